@@ -1,0 +1,225 @@
+/**
+ * The article: one frozen `text` and layers of labels that point into it. Readers produce a
+ * SourceRecord; `extract` turns it into a Doc with the cleaned text; every analysis stage is
+ * `(doc, ctx) => doc` and only adds layers (STYLE.md rule 1). The JSON report is built from
+ * `Article` (a Doc without its working layers), which is a public contract: keep the names.
+ */
+import type { Evidence, Span } from './span.js';
+import type { Message } from './messages.js';
+
+export type SourceFormat = 'text' | 'jsonl';
+
+/** Metadata a container gave for one record (JSONL fields); all optional. */
+export interface RecordFields {
+  id?: string;
+  url?: string;
+  outlet?: string;
+  title?: string;
+  byline?: string;
+  publishedAt?: string;
+}
+
+/** What a reader yields: one raw document, decoded to a string, with where it came from. */
+export interface SourceRecord {
+  /** A path, "stdin", or "file.jsonl:LINE" for a JSONL record. */
+  uri: string;
+  format: SourceFormat;
+  /** The decoded raw input; `removed` spans and `repairs[].rawSpan` point here. */
+  raw: string;
+  record: RecordFields;
+  /** Problems met while reading (e.g. CC103 decoded as Windows-1252). */
+  messages: Message[];
+}
+
+/** Where a metadata value came from: found in the text (with its span), given by the record, or taken from the URI. */
+export interface FieldSource {
+  value: string;
+  from: 'text' | 'record' | 'uri';
+  /** Span in `text` when `from` is 'text', else null. */
+  span: Span | null;
+  /** The exact words at `span`, else null. */
+  text: string | null;
+}
+
+export type ParagraphKind = 'title' | 'standfirst' | 'byline' | 'heading' | 'caption' | 'body';
+
+export interface Paragraph {
+  span: Span;
+  kind: ParagraphKind;
+}
+
+export type RemovedKind = 'comment-widget' | 'comment-policy' | 'share-prompt' | 'subscribe-prompt' | 'related-links' | 'boilerplate';
+
+/** Boilerplate taken out of the raw input. Its span and text are of the RAW input, not of `text`. */
+export interface Removed extends Evidence {
+  kind: RemovedKind;
+}
+
+export type RepairKind = 'mojibake' | 'glued-words' | 'missing-space' | 'control-characters';
+
+/** A repair of text damage: `span`/`text` are the repaired words in `text`; `before` is what the raw input had at `rawSpan`. */
+export interface Repair extends Evidence {
+  kind: RepairKind;
+  before: string;
+  rawSpan: Span;
+}
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol';
+
+/** A token of `text` (working layer: not part of the JSON report). */
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower-cased form with typographic apostrophes normalised to "'". */
+  norm: string;
+  kind: TokenKind;
+}
+
+export type EntityType = 'person' | 'org' | 'place' | 'group' | 'misc';
+
+/** A named entity mention. `canonical` ("person:joseph-yun", "place:north-korea") is shared by all aliases of one entity. */
+export interface Entity extends Evidence {
+  type: EntityType;
+  canonical: string;
+}
+
+export type SpeakerKind = 'named' | 'anonymous' | 'unknown';
+
+/** A quotation (span covers the quoted words including their quote marks) and who said it. */
+export interface Quote extends Evidence {
+  speaker: Evidence | null;
+  speakerCanonical: string | null;
+  speakerKind: SpeakerKind;
+}
+
+export type AttributionKind = 'named' | 'anonymous' | 'dangling';
+
+/**
+ * An attribution of information to a source. `span` covers the attributing phrase
+ * ("said the senior State Department official", "according to"); `source` is the phrase
+ * naming the source, null when there is none (dangling).
+ */
+export interface Attribution extends Evidence {
+  kind: AttributionKind;
+  source: Evidence | null;
+  sourceCanonical: string | null;
+  /** The verb or phrase that attributes: "said", "according to", "reported". */
+  cue: string;
+  /** Index into `sentences` of the sentence it attributes. */
+  sentence: number;
+}
+
+/** A check-worthy factual statement (a sentence or clause), with a score in [0, 1]. */
+export interface Claim extends Evidence {
+  checkworthy: number;
+  /** Index into `sentences`. */
+  sentence: number;
+}
+
+export type SignalKind = 'opinion' | 'loaded' | 'hedge' | 'sensational-title' | 'first-person' | 'intensifier';
+
+/** A style signal with its words. `detail` says why ("lexicon: railing", "title ends in !!!"). */
+export interface Signal extends Evidence {
+  kind: SignalKind;
+  weight: number;
+  detail: string;
+}
+
+export interface Profile {
+  /** 'opinion' when most body sentences are opinion, 'mixed' when a notable share is, else 'reporting'. */
+  kind: 'reporting' | 'mixed' | 'opinion';
+  sentences: number;
+  opinionSentences: number;
+  opinionShare: number;
+  words: number;
+  loadedWords: number;
+  loadedPer1000: number;
+  hedges: number;
+  attributions: { named: number; anonymous: number; dangling: number };
+  quotes: number;
+  /** Canonical ids or phrases of who is quoted. */
+  quotedSpeakers: string[];
+  sensationalTitle: boolean;
+  removedChars: number;
+  repairs: number;
+}
+
+export interface Article {
+  /** The record's own id when it has one, else the first 16 hex digits of the content hash. */
+  id: string;
+  /** sha256 of the raw input, hex: the same input twice is one article. */
+  contentHash: string;
+  uri: string;
+  format: SourceFormat;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  byline: string | null;
+  /** ISO 8601: a date ("2017-11-02") or a date-time, as precise as the source says. */
+  publishedAt: string | null;
+  lang: string | null;
+  /** Where each metadata value came from, with its words when found in the text. */
+  fields: {
+    title: FieldSource | null;
+    byline: FieldSource | null;
+    publishedAt: FieldSource | null;
+    outlet: FieldSource | null;
+  };
+  /** The cleaned text, frozen: every span below points into it (except removed and rawSpan). */
+  text: string;
+  paragraphs: Paragraph[];
+  sentences: Span[];
+  removed: Removed[];
+  repairs: Repair[];
+  entities: Entity[];
+  quotes: Quote[];
+  attributions: Attribution[];
+  claims: Claim[];
+  signals: Signal[];
+  profile: Profile;
+  messages: Message[];
+}
+
+/** An article on its way through the pipeline: the public layers plus working ones. */
+export interface Doc extends Article {
+  raw: string;
+  tokens: Token[];
+}
+
+/** Limits and switches every stage can read. */
+export interface Context {
+  /** Largest raw input accepted per document, in bytes (CC105 above it). */
+  maxBytes: number;
+  /** Longest cleaned text kept, in UTF-16 code units (CC205 above it). */
+  maxChars: number;
+}
+
+export const DEFAULT_CONTEXT: Context = {
+  maxBytes: 8 * 1024 * 1024,
+  maxChars: 1_000_000,
+};
+
+export function emptyProfile(): Profile {
+  return {
+    kind: 'reporting',
+    sentences: 0,
+    opinionSentences: 0,
+    opinionShare: 0,
+    words: 0,
+    loadedWords: 0,
+    loadedPer1000: 0,
+    hedges: 0,
+    attributions: { named: 0, anonymous: 0, dangling: 0 },
+    quotes: 0,
+    quotedSpeakers: [],
+    sensationalTitle: false,
+    removedChars: 0,
+    repairs: 0,
+  };
+}
+
+/** The public Article of a Doc: drops the working layers. */
+export function toArticle(doc: Doc): Article {
+  const { raw: _raw, tokens: _tokens, ...article } = doc;
+  return article;
+}

@@ -1,0 +1,4 @@
+export * from './span.js';
+export * from './messages.js';
+export * from './article.js';
+export * from './story.js';

@@ -1,0 +1,90 @@
+/**
+ * Problems are data: every message has a code from this catalogue, a reason that says what
+ * happened to which input, and a hint that says what to do next (spaCy's errors.py, vfile's
+ * file.message). Code ranges: CC1xx reading, CC2xx cleaning and extraction, CC3xx analysis,
+ * CC4xx comparison, CC5xx the command line. Throw only for programming errors.
+ */
+import type { Span } from './span.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Stage = 'read' | 'extract' | 'analyze' | 'compare' | 'cli';
+
+interface CatalogueEntry {
+  readonly severity: Severity;
+  readonly stage: Stage;
+  /** What the code means, in a few words (the error catalogue in docs is built from this). */
+  readonly meaning: string;
+  /** What the user can do next. */
+  readonly hint: string;
+}
+
+export const CATALOGUE = {
+  CC100: { severity: 'error', stage: 'read', meaning: 'input not found', hint: 'check the path; directories are read recursively, "-" reads standard input' },
+  CC101: { severity: 'error', stage: 'read', meaning: 'input could not be read', hint: 'check the file permissions and that it is a regular file' },
+  CC102: { severity: 'error', stage: 'read', meaning: 'input looks binary, not text', hint: 'pass a text, JSONL or (later) HTML file; a binary file cannot be an article' },
+  CC103: { severity: 'warning', stage: 'read', meaning: 'input is not valid UTF-8', hint: 'it was decoded as Windows-1252; re-save the file as UTF-8 if the letters look wrong' },
+  CC104: { severity: 'error', stage: 'read', meaning: 'input is empty', hint: 'nothing to do for this input; remove it from the batch' },
+  CC105: { severity: 'error', stage: 'read', meaning: 'input is larger than the size limit', hint: 'split it into one article per file or JSONL line, or raise --max-bytes' },
+  CC106: { severity: 'error', stage: 'read', meaning: 'JSONL line is not valid JSON', hint: 'fix or remove that line; the other lines were read' },
+  CC107: { severity: 'error', stage: 'read', meaning: 'JSONL record has no text', hint: 'give each record a non-empty string field "text"' },
+  CC108: { severity: 'warning', stage: 'read', meaning: 'JSONL field has the wrong type and was ignored', hint: 'fields id, url, outlet, title, byline, publishedAt must be strings' },
+  CC109: { severity: 'error', stage: 'read', meaning: 'input format is not supported', hint: 'pass .txt or .jsonl files (or --format text|jsonl to say which)' },
+  CC110: { severity: 'warning', stage: 'read', meaning: 'directory holds no readable article files', hint: 'crosscheck reads .txt, .text, .md and .jsonl files in a directory' },
+  CC111: { severity: 'info', stage: 'read', meaning: 'the same content was given twice', hint: 'duplicates are read once (articles are identified by a hash of their content)' },
+  CC201: { severity: 'error', stage: 'extract', meaning: 'no article text left after cleaning', hint: 'the input holds only boilerplate or markup; check that it is an article' },
+  CC202: { severity: 'info', stage: 'extract', meaning: 'boilerplate removed', hint: 'the removed text is kept in "removed" with its place in the raw input' },
+  CC203: { severity: 'info', stage: 'extract', meaning: 'text damage repaired', hint: 'each repair is listed in "repairs" with the raw text it replaced' },
+  CC204: { severity: 'warning', stage: 'extract', meaning: 'publication date could not be read', hint: 'write the date as ISO 8601 (2017-11-02) or "Nov 02, 2017"' },
+  CC205: { severity: 'warning', stage: 'extract', meaning: 'article is longer than the length limit and was cut', hint: 'raise --max-chars if the article is really that long' },
+  CC206: { severity: 'warning', stage: 'extract', meaning: 'text has control characters or replacement characters', hint: 'the input was damaged before crosscheck read it; the characters were removed' },
+  CC301: { severity: 'warning', stage: 'analyze', meaning: 'analysis stage failed on this article', hint: 'the article is kept without this layer; please report the input' },
+  CC302: { severity: 'info', stage: 'analyze', meaning: 'language does not look like English', hint: 'the analysis is tuned for English; labels may be missing or wrong' },
+  CC401: { severity: 'info', stage: 'compare', meaning: 'only one article: nothing to compare', hint: 'give two or more articles on the same event' },
+  CC402: { severity: 'info', stage: 'compare', meaning: 'the articles form several stories', hint: 'each story is compared on its own; articles alone in a story have no corroboration' },
+  CC501: { severity: 'error', stage: 'cli', meaning: 'no input could be read', hint: 'see the messages above for each input' },
+  CC502: { severity: 'error', stage: 'cli', meaning: 'unknown command or option', hint: 'run crosscheck --help' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type MessageCode = keyof typeof CATALOGUE;
+
+export interface Message {
+  readonly code: MessageCode;
+  readonly severity: Severity;
+  readonly stage: Stage;
+  /** What happened, to what: "file.txt: line 3 is not valid JSON (Unexpected token })". */
+  readonly reason: string;
+  /** What to do next. */
+  readonly hint: string;
+  /** The input (file path, "stdin", "file.jsonl:3") the message is about. */
+  readonly uri?: string;
+  /** Where in the article text (or raw input, for read and extract messages) it applies. */
+  readonly span?: Span;
+}
+
+export interface MessageOptions {
+  uri?: string;
+  span?: Span;
+  /** Replaces the catalogue's hint when a more specific next step is known. */
+  hint?: string;
+}
+
+/** Builds a message from the catalogue: `message('CC106', 'line 3 is not valid JSON', { uri })`. */
+export function message(code: MessageCode, reason: string, options: MessageOptions = {}): Message {
+  const entry: CatalogueEntry = CATALOGUE[code];
+  const m: { -readonly [K in keyof Message]: Message[K] } = {
+    code,
+    severity: entry.severity,
+    stage: entry.stage,
+    reason,
+    hint: options.hint ?? entry.hint,
+  };
+  if (options.uri !== undefined) m.uri = options.uri;
+  if (options.span !== undefined) m.span = options.span;
+  return m;
+}
+
+/** One line for a terminal: "CC106 error data.jsonl:3: line is not valid JSON — fix or remove that line". */
+export function formatMessage(m: Message): string {
+  const where = m.uri ? `${m.uri}: ` : '';
+  return `${m.code} ${m.severity} ${where}${m.reason} (${m.hint})`;
+}

@@ -1,0 +1,82 @@
+/**
+ * Stories, facts and reuse: what `compare` finds across articles. Every member, passage and
+ * conflict side is Evidence (article id, span into that article's text, the exact words).
+ */
+import type { Evidence } from './span.js';
+import type { Article } from './article.js';
+import type { Message } from './messages.js';
+
+export type FactStatus = 'corroborated' | 'single-source' | 'disputed';
+
+/** How an article treats a fact: states it as true, contradicts it, or only mentions it. */
+export type Stance = 'asserts' | 'disputes' | 'mentions';
+
+export interface FactMember extends Evidence {
+  stance: Stance;
+}
+
+export type ConflictKind = 'number' | 'date' | 'name' | 'negation' | 'denial';
+
+/** Two members of a fact that cannot both be true, with what differs. */
+export interface Conflict {
+  kind: ConflictKind;
+  a: Evidence;
+  b: Evidence;
+  /** "12 vs 15 (dead)", "says 'did not' where the other asserts". */
+  detail: string;
+}
+
+export interface Fact {
+  id: string;
+  status: FactStatus;
+  /** Number of independent origins asserting the fact: articles that copy one another count once. */
+  independentOrigins: number;
+  articleIds: string[];
+  /** The words of the clearest member, for listings. */
+  summary: string;
+  members: FactMember[];
+  conflicts: Conflict[];
+}
+
+/** Text reuse: `share` of `to`'s words are found in `from` (the earlier or fuller one), with the shared passages. */
+export interface Reuse {
+  from: string;
+  to: string;
+  share: number;
+  /** Why `from` is taken as the source: 'published-earlier', 'contains-other', 'undetermined'. */
+  direction: 'published-earlier' | 'contains-other' | 'undetermined';
+  passages: { from: Evidence; to: Evidence }[];
+}
+
+/** What each article has that the others in its story do not, and what it leaves out. */
+export interface Coverage {
+  articleId: string;
+  outlet: string | null;
+  /** Facts only this article (or its copies) report. */
+  only: string[];
+  /** Facts reported by other origins that this article does not have. */
+  missing: string[];
+}
+
+export interface Story {
+  id: string;
+  /** A title for listings: the title of the earliest or most central article. */
+  title: string;
+  articleIds: string[];
+  outlets: string[];
+  /** Earliest and latest publication, when known. */
+  firstPublished: string | null;
+  lastPublished: string | null;
+  /** Groups of article ids that share an origin (one copies the other); each group counts once. */
+  origins: string[][];
+  facts: Fact[];
+  reuse: Reuse[];
+  coverage: Coverage[];
+}
+
+export interface Comparison {
+  articles: Article[];
+  stories: Story[];
+  /** Batch-level messages (inputs that could not be read, several stories found...). */
+  messages: Message[];
+}
