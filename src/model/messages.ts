@@ -2,12 +2,12 @@
  * Problems are data: every message has a code from this catalogue, a reason that says what
  * happened to which input, and a hint that says what to do next (spaCy's errors.py, vfile's
  * file.message). Code ranges: CC1xx reading, CC2xx cleaning and extraction, CC3xx analysis,
- * CC4xx comparison, CC5xx the command line. Throw only for programming errors.
+ * CC4xx comparison, CC5xx the command line, CC6xx the store. Throw only for programming errors.
  */
 import type { Span } from './span.js';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Stage = 'read' | 'extract' | 'analyze' | 'compare' | 'cli';
+export type Stage = 'read' | 'extract' | 'analyze' | 'compare' | 'cli' | 'store';
 
 interface CatalogueEntry {
   readonly severity: Severity;
@@ -41,8 +41,16 @@ export const CATALOGUE = {
   CC302: { severity: 'info', stage: 'analyze', meaning: 'language does not look like English', hint: 'the analysis is tuned for English; labels may be missing or wrong' },
   CC401: { severity: 'info', stage: 'compare', meaning: 'only one article: nothing to compare', hint: 'give two or more articles on the same event' },
   CC402: { severity: 'info', stage: 'compare', meaning: 'the articles form several stories', hint: 'each story is compared on its own; articles alone in a story have no corroboration' },
+  CC403: { severity: 'warning', stage: 'compare', meaning: 'story too large: claims aligned across part of it', hint: 'claims were aligned across the earliest articles only; split the batch by date or topic to align them all' },
   CC501: { severity: 'error', stage: 'cli', meaning: 'no input could be read', hint: 'see the messages above for each input' },
   CC502: { severity: 'error', stage: 'cli', meaning: 'unknown command or option', hint: 'run crosscheck --help' },
+  CC503: { severity: 'error', stage: 'cli', meaning: 'output file could not be written', hint: 'check that the folder exists and is writable, or leave out --output to print the report' },
+  CC504: { severity: 'error', stage: 'cli', meaning: 'the bundled demo corpus is missing', hint: 'reinstall crosscheck, or run crosscheck compare on your own files' },
+  CC601: { severity: 'error', stage: 'store', meaning: 'database was written by a newer crosscheck', hint: 'upgrade crosscheck to open it, or pass --db with another file' },
+  CC602: { severity: 'error', stage: 'store', meaning: 'file is not a crosscheck database', hint: 'pass --db with a new file name or an existing crosscheck database; the file was left as it was' },
+  CC603: { severity: 'error', stage: 'store', meaning: 'database is locked by another process', hint: 'wait for the other crosscheck to finish, or raise the busy timeout' },
+  CC604: { severity: 'error', stage: 'store', meaning: 'database could not be opened or written', hint: 'check the path, the folder permissions and the free disk space' },
+  CC605: { severity: 'warning', stage: 'store', meaning: 'article id already used by different content', hint: 'the new content was not stored; give each record its own id, or leave the id out to use the content hash' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

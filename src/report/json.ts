@@ -1,9 +1,154 @@
-// STUB: replaced by the JSON report.
-import type { Comparison } from '../model/index.js';
+/**
+ * The JSON report: a public contract (schema "crosscheck/1"). Every object is rebuilt field by
+ * field so the key order is fixed whatever order the stages filled the objects in, and so the
+ * working layers of a Doc (raw, tokens) can never leak into the report even when a Doc is passed
+ * where an Article is expected. Renaming or dropping a key here breaks users: add, never rename.
+ */
+import type {
+  Article, Attribution, Claim, Comparison, Conflict, Coverage, Entity, Evidence, Fact, FactMember, FieldSource,
+  Message, Paragraph, Profile, Quote, Removed, Repair, Reuse, Signal, Span, Story,
+} from '../model/index.js';
+import { VERSION } from './version.js';
 
-export function toJSON(c: Comparison): unknown {
-  return c;
+export const SCHEMA = 'crosscheck/1';
+
+export interface JSONOptions {
+  /** Who made the report; defaults to "crosscheck <version>". */
+  generatedBy?: string;
 }
-export function renderJSON(c: Comparison): string {
-  return JSON.stringify(toJSON(c), null, 2) + '\n';
+
+/** The report as plain data, ready for JSON.stringify, with a deterministic key order. */
+export function toJSON(c: Comparison, options: JSONOptions = {}): unknown {
+  return {
+    schema: SCHEMA,
+    generatedBy: options.generatedBy ?? `crosscheck ${VERSION}`,
+    articles: c.articles.map(articleJSON),
+    stories: c.stories.map(storyJSON),
+    messages: c.messages.map(messageJSON),
+  };
+}
+
+export function renderJSON(c: Comparison, options: JSONOptions = {}): string {
+  return JSON.stringify(toJSON(c, options), null, 2) + '\n';
+}
+
+function spanJSON(s: Span): Span {
+  return { start: s.start, end: s.end };
+}
+
+function evidenceJSON(e: Evidence): Evidence {
+  return { articleId: e.articleId, span: spanJSON(e.span), text: e.text };
+}
+
+function fieldJSON(f: FieldSource | null): FieldSource | null {
+  if (!f) return null;
+  return { value: f.value, from: f.from, span: f.span ? spanJSON(f.span) : null, text: f.text };
+}
+
+function messageJSON(m: Message): Message {
+  const out: { -readonly [K in keyof Message]: Message[K] } = { code: m.code, severity: m.severity, stage: m.stage, reason: m.reason, hint: m.hint };
+  if (m.uri !== undefined) out.uri = m.uri;
+  if (m.span !== undefined) out.span = spanJSON(m.span);
+  return out;
+}
+
+function articleJSON(a: Article): Article {
+  return {
+    id: a.id,
+    contentHash: a.contentHash,
+    uri: a.uri,
+    format: a.format,
+    url: a.url,
+    outlet: a.outlet,
+    title: a.title,
+    byline: a.byline,
+    publishedAt: a.publishedAt,
+    lang: a.lang,
+    fields: {
+      title: fieldJSON(a.fields.title),
+      byline: fieldJSON(a.fields.byline),
+      publishedAt: fieldJSON(a.fields.publishedAt),
+      outlet: fieldJSON(a.fields.outlet),
+    },
+    text: a.text,
+    paragraphs: a.paragraphs.map((p): Paragraph => ({ span: spanJSON(p.span), kind: p.kind })),
+    sentences: a.sentences.map(spanJSON),
+    removed: a.removed.map((r): Removed => ({ ...evidenceJSON(r), kind: r.kind })),
+    repairs: a.repairs.map((r): Repair => ({ ...evidenceJSON(r), kind: r.kind, before: r.before, rawSpan: spanJSON(r.rawSpan) })),
+    entities: a.entities.map((e): Entity => ({ ...evidenceJSON(e), type: e.type, canonical: e.canonical })),
+    quotes: a.quotes.map((q): Quote => ({
+      ...evidenceJSON(q),
+      speaker: q.speaker ? evidenceJSON(q.speaker) : null,
+      speakerCanonical: q.speakerCanonical,
+      speakerKind: q.speakerKind,
+    })),
+    attributions: a.attributions.map((t): Attribution => ({
+      ...evidenceJSON(t),
+      kind: t.kind,
+      source: t.source ? evidenceJSON(t.source) : null,
+      sourceCanonical: t.sourceCanonical,
+      cue: t.cue,
+      sentence: t.sentence,
+    })),
+    claims: a.claims.map((k): Claim => ({ ...evidenceJSON(k), checkworthy: k.checkworthy, sentence: k.sentence })),
+    signals: a.signals.map((s): Signal => ({ ...evidenceJSON(s), kind: s.kind, weight: s.weight, detail: s.detail })),
+    profile: profileJSON(a.profile),
+    messages: a.messages.map(messageJSON),
+  };
+}
+
+function profileJSON(p: Profile): Profile {
+  return {
+    kind: p.kind,
+    sentences: p.sentences,
+    opinionSentences: p.opinionSentences,
+    opinionShare: p.opinionShare,
+    words: p.words,
+    loadedWords: p.loadedWords,
+    loadedPer1000: p.loadedPer1000,
+    hedges: p.hedges,
+    attributions: { named: p.attributions.named, anonymous: p.attributions.anonymous, dangling: p.attributions.dangling },
+    quotes: p.quotes,
+    quotedSpeakers: [...p.quotedSpeakers],
+    sensationalTitle: p.sensationalTitle,
+    removedChars: p.removedChars,
+    repairs: p.repairs,
+  };
+}
+
+function storyJSON(s: Story): Story {
+  return {
+    id: s.id,
+    title: s.title,
+    articleIds: [...s.articleIds],
+    outlets: [...s.outlets],
+    firstPublished: s.firstPublished,
+    lastPublished: s.lastPublished,
+    origins: s.origins.map((group) => [...group]),
+    facts: s.facts.map(factJSON),
+    reuse: s.reuse.map(reuseJSON),
+    coverage: s.coverage.map((v): Coverage => ({ articleId: v.articleId, outlet: v.outlet, only: [...v.only], missing: [...v.missing] })),
+  };
+}
+
+function factJSON(f: Fact): Fact {
+  return {
+    id: f.id,
+    status: f.status,
+    independentOrigins: f.independentOrigins,
+    articleIds: [...f.articleIds],
+    summary: f.summary,
+    members: f.members.map((m): FactMember => ({ ...evidenceJSON(m), stance: m.stance })),
+    conflicts: f.conflicts.map((k): Conflict => ({ kind: k.kind, a: evidenceJSON(k.a), b: evidenceJSON(k.b), detail: k.detail })),
+  };
+}
+
+function reuseJSON(r: Reuse): Reuse {
+  return {
+    from: r.from,
+    to: r.to,
+    share: r.share,
+    direction: r.direction,
+    passages: r.passages.map((p) => ({ from: evidenceJSON(p.from), to: evidenceJSON(p.to) })),
+  };
 }

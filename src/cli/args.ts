@@ -1,0 +1,71 @@
+/**
+ * A small argument parser (no dependency): long options ("--json", "--max-bytes 10", "--max-bytes=10"),
+ * a few short aliases ("-o FILE", "-h"), "--" to end options, and "-" as a positional (standard
+ * input). Unknown options and missing values are results, not exceptions, so the caller can print
+ * a CC502 message and exit 64.
+ */
+export interface OptionSpec {
+  type: 'boolean' | 'string';
+  short?: string;
+}
+
+export type OptionSpecs = Record<string, OptionSpec>;
+
+export interface ParsedArgs {
+  /** Booleans are true when given; strings hold the last value given. */
+  values: Record<string, string | boolean>;
+  positionals: string[];
+}
+
+export type ParseResult = { ok: true; args: ParsedArgs } | { ok: false; error: string };
+
+export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParseResult {
+  const shorts = new Map(Object.entries(specs).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])));
+  const values: Record<string, string | boolean> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    let name: string;
+    let inline: string | undefined;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+      if (eq >= 0) inline = arg.slice(eq + 1);
+    } else {
+      const long = shorts.get(arg.slice(1));
+      if (!long) return { ok: false, error: `unknown option ${arg}` };
+      name = long;
+    }
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
+    if (!spec) return { ok: false, error: `unknown option --${name}` };
+    if (spec.type === 'boolean') {
+      if (inline !== undefined) return { ok: false, error: `option --${name} takes no value` };
+      values[name] = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('-') && value !== '-')) {
+      return { ok: false, error: `option --${name} needs a value` };
+    }
+    values[name] = value;
+  }
+  return { ok: true, args: { values, positionals } };
+}
+
+/** A whole number >= 1 from an option value, or an error text. */
+export function positiveInteger(name: string, value: string): { ok: true; value: number } | { ok: false; error: string } {
+  const trimmed = value.trim();
+  // Allow "8MB"-free plain integers only: a unit suffix would be ambiguous (MB or MiB).
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1 || !Number.isSafeInteger(Number(trimmed))) {
+    return { ok: false, error: `--${name} needs a whole number of 1 or more, not "${value}"` };
+  }
+  return { ok: true, value: Number(trimmed) };
+}

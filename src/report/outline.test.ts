@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { displayName, labelArticles, outline, timeSpan } from './outline.js';
+import { fixtureComparison } from './fixture.js';
+
+test('labels: outlet, else file name; duplicates get the file name, then a number', () => {
+  const [a, b] = fixtureComparison().articles;
+  assert.ok(a && b);
+  const twins = [a, { ...a, id: 'x', uri: 'other/straight-2.txt' }, { ...a, id: 'y' }, b];
+  assert.deepEqual([...labelArticles(twins).values()].map((r) => r.label), [
+    'Daily Record (straight.txt)', 'Daily Record (straight-2.txt)', 'Daily Record (straight.txt) #2', 'rewrite.txt',
+  ]);
+});
+
+test('displayName prefers the words, then the first mention of a canonical id, then the id itself', () => {
+  const a = fixtureComparison().articles[0];
+  assert.ok(a);
+  assert.equal(displayName(a, 'person:joseph-yun'), 'Joseph Yun');
+  assert.equal(displayName(a, 'person:kim-jong-un'), 'Kim Jong Un');
+  assert.equal(displayName(a, 'person:joseph-yun', 'the envoy'), 'the envoy');
+  assert.equal(displayName(a, 'a senior official'), 'a senior official');
+  assert.equal(displayName(a, null), '');
+});
+
+test('timeSpan: dates, date-times and unknowns', () => {
+  const s = fixtureComparison().stories[0];
+  assert.ok(s);
+  assert.equal(timeSpan({ ...s, firstPublished: null, lastPublished: null }), 'publication dates not known');
+  assert.equal(timeSpan({ ...s, firstPublished: '2017-11-02', lastPublished: '2017-11-02' }), 'published 2017-11-02');
+  assert.equal(timeSpan({ ...s, firstPublished: '2017-11-02T08:00:00Z', lastPublished: '2017-11-02T11:00:00Z' }), 'published 2017-11-02T08:00:00Z to 2017-11-02T11:00:00Z (3 hours apart)');
+  assert.equal(timeSpan({ ...s, firstPublished: '2017-11-02T20:00:00Z', lastPublished: '2017-11-02' }), 'published 2017-11-02T20:00:00Z to 2017-11-02 (the same day)');
+});
+
+test('outline orders disputed, then corroborated by origins, and groups single-source facts by article', () => {
+  const o = outline(fixtureComparison());
+  const s = o.stories[0];
+  assert.ok(s);
+  assert.deepEqual(s.disputed.map((f) => f.id), ['f2']);
+  assert.deepEqual(s.corroborated.map((f) => f.id), ['f1']);
+  assert.deepEqual(s.single.map((g) => [g.ref.label, g.facts.map((f) => f.id)]), [['Daily Record', ['f3']], [o.refs.get('hostile')?.label, ['f4']]]);
+  assert.deepEqual(o.unassigned, []);
+});

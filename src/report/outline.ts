@@ -1,0 +1,262 @@
+/**
+ * What a report says, before it is laid out: the terminal and Markdown renderers walk the same
+ * outline, so they show the same content in the same order. Nothing here formats or escapes;
+ * labels are already free of control characters (they come from outlets and file names).
+ */
+import { emptyProfile, type Article, type Attribution, type AttributionKind, type Comparison, type Fact, type Quote, type Reuse, type Signal, type Story } from '../model/index.js';
+import { plain } from './sanitize.js';
+
+/** How many shared passages a reuse entry shows (the longest ones). */
+export const REUSE_PASSAGES_SHOWN = 3;
+/** Longest list of one kind printed in full (attributions, quotes, facts per outlet); the JSON has all. */
+export const LIST_MAX = 10;
+
+export interface ArticleRef {
+  article: Article;
+  /** A short name for the article: its outlet, else its file name; unique within the report. */
+  label: string;
+}
+
+export interface StoryOutline {
+  story: Story;
+  /** The story's articles, in the story's order. */
+  refs: ArticleRef[];
+  outletCount: number;
+  /** Articles of the story whose outlet is not known. */
+  unknownOutlets: number;
+  counts: { corroborated: number; singleSource: number; disputed: number };
+  disputed: Fact[];
+  /** Most independent origins first. */
+  corroborated: Fact[];
+  /** Single-source facts grouped by the article that has them. */
+  single: { ref: ArticleRef; facts: Fact[] }[];
+  /**
+   * Facts reported elsewhere that an article leaves out (coverage.missing): `facts` are those more
+   * than one origin reports (most origins first), or unknown ids; `singleSource` counts the rest,
+   * which the single-source section already lists.
+   */
+  missing: { ref: ArticleRef; total: number; facts: { id: string; fact: Fact | null }[]; singleSource: number }[];
+  reuse: ReuseOutline[];
+}
+
+export interface ReuseOutline {
+  reuse: Reuse;
+  from: string;
+  to: string;
+  /** The longest shared passages, longest first. */
+  passages: Reuse['passages'];
+}
+
+export interface WordCount {
+  word: string;
+  count: number;
+}
+
+export interface ProfileOutline {
+  ref: ArticleRef;
+  attributions: Record<AttributionKind, Attribution[]>;
+  sensational: Signal[];
+  opinion: Signal[];
+  loaded: WordCount[];
+  hedges: WordCount[];
+  /** First-person and intensifier signals, by kind. */
+  other: { kind: string; words: WordCount[] }[];
+  quotes: Quote[];
+}
+
+export interface ReportOutline {
+  refs: Map<string, ArticleRef>;
+  stories: StoryOutline[];
+  /** Every article, in input order: story members first appear under their story. */
+  profiles: ProfileOutline[];
+  /** Articles in no story. */
+  unassigned: ArticleRef[];
+}
+
+export function outline(c: Comparison): ReportOutline {
+  const refs = labelArticles(c.articles);
+  const stories = c.stories.map((s) => storyOutline(s, refs));
+  const inStory = new Set(c.stories.flatMap((s) => s.articleIds));
+  const unassigned = [...refs.values()].filter((r) => !inStory.has(r.article.id));
+  return { refs, stories, profiles: [...refs.values()].map(profileOutline), unassigned };
+}
+
+/** Labels: the outlet, else the file name; when two articles share one, the file name is added. */
+export function labelArticles(articles: readonly Article[]): Map<string, ArticleRef> {
+  const first = articles.map((a) => plain(a.outlet ?? '') || fileName(a.uri));
+  const seen = new Map<string, number>();
+  for (const l of first) seen.set(l, (seen.get(l) ?? 0) + 1);
+  const second = articles.map((a, i) => {
+    const l = first[i] ?? '';
+    const file = fileName(a.uri);
+    return (seen.get(l) ?? 0) > 1 && l !== file ? `${l} (${file})` : l;
+  });
+  const used = new Map<string, number>();
+  const refs = new Map<string, ArticleRef>();
+  articles.forEach((article, i) => {
+    let label = second[i] ?? article.id;
+    const n = (used.get(label) ?? 0) + 1;
+    used.set(label, n);
+    if (n > 1) label = `${label} #${n}`;
+    refs.set(article.id, { article, label });
+  });
+  return refs;
+}
+
+/** "data/seeds/000.txt" -> "000.txt"; "feed.jsonl:3" -> "feed.jsonl:3". */
+export function fileName(uri: string): string {
+  const parts = plain(uri).split(/[\\/]/);
+  return parts[parts.length - 1] || uri;
+}
+
+/** A label for an article id, even one the comparison does not hold. */
+export function labelOf(refs: Map<string, ArticleRef>, id: string): string {
+  return refs.get(id)?.label ?? plain(id);
+}
+
+function storyOutline(story: Story, refs: Map<string, ArticleRef>): StoryOutline {
+  const members = story.articleIds.map((id) => refs.get(id)).filter((r): r is ArticleRef => r !== undefined);
+  const outlets = new Set(story.outlets.length ? story.outlets : members.flatMap((r) => (r.article.outlet ? [r.article.outlet] : [])));
+  const facts = story.facts;
+  const corroborated = facts.filter((f) => f.status === 'corroborated').sort((a, b) => b.independentOrigins - a.independentOrigins);
+  const disputed = facts.filter((f) => f.status === 'disputed');
+  const singleFacts = facts.filter((f) => f.status === 'single-source');
+  const order = new Map(story.articleIds.map((id, i) => [id, i]));
+  const byArticle = new Map<string, Fact[]>();
+  for (const f of singleFacts) {
+    const id = f.articleIds[0] ?? f.members[0]?.articleId ?? '';
+    byArticle.set(id, [...(byArticle.get(id) ?? []), f]);
+  }
+  const single = [...byArticle.entries()]
+    .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity))
+    .map(([id, list]) => ({ ref: refs.get(id) ?? { article: placeholder(id), label: plain(id) }, facts: list }));
+  const factById = new Map(facts.map((f) => [f.id, f]));
+  const missing = story.coverage
+    .filter((v) => v.missing.length > 0)
+    .map((v) => ({
+      ref: refs.get(v.articleId) ?? { article: placeholder(v.articleId), label: plain(v.outlet ?? v.articleId) },
+      ...missingFacts(v.missing, factById),
+    }));
+  return {
+    story,
+    refs: members,
+    outletCount: outlets.size,
+    unknownOutlets: members.filter((r) => !r.article.outlet).length,
+    counts: { corroborated: corroborated.length, singleSource: singleFacts.length, disputed: disputed.length },
+    disputed,
+    corroborated,
+    single,
+    missing,
+    reuse: [...story.reuse].sort((a, b) => b.share - a.share).map((r) => reuseOutline(r, refs)),
+  };
+}
+
+function missingFacts(ids: readonly string[], factById: Map<string, Fact>): { total: number; facts: { id: string; fact: Fact | null }[]; singleSource: number } {
+  const all = ids.map((id) => ({ id, fact: factById.get(id) ?? null }));
+  const shared = all
+    .filter((m) => m.fact?.status !== 'single-source')
+    .sort((a, b) => (b.fact?.independentOrigins ?? 0) - (a.fact?.independentOrigins ?? 0));
+  return { total: all.length, facts: shared, singleSource: all.length - shared.length };
+}
+
+function reuseOutline(reuse: Reuse, refs: Map<string, ArticleRef>): ReuseOutline {
+  const passages = [...reuse.passages]
+    .sort((a, b) => b.to.text.length - a.to.text.length)
+    .slice(0, REUSE_PASSAGES_SHOWN);
+  return { reuse, from: labelOf(refs, reuse.from), to: labelOf(refs, reuse.to), passages };
+}
+
+function profileOutline(ref: ArticleRef): ProfileOutline {
+  const a = ref.article;
+  const attributions: Record<AttributionKind, Attribution[]> = { named: [], anonymous: [], dangling: [] };
+  for (const t of a.attributions) attributions[t.kind].push(t);
+  const ofKind = (kind: Signal['kind']) => a.signals.filter((s) => s.kind === kind);
+  return {
+    ref,
+    attributions,
+    sensational: ofKind('sensational-title'),
+    opinion: ofKind('opinion'),
+    loaded: countWords(ofKind('loaded')),
+    hedges: countWords(ofKind('hedge')),
+    other: (['first-person', 'intensifier'] as const)
+      .map((kind) => ({ kind, words: countWords(ofKind(kind)) }))
+      .filter((o) => o.words.length > 0),
+    quotes: a.quotes,
+  };
+}
+
+/** Signals grouped by their lower-cased words, most frequent first, then alphabetically. */
+export function countWords(signals: readonly Signal[]): WordCount[] {
+  const counts = new Map<string, number>();
+  for (const s of signals) {
+    const w = plain(s.text).toLowerCase();
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([word, count]) => ({ word, count }))
+    .sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+}
+
+/** The words leading up to an attribution within its sentence: "citing officials, according to". */
+export function attributionContext(a: Article, t: Attribution): string {
+  const sentence = a.sentences[t.sentence];
+  const start = sentence && sentence.start <= t.span.start ? sentence.start : t.span.start;
+  return a.text.slice(start, t.span.end);
+}
+
+const CANONICAL_ID = /^[a-z]+:[\p{L}\p{N}-]+$/u;
+
+/**
+ * A readable name for a speaker or source: the words of the article's first mention of a
+ * canonical id ("person:rhys-calloway" -> "Rhys Calloway"), else the phrase as it is.
+ */
+export function displayName(a: Article, canonicalOrPhrase: string | null, words: string | null = null): string {
+  if (words) return plain(words);
+  if (!canonicalOrPhrase) return '';
+  if (!CANONICAL_ID.test(canonicalOrPhrase)) return plain(canonicalOrPhrase);
+  const mention = a.entities.find((e) => e.canonical === canonicalOrPhrase);
+  if (mention) return plain(mention.text);
+  const slug = canonicalOrPhrase.slice(canonicalOrPhrase.indexOf(':') + 1);
+  return slug.split('-').map((w) => (w ? w[0]?.toUpperCase() + w.slice(1) : w)).join(' ');
+}
+
+/** Story time span in words: "published 2017-11-02 to 2017-11-03 (1 day apart)". */
+export function timeSpan(story: Story): string {
+  const { firstPublished: first, lastPublished: last } = story;
+  if (!first && !last) return 'publication dates not known';
+  if (!first || !last || first === last) return `published ${plain(first ?? last ?? '')}`;
+  // A bare date is a whole day: compare days, not hours from midnight UTC.
+  const dateOnly = !first.includes('T') || !last.includes('T');
+  const ms = dateOnly ? Date.parse(last.slice(0, 10)) - Date.parse(first.slice(0, 10)) : Date.parse(last) - Date.parse(first);
+  let apart = '';
+  if (dateOnly && ms === 0) apart = ' (the same day)';
+  else if (Number.isFinite(ms) && ms >= 0) {
+    const hours = Math.round(ms / 3_600_000);
+    const days = Math.round(hours / 24);
+    apart = hours < 24 ? ` (${hours} hour${hours === 1 ? '' : 's'} apart)` : ` (${days} day${days === 1 ? '' : 's'} apart)`;
+  }
+  return `published ${plain(first)} to ${plain(last)}${apart}`;
+}
+
+/** "2 articles from 2 outlets", "3 articles from 1 outlet (1 without an outlet)". */
+export function articleCount(s: StoryOutline): string {
+  const n = s.story.articleIds.length;
+  const articles = `${n} article${n === 1 ? '' : 's'}`;
+  if (s.outletCount === 0) return `${articles}, outlets not known`;
+  const unknown = s.unknownOutlets ? ` (${s.unknownOutlets} without an outlet)` : '';
+  return `${articles} from ${s.outletCount} outlet${s.outletCount === 1 ? '' : 's'}${unknown}`;
+}
+
+export const REUSE_DIRECTION: Record<Reuse['direction'], string> = {
+  'published-earlier': 'published earlier',
+  'contains-other': 'the fuller text',
+  undetermined: 'which came first is not known',
+};
+
+function placeholder(id: string): Article {
+  return {
+    id, contentHash: '', uri: id, format: 'text', url: null, outlet: null, title: null, byline: null, publishedAt: null, lang: null,
+    fields: { title: null, byline: null, publishedAt: null, outlet: null }, text: '', paragraphs: [], sentences: [], removed: [],
+    repairs: [], entities: [], quotes: [], attributions: [], claims: [], signals: [], profile: emptyProfile(), messages: [],
+  };
+}
