@@ -1,0 +1,151 @@
+/**
+ * Publication dates as written in bylines and date lines, to ISO 8601 as precise as the text
+ * is: "Nov 02, 2017" -> "2017-11-02"; "November 2, 2017 10:15 a.m. ET" ->
+ * "2017-11-02T10:15:00-04:00"; "2017-11-02". A time without a zone stays without one (we never
+ * invent a zone); US zone names without S/D ("ET") take the offset US daylight-saving rules give
+ * for that date. Numeric dates with slashes are read only when the order is unambiguous.
+ */
+
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\\.?,?\\s+)?';
+const TIME = '(?:,?\\s+(?:at\\s+)?(\\d{1,2})(?::(\\d{2}))(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?|,?\\s+(?:at\\s+)?(\\d{1,2})\\s*(a\\.?m\\.?|p\\.?m\\.?))?';
+const ZONE = '(?:\\s*(utc|gmt|z|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|cet|cest|[+-]\\d{2}:?\\d{2})\\b)?';
+
+/** "Thursday, November 2, 2017 10:15 a.m. ET", "Nov. 2, 2017". */
+const MONTH_FIRST = new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b${TIME}${ZONE}`, 'i');
+/** "2 November 2017", "02 Nov 2017, 10:15". */
+const DAY_FIRST = new RegExp(`\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b${TIME}${ZONE}`, 'i');
+/** "2017-11-02", "2017-11-02T10:15:00Z", "2017-11-02 10:15". */
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/i;
+/** "11/02/2017": read only when one side is over 12. */
+const SLASHED = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
+
+/** Fixed offsets of zone abbreviations, in minutes east of UTC. */
+const ZONE_OFFSETS: Readonly<Record<string, number>> = {
+  utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420, bst: 60, cet: 60, cest: 120,
+};
+/** US zones written without standard/daylight: standard offset; daylight adds an hour. */
+const US_GENERIC_ZONES: Readonly<Record<string, number>> = { et: -300, ct: -360, mt: -420, pt: -480 };
+
+export interface FoundDate {
+  iso: string;
+  /** Offset and length of the date's words inside the searched string. */
+  index: number;
+  length: number;
+}
+
+function monthNumber(name: string): number {
+  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+function isValidDate(y: number, m: number, d: number): boolean {
+  return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Day of month of the n-th Sunday (n >= 1) or, with n = -1, the last Sunday. */
+function sunday(y: number, month: number, n: number): number {
+  if (n < 0) {
+    const last = daysInMonth(y, month);
+    const dow = new Date(Date.UTC(y, month - 1, last)).getUTCDay();
+    return last - dow;
+  }
+  const dow1 = new Date(Date.UTC(y, month - 1, 1)).getUTCDay();
+  return 1 + ((7 - dow1) % 7) + 7 * (n - 1);
+}
+
+/** True when US daylight-saving time is in force at local date and hour (rules of 2007 on, and 1987-2006 before). */
+function isUsDaylight(y: number, m: number, d: number, hour: number): boolean {
+  const [startMonth, startDay, endMonth, endDay] = y >= 2007 ? [3, sunday(y, 3, 2), 11, sunday(y, 11, 1)] : [4, sunday(y, 4, 1), 10, sunday(y, 10, -1)];
+  const key = (mm: number, dd: number, hh: number): number => (mm * 32 + dd) * 24 + hh;
+  const now = key(m, d, hour);
+  return now >= key(startMonth, startDay, 2) && now < key(endMonth, endDay, 2);
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const a = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+function zoneSuffix(zone: string | undefined, y: number, m: number, d: number, hour: number): string | null {
+  if (!zone) return '';
+  const z = zone.toLowerCase();
+  if (z === 'z' || z === 'utc' || z === 'gmt') return 'Z';
+  if (/^[+-]\d{2}:?\d{2}$/.test(z)) return `${z.slice(0, 3)}:${z.slice(-2)}`;
+  const fixed = ZONE_OFFSETS[z];
+  if (fixed !== undefined) return formatOffset(fixed);
+  const generic = US_GENERIC_ZONES[z];
+  if (generic !== undefined) return formatOffset(generic + (isUsDaylight(y, m, d, hour) ? 60 : 0));
+  return null;
+}
+
+function build(y: number, m: number, d: number, hh: string | undefined, mm: string | undefined, ss: string | undefined, ampm: string | undefined, zone: string | undefined): string | null {
+  if (!isValidDate(y, m, d)) return null;
+  const date = `${y}-${pad(m)}-${pad(d)}`;
+  if (hh === undefined) return date;
+  let hour = Number(hh);
+  const minute = mm === undefined ? 0 : Number(mm);
+  const second = ss === undefined ? 0 : Number(ss);
+  if (ampm) {
+    if (hour < 1 || hour > 12) return null;
+    const pm = ampm.toLowerCase().startsWith('p');
+    hour = (hour % 12) + (pm ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const suffix = zoneSuffix(zone, y, m, d, hour);
+  if (suffix === null) return null;
+  return `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${suffix}`;
+}
+
+/** The first date written in `s`, or null. An impossible date ("Feb 30, 2017") is not a date. */
+export function findDate(s: string): FoundDate | null {
+  const found: FoundDate[] = [];
+  let m = MONTH_FIRST.exec(s);
+  if (m) {
+    const iso = build(Number(m[3]), monthNumber(m[1]!), Number(m[2]), m[4] ?? m[8], m[5], m[6], m[7] ?? m[9], m[10]);
+    if (iso) found.push({ iso, index: m.index, length: m[0].length });
+  }
+  m = DAY_FIRST.exec(s);
+  if (m) {
+    const iso = build(Number(m[3]), monthNumber(m[2]!), Number(m[1]), m[4] ?? m[8], m[5], m[6], m[7] ?? m[9], m[10]);
+    if (iso) found.push({ iso, index: m.index, length: m[0].length });
+  }
+  m = ISO.exec(s);
+  if (m) {
+    const iso = build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6], undefined, m[7]);
+    if (iso) found.push({ iso, index: m.index, length: m[0].length });
+  }
+  m = SLASHED.exec(s);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const [mo, d] = a > 12 && b <= 12 ? [b, a] : b > 12 && a <= 12 ? [a, b] : [0, 0];
+    const iso = mo ? build(Number(m[3]), mo, d, undefined, undefined, undefined, undefined, undefined) : null;
+    if (iso) found.push({ iso, index: m.index, length: m[0].length });
+  }
+  if (found.length === 0) return null;
+  found.sort((x, y) => x.index - y.index || y.length - x.length);
+  const best = found[0]!;
+  // Trim trailing spaces a zone-less match may have taken.
+  const words = s.slice(best.index, best.index + best.length);
+  return { iso: best.iso, index: best.index, length: words.trimEnd().length };
+}
+
+/** Parses a date given as a whole value (a record's publishedAt), or null. */
+export function parseDate(value: string): string | null {
+  const found = findDate(value.trim());
+  return found ? found.iso : null;
+}
+
+/** True when a string mentions a month name or a numeric date shape: it was meant as a date. */
+export function looksLikeDate(s: string): boolean {
+  return new RegExp(`\\b${MONTH}\\b`, 'i').test(s) || /\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/.test(s) || /\b(?:yesterday|today|ago)\b/i.test(s);
+}

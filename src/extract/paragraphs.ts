@@ -1,0 +1,133 @@
+/**
+ * Paragraph spans of the cleaned text, and the kinds of body paragraphs. In the seed form every
+ * non-empty line is a paragraph. Hard-wrapped text (most lines 50-90 characters, blocks
+ * separated by blank lines, as in e-mailed wire copy and plain-text archives) is joined by blank
+ * lines instead; a joined paragraph keeps its inner newlines, so its span still points into text.
+ */
+import type { ParagraphKind, Span } from '../model/index.js';
+
+/** Hard wrap: lines of this length range are "full" wrapped lines (tuned on 72- and 80-column archives). */
+const WRAP_MIN = 50;
+const WRAP_MAX = 90;
+/** Share of non-empty lines that must be full wrapped lines, and the fewest lines to decide on. */
+const WRAP_SHARE = 0.6;
+const WRAP_MIN_LINES = 6;
+/** Average lines per blank-separated block above which blocks are multi-line paragraphs. */
+const WRAP_LINES_PER_BLOCK = 1.8;
+
+/** Heading: a short body line without terminal punctuation ("China is no friend"). */
+const HEADING_MAX_WORDS = 10;
+const HEADING_MAX_CHARS = 90;
+/** Caption: a longer line without terminal punctuation, or one that reads like a photo credit. */
+const CAPTION_MAX_WORDS = 30;
+/** Without a caption cue or an appositive, an unpunctuated line this short is still a caption; longer is a paragraph that lost its full stop. */
+const CAPTION_PLAIN_MAX_WORDS = 16;
+/** Ends a sentence (with an optional closing quote or bracket): the paragraph is prose. */
+const TERMINAL = /[.!?…:;,]["'”’)\]]*$/;
+/** Marks of a photo caption or credit. */
+const CAPTION_CUE = /\((?:photo|image|file|ap|reuters|getty|afp)\b|\b(?:photo|image|picture|pictured|file photo|credit)\s*:|\b(?:AP|Reuters|Getty Images|AFP) Photo\b|\/(?:AP|Reuters|Getty|AFP)\b/i;
+/** An appositive "Name Name, the ..." is the usual shape of a caption under a photo of someone. */
+const APPOSITIVE = /^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}, (?:the|a|an|who|seen|shown|pictured)\b/;
+
+interface LineInfo {
+  start: number;
+  end: number;
+  blank: boolean;
+}
+
+function lineInfos(text: string): LineInfo[] {
+  const out: LineInfo[] = [];
+  let start = 0;
+  for (;;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    out.push({ start, end, blank: !/\S/.test(text.slice(start, end)) });
+    if (end >= text.length) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+/** True when the text is hard-wrapped prose whose paragraphs are blocks between blank lines. */
+export function isHardWrapped(text: string): boolean {
+  return hardWrapped(lineInfos(text), text);
+}
+
+function hardWrapped(lines: LineInfo[], text: string): boolean {
+  let nonEmpty = 0;
+  let full = 0;
+  let blocks = 0;
+  let inBlock = false;
+  for (const l of lines) {
+    if (l.blank) {
+      inBlock = false;
+      continue;
+    }
+    nonEmpty++;
+    if (!inBlock) blocks++;
+    inBlock = true;
+    const len = text.slice(l.start, l.end).trimEnd().length;
+    if (len >= WRAP_MIN && len <= WRAP_MAX) full++;
+  }
+  return nonEmpty >= WRAP_MIN_LINES && full / nonEmpty >= WRAP_SHARE && nonEmpty / Math.max(blocks, 1) >= WRAP_LINES_PER_BLOCK;
+}
+
+/** Paragraph spans (trimmed, in text order). */
+export function splitParagraphs(text: string): Span[] {
+  const lines = lineInfos(text);
+  const spans: Span[] = [];
+  const push = (s: number, e: number): void => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) spans.push({ start: s, end: e });
+  };
+  if (hardWrapped(lines, text)) {
+    let blockStart = -1;
+    let blockEnd = -1;
+    for (const l of lines) {
+      if (l.blank) {
+        if (blockStart >= 0) push(blockStart, blockEnd);
+        blockStart = -1;
+        continue;
+      }
+      if (blockStart < 0) blockStart = l.start;
+      blockEnd = l.end;
+    }
+    if (blockStart >= 0) push(blockStart, blockEnd);
+    return spans;
+  }
+  for (const l of lines) if (!l.blank) push(l.start, l.end);
+  return spans;
+}
+
+/** Counts runs of non-space characters, stopping early past `limit`. */
+function wordCount(s: string, limit = Infinity): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 0x20 || c === 0x09 || c === 0x0a;
+    if (!space && !inWord) {
+      words++;
+      if (words > limit) return words;
+    }
+    inWord = !space;
+  }
+  return words;
+}
+
+/** The longest paragraph looked at as a possible heading or caption. */
+const SHORT_PARAGRAPH_CHARS = 300;
+
+/** The kind of a paragraph inside the body: heading, caption or body. */
+export function bodyKind(paragraph: string): ParagraphKind {
+  if (paragraph.length > SHORT_PARAGRAPH_CHARS || paragraph.includes('\n')) return 'body';
+  const words = wordCount(paragraph, CAPTION_MAX_WORDS);
+  if (CAPTION_CUE.test(paragraph) && words <= CAPTION_MAX_WORDS) return 'caption';
+  if (TERMINAL.test(paragraph)) return 'body';
+  if (!/^[\p{Lu}\d“"‘']/u.test(paragraph)) return 'body';
+  if (APPOSITIVE.test(paragraph) && words <= CAPTION_MAX_WORDS) return 'caption';
+  if (words <= HEADING_MAX_WORDS && paragraph.length <= HEADING_MAX_CHARS && !paragraph.includes(', ')) return 'heading';
+  if (words <= CAPTION_PLAIN_MAX_WORDS) return 'caption';
+  return 'body';
+}
