@@ -1,7 +1,151 @@
-// STUB: replaced by the real stage.
-import type { Context, Doc } from '../model/index.js';
+/**
+ * findClaims: each standfirst or body sentence that states a checkable fact becomes a Claim with
+ * a check-worthiness in [0, 1]. A sentence is a statement when it has a finite verb, is not a
+ * question and is not dominated by opinion (opinion.ts, shared with findSignals). Its score
+ * comes from what a fact-checker could look up: named entities, numbers and quantities, dates,
+ * an attribution, an event verb (died, released, signed...); it is lowered by the sentence's
+ * opinion score and hedges. A sentence made of two independent statements joined by "; " or a
+ * spaced dash gives one claim per clause (clause spans).
+ */
+import type { Claim, Context, Doc, Span } from '../model/index.js';
+import { isOpinion, opinionOf, type SentenceOpinion } from './opinion.js';
+import type { SentenceView, TextView } from './signal-view.js';
+import type { Word } from './signal-words.js';
+import { AUXILIARIES, EVENT_VERBS, IRREGULAR_FINITE, NOT_PAST, QUANTITY_WORDS } from './lexicon-claims.js';
+import { DATE_WORDS, REPORTING } from './lexicon-opinion.js';
+
+/**
+ * Weights of check-worthiness features. Set by hand on the seeds (the death of the student, the
+ * release of prisoners and the dated statements score highest) and on sentences in claims.test.ts.
+ */
+export const CHECKWORTHY = {
+  base: 0.2,
+  perEntity: 0.1,
+  maxEntities: 3,
+  number: 0.15,
+  quantity: 0.1,
+  date: 0.1,
+  attribution: 0.1,
+  eventVerb: 0.2,
+  /** Each unit of opinion score takes this share off. */
+  opinionPenalty: 0.6,
+  /** Each unit of hedge weight takes this share off. */
+  hedgePenalty: 0.4,
+  /** Shorter statements are fragments, not claims. */
+  minWords: 4,
+} as const;
+
+/** Clause separators: a semicolon or a spaced dash (em, en or double hyphen). */
+const CLAUSE_BREAK = /; | [\u2014\u2013] | -- /g;
+/** Entries of the reporting table that are nouns, not verbs. */
+const NOT_REPORTING_VERBS: ReadonlySet<string> = new Set(['data', 'records', 'figures', 'survey']);
+const QUANTITY_SYMBOL = /[%$\u20ac\u00a3\u00a5]/;
+const CAPITALISED = /^\p{Lu}/u;
+
+/** True when words [from, to) hold a finite verb. */
+export function hasFiniteVerb(view: TextView, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const w = view.words[i] as Word;
+    if (w.isNumber) continue;
+    const n = w.norm;
+    if (AUXILIARIES.has(n) || IRREGULAR_FINITE.has(n)) return true;
+    if ((n.endsWith('s') || n === 'said' || n === 'told' || n === 'wrote') && REPORTING.matchAt(view.words, i, to) !== null && !NOT_REPORTING_VERBS.has(n)) return true;
+    if (n.length >= 4 && n.endsWith('ed') && !NOT_PAST.has(n)) {
+      // A capitalised -ed word inside the sentence is a name ("United"), not a verb.
+      const surface = view.text.slice(w.start, w.end);
+      if (i === from || !CAPITALISED.test(surface)) return true;
+    }
+    if (EVENT_VERBS.has(n) && (n.endsWith('s') || n.endsWith('ed'))) return true;
+  }
+  return false;
+}
+
+function wordCount(view: TextView, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (!(view.words[i] as Word).isNumber) n++;
+  return n;
+}
+
+/** The check-worthiness of words [from, to) of a sentence. */
+export function checkworthiness(view: TextView, s: SentenceView, o: SentenceOpinion, from: number, to: number, span: Span): number {
+  let score: number = CHECKWORTHY.base;
+  score += Math.min(CHECKWORTHY.maxEntities, s.entities) * CHECKWORTHY.perEntity;
+  let number = false;
+  let quantity = QUANTITY_SYMBOL.test(view.text.slice(span.start, span.end));
+  let date = false;
+  let event = false;
+  for (let i = from; i < to; i++) {
+    const w = view.words[i] as Word;
+    if (w.isNumber) number = true;
+    else if (QUANTITY_WORDS.has(w.norm)) quantity = true;
+    if (DATE_WORDS.has(w.norm)) date = true;
+    if (EVENT_VERBS.has(w.norm)) event = true;
+  }
+  if (number) score += CHECKWORTHY.number;
+  if (quantity) score += CHECKWORTHY.quantity;
+  if (date) score += CHECKWORTHY.date;
+  if (o.attributed) score += CHECKWORTHY.attribution;
+  if (event) score += CHECKWORTHY.eventVerb;
+  score = Math.min(1, score);
+  score *= 1 - CHECKWORTHY.opinionPenalty * o.score;
+  score *= 1 - CHECKWORTHY.hedgePenalty * o.hedge;
+  return Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;
+}
+
+/** Clause spans of a sentence split at "; " and spaced dashes outside quotes, or null when it is one statement. */
+function clauses(view: TextView, s: SentenceView): { span: Span; from: number; to: number }[] | null {
+  const text = view.text.slice(s.span.start, s.span.end);
+  const cuts: number[] = [];
+  for (const m of text.matchAll(CLAUSE_BREAK)) cuts.push(m.index);
+  if (cuts.length === 0) return null;
+  const parts: { span: Span; from: number; to: number }[] = [];
+  let start = s.span.start;
+  let w = s.from;
+  const bounds = [...cuts.map((c) => s.span.start + c), s.span.end];
+  const seps = [...cuts.map((c) => (text.slice(c).match(CLAUSE_BREAK_AT)?.[0].length ?? 1)), 0];
+  for (let k = 0; k < bounds.length; k++) {
+    const end = bounds[k] as number;
+    let from = w;
+    while (from < s.to && (view.words[from] as Word).start < start) from++;
+    let to = from;
+    while (to < s.to && (view.words[to] as Word).end <= end) to++;
+    // a break inside quotation marks is the speaker's punctuation, not a clause break
+    if (k < cuts.length && to > from && view.inQuote[to - 1] === 1) return null;
+    let a = start;
+    let b = end;
+    while (a < b && /\s/.test(view.text[a] ?? '')) a++;
+    while (b > a && /\s/.test(view.text[b - 1] ?? '')) b--;
+    parts.push({ span: { start: a, end: b }, from, to });
+    start = end + (seps[k] as number);
+    w = to;
+  }
+  const good = parts.filter((p) => wordCount(view, p.from, p.to) >= CHECKWORTHY.minWords && hasFiniteVerb(view, p.from, p.to));
+  return good.length >= 2 && good.length === parts.length ? parts : null;
+}
+const CLAUSE_BREAK_AT = /^(?:; | [\u2014\u2013] | -- )/;
 
 export function findClaims(doc: Doc, ctx: Context): Doc {
   void ctx;
-  return doc;
+  const { view, sentences } = opinionOf(doc);
+  const claims: Claim[] = [];
+  for (const s of view.sentences) {
+    if (s.kind !== 'body' && s.kind !== 'standfirst') continue;
+    const o = sentences[s.index];
+    if (o === undefined || isOpinion(o)) continue;
+    const text = view.text.slice(s.span.start, s.span.end).trimEnd();
+    if (/\?["\u201d\u2019)]*$/.test(text)) continue;
+    if (wordCount(view, s.from, s.to) < CHECKWORTHY.minWords || !hasFiniteVerb(view, s.from, s.to)) continue;
+    const parts = clauses(view, s) ?? [{ span: s.span, from: s.from, to: s.to }];
+    for (const p of parts) {
+      claims.push({
+        articleId: doc.id,
+        span: p.span,
+        text: doc.text.slice(p.span.start, p.span.end),
+        checkworthy: checkworthiness(view, s, o, p.from, p.to, p.span),
+        // -1 when the segment layer is missing and the sentences are the view's fallback split
+        sentence: view.sentencesFromDoc ? s.index : -1,
+      });
+    }
+  }
+  return { ...doc, claims };
 }

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_CONTEXT } from '../model/index.js';
+import { findClaims } from './claims.js';
+import { badEvidence, fixtureDoc } from './signal-fixture.js';
+
+function claims(parts: Parameters<typeof fixtureDoc>[0]): { text: string; checkworthy: number; sentence: number }[] {
+  const doc = findClaims(fixtureDoc(parts), DEFAULT_CONTEXT);
+  assert.deepEqual(badEvidence(doc), []);
+  return doc.claims.map((c) => ({ text: c.text, checkworthy: c.checkworthy, sentence: c.sentence }));
+}
+
+test('statements of fact become claims; questions, headings, captions and opinion do not', () => {
+  const c = claims([
+    ['title', 'Council approves budget'],
+    ['heading', 'What happened'],
+    ['body', 'The city council approved a $12 million budget on Tuesday. Why does this matter? We think the budget is a disgrace!'],
+    ['caption', 'The council chamber on Tuesday'],
+  ]);
+  assert.deepEqual(c.map((x) => x.text), ['The city council approved a $12 million budget on Tuesday.']);
+});
+
+test('sentences without a finite verb are not claims', () => {
+  assert.deepEqual(claims([['body', 'More rain ahead for the coast and the hills.']]), []);
+});
+
+test('numbers, dates, event verbs and attribution raise check-worthiness; hedges lower it', () => {
+  const [hard] = claims([['body', 'Two soldiers were killed in the attack on March 3, the defence ministry said.']]);
+  const [soft] = claims([['body', 'The talks have been going on behind the scenes for a while.']]);
+  const [hedged] = claims([['body', 'Two soldiers were reportedly killed in the attack on March 3.']]);
+  assert.ok(hard && soft && hedged);
+  assert.ok(hard.checkworthy > soft.checkworthy, `${hard.checkworthy} > ${soft.checkworthy}`);
+  assert.ok(hard.checkworthy > hedged.checkworthy, `${hard.checkworthy} > ${hedged.checkworthy}`);
+  assert.ok(hard.checkworthy <= 1 && soft.checkworthy >= 0);
+});
+
+test('two independent statements joined by "; " or a spaced dash give two clause claims', () => {
+  const c = claims([['body', 'The factory closed in 2019; its owner moved production to Mexico.']]);
+  assert.deepEqual(c.map((x) => x.text), ['The factory closed in 2019', 'its owner moved production to Mexico.']);
+  assert.ok(c.every((x) => x.sentence === 0));
+  const d = claims([['body', 'The bridge reopened on Monday — traffic returned to normal by noon.']]);
+  assert.equal(d.length, 2);
+  // a dash before a fragment is not a second statement
+  assert.equal(claims([['body', 'The bridge reopened on Monday — a week late.']]).length, 1);
+});

@@ -1,0 +1,274 @@
+/**
+ * Opinion scoring: a pure function of the document's layers, shared by findClaims (which drops
+ * sentences dominated by opinion) and findSignals (which emits one 'opinion' signal per opinion
+ * sentence). claims runs before signals, so neither reads the other's layer: both call
+ * `opinionOf(doc)`, which is computed once per document and cached.
+ *
+ * A sentence's score is
+ *
+ *     noisy-or(opinion cue weights)  -  min(REPORTING_MAX, sum(reporting cue weights))
+ *
+ * clamped to [0, 1]. Opinion cues are counted only outside quotation marks (quoted words are
+ * the speaker's), and the author's cues in a sentence that attributes its content to a source
+ * ("X said", "according to") are scaled by ATTRIBUTED_FACTOR: that is reporting of someone
+ * else's view. A sentence with no reporting cue of its own, next to a strong opinion sentence
+ * in the same paragraph, takes part of its neighbour's score (opinion paragraphs inserted into
+ * reporting: "China has made their position clear." before the speculation that follows).
+ */
+import type { Doc } from '../model/index.js';
+import { COPULAS, DATE_WORDS, GENERIC_PRESENT, GROUP_NOUNS, PARTITIVES, STRONG_REPORTING_WEIGHT, type Cue } from './lexicon-opinion.js';
+import { lexicalOf, type CueTable, type Lexical } from './signal-lexical.js';
+import { isOpinionKind, viewOf, type SentenceView, type TextView } from './signal-view.js';
+import type { PhraseMatch, Word } from './signal-words.js';
+
+/**
+ * Thresholds and cue scales. Tuned on the two seed articles (the expected opinion and reporting
+ * sentences are pinned in opinion.test.ts) and on the BABE development half (macro-F1 of
+ * opinion vs label_opinion, `node --import tsx eval/opinion-babe.ts`).
+ */
+export const OPINION = {
+  /**
+   * A sentence scoring at least this is an opinion sentence. On BABE (label_opinion, factual vs
+   * the two opinionated labels) macro-F1 was 0.66 at 0.4, 0.72 at 0.3, 0.77 at 0.1; 0.3 keeps a
+   * lone mild cue ("only", one "should" beside a quote) below the line in wire copy (seed 000).
+   */
+  threshold: 0.3,
+  /** Scale of each kind of cue: table weight x scale is the cue's weight. */
+  scale: {
+    commentary: 0.8,
+    firstPerson: 0.7,
+    obligation: 0.8,
+    evaluative: 0.6,
+    loaded: 0.6,
+    intensifier: 0.5,
+    sweeping: 0.8,
+    hedge: 0.25,
+  },
+  rhetoricalQuestion: 0.5,
+  exclamation: 0.4,
+  judgementHeading: 0.5,
+  generalisation: 0.3,
+  /** Author cues in the attributed part of a sentence count this much. */
+  attributedFactor: 0.35,
+  /**
+   * An attribution with at most this many words after it closes the sentence (", the AP
+   * reported."): it covers what comes before it too. One in mid-sentence covers only what follows
+   * ("... criticized by the left while Kim explains how he's preparing to blow up Guam").
+   */
+  closingAttributionWords: 3,
+  /** Reporting cue weights, and the most they can take off. */
+  reporting: { named: 0.35, anonymous: 0.3, dangling: 0.15, verb: 0.3, weakVerb: 0.15, quote: 0.15, number: 0.1, date: 0.1 },
+  reportingMax: 0.5,
+  /** Neighbour boost: a neighbour at least this strong lends `contextFactor` of its score. */
+  contextMin: 0.6,
+  contextFactor: 0.7,
+} as const;
+
+export interface SentenceOpinion {
+  /** Final score in [0, 1]. */
+  score: number;
+  /** Score before the neighbour boost. */
+  own: number;
+  /** The cues that fired, in words: "first person 'we'", "loaded 'nukes'". */
+  cues: string[];
+  /** Sum of reporting cue weights (before the cap). */
+  reporting: number;
+  /** Hedge weight (noisy-or) outside quotes. */
+  hedge: number;
+  /** True when the sentence is attributed to a source (layer or reporting verb). */
+  attributed: boolean;
+  /** True when the sentence is scored at all (body, standfirst, heading). */
+  eligible: boolean;
+}
+
+export interface DocOpinion {
+  view: TextView;
+  sentences: SentenceOpinion[];
+}
+
+function noisyOr(weights: readonly number[]): number {
+  let miss = 1;
+  for (const w of weights) miss *= 1 - Math.min(1, Math.max(0, w));
+  return 1 - miss;
+}
+
+function quoteWords(view: TextView, m: { from: number; to: number }): string {
+  const a = view.words[m.from] as Word;
+  const b = view.words[m.to - 1] as Word;
+  return view.text.slice(a.start, b.end);
+}
+
+/** Matches of a cue table in the sentence that lie outside quotes. */
+function outside(view: TextView, lex: Lexical, s: SentenceView, table: CueTable): PhraseMatch<Cue>[] {
+  return (lex.cuesBySentence[table][s.index] ?? []).filter((m) => view.inQuote[m.from] === 0);
+}
+
+/** The last non-space character of the sentence, and whether it lies inside a quote. */
+function closingMark(view: TextView, s: SentenceView): string {
+  const t = view.text.slice(s.span.start, s.span.end).trimEnd();
+  // skip closing quotes and brackets to find the sentence's own mark: a quoted question is the speaker's
+  const last = t[t.length - 1] ?? '';
+  return /["\u201d\u2019)]/.test(last) ? '' : last;
+}
+
+function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceOpinion {
+  const { words, inQuote } = view;
+  const cues: string[] = [];
+  const author: number[] = []; // cues scaled down when attributed
+  const free: number[] = []; // cues that are the writer's whatever the attribution
+
+  // Reporting cues first: they decide whether author cues are someone else's view. Words of a
+  // commentary phrase are not reporting ("Time will tell" is not a reporting "tell").
+  const commentary = outside(view, lex, s, 'commentary');
+  const inCommentary = (i: number): boolean => commentary.some((c) => c.from <= i && i < c.to);
+  const reportingVerbs = outside(view, lex, s, 'reporting').filter((m) => !inCommentary(m.from));
+  const strongVerb = reportingVerbs.some((m) => m.value.weight >= STRONG_REPORTING_WEIGHT);
+  const attributed = s.attribution !== null || strongVerb;
+  let reporting = 0;
+  if (s.attribution !== null) reporting += OPINION.reporting[s.attribution];
+  else if (reportingVerbs.length) reporting += strongVerb ? OPINION.reporting.verb : OPINION.reporting.weakVerb;
+  if (s.hasQuote) reporting += OPINION.reporting.quote;
+  let hasNumber = false;
+  let hasDate = false;
+  for (let i = s.from; i < s.to; i++) {
+    const w = words[i] as Word;
+    if (w.isNumber) hasNumber = true;
+    else if (DATE_WORDS.has(w.norm)) hasDate = true;
+  }
+  if (hasNumber) reporting += OPINION.reporting.number;
+  if (hasDate) reporting += OPINION.reporting.date;
+
+  // Where the sentence is someone else's: after each attributing phrase, and before one that
+  // closes the sentence.
+  const anchors: { start: number; closing: boolean }[] = [];
+  const anchorOf = (start: number, end: number): void => {
+    let after = 0;
+    for (let i = s.to - 1; i >= s.from && (words[i] as Word).start >= end; i--) after++;
+    anchors.push({ start, closing: after <= OPINION.closingAttributionWords });
+  };
+  for (const a of s.attributionSpans) anchorOf(a.start, a.end);
+  for (const m of reportingVerbs) {
+    if (m.value.weight >= STRONG_REPORTING_WEIGHT) anchorOf((words[m.from] as Word).start, (words[m.to - 1] as Word).end);
+  }
+  // The attribution's reporting weight counts for the share of the sentence it covers.
+  if (anchors.length && !anchors.some((a) => a.closing) && s.to > s.from) {
+    const first = Math.min(...anchors.map((a) => a.start));
+    let covered = 0;
+    for (let i = s.from; i < s.to; i++) if ((words[i] as Word).start >= first) covered++;
+    const attributionWeight = s.attribution !== null ? OPINION.reporting[s.attribution] : strongVerb ? OPINION.reporting.verb : 0;
+    reporting -= attributionWeight * (1 - covered / (s.to - s.from));
+  }
+  const isAttributedAt = (wordIndex: number): boolean => {
+    const at = (words[wordIndex] as Word).start;
+    return anchors.some((a) => at >= a.start || a.closing);
+  };
+
+  let scaled = false;
+  const add = (list: number[], weight: number, label: string, wordIndex = -1): void => {
+    if (list === author && wordIndex >= 0 && isAttributedAt(wordIndex)) {
+      list.push(weight * OPINION.attributedFactor);
+      scaled = true;
+    } else list.push(weight);
+    cues.push(label);
+  };
+
+  for (const m of commentary) add(free, m.value.weight * OPINION.scale.commentary, `commentary '${quoteWords(view, m)}'`);
+  const fp = outside(view, lex, s, 'firstPerson').filter((m) => !inCommentary(m.from));
+  const firstFp = fp[0];
+  if (firstFp) add(author, firstFp.value.weight * OPINION.scale.firstPerson, `first person '${quoteWords(view, firstFp)}'`, firstFp.from);
+  for (const m of outside(view, lex, s, 'obligation').slice(0, 1)) add(author, m.value.weight * OPINION.scale.obligation, `obligation '${quoteWords(view, m)}'`, m.from);
+  // One word is one cue: loaded words first, then evaluative words and intensifiers not already counted.
+  const counted = new Set<number>();
+  for (const m of lex.loadedBySentence[s.index] ?? []) {
+    if (inQuote[m.from] === 1) continue;
+    for (let i = m.from; i < m.to; i++) counted.add(i);
+    // How someone spoke ("railing", "blasted") is the writer's word even in reported speech.
+    add(m.value.kind === 'emotive-speech' ? free : author, m.value.weight * OPINION.scale.loaded, `loaded '${quoteWords(view, m)}'`, m.from);
+  }
+  for (const m of outside(view, lex, s, 'evaluative')) {
+    if (counted.has(m.from) || inCommentary(m.from)) continue;
+    counted.add(m.from);
+    add(author, m.value.weight * OPINION.scale.evaluative, `evaluative '${quoteWords(view, m)}'`, m.from);
+  }
+  for (const m of outside(view, lex, s, 'intensifier')) {
+    if (counted.has(m.from) || inCommentary(m.from)) continue;
+    add(author, m.value.weight * OPINION.scale.intensifier, `intensifier '${quoteWords(view, m)}'`, m.from);
+  }
+  for (const m of outside(view, lex, s, 'sweeping').slice(0, 1)) add(author, m.value.weight * OPINION.scale.sweeping, `sweeping '${quoteWords(view, m)}'`, m.from);
+  const hedges = outside(view, lex, s, 'hedge');
+  const hedge = noisyOr(hedges.map((m) => m.value.weight));
+  if (hedges.length && !attributed) add(author, hedge * OPINION.scale.hedge, `speculation '${quoteWords(view, hedges[0] as PhraseMatch<Cue>)}'`);
+
+  // Generalisation: a group named as a bare plural and given a general present-tense statement
+  // ("Democrats are railing", "liberals always"), not a dated act ("Democrats approved").
+  for (let i = s.from; i < s.to - 1; i++) {
+    const w = words[i] as Word;
+    if (inQuote[i] === 1 || !GROUP_NOUNS.has(w.norm)) continue;
+    const prev = words[i - 1];
+    if (i > s.from && prev && !prev.gap && (PARTITIVES.has(prev.norm) || prev.isNumber)) continue;
+    const next = words[i + 1] as Word;
+    if (next.gap || !GENERIC_PRESENT.has(next.norm)) continue;
+    add(author, OPINION.generalisation, `generalisation '${view.text.slice(w.start, next.end)}'`, i);
+    break;
+  }
+
+  const mark = closingMark(view, s);
+  if (mark === '?' && s.kind !== 'heading') add(free, OPINION.rhetoricalQuestion, 'rhetorical question');
+  if (mark === '!') add(free, OPINION.exclamation, 'exclamation');
+  if (s.kind === 'heading' && !hasNumber) {
+    for (let i = s.from; i < s.to; i++) {
+      if (COPULAS.has((words[i] as Word).norm)) {
+        add(free, OPINION.judgementHeading, 'heading states a judgement');
+        break;
+      }
+    }
+  }
+
+  const opinion = noisyOr([...free, ...author]);
+  const own = Math.max(0, Math.min(1, opinion - Math.min(OPINION.reportingMax, reporting)));
+  if (scaled) cues.push('partly attributed to a source');
+  return { score: own, own, cues, reporting, hedge, attributed, eligible: isOpinionKind(s.kind) };
+}
+
+function scoreDoc(view: TextView): SentenceOpinion[] {
+  const lex = lexicalOf(view);
+  const out = view.sentences.map((s) => {
+    const o = scoreSentence(view, lex, s);
+    if (!o.eligible) return { ...o, score: 0, own: 0 };
+    return o;
+  });
+  // Neighbour boost within a paragraph, from own scores only (no chains).
+  for (let i = 0; i < out.length; i++) {
+    const o = out[i] as SentenceOpinion;
+    const s = view.sentences[i] as SentenceView;
+    if (!o.eligible || o.reporting > 0 || o.own >= OPINION.threshold || s.paragraph < 0 || s.kind === 'heading') continue;
+    let best = 0;
+    for (const j of [i - 1, i + 1]) {
+      const n = out[j];
+      const ns = view.sentences[j];
+      if (n && ns && ns.paragraph === s.paragraph && n.own >= OPINION.contextMin) best = Math.max(best, n.own);
+    }
+    if (best > 0) {
+      const boosted = best * OPINION.contextFactor;
+      if (boosted > o.score) out[i] = { ...o, score: boosted, cues: [...o.cues, 'in an opinion paragraph'] };
+    }
+  }
+  return out;
+}
+
+const cache = new WeakMap<TextView, DocOpinion>();
+
+/** Opinion scores of every sentence of the doc's view (cached per view). */
+export function opinionOf(doc: Doc): DocOpinion {
+  const view = viewOf(doc);
+  const hit = cache.get(view);
+  if (hit) return hit;
+  const result = { view, sentences: scoreDoc(view) };
+  cache.set(view, result);
+  return result;
+}
+
+/** True when the score makes the sentence an opinion sentence. */
+export function isOpinion(o: SentenceOpinion): boolean {
+  return o.eligible && o.score >= OPINION.threshold;
+}

@@ -1,0 +1,121 @@
+/**
+ * Every lexicon match of a document, found in one pass over its words and shared by opinion.ts
+ * and signals.ts. A word whose norm starts no entry in any table (most words) costs one Set
+ * lookup; the others are tried against each table, longest entry first, without overlaps within
+ * a table. Matches that are not what their table means in context (the country "US" as "us",
+ * the month "May" as a hedge) are dropped here. Quoted matches are kept: each user decides
+ * what quoted words count for.
+ */
+import { LOADED, type LoadedEntry } from './lexicon-loaded.js';
+import {
+  COMMENTARY, EVALUATIVE, FIRST_PERSON, HEDGES, INTENSIFIERS, OBLIGATION, REPORTING, SWEEPING, type Cue,
+} from './lexicon-opinion.js';
+import type { TextView } from './signal-view.js';
+import { stem, type PhraseMatch, type PhraseTable, type Word } from './signal-words.js';
+
+const CUE_TABLES = {
+  hedge: HEDGES,
+  intensifier: INTENSIFIERS,
+  firstPerson: FIRST_PERSON,
+  obligation: OBLIGATION,
+  evaluative: EVALUATIVE,
+  commentary: COMMENTARY,
+  sweeping: SWEEPING,
+  reporting: REPORTING,
+} as const satisfies Record<string, PhraseTable<Cue>>;
+
+export type CueTable = keyof typeof CUE_TABLES;
+const CUE_NAMES = Object.keys(CUE_TABLES) as CueTable[];
+const CUE_LIST: readonly PhraseTable<Cue>[] = CUE_NAMES.map((n) => CUE_TABLES[n]);
+
+const FIRST_WORDS: ReadonlySet<string> = new Set([LOADED, ...Object.values(CUE_TABLES)].flatMap((t: PhraseTable<unknown>) => [...t.firstWords()]));
+
+export interface Lexical {
+  loaded: PhraseMatch<LoadedEntry>[];
+  cues: Record<CueTable, PhraseMatch<Cue>[]>;
+  /** Matches per sentence index (a match lying across two sentences belongs to none). */
+  loadedBySentence: PhraseMatch<LoadedEntry>[][];
+  cuesBySentence: Record<CueTable, PhraseMatch<Cue>[][]>;
+  /** Sentence index of each word (-1 between sentences). */
+  sentenceOf: Int32Array;
+}
+
+const MODAL_HEDGES: ReadonlySet<string> = new Set(['may', 'might', 'could']);
+const NEGATIONS: ReadonlySet<string> = new Set(['not', "n't", 'never']);
+const ROMAN_CONTEXT: ReadonlySet<string> = new Set(['war', 'world', 'phase', 'part', 'chapter', 'class', 'type', 'article', 'title', 'stage', 'level', 'grade']);
+
+/** False for matches that are not what the table means here ("US" the country, "May" the month). */
+export function isRealMatch(view: TextView, table: CueTable, m: PhraseMatch<Cue>): boolean {
+  const w = view.words[m.from] as Word;
+  if (table === 'firstPerson') {
+    if (m.value.lemma === 'us') return view.text.slice(w.start, w.end) === 'us';
+    if (m.value.lemma === 'i') {
+      if (view.text.slice(w.start, w.end) !== 'I') return false;
+      const prev = view.words[m.from - 1];
+      return !(prev && !prev.gap && ROMAN_CONTEXT.has(prev.norm));
+    }
+    return true;
+  }
+  if (table === 'hedge' && MODAL_HEDGES.has(m.value.lemma)) {
+    const surface = view.text.slice(w.start, w.end);
+    if (m.value.lemma === 'may' && surface !== 'may') return false; // May, the month or the name
+    const next = view.words[m.to];
+    if (next === undefined || next.gap || next.isNumber || NEGATIONS.has(next.norm)) return false;
+  }
+  return true;
+}
+
+function bucket<T>(matches: readonly PhraseMatch<T>[], sentenceOf: Int32Array, sentences: number): PhraseMatch<T>[][] {
+  const out: PhraseMatch<T>[][] = Array.from({ length: sentences }, () => []);
+  for (const m of matches) {
+    const s = sentenceOf[m.from] ?? -1;
+    if (s >= 0 && sentenceOf[m.to - 1] === s) (out[s] as PhraseMatch<T>[]).push(m);
+  }
+  return out;
+}
+
+function build(view: TextView): Lexical {
+  const { words } = view;
+  const loaded: PhraseMatch<LoadedEntry>[] = [];
+  const found: PhraseMatch<Cue>[][] = CUE_NAMES.map(() => []);
+  const nextFree = new Int32Array(CUE_NAMES.length + 1);
+  for (let i = 0; i < words.length; i++) {
+    const norm = (words[i] as Word).norm;
+    if (!FIRST_WORDS.has(norm)) {
+      const stemmed = stem(norm);
+      if (stemmed === norm || !FIRST_WORDS.has(stemmed)) continue;
+    }
+    if (i >= (nextFree[0] as number)) {
+      const m = LOADED.matchAt(words, i);
+      if (m) {
+        loaded.push(m);
+        nextFree[0] = m.to;
+      }
+    }
+    for (let k = 0; k < CUE_NAMES.length; k++) {
+      if (i < (nextFree[k + 1] as number)) continue;
+      const m = (CUE_LIST[k] as PhraseTable<Cue>).matchAt(words, i);
+      if (m === null) continue;
+      nextFree[k + 1] = m.to;
+      if (isRealMatch(view, CUE_NAMES[k] as CueTable, m)) (found[k] as PhraseMatch<Cue>[]).push(m);
+    }
+  }
+  const cues = Object.fromEntries(CUE_NAMES.map((n, k) => [n, found[k] as PhraseMatch<Cue>[]])) as Record<CueTable, PhraseMatch<Cue>[]>;
+  const sentenceOf = new Int32Array(words.length).fill(-1);
+  for (const s of view.sentences) for (let i = s.from; i < s.to; i++) sentenceOf[i] = s.index;
+  const n = view.sentences.length;
+  const cuesBySentence = Object.fromEntries(CUE_NAMES.map((name) => [name, bucket(cues[name], sentenceOf, n)])) as Record<CueTable, PhraseMatch<Cue>[][]>;
+  return { loaded, cues, loadedBySentence: bucket(loaded, sentenceOf, n), cuesBySentence, sentenceOf };
+}
+
+const cache = new WeakMap<TextView, Lexical>();
+
+/** The lexicon matches of a view (cached per view). */
+export function lexicalOf(view: TextView): Lexical {
+  let hit = cache.get(view);
+  if (hit === undefined) {
+    hit = build(view);
+    cache.set(view, hit);
+  }
+  return hit;
+}

@@ -1,0 +1,219 @@
+/**
+ * One read of a Doc's layers for the claim, signal and opinion code: the word stream, which words
+ * are quoted, each sentence's kind (title, body, heading...) and word range, and which sentences
+ * carry an attribution. Built once per document (cached on the token array) and shared by
+ * findClaims and findSignals, which run one after the other.
+ *
+ * Fallbacks, numbered, used only when an upstream layer is empty (its stage failed or is absent):
+ *   1. no tokens      -> a plain letter/digit scan of the text
+ *   2. no paragraphs  -> one paragraph per line; the first line is the title, short lines
+ *                        without closing punctuation are headings, the rest body
+ *   3. no sentences   -> split each paragraph after . ! ? (and closing quotes)
+ * Quoted words are the union of `doc.quotes` and a scan of the quote marks in each paragraph,
+ * so words in scare quotes and in quotes without a speaker count as quoted too.
+ */
+import type { AttributionKind, Doc, ParagraphKind, Span, Token } from '../model/index.js';
+import { wordsOf, type Word } from './signal-words.js';
+
+export interface SentenceView {
+  /** Index into `sentences` of the view (= doc.sentences when that layer is present). */
+  index: number;
+  span: Span;
+  kind: ParagraphKind;
+  /** Index of the paragraph it starts in (-1 when outside every paragraph). */
+  paragraph: number;
+  /** Word range [from, to) in `words`. */
+  from: number;
+  to: number;
+  /** Strongest attribution on the sentence (named > anonymous > dangling), or null. */
+  attribution: AttributionKind | null;
+  /** Spans of the attributing phrases on the sentence ("Kim Jong Un explains", "the AP reported"). */
+  attributionSpans: Span[];
+  /** True when the sentence holds quoted words. */
+  hasQuote: boolean;
+  /** Entity mentions starting in the sentence. */
+  entities: number;
+}
+
+export interface TextView {
+  text: string;
+  words: Word[];
+  /** 1 for a word inside quotation marks or a quote span. */
+  inQuote: Uint8Array;
+  sentences: SentenceView[];
+  /** True when `sentences` are doc.sentences (indices can be stored in claims). */
+  sentencesFromDoc: boolean;
+  title: Span | null;
+}
+
+/** Lines this short without closing punctuation are taken as headings (fallback 2). */
+const HEADING_MAX_WORDS = 10;
+
+const FALLBACK_TOKEN = /[\p{L}\p{N}]+(?:['\u2019.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const FALLBACK_SENTENCE = /[^.!?\n]+(?:[.!?]+["\u201d\u2019)]*|$)/g;
+const CLOSING_PUNCT = /[.!?:;"\u201d\u2019)]\s*$/;
+const LINE = /[^\n]+/g;
+
+function fallbackTokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(FALLBACK_TOKEN)) {
+    const s = m[0];
+    const start = m.index;
+    const kind = /^\p{N}/u.test(s) ? 'number' : /^\p{L}/u.test(s) ? 'word' : /^[$€£%+=@#&*]/.test(s) ? 'symbol' : 'punct';
+    out.push({ start, end: start + s.length, norm: s.toLowerCase().replace(/\u2019/g, "'"), kind });
+  }
+  return out;
+}
+
+function fallbackParagraphs(text: string): { span: Span; kind: ParagraphKind }[] {
+  const out: { span: Span; kind: ParagraphKind }[] = [];
+  for (const m of text.matchAll(LINE)) {
+    const line = m[0];
+    const lead = line.length - line.trimStart().length;
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    const span = { start: m.index + lead, end: m.index + lead + trimmed.length };
+    const words = trimmed.split(/\s+/).length;
+    const kind: ParagraphKind = out.length === 0 ? 'title' : words <= HEADING_MAX_WORDS && !CLOSING_PUNCT.test(trimmed) ? 'heading' : 'body';
+    out.push({ span, kind });
+  }
+  return out;
+}
+
+function fallbackSentences(text: string, paragraphs: readonly { span: Span }[]): Span[] {
+  const out: Span[] = [];
+  for (const p of paragraphs) {
+    const slice = text.slice(p.span.start, p.span.end);
+    for (const m of slice.matchAll(FALLBACK_SENTENCE)) {
+      const raw = m[0];
+      const lead = raw.length - raw.trimStart().length;
+      const trimmed = raw.trim();
+      if (trimmed === '') continue;
+      const start = p.span.start + m.index + lead;
+      out.push({ start, end: start + trimmed.length });
+    }
+  }
+  return out;
+}
+
+/** Quoted regions from quote marks, paragraph by paragraph (an open quote runs to the paragraph end). */
+function quoteMarkRegions(text: string, paragraphs: readonly { span: Span }[]): Span[] {
+  const out: Span[] = [];
+  for (const p of paragraphs) {
+    let open = -1;
+    let straight = false;
+    for (let i = p.span.start; i < p.span.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x201c || c === 0x201e || c === 0xab) {
+        if (open < 0) {
+          open = i;
+          straight = false;
+        }
+      } else if (c === 0x201d || c === 0xbb) {
+        if (open >= 0 && !straight) {
+          out.push({ start: open, end: i + 1 });
+          open = -1;
+        }
+      } else if (c === 0x22) {
+        if (open < 0) {
+          open = i;
+          straight = true;
+        } else if (straight) {
+          out.push({ start: open, end: i + 1 });
+          open = -1;
+        }
+      }
+    }
+    if (open >= 0) out.push({ start: open, end: p.span.end });
+  }
+  return out;
+}
+
+const RANK: Record<AttributionKind, number> = { named: 3, anonymous: 2, dangling: 1 };
+
+function buildView(doc: Doc): TextView {
+  const text = doc.text;
+  const tokens = doc.tokens.length || text.trim() === '' ? doc.tokens : fallbackTokens(text);
+  const words = wordsOf(tokens);
+  const paragraphs = doc.paragraphs.length ? doc.paragraphs : fallbackParagraphs(text);
+  const sentencesFromDoc = doc.sentences.length > 0;
+  const spans = sentencesFromDoc ? doc.sentences : fallbackSentences(text, paragraphs);
+
+  // Quoted words: a sweep over the sorted regions.
+  const regions = [...doc.quotes.map((q) => q.span), ...quoteMarkRegions(text, paragraphs)].sort((a, b) => a.start - b.start);
+  const inQuote = new Uint8Array(words.length);
+  {
+    let r = 0;
+    let reach = -1; // furthest end of the regions started so far
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as Word;
+      while (r < regions.length && (regions[r] as Span).start <= w.start) reach = Math.max(reach, (regions[r++] as Span).end);
+      if (w.end <= reach) inQuote[i] = 1;
+    }
+  }
+
+  // Sentences: paragraph kind, word range, attributions, entities (sorted sweeps).
+  const attributionBySentence = new Map<number, AttributionKind>();
+  const entityStarts = doc.entities.map((e) => e.span.start).sort((a, b) => a - b);
+  const sentences: SentenceView[] = [];
+  let p = 0;
+  let w = 0;
+  let e = 0;
+  let r = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as Span;
+    while (p < paragraphs.length && (paragraphs[p] as { span: Span }).span.end <= span.start) p++;
+    const para = paragraphs[p];
+    const inside = para !== undefined && para.span.start <= span.start;
+    while (w < words.length && (words[w] as Word).start < span.start) w++;
+    const from = w;
+    let to = from;
+    while (to < words.length && (words[to] as Word).end <= span.end) to++;
+    while (e < entityStarts.length && (entityStarts[e] as number) < span.start) e++;
+    let entities = 0;
+    while (e + entities < entityStarts.length && (entityStarts[e + entities] as number) < span.end) entities++;
+    while (r < regions.length && (regions[r] as Span).end <= span.start) r++;
+    const hasQuote = r < regions.length && (regions[r] as Span).start < span.end;
+    sentences.push({ index: i, span, kind: inside ? para.kind : 'body', paragraph: inside ? p : -1, from, to, attribution: null, attributionSpans: [], hasQuote, entities });
+  }
+  for (const a of doc.attributions) {
+    const idx = sentencesFromDoc ? a.sentence : sentences.findIndex((s) => s.span.start <= a.span.start && a.span.start < s.span.end);
+    const s = sentences[idx];
+    if (s === undefined) continue;
+    const before = attributionBySentence.get(idx);
+    if (before === undefined || RANK[a.kind] > RANK[before]) attributionBySentence.set(idx, a.kind);
+    s.attribution = attributionBySentence.get(idx) ?? null;
+    s.attributionSpans.push(a.span);
+  }
+
+  const titlePara = paragraphs.find((x) => x.kind === 'title');
+  const fieldTitle = doc.fields.title?.span ?? null;
+  const title = titlePara ? titlePara.span : fieldTitle;
+  return { text, words, inQuote, sentences, sentencesFromDoc, title };
+}
+
+const cache = new WeakMap<readonly Token[], { doc: Doc; view: TextView }>();
+
+/** The view of a doc, built once per set of layers. */
+export function viewOf(doc: Doc): TextView {
+  const hit = cache.get(doc.tokens);
+  if (
+    hit &&
+    hit.doc.text === doc.text &&
+    hit.doc.sentences === doc.sentences &&
+    hit.doc.paragraphs === doc.paragraphs &&
+    hit.doc.quotes === doc.quotes &&
+    hit.doc.attributions === doc.attributions &&
+    hit.doc.entities === doc.entities
+  ) {
+    return hit.view;
+  }
+  const view = buildView(doc);
+  cache.set(doc.tokens, { doc, view });
+  return view;
+}
+
+/** True for sentences the opinion score is about: body, standfirst and headings. */
+export function isOpinionKind(kind: ParagraphKind): boolean {
+  return kind === 'body' || kind === 'standfirst' || kind === 'heading';
+}

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_CONTEXT, type Doc, type SignalKind } from '../model/index.js';
+import { findSignals, QUOTED_FACTOR } from './signals.js';
+import { badEvidence, fixtureDoc } from './signal-fixture.js';
+
+function signals(doc: Doc, kind: SignalKind): { text: string; weight: number; detail: string }[] {
+  return findSignals(doc, DEFAULT_CONTEXT).signals.filter((s) => s.kind === kind).map((s) => ({ text: s.text, weight: s.weight, detail: s.detail }));
+}
+
+test('every signal is evidence: id, span and the exact words', () => {
+  const doc = findSignals(fixtureDoc([
+    ['title', 'SHOCKING: Mayor Blasts Critics!!!'],
+    ['standfirst', 'We think the plan is a disaster.'],
+    ['body', 'The mayor reportedly lashed out at “radical” critics, who may appeal. Of course, nobody believes him!'],
+  ], 'a1'), DEFAULT_CONTEXT);
+  assert.deepEqual(badEvidence(doc), []);
+  assert.ok(doc.signals.every((s) => s.weight > 0 && s.weight <= 1 && s.detail !== ''));
+  const kinds = new Set(doc.signals.map((s) => s.kind));
+  for (const k of ['sensational-title', 'loaded', 'hedge', 'intensifier', 'first-person', 'opinion'] as const) assert.ok(kinds.has(k), k);
+});
+
+test('sensational title: the span of "!!!" in the title paragraph', () => {
+  const doc = fixtureDoc([['title', 'Talks with North Korea for Months!!!'], ['body', 'Officials met on Friday.']]);
+  const s = signals(doc, 'sensational-title');
+  assert.equal(s.length, 1);
+  assert.equal(s[0]!.text, '!!!');
+});
+
+test('loaded words: the writer’s at full weight, quoted ones lower and marked', () => {
+  const doc = fixtureDoc([['body', 'Democrats are railing against the plan. “These thugs must go,” he said.']]);
+  const l = signals(doc, 'loaded');
+  const railing = l.find((x) => x.text === 'railing against');
+  const thugs = l.find((x) => x.text === 'thugs');
+  assert.ok(railing && thugs);
+  assert.ok(thugs.detail.endsWith('(in quote)'));
+  assert.ok(thugs.weight <= railing.weight * QUOTED_FACTOR + 1e-9 || thugs.weight < railing.weight);
+});
+
+test('hedges: modal may/might/could only as modals', () => {
+  const doc = fixtureDoc([['body', 'The plant could close next year. The vote took place in May 2020. Officials could not be reached. It was allegedly sold.']]);
+  const h = signals(doc, 'hedge').map((x) => x.text);
+  assert.deepEqual(h, ['could', 'allegedly']);
+});
+
+test('first person: the author’s I/we outside quotes; "US" the country is not "us"', () => {
+  const doc = fixtureDoc([['body', 'We were wrong about the US economy. “Give us time,” she said. It hurts all of us.']]);
+  const fp = signals(doc, 'first-person').map((x) => x.text);
+  assert.deepEqual(fp, ['We', 'us']);
+});
+
+test('opinion: one signal per opinion sentence, span = sentence, detail = cues', () => {
+  const text = 'Under this scenario, the regime keeps its nukes.';
+  const doc = fixtureDoc([['body', `The talks ended on Friday, officials said. ${text}`]]);
+  const o = signals(doc, 'opinion');
+  assert.equal(o.length, 1);
+  assert.equal(o[0]!.text, text);
+  assert.match(o[0]!.detail, /commentary 'Under this scenario'/);
+  assert.match(o[0]!.detail, /loaded 'nukes'/);
+});
+
+test('an article without title or text gives no signals and no errors', () => {
+  assert.deepEqual(findSignals(fixtureDoc([]), DEFAULT_CONTEXT).signals, []);
+});
