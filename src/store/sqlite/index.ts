@@ -1,0 +1,43 @@
+/**
+ * Opens (creating when needed) a crosscheck database in an SQLite file, or ':memory:'.
+ * Failures the user can act on reject with a StoreError (CC601 newer schema, CC602 not a
+ * crosscheck database, CC603 locked, CC604 cannot open or write).
+ */
+import Database from 'better-sqlite3';
+import { StoreError } from '../errors.js';
+import { migrate } from './migrate.js';
+import { SqliteStore, translate, type SqliteStoreOptions } from './sqlite-store.js';
+
+export { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
+export { MIGRATIONS, LATEST_VERSION, APPLICATION_ID, type Migration } from './schema.js';
+
+/** Default wait for another process's write lock; ingest batches are short, so a few seconds is plenty. */
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+/** Page cache per connection: the unique indexes on id and content hash take random writes, which thrash SQLite's 2 MB default. */
+const CACHE_KIB = 64 * 1024;
+
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+  let db: Database.Database | undefined;
+  try {
+    try {
+      db = new Database(path, { timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
+    } catch (e) {
+      // better-sqlite3 checks the folder itself and throws a TypeError, not an SqliteError.
+      throw e instanceof Database.SqliteError ? e : new StoreError('CC604', `${path}: ${(e as Error).message}`, { uri: path, cause: e });
+    }
+    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`cache_size = -${CACHE_KIB}`);
+    db.pragma('foreign_keys = ON');
+    const version = migrate(db, path);
+    return new SqliteStore(db, path, version);
+  } catch (e) {
+    if (db?.open) db.close();
+    throw translate(e, path);
+  }
+}
+
+/** The entry the contract's crash test (and later `openStore`) uses: a location is a file path. */
+export function openStore(location: string): Promise<SqliteStore> {
+  return openSqliteStore(location);
+}

@@ -1,0 +1,139 @@
+/**
+ * The SQLite schema as an ordered list of migrations. Each step runs once, in its own
+ * transaction, and is recorded in `schema_version`; never edit a released step, add one.
+ *
+ * Layout:
+ * - articles: one row per content hash, the queryable fields; article_bodies: the text and the
+ *   layers as `doc` JSON (with `text` left empty: the text lives once, in the `text` column,
+ *   which the FTS index reads as external content through the article_search view).
+ * - stories: the summary columns listings need, and the Story JSON (`facts` left empty: facts
+ *   are rows of their own so that they can be searched and exported one by one).
+ * - facts: one row per fact of a story, in order; deleted with their story.
+ * - fingerprints + postings: the candidate index for incremental clustering. A posting is
+ *   (key, time, article); lookups read a bounded range of one key's list through the primary key.
+ * - articles_fts, stories_fts, facts_fts: FTS5 indexes over external content, kept in sync by
+ *   triggers (so in the same transaction as the write).
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** PRAGMA application_id of a crosscheck database: "CCdb". */
+export const APPLICATION_ID = 0x43436462;
+
+const FTS_TOKENIZER = `tokenize = 'porter unicode61 remove_diacritics 2'`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, stories, facts, candidate index, full-text search',
+    sql: `
+CREATE TABLE articles (
+  seq          INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL UNIQUE,
+  uri          TEXT NOT NULL,
+  url          TEXT,
+  outlet       TEXT,
+  title        TEXT,
+  byline       TEXT,
+  published_at TEXT,
+  time_key     TEXT,
+  lang         TEXT,
+  story_id     TEXT REFERENCES stories(id) ON DELETE SET NULL
+);
+-- The big columns apart, so that moving an article between stories rewrites a narrow row.
+CREATE TABLE article_bodies (
+  seq  INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  doc  TEXT NOT NULL
+);
+CREATE VIEW article_search AS SELECT a.seq AS seq, a.title AS title, b.text AS text FROM articles a JOIN article_bodies b ON b.seq = a.seq;
+CREATE INDEX articles_by_story ON articles(story_id, time_key);
+CREATE INDEX articles_by_outlet ON articles(outlet, story_id);
+
+CREATE TABLE stories (
+  seq              INTEGER PRIMARY KEY,
+  id               TEXT NOT NULL UNIQUE,
+  title            TEXT NOT NULL,
+  article_count    INTEGER NOT NULL,
+  outlet_count     INTEGER NOT NULL,
+  outlets          TEXT NOT NULL,
+  first_published  TEXT,
+  last_published   TEXT,
+  first_key        TEXT,
+  last_key         TEXT,
+  corroborated     INTEGER NOT NULL DEFAULT 0,
+  single_source    INTEGER NOT NULL DEFAULT 0,
+  disputed         INTEGER NOT NULL DEFAULT 0,
+  stale_since      INTEGER,
+  doc              TEXT NOT NULL
+);
+CREATE INDEX stories_newest ON stories(last_key DESC, id);
+CREATE INDEX stories_largest ON stories(article_count DESC, id);
+CREATE INDEX stories_stale ON stories(stale_since) WHERE stale_since IS NOT NULL;
+
+CREATE TABLE facts (
+  seq                 INTEGER PRIMARY KEY,
+  story_id            TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  ord                 INTEGER NOT NULL,
+  id                  TEXT NOT NULL,
+  status              TEXT NOT NULL,
+  independent_origins INTEGER NOT NULL,
+  article_ids         TEXT NOT NULL,
+  summary             TEXT NOT NULL,
+  doc                 TEXT NOT NULL,
+  UNIQUE (story_id, ord)
+);
+
+CREATE TABLE fingerprints (
+  article_seq INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+  terms       TEXT NOT NULL,
+  entities    TEXT NOT NULL,
+  bands       TEXT NOT NULL,
+  minhash     BLOB NOT NULL
+);
+
+CREATE TABLE postings (
+  key         TEXT NOT NULL,
+  time_key    TEXT NOT NULL,
+  article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  PRIMARY KEY (key, time_key, article_seq)
+) WITHOUT ROWID;
+CREATE INDEX postings_by_article ON postings(article_seq);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content = 'article_search', content_rowid = 'seq', ${FTS_TOKENIZER});
+-- Titles never change (an article is its content); the body row is written after the article row.
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON article_bodies BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, (SELECT title FROM articles WHERE seq = new.seq), new.text);
+END;
+CREATE TRIGGER articles_fts_delete BEFORE DELETE ON article_bodies BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, (SELECT title FROM articles WHERE seq = old.seq), old.text);
+END;
+
+CREATE VIRTUAL TABLE stories_fts USING fts5(title, content = 'stories', content_rowid = 'seq', ${FTS_TOKENIZER});
+CREATE TRIGGER stories_fts_insert AFTER INSERT ON stories BEGIN
+  INSERT INTO stories_fts(rowid, title) VALUES (new.seq, new.title);
+END;
+CREATE TRIGGER stories_fts_delete AFTER DELETE ON stories BEGIN
+  INSERT INTO stories_fts(stories_fts, rowid, title) VALUES ('delete', old.seq, old.title);
+END;
+CREATE TRIGGER stories_fts_update AFTER UPDATE OF title ON stories BEGIN
+  INSERT INTO stories_fts(stories_fts, rowid, title) VALUES ('delete', old.seq, old.title);
+  INSERT INTO stories_fts(rowid, title) VALUES (new.seq, new.title);
+END;
+
+CREATE VIRTUAL TABLE facts_fts USING fts5(summary, content = 'facts', content_rowid = 'seq', ${FTS_TOKENIZER});
+CREATE TRIGGER facts_fts_insert AFTER INSERT ON facts BEGIN
+  INSERT INTO facts_fts(rowid, summary) VALUES (new.seq, new.summary);
+END;
+CREATE TRIGGER facts_fts_delete AFTER DELETE ON facts BEGIN
+  INSERT INTO facts_fts(facts_fts, rowid, summary) VALUES ('delete', old.seq, old.summary);
+END;
+`,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,218 @@
+/**
+ * The Store: where ingested articles, their stories and the retrieval index live. One interface,
+ * several implementations (SQLite now, PostgreSQL later), one shared contract suite
+ * (`contract.ts`, hono's router `runTest`). Every method is async so that a networked database
+ * fits the same shape. Articles and stories are stored as the values of `src/model` (the layers
+ * as JSON, the queryable fields as columns) and come back exactly as they were put.
+ *
+ * Membership is the article's: each stored article belongs to at most one story (`storyId`).
+ * `putStories` writes a story's facts, reuse and membership in one transaction; `assignArticles`
+ * is the cheap incremental step (a late article joins its story) and marks the story stale until
+ * the comparison is run again and the story is put back.
+ */
+import type { Article, FactStatus, Story } from '../model/index.js';
+
+export interface PutArticlesResult {
+  /** Ids of the articles stored by this call, in input order. */
+  inserted: string[];
+  /** Ids of input articles whose content (contentHash) was already stored, or given twice in this batch. */
+  duplicates: string[];
+  /** Ids of input articles whose id is already used by different content (CC605): not stored. */
+  conflicts: string[];
+}
+
+export interface AssignResult {
+  /** Articles now in the story (including those already in it). */
+  assigned: string[];
+  /** Ids with no stored article: nothing was done for them. */
+  missing: string[];
+}
+
+export interface PutStoriesOptions {
+  /** Stories merged into the ones put (or otherwise gone): deleted in the same transaction. */
+  remove?: readonly string[];
+}
+
+export type StoryOrder = 'newest' | 'largest';
+
+export interface ListStoriesOptions {
+  /** 'newest': latest publication first; 'largest': most articles first. Ties by id. */
+  order: StoryOrder;
+  /** Stories with an article published on or after this (ISO 8601 date or date-time). */
+  since?: string;
+  /** Stories with an article published on or before this (a date includes the whole day). */
+  until?: string;
+  /** Stories with at least one article from this outlet (exact match). */
+  outlet?: string;
+  limit: number;
+  offset?: number;
+}
+
+export interface FactCounts {
+  corroborated: number;
+  singleSource: number;
+  disputed: number;
+}
+
+export interface StorySummary {
+  id: string;
+  title: string;
+  articleCount: number;
+  outletCount: number;
+  outlets: string[];
+  firstPublished: string | null;
+  lastPublished: string | null;
+  facts: FactCounts;
+  /** True when articles joined (or left) after the story's facts were computed. */
+  stale: boolean;
+}
+
+export type SearchKind = 'article' | 'story' | 'fact';
+
+export interface SearchOptions {
+  limit: number;
+  /** Which kinds to search; all three by default. */
+  kinds?: readonly SearchKind[];
+  /** Markers put around matched words in the snippet; default ['[', ']']. */
+  highlight?: readonly [string, string];
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** The article, story or fact id. */
+  id: string;
+  /** The story the hit belongs to (the story itself for a story hit), or null for an unassigned article. */
+  storyId: string | null;
+  /** Article or story title; the fact's summary for a fact. */
+  title: string | null;
+  /** A few words around the match, matched words between the highlight markers. */
+  snippet: string;
+  /** Relevance within its kind; lower is better (bm25-like). */
+  rank: number;
+}
+
+/** One line per article in `export`: the queryable fields, no layers. */
+export interface ArticleRecord {
+  id: string;
+  contentHash: string;
+  uri: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  lang: string | null;
+  storyId: string | null;
+}
+
+export interface StoryRecord extends StorySummary {
+  articleIds: string[];
+}
+
+export interface FactRecord {
+  storyId: string;
+  id: string;
+  status: FactStatus;
+  independentOrigins: number;
+  articleIds: string[];
+  summary: string;
+}
+
+/**
+ * What the incremental clusterer indexes per article. Keys are opaque to the store:
+ * terms (normalised words), entities (canonical ids) and bands (MinHash LSH band keys).
+ */
+export interface Fingerprint {
+  terms: readonly string[];
+  entities: readonly string[];
+  /** MinHash signature (uint32 values), kept for the clusterer's exact comparison. */
+  minhash: readonly number[];
+  /** LSH band keys of the signature; articles sharing a band are near duplicates. */
+  bands?: readonly string[];
+}
+
+export interface CandidateQuery {
+  terms?: readonly string[];
+  entities?: readonly string[];
+  bands?: readonly string[];
+  /** Only articles published in [since, until] count (ISO 8601); no bound when absent. */
+  since?: string;
+  until?: string;
+  /** How many stories to return. */
+  limit: number;
+  /**
+   * Most postings read per key (the most recent ones in the window), so that a common key
+   * cannot make one lookup scan the whole corpus. Default in the implementation.
+   */
+  perKey?: number;
+}
+
+export interface Candidate {
+  storyId: string;
+  /** Weighted count of shared keys (see CANDIDATE_WEIGHTS). */
+  score: number;
+  /** Member articles that matched, by number of shared keys. */
+  articleIds: string[];
+}
+
+export interface StoreStats {
+  schemaVersion: number;
+  articles: number;
+  stories: number;
+  facts: number;
+  /** Articles in no story yet. */
+  unassigned: number;
+  fingerprints: number;
+  staleStories: number;
+}
+
+export interface Store {
+  /** Stores new articles in one transaction; idempotent by contentHash. */
+  putArticles(articles: readonly Article[]): Promise<PutArticlesResult>;
+  /** Which of these content hashes are stored (so ingest can skip the work for them). */
+  hasContent(hashes: readonly string[]): Promise<Set<string>>;
+  getArticle(id: string): Promise<Article | null>;
+  /** The stored articles among these ids, in the order given. */
+  getArticles(ids: readonly string[]): Promise<Article[]>;
+  /** The story id of each stored article among these ids. */
+  storyOf(articleIds: readonly string[]): Promise<Map<string, string | null>>;
+
+  /** Writes stories (facts, reuse, membership replaced) and removes `options.remove`, all in one transaction. */
+  putStories(stories: readonly Story[], options?: PutStoriesOptions): Promise<void>;
+  putStory(story: Story, options?: PutStoriesOptions): Promise<void>;
+  /** Moves articles into an existing story (out of any other), marking the stories touched stale. */
+  assignArticles(storyId: string, articleIds: readonly string[]): Promise<AssignResult>;
+  getStory(id: string): Promise<Story | null>;
+  listStories(options: ListStoriesOptions): Promise<StorySummary[]>;
+  /** Stories whose membership changed since their facts were computed, oldest change first. */
+  staleStories(limit: number): Promise<string[]>;
+
+  /** Full-text search over article titles and texts, story titles and fact summaries. */
+  search(query: string, options: SearchOptions): Promise<SearchHit[]>;
+
+  /** Streamed in storage order; never holds all rows in memory. */
+  exportArticles(): AsyncIterable<ArticleRecord>;
+  exportStories(): AsyncIterable<StoryRecord>;
+  exportFacts(): AsyncIterable<FactRecord>;
+
+  /** Replaces an article's fingerprint and its postings. The article must be stored. */
+  putFingerprints(entries: readonly { articleId: string; fingerprint: Fingerprint }[]): Promise<void>;
+  getFingerprints(articleIds: readonly string[]): Promise<Map<string, Fingerprint>>;
+  /** Stories whose articles share keys with the query, best first; cost bounded by keys x perKey. */
+  candidateStories(query: CandidateQuery): Promise<Candidate[]>;
+
+  stats(): Promise<StoreStats>;
+  /** Problems found by the database's own consistency checks; empty when all is well. */
+  checkIntegrity(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * How much one shared key counts towards a candidate's score. An entity says more about the
+ * event than a word; a shared LSH band means near-identical text. Set by hand, to be tuned by
+ * the clusterer's evaluation (basil triplets).
+ */
+export const CANDIDATE_WEIGHTS = { entity: 3, term: 1, band: 5 } as const;
+
+/** Postings read per key by default (most recent first). */
+export const DEFAULT_POSTINGS_PER_KEY = 500;
