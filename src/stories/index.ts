@@ -1,17 +1,103 @@
-// STUB: replaced by story grouping, reuse, origins and claim alignment.
-import type { Article, Message, Story } from '../model/index.js';
+/**
+ * compare: articles -> stories. For each story: text reuse (who copied whom), independent
+ * origins, claims aligned into facts with their status and conflicts, and coverage.
+ *
+ *   1. prepare   words, sentences, body, entity mentions, dates (fallbacks when layers are empty)
+ *   2. group     TF-IDF + entities, inverted-index candidates, average-link clustering
+ *   3. reuse     5-gram shingles, maximal shared passages, share and direction
+ *   4. origins   union-find over heavy reuse
+ *   5. units     sentences, claims, clauses, relative clauses, appositives
+ *   6. align     concepts + entities, IDF-weighted overlap, greedy facts without chaining
+ *   7. facts     stances, conflicts, origins, status; single-source facts; coverage
+ *
+ * Deterministic: articles are sorted by id first, so the same input in any order gives the
+ * same stories, facts and ids.
+ */
+import { createHash } from 'node:crypto';
+import { message, type Article, type Message, type Story } from '../model/index.js';
+import { align } from './align.js';
+import { coverage } from './coverage.js';
+import { buildFacts } from './facts.js';
+import { groupArticles } from './group.js';
+import { mergeKeys } from './names.js';
+import { findOrigins, originIndex } from './origins.js';
+import { prepare, type Prepared } from './prepare.js';
+import { findReuse } from './reuse.js';
+import { findUnits } from './units.js';
 
 export interface CompareOptions {
   /** Reserved for tuning knobs (thresholds) that callers may override. */
   readonly _reserved?: never;
 }
 
+// Beyond this many articles in one story, claims are aligned across the earliest ones only
+// (alignment grows with the square of a story's sentences; reuse and grouping do not stop).
+export const MAX_ALIGNED_ARTICLES = 200;
+
 export function compareArticles(articles: readonly Article[], options: CompareOptions = {}): { stories: Story[]; messages: Message[] } {
   void options;
+  const messages: Message[] = [];
+  const unique = dedupe(articles);
+  const prepared = unique.map(prepare);
+  const groups = groupArticles(prepared);
+  const stories = groups.map((g) => buildStory(prepared, g, messages));
+  stories.sort((a, b) => b.articleIds.length - a.articleIds.length || a.id.localeCompare(b.id));
+  if (unique.length === 1) messages.push(message('CC401', `only one article (${unique[0]?.uri ?? ''}): nothing to compare`));
+  if (stories.length > 1) {
+    const alone = stories.filter((s) => s.articleIds.length === 1).length;
+    messages.push(message('CC402', `${unique.length} articles form ${stories.length} stories${alone ? ` (${alone} of them a single article)` : ''}`));
+  }
+  return { stories, messages };
+}
+
+function dedupe(articles: readonly Article[]): Article[] {
+  const byId = new Map<string, Article>();
+  for (const a of articles) if (!byId.has(a.id)) byId.set(a.id, a);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.contentHash.localeCompare(b.contentHash)));
+}
+
+function buildStory(prepared: readonly Prepared[], group: readonly number[], messages: Message[]): Story {
+  const members = group.map((i) => prepared[i] as Prepared);
+  const articleIds = members.map((p) => p.article.id).sort();
+  const id = `s-${createHash('sha256').update(articleIds.join('\n')).digest('hex').slice(0, 12)}`;
+  const reuse = group.length > 1 ? findReuse(prepared, group) : [];
+  const origins = findOrigins(articleIds, reuse);
+  const originOf = originIndex(origins);
+  let aligned = [...group];
+  if (aligned.length > MAX_ALIGNED_ARTICLES) {
+    aligned = aligned.sort((a, b) => (prepared[a]?.time ?? Infinity) - (prepared[b]?.time ?? Infinity) || a - b).slice(0, MAX_ALIGNED_ARTICLES).sort((a, b) => a - b);
+    messages.push(message('CC403', `story ${id} has ${group.length} articles; claims were aligned across the earliest ${MAX_ALIGNED_ARTICLES}`));
+  }
+  const merge = mergeKeys(aligned.map((i) => prepared[i]?.mentions ?? []));
+  const units = aligned.flatMap((i) => findUnits(prepared[i] as Prepared, i));
+  const alignment = align(prepared, units, merge);
+  const facts = buildFacts(id, prepared, alignment, originOf);
+  const dated = members.filter((p) => p.time !== null).sort((a, b) => (a.time ?? 0) - (b.time ?? 0) || a.article.id.localeCompare(b.article.id));
   return {
-    stories: articles.length
-      ? [{ id: 's1', title: articles[0]?.title ?? '', articleIds: articles.map((a) => a.id), outlets: [], firstPublished: null, lastPublished: null, origins: [], facts: [], reuse: [], coverage: [] }]
-      : [],
-    messages: [],
+    id,
+    title: storyTitle(members, dated, facts.map((f) => f.articleIds)),
+    articleIds,
+    outlets: [...new Set(members.map((p) => p.article.outlet).filter((o): o is string => o !== null))].sort(),
+    firstPublished: dated[0]?.article.publishedAt ?? null,
+    lastPublished: dated[dated.length - 1]?.article.publishedAt ?? null,
+    origins,
+    facts,
+    reuse,
+    coverage: coverage(members.map((p) => p.article), facts, originOf),
   };
+}
+
+/** The earliest article's title; without dates, the title of the article in the most shared facts. */
+function storyTitle(members: readonly Prepared[], dated: readonly Prepared[], factArticles: readonly string[][]): string {
+  let pick = dated[0];
+  if (!pick) {
+    const shared = new Map<string, number>();
+    for (const ids of factArticles) if (ids.length > 1) for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
+    pick = [...members].sort((a, b) => (shared.get(b.article.id) ?? 0) - (shared.get(a.article.id) ?? 0) || a.article.id.localeCompare(b.article.id))[0];
+  }
+  if (!pick) return '';
+  if (pick.article.title) return pick.article.title;
+  const first = pick.sentences[0];
+  const text = first ? pick.article.text.slice(first.start, first.end) : pick.article.text;
+  return text.length > 160 ? `${text.slice(0, 157).trimEnd()}...` : text;
 }

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareArticles } from './index.js';
+import { assertEvidence, factsWith, testArticle } from './testing.js';
+
+const A = testArticle(
+  'Santos wins Valdoria vote\n' +
+    'Maria Santos won the presidential election in Valdoria on Sunday with 54 percent of the vote. ' +
+    'Her rival, former general Luis Ortega, refused to accept the result and said he would challenge it in court. ' +
+    'Santos, a former finance minister, promised to cut taxes for small businesses. ' +
+    'Riot police were deployed outside the electoral commission in the capital, Puerto Sol.',
+  { id: 'val-a', outlet: 'Andes Post', publishedAt: '2024-04-08' },
+);
+const B = testArticle(
+  'Valdorians elect Santos\n' +
+    'Valdorian voters elected Maria Santos as president on Sunday, giving her 54 percent of the ballots cast. ' +
+    'Luis Ortega, the retired general who ran against her, rejected the outcome and vowed a legal challenge in the courts. ' +
+    'The ex-finance minister has pledged tax cuts for small firms. ' +
+    'Her supporters celebrated in the streets of San Rafael until dawn, singing and waving flags.',
+  { id: 'val-b', outlet: 'Latin Wire', publishedAt: '2024-04-08' },
+);
+
+test('paraphrased facts align into corroborated facts; the rest stay single-source', () => {
+  const { stories } = compareArticles([A, B]);
+  assert.equal(stories.length, 1);
+  const won = factsWith(stories, /won the presidential election/, /elected Maria Santos/);
+  assert.equal(won.length, 1);
+  assert.equal(won[0]?.status, 'corroborated');
+  assert.equal(won[0]?.independentOrigins, 2);
+  const taxes = factsWith(stories, /cut taxes/, /tax cuts/);
+  assert.equal(taxes[0]?.status, 'corroborated');
+  // Ortega's sentence pairs with the other's sentence or with its appositive about him.
+  const court = factsWith(stories, /challenge it in court/, /Luis Ortega, the retired general/);
+  assert.equal(court[0]?.status, 'corroborated');
+  const police = factsWith(stories, /Riot police/);
+  assert.equal(police.length, 1);
+  assert.equal(police[0]?.status, 'single-source');
+  const party = factsWith(stories, /supporters celebrated/);
+  assert.equal(party[0]?.status, 'single-source');
+  // Coverage: each article has its own single-source fact and misses the other's.
+  const story = stories[0];
+  assert.ok(story);
+  const covA = story.coverage.find((c) => c.articleId === 'val-a');
+  assert.ok(covA?.only.includes(police[0]?.id ?? ''));
+  assert.ok(covA?.missing.includes(party[0]?.id ?? ''));
+  assertEvidence(stories, [A, B]);
+});
+
+test('facts do not chain: each member matches the fact, at most two units per article', () => {
+  const { stories } = compareArticles([A, B]);
+  for (const f of stories[0]?.facts ?? []) {
+    const perArticle = new Map<string, number>();
+    for (const m of f.members) perArticle.set(m.articleId, (perArticle.get(m.articleId) ?? 0) + 1);
+    for (const n of perArticle.values()) assert.ok(n <= 2);
+    // No two members of one article overlap.
+    for (const m of f.members) for (const o of f.members) {
+      if (m === o || m.articleId !== o.articleId) continue;
+      assert.ok(m.span.end <= o.span.start || o.span.end <= m.span.start);
+    }
+  }
+});
+
+test('relative clauses and appositives are units of their own', () => {
+  const a = testArticle(
+    'Crew rescued\nThe freighter Nordlys sank off Bergen on Monday. Its captain, Erik Vold, who was last to leave the ship, was treated for hypothermia. ' +
+      'Two of the nine crew are still missing after the sinking.',
+    { id: 'ship-a' },
+  );
+  const b = testArticle(
+    'Nordlys lost\nThe captain of the Nordlys needed hospital care for hypothermia after the freighter went down near Bergen. ' +
+      'Erik Vold, the ship\'s captain, stayed aboard until every crew member had left.',
+    { id: 'ship-b' },
+  );
+  const { stories } = compareArticles([a, b]);
+  const hypothermia = factsWith(stories, /hypothermia/);
+  assert.ok(hypothermia.some((f) => f.status === 'corroborated'));
+  const missing = factsWith(stories, /still missing/);
+  assert.equal(missing[0]?.status, 'single-source');
+  assertEvidence(stories, [a, b]);
+});

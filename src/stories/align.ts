@@ -1,0 +1,331 @@
+/**
+ * Claim alignment: units of different articles that say the same thing become one fact.
+ *   1. Each unit becomes a set of terms (entities, concepts, stems: ./terms.ts).
+ *   2. Terms are weighted by IDF over the story's sentences; entities weigh more, so a shared
+ *      rare name ("otto-warmbier") is strong and a name every sentence has ("north-korea") is not.
+ *   3. Candidate pairs come from an inverted index over terms (pairs in one article never).
+ *   4. A pair scores the weight it shares over the geometric mean of the two units' weights.
+ *   5. Facts grow greedily from the best pair down: a unit joins a fact (or two facts merge)
+ *      only when it reaches the fact's members on average above the threshold and none of
+ *      them far below it (no chaining), with at most a few units per article, none overlapping.
+ * Units that found no partner are left to ./facts.ts (single-source facts).
+ */
+import type { Prepared } from './prepare.js';
+import { termsOf } from './terms.js';
+import type { Unit } from './units.js';
+
+// Tuned on the two seeds (five paraphrased facts must align, the rest must not) and the
+// invented paraphrase pairs in align.test.ts.
+export const ALIGN = {
+  /** Score a pair of units needs to be the same fact. */
+  threshold: 0.3,
+  /** A member may score this fraction of the threshold with another member, no less. */
+  minLinkRatio: 0.5,
+  /** IDF counts at least this many sentences, so that in a story of a few short articles
+   *  the terms they share (by definition frequent there) still weigh something. */
+  minIdfSentences: 20,
+  /** Term weight is IDF to this power (2: rare terms dominate, as in a TF-IDF cosine). */
+  idfPower: 2,
+  /** Weight of an entity term against a concept or stem. */
+  entityWeight: 2.0,
+  /** Weight of a lexicon concept against a plain stem (a concept is a looser match). */
+  conceptWeight: 0.9,
+  /** Share of its weight a term counts when the other article never uses it. */
+  unmatchableWeight: 0.5,
+  /** Pairs must share at least this many terms... */
+  minSharedTerms: 2,
+  /** ...and this much weight. */
+  minSharedWeight: 3.0,
+  /** At most this many units of one article in one fact. */
+  maxUnitsPerArticle: 2,
+  /** Best partners a unit keeps in each other article (edges past these are not tried). */
+  partnersPerArticle: 3,
+  /** Heaviest terms of a unit that propose candidate pairs. */
+  candidateTerms: 5,
+} as const;
+
+export interface AlignedUnit extends Unit {
+  terms: ReadonlySet<string>;
+}
+
+export interface Alignment {
+  units: AlignedUnit[];
+  /** Facts as lists of unit indices (into `units`), each from two or more articles. */
+  groups: number[][];
+  /** Pair score (symmetric). */
+  score: (a: number, b: number) => number;
+}
+
+export function align(prepared: readonly Prepared[], units: readonly Unit[], merge: ReadonlyMap<string, string>): Alignment {
+  const aligned: AlignedUnit[] = units.map((u) => {
+    const p = prepared[u.article] as Prepared;
+    return { ...u, terms: termsOf(p, u.first, u.last, merge) };
+  });
+  // 2. IDF over sentences (sub-units would count their words twice).
+  const df = new Map<string, number>();
+  let sentences = 0;
+  for (const u of aligned) {
+    if (u.kind !== 'sentence') continue;
+    sentences++;
+    for (const t of u.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const weight = new Map<string, number>();
+  const weightOf = (t: string): number => {
+    let w = weight.get(t);
+    if (w === undefined) {
+      const idf = Math.log((Math.max(sentences, ALIGN.minIdfSentences) + 1) / ((df.get(t) ?? 0) + 0.5));
+      w = Math.max(0, idf) ** ALIGN.idfPower * (t.startsWith('e:') ? ALIGN.entityWeight : t.startsWith('c:') ? ALIGN.conceptWeight : 1);
+      weight.set(t, w);
+    }
+    return w;
+  };
+  // Vocabulary of each article: a term the other article never uses cannot be matched, and
+  // (paraphrase being what it is) counts only in part against a pair.
+  const vocabulary = new Map<number, Set<string>>();
+  for (const u of aligned) {
+    const v = vocabulary.get(u.article) ?? new Set<string>();
+    for (const t of u.terms) v.add(t);
+    vocabulary.set(u.article, v);
+  }
+  const reachCache = new Map<number, number>();
+  const reach = (index: number, other: number): number => {
+    const key = index * prepared.length + other;
+    const hit = reachCache.get(key);
+    if (hit !== undefined) return hit;
+    const u = aligned[index] as AlignedUnit;
+    const v = vocabulary.get(other);
+    let s = 0;
+    for (const t of u.terms) s += weightOf(t) * (v?.has(t) ? 1 : ALIGN.unmatchableWeight);
+    reachCache.set(key, s);
+    return s;
+  };
+  // Terms as sorted integer ids with their weights: pair scores are a merge of two arrays.
+  const termId = new Map<string, number>();
+  const termWeight: number[] = [];
+  const isPredicate: boolean[] = [];
+  const ids = aligned.map((u) => {
+    const out: number[] = [];
+    for (const t of u.terms) {
+      let id = termId.get(t);
+      if (id === undefined) {
+        id = termWeight.length;
+        termId.set(t, id);
+        termWeight.push(weightOf(t));
+        isPredicate.push(!t.startsWith('e:'));
+      }
+      out.push(id);
+    }
+    return Int32Array.from(out.sort((x, y) => x - y));
+  });
+  const n = aligned.length;
+  const compute = (a: number, b: number): number => {
+    const ta = ids[a] as Int32Array;
+    const tb = ids[b] as Int32Array;
+    let shared = 0;
+    let count = 0;
+    let predicates = 0;
+    for (let x = 0, y = 0; x < ta.length && y < tb.length; ) {
+      const va = ta[x] as number;
+      const vb = tb[y] as number;
+      if (va < vb) x++;
+      else if (vb < va) y++;
+      else {
+        shared += termWeight[va] ?? 0;
+        count++;
+        if (isPredicate[va]) predicates++;
+        x++;
+        y++;
+      }
+    }
+    // Two sentences that share only names are about the same people, not the same fact.
+    if (count < ALIGN.minSharedTerms || predicates < 1 || shared < ALIGN.minSharedWeight) return 0;
+    const ua = aligned[a] as AlignedUnit;
+    const ub = aligned[b] as AlignedUnit;
+    const denom = Math.sqrt(reach(a, ub.article) * reach(b, ua.article));
+    return denom > 0 ? shared / denom : 0;
+  };
+  const cache = new Map<number, number>();
+  const score = (a: number, b: number): number => {
+    if (a === b) return 1;
+    const key = a < b ? a * n + b : b * n + a;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const s = compute(a, b);
+    cache.set(key, s);
+    return s;
+  };
+  // 3. Candidates: a pair that scores well shares one of the heaviest terms of each unit, so
+  // each unit looks up only its heaviest few terms in the index (prefix filtering).
+  const postings: number[][] = termWeight.map(() => []);
+  ids.forEach((list, i) => {
+    if (aligned[i]?.isOpinion) return;
+    for (const t of list) postings[t]?.push(i);
+  });
+  const heavy = ids.map((list) => [...list].sort((x, y) => (termWeight[y] ?? 0) - (termWeight[x] ?? 0) || x - y).slice(0, ALIGN.candidateTerms));
+  const stamp = new Int32Array(n).fill(-1);
+  const edges: [number, number, number][] = [];
+  for (let a = 0; a < n; a++) {
+    const u = aligned[a] as AlignedUnit;
+    if (u.isOpinion) continue;
+    const mine = ids[a] as Int32Array;
+    for (const t of heavy[a] ?? []) {
+      for (const b of postings[t] ?? []) {
+        if (stamp[b] === a || aligned[b]?.article === u.article) continue;
+        stamp[b] = a;
+        // A pair (b, a) with b < a was already tried from b if a has one of b's heavy terms.
+        if (b < a && (heavy[b] ?? []).some((x) => mine.includes(x))) continue;
+        const s = compute(a, b);
+        if (s >= ALIGN.threshold) edges.push([s, Math.min(a, b), Math.max(a, b)]);
+      }
+    }
+  }
+  // In a story of near-identical articles every unit matches many: keep, for each unit and
+  // each other article, only its best few partners.
+  edges.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  const kept = new Map<number, number>();
+  const pruned = edges.filter(([, a, b]) => {
+    const ka = a * prepared.length + (aligned[b]?.article ?? 0);
+    const kb = b * prepared.length + (aligned[a]?.article ?? 0);
+    const ca = kept.get(ka) ?? 0;
+    const cb = kept.get(kb) ?? 0;
+    if (ca >= ALIGN.partnersPerArticle && cb >= ALIGN.partnersPerArticle) return false;
+    kept.set(ka, ca + 1);
+    kept.set(kb, cb + 1);
+    return true;
+  });
+  edges.length = 0;
+  edges.push(...pruned);
+  edges.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  // What a pair shares beyond the terms of some other units (see `repeats` in grow).
+  const residual = (a: number, b: number, except: ReadonlySet<string>): boolean => {
+    const ua = aligned[a] as AlignedUnit;
+    const ub = aligned[b] as AlignedUnit;
+    let w = 0;
+    let count = 0;
+    for (const t of ua.terms) {
+      if (!ub.terms.has(t) || except.has(t)) continue;
+      w += weightOf(t);
+      count++;
+    }
+    return count >= ALIGN.minSharedTerms && w >= ALIGN.minSharedWeight;
+  };
+  return { units: aligned, groups: grow(aligned, edges, score, residual), score };
+}
+
+/** 5. Greedy fact growth over edges, best first. */
+function grow(
+  units: readonly AlignedUnit[],
+  edges: readonly [number, number, number][],
+  score: (a: number, b: number) => number,
+  residual: (a: number, b: number, except: ReadonlySet<string>) => boolean,
+): number[][] {
+  const factOf = new Int32Array(units.length).fill(-1);
+  const facts: (number[] | null)[] = [];
+  const overlaps = (a: number, b: number): boolean => {
+    const ua = units[a] as AlignedUnit;
+    const ub = units[b] as AlignedUnit;
+    return ua.article === ub.article && ua.span.start < ub.span.end && ub.span.start < ua.span.end;
+  };
+  const fits = (members: readonly number[], joining: readonly number[]): boolean => {
+    const perArticle = new Map<number, number>();
+    for (const m of [...members, ...joining]) perArticle.set(units[m]?.article ?? -1, (perArticle.get(units[m]?.article ?? -1) ?? 0) + 1);
+    for (const c of perArticle.values()) if (c > ALIGN.maxUnitsPerArticle) return false;
+    let sum = 0;
+    let count = 0;
+    for (const j of joining) {
+      for (const m of members) {
+        if (overlaps(j, m)) return false;
+        if (units[j]?.article === units[m]?.article) continue;
+        const s = score(j, m);
+        if (s < ALIGN.threshold * ALIGN.minLinkRatio) return false;
+        sum += s;
+        count++;
+      }
+    }
+    return count === 0 || sum / count >= ALIGN.threshold;
+  };
+  // An edge whose two sides overlap two members of one fact says that fact again, unless
+  // the two share enough beyond those members' terms to be a second fact of the same sentences.
+  const neighbours = overlapIndex(units);
+  const repeats = (a: number, b: number): boolean => {
+    const touching = new Set<number>();
+    for (const m of neighbours[a] ?? []) if ((factOf[m] ?? -1) >= 0) touching.add(factOf[m] ?? -1);
+    for (const k of touching) {
+      const f = facts[k];
+      if (!f) continue;
+      const ma = f.filter((m) => overlaps(a, m));
+      const mb = f.filter((m) => overlaps(b, m));
+      if (ma.length === 0 || mb.length === 0) continue;
+      const except = new Set<string>();
+      for (const m of [...ma, ...mb]) for (const t of units[m]?.terms ?? []) except.add(t);
+      if (!residual(a, b, except)) return true;
+    }
+    return false;
+  };
+  for (const [, a, b] of edges) {
+    const fa = factOf[a] ?? -1;
+    const fb = factOf[b] ?? -1;
+    if (fa >= 0 && fa === fb) continue;
+    if (fa < 0 && fb < 0) {
+      if (repeats(a, b)) continue;
+      factOf[a] = factOf[b] = facts.length;
+      facts.push([a, b]);
+    } else if (fa >= 0 && fb < 0) {
+      const f = facts[fa] as number[];
+      if (fits(f, [b]) && !repeatsElsewhere(facts, fa, b, overlaps)) {
+        f.push(b);
+        factOf[b] = fa;
+      }
+    } else if (fb >= 0 && fa < 0) {
+      const f = facts[fb] as number[];
+      if (fits(f, [a]) && !repeatsElsewhere(facts, fb, a, overlaps)) {
+        f.push(a);
+        factOf[a] = fb;
+      }
+    } else {
+      const f = facts[fa] as number[];
+      const g = facts[fb] as number[];
+      if (fits(f, g)) {
+        for (const m of g) {
+          f.push(m);
+          factOf[m] = fa;
+        }
+        facts[fb] = null;
+      }
+    }
+  }
+  return facts.filter((f): f is number[] => f !== null).map((f) => [...f].sort((x, y) => x - y));
+}
+
+/** For each unit, the units of the same article that overlap it (itself included). */
+function overlapIndex(units: readonly AlignedUnit[]): number[][] {
+  const out: number[][] = units.map(() => []);
+  const bySentence = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    const key = `${u.article}:${u.sentence}`;
+    const list = bySentence.get(key) ?? [];
+    list.push(i);
+    bySentence.set(key, list);
+  });
+  for (const list of bySentence.values()) {
+    for (const i of list) {
+      const ui = units[i] as AlignedUnit;
+      for (const j of list) {
+        const uj = units[j] as AlignedUnit;
+        if (ui.span.start < uj.span.end && uj.span.start < ui.span.end) out[i]?.push(j);
+      }
+    }
+  }
+  return out;
+}
+
+/** True when unit u overlaps a member of another fact that shares an article pair with fact `home`. */
+function repeatsElsewhere(facts: readonly (number[] | null)[], home: number, u: number, overlaps: (a: number, b: number) => boolean): boolean {
+  const members = facts[home] ?? [];
+  for (let k = 0; k < facts.length; k++) {
+    const f = facts[k];
+    if (!f || k === home) continue;
+    if (f.some((m) => overlaps(u, m)) && f.some((m) => members.some((h) => overlaps(h, m)))) return true;
+  }
+  return false;
+}

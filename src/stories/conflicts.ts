@@ -1,0 +1,91 @@
+/**
+ * Conflicts inside a fact: members that cannot both be true. Numbers that differ for the same
+ * counted thing ("12 dead" / "15 dead"), different dates, a negation of what another member
+ * asserts ("did not sign" / "signed"), and denials ("denied that ..."). Also each member's
+ * stance: 'disputes' for the negating or denying side, 'mentions' when hedged, else 'asserts'.
+ */
+import { evidence, type Conflict, type Evidence, type Stance } from '../model/index.js';
+import type { AlignedUnit } from './align.js';
+import type { Prepared } from './prepare.js';
+import { dates, isDenial, isHedged, negatedTerms, quantities } from './stance.js';
+
+// Tuned on the cases in conflicts.test.ts: two numbers for one counted thing differ when
+// neither is approximate; a negation counts only when it falls on a term the other side has.
+export const CONFLICTS = {
+  /** Relative difference under which two approximate numbers are taken as the same. */
+  approximateTolerance: 0.25,
+} as const;
+
+export interface Judged {
+  stances: Stance[];
+  conflicts: Conflict[];
+}
+
+export function judge(prepared: readonly Prepared[], members: readonly AlignedUnit[]): Judged {
+  const ev = members.map((u) => unitEvidence(prepared, u));
+  const texts = ev.map((e) => e.text);
+  const stances: Stance[] = members.map((_, i) => (isHedged(texts[i] ?? '') ? 'mentions' : 'asserts'));
+  const conflicts: Conflict[] = [];
+  const negated = members.map((u) => negatedTerms(prepared[u.article] as Prepared, u.first, u.last));
+  const denial = texts.map((t) => isDenial(t));
+  const qty = members.map((u) => quantities(prepared[u.article] as Prepared, u.first, u.last));
+  const when = members.map((u) => dates(prepared[u.article] as Prepared, u.first, u.last));
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      const a = members[i] as AlignedUnit;
+      const b = members[j] as AlignedUnit;
+      if (a.article === b.article) continue;
+      const ea = ev[i] as Evidence;
+      const eb = ev[j] as Evidence;
+      // Numbers.
+      for (const qa of qty[i] ?? []) {
+        const qb = (qty[j] ?? []).find((q) => q.unit === qa.unit && q.value !== qa.value);
+        if (!qb) continue;
+        if ((qa.approximate || qb.approximate) && Math.abs(qa.value - qb.value) <= CONFLICTS.approximateTolerance * Math.max(qa.value, qb.value)) continue;
+        if ((qty[j] ?? []).some((q) => q.unit === qa.unit && q.value === qa.value)) continue;
+        conflicts.push({ kind: 'number', a: ea, b: eb, detail: `${format(qa.value)} vs ${format(qb.value)} (${unitLabel(qa.unit)})` });
+        break;
+      }
+      // Dates.
+      const da = when[i] ?? [];
+      const db = when[j] ?? [];
+      if (da.length === 1 && db.length === 1 && da[0]?.key !== db[0]?.key) {
+        conflicts.push({ kind: 'date', a: ea, b: eb, detail: `${ea.text.slice((da[0]?.start ?? 0) - ea.span.start, (da[0]?.end ?? 0) - ea.span.start)} vs ${eb.text.slice((db[0]?.start ?? 0) - eb.span.start, (db[0]?.end ?? 0) - eb.span.start)}` });
+      }
+      // Denial: one side denies, the other does not.
+      if (denial[i] !== denial[j]) {
+        const [d, k] = denial[i] ? [i, j] : [j, i];
+        stances[d] = 'disputes';
+        conflicts.push({ kind: 'denial', a: ev[d] as Evidence, b: ev[k] as Evidence, detail: 'denies what the other asserts' });
+        continue;
+      }
+      // Negation on a shared term that the other side does not negate.
+      const na = shared(negated[i] ?? new Set(), b.terms, negated[j] ?? new Set());
+      const nb = shared(negated[j] ?? new Set(), a.terms, negated[i] ?? new Set());
+      if (na || nb) {
+        const [d, k, term] = na ? [i, j, na] : [j, i, nb as string];
+        stances[d] = 'disputes';
+        conflicts.push({ kind: 'negation', a: ev[d] as Evidence, b: ev[k] as Evidence, detail: `negates "${term.slice(2)}" where the other asserts it` });
+      }
+    }
+  }
+  return { stances, conflicts };
+}
+
+function shared(negatedHere: ReadonlySet<string>, otherTerms: ReadonlySet<string>, negatedThere: ReadonlySet<string>): string | null {
+  for (const t of negatedHere) if (otherTerms.has(t) && !negatedThere.has(t)) return t;
+  return null;
+}
+
+export function unitEvidence(prepared: readonly Prepared[], u: AlignedUnit): Evidence {
+  const p = prepared[u.article] as Prepared;
+  return evidence(p.article.id, p.article.text, u.span);
+}
+
+function format(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0+$/, '');
+}
+
+function unitLabel(unit: string): string {
+  return unit.split('+').map((u) => u.slice(2)).join(' ');
+}

@@ -1,0 +1,114 @@
+/**
+ * Facts of a story: the aligned groups of ./align.ts plus single-source facts from the
+ * check-worthy units that found no partner, each with stances, conflicts, independent
+ * origins, a status and a summary, sorted disputed, corroborated (most origins first),
+ * single-source.
+ */
+import { createHash } from 'node:crypto';
+import type { Fact, FactMember, FactStatus } from '../model/index.js';
+import type { AlignedUnit, Alignment } from './align.js';
+import { judge, unitEvidence } from './conflicts.js';
+import type { Prepared } from './prepare.js';
+
+// Tuned on the seeds: their trailers, bylines and one-line teasers are not facts; their
+// sentences with a name or a number are.
+export const SINGLE_SOURCE = {
+  /** A lone unit becomes a fact at or above this check-worthiness. */
+  minCheckworthy: 0.3,
+  /** ...and with at least this many words. */
+  minWords: 6,
+} as const;
+
+const STATUS_ORDER: Record<FactStatus, number> = { disputed: 0, corroborated: 1, 'single-source': 2 };
+
+export function buildFacts(storyId: string, prepared: readonly Prepared[], alignment: Alignment, originOf: ReadonlyMap<string, number>): Fact[] {
+  const { units, groups, score } = alignment;
+  const facts: Fact[] = groups.map((g) => makeFact(storyId, prepared, g, units, score, originOf));
+  // Single-source facts: per sentence, the biggest unit that overlaps nothing already in a fact.
+  const used = new Map<number, { start: number; end: number }[]>();
+  for (const g of groups) {
+    for (const i of g) {
+      const u = units[i] as AlignedUnit;
+      const list = used.get(u.article) ?? [];
+      list.push(u.span);
+      used.set(u.article, list);
+    }
+  }
+  const bySentence = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    const key = `${u.article}:${u.sentence}`;
+    const list = bySentence.get(key) ?? [];
+    list.push(i);
+    bySentence.set(key, list);
+  });
+  const taken: { article: number; start: number; end: number }[] = [];
+  for (const list of bySentence.values()) {
+    const candidates = list
+      .map((i) => units[i] as AlignedUnit)
+      .filter((u) => !u.isOpinion && u.checkworthy >= SINGLE_SOURCE.minCheckworthy && u.last - u.first >= SINGLE_SOURCE.minWords)
+      .filter((u) => !(used.get(u.article) ?? []).some((s) => s.start < u.span.end && u.span.start < s.end))
+      .sort((a, b) => b.last - b.first - (a.last - a.first) || a.span.start - b.span.start);
+    for (const u of candidates) {
+      if (taken.some((t) => t.article === u.article && t.start < u.span.end && u.span.start < t.end)) continue;
+      taken.push({ article: u.article, start: u.span.start, end: u.span.end });
+      facts.push(makeFact(storyId, prepared, [units.indexOf(u)], units, score, originOf));
+    }
+  }
+  return facts.sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      b.independentOrigins - a.independentOrigins ||
+      b.articleIds.length - a.articleIds.length ||
+      firstKey(a).localeCompare(firstKey(b)),
+  );
+}
+
+function makeFact(storyId: string, prepared: readonly Prepared[], group: readonly number[], units: readonly AlignedUnit[], score: (a: number, b: number) => number, originOf: ReadonlyMap<string, number>): Fact {
+  const ordered = [...group].sort((x, y) => {
+    const ux = units[x] as AlignedUnit;
+    const uy = units[y] as AlignedUnit;
+    return ux.article - uy.article || ux.span.start - uy.span.start;
+  });
+  const members = ordered.map((i) => units[i] as AlignedUnit);
+  const { stances, conflicts } = judge(prepared, members);
+  const factMembers: FactMember[] = members.map((u, k) => ({ ...unitEvidence(prepared, u), stance: stances[k] ?? 'asserts' }));
+  const articleIds = [...new Set(factMembers.map((m) => m.articleId))];
+  const origins = new Set<number>();
+  for (const m of factMembers) if (m.stance === 'asserts') origins.add(originOf.get(m.articleId) ?? -1);
+  const independentOrigins = origins.size;
+  const status: FactStatus = conflicts.length > 0 ? 'disputed' : independentOrigins >= 2 ? 'corroborated' : 'single-source';
+  // The clearest member: asserting, closest to the others, then the shortest.
+  let best = 0;
+  let bestScore = -1;
+  ordered.forEach((i, k) => {
+    let sum = 0;
+    let n = 0;
+    for (const j of ordered) {
+      if (j === i || units[j]?.article === units[i]?.article) continue;
+      sum += score(i, j);
+      n++;
+    }
+    const s = (n > 0 ? sum / n : 0) + (factMembers[k]?.stance === 'asserts' ? 1 : 0);
+    const len = factMembers[k]?.text.length ?? 0;
+    if (s > bestScore + 1e-9 || (Math.abs(s - bestScore) <= 1e-9 && len < (factMembers[best]?.text.length ?? Infinity))) {
+      best = k;
+      bestScore = s;
+    }
+  });
+  const hash = createHash('sha256').update(storyId);
+  for (const m of factMembers) hash.update(`|${m.articleId}:${m.span.start}-${m.span.end}`);
+  return {
+    id: `f-${hash.digest('hex').slice(0, 12)}`,
+    status,
+    independentOrigins,
+    articleIds,
+    summary: factMembers[best]?.text ?? '',
+    members: factMembers,
+    conflicts,
+  };
+}
+
+function firstKey(f: Fact): string {
+  const m = f.members[0];
+  return m ? `${m.articleId}:${String(m.span.start).padStart(9, '0')}` : '';
+}

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareArticles } from './index.js';
+import { assertEvidence, testArticle } from './testing.js';
+
+const FIRE = [
+  ['fire-a', 'Ohio Ledger', 'Fire destroys Dayton paint factory\nA fire destroyed the Harlan Paints factory in Dayton, Ohio, on Monday night. Fire chief Maria Okafor said 60 firefighters fought the blaze for six hours. Two workers were treated for smoke inhalation. The cause of the fire at the Harlan Paints plant is under investigation.'],
+  ['fire-b', 'Midwest Wire', 'Blaze guts Harlan Paints plant\nFirefighters spent six hours battling flames at the Harlan Paints plant in Dayton late Monday. Chief Maria Okafor said two employees needed treatment after breathing smoke. Investigators have not yet said what started the Dayton fire.'],
+  ['fire-c', 'Dayton Daily', 'Harlan Paints factory lost to fire\nThe Harlan Paints factory in Dayton burned down on Monday evening, Dayton fire chief Maria Okafor told reporters. Sixty firefighters were sent to the plant. Two workers inhaled smoke and were treated at the scene.'],
+] as const;
+const RATES = [
+  ['rate-a', 'Nordic Finance', 'Norges Bank raises rate to 4.5 percent\nNorway\'s central bank, Norges Bank, raised its policy interest rate by a quarter point to 4.5 percent on Thursday. Governor Ida Wolden Bache said inflation in Norway remained too high. Economists had expected the increase.'],
+  ['rate-b', 'Oslo Business', 'Norway lifts interest rate again\nNorges Bank increased its key interest rate to 4.5 percent on Thursday, its tenth increase in a row. Governor Ida Wolden Bache told a press conference that Norwegian inflation was still well above target.'],
+  ['rate-c', 'Markets Daily', 'Central bank of Norway hikes\nThe Norwegian krone rose after Norges Bank raised interest rates to 4.5 percent. Ida Wolden Bache, the bank\'s governor, said price growth in Norway was too fast.'],
+] as const;
+
+function articles() {
+  return [...FIRE, ...RATES].map(([id, outlet, text]) => testArticle(text, { id, outlet, publishedAt: '2023-06-05' }));
+}
+
+test('grouping separates two events and keeps each event together', () => {
+  const all = articles();
+  const { stories, messages } = compareArticles(all);
+  assert.equal(stories.length, 2);
+  const sets = stories.map((s) => [...s.articleIds].sort().join(',')).sort();
+  assert.deepEqual(sets, ['fire-a,fire-b,fire-c', 'rate-a,rate-b,rate-c']);
+  assert.ok(messages.some((m) => m.code === 'CC402'));
+  assertEvidence(stories, all);
+});
+
+test('grouping is deterministic: any input order gives the same stories and ids', () => {
+  const all = articles();
+  const a = compareArticles(all);
+  const b = compareArticles([...all].reverse());
+  const c = compareArticles([all[3], all[0], all[5], all[1], all[4], all[2]].filter((x) => x !== undefined));
+  assert.deepEqual(JSON.stringify(b.stories), JSON.stringify(a.stories));
+  assert.deepEqual(JSON.stringify(c.stories), JSON.stringify(a.stories));
+  for (const s of a.stories) assert.match(s.id, /^s-[0-9a-f]{12}$/);
+});
+
+test('dates far apart split articles that look alike', () => {
+  const one = testArticle(FIRE[0][2], { id: 'x1', publishedAt: '2020-01-01' });
+  const two = testArticle(FIRE[1][2], { id: 'x2', publishedAt: '2023-06-05' });
+  const near = compareArticles([one, testArticle(FIRE[1][2], { id: 'x2', publishedAt: '2020-01-02' })]);
+  assert.equal(near.stories.length, 1);
+  const far = compareArticles([one, two]);
+  assert.ok(far.stories.length >= 1);
+});
+
+test('one article gives one story and CC401', () => {
+  const only = testArticle(FIRE[0][2], { id: 'only' });
+  const { stories, messages } = compareArticles([only]);
+  assert.equal(stories.length, 1);
+  assert.ok(messages.some((m) => m.code === 'CC401'));
+  assert.ok((stories[0]?.facts.length ?? 0) > 0);
+  assert.ok(stories[0]?.facts.every((f) => f.status === 'single-source'));
+  assertEvidence(stories, [only]);
+});
+
+test('no articles gives no stories', () => {
+  assert.deepEqual(compareArticles([]).stories, []);
+});

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareArticles } from './index.js';
+import { assertEvidence, testArticle } from './testing.js';
+
+const WIRE =
+  'Storm floods coastal towns\nHeavy rain from Storm Delia flooded dozens of homes in the coastal towns of Wexley and Portmaine on Saturday, forcing about 300 residents to leave. ' +
+  'The regional emergency agency said the river Ayle rose two metres in twelve hours and broke through a flood wall near the old harbour. ' +
+  'Rescue crews used boats to reach families trapped on upper floors. No deaths have been reported.';
+const COPY =
+  'Wexley residents flee rising water\nLocal volunteers opened the school gym as a shelter on Saturday evening. ' +
+  'The regional emergency agency said the river Ayle rose two metres in twelve hours and broke through a flood wall near the old harbour. ' +
+  'Mayor Tom Reddy thanked the volunteers.';
+
+test('reuse finds the copied passage with exact evidence and direction by date', () => {
+  const wire = testArticle(WIRE, { id: 'wire', outlet: 'Wire', publishedAt: '2024-03-02T08:00:00Z' });
+  const copy = testArticle(COPY, { id: 'copy', outlet: 'Gazette', publishedAt: '2024-03-02T15:00:00Z' });
+  const { stories } = compareArticles([copy, wire]);
+  assert.equal(stories.length, 1);
+  const reuse = stories[0]?.reuse ?? [];
+  assert.equal(reuse.length, 1);
+  const r = reuse[0];
+  assert.ok(r);
+  assert.equal(r.from, 'wire');
+  assert.equal(r.to, 'copy');
+  assert.equal(r.direction, 'published-earlier');
+  const passage = r.passages.find((p) => p.to.text.includes('river Ayle'));
+  assert.ok(passage);
+  assert.equal(passage.to.text, 'The regional emergency agency said the river Ayle rose two metres in twelve hours and broke through a flood wall near the old harbour');
+  assert.equal(passage.from.text, passage.to.text);
+  assert.equal(passage.from.articleId, 'wire');
+  assert.ok(r.share > 0.4 && r.share < 0.8, `share ${r.share}`);
+  assertEvidence(stories, [wire, copy]);
+});
+
+test('on the same date the copy is the one more covered by the other', () => {
+  const wire = testArticle(WIRE, { id: 'w' });
+  const copy = testArticle(COPY, { id: 'c' });
+  const r = compareArticles([wire, copy]).stories[0]?.reuse[0];
+  assert.ok(r);
+  assert.equal(r.direction, 'contains-other');
+  assert.equal(r.from, 'w');
+  assert.equal(r.to, 'c');
+});
+
+test('articles that only share short phrases report no reuse', () => {
+  const a = testArticle('Storm Delia flooded homes in Wexley on Saturday. The river Ayle broke its banks near the harbour.', { id: 'a' });
+  const b = testArticle('Homes in Wexley were flooded on Saturday by Storm Delia, when the Ayle burst near the harbour.', { id: 'b' });
+  const { stories } = compareArticles([a, b]);
+  assert.equal(stories.length, 1);
+  assert.deepEqual(stories[0]?.reuse, []);
+});

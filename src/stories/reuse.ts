@@ -1,0 +1,165 @@
+/**
+ * Text reuse inside a story: who copied whom. Word 5-gram shingles over normalised words are
+ * hashed into one inverted index for the story; shingles shared by two articles are chained
+ * along their diagonals into maximal shared passages, mapped back to spans in both texts.
+ * `share` is the fraction of `to`'s words covered by passages shared with `from`.
+ */
+import { evidence, type Reuse } from '../model/index.js';
+import type { Prepared } from './prepare.js';
+
+// Tuned on a wire story and its rewrites (reuse.test.ts, origins.test.ts) and the seeds,
+// which share no passage of 8 words: their common words are paraphrase, not copy.
+export const REUSE = {
+  /** Words per shingle. */
+  shingle: 5,
+  /** Shortest passage counted and listed (a lone 5-word coincidence is not reuse). */
+  minPassageWords: 6,
+  /** A pair is reported when it shares a passage this long... */
+  reportPassageWords: 8,
+  /** ...or when this share of the copy's words is covered. */
+  reportShare: 0.1,
+  /** A shingle found in more places than this is boilerplate and proposes nothing. */
+  maxPostings: 200,
+} as const;
+
+interface Passage {
+  aStart: number;
+  bStart: number;
+  length: number;
+}
+
+/** Reuse between the articles of one story (indices into `prepared`), sorted by share. */
+export function findReuse(prepared: readonly Prepared[], members: readonly number[]): Reuse[] {
+  const norms = members.map((i) => (prepared[i]?.words ?? []).map((w) => w.norm.replace(/['’]s$/, '')));
+  const hashes = norms.map(shingleHashes);
+  const postings = new Map<number, number[]>();
+  hashes.forEach((hs, a) => {
+    hs.forEach((h, pos) => {
+      const list = postings.get(h) ?? [];
+      if (list.length > REUSE.maxPostings * 2) return;
+      list.push(a, pos);
+      postings.set(h, list);
+    });
+  });
+  // Matches per pair of articles (a < b): positions of equal shingles.
+  const matches = new Map<number, number[]>();
+  const m = members.length;
+  for (const list of postings.values()) {
+    if (list.length < 4 || list.length > REUSE.maxPostings * 2) continue;
+    for (let x = 0; x < list.length; x += 2) {
+      for (let y = x + 2; y < list.length; y += 2) {
+        const a = list[x] ?? 0;
+        const b = list[y] ?? 0;
+        if (a === b) continue;
+        const [lo, hi, plo, phi] = a < b ? [a, b, list[x + 1] ?? 0, list[y + 1] ?? 0] : [b, a, list[y + 1] ?? 0, list[x + 1] ?? 0];
+        const key = lo * m + hi;
+        const arr = matches.get(key) ?? [];
+        arr.push(plo, phi);
+        matches.set(key, arr);
+      }
+    }
+  }
+  const out: Reuse[] = [];
+  for (const key of [...matches.keys()].sort((x, y) => x - y)) {
+    const a = Math.floor(key / m);
+    const b = key % m;
+    const passages = chain(matches.get(key) ?? [], norms[a] ?? [], norms[b] ?? []);
+    if (passages.length === 0) continue;
+    const pa = prepared[members[a] ?? 0];
+    const pb = prepared[members[b] ?? 0];
+    if (!pa || !pb) continue;
+    const reuse = toReuse(pa, pb, passages);
+    if (reuse) out.push(reuse);
+  }
+  return out.sort((x, y) => y.share - x.share || cmp(x.from, y.from) || cmp(x.to, y.to));
+}
+
+function shingleHashes(tokens: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + REUSE.shingle <= tokens.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < REUSE.shingle; k++) {
+      const t = tokens[i + k] ?? '';
+      for (let c = 0; c < t.length; c++) h = Math.imul(h ^ t.charCodeAt(c), 0x01000193);
+      h = Math.imul(h ^ 0x20, 0x01000193);
+    }
+    out.push(h >>> 0);
+  }
+  return out;
+}
+
+/** Chains matching shingles on the same diagonal into maximal passages, verified word by word. */
+function chain(flat: readonly number[], ta: readonly string[], tb: readonly string[]): Passage[] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i] ?? 0, flat[i + 1] ?? 0]);
+  pairs.sort((x, y) => x[1] - x[0] - (y[1] - y[0]) || x[0] - y[0]);
+  const out: Passage[] = [];
+  let cur: Passage | null = null;
+  for (const [pa, pb] of pairs) {
+    if (cur && pb - pa === cur.bStart - cur.aStart && pa <= cur.aStart + cur.length - REUSE.shingle + 1) {
+      cur.length = Math.max(cur.length, pa - cur.aStart + REUSE.shingle);
+      continue;
+    }
+    if (cur) out.push(cur);
+    cur = { aStart: pa, bStart: pb, length: REUSE.shingle };
+  }
+  if (cur) out.push(cur);
+  return out.filter((p) => p.length >= REUSE.minPassageWords && verified(p, ta, tb));
+}
+
+function verified(p: Passage, ta: readonly string[], tb: readonly string[]): boolean {
+  for (let k = 0; k < p.length; k++) if (ta[p.aStart + k] !== tb[p.bStart + k]) return false;
+  return true;
+}
+
+function coveredShare(words: number, ranges: readonly [number, number][]): number {
+  if (words === 0) return 0;
+  const covered = new Uint8Array(words);
+  for (const [s, len] of ranges) for (let k = s; k < s + len && k < words; k++) covered[k] = 1;
+  let n = 0;
+  for (const c of covered) n += c;
+  return n / words;
+}
+
+function toReuse(pa: Prepared, pb: Prepared, passages: readonly Passage[]): Reuse | null {
+  const shareB = coveredShare(pb.words.length, passages.map((p) => [p.bStart, p.length]));
+  const shareA = coveredShare(pa.words.length, passages.map((p) => [p.aStart, p.length]));
+  const longest = Math.max(...passages.map((p) => p.length));
+  // Direction: the earlier one is the source; on the same date, the copy is the one more covered.
+  let direction: Reuse['direction'];
+  let aIsFrom: boolean;
+  if (pa.time !== null && pb.time !== null && pa.time !== pb.time) {
+    direction = 'published-earlier';
+    aIsFrom = pa.time < pb.time;
+  } else if (Math.abs(shareA - shareB) > 1e-9) {
+    direction = 'contains-other';
+    aIsFrom = shareB > shareA;
+  } else {
+    direction = 'undetermined';
+    aIsFrom = pa.article.id <= pb.article.id;
+  }
+  const share = aIsFrom ? shareB : shareA;
+  if (longest < REUSE.reportPassageWords && share < REUSE.reportShare) return null;
+  const [from, to] = aIsFrom ? [pa, pb] : [pb, pa];
+  const listed = passages
+    .map((p) => {
+      const [fs, ts] = aIsFrom ? [p.aStart, p.bStart] : [p.bStart, p.aStart];
+      return { from: spanOf(from, fs, p.length), to: spanOf(to, ts, p.length) };
+    })
+    .sort((x, y) => x.to.span.start - y.to.span.start || x.from.span.start - y.from.span.start);
+  return { from: from.article.id, to: to.article.id, share: round(share), direction, passages: listed };
+}
+
+function spanOf(p: Prepared, first: number, length: number): ReturnType<typeof evidence> {
+  const start = p.words[first]?.start ?? 0;
+  const end = p.words[first + length - 1]?.end ?? start;
+  return evidence(p.article.id, p.article.text, { start, end });
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

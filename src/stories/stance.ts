@@ -1,0 +1,170 @@
+/**
+ * How a unit states what it says: hedged ("reportedly", "may have"), denied ("denied that"),
+ * negated ("did not sign"), and the numbers and dates it gives. Word lists are our own.
+ */
+import type { Prepared } from './prepare.js';
+import { phraseAt } from './names.js';
+import { stem } from './stem.js';
+import { STOPWORDS, isContentWord } from './words.js';
+
+// Tuned on the seeds (the "wasn't known until now" and "No indication has emerged yet" of the
+// seeds are not denials) and the conflict cases in conflicts.test.ts.
+const HEDGE_RE =
+  /\b(?:allegedly|reportedly|purportedly|supposedly|rumou?red|unconfirmed|unverified|possibly|perhaps|may have|might|could have|speculated|suggested that|have suggested|has suggested|claimed|claims that|is said to|are said to|were said to|was said to|it is unclear|it was unclear|unclear whether)\b/i;
+const DENIAL_RE = /\b(?:denied|denies|deny|denying|refuted|refutes|rejected (?:the )?(?:claims?|reports?|allegations?|accusations?)|dismissed (?:the )?(?:claims?|reports?|allegations?)|not true|untrue|false(?:ly)?|baseless|fabricated)\b/i;
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'never', 'no', "n't", 'neither', 'nor', 'without']);
+// A negation before these words doubts knowledge or timing, not the fact ("it wasn't known until now").
+const EPISTEMIC: ReadonlySet<string> = new Set(
+  'known clear certain sure immediately yet indication evidence only just longer able confirmed aware ready available comment commenting respond responding'.split(' '),
+);
+const APPROXIMATE: ReadonlySet<string> = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'over', 'more', 'least', 'up', 'some', 'estimated', 'than', 'fewer', 'less']);
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+    thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+    thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+  }),
+);
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]]);
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((m, i) => [m, i + 1]),
+);
+// Counting nouns that need the word after them to say what was counted ("12 people killed").
+const GENERIC_COUNTED: ReadonlySet<string> = new Set(['c:people', 'c:child', 'c:man', 'c:woman', 'c:victim', 'c:family']);
+// Concepts that count by themselves when they come first ("killed 12", "death toll of 15").
+const COUNTING_CONCEPTS: ReadonlySet<string> = new Set(['c:die', 'c:injure', 'c:arrest', 'c:evacuate', 'c:rescue', 'c:prisoner', 'c:release']);
+
+export function isHedged(text: string): boolean {
+  return HEDGE_RE.test(text);
+}
+
+export function isDenial(text: string): boolean {
+  return DENIAL_RE.test(text);
+}
+
+/** Terms that a negation in words [first, last) applies to (the next content words after it). */
+export function negatedTerms(p: Prepared, first: number, last: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = first; i < last; i++) {
+    const w = p.words[i];
+    if (!w) continue;
+    const isNeg = NEGATIONS.has(w.norm) || w.norm.endsWith("n't");
+    if (!isNeg) continue;
+    for (let k = i + 1, seen = 0; k < last && seen < 3; k++) {
+      const x = p.words[k];
+      if (!x || STOPWORDS.has(x.norm)) continue;
+      if (EPISTEMIC.has(x.norm)) break;
+      seen++;
+      const phrase = phraseAt(p.article.text, p.words, k, last);
+      out.add(phrase ? phrase.id : `s:${stem(x.norm)}`);
+    }
+  }
+  return out;
+}
+
+export interface Quantity {
+  value: number;
+  /** What is counted: a concept or stem ("c:die", "c:people+c:die", "s:vote"). */
+  unit: string;
+  /** The words of the number and its unit, as offsets into the text. */
+  start: number;
+  end: number;
+  approximate: boolean;
+}
+
+/** Numbers with the noun they count, in words [first, last). Years and "X of the Y" are left out. */
+export function quantities(p: Prepared, first: number, last: number): Quantity[] {
+  const out: Quantity[] = [];
+  for (let i = first; i < last; i++) {
+    const w = p.words[i];
+    if (!w) continue;
+    let value = w.isNumber ? Number(w.norm.replace(/,/g, '').replace(/%$/, '')) : NUMBER_WORDS.get(w.norm);
+    if (value === undefined || !Number.isFinite(value)) continue;
+    if (w.isNumber && /^\d{4}$/.test(w.norm) && value >= 1900 && value <= 2100) continue;
+    const prev = p.words[i - 1];
+    if (prev && MONTHS.has(prev.norm)) continue;
+    let k = i + 1;
+    const mult = MULTIPLIERS.get(p.words[k]?.norm ?? '');
+    if (mult !== undefined) {
+      value *= mult;
+      k++;
+    }
+    if (p.words[k]?.norm === 'of') continue;
+    const approximate = prev !== undefined && APPROXIMATE.has(prev.norm);
+    let unit = w.norm.endsWith('%') ? 'c:number-percent' : '';
+    let end = p.words[k - 1]?.end ?? w.end;
+    if (!unit) {
+      const next = termAt(p, k, last);
+      if (next) {
+        unit = next.term;
+        end = p.words[next.end - 1]?.end ?? end;
+        if (GENERIC_COUNTED.has(unit)) {
+          for (let j = next.end; j < Math.min(last, next.end + 4); j++) {
+            const t = termAt(p, j, last);
+            if (t && COUNTING_CONCEPTS.has(t.term)) {
+              unit = `${unit}+${t.term}`;
+              end = p.words[t.end - 1]?.end ?? end;
+              break;
+            }
+          }
+        }
+      }
+    }
+    if (!unit || GENERIC_COUNTED.has(unit)) {
+      // "killed 12", "a death toll of 15": the counting word comes first.
+      for (let j = i - 1; j >= Math.max(first, i - 4); j--) {
+        const t = termAt(p, j, last);
+        if (t && COUNTING_CONCEPTS.has(t.term)) {
+          unit = unit ? `${unit}+${t.term}` : t.term;
+          break;
+        }
+      }
+    }
+    if (!unit) continue;
+    out.push({ value, unit, start: w.start, end, approximate });
+  }
+  return out;
+}
+
+function termAt(p: Prepared, i: number, last: number): { term: string; end: number } | null {
+  const w = p.words[i];
+  if (!w || i >= last) return null;
+  const phrase = phraseAt(p.article.text, p.words, i, last);
+  if (phrase) return { term: phrase.id, end: i + phrase.length };
+  if (!isContentWord(w) || w.isNumber) return null;
+  return { term: `s:${stem(w.norm)}`, end: i + 1 };
+}
+
+export interface DateMention {
+  /** "6-12" (month-day) or "6-2017" style key. */
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** "June 12" / "12 June" dates in words [first, last), unless they date a statement ("said on June 12"). */
+export function dates(p: Prepared, first: number, last: number): DateMention[] {
+  const out: DateMention[] = [];
+  for (let i = first; i < last; i++) {
+    const month = MONTHS.get(p.words[i]?.norm ?? '');
+    if (month === undefined) continue;
+    // "may" is a month only before a day number.
+    const after = p.words[i + 1];
+    const before = p.words[i - 1];
+    let day: number | undefined;
+    let s = i;
+    let e = i + 1;
+    if (after?.isNumber && Number(after.norm) >= 1 && Number(after.norm) <= 31) {
+      day = Number(after.norm);
+      e = i + 2;
+    } else if (before?.isNumber && Number(before.norm) >= 1 && Number(before.norm) <= 31) {
+      day = Number(before.norm);
+      s = i - 1;
+    }
+    if (day === undefined) continue;
+    const lead = [p.words[s - 1]?.norm, p.words[s - 2]?.norm];
+    if (lead.some((x) => x !== undefined && /^(?:said|says|told|reported|announced|wrote|added|stated)$/.test(x))) continue;
+    out.push({ key: `${month}-${day}`, start: p.words[s]?.start ?? 0, end: p.words[e - 1]?.end ?? 0 });
+  }
+  return out;
+}

@@ -1,0 +1,227 @@
+/**
+ * Claim units: the pieces of text that alignment matches across articles. A body sentence
+ * (or a claim of the analysis layer) is a unit, and so are the parts that often carry a fact
+ * of their own:
+ *   - clauses split at "; " and dashes,
+ *   - a relative clause with its antecedent ("Warmbier, who died several days after his release"),
+ *     and the main clause before it ("Three of the four prisoners are still in North Korean hands"),
+ *   - an appositive with its name ("Joseph Yun, the U.S. negotiator with North Korea").
+ * Units may overlap (a sentence and its clause); a fact never takes two overlapping units of
+ * one article.
+ */
+import type { Span } from '../model/index.js';
+import type { Prepared } from './prepare.js';
+import { lowerBound } from './names.js';
+import { STOPWORDS, type Word } from './words.js';
+
+export type UnitKind = 'sentence' | 'claim' | 'clause' | 'relative' | 'main-clause' | 'appositive';
+
+export interface Unit {
+  /** Index into the prepared articles. */
+  article: number;
+  sentence: number;
+  kind: UnitKind;
+  span: Span;
+  /** Word indices [first, last). */
+  first: number;
+  last: number;
+  /** In [0, 1]: the analysis layer's score, or a fallback guess. */
+  checkworthy: number;
+  isOpinion: boolean;
+}
+
+// Tuned on the seeds and the texts in units.test.ts.
+export const UNITS = {
+  /** Units with fewer words say too little to align. */
+  minWords: 4,
+  /** Longest appositive taken as a unit of its own, in words. */
+  maxAppositiveWords: 14,
+  /** Longest antecedent taken back from a relative pronoun, in words. */
+  maxAntecedentWords: 6,
+  /** Fallback check-worthiness of a unit with a number or a name / without. */
+  checkworthyWithFacts: 0.6,
+  checkworthyPlain: 0.25,
+  /** Opinion signals at or above this weight make a unit opinion. */
+  opinionWeight: 0.5,
+} as const;
+
+const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where']);
+const QUANTIFIERS = new Set(['some', 'many', 'most', 'all', 'none', 'one', 'both', 'several', 'each', 'two', 'three', 'few']);
+const DETERMINERS = new Set(['the', 'a', 'an']);
+// Not "until" or "since": mostly prepositions in news ("until now", "since then").
+const SUBORDINATORS = new Set(['after', 'before', 'because', 'while', 'when', 'although', 'though', 'unless', 'whereas']);
+// Words an antecedent does not reach past, going back from its relative pronoun.
+const ANTECEDENT_STOP = new Set(
+  'of to for in on at with by from and or but that as than into is are was were be been has have had said says after before'.split(' '),
+);
+const NUMBER_WORDS = new Set('two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds thousand thousands million millions billion'.split(' '));
+const FIRST_PERSON = new Set(['i', 'we', 'our', 'ours', 'my', 'me', "we're", "i'm", "we've", "i've"]);
+
+export function findUnits(p: Prepared, articleIndex: number): Unit[] {
+  const out: Unit[] = [];
+  const seen = new Set<string>();
+  const quoted = quotedRanges(p.article.text);
+  const push = (sentence: number, kind: UnitKind, first: number, last: number): void => {
+    if (last - first < UNITS.minWords) return;
+    const start = p.words[first]?.start ?? 0;
+    const end = p.words[last - 1]?.end ?? start;
+    const key = `${start}:${end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const span = { start, end };
+    out.push({ article: articleIndex, sentence, kind, span, first, last, checkworthy: checkworthiness(p, span, first, last), isOpinion: isOpinion(p, span, first, last, quoted) });
+  };
+  p.sentences.forEach((s, si) => {
+    if (!p.isBody[si]) return;
+    const first = lowerBound(p.words, s.start);
+    let last = first;
+    while (last < p.words.length && (p.words[last]?.end ?? Infinity) <= s.end) last++;
+    push(si, 'sentence', first, last);
+    for (const c of p.article.claims) {
+      if (c.span.start < s.start || c.span.end > s.end) continue;
+      const cf = lowerBound(p.words, c.span.start);
+      let cl = cf;
+      while (cl < p.words.length && (p.words[cl]?.end ?? Infinity) <= c.span.end) cl++;
+      push(si, 'claim', cf, cl);
+    }
+    for (const [cf, cl] of clauses(p, first, last)) push(si, 'clause', cf, cl);
+    for (const [cf, cl] of subordinates(p, first, last)) push(si, 'clause', cf, cl);
+    for (const r of relatives(p, first, last)) {
+      push(si, 'relative', r.antecedent, r.end);
+      // The clause before it, when it ends on a word that can end a clause ("in North Korean
+      // hands — Warmbier, who ..."), not on "the release of".
+      const end = p.words[r.antecedent - 1];
+      if (r.antecedent > first && end && !STOPWORDS.has(end.norm)) push(si, 'main-clause', first, r.antecedent);
+      // ...and the clause with the noun the relative clause is about ("to seek the release of U.S. prisoners").
+      if (r.open > first) push(si, 'main-clause', first, r.open);
+    }
+    for (const [af, al] of appositives(p, first, last)) push(si, 'appositive', af, al);
+  });
+  return out;
+}
+
+function gap(p: Prepared, i: number): string {
+  const a = p.words[i - 1];
+  const b = p.words[i];
+  return a && b ? p.article.text.slice(a.end, b.start) : '';
+}
+
+/** Clauses split at semicolons and dashes, when there is more than one. */
+function clauses(p: Prepared, first: number, last: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = first;
+  for (let i = first + 1; i < last; i++) {
+    if (/[;—–]|\s--\s/.test(gap(p, i))) {
+      out.push([start, i]);
+      start = i;
+    }
+  }
+  if (out.length === 0) return [];
+  out.push([start, last]);
+  return out;
+}
+
+/**
+ * A main clause and its adverbial clause ("needed care for hypothermia | after the freighter
+ * went down"), split before the subordinator when both sides have enough words.
+ */
+function subordinates(p: Prepared, first: number, last: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = first + UNITS.minWords; i <= last - UNITS.minWords; i++) {
+    if (!SUBORDINATORS.has(p.words[i]?.norm ?? '') || /[;:—–()]/.test(gap(p, i))) continue;
+    out.push([first, i], [i, last]);
+  }
+  return out;
+}
+
+/** Relative clauses after a comma, with their antecedent: [antecedent, end) in words. */
+function relatives(p: Prepared, first: number, last: number): { antecedent: number; open: number; end: number }[] {
+  const out: { antecedent: number; open: number; end: number }[] = [];
+  for (let i = first + 1; i < last; i++) {
+    const w = p.words[i];
+    if (!w || !RELATIVE.has(w.norm)) continue;
+    let open = i;
+    if (!gap(p, i).includes(',')) {
+      // ", some of which ..."
+      if (i - 2 > first && p.words[i - 1]?.norm === 'of' && QUANTIFIERS.has(p.words[i - 2]?.norm ?? '') && gap(p, i - 2).includes(',')) open = i - 2;
+      else continue;
+    }
+    const antecedent = antecedentStart(p, first, open);
+    let end = open + 1;
+    while (end < last && !/[,;—–]/.test(gap(p, end))) end++;
+    out.push({ antecedent, open, end });
+  }
+  return out;
+}
+
+function antecedentStart(p: Prepared, first: number, open: number): number {
+  const head = p.words[open - 1];
+  if (!head) return first;
+  let k = open - 1;
+  if (head.isCapitalised) {
+    // A name: back over the capitalised run only.
+    while (k - 1 >= first && p.words[k - 1]?.isCapitalised && gap(p, k) === ' ' && open - k < UNITS.maxAntecedentWords) k--;
+    return k;
+  }
+  while (k - 1 >= first && open - k < UNITS.maxAntecedentWords && !/[,;:—–()]/.test(gap(p, k))) {
+    const prev = p.words[k - 1] as Word;
+    if (ANTECEDENT_STOP.has(prev.norm)) break;
+    k--;
+    if (DETERMINERS.has(prev.norm)) break;
+  }
+  return k;
+}
+
+/** "Name, the/a ... ," appositives: [name start, appositive end) in words. */
+function appositives(p: Prepared, first: number, last: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = first + 1; i < last; i++) {
+    if (!DETERMINERS.has(p.words[i]?.norm ?? '') || gap(p, i).trim() !== ',') continue;
+    const head = p.words[i - 1];
+    if (!head?.isCapitalised) continue;
+    let k = i - 1;
+    while (k - 1 >= first && p.words[k - 1]?.isCapitalised && /^[ -]$/.test(gap(p, k))) k--;
+    let end = i + 1;
+    while (end < last && !/[,;:—–()]/.test(gap(p, end)) && end - i < UNITS.maxAppositiveWords) end++;
+    if (end - i >= UNITS.maxAppositiveWords) continue;
+    out.push([k, end]);
+  }
+  return out;
+}
+
+function checkworthiness(p: Prepared, span: Span, first: number, last: number): number {
+  const claims = p.article.claims;
+  if (claims.length > 0) {
+    let best = 0;
+    for (const c of claims) if (c.span.start < span.end && span.start < c.span.end) best = Math.max(best, c.checkworthy);
+    return best;
+  }
+  let hasFact = false;
+  for (let i = first; i < last && !hasFact; i++) if (p.words[i]?.isNumber || NUMBER_WORDS.has(p.words[i]?.norm ?? '')) hasFact = true;
+  if (!hasFact) hasFact = p.mentions.some((m) => m.first >= first && m.last <= last);
+  return hasFact ? UNITS.checkworthyWithFacts : UNITS.checkworthyPlain;
+}
+
+function isOpinion(p: Prepared, span: Span, first: number, last: number, quoted: readonly Span[]): boolean {
+  const signals = p.article.signals.filter((s) => s.kind === 'opinion');
+  if (p.article.signals.length > 0) {
+    return signals.some((s) => s.weight >= UNITS.opinionWeight && s.span.start < span.end && span.start < s.span.end);
+  }
+  // Fallback: the writer's own voice (first person outside quotes) or an exclamation.
+  const text = p.article.text.slice(span.start, span.end);
+  if (/!\s*$/.test(text)) return true;
+  for (let i = first; i < last; i++) {
+    const w = p.words[i];
+    if (!w || !FIRST_PERSON.has(w.norm)) continue;
+    if (!quoted.some((q) => q.start <= w.start && w.end <= q.end)) return true;
+  }
+  return false;
+}
+
+/** Spans inside quotation marks (curly or straight), for telling a quote from the writer's voice. */
+export function quotedRanges(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /“[^”]{1,2000}”?|"[^"\n]{1,2000}"/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
