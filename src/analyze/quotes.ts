@@ -1,7 +1,147 @@
-// STUB: replaced by the real stage.
-import type { Context, Doc } from '../model/index.js';
+/**
+ * Quotations and their speakers.
+ *
+ *   1. Pair quote marks inside each paragraph: “…” and straight "…". A stray closing ” with no
+ *      opening is skipped; an opening “ left unclosed at the start of a paragraph runs to its end
+ *      (news continues a long quote into the next paragraph that way).
+ *   2. Keep quotations of QUOTE_MIN_WORDS words or more, or ending in sentence punctuation
+ *      ("reined in."); shorter ones ("New York channel", “stay neutral”) are scare quotes.
+ *   3. The speaker is the source of the nearest attribution cue in the quotation's sentences,
+ *      outside the quoted words: after it first (“...,” he said), else before it (X said: “...”).
+ *      A pronoun takes its antecedent (attribution-sources.ts).
+ *   4. A quotation with no cue of its own, in the same paragraph as the previous one and at most
+ *      one sentence after it, continues it and takes its speaker.
+ */
+import type { Context, Doc, Paragraph, Quote, Span, Token } from '../model/index.js';
+import { findCues, type Cue } from './attribution-sources.js';
+import { paragraphsOf, segmentText, sentenceIndexAt } from './segment.js';
+import { tokenizeText } from './tokenize.js';
+
+/** Fewest words for a quotation that does not end in sentence punctuation (shorter: a scare quote). */
+const QUOTE_MIN_WORDS = 4;
+/** Most sentences between a quotation and the one it continues. */
+const CONTINUATION_GAP = 1;
+
+const SENTENCE_END = new Set(['.', '!', '?', '…']);
+
+/** Words in text[start, end): runs of characters that are neither space nor punctuation, stopping at `enough`. */
+function wordCount(text: string, start: number, end: number, enough: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end && words < enough; i++) {
+    const c = text.charCodeAt(i);
+    const isWordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && !isMarkOrSpace(c));
+    const joins = c === 39 || c === 0x2019 || c === 45;
+    if (isWordChar && !inWord) words++;
+    inWord = isWordChar || (joins && inWord);
+  }
+  return words;
+}
+
+/** Non-ASCII characters that are not letters here: spaces, quotes, dashes and other punctuation. */
+function isMarkOrSpace(c: number): boolean {
+  return c === 0xa0 || (c >= 0x2000 && c <= 0x206f) || c === 0x3000 || c === 0xfeff || c === 0xab || c === 0xbb;
+}
+
+function isQuotation(text: string, s: Span): boolean {
+  let e = s.end - 1; // before the closing mark
+  while (e > s.start + 1 && (text.charCodeAt(e - 1) <= 32 || text.charCodeAt(e - 1) === 0xa0)) e--;
+  const last = text[e - 1] ?? '';
+  if (SENTENCE_END.has(last) && wordCount(text, s.start + 1, e, 1) >= 1) return true;
+  return wordCount(text, s.start + 1, e, QUOTE_MIN_WORDS) >= QUOTE_MIN_WORDS;
+}
+
+/** Quotation spans (marks included), sorted; scare quotes left out. */
+export function quoteSpans(text: string, paragraphs: readonly Paragraph[]): Span[] {
+  const out: Span[] = [];
+  for (const p of paragraphs) {
+    let open = -1;
+    let curly = false;
+    for (let i = p.span.start; i < p.span.end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x201c) {
+        open = i; // a second “ restarts: the first was never closed
+        curly = true;
+      } else if (ch === 0x201d) {
+        if (open >= 0 && curly) {
+          out.push({ start: open, end: i + 1 });
+          open = -1;
+        }
+      } else if (ch === 34) {
+        if (open >= 0 && !curly) {
+          out.push({ start: open, end: i + 1 });
+          open = -1;
+        } else if (open < 0) {
+          open = i;
+          curly = false;
+        }
+      }
+    }
+    if (open >= 0 && open === p.span.start) out.push({ start: open, end: p.span.end });
+  }
+  return out.filter((s) => isQuotation(text, s));
+}
+
+function paragraphIndexAt(paragraphs: readonly Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const p = paragraphs[mid] as Paragraph;
+    if (offset < p.span.start) hi = mid - 1;
+    else if (offset >= p.span.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** The cue that attributes quotation q: the nearest after it in its last sentence, else the nearest before it in its first. */
+function cueFor(q: Span, first: number, last: number, bySentence: Map<number, Cue[]>): Cue | null {
+  let after: Cue | null = null;
+  for (const c of bySentence.get(last) ?? []) {
+    if (c.cue.start >= q.end && c.kind !== 'dangling' && (!after || c.cue.start < after.cue.start)) after = c;
+  }
+  if (after) return after;
+  let before: Cue | null = null;
+  for (const c of bySentence.get(first) ?? []) {
+    if (c.cue.end <= q.start && c.kind !== 'dangling' && (!before || c.cue.start > before.cue.start)) before = c;
+  }
+  return before;
+}
 
 export function findQuotes(doc: Doc, ctx: Context): Doc {
   void ctx;
-  return doc;
+  const { text } = doc;
+  const tokens: readonly Token[] = doc.tokens.length > 0 || text.length === 0 ? doc.tokens : tokenizeText(text);
+  const paragraphs = paragraphsOf(doc);
+  const sentences = doc.sentences.length > 0 ? doc.sentences : segmentText(text, tokens, paragraphs);
+  const spans = quoteSpans(text, paragraphs);
+  const cues = findCues({ text, tokens, sentences, entities: doc.entities, quoted: spans });
+  const bySentence = new Map<number, Cue[]>();
+  for (const c of cues) {
+    const list = bySentence.get(c.sentence) ?? [];
+    list.push(c);
+    bySentence.set(c.sentence, list);
+  }
+  const quotes: Quote[] = [];
+  let previous: { quote: Quote; paragraph: number; lastSentence: number } | null = null;
+  for (const q of spans) {
+    const first = sentenceIndexAt(sentences, q.start);
+    const last = Math.max(first, sentenceIndexAt(sentences, q.end - 1));
+    const paragraph = paragraphIndexAt(paragraphs, q.start);
+    const cue = cueFor(q, first, last, bySentence);
+    let quote: Quote;
+    const base = { articleId: doc.id, span: { start: q.start, end: q.end }, text: text.slice(q.start, q.end) };
+    if (cue && cue.speaker) {
+      const speakerKind = cue.unresolved ? 'unknown' : cue.kind === 'anonymous' ? 'anonymous' : 'named';
+      quote = { ...base, speaker: { articleId: doc.id, span: cue.speaker, text: text.slice(cue.speaker.start, cue.speaker.end) }, speakerCanonical: cue.canonical, speakerKind };
+    } else if (previous && previous.paragraph === paragraph && first - previous.lastSentence <= CONTINUATION_GAP && previous.quote.speaker) {
+      quote = { ...base, speaker: previous.quote.speaker, speakerCanonical: previous.quote.speakerCanonical, speakerKind: previous.quote.speakerKind };
+    } else {
+      quote = { ...base, speaker: null, speakerCanonical: null, speakerKind: 'unknown' };
+    }
+    quotes.push(quote);
+    previous = { quote, paragraph, lastSentence: last };
+  }
+  return { ...doc, quotes };
 }

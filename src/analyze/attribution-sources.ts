@@ -1,0 +1,356 @@
+/**
+ * Finds who a sentence attributes something to: the engine shared by `findQuotes` (speakers) and
+ * `findAttributions`. Per sentence, outside quoted words:
+ *
+ *   1. "according to X", "citing X", "reported by X": the source is the phrase after the cue;
+ *      none at all (end of sentence or paragraph, a bare period) makes the attribution dangling.
+ *   2. a cue verb ("said", "told", "warned"): the source is its subject, read leftwards
+ *      ("a senior State Department official said"), or, when none stands there, the phrase after
+ *      it ("..., said the senior State Department official").
+ *   3. the source is classified: a pronoun takes its antecedent (the first person, or the first
+ *      organisation or anonymous source for "they", in this or up to three sentences before);
+ *      a generic head ("official", "sources", "people familiar with") makes it anonymous even
+ *      when a name modifies it; a person or organisation name makes it named.
+ */
+import type { AttributionKind, Entity, Span, Token } from '../model/index.js';
+import { BEFORE_NAMES, NEVER_FINAL } from './segment-abbreviations.js';
+import {
+  ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_VERBS, DETERMINERS, DOCUMENT_HEADS, GENERIC_HEADS, INNER_PREPOSITIONS,
+  NOT_BEFORE_CUE, OTHER_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SOURCE_AFTER_CUES, SOURCE_END, SUBJECT_STOPS,
+} from './attribution-tables.js';
+
+/** Longest source phrase, in tokens. */
+const MAX_SOURCE_TOKENS = 14;
+/** How many sentences back a pronoun looks for its antecedent. */
+const ANTECEDENT_SENTENCES = 3;
+
+/** Words after which a preposition still belongs to the source ("people familiar with", "others briefed on"). */
+const OPENS_PREPOSITION = new Set(['familiar', 'close', 'briefed', 'involved', 'knowledgeable', ...GENERIC_HEADS]);
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/** Words a source phrase does not start or end with ("and", "of", "the" at its end). */
+const EDGE_WORDS = new Set(['and', 'or', 'the', 'a', 'an', ...[...INNER_PREPOSITIONS].filter((w) => !GENERIC_HEADS.has(w))]);
+
+export interface Cue {
+  /** The cue words ("said", "according to"). */
+  cue: Span;
+  /** The source phrase, or null (dangling). */
+  source: Span | null;
+  kind: AttributionKind;
+  canonical: string | null;
+  /** The words that name the speaker: the antecedent's for a resolved pronoun, else the source. */
+  speaker: Span | null;
+  /** True when nothing names the source (an unresolved pronoun). */
+  unresolved: boolean;
+  sentence: number;
+}
+
+export interface CueInput {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Span[];
+  entities: readonly Entity[];
+  /** Quoted passages: cues inside them are the quoted speaker's words, not attributions. */
+  quoted: readonly Span[];
+}
+
+interface Ctx extends CueInput {
+  /** Anonymous sources found so far, by sentence (antecedents for pronouns). */
+  anonymous: Map<number, { span: Span; plural: boolean }[]>;
+  /** Token range of each sentence. */
+  ranges: [number, number][];
+}
+
+function isLower(text: string, tok: Token): boolean {
+  const c = text.charCodeAt(tok.start);
+  return c >= 97 && c <= 122;
+}
+function isCapital(text: string, tok: Token | undefined): boolean {
+  if (!tok || tok.kind !== 'word') return false;
+  const ch = text[tok.start] ?? '';
+  return ch !== ch.toLowerCase();
+}
+/** A period inside a name: after an initial ("John F. Kennedy") or a title abbreviation ("Sgt. Maria Lopez"). */
+function isNamePeriod(text: string, tokens: readonly Token[], k: number): boolean {
+  const dot = tokens[k];
+  const prev = tokens[k - 1];
+  if (!dot || !prev || text[dot.start] !== '.' || dot.end - dot.start !== 1 || prev.end !== dot.start || !isCapital(text, tokens[k + 1])) return false;
+  const word = text.slice(prev.start, prev.end);
+  return (word.length === 1 && isCapital(text, prev)) || NEVER_FINAL.has(word) || BEFORE_NAMES.has(word);
+}
+
+function baseNorm(tok: Token): string {
+  return tok.norm.endsWith("'s") && tok.norm.length > 2 ? tok.norm.slice(0, -2) : tok.norm;
+}
+
+/** Sorted, non-overlapping spans: is `offset` inside one? (binary search) */
+function isInside(spans: readonly Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const s = spans[mid] as Span;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Entities overlapping [start, end) (entities sorted by start). */
+function entitiesIn(entities: readonly Entity[], start: number, end: number): Entity[] {
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((entities[mid]?.span.end ?? 0) <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Entity[] = [];
+  for (let i = lo; i < entities.length; i++) {
+    const e = entities[i] as Entity;
+    if (e.span.start >= end) break;
+    if (e.span.end > start) out.push(e);
+  }
+  return out;
+}
+
+/** Subject phrase ending at token j, read leftwards, not before token a: [first, j] or null. */
+function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
+  const { tokens, text } = c;
+  const last = tokens[j];
+  if (!last || last.kind !== 'word') return null;
+  if (PERSON_PRONOUNS.has(last.norm) || PLURAL_PRONOUNS.has(last.norm) || OTHER_PRONOUNS.has(last.norm)) return [j, j];
+  if (SUBJECT_STOPS.has(last.norm) || CUE_VERBS.has(last.norm) || INNER_PREPOSITIONS.has(last.norm) && !GENERIC_HEADS.has(last.norm)) return null;
+  let first = j;
+  for (let i = j; i >= a && j - i < MAX_SOURCE_TOKENS; i--) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct') {
+      if (isNamePeriod(text, tokens, i)) continue;
+      break;
+    }
+    if (t.kind !== 'word' && t.kind !== 'number') break;
+    const n = t.norm;
+    if (i < j && (SUBJECT_STOPS.has(n) || CUE_VERBS.has(n) || PERSON_PRONOUNS.has(n) || PLURAL_PRONOUNS.has(n))) break;
+    if (n === 'and' || n === 'or') {
+      if (!isCapital(text, tokens[i + 1])) break;
+    } else if (INNER_PREPOSITIONS.has(n) && !GENERIC_HEADS.has(n) && i < j) {
+      const left = tokens[i - 1];
+      if (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left))) break;
+    }
+    first = i;
+    // "people familiar with the matter": a determiner after an inner preposition does not end the phrase
+    if (DETERMINERS.has(n) && !INNER_PREPOSITIONS.has(tokens[i - 1]?.norm ?? '')) break;
+  }
+  while (first <= j && EDGE_WORDS.has(tokens[first]?.norm ?? '') && !DETERMINERS.has(tokens[first]?.norm ?? '')) first++;
+  return first <= j ? [first, j] : null;
+}
+
+/** Source phrase starting at token i, read rightwards, before token b: [i, last] or null. */
+function sourceRight(c: Ctx, i: number, b: number, allowPronoun: boolean): [number, number] | null {
+  const { tokens, text } = c;
+  let last = -1;
+  for (let k = i; k < b && k - i < MAX_SOURCE_TOKENS; k++) {
+    const t = tokens[k] as Token;
+    if (isInside(c.quoted, t.start)) break;
+    if (t.kind === 'punct') {
+      if (isNamePeriod(text, tokens, k)) continue;
+      break;
+    }
+    if (t.kind !== 'word' && t.kind !== 'number') break;
+    const n = t.norm;
+    const prev = last >= 0 ? tokens[last] : undefined;
+    if (k === i && (PERSON_PRONOUNS.has(n) || PLURAL_PRONOUNS.has(n) || OTHER_PRONOUNS.has(n))) return allowPronoun ? [k, k] : null;
+    if (n === 'and' || n === 'or') {
+      const next = tokens[k + 1];
+      if (!next || !(isCapital(text, next) || GENERIC_HEADS.has(next.norm))) break;
+    } else if (SOURCE_END.has(n) || CUE_VERBS.has(n)) {
+      const opens = prev && ((OPENS_PREPOSITION.has(prev.norm) && INNER_PREPOSITIONS.has(n)) || (n === 'by' && DOCUMENT_HEADS.has(prev.norm)));
+      if (!opens) break;
+    } else if (INNER_PREPOSITIONS.has(n) && !OPENS_PREPOSITION.has(n) && k === i) {
+      break;
+    }
+    last = k;
+  }
+  while (last >= i && EDGE_WORDS.has(tokens[last]?.norm ?? '')) last--;
+  return last >= i ? [i, last] : null;
+}
+
+/** The subject before a comma-enclosed aside ending at token j ("Smith, who runs the shelter, said"). */
+function subjectBeforeAside(c: Ctx, j: number, a: number): [number, number] | null {
+  const { tokens, text } = c;
+  if (text[tokens[j]?.start ?? 0] !== ',') return null;
+  for (let i = j - 1; i > a && j - i <= MAX_SOURCE_TOKENS; i--) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct' && text[t.start] === ',') {
+      const phrase = subjectLeft(c, i - 1, a);
+      if (!phrase) return null;
+      const [first, last] = phrase;
+      return isCapital(text, tokens[last]) || GENERIC_HEADS.has(tokens[last]?.norm ?? '') || first === last ? phrase : null;
+    }
+    if (t.kind === 'punct' && text[t.start] !== '-') return null;
+  }
+  return null;
+}
+
+interface Classified {
+  kind: AttributionKind;
+  canonical: string | null;
+  speaker: Span;
+  unresolved: boolean;
+}
+
+/** Named, anonymous, or a resolved pronoun, for the phrase of tokens [first, last] in sentence `si`. */
+function classify(c: Ctx, first: number, last: number, si: number): Classified {
+  const { tokens, text } = c;
+  const f = tokens[first] as Token;
+  const l = tokens[last] as Token;
+  const span = { start: f.start, end: l.end };
+  if (first === last && (PERSON_PRONOUNS.has(f.norm) || PLURAL_PRONOUNS.has(f.norm) || f.norm === 'it')) {
+    const antecedent = resolvePronoun(c, f, si);
+    if (antecedent) return antecedent;
+    return { kind: 'named', canonical: null, speaker: span, unresolved: true };
+  }
+  const names = entitiesIn(c.entities, span.start, span.end);
+  let generic = false;
+  let document = false;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== 'word' || names.some((e) => e.span.start <= t.start && t.end <= e.span.end)) continue;
+    const n = baseNorm(t);
+    if (ANONYMOUS_MODIFIERS.has(n)) return { kind: 'anonymous', canonical: null, speaker: span, unresolved: false };
+    if (GENERIC_HEADS.has(n)) {
+      generic = true;
+      if (DOCUMENT_HEADS.has(n)) document = true;
+    }
+  }
+  const named = names.find((e) => e.type === 'person') ?? names.find((e) => e.type === 'org' || e.type === 'group') ?? names.find((e) => e.type === 'place');
+  if (generic && !(document && named)) return { kind: 'anonymous', canonical: null, speaker: span, unresolved: false };
+  if (named) return { kind: 'named', canonical: named.canonical, speaker: span, unresolved: false };
+  if (isCapital(text, l)) return { kind: 'named', canonical: null, speaker: span, unresolved: false };
+  // "the ministry said" points back to a named body; "a newspaper reported" names none
+  return f.norm === 'the' ? { kind: 'named', canonical: null, speaker: span, unresolved: false } : { kind: 'anonymous', canonical: null, speaker: span, unresolved: false };
+}
+
+/**
+ * The antecedent of a pronoun: in this sentence before it, then up to ANTECEDENT_SENTENCES
+ * before, the first (subject-most) person for he/she, organisation, group or anonymous source
+ * for they/it. Names inside quotations are skipped.
+ */
+function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
+  const wantPerson = PERSON_PRONOUNS.has(pronoun.norm);
+  for (let s = si; s >= 0 && si - s <= ANTECEDENT_SENTENCES; s--) {
+    const sentence = c.sentences[s];
+    if (!sentence) continue;
+    const end = s === si ? pronoun.start : sentence.end;
+    let best: Classified | null = null;
+    let bestAt = Infinity;
+    for (const e of entitiesIn(c.entities, sentence.start, end)) {
+      if (isInside(c.quoted, e.span.start)) continue;
+      const fits = wantPerson ? e.type === 'person' : e.type === 'org' || e.type === 'group' || e.type === 'place';
+      if (fits && e.span.start < bestAt) {
+        best = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
+        bestAt = e.span.start;
+      }
+    }
+    for (const a of c.anonymous.get(s) ?? []) {
+      if (a.span.start >= end || a.plural === wantPerson) continue;
+      if (a.span.start < bestAt) {
+        best = { kind: 'anonymous', canonical: null, speaker: a.span, unresolved: false };
+        bestAt = a.span.start;
+      }
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+/** SOURCE_AFTER_CUES by first word: the cue's words, longest first. */
+const CUES_AFTER_BY_FIRST = new Map<string, string[][]>();
+for (const phrase of SOURCE_AFTER_CUES.keys()) {
+  const words = phrase.split(' ');
+  const list = CUES_AFTER_BY_FIRST.get(words[0] ?? '') ?? [];
+  list.push(words);
+  list.sort((x, y) => y.length - x.length);
+  CUES_AFTER_BY_FIRST.set(words[0] ?? '', list);
+}
+
+/** Length in tokens of the "according to"-type cue starting at token k, or 0. */
+function cueAfter(c: Ctx, k: number, b: number): number {
+  const { tokens } = c;
+  const candidates = CUES_AFTER_BY_FIRST.get((tokens[k] as Token).norm);
+  if (!candidates) return 0;
+  for (const words of candidates) {
+    if (k + words.length > b) continue;
+    let ok = true;
+    for (let x = 1; x < words.length && ok; x++) if (tokens[k + x]?.norm !== words[x]) ok = false;
+    if (ok) return words.length;
+  }
+  return 0;
+}
+
+function record(c: Ctx, out: Cue[], cue: Span, phrase: [number, number] | null, si: number): void {
+  if (!phrase) {
+    out.push({ cue, source: null, kind: 'dangling', canonical: null, speaker: null, unresolved: false, sentence: si });
+    return;
+  }
+  const [first, last] = phrase;
+  const source = { start: (c.tokens[first] as Token).start, end: (c.tokens[last] as Token).end };
+  const k = classify(c, first, last, si);
+  if (k.kind === 'anonymous' && k.speaker.start === source.start) {
+    const head = c.tokens[last] as Token;
+    const list = c.anonymous.get(si) ?? [];
+    list.push({ span: source, plural: head.norm.endsWith('s') || head.norm === 'people' });
+    c.anonymous.set(si, list);
+  }
+  out.push({ cue, source, kind: k.kind, canonical: k.canonical, speaker: k.speaker, unresolved: k.unresolved, sentence: si });
+}
+
+/** Every attribution cue of the text, in order, with its source and kind. */
+export function findCues(input: CueInput): Cue[] {
+  const { tokens, sentences, text } = input;
+  const ranges: [number, number][] = [];
+  let t = 0;
+  for (const s of sentences) {
+    while (t < tokens.length && (tokens[t]?.end ?? 0) <= s.start) t++;
+    let e = t;
+    while (e < tokens.length && (tokens[e]?.start ?? Infinity) < s.end) e++;
+    ranges.push([t, e]);
+    t = e;
+  }
+  const c: Ctx = { ...input, anonymous: new Map(), ranges };
+  const out: Cue[] = [];
+  ranges.forEach(([a, b], si) => {
+    for (let k = a; k < b; k++) {
+      const tok = tokens[k] as Token;
+      if (tok.kind !== 'word' || isInside(c.quoted, tok.start)) continue;
+      const n = cueAfter(c, k, b); // "According to" may open a sentence
+      if (n === 0 && !isLower(text, tok)) continue;
+      if (n > 0) {
+        const cueEnd = (tokens[k + n - 1] as Token).end;
+        record(c, out, { start: tok.start, end: cueEnd }, sourceRight(c, k + n, b, true), si);
+        k += n - 1;
+        continue;
+      }
+      if (!CUE_VERBS.has(tok.norm)) continue;
+      const previous = out[out.length - 1];
+      if (previous?.source && previous.source.start <= tok.start && tok.end <= previous.source.end) continue; // inside a source phrase
+      const before = tokens[k - 1];
+      if (k > a && before && before.kind === 'word' && NOT_BEFORE_CUE.has(before.norm)) continue;
+      let j = k - 1;
+      let passive = false;
+      while (j >= a && tokens[j]?.kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '')) {
+        if (BE_FORMS.has(tokens[j]?.norm ?? '')) passive = true;
+        j--;
+      }
+      if (passive && tok.norm.endsWith('ed')) continue; // "the attack was denied": no source
+      const left = tokens[j];
+      let phrase: [number, number] | null = null;
+      if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectLeft(c, j, a);
+      else phrase = sourceRight(c, k + 1, b, false) ?? subjectBeforeAside(c, j, a); // "..., said the official"; "Smith, who ..., said"
+      if (phrase) record(c, out, { start: tok.start, end: tok.end }, phrase, si);
+    }
+  });
+  return out;
+}

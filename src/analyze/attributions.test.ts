@@ -1,0 +1,133 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CONTEXT as C, type Doc } from '../model/index.js';
+import { extract } from '../extract/index.js';
+import { analyze } from './index.js';
+import { tokenize } from './tokenize.js';
+import { segment } from './segment.js';
+import { findEntities } from './entities.js';
+import { findQuotes } from './quotes.js';
+import { findAttributions } from './attributions.js';
+import { SEEDS, sharedOrSkip } from '../../test/helpers.js';
+import { docThrough } from './segment-fixture.js';
+
+function docOf(text: string): Doc {
+  return docThrough(text, 'attributions', { lines: true });
+}
+function seedOf(text: string): Doc {
+  return docThrough(text, 'attributions');
+}
+function attributions(body: string): [string, string, string | null][] {
+  return docOf(`Title\n${body}`).attributions.map((a) => [a.kind, a.text, a.sourceCanonical]);
+}
+
+test('attributions: anonymous heads win over the names that modify them', () => {
+  assert.deepEqual(attributions([
+    'The plan is dead, a senior State Department official said Tuesday.',
+    'Some U.S. and South Korean officials have suggested otherwise.',
+    'People familiar with the matter say it will cost more.',
+    'An aide to the governor warned against it.',
+    'The deal is close, according to two people briefed on the talks.',
+  ].join('\n')), [
+    ['anonymous', 'a senior State Department official said', null],
+    ['anonymous', 'Some U.S. and South Korean officials have suggested', null],
+    ['anonymous', 'People familiar with the matter say', null],
+    ['anonymous', 'An aide to the governor warned', null],
+    ['anonymous', 'according to two people briefed on the talks', null],
+  ]);
+});
+
+test('attributions: named sources, inverted and pronoun subjects', () => {
+  assert.deepEqual(attributions([
+    'The talks stalled, the Associated Press reported on Friday.',
+    'The bill passed, said Sen. Maria Cantwell, a Democrat.',
+    'Health Minister Olivia Grant visited the ward. She noted that beds were short.',
+    'Prices rose, according to Reuters.',
+    'According to a report by The Washington Post, the talks failed.',
+  ].join('\n')), [
+    ['named', 'the Associated Press reported', 'org:associated-press'],
+    ['named', 'said Sen. Maria Cantwell', 'person:maria-cantwell'],
+    ['named', 'She noted', 'person:olivia-grant'],
+    ['named', 'according to Reuters', 'org:reuters'],
+    ['named', 'According to a report by The Washington Post', 'org:washington-post'],
+  ]);
+});
+
+test('attributions: dangling cues lead nowhere', () => {
+  const got = attributions('The dialogue went on, citing unidentified officials, according to\nThe talks were held, citing.\nIt was secret, according to .');
+  assert.deepEqual(got.map((a) => [a[0], a[1]]), [
+    ['anonymous', 'citing unidentified officials'],
+    ['dangling', 'according to'],
+    ['dangling', 'citing'],
+    ['dangling', 'according to'],
+  ]);
+});
+
+test('attributions: not cues', () => {
+  assert.deepEqual(attributions('He wanted to say more. The reported attack was denied. “We said no to them many times,” the mayor recalled.'), [
+    ['named', 'the mayor recalled', null],
+  ]);
+});
+
+test('attributions: the seeds', { skip: sharedOrSkip() }, () => {
+  const [news, rewrite] = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => seedOf(readFileSync(join(SEEDS, f), 'utf8')));
+  assert.ok(news && rewrite);
+  const kinds = (d: Doc) => d.attributions.map((a) => `${a.kind}: ${a.text}`);
+  for (const a of [
+    'anonymous: a senior State Department official said',
+    'anonymous: said the senior State Department official',
+    'anonymous: according to the state official',
+    'anonymous: Some U.S. and South Korean officials have suggested',
+    'anonymous: The state official asserted',
+  ]) assert.ok(kinds(news).includes(a), `${a} in ${kinds(news).join('; ')}`);
+  assert.ok(!news.attributions.some((a) => a.kind === 'dangling'));
+  for (const a of [
+    'named: the Associated Press reported',
+    'named: the AP reported',
+    'anonymous: citing unidentified U.S. officials and others briefed on the process',
+    'dangling: according to',
+    'named: he said',
+    'named: the state-run Global Times said',
+    'named: according to Reuters',
+  ]) assert.ok(kinds(rewrite).includes(a), `${a} in ${kinds(rewrite).join('; ')}`);
+  const he = rewrite.attributions.find((a) => a.text === 'he said');
+  assert.equal(he?.sourceCanonical, 'person:rex-tillerson');
+  for (const d of [news, rewrite]) for (const a of d.attributions) {
+    assert.equal(d.text.slice(a.span.start, a.span.end), a.text);
+    const s = d.sentences[a.sentence];
+    assert.ok(s && s.start <= a.span.start && a.span.end <= s.end, 'inside its sentence');
+  }
+});
+
+/**
+ * Floor for extract + tokenize .. attributions together, in characters per CPU second (CPU time,
+ * not wall time, so a busy machine does not fail it). Measured about 1.3 MB/s on a shared 2-core
+ * box for the first (JIT-cold) megabyte; the floor leaves room for slower CI machines.
+ */
+const MIN_CHARS_PER_CPU_SECOND = 600_000;
+
+test('tokenize .. attributions: 1 MB of news text in about a second', () => {
+  const para = [
+    'Secretary of State Rex Tillerson praised Joseph Yun, the U.S. envoy, during talks in Seoul on Tuesday.',
+    '“We’re trying to convey to the North Koreans we are not your enemy,” he said last week.',
+    'Some U.S. and South Korean officials have suggested that Yun has been "reined in," according to the state official.',
+    'The Associated Press reported 1,000 troops moved, citing unidentified officials and others briefed on the process.',
+  ].join(' ');
+  const text = `Title\n${(para + '\n').repeat(Math.ceil(1_000_000 / (para.length + 1)))}`;
+  docThrough(text.slice(0, 50_000), 'attributions'); // warm up the JIT
+  const before = process.cpuUsage();
+  const doc = docThrough(text, 'attributions');
+  const used = process.cpuUsage(before);
+  const ms = (used.user + used.system) / 1000;
+  assert.ok(doc.entities.length > 10_000 && doc.quotes.length > 1_000 && doc.attributions.length > 5_000);
+  assert.ok(text.length / (ms / 1000) > MIN_CHARS_PER_CPU_SECOND, `${ms.toFixed(0)} ms of CPU for 1 MB`);
+});
+
+test('analyze: every stage runs on the seeds-like text without failing', () => {
+  const text = 'Title\n“It is done,” he said. Officials said, according to\nThe U.S. and the U.N. agreed.';
+  const doc = analyze(extract({ uri: 'x.txt', format: 'text', raw: text, record: {}, messages: [] }, C), C);
+  assert.ok(!doc.messages.some((m) => m.code === 'CC301'), 'no stage failed');
+  assert.ok(doc.attributions.some((a) => a.kind === 'dangling'));
+});

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CONTEXT as C, type Doc } from '../model/index.js';
+import { extract } from '../extract/index.js';
+import { tokenize } from './tokenize.js';
+import { segment } from './segment.js';
+import { findEntities } from './entities.js';
+import { findQuotes } from './quotes.js';
+import { SEEDS, sharedOrSkip } from '../../test/helpers.js';
+import { docThrough } from './segment-fixture.js';
+
+function docOf(text: string): Doc {
+  return docThrough(text, 'quotes', { lines: true });
+}
+function seedOf(text: string): Doc {
+  return docThrough(text, 'quotes');
+}
+function quotes(body: string): [string, string, string | null, string | null][] {
+  return docOf(`Title\n${body}`).quotes.map((q) => [q.text, q.speakerKind, q.speaker?.text ?? null, q.speakerCanonical]);
+}
+
+test('quotes: scare quotes are not quotations; sentence-final short ones are', () => {
+  const got = quotes('Talks go through a "New York channel" and China should “stay neutral” if war comes. He has been "reined in." Critics said the plan was "dead on arrival for everyone involved" this week.');
+  assert.deepEqual(got.map((q) => q[0]), ['"reined in."', '"dead on arrival for everyone involved"']);
+});
+
+test('quotes: speaker after, before, inverted, pronoun, continuation', () => {
+  const got = quotes([
+    '“We will rebuild the whole town,” Mayor Jane Doe told reporters on Monday. “It will take years.”',
+    'Police Chief Tom Hale said: “Nobody should live like this, not here.”',
+    '"We are looking into it," said Sgt. Maria Lopez, a spokeswoman for the sheriff.',
+    'Defense Secretary Lloyd Austin praised the troops. “They did everything we asked of them,” he said.',
+    '“The deal is dead and everyone knows it,” said a senior official who asked not to be named.',
+    '“Nobody claims this one at all.”',
+  ].join('\n'));
+  assert.deepEqual(got, [
+    ['“We will rebuild the whole town,”', 'named', 'Mayor Jane Doe', 'person:jane-doe'],
+    ['“It will take years.”', 'named', 'Mayor Jane Doe', 'person:jane-doe'],
+    ['“Nobody should live like this, not here.”', 'named', 'Police Chief Tom Hale', 'person:tom-hale'],
+    ['"We are looking into it,"', 'named', 'Sgt. Maria Lopez', 'person:maria-lopez'],
+    ['“They did everything we asked of them,”', 'named', 'Lloyd Austin', 'person:lloyd-austin'],
+    ['“The deal is dead and everyone knows it,”', 'anonymous', 'a senior official', null],
+    ['“Nobody claims this one at all.”', 'unknown', null, null],
+  ]);
+});
+
+test('quotes: a stray closing mark does not break the rest', () => {
+  const got = quotes('The report said the talks would relay information.” Officials agreed.\n“This is the first step toward peace,” the minister said.');
+  assert.equal(got.length, 1);
+  assert.equal(got[0]?.[0], '“This is the first step toward peace,”');
+  assert.equal(got[0]?.[2], 'the minister');
+});
+
+test('quotes: an unclosed quote opening a paragraph runs to its end', () => {
+  const got = quotes('“We have waited long enough for this day, and more\nHe left.');
+  assert.deepEqual(got.map((q) => q[0]), ['“We have waited long enough for this day, and more']);
+});
+
+test('quotes: the seeds', { skip: sharedOrSkip() }, () => {
+  const [news, rewrite] = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => seedOf(readFileSync(join(SEEDS, f), 'utf8')));
+  assert.ok(news && rewrite);
+  const limited = news.quotes.find((q) => q.text.includes('It has not been limited'));
+  assert.equal(limited?.speakerKind, 'anonymous');
+  assert.equal(limited?.speaker?.text, 'the senior State Department official');
+  assert.ok(!news.quotes.some((q) => q.text.includes('New York channel')), 'scare quote');
+  const trying = rewrite.quotes.find((q) => q.text.includes('not your enemy'));
+  const proud = rewrite.quotes.find((q) => q.text.includes('quite proud'));
+  assert.equal(trying?.speakerCanonical, 'person:rex-tillerson');
+  assert.equal(proud?.speakerCanonical, 'person:rex-tillerson');
+  assert.equal(proud?.speakerKind, 'named');
+  const neutral = rewrite.quotes.find((q) => q.text.includes('stay neutral,'));
+  assert.equal(neutral?.speakerCanonical, 'org:global-times');
+  assert.ok(!rewrite.quotes.some((q) => q.text === '“stay neutral”'), 'scare quote');
+  for (const d of [news, rewrite]) for (const q of d.quotes) {
+    assert.equal(d.text.slice(q.span.start, q.span.end), q.text);
+    if (q.speaker) assert.equal(d.text.slice(q.speaker.span.start, q.speaker.span.end), q.speaker.text);
+  }
+});
