@@ -12,6 +12,9 @@ const BYLINE_MAX_CHARS = 160;
 /** The longest run of names after "By". */
 const NAMES_MAX_CHARS = 90;
 const NAME_MAX_WORDS = 5;
+/** The longest part taken as a date that could not be read ("Wednesday, November 22, 2017 10:15 a.m. EST"
+ *  is 43): a longer one is a sentence that mentions a date, not a date line. */
+const DATE_PART_MAX_CHARS = 48;
 
 /** Separators between the parts of a byline line: "|", "•", "·", or a dash with spaces. */
 const SEPARATOR = /\s+[|•·]\s+|\s+[-–—]\s+/g;
@@ -157,7 +160,7 @@ export function readBylineLine(line: string): BylineLine | null {
       names = { start: at, end: at + seg.length };
       continue;
     }
-    if (looksLikeDate(seg) && !date) {
+    if (looksLikeDate(seg) && !date && seg.length <= DATE_PART_MAX_CHARS) {
       badDate ??= { start: at, end: at + seg.length };
       continue;
     }

@@ -156,3 +156,12 @@ test('a 5 MB text extracts in well under a second (nothing quadratic)', () => {
   assert.ok(doc.repairs.length > 100);
   assert.deepEqual(invariantProblems(doc), []);
 });
+
+test('a body sentence that mentions a date is not a date line', () => {
+  // Found in the demo corpus: a paragraph with "June 2" in it was taken as an unreadable date line.
+  const para = 'Dunmere city council approved the £6.8 million project by nine votes to four on Wednesday. The work starts on June 2 and is expected to take 18 months.';
+  const doc = clean(`The Old Mill Bridge in Dunmere is to be shut for a year and a half.\n${para}\nAround 11,000 vehicles use the crossing each day.`, { id: 'x' });
+  const p = doc.paragraphs.find((x) => doc.text.slice(x.span.start, x.span.end) === para);
+  assert.equal(p?.kind, 'body');
+  assert.equal(doc.publishedAt, null);
+});

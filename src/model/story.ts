@@ -43,8 +43,12 @@ export interface Reuse {
   from: string;
   to: string;
   share: number;
-  /** Why `from` is taken as the source: 'published-earlier', 'contains-other', 'undetermined'. */
-  direction: 'published-earlier' | 'contains-other' | 'undetermined';
+  /**
+   * Why `from` is taken as the source: 'published-earlier' (both dated), 'cites-source' (`to`
+   * names `from`'s outlet, as a rewrite names the wire it took from), 'contains-other' (the
+   * copy is the one more covered by the other), else 'undetermined'.
+   */
+  direction: 'published-earlier' | 'cites-source' | 'contains-other' | 'undetermined';
   passages: { from: Evidence; to: Evidence }[];
 }
 

@@ -10,6 +10,8 @@
  *      them far below it (no chaining), with at most a few units per article, none overlapping.
  * Units that found no partner are left to ./facts.ts (single-source facts).
  */
+import type { Span } from '../model/index.js';
+import { disjoint } from './conflicts.js';
 import type { Prepared } from './prepare.js';
 import { termsOf } from './terms.js';
 import type { Unit } from './units.js';
@@ -42,10 +44,19 @@ export const ALIGN = {
   partnersPerArticle: 3,
   /** Heaviest terms of a unit that propose candidate pairs. */
   candidateTerms: 5,
+  /** Score factor when both units name who or what they are about and the names differ
+   *  ("the Kestrel Dawn can carry 350 passengers" / "the Lowland Maid can carry 180"). */
+  otherSubjectFactor: 0.5,
 } as const;
+
+// Entities that date or place a statement rather than say what it is about.
+const NOT_SUBJECTS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 export interface AlignedUnit extends Unit {
   terms: ReadonlySet<string>;
+  /** Who or what the unit is about: its named people, organisations and things, leaving out
+   *  places, dates and the sources it is attributed to. */
+  subjects: ReadonlySet<string>;
 }
 
 export interface Alignment {
@@ -59,7 +70,7 @@ export interface Alignment {
 export function align(prepared: readonly Prepared[], units: readonly Unit[], merge: ReadonlyMap<string, string>): Alignment {
   const aligned: AlignedUnit[] = units.map((u) => {
     const p = prepared[u.article] as Prepared;
-    return { ...u, terms: termsOf(p, u.first, u.last, merge) };
+    return { ...u, terms: termsOf(p, u.first, u.last, merge), subjects: subjectsOf(p, u, merge) };
   });
   // 2. IDF over sentences (sub-units would count their words twice).
   const df = new Map<string, number>();
@@ -142,7 +153,8 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     const ua = aligned[a] as AlignedUnit;
     const ub = aligned[b] as AlignedUnit;
     const denom = Math.sqrt(reach(a, ub.article) * reach(b, ua.article));
-    return denom > 0 ? shared / denom : 0;
+    const factor = disjoint(ua.subjects, ub.subjects) ? ALIGN.otherSubjectFactor : 1;
+    return denom > 0 ? (factor * shared) / denom : 0;
   };
   const cache = new Map<number, number>();
   const score = (a: number, b: number): number => {
@@ -210,6 +222,22 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     return count >= ALIGN.minSharedTerms && w >= ALIGN.minSharedWeight;
   };
   return { units: aligned, groups: grow(aligned, edges, score, residual), score };
+}
+
+function subjectsOf(p: Prepared, u: Unit, merge: ReadonlyMap<string, string>): Set<string> {
+  const out = new Set<string>();
+  const sources = [
+    ...p.article.attributions.map((a) => a.source?.span ?? a.span),
+    ...p.article.quotes.map((q) => q.speaker?.span).filter((s): s is Span => s !== undefined),
+  ];
+  for (const m of p.mentions) {
+    if (m.first < u.first || m.last > u.last) continue;
+    if (m.type === 'place' || m.type === 'alias' || m.type === 'group' || NOT_SUBJECTS.test(m.key)) continue;
+    const start = p.words[m.first]?.start ?? 0;
+    if (sources.some((s) => s.start <= start && start < s.end)) continue;
+    out.add(merge.get(m.key) ?? m.key);
+  }
+  return out;
 }
 
 /** 5. Greedy fact growth over edges, best first. */

@@ -7,7 +7,7 @@
 import { evidence, type Conflict, type Evidence, type Stance } from '../model/index.js';
 import type { AlignedUnit } from './align.js';
 import type { Prepared } from './prepare.js';
-import { dates, isDenial, isHedged, negatedTerms, quantities } from './stance.js';
+import { dates, isDenial, isHedged, negatedTerms, quantities, quantitiesConflict } from './stance.js';
 
 // Tuned on the cases in conflicts.test.ts: two numbers for one counted thing differ when
 // neither is approximate; a negation counts only when it falls on a term the other side has.
@@ -38,12 +38,14 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
       const ea = ev[i] as Evidence;
       const eb = ev[j] as Evidence;
       // Numbers.
-      for (const qa of qty[i] ?? []) {
-        const qb = (qty[j] ?? []).find((q) => q.unit === qa.unit && q.value !== qa.value);
+      // Numbers of different things ("the Kestrel Dawn can carry 350" / "the Lowland Maid can
+      // carry 180") are not a conflict: both sides must be about the same subject.
+      const sameSubject = !disjoint(a.subjects, b.subjects);
+      for (const qa of sameSubject ? (qty[i] ?? []) : []) {
+        const qb = (qty[j] ?? []).find((q) => q.unit === qa.unit && quantitiesConflict(qa, q, CONFLICTS.approximateTolerance));
         if (!qb) continue;
-        if ((qa.approximate || qb.approximate) && Math.abs(qa.value - qb.value) <= CONFLICTS.approximateTolerance * Math.max(qa.value, qb.value)) continue;
-        if ((qty[j] ?? []).some((q) => q.unit === qa.unit && q.value === qa.value)) continue;
-        conflicts.push({ kind: 'number', a: ea, b: eb, detail: `${format(qa.value)} vs ${format(qb.value)} (${unitLabel(qa.unit)})` });
+        if ((qty[j] ?? []).some((q) => q.unit === qa.unit && !quantitiesConflict(qa, q, CONFLICTS.approximateTolerance))) continue;
+        conflicts.push({ kind: 'number', a: ea, b: eb, detail: `${boundWords(qa)}${format(qa.value)} vs ${boundWords(qb)}${format(qb.value)} (${unitLabel(qa.unit)})` });
         break;
       }
       // Dates.
@@ -72,6 +74,13 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
   return { stances, conflicts };
 }
 
+/** True when both sets have members and share none. */
+export function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const x of a) if (b.has(x)) return false;
+  return true;
+}
+
 function shared(negatedHere: ReadonlySet<string>, otherTerms: ReadonlySet<string>, negatedThere: ReadonlySet<string>): string | null {
   for (const t of negatedHere) if (otherTerms.has(t) && !negatedThere.has(t)) return t;
   return null;
@@ -80,6 +89,10 @@ function shared(negatedHere: ReadonlySet<string>, otherTerms: ReadonlySet<string
 export function unitEvidence(prepared: readonly Prepared[], u: AlignedUnit): Evidence {
   const p = prepared[u.article] as Prepared;
   return evidence(p.article.id, p.article.text, u.span);
+}
+
+function boundWords(q: { bound: string; approximate: boolean }): string {
+  return q.bound === 'at-least' ? 'at least ' : q.bound === 'at-most' ? 'at most ' : q.approximate ? 'about ' : '';
 }
 
 function format(x: number): string {

@@ -50,16 +50,26 @@ export function compareArticles(articles: readonly Article[], options: CompareOp
   return { stories, messages };
 }
 
+/**
+ * One given group of articles compared as one story under a given id (ingest keeps a story's
+ * id as it grows): reuse, origins, facts and coverage, as `compareArticles` builds them.
+ */
+export function analyzeStory(id: string, articles: readonly Article[]): { story: Story; messages: Message[] } {
+  const messages: Message[] = [];
+  const prepared = dedupe(articles).map(prepare);
+  return { story: buildStory(prepared, prepared.map((_, i) => i), messages, id), messages };
+}
+
 function dedupe(articles: readonly Article[]): Article[] {
   const byId = new Map<string, Article>();
   for (const a of articles) if (!byId.has(a.id)) byId.set(a.id, a);
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.contentHash.localeCompare(b.contentHash)));
 }
 
-function buildStory(prepared: readonly Prepared[], group: readonly number[], messages: Message[]): Story {
+function buildStory(prepared: readonly Prepared[], group: readonly number[], messages: Message[], givenId?: string): Story {
   const members = group.map((i) => prepared[i] as Prepared);
   const articleIds = members.map((p) => p.article.id).sort();
-  const id = `s-${createHash('sha256').update(articleIds.join('\n')).digest('hex').slice(0, 12)}`;
+  const id = givenId ?? `s-${createHash('sha256').update(articleIds.join('\n')).digest('hex').slice(0, 12)}`;
   const reuse = group.length > 1 ? findReuse(prepared, group) : [];
   const origins = findOrigins(articleIds, reuse);
   const originOf = originIndex(origins);

@@ -50,3 +50,14 @@ test('articles that only share short phrases report no reuse', () => {
   assert.equal(stories.length, 1);
   assert.deepEqual(stories[0]?.reuse, []);
 });
+
+test('an undated rewrite that names the wire it took from is the copy', () => {
+  const body = 'The passenger ferry collided with a cargo ship in thick fog at the mouth of the estuary early on Tuesday, and all passengers were brought ashore, the coastguard said.';
+  const wire = testArticle(`Ferry collides with cargo ship\n${body}\nThe ferry was built in 2009 and carries up to 350 passengers.`, { id: 'w', outlet: 'coastline-press-agency', publishedAt: '2025-04-08' });
+  const copy = testArticle(`FERRY HORROR!!!\nThis is a disgrace, Coastline Press Agency reported.\n${body}\nSomebody must answer for it, and the bureaucrats know it.`, { id: 'c', outlet: 'patriot-beacon' });
+  const story = compareArticles([wire, copy]).stories[0];
+  const r = story?.reuse[0];
+  assert.equal(r?.from, 'w');
+  assert.equal(r?.to, 'c');
+  assert.equal(r?.direction, 'cites-source');
+});

@@ -128,9 +128,15 @@ function toReuse(pa: Prepared, pb: Prepared, passages: readonly Passage[]): Reus
   // Direction: the earlier one is the source; on the same date, the copy is the one more covered.
   let direction: Reuse['direction'];
   let aIsFrom: boolean;
+  const aCitesB = namesOutlet(pa, pb);
+  const bCitesA = namesOutlet(pb, pa);
   if (pa.time !== null && pb.time !== null && pa.time !== pb.time) {
     direction = 'published-earlier';
     aIsFrom = pa.time < pb.time;
+  } else if (aCitesB !== bCitesA) {
+    // "..., Coastline Press Agency reported": the article that names the other's outlet took from it.
+    direction = 'cites-source';
+    aIsFrom = bCitesA;
   } else if (Math.abs(shareA - shareB) > 1e-9) {
     direction = 'contains-other';
     aIsFrom = shareB > shareA;
@@ -148,6 +154,21 @@ function toReuse(pa: Prepared, pb: Prepared, passages: readonly Passage[]): Reus
     })
     .sort((x, y) => x.to.span.start - y.to.span.start || x.from.span.start - y.from.span.start);
   return { from: from.article.id, to: to.article.id, share: round(share), direction, passages: listed };
+}
+
+/** True when `p`'s text names `other`'s outlet ("coastline-press-agency" -> "Coastline Press Agency"). */
+function namesOutlet(p: Prepared, other: Prepared): boolean {
+  const outlet = other.article.outlet;
+  if (!outlet || outlet === p.article.outlet) return false;
+  const name = outlet.replace(/[-_]+/g, ' ').trim().toLowerCase();
+  if (name.length < 3) return false;
+  const text = p.article.text.toLowerCase().replace(/\s+/g, ' ');
+  const at = text.indexOf(name);
+  if (at < 0) return false;
+  // Whole words only ("AP" must not match "apple").
+  const before = text.charAt(at - 1);
+  const after = text.charAt(at + name.length);
+  return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
 }
 
 function spanOf(p: Prepared, first: number, length: number): ReturnType<typeof evidence> {

@@ -12,12 +12,17 @@ import { STOPWORDS, isContentWord } from './words.js';
 const HEDGE_RE =
   /\b(?:allegedly|reportedly|purportedly|supposedly|rumou?red|unconfirmed|unverified|possibly|perhaps|may have|might|could have|speculated|suggested that|have suggested|has suggested|claimed|claims that|is said to|are said to|were said to|was said to|it is unclear|it was unclear|unclear whether)\b/i;
 const DENIAL_RE = /\b(?:denied|denies|deny|denying|refuted|refutes|rejected (?:the )?(?:claims?|reports?|allegations?|accusations?)|dismissed (?:the )?(?:claims?|reports?|allegations?)|not true|untrue|false(?:ly)?|baseless|fabricated)\b/i;
-const NEGATIONS: ReadonlySet<string> = new Set(['not', 'never', 'no', "n't", 'neither', 'nor', 'without']);
+// "nobody"/"none" negate too: "No deaths were reported" and "Nobody died" say the same thing.
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'never', 'no', "n't", 'neither', 'nor', 'without', 'nobody', 'none', 'nothing', 'noone']);
 // A negation before these words doubts knowledge or timing, not the fact ("it wasn't known until now").
 const EPISTEMIC: ReadonlySet<string> = new Set(
   'known clear certain sure immediately yet indication evidence only just longer able confirmed aware ready available comment commenting respond responding'.split(' '),
 );
-const APPROXIMATE: ReadonlySet<string> = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'over', 'more', 'least', 'up', 'some', 'estimated', 'than', 'fewer', 'less']);
+/** Words before a number that make it approximate ("about 40"). */
+const APPROXIMATE: ReadonlySet<string> = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'some', 'estimated', 'an estimated', 'circa', 'approx']);
+/** Two words before a number that make it a lower bound ("at least 14", "more than 200") or an upper bound ("up to 350"). */
+const LOWER_BOUND: ReadonlySet<string> = new Set(['at least', 'more than', 'over', 'upwards of', 'in excess of', 'greater than', 'no fewer', 'no less']);
+const UPPER_BOUND: ReadonlySet<string> = new Set(['up to', 'at most', 'fewer than', 'less than', 'under', 'no more', 'as many', 'as much', 'not more']);
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
   Object.entries({
     one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -33,6 +38,12 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
 const GENERIC_COUNTED: ReadonlySet<string> = new Set(['c:people', 'c:child', 'c:man', 'c:woman', 'c:victim', 'c:family']);
 // Concepts that count by themselves when they come first ("killed 12", "death toll of 15").
 const COUNTING_CONCEPTS: ReadonlySet<string> = new Set(['c:die', 'c:injure', 'c:arrest', 'c:evacuate', 'c:rescue', 'c:prisoner', 'c:release']);
+
+/** The value of a number token ("1,200", "25%") or number word ("nine"), else undefined. */
+export function numberValue(w: { norm: string; isNumber: boolean }): number | undefined {
+  const v = w.isNumber ? Number(w.norm.replace(/,/g, '').replace(/%$/, '')) : NUMBER_WORDS.get(w.norm);
+  return v !== undefined && Number.isFinite(v) ? v : undefined;
+}
 
 export function isHedged(text: string): boolean {
   return HEDGE_RE.test(text);
@@ -62,6 +73,19 @@ export function negatedTerms(p: Prepared, first: number, last: number): Set<stri
   return out;
 }
 
+/**
+ * True when two quantities of the same thing cannot both be right: "at least 14" and "11",
+ * "up to 350" and "400", "12" and "15"; not "at least 14" and "at least 11", nor "about 40" and "42".
+ */
+export function quantitiesConflict(a: Quantity, b: Quantity, tolerance: number): boolean {
+  if (a.value === b.value) return false;
+  if (a.bound !== 'exact' && a.bound === b.bound) return false;
+  const lower = (q: Quantity) => (q.bound === 'at-most' ? -Infinity : q.approximate ? q.value * (1 - tolerance) : q.value);
+  const upper = (q: Quantity) => (q.bound === 'at-least' ? Infinity : q.approximate ? q.value * (1 + tolerance) : q.value);
+  // Ranges [lower, upper] that do not meet cannot both hold.
+  return upper(a) < lower(b) || upper(b) < lower(a);
+}
+
 export interface Quantity {
   value: number;
   /** What is counted: a concept or stem ("c:die", "c:people+c:die", "s:vote"). */
@@ -70,6 +94,8 @@ export interface Quantity {
   start: number;
   end: number;
   approximate: boolean;
+  /** 'at-least' for "at least 14", 'at-most' for "up to 350", else 'exact' (see `approximate` too). */
+  bound: 'exact' | 'at-least' | 'at-most';
 }
 
 /** Numbers with the noun they count, in words [first, last). Years and "X of the Y" are left out. */
@@ -91,6 +117,9 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
     }
     if (p.words[k]?.norm === 'of') continue;
     const approximate = prev !== undefined && APPROXIMATE.has(prev.norm);
+    const before = prev ? `${p.words[i - 2]?.norm ?? ''} ${prev.norm}` : '';
+    const bound: Quantity['bound'] =
+      LOWER_BOUND.has(before) || LOWER_BOUND.has(prev?.norm ?? '') ? 'at-least' : UPPER_BOUND.has(before) || UPPER_BOUND.has(prev?.norm ?? '') ? 'at-most' : 'exact';
     let unit = w.norm.endsWith('%') ? 'c:number-percent' : '';
     let end = p.words[k - 1]?.end ?? w.end;
     if (!unit) {
@@ -121,7 +150,7 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
       }
     }
     if (!unit) continue;
-    out.push({ value, unit, start: w.start, end, approximate });
+    out.push({ value, unit, start: w.start, end, approximate, bound });
   }
   return out;
 }

@@ -6,7 +6,10 @@
 import { phraseAt } from './names.js';
 import type { Prepared } from './prepare.js';
 import { stem } from './stem.js';
+import { numberValue } from './stance.js';
 import { STOPWORDS, isContentWord } from './words.js';
+
+const NONE_WORDS: ReadonlySet<string> = new Set(['no', 'nobody', 'none', 'noone', 'nothing']);
 
 /** Features of words [first, last) of an article; `merge` maps one-word names to full names. */
 export function termsOf(p: Prepared, first: number, last: number, merge: ReadonlyMap<string, string>): Set<string> {
@@ -23,6 +26,13 @@ export function termsOf(p: Prepared, first: number, last: number, merge: Readonl
     }
     const w = p.words[i];
     if (!w) break;
+    // "No deaths were reported" / "Nobody died" / "No one was killed": the negative
+    // quantifier is part of what is claimed, and "no one" is not the number one.
+    if (NONE_WORDS.has(w.norm)) {
+      out.add('c:none');
+      i += w.norm === 'no' && p.words[i + 1]?.norm === 'one' ? 2 : 1;
+      continue;
+    }
     const phrase = cachedPhraseAt(p, i, last);
     if (phrase && (phrase.length > 1 || !STOPWORDS.has(w.norm))) {
       out.add(phrase.id);
@@ -30,7 +40,11 @@ export function termsOf(p: Prepared, first: number, last: number, merge: Readonl
       i += phrase.length;
       continue;
     }
-    if (isContentWord(w) && !w.isNumber) out.add(`s:${stem(w.norm)}`);
+    // Numbers are strong evidence of the same fact ("212 passengers" / "all 212 passengers"),
+    // written as digits or words alike.
+    const value = numberValue(w);
+    if (value !== undefined) out.add(`n:${value}`);
+    else if (isContentWord(w)) out.add(`s:${stem(w.norm)}`);
     i++;
   }
   return out;

@@ -45,7 +45,14 @@ export const UNITS = {
   opinionWeight: 0.5,
 } as const;
 
-const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where']);
+const COORDINATORS = new Set(['and', 'but', 'yet']);
+// Words that can open a clause after ", and": subjects, not the second item of a list.
+const CLAUSE_STARTS = new Set('the a an all some most many several both no none its his her their it he she they we i this that these those there one two three four five six seven eight nine ten'.split(' '));
+const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'where', 'that']);
+// "that" after these is a complementiser ("said that ..."), not a relative pronoun.
+const THAT_VERBS = new Set(
+  'said says say saying told tell believe believed think thought know knew known show shows showed shown found find suggest suggested suggests noted warned claimed argued added reported announced insisted means meant ensure ensured hope hoped fear feared confirmed denied admitted agreed stated wrote explained learned revealed so such now given'.split(' '),
+);
 const QUANTIFIERS = new Set(['some', 'many', 'most', 'all', 'none', 'one', 'both', 'several', 'each', 'two', 'three', 'few']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 // Not "until" or "since": mostly prepositions in news ("until now", "since then").
@@ -85,6 +92,7 @@ export function findUnits(p: Prepared, articleIndex: number): Unit[] {
       push(si, 'claim', cf, cl);
     }
     for (const [cf, cl] of clauses(p, first, last)) push(si, 'clause', cf, cl);
+    for (const [cf, cl] of coordinated(p, first, last)) push(si, 'clause', cf, cl);
     for (const [cf, cl] of subordinates(p, first, last)) push(si, 'clause', cf, cl);
     for (const r of relatives(p, first, last)) {
       push(si, 'relative', r.antecedent, r.end);
@@ -122,6 +130,22 @@ function clauses(p: Prepared, first: number, last: number): [number, number][] {
 }
 
 /**
+ * Two main clauses joined by ", and" / ", but" ("The ferry collided with a cargo ship in fog,
+ * and all 212 passengers were brought ashore"): each side is a unit when the word after the
+ * conjunction can start a clause (a determiner, quantifier, pronoun, number or name).
+ */
+function coordinated(p: Prepared, first: number, last: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = first + UNITS.minWords; i < last - UNITS.minWords; i++) {
+    if (!COORDINATORS.has(p.words[i]?.norm ?? '') || !gap(p, i).includes(',')) continue;
+    const next = p.words[i + 1];
+    if (!next || !(CLAUSE_STARTS.has(next.norm) || next.isNumber || next.isCapitalised)) continue;
+    out.push([first, i], [i + 1, last]);
+  }
+  return out;
+}
+
+/**
  * A main clause and its adverbial clause ("needed care for hypothermia | after the freighter
  * went down"), split before the subordinator when both sides have enough words.
  */
@@ -144,7 +168,7 @@ function relatives(p: Prepared, first: number, last: number): { antecedent: numb
     if (!gap(p, i).includes(',')) {
       // ", some of which ..."
       if (i - 2 > first && p.words[i - 1]?.norm === 'of' && QUANTIFIERS.has(p.words[i - 2]?.norm ?? '') && gap(p, i - 2).includes(',')) open = i - 2;
-      else continue;
+      else if (!(w.norm === 'that' && isThatRelative(p, first, i))) continue;
     }
     const antecedent = antecedentStart(p, first, open);
     let end = open + 1;
@@ -152,6 +176,23 @@ function relatives(p: Prepared, first: number, last: number): { antecedent: numb
     out.push({ antecedent, open, end });
   }
   return out;
+}
+
+/**
+ * "the ferry that ran into the cargo ship": "that" right after a noun of a noun phrase opened
+ * by a determiner, not after a verb ("said that") or a comma.
+ */
+function isThatRelative(p: Prepared, first: number, i: number): boolean {
+  const prev = p.words[i - 1];
+  if (!prev || i - 1 <= first || THAT_VERBS.has(prev.norm) || STOPWORDS.has(prev.norm) || prev.isNumber) return false;
+  if (/(?:ed|ly)$/.test(prev.norm)) return false;
+  for (let k = i - 2; k >= Math.max(first, i - 4); k--) {
+    const w = p.words[k];
+    if (!w) break;
+    if (DETERMINERS.has(w.norm)) return true;
+    if (STOPWORDS.has(w.norm)) break;
+  }
+  return false;
 }
 
 function antecedentStart(p: Prepared, first: number, open: number): number {

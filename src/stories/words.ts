@@ -17,7 +17,7 @@ export interface Word {
 
 // Abbreviations with inner dots ("U.S.", "e.g."), words with inner apostrophes ("wasn't",
 // "Yun's"), numbers with separators ("1,000", "3.5", "40%"). No nested quantifiers.
-const WORD_RE = /[A-Za-z](?:\.[A-Za-z])+\.?|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*%?/gu;
+const WORD_RE = /[A-Za-z](?:\.[A-Za-z])+\.?|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+\.\d+%?|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*%?/gu;
 // A lower-case run glued to a capitalised word ("handsWarmbier"): a damaged space, not a name
 // like "McCain" or "MacArthur" (left part of 4+ letters, tuned on the seed's glued words).
 const GLUED_RE = /^(\p{Ll}{4,})(\p{Lu}\p{Ll}+)$/u;

@@ -1,0 +1,147 @@
+/**
+ * The demo corpus (examples/corpus) against examples/expected.json, which its authors wrote
+ * before the stages existed: stories, origins, reuse, facts (disputed / corroborated /
+ * single-source), the traps that must not be disputed, and each article's profile.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { compare, type Article, type Comparison, type Fact, type Story } from '../src/index.js';
+import { ROOT, assertEvidenceExact } from './helpers.js';
+
+interface ExpectedFact { status: string; about: string; members: Record<string, string>; minOrigins?: number; conflict?: string }
+interface ExpectedStory {
+  name: string;
+  articles: string[];
+  origins: string[][];
+  reuse: { from: string; to: string; shareAtLeast: number; shareAtMost?: number; direction: string | string[] }[];
+  noReuseBetween?: [string, string][];
+  facts: ExpectedFact[];
+  notDisputed?: { about: string; members: Record<string, string> }[];
+}
+const expected = JSON.parse(readFileSync(`${ROOT}examples/expected.json`, 'utf8')) as {
+  articles: number;
+  stories: ExpectedStory[];
+  profiles: Record<string, Record<string, unknown>>;
+};
+
+let cached: Comparison | undefined;
+async function demo(): Promise<Comparison> {
+  cached ??= await compare([`${ROOT}examples/corpus`]);
+  return cached;
+}
+
+/** Articles are named by file name (text files) or record id (JSONL). */
+function nameOf(a: Article): string {
+  return a.format === 'jsonl' ? a.id : basename(a.uri);
+}
+function byName(c: Comparison, name: string): Article {
+  const a = c.articles.find((x) => nameOf(x) === name);
+  assert.ok(a, `no article ${name}`);
+  return a;
+}
+function storyOf(c: Comparison, names: string[]): Story {
+  const ids = names.map((n) => byName(c, n).id);
+  const s = c.stories.find((x) => ids.every((id) => x.articleIds.includes(id)));
+  assert.ok(s, `no story holds ${names.join(', ')}`);
+  return s;
+}
+/** True when the member's sentence (the sentence its span starts in) contains the words. */
+function memberSays(article: Article, m: { span: { start: number; end: number }; text: string }, words: string): boolean {
+  if (m.text.includes(words)) return true;
+  const s = article.sentences.find((x) => x.start <= m.span.start && m.span.start < x.end);
+  return s !== undefined && article.text.slice(Math.min(s.start, m.span.start), Math.max(s.end, m.span.end)).includes(words);
+}
+function findFact(c: Comparison, story: Story, members: Record<string, string>): Fact | undefined {
+  const wanted = Object.entries(members).map(([name, words]) => [byName(c, name), words] as const);
+  return story.facts.find((f) => wanted.every(([a, words]) => f.members.some((m) => m.articleId === a.id && memberSays(a, m, words))));
+}
+
+test('examples: every article read, evidence exact', async () => {
+  const c = await demo();
+  assert.equal(c.articles.length, expected.articles);
+  assertEvidenceExact(c);
+});
+
+for (const es of expected.stories) {
+  test(`examples: ${es.name}: one story, its origins and its reuse`, async () => {
+    const c = await demo();
+    const story = storyOf(c, es.articles);
+    assert.equal(story.articleIds.length, es.articles.length, `story holds ${story.articleIds.length} articles`);
+    const origins = story.origins.map((g) => g.map((id) => nameOf(c.articles.find((a) => a.id === id)!)).sort()).sort();
+    assert.deepEqual(origins, es.origins.map((g) => [...g].sort()).sort());
+    for (const r of es.reuse) {
+      const from = byName(c, r.from).id;
+      const to = byName(c, r.to).id;
+      const found = story.reuse.find((x) => x.from === from && x.to === to);
+      assert.ok(found, `no reuse ${r.from} -> ${r.to}`);
+      assert.ok(found.share >= r.shareAtLeast && found.share <= (r.shareAtMost ?? 1), `share ${found.share}`);
+      assert.ok(([] as string[]).concat(r.direction).includes(found.direction), `direction ${found.direction}`);
+      assert.ok(found.passages.length > 0);
+    }
+    for (const [x, y] of es.noReuseBetween ?? []) {
+      const a = byName(c, x).id;
+      const b = byName(c, y).id;
+      assert.ok(!story.reuse.some((r) => (r.from === a && r.to === b) || (r.from === b && r.to === a)), `reuse between ${x} and ${y}`);
+    }
+  });
+
+  test(`examples: ${es.name}: facts`, async () => {
+    const c = await demo();
+    const story = storyOf(c, es.articles);
+    const failures: string[] = [];
+    for (const ef of es.facts) {
+      const f = findFact(c, story, ef.members);
+      if (!f) failures.push(`not aligned: ${ef.about}`);
+      else if (f.status !== ef.status) failures.push(`${ef.about}: ${f.status}, expected ${ef.status}`);
+      else if (ef.minOrigins !== undefined && f.independentOrigins < ef.minOrigins) failures.push(`${ef.about}: ${f.independentOrigins} origins`);
+      else if (ef.status === 'disputed' && !f.conflicts.some((k) => k.kind === (ef.conflict ?? k.kind))) failures.push(`${ef.about}: no ${ef.conflict} conflict`);
+    }
+    for (const trap of es.notDisputed ?? []) {
+      const f = findFact(c, story, trap.members);
+      if (f?.status === 'disputed') failures.push(`disputed but should not be: ${trap.about}`);
+    }
+    assert.deepEqual(failures, []);
+  });
+}
+
+test('examples: profiles', async () => {
+  const c = await demo();
+  const failures: string[] = [];
+  for (const [name, p] of Object.entries(expected.profiles)) {
+    const a = byName(c, name);
+    const fail = (what: string) => failures.push(`${name}: ${what}`);
+    const kinds = ([] as unknown[]).concat(p.kind ?? []);
+    if (kinds.length && !kinds.includes(a.profile.kind)) fail(`kind ${a.profile.kind}, expected ${kinds.join('|')}`);
+    for (const field of ['byline', 'publishedAt', 'outlet'] as const) {
+      if (field in p && a[field] !== p[field]) fail(`${field} ${String(a[field])}, expected ${String(p[field])}`);
+    }
+    if ('sensationalTitle' in p && a.profile.sensationalTitle !== p.sensationalTitle) fail(`sensationalTitle ${a.profile.sensationalTitle}`);
+    for (const w of (p.loaded as string[] | undefined) ?? []) {
+      if (!a.signals.some((s) => s.kind === 'loaded' && s.text.toLowerCase().includes(w.toLowerCase()))) fail(`loaded word not marked: ${w}`);
+    }
+    for (const kind of (p.attributions as string[] | undefined) ?? []) {
+      if (!a.attributions.some((x) => x.kind === kind)) fail(`no ${kind} attribution`);
+    }
+    if (typeof p.danglingEndsWith === 'string' && !a.attributions.some((x) => x.kind === 'dangling' && x.text.endsWith(p.danglingEndsWith as string))) fail('dangling attribution');
+    for (const src of (p.anonymousSources as string[] | undefined) ?? []) {
+      if (!a.attributions.some((x) => x.kind === 'anonymous' && (x.source?.text ?? x.text).toLowerCase().includes(src.toLowerCase().split(' who ')[0]!))) fail(`anonymous source not found: ${src}`);
+    }
+    for (const who of (p.quotedSpeakers as string[] | undefined) ?? []) {
+      if (!a.quotes.some((q) => (q.speaker?.text ?? '').includes(who.split(' ').pop()!) || (q.speakerCanonical ?? '').includes(who.toLowerCase().split(' ').pop()!))) fail(`no quote by ${who}`);
+    }
+    for (const kind of (p.removed as string[] | undefined) ?? []) {
+      if (!a.removed.some((r) => r.kind === kind)) fail(`nothing removed of kind ${kind}`);
+    }
+    const repairs = p.repairs as Record<string, string[]> | undefined;
+    for (const [kind, befores] of Object.entries(repairs ?? {})) {
+      for (const b of befores) if (!a.repairs.some((r) => r.kind === kind && r.before.includes(b))) fail(`no ${kind} repair of ${JSON.stringify(b)}`);
+    }
+    if (typeof p.heading === 'string' && !a.paragraphs.some((x) => x.kind === 'heading' && a.text.slice(x.span.start, x.span.end) === p.heading)) fail('heading');
+    if (typeof p.caption === 'string' && !a.paragraphs.some((x) => x.kind === 'caption' && a.text.slice(x.span.start, x.span.end) === p.caption)) fail('caption');
+    for (const kind of (p.signals as string[] | undefined) ?? []) if (!a.signals.some((s) => s.kind === kind)) fail(`no ${kind} signal`);
+    if (typeof p.denial === 'string' && !a.attributions.some((x) => x.cue === 'denied') && !a.text.includes(p.denial)) fail('denial');
+  }
+  assert.deepEqual(failures, []);
+});
