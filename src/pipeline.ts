@@ -21,6 +21,8 @@ export function analyzeText(text: string, fields: SourceRecord['record'] & { uri
 
 export interface RunOptions extends Partial<Context> {
   format?: ReadOptions['format'];
+  /** Fetch URL inputs that resolve to private addresses. */
+  allowPrivate?: boolean;
   stdin?: NodeJS.ReadableStream;
   compare?: CompareOptions;
 }
@@ -31,6 +33,7 @@ export async function readArticles(inputs: readonly string[], options: RunOption
   const readOptions: ReadOptions = { maxBytes: ctx.maxBytes };
   if (options.format) readOptions.format = options.format;
   if (options.stdin) readOptions.stdin = options.stdin;
+  if (options.allowPrivate) readOptions.allowPrivate = true;
   const articles: Article[] = [];
   const messages: Message[] = [];
   const seen = new Map<string, string>();

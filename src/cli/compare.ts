@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { message, type Comparison, type Message } from '../model/index.js';
 import { compare, type RunOptions } from '../pipeline.js';
+import type { InputFormat } from '../read/formats.js';
 import { renderJSON } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { DEFAULT_WIDTH, renderText } from '../report/text.js';
@@ -30,6 +31,7 @@ const COMPARE_SPECS: OptionSpecs = {
   format: { type: 'string' },
   'max-bytes': { type: 'string' },
   'max-chars': { type: 'string' },
+  'allow-private': { type: 'boolean' },
 };
 
 export async function compareCommand(argv: readonly string[], io: CliIO): Promise<number> {
@@ -44,9 +46,10 @@ export async function compareCommand(argv: readonly string[], io: CliIO): Promis
   const run: RunOptions = {};
   const format = values['format'];
   if (typeof format === 'string') {
-    if (format !== 'text' && format !== 'jsonl') return usageError(io, `--format must be text or jsonl, not "${format}"`, 'compare');
+    if (!isInputFormat(format)) return usageError(io, `--format must be text, jsonl, html, feed or warc, not "${format}"`, 'compare');
     run.format = format;
   }
+  if (values['allow-private']) run.allowPrivate = true;
   for (const [flag, key] of [['max-bytes', 'maxBytes'], ['max-chars', 'maxChars']] as const) {
     const value = values[flag];
     if (typeof value !== 'string') continue;
@@ -110,6 +113,12 @@ function render(c: Comparison, format: Format, options: { color: boolean; width:
 function visibleMessages(c: Comparison, quiet: boolean): Message[] {
   const all = [...c.messages, ...c.articles.flatMap((a) => a.messages)];
   return quiet ? all.filter((m) => m.severity !== 'info') : all;
+}
+
+const INPUT_FORMATS: readonly string[] = ['text', 'jsonl', 'html', 'feed', 'warc'];
+
+export function isInputFormat(s: string): s is InputFormat {
+  return INPUT_FORMATS.includes(s);
 }
 
 export function usageError(io: CliIO, reason: string, command?: string): number {

@@ -7,7 +7,7 @@
 import type { Evidence, Span } from './span.js';
 import type { Message } from './messages.js';
 
-export type SourceFormat = 'text' | 'jsonl';
+export type SourceFormat = 'text' | 'jsonl' | 'html' | 'feed' | 'warc';
 
 /** Metadata a container gave for one record (JSONL fields); all optional. */
 export interface RecordFields {
@@ -125,6 +125,25 @@ export interface Signal extends Evidence {
   detail: string;
 }
 
+/**
+ * Which side of a story a quoted source speaks for, inferred from its entity type and the title
+ * words around its name ("a spokeswoman for the ministry", "critics", "Acme Corp"):
+ * an inference without a span of its own (the quotes are the evidence).
+ */
+export type SourceSide = 'official' | 'company' | 'critic' | 'expert' | 'witness' | 'unknown';
+
+/** Someone quoted in the article, with the side they speak for and their quotes. */
+export interface QuotedSource {
+  /** Canonical id or the speaker's words. */
+  speaker: string;
+  side: SourceSide;
+  /** The title words that decided the side ("ministry", "critics"), or null. */
+  sideCue: string | null;
+  /** Where the speaker is named (first mention), or null. */
+  named: Evidence | null;
+  quotes: Evidence[];
+}
+
 export interface Profile {
   /** 'opinion' when most body sentences are opinion, 'mixed' when a notable share is, else 'reporting'. */
   kind: 'reporting' | 'mixed' | 'opinion';
@@ -139,6 +158,11 @@ export interface Profile {
   quotes: number;
   /** Canonical ids or phrases of who is quoted. */
   quotedSpeakers: string[];
+  /** Who is quoted, the side they speak for and their quotes (absent in profiles made before it existed). */
+  quoted?: QuotedSource[];
+  /** Body sentences the classifier finds biased in wording (P(bias) >= its threshold), and their share. */
+  biasedSentences?: number;
+  biasShare?: number;
   sensationalTitle: boolean;
   removedChars: number;
   repairs: number;

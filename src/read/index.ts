@@ -1,18 +1,25 @@
 /**
- * Readers: file paths, directories (recursive), "-" for standard input, plain-text articles and
- * JSONL (streamed). Every input yields source records or coded problems; a bad input never stops
+ * Readers: file paths, URLs, directories (recursive), "-" for standard input; plain-text
+ * articles, JSONL (streamed), HTML pages, RSS/Atom feeds, WARC (streamed), and .gz of each. Every input yields source records or coded problems; a bad input never stops
  * the batch. Steps for one input:
  *
  *   1. "-"            -> standard input (stdin.ts)
  *   2. missing        -> CC100; neither file nor directory -> CC101
  *   3. directory      -> its article files in sorted order; none read -> CC110
- *   4. file           -> by --format, else by extension (.txt .text .md | .jsonl .ndjson),
- *                        else sniffed: binary -> CC109, text -> read as text
+ *   4. http(s) URL    -> fetched (url.ts): time, size and redirect limits, private addresses refused
+ *   5. file           -> by --format, else by extension (.txt .text .md | .jsonl .ndjson | .html .htm |
+ *                        .rss .atom .xml | .warc, each also .gz), else sniffed (formats.ts):
+ *                        a page, feed or WARC by its first bytes, else binary -> CC109, else text
  */
 import { createReadStream } from 'node:fs';
 import { message } from '../model/index.js';
 import { walkDirectory } from './directory.js';
-import { formatOfPath, type InputFormat } from './formats.js';
+import { formatOfPath, isGzipPath, sniffFormat, type InputFormat } from './formats.js';
+import { readFeedFile } from './feed.js';
+import { readGzipInput } from './gzip.js';
+import { readHtmlFile } from './html.js';
+import { isUrlInput, readUrl, type FetchOptions } from './url.js';
+import { readWarcStream } from './warc.js';
 import { looksBinary, SNIFF_BYTES } from './decode.js';
 import { problem, type ReadItem } from './item.js';
 import { readJsonlStream } from './jsonl.js';
@@ -24,7 +31,11 @@ export type { ReadItem } from './item.js';
 export interface ReadOptions {
   maxBytes: number;
   /** Force a format instead of guessing from the extension / content. */
-  format?: 'text' | 'jsonl';
+  format?: InputFormat;
+  /** Fetch URLs that resolve to private, loopback or link-local addresses (tests, intranets). */
+  allowPrivate?: boolean;
+  /** Time limit for fetching one URL, in ms. */
+  fetchTimeoutMs?: number;
   /** Standard input, for the "-" input (defaults to process.stdin). */
   stdin?: NodeJS.ReadableStream;
 }
@@ -35,7 +46,14 @@ const STREAM_CHUNK_BYTES = 256 * 1024;
 export async function* readInputs(inputs: readonly string[], options: ReadOptions): AsyncGenerator<ReadItem> {
   for (const input of inputs) {
     if (input === '-') {
-      yield* readStdin(options.stdin ?? process.stdin, options.maxBytes, options.format);
+      const format = options.format === 'text' || options.format === 'jsonl' ? options.format : undefined;
+      yield* readStdin(options.stdin ?? process.stdin, options.maxBytes, format);
+      continue;
+    }
+    if (isUrlInput(input)) {
+      const fetch: FetchOptions = { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate === true };
+      if (options.fetchTimeoutMs !== undefined) fetch.timeoutMs = options.fetchTimeoutMs;
+      yield* readUrl(input, fetch);
       continue;
     }
     const s = await statFile(input);
@@ -71,7 +89,7 @@ async function* readDirectory(dir: string, options: ReadOptions): AsyncGenerator
     }
   }
   if (sources === 0) {
-    const reason = files === 0 ? `${dir} holds no .txt, .text, .md, .jsonl or .ndjson files` : `none of the ${files} article files under ${dir} could be read`;
+    const reason = files === 0 ? `${dir} holds no .txt, .md, .jsonl, .html, .htm, .rss, .atom, .xml, .warc (or .gz of them) files` : `none of the ${files} article files under ${dir} could be read`;
     yield { kind: 'problem', message: message('CC110', reason, { uri: dir }) };
   }
 }
@@ -79,16 +97,35 @@ async function* readDirectory(dir: string, options: ReadOptions): AsyncGenerator
 /** One regular file; `explicit` when the user named it (unknown extensions are then sniffed). */
 async function* readFileInput(path: string, size: number, options: ReadOptions, explicit: boolean): AsyncGenerator<ReadItem> {
   let format: InputFormat | null = options.format ?? formatOfPath(path);
+  const gz = isGzipPath(path);
   if (format === null) {
     if (!explicit) return;
-    yield await readTextFile(path, size, options.maxBytes, 'CC109');
+    let head: Buffer;
+    try {
+      head = await readHead(path, SNIFF_BYTES);
+    } catch (error) {
+      yield problem('CC101', `${path} could not be read (${errorCode(error)})`, path);
+      return;
+    }
+    format = sniffFormat(head);
+    if (format === null) {
+      yield await readTextFile(path, size, options.maxBytes, 'CC109');
+      return;
+    }
+  }
+  if (size === 0) {
+    yield problem('CC104', `${path} is empty (0 bytes)`, path);
     return;
   }
-  if (format === 'text') {
-    yield await readTextFile(path, size, options.maxBytes);
+  if (gz) {
+    yield* readGzipInput(path, format, options.maxBytes);
     return;
   }
-  yield* readJsonlFile(path, size, options.maxBytes);
+  if (format === 'text') yield await readTextFile(path, size, options.maxBytes);
+  else if (format === 'jsonl') yield* readJsonlFile(path, size, options.maxBytes);
+  else if (format === 'html') yield await readHtmlFile(path, size, options.maxBytes);
+  else if (format === 'feed') yield* readFeedFile(path, size, options.maxBytes);
+  else yield* readWarcFile(path, options.maxBytes);
 }
 
 async function* readJsonlFile(path: string, size: number, maxBytes: number): AsyncGenerator<ReadItem> {
@@ -110,6 +147,18 @@ async function* readJsonlFile(path: string, size: number, maxBytes: number): Asy
   const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES });
   try {
     yield* readJsonlStream(stream as AsyncIterable<Buffer>, path, maxBytes);
+  } catch (error) {
+    yield problem('CC101', `${path} could not be read to the end (${errorCode(error)})`, path);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** A WARC file, streamed record by record. */
+async function* readWarcFile(path: string, maxBytes: number): AsyncGenerator<ReadItem> {
+  const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES });
+  try {
+    yield* readWarcStream(stream as AsyncIterable<Buffer>, path, maxBytes);
   } catch (error) {
     yield problem('CC101', `${path} could not be read to the end (${errorCode(error)})`, path);
   } finally {

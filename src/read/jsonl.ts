@@ -7,6 +7,7 @@ import { message, type Message, type RecordFields } from '../model/index.js';
 import { decodeBytes, hasUtf8Bom } from './decode.js';
 import { sourceItem, problem, type ReadItem } from './item.js';
 import { splitLines } from './lines.js';
+import { htmlFromText } from './html.js';
 
 /** The optional string fields a record may carry, in the order they are checked. */
 const OPTIONAL_FIELDS = ['id', 'url', 'outlet', 'title', 'byline', 'publishedAt'] as const satisfies readonly (keyof RecordFields)[];
@@ -56,6 +57,8 @@ export function parseJsonlLine(line: string, name: string, lineNumber: number): 
   }
   const obj = value as Record<string, unknown>;
   const text = obj['text'];
+  const html = obj['html'];
+  if ((text === undefined || text === null) && typeof html === 'string' && /\S/.test(html)) return htmlRecord(html, obj, uri);
   if (typeof text !== 'string' || !/\S/.test(text)) {
     const got = text === undefined ? 'no "text" field' : typeof text === 'string' ? 'an empty "text"' : `a "text" of type ${text === null ? 'null' : typeof text}`;
     return problem('CC107', `record on line ${lineNumber} of ${name} has ${got}`, uri);
@@ -73,4 +76,16 @@ export function parseJsonlLine(line: string, name: string, lineNumber: number): 
     messages.push(message('CC108', `record on line ${lineNumber} of ${name}: field "${field}" is ${Array.isArray(v) ? 'an array' : `a ${typeof v}`}, not a string; ignored`, { uri }));
   }
   return sourceItem({ uri, format: 'jsonl', raw: text, record, messages });
+}
+
+/** A record with an "html" field instead of "text": the page goes through the HTML cascade; the record's own fields win. */
+function htmlRecord(html: string, obj: Record<string, unknown>, uri: string): ReadItem {
+  const url = typeof obj['url'] === 'string' ? obj['url'] : null;
+  const item = htmlFromText(html, uri, { url, format: 'jsonl' });
+  if (item.kind !== 'source') return item;
+  for (const field of OPTIONAL_FIELDS) {
+    const v = obj[field];
+    if (typeof v === 'string' && v.trim() !== '') item.source.record[field] = v.trim();
+  }
+  return item;
 }

@@ -179,7 +179,7 @@ test('directories: recursive, sorted, hidden and unknown files skipped', async (
   file('tree/.hidden.txt', 'hidden');
   file('tree/.git/config.txt', 'hidden dir');
   file('tree/image.png', Buffer.from([0, 1, 2]));
-  file('tree/notes.html', 'skipped in a directory');
+  file('tree/notes.pdf', 'skipped in a directory');
   const items = await readAll([d]);
   assert.deepEqual(items.map((i) => (i.kind === 'source' ? i.source.uri.slice(d.length + 1) : i.message.code)), ['a.md', 'b.txt', 'sub/c.text', 'sub/d.jsonl:1']);
 });

@@ -1,0 +1,48 @@
+/**
+ * HTML extraction speed: crosscheck's extractor (htmlparser2, src/extract/html) against
+ * @mozilla/readability on jsdom (the baseline peer, a dev dependency), over the same pages of
+ * ../shared/data/extraction in the same process. Prints pages/s, ms/page and the ratio.
+ *
+ *   node --import tsx bench/extraction.bench.ts [--rounds N]
+ */
+import { extractHtmlBytes } from '../src/extract/html/index.js';
+import { hasExtractionData, loadPages } from '../eval/extraction-data.js';
+
+const GOAL_RATIO = 40;
+const GOAL_MS = 5;
+
+async function main(): Promise<void> {
+  if (!hasExtractionData()) {
+    console.error('../shared/data/extraction not found');
+    process.exit(2);
+  }
+  const args = process.argv.slice(2);
+  const r = args.indexOf('--rounds');
+  const rounds = r >= 0 ? Number(args[r + 1]) : 5;
+  const pages = loadPages();
+  const bytes = pages.reduce((n, p) => n + p.bytes.length, 0);
+  // Warm up, then time crosscheck over several rounds.
+  for (const p of pages) extractHtmlBytes(p.bytes, { uri: p.id, url: p.url });
+  let t = performance.now();
+  for (let k = 0; k < rounds; k++) for (const p of pages) extractHtmlBytes(p.bytes, { uri: p.id, url: p.url });
+  const oursMs = (performance.now() - t) / (rounds * pages.length);
+
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  const { Readability } = await import('@mozilla/readability');
+  const vc = new VirtualConsole();
+  t = performance.now();
+  for (const p of pages) {
+    const dom = new JSDOM(p.bytes, { url: p.url || 'https://example.com/', virtualConsole: vc });
+    new Readability(dom.window.document).parse();
+    dom.window.close();
+  }
+  const peerMs = (performance.now() - t) / pages.length;
+  const ratio = peerMs / oursMs;
+  const row = (name: string, ms: number): string => `${name.padEnd(34)} ${(1000 / ms).toFixed(1).padStart(8)} pages/s ${ms.toFixed(2).padStart(8)} ms/page`;
+  console.log(`HTML extraction, ${pages.length} pages (${(bytes / pages.length / 1024).toFixed(0)} KiB each on average), same process\n`);
+  console.log(row('crosscheck (htmlparser2)', oursMs));
+  console.log(row('@mozilla/readability on jsdom', peerMs));
+  console.log(`\nratio: ${ratio.toFixed(1)}x (goal >= ${GOAL_RATIO}x, < ${GOAL_MS} ms/page): ${ratio >= GOAL_RATIO && oursMs < GOAL_MS ? 'met' : 'NOT met'}`);
+}
+
+await main();

@@ -1,0 +1,106 @@
+/**
+ * Bytes of a page to text. The order (as browsers do, WHATWG "encoding sniffing", simplified):
+ *
+ *   1. A byte-order mark (UTF-8, UTF-16LE/BE) wins.
+ *   2. The transport's charset (an HTTP Content-Type header, a WARC record's header).
+ *   3. <meta charset> or <meta http-equiv="Content-Type" content="...; charset=..."> in the
+ *      first PRESCAN_BYTES.
+ *   4. None declared: UTF-8 when the bytes are valid UTF-8, else Windows-1252.
+ *
+ * Mislabelled pages: a page declared as Latin-1/Windows-1252 whose bytes are valid UTF-8 with
+ * multi-byte sequences is read as UTF-8 (common on old CMS templates); a page declared UTF-8
+ * whose bytes are not is read as Windows-1252. Both are reported (CC121).
+ */
+import { decodeWindows1252 } from '../../read/windows-1252.js';
+
+/** How far into the page a <meta> charset is looked for (the HTML standard says 1024; real pages put it later). */
+const PRESCAN_BYTES = 8 * 1024;
+const META_CHARSET = /<meta[^>]{0,512}?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.()-]{1,40})/i;
+const HEADER_CHARSET = /charset\s*=\s*["']?([a-zA-Z0-9_:.()-]{1,40})/i;
+/** Labels that all mean "one byte per character, Western": decoded as Windows-1252, as browsers do. */
+const WESTERN = new Set(['iso-8859-1', 'latin1', 'latin-1', 'us-ascii', 'ascii', 'windows-1252', 'cp1252', 'iso8859-1', 'l1']);
+
+const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export interface DecodedPage {
+  text: string;
+  /** The encoding the text was decoded with. */
+  encoding: string;
+  /** Set when the declared charset was wrong or unknown: what was declared, and what was used. */
+  mislabelled: { declared: string; used: string } | null;
+}
+
+/** The charset a Content-Type value names, lower-cased, or null. */
+export function charsetOfContentType(value: string | undefined | null): string | null {
+  if (!value) return null;
+  const m = HEADER_CHARSET.exec(value);
+  return m && m[1] ? m[1].toLowerCase() : null;
+}
+
+/** The charset a page declares in its first bytes, or null. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString('latin1');
+  const m = META_CHARSET.exec(head);
+  return m && m[1] ? m[1].toLowerCase() : null;
+}
+
+function tryUtf8(bytes: Uint8Array): string | null {
+  try {
+    return UTF8_FATAL.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** True when the bytes hold any byte >= 0x80 (so UTF-8 and a one-byte charset would differ). */
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
+}
+
+function decoderFor(label: string): TextDecoder | null {
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes a page's bytes; `transportCharset` is the charset an HTTP or WARC header gave, if any. */
+export function decodeHtml(bytes: Uint8Array, transportCharset: string | null = null): DecodedPage {
+  // 1. Byte-order marks.
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', mislabelled: null };
+  }
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    return { text: new TextDecoder(label).decode(bytes), encoding: label, mislabelled: null };
+  }
+  // 2-3. Declared charsets.
+  const declared = transportCharset ?? declaredCharset(bytes);
+  const utf8 = hasHighBytes(bytes) ? tryUtf8(bytes) : null;
+  if (declared === null) {
+    // 4. Sniffed.
+    if (!hasHighBytes(bytes)) return { text: Buffer.from(bytes).toString('latin1'), encoding: 'utf-8', mislabelled: null };
+    if (utf8 !== null) return { text: utf8, encoding: 'utf-8', mislabelled: null };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', mislabelled: null };
+  }
+  const label = declared === 'utf8' ? 'utf-8' : declared;
+  if (label === 'utf-8') {
+    if (!hasHighBytes(bytes)) return { text: Buffer.from(bytes).toString('latin1'), encoding: 'utf-8', mislabelled: null };
+    if (utf8 !== null) return { text: utf8, encoding: 'utf-8', mislabelled: null };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', mislabelled: { declared, used: 'windows-1252' } };
+  }
+  if (WESTERN.has(label)) {
+    // Valid UTF-8 with multi-byte sequences is almost never Windows-1252 text by chance.
+    if (utf8 !== null) return { text: utf8, encoding: 'utf-8', mislabelled: { declared, used: 'utf-8' } };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', mislabelled: null };
+  }
+  const decoder = decoderFor(label);
+  if (decoder === null) {
+    const used = utf8 !== null || !hasHighBytes(bytes) ? 'utf-8' : 'windows-1252';
+    const text = used === 'utf-8' ? utf8 ?? Buffer.from(bytes).toString('latin1') : decodeWindows1252(bytes);
+    return { text, encoding: used, mislabelled: { declared, used } };
+  }
+  return { text: decoder.decode(bytes), encoding: decoder.encoding, mislabelled: null };
+}

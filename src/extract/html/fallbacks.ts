@@ -1,0 +1,60 @@
+/**
+ * The fallback sieve (Readability's: drop one flag at a time, keep the best attempt), with
+ * structured data as the last resort:
+ *
+ *   1. all flags: furniture stripped, class words weighed, containers cleaned conditionally
+ *   2. furniture kept (pages that put the article in a "main-content-rail" or similar)
+ *   3. class words ignored
+ *   4. no conditional cleaning
+ *   5. the JSON-LD articleBody, when the page has one and it is longer than every attempt
+ *
+ * An attempt is good enough, and the sieve stops, when it holds GOOD_ENOUGH_CHARS of text.
+ */
+import type { El } from './parse.js';
+import { findContent, type Attempt, type AttemptFlags, type Line } from './content.js';
+import { isFurnitureLine } from './cleanup.js';
+
+/** Readability's char threshold: an attempt with this much text is kept without trying the others. */
+export const GOOD_ENOUGH_CHARS = 500;
+/** The JSON-LD body replaces the best attempt only when it is this much longer (it often lacks structure). */
+const JSONLD_GAIN = 1.5;
+
+const ATTEMPTS: readonly AttemptFlags[] = [
+  { stripUnlikely: true, weighClasses: true, cleanConditionally: true },
+  { stripUnlikely: false, weighClasses: true, cleanConditionally: true },
+  { stripUnlikely: false, weighClasses: false, cleanConditionally: true },
+  { stripUnlikely: false, weighClasses: false, cleanConditionally: false },
+];
+
+export interface Sieved {
+  lines: Line[];
+  /** 1-4: the attempt kept; 5: the JSON-LD articleBody. */
+  step: number;
+  leftOut: number;
+  droppedLines: number;
+}
+
+function cleaned(attempt: Attempt): { lines: Line[]; chars: number; dropped: number } {
+  const lines = attempt.lines.filter((l) => !isFurnitureLine(l));
+  return { lines, chars: lines.reduce((n, l) => n + l.text.length, 0), dropped: attempt.lines.length - lines.length };
+}
+
+export function sieve(root: El, jsonldBody: string | null): Sieved {
+  let best: Sieved | null = null;
+  let bestChars = -1;
+  for (let i = 0; i < ATTEMPTS.length; i++) {
+    const attempt = findContent(root, ATTEMPTS[i]!);
+    const c = cleaned(attempt);
+    if (c.chars > bestChars) {
+      best = { lines: c.lines, step: i + 1, leftOut: attempt.leftOut, droppedLines: c.dropped };
+      bestChars = c.chars;
+    }
+    if (c.chars >= GOOD_ENOUGH_CHARS) break;
+  }
+  const body = jsonldBody?.trim();
+  if (body && body.length > Math.max(bestChars, 0) * JSONLD_GAIN) {
+    const lines: Line[] = body.split(/\n+/).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean).map((text) => ({ text, kind: 'body', linkShare: 0 }));
+    return { lines, step: 5, leftOut: 0, droppedLines: 0 };
+  }
+  return best ?? { lines: [], step: 1, leftOut: 0, droppedLines: 0 };
+}

@@ -1,0 +1,180 @@
+/**
+ * Step 1 of the HTML cascade: markup to a small element tree, in one streaming pass over
+ * htmlparser2's events (no DOM library, no recursion anywhere, so a page of 20 MB of nested
+ * <div> cannot blow the stack). While parsing we also collect what the metadata steps need:
+ * <title>, <meta>, <link>, JSON-LD scripts and the <html lang>.
+ *
+ * Bounds (PARSE_LIMITS): past MAX_DEPTH open elements new elements are flattened into the
+ * deepest one; past MAX_ELEMENTS they are ignored (their text is kept); past the time budget
+ * the rest of the page is not parsed. Each bound sets a flag the caller turns into a message.
+ */
+import { Parser } from 'htmlparser2';
+
+export const PARSE_LIMITS = {
+  /** Deeper than any real page (news pages measured at 20-60 levels). */
+  maxDepth: 300,
+  /** Real news pages have 1,000-15,000 elements. */
+  maxElements: 300_000,
+  /**
+   * Open elements past which the rest of the page is not parsed: htmlparser2 keeps its own stack
+   * of open tags and its cost per tag grows with it, so a page of millions of unclosed <div>
+   * would take minutes. Real pages stay under a few hundred.
+   */
+  maxOpen: 10_000,
+  /** Characters fed to the parser per slice, between checks of the time and open-tag bounds. */
+  sliceChars: 64 * 1024,
+};
+
+/** Elements whose content is never article text. */
+const SKIPPED: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'svg', 'math', 'template', 'iframe', 'object', 'embed', 'canvas',
+  'select', 'option', 'textarea', 'button', 'video', 'audio', 'map', 'input', 'dialog',
+]);
+
+export type Attrs = Record<string, string>;
+
+export interface El {
+  tag: string;
+  attrs: Attrs;
+  /** Text strings (entity-decoded, not yet collapsed) and child elements, in document order. */
+  children: (El | string)[];
+  parent: El | null;
+}
+
+export interface MetaTag {
+  /** `name`, `property` or `itemprop`, lower-cased. */
+  key: string;
+  content: string;
+}
+
+export interface ParsedPage {
+  root: El;
+  title: string;
+  metas: MetaTag[];
+  links: Attrs[];
+  jsonld: string[];
+  /** <time datetime> values, in document order. */
+  times: string[];
+  lang: string | null;
+  limits: { depth: boolean; elements: boolean; time: boolean };
+}
+
+/** Parses a page; stops feeding the parser after `timeBudgetMs` (limits.time set). */
+export function parseHtml(html: string, timeBudgetMs = 2000): ParsedPage {
+  const root: El = { tag: '#root', attrs: {}, children: [], parent: null };
+  const page: ParsedPage = { root, title: '', metas: [], links: [], jsonld: [], times: [], lang: null, limits: { depth: false, elements: false, time: false } };
+  // One entry per open tag: the element, or null for a tag we did not build.
+  const open: (El | null)[] = [];
+  let current = root;
+  let depth = 0;
+  let elements = 0;
+  let skipping = 0;
+  let inTitle = false;
+  let script: string[] | null = null;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === 'meta') {
+          const key = (attrs['property'] ?? attrs['name'] ?? attrs['itemprop'] ?? attrs['http-equiv'] ?? '').toLowerCase();
+          const content = attrs['content'];
+          if (key && content !== undefined) page.metas.push({ key, content });
+        } else if (name === 'link') page.links.push(attrs);
+        else if (name === 'time' && attrs['datetime']) page.times.push(attrs['datetime']);
+        else if (name === 'html' && attrs['lang'] && page.lang === null) page.lang = attrs['lang'];
+        else if (name === 'title' && page.title === '') inTitle = true;
+        if (name === 'script' && (attrs['type'] ?? '').toLowerCase().includes('ld+json')) script = [];
+        if (skipping > 0 || SKIPPED.has(name)) {
+          if (SKIPPED.has(name)) skipping++;
+          open.push(null);
+          return;
+        }
+        if (depth >= PARSE_LIMITS.maxDepth || elements >= PARSE_LIMITS.maxElements) {
+          if (depth >= PARSE_LIMITS.maxDepth) page.limits.depth = true;
+          else page.limits.elements = true;
+          open.push(null);
+          return;
+        }
+        const el: El = { tag: name, attrs, children: [], parent: current };
+        current.children.push(el);
+        current = el;
+        depth++;
+        elements++;
+        open.push(el);
+      },
+      ontext(text) {
+        if (script !== null) {
+          script.push(text);
+          return;
+        }
+        if (inTitle) page.title += text;
+        if (skipping > 0) return;
+        const last = current.children[current.children.length - 1];
+        if (typeof last === 'string') current.children[current.children.length - 1] = last + text;
+        else current.children.push(text);
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = false;
+        if (name === 'script' && script !== null) {
+          page.jsonld.push(script.join(''));
+          script = null;
+        }
+        const el = open.pop();
+        if (el === undefined) return;
+        if (el === null) {
+          if (SKIPPED.has(name) && skipping > 0) skipping--;
+          return;
+        }
+        current = el.parent ?? root;
+        depth--;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  const started = Date.now();
+  for (let i = 0; i < html.length; i += PARSE_LIMITS.sliceChars) {
+    parser.write(html.slice(i, i + PARSE_LIMITS.sliceChars));
+    if (Date.now() - started > timeBudgetMs) {
+      page.limits.time = true;
+      break;
+    }
+    if (open.length > PARSE_LIMITS.maxOpen) {
+      page.limits.depth = true;
+      break;
+    }
+  }
+  parser.end();
+  page.title = page.title.replace(/\s+/g, ' ').trim();
+  return page;
+}
+
+/** The elements of a subtree in document order (pre-order), without recursion. */
+export function descendants(root: El): El[] {
+  const out: El[] = [];
+  const stack: El[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    out.push(el);
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i]!;
+      if (typeof c !== 'string') stack.push(c);
+    }
+  }
+  return out;
+}
+
+/** The text of a subtree, whitespace collapsed (for metadata; content text is built in content.ts). */
+export function textOf(root: El): string {
+  const parts: string[] = [];
+  const stack: (El | string)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      parts.push(node);
+      continue;
+    }
+    if (node.tag === 'br' || node.tag === 'p' || node.tag === 'div' || node.tag === 'li') parts.push(' ');
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}

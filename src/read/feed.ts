@@ -1,0 +1,160 @@
+/**
+ * RSS 2.0 and Atom feeds: each item is an article. The body is the item's full content
+ * (content:encoded, Atom content) when the feed has it, else its description / summary; it goes
+ * through the HTML cascade like a page. Title, link, date and author come from the item, the
+ * outlet from the channel's title. A feed that is not well-formed or has no items gives CC122.
+ */
+import { readFile } from 'node:fs/promises';
+import { Parser } from 'htmlparser2';
+import { parseDate } from '../extract/dates.js';
+import { extractHtml, toSourceRecord } from '../extract/html/index.js';
+import { problem, sourceItem, type ReadItem } from './item.js';
+import { decodeBytes } from './decode.js';
+import { errorCode } from './text.js';
+
+interface FeedItem {
+  title: string;
+  link: string;
+  date: string;
+  author: string;
+  content: string;
+  summary: string;
+}
+
+/** Element names (lower-cased, namespace prefix kept) mapped to the item field they fill. */
+const FIELD_OF: Readonly<Record<string, keyof FeedItem>> = {
+  title: 'title', link: 'link', guid: 'link', id: 'link', pubdate: 'date', published: 'date', 'dc:date': 'date', updated: 'date',
+  author: 'author', 'dc:creator': 'author', name: 'author', 'content:encoded': 'content', content: 'content', description: 'summary', summary: 'summary',
+};
+
+export interface ParsedFeed {
+  kind: 'rss' | 'atom' | null;
+  channelTitle: string;
+  items: FeedItem[];
+}
+
+/** Parses a feed's text (no recursion; elements outside items only give the channel title). */
+export function parseFeed(xml: string): ParsedFeed {
+  const feed: ParsedFeed = { kind: null, channelTitle: '', items: [] };
+  const path: string[] = [];
+  let item: FeedItem | null = null;
+  let field: keyof FeedItem | null = null;
+  let fieldDepth = -1;
+  let text: string[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        path.push(name);
+        if (name === 'rss' || name === 'rdf:rdf') feed.kind = 'rss';
+        else if (name === 'feed') feed.kind = 'atom';
+        if (name === 'item' || name === 'entry') {
+          item = { title: '', link: '', date: '', author: '', content: '', summary: '' };
+          return;
+        }
+        if (item && field === null) {
+          const f = FIELD_OF[name];
+          if (!f) return;
+          // Atom links are in attributes; prefer rel="alternate" (or none) over other rels.
+          if (name === 'link' && attrs['href'] !== undefined) {
+            const rel = attrs['rel'] ?? 'alternate';
+            if (rel === 'alternate' && (!item.link || !/^https?:/i.test(item.link))) item.link = attrs['href'];
+            return;
+          }
+          if ((f === 'link' && item.link) || (f === 'date' && item.date) || (f !== 'link' && f !== 'date' && item[f])) return;
+          field = f;
+          fieldDepth = path.length;
+          text = [];
+        } else if (!item && name === 'title' && !feed.channelTitle) {
+          field = 'title';
+          fieldDepth = path.length;
+          text = [];
+        }
+      },
+      ontext(data) {
+        if (field !== null) text.push(data);
+      },
+      onclosetag(name) {
+        if (field !== null && path.length === fieldDepth) {
+          const value = text.join('').trim();
+          if (item) item[field] = value;
+          else feed.channelTitle = value.replace(/\s+/g, ' ');
+          field = null;
+          fieldDepth = -1;
+        }
+        path.pop();
+        if ((name === 'item' || name === 'entry') && item) {
+          feed.items.push(item);
+          item = null;
+        }
+      },
+    },
+    { xmlMode: true, decodeEntities: true, recognizeCDATA: true, lowerCaseTags: true },
+  );
+  parser.write(xml);
+  parser.end();
+  return feed;
+}
+
+/** True when the start of a text looks like a feed. */
+export function looksLikeFeed(head: string): boolean {
+  return /<(?:rss|feed|rdf:RDF)[\s>]/i.test(head.slice(0, 4096));
+}
+
+/** The items of a feed as source records (uri "path#N"), or CC122. */
+export function* readFeedText(xml: string, name: string): Generator<ReadItem> {
+  const feed = parseFeed(xml);
+  if (feed.kind === null || feed.items.length === 0) {
+    yield problem('CC122', `${name} is not an RSS or Atom feed with items (${feed.kind === null ? 'no <rss> or <feed> element' : 'no <item> or <entry>'})`, name);
+    return;
+  }
+  for (const [i, it] of feed.items.entries()) {
+    const uri = `${name}#${i + 1}`;
+    const body = it.content || it.summary;
+    // The item's markup is a fragment: a wrapper gives its paragraphs a parent to score.
+    const article = extractHtml(`<div>${body.includes('<') ? body : escapeText(body)}</div>`, { uri, url: it.link || null });
+    if (article.lines.length === 0) {
+      yield problem('CC220', `${uri}: feed item "${it.title.slice(0, 80)}" has no text`, uri, { hint: 'the feed gives only titles; fetch the item links to read the articles' });
+      continue;
+    }
+    article.title = it.title.replace(/\s+/g, ' ') || article.title;
+    if (it.author) article.byline = it.author.replace(/\s+/g, ' ');
+    const date = it.date ? parseDate(it.date) ?? rfc822(it.date) : null;
+    if (date) article.publishedAt = date;
+    if (it.link) article.url = it.link;
+    if (feed.channelTitle) article.outlet = feed.channelTitle;
+    // Messages about the fragment's shape (fallback steps) say nothing about a feed item.
+    article.messages = article.messages.filter((m) => m.code !== 'CC224' && m.code !== 'CC221');
+    yield sourceItem(toSourceRecord(article, uri, 'feed'));
+  }
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}
+
+/** RSS dates are RFC 822 ("Mon, 18 Nov 2019 14:20:00 +0000"): Date reads them; kept as UTC ISO. */
+function rfc822(s: string): string | null {
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? null : new Date(t).toISOString().replace('.000Z', 'Z');
+}
+
+/** A feed's bytes to its items. */
+export function readFeedBytes(bytes: Uint8Array, name: string): Generator<ReadItem> {
+  return readFeedText(decodeBytes(bytes).text, name);
+}
+
+/** A feed file (a feed is read whole: feeds are small, and the limit is checked first). */
+export async function* readFeedFile(path: string, size: number, maxBytes: number): AsyncGenerator<ReadItem> {
+  if (size > maxBytes) {
+    yield problem('CC105', `${path} is ${size} bytes, over the limit of ${maxBytes}`, path);
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    yield problem('CC101', `${path} could not be read (${errorCode(error)})`, path);
+    return;
+  }
+  yield* readFeedBytes(bytes, path);
+}
