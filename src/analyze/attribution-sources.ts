@@ -21,6 +21,8 @@ import {
 
 /** Longest source phrase, in tokens. */
 const MAX_SOURCE_TOKENS = 14;
+/** How far back a cue looks for the "who" of a relative clause between its subject and itself. */
+const MAX_RELATIVE_TOKENS = 12;
 /** How many sentences back a pronoun looks for its antecedent. */
 const ANTECEDENT_SENTENCES = 3;
 
@@ -194,6 +196,28 @@ function subjectBeforeAside(c: Ctx, j: number, a: number): [number, number] | nu
   return null;
 }
 
+/**
+ * The subject before a relative clause without commas that ends at token j: "a senior port
+ * official who spoke on condition of anonymity told the Courier" -> "a senior port official".
+ * Only when the phrase before "who" ends in a name or a generic head (official, source...).
+ */
+function subjectBeforeRelative(c: Ctx, j: number, a: number): [number, number] | null {
+  const { tokens, text } = c;
+  for (let i = j; i > a && j - i <= MAX_RELATIVE_TOKENS; i--) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct' && text[t.start] !== ',') return null;
+    if (t.kind !== 'word' || t.norm !== 'who') continue;
+    let k = i - 1;
+    if (tokens[k]?.kind === 'punct' && text[tokens[k]?.start ?? 0] === ',') k--;
+    if (k < a) return null;
+    const phrase = subjectLeft(c, k, a);
+    if (!phrase) return null;
+    const head = tokens[phrase[1]];
+    return head && (GENERIC_HEADS.has(baseNorm(head)) || isCapital(text, head)) ? phrase : null;
+  }
+  return null;
+}
+
 interface Classified {
   kind: AttributionKind;
   canonical: string | null;
@@ -226,6 +250,10 @@ function classify(c: Ctx, first: number, last: number, si: number): Classified {
     }
   }
   const named = names.find((e) => e.type === 'person') ?? names.find((e) => e.type === 'org' || e.type === 'group') ?? names.find((e) => e.type === 'place');
+  // "chief executive Alder Quennell": a person's name at the head of the phrase names the
+  // source, whatever title stands before it.
+  const person = names.find((e) => e.type === 'person');
+  if (person && person.span.end >= l.end) return { kind: 'named', canonical: person.canonical, speaker: span, unresolved: false };
   if (generic && !(document && named)) return { kind: 'anonymous', canonical: null, speaker: span, unresolved: false };
   if (named) return { kind: 'named', canonical: named.canonical, speaker: span, unresolved: false };
   if (isCapital(text, l)) return { kind: 'named', canonical: null, speaker: span, unresolved: false };
@@ -347,7 +375,7 @@ export function findCues(input: CueInput): Cue[] {
       if (passive && tok.norm.endsWith('ed')) continue; // "the attack was denied": no source
       const left = tokens[j];
       let phrase: [number, number] | null = null;
-      if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectLeft(c, j, a);
+      if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectBeforeRelative(c, j, a) ?? subjectLeft(c, j, a);
       else phrase = sourceRight(c, k + 1, b, false) ?? subjectBeforeAside(c, j, a); // "..., said the official"; "Smith, who ..., said"
       if (phrase) record(c, out, { start: tok.start, end: tok.end }, phrase, si);
     }

@@ -131,3 +131,18 @@ test('analyze: every stage runs on the seeds-like text without failing', () => {
   assert.ok(!doc.messages.some((m) => m.code === 'CC301'), 'no stage failed');
   assert.ok(doc.attributions.some((a) => a.kind === 'dangling'));
 });
+
+test('a source with a relative clause before the cue, and a titled name', async () => {
+  // Found in the demo corpus: "anonymity told" was taken as the source, and a chief executive's
+  // title made a named source anonymous.
+  const { extract } = await import('../extract/index.js');
+  const { analyze } = await import('./index.js');
+  const { DEFAULT_CONTEXT } = await import('../model/index.js');
+  const raw = 'Port radar was off\n\nThe radar had been switched off since Monday, a senior port official who spoke on condition of anonymity told the Courier.\n\n"We will cooperate fully," chief executive Alder Quennell said in a statement.\n';
+  const doc = analyze(extract({ uri: 't.txt', format: 'text', raw, record: {}, messages: [] }, DEFAULT_CONTEXT), DEFAULT_CONTEXT);
+  const anon = doc.attributions.find((x) => x.cue === 'told');
+  assert.equal(anon?.kind, 'anonymous');
+  assert.equal(anon?.source?.text, 'a senior port official');
+  const named = doc.attributions.find((x) => x.source?.text.includes('Quennell'));
+  assert.equal(named?.kind, 'named');
+});

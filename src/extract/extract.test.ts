@@ -165,3 +165,12 @@ test('a body sentence that mentions a date is not a date line', () => {
   assert.equal(p?.kind, 'body');
   assert.equal(doc.publishedAt, null);
 });
+
+test('a question standing alone is a heading; a participle scene is a caption', () => {
+  // Found in the demo corpus: the question was body text and the photo caption a heading.
+  const doc = clean(`Ferry towed back to port\n\nThe ferry collided with a cargo ship in fog on Tuesday, the coastguard said.\n\nThe Kestrel Dawn being towed back into Marrowby harbour\n\nWho will be held accountable?\n\nChina is no friend\n\nThe company said it would cooperate with the investigation.`);
+  const kinds = doc.paragraphs.map((p) => `${p.kind}:${doc.text.slice(p.span.start, p.span.start + 12)}`);
+  assert.ok(kinds.includes('caption:The Kestrel '), kinds.join(' | '));
+  assert.ok(kinds.includes('heading:Who will be '), kinds.join(' | '));
+  assert.ok(kinds.includes('heading:China is no '), kinds.join(' | '));
+});

@@ -116,6 +116,11 @@ function wordCount(s: string, limit = Infinity): number {
   return words;
 }
 
+/** "being towed", or a capitalised word followed by an -ing word: the shape of a photo caption. */
+const PARTICIPLE_SCENE = /\bbeing \p{L}+(?:ed|en|wn)\b|\b\p{Lu}[\p{L}'’-]* \p{Ll}+ing\b/u;
+/** A few finite forms that make a line a statement (a heading), not a scene. */
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|must|should|does|do|did)\b/i;
+
 /** The longest paragraph looked at as a possible heading or caption. */
 const SHORT_PARAGRAPH_CHARS = 300;
 
@@ -124,9 +129,14 @@ export function bodyKind(paragraph: string): ParagraphKind {
   if (paragraph.length > SHORT_PARAGRAPH_CHARS || paragraph.includes('\n')) return 'body';
   const words = wordCount(paragraph, CAPTION_MAX_WORDS);
   if (CAPTION_CUE.test(paragraph) && words <= CAPTION_MAX_WORDS) return 'caption';
+  // A short question standing alone between paragraphs is a subheading ("Who will be held accountable?").
+  if (/\?["'”’]?$/.test(paragraph) && words <= HEADING_MAX_WORDS && !paragraph.includes(', ') && /^[\p{Lu}]/u.test(paragraph)) return 'heading';
   if (TERMINAL.test(paragraph)) return 'body';
   if (!/^[\p{Lu}\d“"‘']/u.test(paragraph)) return 'body';
   if (APPOSITIVE.test(paragraph) && words <= CAPTION_MAX_WORDS) return 'caption';
+  // A scene with a participle and no finite verb is what a photo shows: "The Kestrel Dawn
+  // being towed back into Marrowby harbour", "Rescuers searching the rubble".
+  if (PARTICIPLE_SCENE.test(paragraph) && words <= CAPTION_MAX_WORDS && !FINITE_VERB.test(paragraph)) return 'caption';
   if (words <= HEADING_MAX_WORDS && paragraph.length <= HEADING_MAX_CHARS && !paragraph.includes(', ')) return 'heading';
   if (words <= CAPTION_PLAIN_MAX_WORDS) return 'caption';
   return 'body';

@@ -13,6 +13,7 @@
 import type { Span } from '../model/index.js';
 import { disjoint } from './conflicts.js';
 import type { Prepared } from './prepare.js';
+import { lowerBound } from './names.js';
 import { termsOf } from './terms.js';
 import type { Unit } from './units.js';
 
@@ -44,6 +45,12 @@ export const ALIGN = {
   partnersPerArticle: 3,
   /** Heaviest terms of a unit that propose candidate pairs. */
   candidateTerms: 5,
+  /** Share of its weight a term of the previous sentence counts for a unit that refers back to
+   *  it ("Yun's mandate has broadened since then": since what?). */
+  contextWeight: 0.25,
+  /** ...only for a unit this short (its own words say too little to place it); a longer unit
+   *  that opens with "It" has enough of its own, and borrowing made false matches. */
+  contextMaxTerms: 4,
   /** Score factor when both units name who or what they are about and the names differ
    *  ("the Kestrel Dawn can carry 350 passengers" / "the Lowland Maid can carry 180"). */
   otherSubjectFactor: 0.5,
@@ -54,6 +61,8 @@ const NOT_SUBJECTS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sund
 
 export interface AlignedUnit extends Unit {
   terms: ReadonlySet<string>;
+  /** Terms of the sentence before, for a unit that refers back to it (else empty). */
+  context: ReadonlySet<string>;
   /** Who or what the unit is about: its named people, organisations and things, leaving out
    *  places, dates and the sources it is attributed to. */
   subjects: ReadonlySet<string>;
@@ -67,10 +76,12 @@ export interface Alignment {
   score: (a: number, b: number) => number;
 }
 
-export function align(prepared: readonly Prepared[], units: readonly Unit[], merge: ReadonlyMap<string, string>): Alignment {
+/** `origin` maps an article index to its origin group (copies share one); by default each article is its own. */
+export function align(prepared: readonly Prepared[], units: readonly Unit[], merge: ReadonlyMap<string, string>, origin: (article: number) => number = (a) => a): Alignment {
   const aligned: AlignedUnit[] = units.map((u) => {
     const p = prepared[u.article] as Prepared;
-    return { ...u, terms: termsOf(p, u.first, u.last, merge), subjects: subjectsOf(p, u, merge) };
+    const terms = termsOf(p, u.first, u.last, merge);
+    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects: subjectsOf(p, u, merge) };
   });
   // 2. IDF over sentences (sub-units would count their words twice).
   const df = new Map<string, number>();
@@ -148,10 +159,19 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
         y++;
       }
     }
-    // Two sentences that share only names are about the same people, not the same fact.
-    if (count < ALIGN.minSharedTerms || predicates < 1 || shared < ALIGN.minSharedWeight) return 0;
     const ua = aligned[a] as AlignedUnit;
     const ub = aligned[b] as AlignedUnit;
+    // What a unit refers back to may meet the other's own words (at part weight).
+    for (const [from, to] of [[ua, ub], [ub, ua]] as const) {
+      for (const t of from.context) {
+        if (!to.terms.has(t) || from.terms.has(t)) continue;
+        shared += weightOf(t) * ALIGN.contextWeight;
+        count++;
+        if (!t.startsWith('e:')) predicates++;
+      }
+    }
+    // Two sentences that share only names are about the same people, not the same fact.
+    if (count < ALIGN.minSharedTerms || predicates < 1 || shared < ALIGN.minSharedWeight) return 0;
     const denom = Math.sqrt(reach(a, ub.article) * reach(b, ua.article));
     const factor = disjoint(ua.subjects, ub.subjects) ? ALIGN.otherSubjectFactor : 1;
     return denom > 0 ? (factor * shared) / denom : 0;
@@ -221,7 +241,26 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     }
     return count >= ALIGN.minSharedTerms && w >= ALIGN.minSharedWeight;
   };
-  return { units: aligned, groups: grow(aligned, edges, score, residual), score };
+  return { units: aligned, groups: grow(aligned, edges, score, residual, origin), score };
+}
+
+// Words that make a unit lean on the sentence before it.
+const REFERS_BACK = /^(?:he|she|it|they|this|these|those|such|the move|the decision|the two sides)\b|\b(?:since then|at the time|by then|that time)\b/i;
+
+function contextOf(p: Prepared, u: Unit, merge: ReadonlyMap<string, string>, own: ReadonlySet<string>): Set<string> {
+  if (own.size > ALIGN.contextMaxTerms) return new Set();
+  const text = p.article.text.slice(u.span.start, u.span.end);
+  // The subject is in the first few words: "But it wasn't known until now that they ...".
+  const opening = text.split(/\s+/).slice(0, 8).join(' ').replace(/^(?:but|and|yet|so|still|however,?)\s+/i, '');
+  if (!REFERS_BACK.test(opening) && !REFERS_BACK.test(text)) return new Set();
+  const prev = p.sentences[u.sentence - 1];
+  if (!prev || !p.isBody[u.sentence - 1]) return new Set();
+  let first = lowerBound(p.words, prev.start);
+  let last = first;
+  while (last < p.words.length && (p.words[last]?.end ?? Infinity) <= prev.end) last++;
+  const out = new Set<string>();
+  for (const t of termsOf(p, first, last, merge)) if (!own.has(t) && !t.startsWith('s:')) out.add(t);
+  return out;
 }
 
 function subjectsOf(p: Prepared, u: Unit, merge: ReadonlyMap<string, string>): Set<string> {
@@ -246,6 +285,7 @@ function grow(
   edges: readonly [number, number, number][],
   score: (a: number, b: number) => number,
   residual: (a: number, b: number, except: ReadonlySet<string>) => boolean,
+  origin: (article: number) => number,
 ): number[][] {
   const factOf = new Int32Array(units.length).fill(-1);
   const facts: (number[] | null)[] = [];
@@ -258,14 +298,26 @@ function grow(
     const perArticle = new Map<number, number>();
     for (const m of [...members, ...joining]) perArticle.set(units[m]?.article ?? -1, (perArticle.get(units[m]?.article ?? -1) ?? 0) + 1);
     for (const c of perArticle.values()) if (c > ALIGN.maxUnitsPerArticle) return false;
+    // A joining unit must reach each origin of the fact (a wire story and its copies are one
+    // origin: its best member there counts) on average above the threshold, and no member far below.
     let sum = 0;
     let count = 0;
     for (const j of joining) {
+      const best = new Map<number, number>();
       for (const m of members) {
         if (overlaps(j, m)) return false;
-        if (units[j]?.article === units[m]?.article) continue;
+        // Two units of one article in one fact must say something in common, not just both
+        // touch the other articles' words ("mandate has broadened" / "three of the four prisoners").
+        if (units[j]?.article === units[m]?.article) {
+          if (!sharesPredicate(units[j] as AlignedUnit, units[m] as AlignedUnit)) return false;
+          continue;
+        }
         const s = score(j, m);
         if (s < ALIGN.threshold * ALIGN.minLinkRatio) return false;
+        const o = origin(units[m]?.article ?? -1);
+        best.set(o, Math.max(best.get(o) ?? 0, s));
+      }
+      for (const s of best.values()) {
         sum += s;
         count++;
       }
@@ -275,15 +327,19 @@ function grow(
   // An edge whose two sides overlap two members of one fact says that fact again, unless
   // the two share enough beyond those members' terms to be a second fact of the same sentences.
   const neighbours = overlapIndex(units);
+  // Also when only one side overlaps a member: "Investigators recovered the recorder from the
+  // Kestrel Dawn, the vessel that ran into the Osprey Trader" has its collision part in the
+  // collision fact already; matched to another telling of the collision, it says that again.
   const repeats = (a: number, b: number): boolean => {
     const touching = new Set<number>();
     for (const m of neighbours[a] ?? []) if ((factOf[m] ?? -1) >= 0) touching.add(factOf[m] ?? -1);
+    for (const m of neighbours[b] ?? []) if ((factOf[m] ?? -1) >= 0) touching.add(factOf[m] ?? -1);
     for (const k of touching) {
       const f = facts[k];
       if (!f) continue;
       const ma = f.filter((m) => overlaps(a, m));
       const mb = f.filter((m) => overlaps(b, m));
-      if (ma.length === 0 || mb.length === 0) continue;
+      if (ma.length === 0 && mb.length === 0) continue;
       const except = new Set<string>();
       for (const m of [...ma, ...mb]) for (const t of units[m]?.terms ?? []) except.add(t);
       if (!residual(a, b, except)) return true;
@@ -323,6 +379,12 @@ function grow(
     }
   }
   return facts.filter((f): f is number[] => f !== null).map((f) => [...f].sort((x, y) => x - y));
+}
+
+/** True when two units have a term in common that is not a name (what they say, not only whom about). */
+function sharesPredicate(a: AlignedUnit, b: AlignedUnit): boolean {
+  for (const t of a.terms) if (!t.startsWith('e:') && b.terms.has(t)) return true;
+  return false;
 }
 
 /** For each unit, the units of the same article that overlap it (itself included). */

@@ -80,7 +80,7 @@ function buildStory(prepared: readonly Prepared[], group: readonly number[], mes
   }
   const merge = mergeKeys(aligned.map((i) => prepared[i]?.mentions ?? []));
   const units = aligned.flatMap((i) => findUnits(prepared[i] as Prepared, i));
-  const alignment = align(prepared, units, merge);
+  const alignment = align(prepared, units, merge, (i) => originOf.get(prepared[i]?.article.id ?? '') ?? -1 - i);
   const facts = buildFacts(id, prepared, alignment, originOf);
   const dated = members.filter((p) => p.time !== null).sort((a, b) => (a.time ?? 0) - (b.time ?? 0) || a.article.id.localeCompare(b.article.id));
   return {

@@ -14,8 +14,10 @@ export const REUSE = {
   shingle: 5,
   /** Shortest passage counted and listed (a lone 5-word coincidence is not reuse). */
   minPassageWords: 6,
-  /** A pair is reported when it shares a passage this long... */
-  reportPassageWords: 8,
+  /** A pair is reported when it shares a passage this long... (8 was too short: two
+   *  independent reports of an accident both wrote "people were injured in the collision, three
+   *  of them seriously"; set phrases of news style run that long without any copying) */
+  reportPassageWords: 12,
   /** ...or when this share of the copy's words is covered. */
   reportShare: 0.1,
   /** A shingle found in more places than this is boilerplate and proposes nothing. */

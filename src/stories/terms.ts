@@ -9,6 +9,53 @@ import { stem } from './stem.js';
 import { numberValue } from './stance.js';
 import { STOPWORDS, isContentWord } from './words.js';
 
+const SELF_REPORT = /^\s*(?:that\s+)?(?:it|they|he|she|we)\b/i;
+
+const RANGES = new WeakMap<Prepared, { start: number; end: number }[]>();
+
+/** The attributing words of an article, sorted: each cue and what lies between its source and it. */
+function attributionRanges(p: Prepared): { start: number; end: number }[] {
+  let out = RANGES.get(p);
+  if (!out) {
+    out = p.article.attributions
+      .map((a) => {
+        // The cue, and what stands between the source and its cue ("who spoke on condition of
+        // anonymity"); the source itself stays, since it is often the actor too ("The
+        // commission said it had opened an investigation").
+        const src = a.source?.span;
+        if (!src) return { start: a.span.start, end: a.span.end };
+        // "according to the state official", "said the senior official": a source named after
+        // its cue stands outside what is claimed.
+        const sourceAfterCue = src.end >= a.span.end && src.start > a.span.start;
+        if (sourceAfterCue) return { start: a.span.start, end: src.end };
+        // "The commission said it had opened an investigation": the source is also the actor
+        // when the reported clause goes on with a pronoun for it; then only the cue is left out.
+        const next = p.article.text.slice(a.span.end, a.span.end + 24);
+        if (SELF_REPORT.test(next)) return { start: src.end, end: Math.max(a.span.end, src.end) };
+        return { start: Math.min(src.start, a.span.start), end: Math.max(a.span.end, src.end) };
+      })
+      .sort((x, y) => x.start - y.start);
+    RANGES.set(p, out);
+  }
+  return out;
+}
+
+function isInRanges(ranges: readonly { start: number; end: number }[], offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ranges[mid]?.start ?? 0) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  // Ranges may nest or overlap: look back a few.
+  for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) {
+    const r = ranges[k];
+    if (r && r.start <= offset && offset < r.end) return true;
+  }
+  return false;
+}
+
 const NONE_WORDS: ReadonlySet<string> = new Set(['no', 'nobody', 'none', 'noone', 'nothing']);
 
 /** Features of words [first, last) of an article; `merge` maps one-word names to full names. */
@@ -16,7 +63,14 @@ export function termsOf(p: Prepared, first: number, last: number, merge: Readonl
   const out = new Set<string>();
   let m = firstMentionFrom(p, first);
   let i = first;
+  const ranges = attributionRanges(p);
   while (i < last) {
+    // Saying is not what was said: "a senior port official who spoke on condition of anonymity
+    // told the Courier" must not make a fact about speaking match another.
+    if (ranges.length > 0 && isInRanges(ranges, p.words[i]?.start ?? 0)) {
+      i++;
+      continue;
+    }
     while (m < p.mentions.length && (p.mentions[m]?.first ?? Infinity) < i) m++;
     const mention = p.mentions[m];
     if (mention && mention.first === i && mention.last <= last) {

@@ -93,6 +93,7 @@ export function findUnits(p: Prepared, articleIndex: number): Unit[] {
     }
     for (const [cf, cl] of clauses(p, first, last)) push(si, 'clause', cf, cl);
     for (const [cf, cl] of coordinated(p, first, last)) push(si, 'clause', cf, cl);
+    for (const [cf, cl] of commaSplices(p, first, last)) push(si, 'clause', cf, cl);
     for (const [cf, cl] of subordinates(p, first, last)) push(si, 'clause', cf, cl);
     for (const r of relatives(p, first, last)) {
       push(si, 'relative', r.antecedent, r.end);
@@ -141,6 +142,23 @@ function coordinated(p: Prepared, first: number, last: number): [number, number]
     const next = p.words[i + 1];
     if (!next || !(CLAUSE_STARTS.has(next.norm) || next.isNumber || next.isCapitalised)) continue;
     out.push([first, i], [i + 1, last]);
+  }
+  return out;
+}
+
+/**
+ * A comma splice: two sentences joined by a comma, the second capitalised though it is no name
+ * ("improve bilateral relations, Time will tell if they make progress").
+ */
+function commaSplices(p: Prepared, first: number, last: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = first + UNITS.minWords; i <= last - UNITS.minWords; i++) {
+    const w = p.words[i];
+    if (!w?.isCapitalised || gap(p, i).trim() !== ',' || w.norm === 'i') continue;
+    if (p.mentions.some((m) => m.first <= i && i < m.last)) continue;
+    // A capitalised word that the article also writes in lower case is a common word.
+    if (!p.words.some((x) => x.norm === w.norm && !x.isCapitalised)) continue;
+    out.push([first, i], [i, last]);
   }
   return out;
 }
@@ -243,10 +261,24 @@ function checkworthiness(p: Prepared, span: Span, first: number, last: number): 
   return hasFact ? UNITS.checkworthyWithFacts : UNITS.checkworthyPlain;
 }
 
+/** A promise or intention in the first person ("We will speak to the crews"): not a fact about what happened. */
+const PROMISE = /^\W*(?:we|i)(?: will|'ll|’ll| are going to| am going to| would| intend to| plan to| hope to)\b/i;
+
 function isOpinion(p: Prepared, span: Span, first: number, last: number, quoted: readonly Span[]): boolean {
+  if (PROMISE.test(p.article.text.slice(span.start, span.start + 40))) return true;
   const signals = p.article.signals.filter((s) => s.kind === 'opinion');
   if (p.article.signals.length > 0) {
-    return signals.some((s) => s.weight >= UNITS.opinionWeight && s.span.start < span.end && span.start < s.span.end);
+    return signals.some((s) => {
+      if (s.weight < UNITS.opinionWeight || !(s.span.start < span.end && span.start < s.span.end)) return false;
+      // A part of an opinion sentence is opinion when the words that made it one are in that
+      // part: "..., and more generally improve bilateral relations, Time will tell if they make
+      // progress" holds a reported aim and a comment. The signal's detail quotes its cue words.
+      if (span.start <= s.span.start && s.span.end <= span.end) return true;
+      const cues = [...s.detail.matchAll(/'([^']{2,60})'/g)].map((m) => m[1] as string);
+      if (cues.length === 0) return true;
+      const text = p.article.text.slice(span.start, span.end);
+      return cues.some((cue) => text.includes(cue));
+    });
   }
   // Fallback: the writer's own voice (first person outside quotes) or an exclamation.
   const text = p.article.text.slice(span.start, span.end);
