@@ -14,12 +14,23 @@
  * else's view. A sentence with no reporting cue of its own, next to a strong opinion sentence
  * in the same paragraph, takes part of its neighbour's score (opinion paragraphs inserted into
  * reporting: "China has made their position clear." before the speculation that follows).
+ *
+ * The rule score is then blended with the trained classifier (classifier/model.ts: hashed
+ * n-grams, our lexicons and cues, trained on BABE and BASIL):
+ *
+ *     own = rule score + GAIN x (P(opinion) - 0.5)      (clamped to [0, 1])
+ *
+ * so the model raises a sentence with some rule evidence over the line, or lowers one it finds
+ * factual, but cannot make an opinion sentence on its own (it sees one sentence: no attribution
+ * layer, no neighbours, no headings). The classifier also gives each sentence P(biased) and the
+ * loaded words it marks (findSignals turns them into 'loaded' signals beside the lexicon's).
  */
 import type { Doc } from '../model/index.js';
 import { COPULAS, DATE_WORDS, GENERIC_PRESENT, GROUP_NOUNS, PARTITIVES, STRONG_REPORTING_WEIGHT, type Cue } from './lexicon-opinion.js';
 import { lexicalOf, type CueTable, type Lexical } from './signal-lexical.js';
 import { isOpinionKind, viewOf, type SentenceView, type TextView } from './signal-view.js';
 import type { PhraseMatch, Word } from './signal-words.js';
+import { classify, loadedMarks, THRESHOLDS, type LoadedMark } from './classifier/model.js';
 
 /**
  * Thresholds and cue scales. Tuned on the two seed articles (the expected opinion and reporting
@@ -62,6 +73,13 @@ export const OPINION = {
   /** Neighbour boost: a neighbour at least this strong lends `contextFactor` of its score. */
   contextMin: 0.6,
   contextFactor: 0.7,
+  /**
+   * Weight of the classifier's P(opinion) around 0.5. Set on the seeds (opinion.test.ts,
+   * opinion-seeds.test.ts) and BABE: the model alone is at 0.82 macro-F1 on label_opinion by
+   * cross-validation (TRAINING.md), the rules alone at 0.71; the rules carry what the model cannot
+   * see in one sentence (attribution layers, neighbours, headings).
+   */
+  modelGain: 0.4,
 } as const;
 
 export interface SentenceOpinion {
@@ -79,6 +97,12 @@ export interface SentenceOpinion {
   attributed: boolean;
   /** True when the sentence is scored at all (body, standfirst, heading). */
   eligible: boolean;
+  /** The rule score alone (before the blend and the neighbour boost). */
+  rule: number;
+  /** Classifier probabilities: the writer's opinion, biased wording (0 when not eligible). */
+  model: { opinion: number; bias: number };
+  /** Loaded words the classifier marks, offsets into the article text (quoted words included, flagged). */
+  marks: (LoadedMark & { quoted: boolean })[];
 }
 
 export interface DocOpinion {
@@ -227,15 +251,37 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
   const opinion = noisyOr([...free, ...author]);
   const own = Math.max(0, Math.min(1, opinion - Math.min(OPINION.reportingMax, reporting)));
   if (scaled) cues.push('partly attributed to a source');
-  return { score: own, own, cues, reporting, hedge, attributed, eligible: isOpinionKind(s.kind) };
+  return { score: own, own, cues, reporting, hedge, attributed, eligible: isOpinionKind(s.kind), rule: own, model: { opinion: 0, bias: 0 }, marks: [] };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Blends the classifier into an eligible sentence's rule score. */
+function withModel(view: TextView, s: SentenceView, o: SentenceOpinion): SentenceOpinion {
+  const start = s.span.start;
+  const c = classify(view.text.slice(start, s.span.end));
+  const marks = loadedMarks(c, THRESHOLDS.word, true).map((m) => {
+    const w = c.tokens.words.find((x) => x.start === m.span.start);
+    return { span: { start: start + m.span.start, end: start + m.span.end }, text: m.text, p: m.p, quoted: w?.quoted ?? false };
+  });
+  const own = Math.max(0, Math.min(1, o.own + OPINION.modelGain * (c.opinion - 0.5)));
+  const cues = c.opinion >= 0.5 ? [...o.cues, `classifier P(opinion) ${round(c.opinion)}`] : o.cues;
+  return { ...o, own, score: own, cues, model: { opinion: round(c.opinion), bias: round(c.bias) }, marks };
 }
 
 function scoreDoc(view: TextView): SentenceOpinion[] {
   const lex = lexicalOf(view);
   const out = view.sentences.map((s) => {
     const o = scoreSentence(view, lex, s);
-    if (!o.eligible) return { ...o, score: 0, own: 0 };
-    return o;
+    if (!o.eligible) return { ...o, score: 0, own: 0, rule: 0 };
+    // Speed: the classifier costs more than all the rules; it runs where it can change the
+    // decision (the rule score within modelGain / 2 of the threshold) or where the rules saw a
+    // cue (loaded words and bias are then worth marking). Elsewhere model = 0 and no marks.
+    const reach = OPINION.modelGain / 2;
+    if (Math.abs(o.own - OPINION.threshold) > reach && o.cues.length === 0) return o;
+    return withModel(view, s, o);
   });
   // Neighbour boost within a paragraph, from own scores only (no chains).
   for (let i = 0; i < out.length; i++) {

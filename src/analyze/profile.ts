@@ -9,9 +9,52 @@
  * loadedWords counts the writer's loaded words (loaded signals outside quotes); hedges counts
  * every hedge signal. Words are the word tokens of the text.
  */
-import type { Context, Doc, Profile } from '../model/index.js';
+import type { Context, Doc, Evidence, Profile, QuotedSource, SourceSide } from '../model/index.js';
 import { SENSATIONAL_MIN_WEIGHT } from './headline.js';
+import { opinionOf } from './opinion.js';
 import { viewOf } from './signal-view.js';
+import { THRESHOLDS } from './classifier/model.js';
+
+/**
+ * Title words that say which side a quoted source speaks for, tried in this order on the words
+ * around the speaker's name (SIDE_WINDOW characters each side) and on the speaker's entity type.
+ * Our own list, set by hand on the example corpus (officials, the operator, critics, experts).
+ */
+const SIDE_WORDS: readonly (readonly [SourceSide, RegExp])[] = [
+  ['critic', /\b(critics?|opponents?|activists?|campaigners?|protesters?|advocates?|advocacy|watchdog|rights group|union|opposition|lawyers? for)\b/i],
+  ['official', /\b(minister|ministry|president|governor|mayor|senator|congressman|congresswoman|lawmakers?|officials?|department|government|police|agency|council|white house|pentagon|ambassador|diplomats?|secretary|commission|court|judge|prosecutors?|sheriff|military|army|navy|coast ?guard|authorit(?:y|ies)|regulators?|spokes(?:man|woman|person) for the (?:state|city|ministry|department|government))\b/i],
+  ['company', /\b(company|companies|inc|corp|corporation|ltd|plc|llc|chief executive|ceo|executives?|firm|operator|airline|bank|manufacturer|owner)\b/i],
+  ['expert', /\b(professor|analysts?|experts?|researchers?|economists?|scientists?|university|institute|think tank)\b/i],
+  ['witness', /\b(witness(?:es)?|residents?|passengers?|survivors?|neighbou?rs?|relatives?|bystanders?|eyewitness)\b/i],
+];
+const SIDE_WINDOW = 80;
+
+function sideOf(doc: Doc, speaker: Evidence | null, canonical: string | null): { side: SourceSide; cue: string | null } {
+  const around = speaker ? doc.text.slice(Math.max(0, speaker.span.start - SIDE_WINDOW), Math.min(doc.text.length, speaker.span.end + SIDE_WINDOW)) : '';
+  for (const [side, re] of SIDE_WORDS) {
+    const m = re.exec(speaker?.text ?? '') ?? re.exec(around);
+    if (m) return { side, cue: m[0] };
+  }
+  if (canonical?.startsWith('org:')) return { side: 'company', cue: null };
+  return { side: 'unknown', cue: null };
+}
+
+/** Quoted sources, one per speaker, in order of first quote. */
+function quotedSources(doc: Doc): QuotedSource[] {
+  const by = new Map<string, QuotedSource>();
+  for (const q of doc.quotes) {
+    const who = q.speakerCanonical ?? q.speaker?.text ?? null;
+    if (who === null) continue;
+    let src = by.get(who);
+    if (src === undefined) {
+      const { side, cue } = sideOf(doc, q.speaker, q.speakerCanonical);
+      src = { speaker: who, side, sideCue: cue, named: q.speaker ? { articleId: q.speaker.articleId, span: q.speaker.span, text: q.speaker.text } : null, quotes: [] };
+      by.set(who, src);
+    }
+    src.quotes.push({ articleId: q.articleId, span: q.span, text: q.text });
+  }
+  return [...by.values()];
+}
 
 /**
  * Article kind thresholds, set on the seeds: the wire report (seed 000) has one commentary
@@ -46,6 +89,12 @@ export function profile(doc: Doc, ctx: Context): Doc {
     const who = q.speakerCanonical ?? q.speaker?.text ?? null;
     if (who !== null) speakers.add(who);
   }
+  // classifier bias over body sentences
+  const { sentences: scored } = opinionOf(doc);
+  let biasedSentences = 0;
+  for (const s of view.sentences) {
+    if ((s.kind === 'body' || s.kind === 'standfirst') && (scored[s.index]?.model.bias ?? 0) >= THRESHOLDS.bias) biasedSentences++;
+  }
   const p: Profile = {
     kind: opinionShare >= OPINION_ARTICLE_SHARE ? 'opinion' : opinionShare >= MIXED_ARTICLE_SHARE ? 'mixed' : 'reporting',
     sentences,
@@ -58,6 +107,9 @@ export function profile(doc: Doc, ctx: Context): Doc {
     attributions,
     quotes: doc.quotes.length,
     quotedSpeakers: [...speakers],
+    quoted: quotedSources(doc),
+    biasedSentences,
+    biasShare: sentences ? round(biasedSentences / sentences) : 0,
     sensationalTitle,
     removedChars: doc.removed.reduce((n, r) => n + (r.span.end - r.span.start), 0),
     repairs: doc.repairs.length,

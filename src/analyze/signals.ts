@@ -3,7 +3,9 @@
  *
  *   sensational-title  rules of headline.ts on the title (paragraph of kind title, else the
  *                      title field's span when it was found in the text)
- *   loaded             lexicon-loaded.ts on token norms; inside quotes the words are the
+ *   loaded             lexicon-loaded.ts on token norms, and the words the trained classifier
+ *                      marks (opinion.ts: P(loaded) >= its threshold) that the lexicon lacks;
+ *                      weight = the larger of the two. Inside quotes the words are the
  *                      speaker's: kept at QUOTED_FACTOR of the weight with detail 'in quote'
  *   hedge              lexicon-opinion.ts HEDGES ("may", "might", "could" only as modals)
  *   intensifier        outside quotes
@@ -50,11 +52,27 @@ export function findSignals(doc: Doc, ctx: Context): Doc {
 
   // Word-level signals.
   const lex = lexicalOf(view);
+  // Lexicon matches and classifier marks are both in text order: one sweep pairs the overlapping ones.
+  const marks = sentences.flatMap((o) => o.marks);
+  const used = new Uint8Array(marks.length);
+  let k = 0;
   for (const m of lex.loaded) {
     const quoted = view.inQuote[m.from] === 1;
     const e = m.value;
-    push('loaded', matchSpan(view, m), quoted ? e.weight * QUOTED_FACTOR : e.weight, `${e.kind}: ${e.lemma}${quoted ? ' (in quote)' : ''}`);
+    const span = matchSpan(view, m);
+    while (k < marks.length && (marks[k] as (typeof marks)[number]).span.end <= span.start) k++;
+    let p = 0;
+    for (let j = k; j < marks.length && (marks[j] as (typeof marks)[number]).span.start < span.end; j++) {
+      used[j] = 1;
+      p = Math.max(p, (marks[j] as (typeof marks)[number]).p);
+    }
+    const weight = Math.max(e.weight, p);
+    push('loaded', span, quoted ? weight * QUOTED_FACTOR : weight, `${e.kind}: ${e.lemma}${p > 0 ? `; classifier ${round(p)}` : ''}${quoted ? ' (in quote)' : ''}`);
   }
+  marks.forEach((mark, j) => {
+    if (used[j] === 1) return;
+    push('loaded', mark.span, mark.quoted ? mark.p * QUOTED_FACTOR : mark.p, `classifier: P(loaded) ${round(mark.p)}${mark.quoted ? ' (in quote)' : ''}`);
+  });
   for (const m of lex.cues.hedge) {
     const quoted = view.inQuote[m.from] === 1;
     push('hedge', matchSpan(view, m), quoted ? m.value.weight * QUOTED_FACTOR : m.value.weight, `hedge: ${m.value.lemma}${quoted ? ' (in quote)' : ''}`);

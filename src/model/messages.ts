@@ -2,12 +2,12 @@
  * Problems are data: every message has a code from this catalogue, a reason that says what
  * happened to which input, and a hint that says what to do next (spaCy's errors.py, vfile's
  * file.message). Code ranges: CC1xx reading, CC2xx cleaning and extraction, CC3xx analysis,
- * CC4xx comparison, CC5xx the command line, CC6xx the store. Throw only for programming errors.
+ * CC4xx comparison, CC5xx the command line, CC6xx the store, CC7xx ingest and clustering. Throw only for programming errors.
  */
 import type { Span } from './span.js';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Stage = 'read' | 'extract' | 'analyze' | 'compare' | 'cli' | 'store';
+export type Stage = 'read' | 'extract' | 'analyze' | 'compare' | 'cli' | 'store' | 'ingest';
 
 interface CatalogueEntry {
   readonly severity: Severity;
@@ -31,12 +31,26 @@ export const CATALOGUE = {
   CC109: { severity: 'error', stage: 'read', meaning: 'input format is not supported', hint: 'pass .txt or .jsonl files (or --format text|jsonl to say which)' },
   CC110: { severity: 'warning', stage: 'read', meaning: 'directory holds no readable article files', hint: 'crosscheck reads .txt, .text, .md and .jsonl files in a directory' },
   CC111: { severity: 'info', stage: 'read', meaning: 'the same content was given twice', hint: 'duplicates are read once (articles are identified by a hash of their content)' },
+  CC120: { severity: 'error', stage: 'read', meaning: 'compressed input is corrupt or truncated', hint: 'the records read before the damage were kept; re-download or re-compress the file' },
+  CC121: { severity: 'warning', stage: 'read', meaning: 'page charset is mislabelled', hint: 'the page was decoded by what its bytes are, not what it says; check letters with accents' },
+  CC122: { severity: 'error', stage: 'read', meaning: 'feed could not be read', hint: 'pass an RSS 2.0 or Atom feed; the file is not well-formed or holds no items' },
+  CC123: { severity: 'error', stage: 'read', meaning: 'WARC record is corrupt', hint: 'the records before it were read; the rest of the file could not be followed' },
+  CC124: { severity: 'warning', stage: 'read', meaning: 'WARC file holds no HTML response records', hint: 'crosscheck reads response records whose payload is HTML' },
+  CC125: { severity: 'error', stage: 'read', meaning: 'URL could not be fetched', hint: 'check the address and the network; the server answered with an error or not at all' },
+  CC126: { severity: 'error', stage: 'read', meaning: 'URL points to a private, loopback or link-local address', hint: 'pass --allow-private to fetch from your own network' },
+  CC127: { severity: 'error', stage: 'read', meaning: 'URL fetch timed out or redirected too often', hint: 'try again later, or save the page and pass the file' },
   CC201: { severity: 'error', stage: 'extract', meaning: 'no article text left after cleaning', hint: 'the input holds only boilerplate or markup; check that it is an article' },
   CC202: { severity: 'info', stage: 'extract', meaning: 'boilerplate removed', hint: 'the removed text is kept in "removed" with its place in the raw input' },
   CC203: { severity: 'info', stage: 'extract', meaning: 'text damage repaired', hint: 'each repair is listed in "repairs" with the raw text it replaced' },
   CC204: { severity: 'warning', stage: 'extract', meaning: 'publication date could not be read', hint: 'write the date as ISO 8601 (2017-11-02) or "Nov 02, 2017"' },
   CC205: { severity: 'warning', stage: 'extract', meaning: 'article is longer than the length limit and was cut', hint: 'raise --max-chars if the article is really that long' },
   CC206: { severity: 'warning', stage: 'extract', meaning: 'text has control characters or replacement characters', hint: 'the input was damaged before crosscheck read it; the characters were removed' },
+  CC220: { severity: 'error', stage: 'extract', meaning: 'no article body found in the page', hint: 'the page may be a listing, a gallery or need scripts to show its text; save the article text and pass it as .txt' },
+  CC221: { severity: 'warning', stage: 'extract', meaning: 'page does not look like an article', hint: 'it looks like a listing or a gallery; pass the address of one article' },
+  CC222: { severity: 'warning', stage: 'extract', meaning: 'article body looks paywalled or truncated', hint: 'only part of the article was on the page; comparisons will miss the rest' },
+  CC223: { severity: 'warning', stage: 'extract', meaning: 'page too large, deep or slow: only part of it was read', hint: 'the page is outside the bounds crosscheck sets per page; check that it is a real article page' },
+  CC224: { severity: 'info', stage: 'extract', meaning: 'article body found by a fallback step', hint: 'the page did not look like a usual article page; check the extracted text' },
+  CC225: { severity: 'info', stage: 'extract', meaning: 'page furniture left out of the article', hint: 'link lists and furniture lines inside the article were not kept' },
   CC301: { severity: 'warning', stage: 'analyze', meaning: 'analysis stage failed on this article', hint: 'the article is kept without this layer; please report the input' },
   CC302: { severity: 'info', stage: 'analyze', meaning: 'language does not look like English', hint: 'the analysis is tuned for English; labels may be missing or wrong' },
   CC401: { severity: 'info', stage: 'compare', meaning: 'only one article: nothing to compare', hint: 'give two or more articles on the same event' },
@@ -51,6 +65,14 @@ export const CATALOGUE = {
   CC603: { severity: 'error', stage: 'store', meaning: 'database is locked by another process', hint: 'wait for the other crosscheck to finish, or raise the busy timeout' },
   CC604: { severity: 'error', stage: 'store', meaning: 'database could not be opened or written', hint: 'check the path, the folder permissions and the free disk space' },
   CC605: { severity: 'warning', stage: 'store', meaning: 'article id already used by different content', hint: 'the new content was not stored; give each record its own id, or leave the id out to use the content hash' },
+  CC801: { severity: 'error', stage: 'read', meaning: 'FNC-1 file has the wrong columns or labels', hint: 'stances need a header "Headline,Body ID" (optionally ",Stance"), bodies "Body ID,articleBody"' },
+  CC802: { severity: 'warning', stage: 'analyze', meaning: 'pair names a body id missing from the bodies file', hint: 'those pairs were labelled unrelated; check that the stances and bodies files belong together' },
+  CC803: { severity: 'error', stage: 'analyze', meaning: 'stance model weights could not be loaded', hint: 'reinstall crosscheck, or rebuild them with npm run train:stance' },
+  CC701: { severity: 'error', stage: 'ingest', meaning: 'article could not be processed', hint: 'the other articles were ingested; please report the input' },
+  CC702: { severity: 'info', stage: 'ingest', meaning: 'content already in the database', hint: 'nothing to do: ingesting the same input twice adds nothing' },
+  CC703: { severity: 'warning', stage: 'ingest', meaning: 'story analysis failed', hint: 'the story keeps its articles and is marked stale; run crosscheck ingest again to retry' },
+  CC704: { severity: 'error', stage: 'ingest', meaning: 'no database given for a command that reads one', hint: 'pass --db PATH or set CROSSCHECK_DB, or run crosscheck ingest first' },
+  CC705: { severity: 'error', stage: 'ingest', meaning: 'no such story or article in the database', hint: 'list them with crosscheck stories, or find them with crosscheck search' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -52,6 +52,20 @@ export interface Reuse {
   passages: { from: Evidence; to: Evidence }[];
 }
 
+/**
+ * A fact an article leaves out or adds (informational bias: bias by the choice of facts), with
+ * how central the fact is to the story, in [0, 1] (stories/coverage.ts says how it is weighed).
+ */
+export interface WeightedFact {
+  factId: string;
+  weight: number;
+  /** Independent origins and articles of the story that report the fact. */
+  origins: number;
+  articles: number;
+  /** The words behind it: one member per reporting article (in other articles for an omitted fact). */
+  evidence: Evidence[];
+}
+
 /** What each article has that the others in its story do not, and what it leaves out. */
 export interface Coverage {
   articleId: string;
@@ -60,6 +74,10 @@ export interface Coverage {
   only: string[];
   /** Facts reported by other origins that this article does not have. */
   missing: string[];
+  /** `missing` with weights, most central first (absent in stores written before weights existed). */
+  omitted?: WeightedFact[];
+  /** `only` with weights, most central first. */
+  added?: WeightedFact[];
 }
 
 export interface Story {

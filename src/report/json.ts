@@ -6,7 +6,7 @@
  */
 import type {
   Article, Attribution, Claim, Comparison, Conflict, Coverage, Entity, Evidence, Fact, FactMember, FieldSource,
-  Message, Paragraph, Profile, Quote, Removed, Repair, Reuse, Signal, Span, Story,
+  Message, Paragraph, Profile, Quote, Removed, Repair, Reuse, Signal, Span, Story, WeightedFact,
 } from '../model/index.js';
 import { VERSION } from './version.js';
 
@@ -110,6 +110,8 @@ function profileJSON(p: Profile): Profile {
     attributions: { named: p.attributions.named, anonymous: p.attributions.anonymous, dangling: p.attributions.dangling },
     quotes: p.quotes,
     quotedSpeakers: [...p.quotedSpeakers],
+    ...(p.quoted ? { quoted: p.quoted.map((s) => ({ ...s, named: s.named ? { ...s.named, span: { ...s.named.span } } : null, quotes: s.quotes.map((e) => ({ ...e, span: { ...e.span } })) })) } : {}),
+    ...(p.biasedSentences !== undefined ? { biasedSentences: p.biasedSentences, biasShare: p.biasShare ?? 0 } : {}),
     sensationalTitle: p.sensationalTitle,
     removedChars: p.removedChars,
     repairs: p.repairs,
@@ -127,8 +129,16 @@ function storyJSON(s: Story): Story {
     origins: s.origins.map((group) => [...group]),
     facts: s.facts.map(factJSON),
     reuse: s.reuse.map(reuseJSON),
-    coverage: s.coverage.map((v): Coverage => ({ articleId: v.articleId, outlet: v.outlet, only: [...v.only], missing: [...v.missing] })),
+    coverage: s.coverage.map((v): Coverage => ({
+      articleId: v.articleId, outlet: v.outlet, only: [...v.only], missing: [...v.missing],
+      ...(v.omitted ? { omitted: v.omitted.map(weightedJSON) } : {}),
+      ...(v.added ? { added: v.added.map(weightedJSON) } : {}),
+    })),
   };
+}
+
+function weightedJSON(w: WeightedFact): WeightedFact {
+  return { factId: w.factId, weight: w.weight, origins: w.origins, articles: w.articles, evidence: w.evidence.map((e) => ({ articleId: e.articleId, span: { start: e.span.start, end: e.span.end }, text: e.text })) };
 }
 
 function factJSON(f: Fact): Fact {

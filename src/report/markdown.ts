@@ -178,11 +178,22 @@ function profile(out: string[], po: ProfileOutline): void {
   items.push(`- **Loaded words:** ${pr.loadedWords} (${Math.round(pr.loadedPer1000 * 10) / 10} per 1,000 words)${po.loaded.length ? ': ' + counts(po.loaded) : ''}`);
   items.push(`- **Hedges:** ${pr.hedges}${po.hedges.length ? ': ' + counts(po.hedges) : ''}`);
   for (const other of po.other) items.push(`- **${other.kind}:** ${counts(other.words)}`);
-  const speakers = pr.quotedSpeakers.map((s) => esc(displayName(a, s))).filter(Boolean);
+  if (pr.biasedSentences !== undefined) items.push(`- **Biased wording (classifier):** ${pr.biasedSentences} of ${plural(pr.sentences, 'sentence')} (${percent(pr.biasShare ?? 0)})`);
+  const speakers = (pr.quoted ?? []).length
+    ? (pr.quoted ?? []).map((s) => `${esc(displayName(a, s.speaker))} (${s.side}${s.sideCue ? `: ${esc(s.sideCue)}` : ''})`)
+    : pr.quotedSpeakers.map((s) => esc(displayName(a, s))).filter(Boolean);
   items.push(`- **Quotes:** ${pr.quotes}${speakers.length ? `; quoted: ${speakers.join(', ')}` : ''}`);
   for (const quote of po.quotes.slice(0, LIST_MAX)) {
     const who = displayName(a, quote.speakerCanonical, quote.speaker?.text ?? null);
     items.push(`  - ${q(quote.text, QUOTE_MAX)} — ${who ? esc(who) : `_${quote.speakerKind} speaker_`}`);
+  }
+  if (po.omitted.length) {
+    items.push(`- **Leaves out:** ${plural(po.omitted.length, 'fact')} other outlets report (most central first)`);
+    for (const o of po.omitted.slice(0, LIST_MAX)) items.push(`  - [${o.item.weight.toFixed(2)}] ${q(o.fact?.summary ?? o.item.evidence[0]?.text ?? o.item.factId, QUOTE_MAX)} (${plural(o.item.origins, 'origin')})`);
+  }
+  if (po.added.length) {
+    items.push(`- **Adds:** ${plural(po.added.length, 'fact')} no other origin reports`);
+    for (const o of po.added.slice(0, LIST_MAX)) items.push(`  - [${o.item.weight.toFixed(2)}] ${q(o.item.evidence[0]?.text ?? o.fact?.summary ?? o.item.factId, QUOTE_MAX)}`);
   }
   if (a.removed.length) {
     items.push(`- **Boilerplate removed:** ${plural(pr.removedChars || a.removed.reduce((n, r) => n + r.text.length, 0), 'character')}`);

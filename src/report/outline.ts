@@ -3,7 +3,7 @@
  * outline, so they show the same content in the same order. Nothing here formats or escapes;
  * labels are already free of control characters (they come from outlets and file names).
  */
-import { emptyProfile, type Article, type Attribution, type AttributionKind, type Comparison, type Fact, type Quote, type Reuse, type Signal, type Story } from '../model/index.js';
+import { emptyProfile, type Article, type Attribution, type AttributionKind, type Comparison, type Fact, type Quote, type Reuse, type Signal, type Story, type WeightedFact } from '../model/index.js';
 import { plain } from './sanitize.js';
 
 /** How many shared passages a reuse entry shows (the longest ones). */
@@ -62,6 +62,9 @@ export interface ProfileOutline {
   /** First-person and intensifier signals, by kind. */
   other: { kind: string; words: WordCount[] }[];
   quotes: Quote[];
+  /** Facts of its story this article leaves out and facts only it adds (coverage), most central first. */
+  omitted: { fact: Fact | null; item: WeightedFact }[];
+  added: { fact: Fact | null; item: WeightedFact }[];
 }
 
 export interface ReportOutline {
@@ -78,7 +81,14 @@ export function outline(c: Comparison): ReportOutline {
   const stories = c.stories.map((s) => storyOutline(s, refs));
   const inStory = new Set(c.stories.flatMap((s) => s.articleIds));
   const unassigned = [...refs.values()].filter((r) => !inStory.has(r.article.id));
-  return { refs, stories, profiles: [...refs.values()].map(profileOutline), unassigned };
+  const factById = new Map(c.stories.flatMap((st) => st.facts.map((f) => [f.id, f] as const)));
+  const coverageOf = new Map(c.stories.flatMap((st) => st.coverage.map((v) => [v.articleId, v] as const)));
+  const profiles = [...refs.values()].map((r) => {
+    const v = coverageOf.get(r.article.id);
+    const withFact = (item: WeightedFact): { fact: Fact | null; item: WeightedFact } => ({ fact: factById.get(item.factId) ?? null, item });
+    return { ...profileOutline(r), omitted: (v?.omitted ?? []).map(withFact), added: (v?.added ?? []).map(withFact) };
+  });
+  return { refs, stories, profiles, unassigned };
 }
 
 /** Labels: the outlet, else the file name; when two articles share one, the file name is added. */
@@ -182,6 +192,8 @@ function profileOutline(ref: ArticleRef): ProfileOutline {
       .map((kind) => ({ kind, words: countWords(ofKind(kind)) }))
       .filter((o) => o.words.length > 0),
     quotes: a.quotes,
+    omitted: [],
+    added: [],
   };
 }
 

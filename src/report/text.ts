@@ -192,7 +192,10 @@ function profileSection(out: Out, po: ProfileOutline): void {
   out.line(2, `hedges: ${pr.hedges}${po.hedges.length ? ': ' + counts(po.hedges) : ''}`, 4);
   for (const other of po.other) out.line(2, `${other.kind}: ${counts(other.words)}`, 4);
 
-  const speakers = pr.quotedSpeakers.map((s) => displayName(a, s)).filter(Boolean);
+  if (pr.biasedSentences !== undefined) out.line(2, `biased wording (classifier): ${pr.biasedSentences} of ${plural(pr.sentences, 'sentence')} (${percent(pr.biasShare ?? 0)})`, 4);
+  const speakers = (pr.quoted ?? []).length
+    ? (pr.quoted ?? []).map((s) => `${displayName(a, s.speaker)} (${s.side}${s.sideCue ? `: ${plain(s.sideCue)}` : ''})`)
+    : pr.quotedSpeakers.map((s) => displayName(a, s)).filter(Boolean);
   out.line(2, `quotes: ${pr.quotes}${speakers.length ? ` · quoted: ${speakers.join(', ')}` : ''}`, 4);
   for (const q of po.quotes.slice(0, LIST_MAX)) {
     const who = displayName(a, q.speakerCanonical, q.speaker?.text ?? null);
@@ -200,6 +203,22 @@ function profileSection(out: Out, po: ProfileOutline): void {
   }
   out.more(4, po.quotes.length, LIST_MAX);
 
+  if (po.omitted.length) {
+    out.line(2, `leaves out ${plural(po.omitted.length, 'fact')} other outlets report (most central first):`, 4);
+    for (const o of po.omitted.slice(0, LIST_MAX)) {
+      const e = o.item.evidence[0];
+      out.line(4, `[${o.item.weight.toFixed(2)}] ${quoted(o.fact?.summary ?? e?.text ?? o.item.factId, EXCERPT_MAX * 2)} ${p.dim(`(${plural(o.item.origins, 'origin')}, ${plural(o.item.articles, 'article')})`)}`, 6);
+    }
+    out.more(4, po.omitted.length, LIST_MAX);
+  }
+  if (po.added.length) {
+    out.line(2, `adds ${plural(po.added.length, 'fact')} no other origin reports:`, 4);
+    for (const o of po.added.slice(0, LIST_MAX)) {
+      const e = o.item.evidence[0];
+      out.line(4, `[${o.item.weight.toFixed(2)}] ${quoted(e?.text ?? o.fact?.summary ?? o.item.factId, EXCERPT_MAX * 2)}`, 6);
+    }
+    out.more(4, po.added.length, LIST_MAX);
+  }
   if (a.removed.length) {
     out.line(2, `boilerplate removed: ${plural(pr.removedChars || a.removed.reduce((n, r) => n + r.text.length, 0), 'character')}`);
     for (const r of a.removed.slice(0, LIST_MAX)) out.line(4, `${r.kind}: ${quoted(r.text, EXCERPT_MAX)}`, 6);

@@ -1,20 +1,66 @@
 /**
- * Coverage: for each article, the facts only its origin reports and the facts other origins
- * report that it leaves out.
+ * Coverage: for each article, the facts only its origin reports (`only`, `added`) and the facts
+ * other origins report that it leaves out (`missing`, `omitted`): informational bias in BASIL's
+ * sense, bias through the selection of facts rather than through wording.
+ *
+ * Each omitted or added fact carries a weight for how central it is to the story, in [0, 1]:
+ *
+ *     weight = ORIGINS x share of the story's origins reporting it
+ *            + ARTICLES x share of the story's articles reporting it
+ *            + POSITION x how early it comes in the articles that report it (1 = first words)
+ *
+ * A fact every outlet leads with weighs most when an article leaves it out; a fact one outlet
+ * adds in its last paragraph weighs least.
  */
-import type { Article, Coverage, Fact } from '../model/index.js';
+import type { Article, Coverage, Evidence, Fact, WeightedFact } from '../model/index.js';
+
+/** Weights of the centrality terms; set by hand on the example corpus and the seeds. */
+export const CENTRALITY = { origins: 0.5, articles: 0.2, position: 0.3 } as const;
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
 
 export function coverage(articles: readonly Article[], facts: readonly Fact[], originOf: ReadonlyMap<string, number>): Coverage[] {
+  const textLength = new Map(articles.map((a) => [a.id, Math.max(1, a.text.length)]));
+  const storyOrigins = new Set(articles.map((a) => originOf.get(a.id) ?? -1)).size || 1;
+  const storyArticles = articles.length || 1;
+  const weighed = facts.map((f) => {
+    const origins = new Set(f.articleIds.map((id) => originOf.get(id) ?? -1));
+    // first member per article: its position in that article
+    const firstBy = new Map<string, Evidence>();
+    for (const m of f.members) {
+      const seen = firstBy.get(m.articleId);
+      if (seen === undefined || m.span.start < seen.span.start) firstBy.set(m.articleId, { articleId: m.articleId, span: m.span, text: m.text });
+    }
+    let position = 0;
+    for (const e of firstBy.values()) position += 1 - e.span.start / (textLength.get(e.articleId) ?? Math.max(1, e.span.end));
+    position = firstBy.size ? position / firstBy.size : 0;
+    const weight = CENTRALITY.origins * (origins.size / storyOrigins) + CENTRALITY.articles * (f.articleIds.length / storyArticles) + CENTRALITY.position * Math.max(0, position);
+    return { fact: f, origins, evidence: [...firstBy.values()], weight: round(Math.min(1, weight)) };
+  });
+  const entry = (w: (typeof weighed)[number], evidence: Evidence[]): WeightedFact => ({
+    factId: w.fact.id, weight: w.weight, origins: w.origins.size, articles: w.fact.articleIds.length, evidence,
+  });
+  const byWeight = (a: WeightedFact, b: WeightedFact): number => b.weight - a.weight || (a.factId < b.factId ? -1 : a.factId > b.factId ? 1 : 0);
   return articles.map((a) => {
     const own = originOf.get(a.id) ?? -1;
     const only: string[] = [];
     const missing: string[] = [];
-    for (const f of facts) {
+    const omitted: WeightedFact[] = [];
+    const added: WeightedFact[] = [];
+    for (const w of weighed) {
+      const f = w.fact;
       const has = f.articleIds.includes(a.id);
-      const origins = new Set(f.articleIds.map((id) => originOf.get(id) ?? -1));
-      if (has && origins.size === 1) only.push(f.id);
-      if (!has && [...origins].some((o) => o !== own)) missing.push(f.id);
+      if (has && w.origins.size === 1) {
+        only.push(f.id);
+        added.push(entry(w, w.evidence.filter((e) => e.articleId === a.id)));
+      }
+      if (!has && [...w.origins].some((o) => o !== own)) {
+        missing.push(f.id);
+        omitted.push(entry(w, w.evidence));
+      }
     }
-    return { articleId: a.id, outlet: a.outlet, only, missing };
+    return { articleId: a.id, outlet: a.outlet, only, missing, omitted: omitted.sort(byWeight), added: added.sort(byWeight) };
   });
 }

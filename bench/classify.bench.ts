@@ -1,0 +1,59 @@
+/**
+ * Sentences per second of the profile classifier (`crosscheck classify`: opinion and bias
+ * probabilities plus loaded-word marks) on one core, side by side with wink-nlp's sentiment
+ * (`readDoc(s).out(its.sentiment)`, wink-eng-lite-web-model) on the same sentences: BABE's
+ * development half, repeated to at least --n sentences. Goal: >= 10,000 sentences/s.
+ *
+ *   node --import tsx bench/classify.bench.ts [--n 20000] [--repeat 3]
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { readBabe } from '../src/analyze/classifier/datasets.js';
+import { classify, loadedMarks } from '../src/analyze/classifier/model.js';
+import { environment, fixed, intArg, median, table } from './fnc1.js';
+
+const n = intArg('n', 20000);
+const repeat = intArg('repeat', 3);
+const rows = readBabe();
+if (rows === null) {
+  console.log('skipped: ../shared/data/babe not found');
+  process.exit(0);
+}
+const base = rows.map((r) => r.text).filter((t) => t.trim() !== '');
+const sentences: string[] = [];
+while (sentences.length < n) sentences.push(...base);
+sentences.length = n;
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+let sink = 0;
+function runClassifier(): void {
+  for (const s of sentences) {
+    const c = classify(s);
+    sink += c.bias + c.opinion + loadedMarks(c).length;
+  }
+}
+function runWink(): void {
+  for (const s of sentences) sink += nlp.readDoc(s).out(its.sentiment) as unknown as number;
+}
+function seconds(fn: () => void): number {
+  const runs: number[] = [];
+  fn(); // warm-up
+  for (let i = 0; i < repeat; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    runs.push(Number(process.hrtime.bigint() - t) / 1e9);
+  }
+  return median(runs);
+}
+const ours = seconds(runClassifier);
+const wink = seconds(runWink);
+console.log(`classify bench: ${n} BABE sentences, median of ${repeat} runs after a warm-up, one core`);
+console.log(environment());
+console.log('');
+console.log(table(['system', 'sentences', 'seconds', 'sentences/s'], [
+  ['crosscheck classify (opinion + bias + loaded words)', String(n), fixed(ours, 3), fixed(n / ours, 0)],
+  ['wink-nlp readDoc + its.sentiment', String(n), fixed(wink, 3), fixed(n / wink, 0)],
+]));
+console.log(`\ncrosscheck / wink: ${fixed(wink / ours, 2)}x the throughput; goal >= 10,000 sentences/s: ${n / ours >= 10000 ? 'met' : 'not met'}`);
+void sink;

@@ -1,0 +1,280 @@
+/**
+ * Features of the profile classifier, from the raw text of one sentence (no pipeline needed, so
+ * `crosscheck classify` and the analysis share them). Everything is hashed into a fixed number
+ * of buckets (FNV-1a, hash.ts); the model is outlet-agnostic (no outlet, URL or topic feature).
+ *
+ * Sentence features (opinion and bias models):
+ *   w:  word unigrams (lower-cased norms)            b:  word bigrams
+ *   c:  character 3- to 5-grams of each word, with word boundaries (" slam", "med ")
+ *   L:  our loaded-word lexicon (lexicon-loaded.ts): kind, lemma and weight, in or out of quotes
+ *   Q:  our opinion cue tables (lexicon-opinion.ts): hedge, intensifier, first person,
+ *       obligation, evaluative, commentary, sweeping, reporting: max weight per table
+ *   s:  POS-free cues: first person outside quotes, modal, quote marks, question or exclamation
+ *       mark, a number, a date word, length band, share of capitalised words, "..." openings
+ *
+ * Word features (loaded-word model), for word i: its norm, character 3- to 5-grams, the words
+ * around it, its lexicon entry, capitalisation (names are not loaded words) and quotes.
+ */
+import { LOADED, type LoadedEntry } from '../lexicon-loaded.js';
+import {
+  COMMENTARY, DATE_WORDS, EVALUATIVE, FIRST_PERSON, HEDGES, INTENSIFIERS, OBLIGATION, REPORTING, SWEEPING, type Cue,
+} from '../lexicon-opinion.js';
+import type { PhraseMatch, PhraseTable, Word } from '../signal-words.js';
+import { fnv, fnvSlice, FNV_OFFSET } from './hash.js';
+
+/** A word of a sentence: the Word of signal-words.ts plus what the features need. */
+export interface SentenceWord extends Word {
+  /** Starts with an upper-case letter. */
+  capital: boolean;
+  /** Inside quotation marks. */
+  quoted: boolean;
+}
+
+/** The words of one sentence, and the sentence-level facts read on the way. */
+export interface Tokens {
+  text: string;
+  words: SentenceWord[];
+  quoteMarks: number;
+  question: boolean;
+  exclamation: boolean;
+}
+
+// Letters and digits with inner apostrophes ("don't", "Trump's"); anything else is one mark.
+const TOKEN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const DIGIT = /^\p{N}/u;
+const UPPER = /^\p{Lu}/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function isQuoteMark(c: number): boolean {
+  return c === 0x22 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb;
+}
+
+/** Splits a sentence into words (hyphen parts joined, `gap` after other punctuation). */
+export function tokens(text: string): Tokens {
+  const words: SentenceWord[] = [];
+  let gap = false;
+  let quoted = false;
+  let quoteMarks = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const s = m[0];
+    if (s.length === 1 && !WORD_CHAR.test(s)) {
+      const c = s.charCodeAt(0);
+      if (isQuoteMark(c)) {
+        quoteMarks++;
+        // a straight quote opens or closes by turn; curly ones say which
+        quoted = c === 0x201c || c === 0x201e || c === 0xab ? true : c === 0x201d || c === 0xbb ? false : !quoted;
+      }
+      if (!(c === 0x2d || c === 0x2010 || c === 0x2011)) gap = true; // a hyphen joins ("far-right")
+      continue;
+    }
+    const start = m.index;
+    words.push({
+      start,
+      end: start + s.length,
+      norm: s.toLowerCase().replace(/\u2019/g, "'"),
+      gap,
+      isNumber: DIGIT.test(s),
+      capital: UPPER.test(s),
+      quoted,
+    });
+    gap = false;
+  }
+  const t = text.trimEnd();
+  let k = t.length - 1;
+  while (k >= 0 && /["\u201d\u2019)]/.test(t[k] ?? '')) k--;
+  return { text, words, quoteMarks, question: t[k] === '?', exclamation: t[k] === '!' };
+}
+
+/** A growable sparse vector: bucket indices and values (duplicates add up). */
+export class Features {
+  idx: Int32Array;
+  val: Float32Array;
+  n = 0;
+  constructor(capacity = 1024) {
+    this.idx = new Int32Array(capacity);
+    this.val = new Float32Array(capacity);
+  }
+  clear(): void {
+    this.n = 0;
+  }
+  add(hash: number, value: number): void {
+    if (this.n === this.idx.length) {
+      const idx = new Int32Array(this.n * 2);
+      idx.set(this.idx);
+      const val = new Float32Array(this.n * 2);
+      val.set(this.val);
+      this.idx = idx;
+      this.val = val;
+    }
+    this.idx[this.n] = hash | 0;
+    this.val[this.n++] = value;
+  }
+  /** Scales values [from, n) so that they have unit L2 norm. */
+  normalise(from: number): void {
+    let ss = 0;
+    for (let i = from; i < this.n; i++) ss += (this.val[i] as number) ** 2;
+    if (ss === 0) return;
+    const f = 1 / Math.sqrt(ss);
+    for (let i = from; i < this.n; i++) this.val[i] = (this.val[i] as number) * f;
+  }
+  copy(): Features {
+    const out = new Features(Math.max(1, this.n));
+    out.idx.set(this.idx.subarray(0, this.n));
+    out.val.set(this.val.subarray(0, this.n));
+    out.n = this.n;
+    return out;
+  }
+}
+
+const CUE_TABLES: readonly (readonly [string, PhraseTable<Cue>])[] = [
+  ['hedge', HEDGES], ['intensifier', INTENSIFIERS], ['firstPerson', FIRST_PERSON], ['obligation', OBLIGATION],
+  ['evaluative', EVALUATIVE], ['commentary', COMMENTARY], ['sweeping', SWEEPING], ['reporting', REPORTING],
+];
+const MODALS: ReadonlySet<string> = new Set(['should', 'must', 'would', 'could', 'might', 'may', 'ought', 'shall', 'will', "won't", "shouldn't", "wouldn't", "couldn't"]);
+const FIRST_PERSON_WORDS: ReadonlySet<string> = new Set(['i', 'me', 'my', 'we', 'our', 'ours', 'us', "i'm", "we're", "i've", "we've", "let's"]);
+
+/** Seeds of each feature family: a family's hash continues from its seed. */
+const SEED = {
+  word: fnv('w\u0001'), bigram: fnv('b\u0001'), char: fnv('c\u0001'), loaded: fnv('L\u0001'), cue: fnv('Q\u0001'),
+  cue2: fnv('Q2\u0001'), cue3: fnv('Q3\u0001'), shape: fnv('s\u0001'), bias: fnv('bias'),
+  wWord: fnv('W\u0001'), wChar: fnv('C\u0001'), wPrev: fnv('P\u0001'), wNext: fnv('N\u0001'), wPrev2: fnv('PP\u0001'), wNext2: fnv('NN\u0001'), wLex: fnv('X\u0001'), wShape: fnv('S\u0001'),
+} as const;
+
+/** Lexicon matches of a sentence: loaded words and each cue table, without overlaps per table. */
+export interface SentenceLexicon {
+  loaded: PhraseMatch<LoadedEntry>[];
+  cues: { table: string; match: PhraseMatch<Cue> }[];
+}
+
+export function lexiconOf(t: Tokens): SentenceLexicon {
+  const { words } = t;
+  const loaded = LOADED.matchAll(words);
+  const cues: { table: string; match: PhraseMatch<Cue> }[] = [];
+  for (const [name, table] of CUE_TABLES) {
+    for (const m of table.matchAll(words)) {
+      const w = words[m.from] as SentenceWord;
+      if (name === 'firstPerson' && (m.value.lemma === 'us' || m.value.lemma === 'i') && !(w.norm === 'us' ? t.text.slice(w.start, w.end) === 'us' : t.text.slice(w.start, w.end) === 'I')) continue;
+      if (name === 'hedge' && m.value.lemma === 'may' && t.text.slice(w.start, w.end) !== 'may') continue;
+      cues.push({ table: name, match: m });
+    }
+  }
+  return { loaded, cues };
+}
+
+const CHAR_MIN = 3;
+const CHAR_MAX = 5;
+
+/** Character n-grams of " norm " into `f` from `seed`, each with `value`. */
+function charGrams(f: Features, norm: string, seed: number, value: number): void {
+  const padded = ' ' + norm + ' ';
+  const n = padded.length;
+  for (let len = CHAR_MIN; len <= CHAR_MAX; len++) {
+    for (let i = 0; i + len <= n; i++) f.add(fnvSlice(padded, i, i + len, seed + len), value);
+  }
+}
+
+/** Sentence features into `f` (cleared first). Families are normalised one by one. */
+export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features): void {
+  f.clear();
+  const { words } = t;
+  f.add(SEED.bias, 1);
+  // words and bigrams
+  let from = f.n;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as SentenceWord;
+    const hw = fnv(w.isNumber ? '#' : w.norm, SEED.word);
+    f.add(hw, 1);
+    if (i > 0) f.add(fnv(w.isNumber ? '#' : w.norm, fnv(' ', fnv((words[i - 1] as SentenceWord).norm, SEED.bigram))), 1);
+  }
+  f.normalise(from);
+  // character n-grams
+  from = f.n;
+  for (const w of words) if (!w.isNumber) charGrams(f, w.norm, SEED.char, 1);
+  f.normalise(from);
+  // lexicons: kept at their table weights (not normalised: a hit is a hit in any sentence)
+  let loadedOut = 0;
+  let loadedIn = 0;
+  for (const m of lex.loaded) {
+    const quoted = (words[m.from] as SentenceWord).quoted;
+    const e = m.value;
+    f.add(fnv(quoted ? 'q' + e.kind : e.kind, SEED.loaded), e.weight);
+    f.add(fnv(e.lemma, SEED.loaded), 0.5);
+    if (quoted) loadedIn += e.weight;
+    else loadedOut += e.weight;
+  }
+  if (loadedOut > 0) f.add(fnv('any-out', SEED.loaded), Math.min(1.5, loadedOut));
+  if (loadedIn > 0) f.add(fnv('any-in', SEED.loaded), Math.min(1.5, loadedIn));
+  const best = new Map<string, number>();
+  for (const { table, match } of lex.cues) {
+    const key = (words[match.from] as SentenceWord).quoted ? 'q' + table : table;
+    best.set(key, Math.max(best.get(key) ?? 0, match.value.weight));
+    f.add(fnv(match.value.lemma, SEED.cue2), 0.3);
+  }
+  for (const [key, w] of best) f.add(fnv(key, SEED.cue), w);
+  // POS-free cues
+  const shape = (name: string, v = 1): void => f.add(fnv(name, SEED.shape), v);
+  let caps = 0;
+  let firstPerson = false;
+  let modal = false;
+  let number = false;
+  let date = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as SentenceWord;
+    if (w.capital && i > 0) caps++;
+    if (!w.quoted && FIRST_PERSON_WORDS.has(w.norm) && !(w.norm === 'us' && t.text.slice(w.start, w.end) !== 'us')) firstPerson = true;
+    if (!w.quoted && MODALS.has(w.norm)) modal = true;
+    if (w.isNumber) number = true;
+    if (DATE_WORDS.has(w.norm)) date = true;
+  }
+  if (firstPerson) shape('first-person');
+  if (modal) shape('modal');
+  if (number) shape('number');
+  if (date) shape('date');
+  if (t.quoteMarks > 0) shape('quote');
+  if (t.quoteMarks === 1) shape('open-quote');
+  if (t.question) shape('question');
+  if (t.exclamation) shape('exclamation');
+  if (t.text.startsWith('...') || t.text.startsWith('\u2026')) shape('ellipsis-start');
+  const n = words.length;
+  shape(`len${n < 12 ? 0 : n < 20 ? 1 : n < 30 ? 2 : n < 45 ? 3 : 4}`);
+  if (n > 0) shape('caps', Math.min(1, (caps / n) * 3));
+}
+
+/** Features of word `i` of `t` for the loaded-word model into `f` (cleared first). */
+export function wordFeatures(t: Tokens, lexOfWord: readonly (LoadedEntry | null)[], i: number, f: Features): void {
+  f.clear();
+  const { words } = t;
+  const w = words[i] as SentenceWord;
+  f.add(SEED.bias, 1);
+  const norm = w.isNumber ? '#' : w.norm;
+  f.add(fnv(norm, SEED.wWord), 1);
+  if (!w.isNumber) charGrams(f, w.norm, SEED.wChar, 0.3);
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  f.add(prev ? fnv(prev.norm, SEED.wPrev) : fnv('<s>', SEED.wPrev), 0.5);
+  f.add(next ? fnv(next.norm, SEED.wNext) : fnv('</s>', SEED.wNext), 0.5);
+  const prev2 = words[i - 2];
+  const next2 = words[i + 2];
+  if (prev2) f.add(fnv(prev2.norm, SEED.wPrev2), 0.3);
+  if (next2) f.add(fnv(next2.norm, SEED.wNext2), 0.3);
+  const e = lexOfWord[i] ?? null;
+  if (e) {
+    f.add(fnv(e.kind, SEED.wLex), e.weight);
+    f.add(fnv('any', SEED.wLex), e.weight);
+  }
+  const shape = (name: string, v = 1): void => f.add(fnv(name, SEED.wShape), v);
+  if (w.capital && i > 0 && !(prev?.gap ?? false)) shape('name');
+  if (w.capital && i === 0) shape('first');
+  if (w.quoted) shape('quoted');
+  if (w.isNumber) shape('number');
+  if (w.norm.length <= 3) shape('short');
+  if (w.norm.endsWith('ly')) shape('ly');
+  void FNV_OFFSET;
+}
+
+/** The loaded-lexicon entry covering each word of `t` (null for none). */
+export function loadedByWord(t: Tokens, lex: SentenceLexicon): (LoadedEntry | null)[] {
+  const out: (LoadedEntry | null)[] = new Array<LoadedEntry | null>(t.words.length).fill(null);
+  for (const m of lex.loaded) for (let i = m.from; i < m.to; i++) out[i] = m.value;
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * The profile classifier's gate: the shipped weights on a fixed slice of BABE (the first 400
+ * sentences of the development half: in-sample, so this guards the weights file and the feature
+ * code against silent breakage, not accuracy on new text; the cross-validated figures are in
+ * TRAINING.md) must not drop below the floors in eval/floors.json. Skipped without the data.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { macroF1, readBabe } from './datasets.js';
+import { classify, loadedMarks, THRESHOLDS } from './model.js';
+
+const FLOORS = JSON.parse(readFileSync(new URL('../../../eval/floors.json', import.meta.url), 'utf8')) as Record<string, Record<string, number> | undefined>;
+const SLICE = 400;
+
+test('profile classifier on a fixed BABE slice stays above its floors', (t) => {
+  const rows = readBabe();
+  if (rows === null) {
+    t.skip('../shared/data/babe not found');
+    return;
+  }
+  const floor = FLOORS['profile-babe-slice'];
+  assert.ok(floor, 'eval/floors.json needs a "profile-babe-slice" entry');
+  const slice = rows.slice(0, SLICE);
+  const out = slice.map((r) => classify(r.text));
+  const b = slice.map((r, i) => [r.biased, out[i]?.bias ?? 0] as const).filter(([y]) => y !== null);
+  const o = slice.map((r, i) => [r.opinionated, out[i]?.opinion ?? 0] as const).filter(([y]) => y !== null);
+  const bias = macroF1(b.map(([, p]) => p >= THRESHOLDS.bias), b.map(([y]) => y as boolean));
+  const opinion = macroF1(o.map(([, p]) => p >= THRESHOLDS.opinion), o.map(([y]) => y as boolean));
+  assert.ok(bias >= (floor['biasMacroF1'] ?? 1), `bias macro-F1 ${bias.toFixed(3)} < floor ${floor['biasMacroF1']}`);
+  assert.ok(opinion >= (floor['opinionMacroF1'] ?? 1), `opinion macro-F1 ${opinion.toFixed(3)} < floor ${floor['opinionMacroF1']}`);
+});
+
+test('classify: probabilities in [0, 1] and loaded marks point to their words', () => {
+  const s = 'The radical left is railing against the president\u2019s disastrous plan, and we must stop them.';
+  const c = classify(s);
+  assert.ok(c.opinion >= 0 && c.opinion <= 1 && c.bias >= 0 && c.bias <= 1);
+  assert.ok(c.bias > 0.5, `bias ${c.bias}`);
+  const marks = loadedMarks(c);
+  assert.ok(marks.length > 0);
+  for (const m of marks) assert.equal(s.slice(m.span.start, m.span.end), m.text);
+  const plain = classify('The city council voted 7-2 on Tuesday to approve the budget, officials said.');
+  assert.ok(plain.bias < c.bias && plain.opinion < c.opinion);
+});
