@@ -11,24 +11,44 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'her', 'be', 'are', 'have', 'has', 'not', 'this', 'an', 'they', 'we', 'or', 'but', 'were', 'had', 'will', 'their', 'which', 'who',
   'been', 'would', 'its', 'said', 'there', 'than', 'into', 'about', 'after', 'also', 'what', 'when', 'can', 'if', 'our', 'you', 'i',
 ]);
-const SAMPLE_CHARS = 20_000;
+// 3,000 characters hold some 500 words: plenty for a share, and the check stays a small
+// part of extract's time (20,000 made it 7% of the whole pipeline on news bodies).
+const SAMPLE_CHARS = 3_000;
 /** Share of function words at or above which a text is taken as English. */
 const ENGLISH_SHARE = 0.18;
 /** Fewer words than this and one function word is enough (headlines, short records). */
 const SHORT_TEXT_WORDS = 12;
 
-const WORD = /[\p{L}']+/gu;
+/** The longest function word above ("would", "their"): longer words are only counted. */
+const MAX_FUNCTION_WORD = 5;
 
+/**
+ * Share of function words among the words of the first SAMPLE_CHARS characters. A hand loop
+ * over char codes: a regex match per word made this check 7% of the whole pipeline.
+ */
 export function englishShare(text: string): { words: number; share: number } {
-  const sample = text.slice(0, SAMPLE_CHARS);
+  const end = Math.min(text.length, SAMPLE_CHARS);
   let words = 0;
   let hits = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(sample); m; m = WORD.exec(sample)) {
+  let start = -1;
+  for (let i = 0; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 32;
+    if (isWordChar(c)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
     words++;
-    if (FUNCTION_WORDS.has(m[0].toLowerCase())) hits++;
+    if (i - start <= MAX_FUNCTION_WORD && FUNCTION_WORDS.has(text.slice(start, i).toLowerCase())) hits++;
+    start = -1;
   }
   return { words, share: words === 0 ? 0 : hits / words };
+}
+
+/** ASCII letters, the apostrophe, and any letter past Latin-1's symbols (not dashes or curly quotes). */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39;
+  return c >= 192 && !(c >= 0x2010 && c <= 0x206f);
 }
 
 /** 'en' when the text looks English, else null. */

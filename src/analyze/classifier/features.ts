@@ -243,12 +243,30 @@ export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features): 
 /** Features of word `i` of `t` for the loaded-word model into `f` (cleared first). */
 export function wordFeatures(t: Tokens, lexOfWord: readonly (LoadedEntry | null)[], i: number, f: Features): void {
   f.clear();
-  const { words } = t;
-  const w = words[i] as SentenceWord;
+  wordOwnFeatures(t.words[i] as SentenceWord, f);
+  wordContextFeatures(t, lexOfWord, i, f);
+}
+
+/**
+ * The features of a word that depend on the word alone (its form, character n-grams, shape).
+ * The model is linear, so their score can be cached per word form (see model.ts): this part
+ * holds the character n-grams, the costliest features by far.
+ */
+export function wordOwnFeatures(w: SentenceWord, f: Features): void {
   f.add(SEED.bias, 1);
   const norm = w.isNumber ? '#' : w.norm;
   f.add(fnv(norm, SEED.wWord), 1);
   if (!w.isNumber) charGrams(f, w.norm, SEED.wChar, 0.3);
+  const shape = (name: string, v = 1): void => f.add(fnv(name, SEED.wShape), v);
+  if (w.isNumber) shape('number');
+  if (w.norm.length <= 3) shape('short');
+  if (w.norm.endsWith('ly')) shape('ly');
+}
+
+/** The features of word i that depend on its neighbours, the lexicon and its place (appended to `f`). */
+export function wordContextFeatures(t: Tokens, lexOfWord: readonly (LoadedEntry | null)[], i: number, f: Features): void {
+  const { words } = t;
+  const w = words[i] as SentenceWord;
   const prev = words[i - 1];
   const next = words[i + 1];
   f.add(prev ? fnv(prev.norm, SEED.wPrev) : fnv('<s>', SEED.wPrev), 0.5);
@@ -266,10 +284,6 @@ export function wordFeatures(t: Tokens, lexOfWord: readonly (LoadedEntry | null)
   if (w.capital && i > 0 && !(prev?.gap ?? false)) shape('name');
   if (w.capital && i === 0) shape('first');
   if (w.quoted) shape('quoted');
-  if (w.isNumber) shape('number');
-  if (w.norm.length <= 3) shape('short');
-  if (w.norm.endsWith('ly')) shape('ly');
-  void FNV_OFFSET;
 }
 
 /** The loaded-lexicon entry covering each word of `t` (null for none). */

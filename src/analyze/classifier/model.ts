@@ -6,8 +6,8 @@
  */
 import type { Span } from '../../model/index.js';
 import { decodeModel } from './encode.js';
-import { Features, lexiconOf, loadedByWord, sentenceFeatures, tokens, wordFeatures, type Tokens } from './features.js';
-import { probability, type LinearModel } from './linear.js';
+import { Features, lexiconOf, loadedByWord, sentenceFeatures, tokens, wordContextFeatures, wordOwnFeatures, type Tokens } from './features.js';
+import { probability, score, sigmoid, type LinearModel } from './linear.js';
 import { addWordEvidence } from './stack.js';
 import { WEIGHTS } from './weights.js';
 
@@ -47,6 +47,9 @@ export const THRESHOLDS: { readonly bias: number; readonly opinion: number; read
 
 // One buffer reused across calls: classification allocates little.
 const buffer = new Features(2048);
+/** Word-model score of each word form's own features; emptied when it reaches this size. */
+const OWN_CACHE_SIZE = 200_000;
+const ownScores = new Map<string, number>();
 
 export function classifyTokens(t: Tokens): Classified {
   const m = loaded();
@@ -54,8 +57,21 @@ export function classifyTokens(t: Tokens): Classified {
   const byWord = loadedByWord(t, lex);
   const words = new Float64Array(t.words.length);
   for (let i = 0; i < t.words.length; i++) {
-    wordFeatures(t, byWord, i, buffer);
-    words[i] = probability(m.word, buffer);
+    // Linear model: score(own + context) = score(own) + score(context), and the own part
+    // (form and character n-grams) is the same every time a word form comes back.
+    const w = t.words[i] as Tokens['words'][number];
+    const key = w.isNumber ? `#${w.norm}` : w.norm;
+    let own = ownScores.get(key);
+    if (own === undefined) {
+      buffer.clear();
+      wordOwnFeatures(w, buffer);
+      own = score(m.word, buffer);
+      if (ownScores.size >= OWN_CACHE_SIZE) ownScores.clear();
+      ownScores.set(key, own);
+    }
+    buffer.clear();
+    wordContextFeatures(t, byWord, i, buffer);
+    words[i] = sigmoid(own + score(m.word, buffer));
   }
   sentenceFeatures(t, lex, buffer);
   addWordEvidence(buffer, t.words, words);
