@@ -45,7 +45,10 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
         const qb = (qty[j] ?? []).find((q) => q.unit === qa.unit && quantitiesConflict(qa, q, CONFLICTS.approximateTolerance));
         if (!qb) continue;
         if ((qty[j] ?? []).some((q) => q.unit === qa.unit && !quantitiesConflict(qa, q, CONFLICTS.approximateTolerance))) continue;
-        conflicts.push({ kind: 'number', a: ea, b: eb, detail: `${boundWords(qa)}${format(qa.value)} vs ${boundWords(qb)}${format(qb.value)} (${unitLabel(qa.unit)})` });
+        const pa = prepared[a.article] as Prepared;
+        const pb = prepared[b.article] as Prepared;
+        const words = (p: Prepared, q: { start: number; end: number }) => p.article.text.slice(q.start, q.end);
+        conflicts.push({ kind: 'number', a: ea, b: eb, detail: `${boundWords(qa)}${format(qa.value)} vs ${boundWords(qb)}${format(qb.value)}: “${words(pa, qa)}” / “${words(pb, qb)}”` });
         break;
       }
       // Dates.
@@ -54,8 +57,11 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
       if (da.length === 1 && db.length === 1 && da[0]?.key !== db[0]?.key) {
         conflicts.push({ kind: 'date', a: ea, b: eb, detail: `${ea.text.slice((da[0]?.start ?? 0) - ea.span.start, (da[0]?.end ?? 0) - ea.span.start)} vs ${eb.text.slice((db[0]?.start ?? 0) - eb.span.start, (db[0]?.end ?? 0) - eb.span.start)}` });
       }
-      // Denial: one side denies, the other does not.
-      if (denial[i] !== denial[j]) {
+      // Denial: one side denies what the other asserts (not what the other only says is
+      // unknown: "denied that the captain had been told" / "did not say whether the captain...").
+      const assertsI = (negated[i]?.size ?? 0) === 0 && stances[i] === 'asserts';
+      const assertsJ = (negated[j]?.size ?? 0) === 0 && stances[j] === 'asserts';
+      if (denial[i] !== denial[j] && (denial[i] ? assertsJ : assertsI)) {
         const [d, k] = denial[i] ? [i, j] : [j, i];
         stances[d] = 'disputes';
         conflicts.push({ kind: 'denial', a: ev[d] as Evidence, b: ev[k] as Evidence, detail: 'denies what the other asserts' });
@@ -99,6 +105,3 @@ function format(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0+$/, '');
 }
 
-function unitLabel(unit: string): string {
-  return unit.split('+').map((u) => u.slice(2)).join(' ');
-}

@@ -70,8 +70,26 @@ function makeFact(storyId: string, prepared: readonly Prepared[], group: readonl
     return ux.article - uy.article || ux.span.start - uy.span.start;
   });
   const members = ordered.map((i) => units[i] as AlignedUnit);
-  const { stances, conflicts } = judge(prepared, members);
-  const factMembers: FactMember[] = members.map((u, k) => ({ ...unitEvidence(prepared, u), stance: stances[k] ?? 'asserts' }));
+  const judged = judge(prepared, members);
+  const { stances } = judged;
+  // One conflict per pair of origins and kind: a wire story and its two copies against one
+  // independent report are one contradiction, not three.
+  const seen = new Set<string>();
+  const conflicts = judged.conflicts.filter((k) => {
+    const oa = originOf.get(k.a.articleId) ?? -1;
+    const ob = originOf.get(k.b.articleId) ?? -1;
+    const key = `${k.kind}|${Math.min(oa, ob)}|${Math.max(oa, ob)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  // An opinion piece restating a fact is not a source for it: its members only mention the
+  // fact, so a column does not count as an independent origin (a fact-checker would not count it).
+  const factMembers: FactMember[] = members.map((u, k) => {
+    const stance = stances[k] ?? 'asserts';
+    const opinionPiece = prepared[u.article]?.article.profile.kind === 'opinion';
+    return { ...unitEvidence(prepared, u), stance: opinionPiece && stance === 'asserts' ? 'mentions' : stance };
+  });
   const articleIds = [...new Set(factMembers.map((m) => m.articleId))];
   const origins = new Set<number>();
   for (const m of factMembers) if (m.stance === 'asserts') origins.add(originOf.get(m.articleId) ?? -1);

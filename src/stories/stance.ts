@@ -11,13 +11,23 @@ import { STOPWORDS, isContentWord } from './words.js';
 // seeds are not denials) and the conflict cases in conflicts.test.ts.
 const HEDGE_RE =
   /\b(?:allegedly|reportedly|purportedly|supposedly|rumou?red|unconfirmed|unverified|possibly|perhaps|may have|might|could have|speculated|suggested that|have suggested|has suggested|claimed|claims that|is said to|are said to|were said to|was said to|it is unclear|it was unclear|unclear whether)\b/i;
+// Saying nothing either way ("did not say whether", "declined to comment"): the fact is only
+// mentioned, neither asserted nor disputed.
+const NONCOMMITTAL_RE =
+  /\b(?:did not|didn't|does not|doesn't|has not|hasn't|have not|haven't|would not|wouldn't|could not|couldn't|declined to|refused to)\s+(?:say|said|comment|confirm|disclose|reveal|specify|explain|elaborate)\b|\bgave no indication\b|\bno comment\b/i;
 const DENIAL_RE = /\b(?:denied|denies|deny|denying|refuted|refutes|rejected (?:the )?(?:claims?|reports?|allegations?|accusations?)|dismissed (?:the )?(?:claims?|reports?|allegations?)|not true|untrue|false(?:ly)?|baseless|fabricated)\b/i;
 // "nobody"/"none" negate too: "No deaths were reported" and "Nobody died" say the same thing.
 const NEGATIONS: ReadonlySet<string> = new Set(['not', 'never', 'no', "n't", 'neither', 'nor', 'without', 'nobody', 'none', 'nothing', 'noone']);
 // A negation before these words doubts knowledge or timing, not the fact ("it wasn't known until now").
+// Not saying is not denying either: "It has not said what caused the collision" and "It gave no
+// indication of what caused it" agree, they do not dispute the cause.
 const EPISTEMIC: ReadonlySet<string> = new Set(
-  'known clear certain sure immediately yet indication evidence only just longer able confirmed aware ready available comment commenting respond responding'.split(' '),
+  ('known clear certain sure immediately yet indication evidence only just longer able confirmed aware ready available comment commenting respond responding ' +
+    'say said says saying tell told disclose disclosed reveal revealed specify specified explain explained identify identified name named confirm elaborate').split(' '),
 );
+/** Content words a negation reaches: the next one ("did not sign", "no deaths", "nobody died"); a
+ *  wider window made "That nobody died is a tribute to the lifeboat crews" negate the lifeboats. */
+const NEGATION_REACH = 1;
 /** Words before a number that make it approximate ("about 40"). */
 const APPROXIMATE: ReadonlySet<string> = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'some', 'estimated', 'an estimated', 'circa', 'approx']);
 /** Two words before a number that make it a lower bound ("at least 14", "more than 200") or an upper bound ("up to 350"). */
@@ -46,7 +56,7 @@ export function numberValue(w: { norm: string; isNumber: boolean }): number | un
 }
 
 export function isHedged(text: string): boolean {
-  return HEDGE_RE.test(text);
+  return HEDGE_RE.test(text) || NONCOMMITTAL_RE.test(text);
 }
 
 export function isDenial(text: string): boolean {
@@ -61,10 +71,17 @@ export function negatedTerms(p: Prepared, first: number, last: number): Set<stri
     if (!w) continue;
     const isNeg = NEGATIONS.has(w.norm) || w.norm.endsWith("n't");
     if (!isNeg) continue;
-    for (let k = i + 1, seen = 0; k < last && seen < 3; k++) {
+    for (let k = i + 1, seen = 0; k < last && seen < NEGATION_REACH; k++) {
       const x = p.words[k];
-      if (!x || STOPWORDS.has(x.norm)) continue;
+      if (!x) continue;
+      // Before the stop-word test: "said" is a stop word for matching, but "has not said" is not
+      // a negation of what follows.
       if (EPISTEMIC.has(x.norm)) break;
+      // "no one was killed": "one" belongs to the negation, not to what is negated.
+      if (x.norm === 'one' && w.norm === 'no' && k === i + 1) continue;
+      if (STOPWORDS.has(x.norm)) continue;
+      // An adverb between ("did not immediately sign") is not what is negated.
+      if (x.norm.length > 4 && x.norm.endsWith('ly')) continue;
       seen++;
       const phrase = phraseAt(p.article.text, p.words, k, last);
       out.add(phrase ? phrase.id : `s:${stem(x.norm)}`);

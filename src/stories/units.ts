@@ -41,8 +41,11 @@ export const UNITS = {
   /** Fallback check-worthiness of a unit with a number or a name / without. */
   checkworthyWithFacts: 0.6,
   checkworthyPlain: 0.25,
-  /** Opinion signals at or above this weight make a unit opinion. */
-  opinionWeight: 0.5,
+  /** Opinion signals at or above this weight make a unit opinion. The analysis emits an opinion
+   *  signal only for a sentence it judges opinion (src/analyze/opinion.ts, threshold 0.3), so any
+   *  opinion signal counts; 0.5 let "a company that runs the only passenger link ... must be held
+   *  to a higher standard" into a fact. */
+  opinionWeight: 0.3,
 } as const;
 
 const COORDINATORS = new Set(['and', 'but', 'yet']);
@@ -266,6 +269,9 @@ const PROMISE = /^\W*(?:we|i)(?: will|'ll|’ll| are going to| am going to| woul
 
 function isOpinion(p: Prepared, span: Span, first: number, last: number, quoted: readonly Span[]): boolean {
   if (PROMISE.test(p.article.text.slice(span.start, span.start + 40))) return true;
+  // The writer speaking for themselves ("I have never once seen it leave in fog") is testimony
+  // or opinion, not a reported fact to line up with others.
+  if (hasOwnFirstPerson(p, first, last, quoted)) return true;
   const signals = p.article.signals.filter((s) => s.kind === 'opinion');
   if (p.article.signals.length > 0) {
     return signals.some((s) => {
@@ -280,12 +286,16 @@ function isOpinion(p: Prepared, span: Span, first: number, last: number, quoted:
       return cues.some((cue) => text.includes(cue));
     });
   }
-  // Fallback: the writer's own voice (first person outside quotes) or an exclamation.
-  const text = p.article.text.slice(span.start, span.end);
-  if (/!\s*$/.test(text)) return true;
+  // Fallback: an exclamation.
+  return /!\s*$/.test(p.article.text.slice(span.start, span.end));
+}
+
+function hasOwnFirstPerson(p: Prepared, first: number, last: number, quoted: readonly Span[]): boolean {
   for (let i = first; i < last; i++) {
     const w = p.words[i];
     if (!w || !FIRST_PERSON.has(w.norm)) continue;
+    // "US" is the country, "us" the pronoun.
+    if (w.norm === 'us' && p.article.text.slice(w.start, w.end) !== 'us') continue;
     if (!quoted.some((q) => q.start <= w.start && w.end <= q.end)) return true;
   }
   return false;
