@@ -245,6 +245,38 @@ export function runStoreContract(name: string, driver: StoreDriver): void {
       assert.equal((await s.stats()).fingerprints, 5);
     });
 
+    test('commitBatch writes articles, fingerprints and membership together; merged-away stories go', async () => {
+      const s = await fresh();
+      const arts = makeArticles(4, (i) => ({ outlet: `O${i}`, publishedAt: `2017-11-0${i + 1}` }));
+      const [a0, a1, a2, a3] = arts;
+      assert.ok(a0 && a1 && a2 && a3);
+      const fp = { terms: ['talks'], entities: ['place:north-korea'], minhash: [1, 2], bands: ['x'] };
+      const r = await s.commitBatch({
+        articles: [a0, a1, a2],
+        fingerprints: [a0, a1, a2].map((a) => ({ articleId: a.id, fingerprint: fp })),
+        assignments: [{ storyId: 'A', title: 'Story A', articleIds: [a0.id, a1.id] }, { storyId: 'B', title: 'Story B', articleIds: [a2.id] }],
+        state: { df: Uint8Array.from([1, 2, 3]) },
+      });
+      assert.deepEqual(r.inserted, [a0.id, a1.id, a2.id]);
+      assert.deepEqual((await s.getStory('A'))?.articleIds, [a0.id, a1.id]);
+      assert.equal((await s.getStory('A'))?.title, 'Story A');
+      assert.deepEqual((await s.staleStories(10)).sort(), ['A', 'B']);
+      assert.deepEqual([...((await s.getState('df')) ?? [])], [1, 2, 3]);
+      assert.equal(await s.getState('nothing'), null);
+      // A late article joins A and B is merged into A; a duplicate article is skipped.
+      const again = await s.commitBatch({
+        articles: [a3, a0],
+        fingerprints: [{ articleId: a3.id, fingerprint: fp }, { articleId: a0.id, fingerprint: fp }],
+        assignments: [{ storyId: 'A', title: 'ignored', articleIds: [a3.id, a2.id] }],
+      });
+      assert.deepEqual(again, { inserted: [a3.id], duplicates: [a0.id], conflicts: [] });
+      assert.equal(await s.getStory('B'), null);
+      assert.deepEqual((await s.getStory('A'))?.articleIds, [a0.id, a1.id, a3.id, a2.id].filter((id) => id !== a3.id && id !== a2.id).concat([a2.id, a3.id]));
+      const stats = await s.stats();
+      assert.deepEqual([stats.articles, stats.stories, stats.unassigned, stats.fingerprints], [4, 1, 0, 4]);
+      assert.deepEqual(await s.checkIntegrity(), []);
+    });
+
     test('stats count what is stored', async () => {
       const s = await fresh();
       const arts = makeArticles(3);

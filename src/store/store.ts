@@ -155,6 +155,28 @@ export interface Candidate {
   articleIds: string[];
 }
 
+/** A story's new membership in an ingest batch: the story is created (stale, no facts yet) when it does not exist. */
+export interface Assignment {
+  storyId: string;
+  /** Title for a story created here (the analysis replaces it later). */
+  title: string;
+  articleIds: readonly string[];
+}
+
+/**
+ * One ingest batch, written in ONE transaction so that a kill at any moment leaves either all
+ * of it or none: the new articles, their fingerprints, and their story membership. Stories
+ * whose membership changed are marked stale (their facts are recomputed later, from
+ * `staleStories`); a story left with no article is deleted (merged away).
+ */
+export interface IngestBatch {
+  articles: readonly Article[];
+  fingerprints: readonly { articleId: string; fingerprint: Fingerprint }[];
+  assignments: readonly Assignment[];
+  /** Opaque clusterer state saved with the batch (e.g. the document-frequency sketch), by key. */
+  state?: Readonly<Record<string, Uint8Array>>;
+}
+
 export interface StoreStats {
   schemaVersion: number;
   articles: number;
@@ -200,6 +222,15 @@ export interface Store {
   getFingerprints(articleIds: readonly string[]): Promise<Map<string, Fingerprint>>;
   /** Stories whose articles share keys with the query, best first; cost bounded by keys x perKey. */
   candidateStories(query: CandidateQuery): Promise<Candidate[]>;
+
+  /**
+   * Writes an ingest batch in one transaction (see IngestBatch). Fingerprints and assignments
+   * of articles that were not inserted (duplicates, id conflicts) are skipped.
+   */
+  commitBatch(batch: IngestBatch): Promise<PutArticlesResult>;
+  /** A value saved with `commitBatch`'s `state` (or `putState`), or null. */
+  getState(key: string): Promise<Uint8Array | null>;
+  putState(key: string, value: Uint8Array): Promise<void>;
 
   stats(): Promise<StoreStats>;
   /** Problems found by the database's own consistency checks; empty when all is well. */

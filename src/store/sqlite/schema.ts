@@ -134,6 +134,16 @@ CREATE TRIGGER facts_fts_delete AFTER DELETE ON facts BEGIN
 END;
 `,
   },
+  {
+    version: 2,
+    name: 'clusterer state (document-frequency sketch)',
+    sql: `
+CREATE TABLE state (
+  key   TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -17,6 +17,7 @@ import {
   type CandidateQuery,
   type FactRecord,
   type Fingerprint,
+  type IngestBatch,
   type ListStoriesOptions,
   type PutArticlesResult,
   type PutStoriesOptions,
@@ -103,33 +104,75 @@ export class SqliteStore implements Store {
   }
 
   async putArticles(articles: readonly Article[]): Promise<PutArticlesResult> {
+    return this.guard(() => this.db.transaction(() => this.insertArticles(articles)).immediate());
+  }
+
+  async commitBatch(batch: IngestBatch): Promise<PutArticlesResult> {
     return this.guard(() =>
       this.db.transaction(() => {
-        const result: PutArticlesResult = { inserted: [], duplicates: [], conflicts: [] };
-        for (const a of articles) {
-          if (this.s.articleByHash.get(a.contentHash) !== undefined) result.duplicates.push(a.id);
-          else if (this.s.articleSeq.get(a.id) !== undefined) result.conflicts.push(a.id);
-          else {
-            const { lastInsertRowid } = this.s.insertArticle.run({
-              id: a.id,
-              content_hash: a.contentHash,
-              uri: a.uri,
-              url: a.url,
-              outlet: a.outlet,
-              title: a.title,
-              byline: a.byline,
-              published_at: a.publishedAt,
-              time_key: timeKey(a.publishedAt),
-              lang: a.lang,
-            });
-            // The text is stored once, in its column; the placeholder keeps the key's place.
-            this.s.insertBody.run(lastInsertRowid, a.text, JSON.stringify({ ...a, text: '' }));
-            result.inserted.push(a.id);
+        const result = this.insertArticles(batch.articles);
+        const inserted = new Set(result.inserted);
+        this.writeFingerprints(batch.fingerprints.filter((f) => inserted.has(f.articleId)));
+        const touched = new Set<string>();
+        const now = Date.now();
+        for (const a of batch.assignments) {
+          if (this.s.storyDoc.get(a.storyId) === undefined) {
+            const stub: Story = { id: a.storyId, title: a.title, articleIds: [], outlets: [], firstPublished: null, lastPublished: null, origins: [], facts: [], reuse: [], coverage: [] };
+            this.s.upsertStory.run(storyColumns(stub));
+          }
+          touched.add(a.storyId);
+          for (const id of a.articleIds) {
+            const row = this.s.articleMembership.get(id) as { story_id: string | null } | undefined;
+            if (!row || row.story_id === a.storyId) continue;
+            if (row.story_id !== null) touched.add(row.story_id);
+            this.s.setStory.run(a.storyId, id);
           }
         }
+        for (const id of touched) this.refreshMembership(id, now);
+        for (const [key, value] of Object.entries(batch.state ?? {})) this.s.putState.run(key, Buffer.from(value.buffer, value.byteOffset, value.byteLength));
         return result;
       }).immediate(),
     );
+  }
+
+  async getState(key: string): Promise<Uint8Array | null> {
+    return this.guard(() => {
+      const row = this.s.getState.get(key) as { value: Buffer } | undefined;
+      return row ? new Uint8Array(row.value) : null;
+    });
+  }
+
+  async putState(key: string, value: Uint8Array): Promise<void> {
+    return this.guard(() => {
+      this.s.putState.run(key, Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+    });
+  }
+
+  /** Inserts the articles whose content is new (inside the caller's transaction). */
+  private insertArticles(articles: readonly Article[]): PutArticlesResult {
+    const result: PutArticlesResult = { inserted: [], duplicates: [], conflicts: [] };
+    for (const a of articles) {
+      if (this.s.articleByHash.get(a.contentHash) !== undefined) result.duplicates.push(a.id);
+      else if (this.s.articleSeq.get(a.id) !== undefined) result.conflicts.push(a.id);
+      else {
+        const { lastInsertRowid } = this.s.insertArticle.run({
+          id: a.id,
+          content_hash: a.contentHash,
+          uri: a.uri,
+          url: a.url,
+          outlet: a.outlet,
+          title: a.title,
+          byline: a.byline,
+          published_at: a.publishedAt,
+          time_key: timeKey(a.publishedAt),
+          lang: a.lang,
+        });
+        // The text is stored once, in its column; the placeholder keeps the key's place.
+        this.s.insertBody.run(lastInsertRowid, a.text, JSON.stringify({ ...a, text: '' }));
+        result.inserted.push(a.id);
+      }
+    }
+    return result;
   }
 
   async hasContent(hashes: readonly string[]): Promise<Set<string>> {
@@ -299,25 +342,25 @@ export class SqliteStore implements Store {
   }
 
   async putFingerprints(entries: readonly { articleId: string; fingerprint: Fingerprint }[]): Promise<void> {
-    return this.guard(() =>
-      this.db.transaction(() => {
-        for (const { articleId, fingerprint: fp } of entries) {
-          const row = this.s.articleTime.get(articleId) as { seq: number; time_key: string | null } | undefined;
-          if (!row) throw new Error(`putFingerprints: no stored article ${articleId}`);
-          this.s.deletePostings.run(row.seq);
-          const bands = fp.bands ?? [];
-          this.s.upsertFingerprint.run({
-            article_seq: row.seq,
-            terms: JSON.stringify(fp.terms),
-            entities: JSON.stringify(fp.entities),
-            bands: JSON.stringify(bands),
-            minhash: Buffer.from(Uint32Array.from(fp.minhash).buffer),
-          });
-          const time = row.time_key ?? '';
-          for (const key of postingKeys(fp.entities, fp.terms, bands)) this.s.insertPosting.run(key, time, row.seq);
-        }
-      }).immediate(),
-    );
+    return this.guard(() => this.db.transaction(() => this.writeFingerprints(entries)).immediate());
+  }
+
+  private writeFingerprints(entries: readonly { articleId: string; fingerprint: Fingerprint }[]): void {
+    for (const { articleId, fingerprint: fp } of entries) {
+      const row = this.s.articleTime.get(articleId) as { seq: number; time_key: string | null } | undefined;
+      if (!row) throw new Error(`putFingerprints: no stored article ${articleId}`);
+      this.s.deletePostings.run(row.seq);
+      const bands = fp.bands ?? [];
+      this.s.upsertFingerprint.run({
+        article_seq: row.seq,
+        terms: JSON.stringify(fp.terms),
+        entities: JSON.stringify(fp.entities),
+        bands: JSON.stringify(bands),
+        minhash: Buffer.from(Uint32Array.from(fp.minhash).buffer),
+      });
+      const time = row.time_key ?? '';
+      for (const key of postingKeys(fp.entities, fp.terms, bands)) this.s.insertPosting.run(key, time, row.seq);
+    }
   }
 
   async getFingerprints(articleIds: readonly string[]): Promise<Map<string, Fingerprint>> {
@@ -415,7 +458,7 @@ export class SqliteStore implements Store {
   }
 
   /** Recomputes a story's members, outlets and dates from its articles after some moved; deletes it when none are left. */
-  private refreshMembership(storyId: string): void {
+  private refreshMembership(storyId: string, now = Date.now()): void {
     const row = this.s.storyDoc.get(storyId) as { doc: string } | undefined;
     if (!row) return;
     const members = this.s.members.all(storyId) as { id: string; outlet: string | null; published_at: string | null; time_key: string | null }[];
@@ -436,7 +479,7 @@ export class SqliteStore implements Store {
     const dated = members.filter((m) => m.time_key !== null);
     story.firstPublished = dated[0]?.published_at ?? null;
     story.lastPublished = dated[dated.length - 1]?.published_at ?? null;
-    this.s.updateMembership.run({ ...storyColumns(story), stale_since: Date.now() });
+    this.s.updateMembership.run({ ...storyColumns(story), stale_since: now });
   }
 
   /** Keyset pagination as an async iterable: one page in memory, no statement left open between pages. */
@@ -532,6 +575,9 @@ function prepare(db: Database.Database) {
       ON CONFLICT (article_seq) DO UPDATE SET terms = excluded.terms, entities = excluded.entities, bands = excluded.bands, minhash = excluded.minhash`),
     fingerprint: db.prepare('SELECT f.terms, f.entities, f.bands, f.minhash FROM fingerprints f JOIN articles a ON a.seq = f.article_seq WHERE a.id = ?'),
     postings: db.prepare('SELECT article_seq FROM postings WHERE key = ? AND time_key >= ? AND time_key <= ? ORDER BY time_key DESC LIMIT ?'),
+
+    getState: db.prepare('SELECT value FROM state WHERE key = ?'),
+    putState: db.prepare('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
 
     stats: db.prepare(`SELECT
         (SELECT COUNT(*) FROM articles) AS articles,

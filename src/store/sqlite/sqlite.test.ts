@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { runStoreContract } from '../contract.js';
 import { isStoreError } from '../errors.js';
 import { makeArticles } from '../test-fixtures.js';
-import { LATEST_VERSION, openSqliteStore } from './index.js';
+import { LATEST_VERSION, MIGRATIONS, openSqliteStore } from './index.js';
 import { toMatchQuery } from './fts-query.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-store-'));
@@ -44,7 +44,8 @@ test('the file is in WAL mode with foreign keys on, and records its schema versi
   await store.close();
   const db = new Database(path, { readonly: true });
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-  assert.deepEqual(db.prepare('SELECT version FROM schema_version ORDER BY version').all(), [{ version: LATEST_VERSION }]);
+  assert.deepEqual(db.prepare('SELECT version FROM schema_version ORDER BY version').all(), MIGRATIONS.map((m) => ({ version: m.version })));
+  assert.equal(MIGRATIONS[MIGRATIONS.length - 1]?.version, LATEST_VERSION);
   db.close();
 });
 

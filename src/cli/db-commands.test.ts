@@ -1,0 +1,102 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from './main.js';
+import { csvField, csvRow } from './export.js';
+import type { CliIO } from './io.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'crosscheck-cli-db-'));
+const db = join(tmp, 'c.db');
+const corpus = fileURLToPath(new URL('../../examples/corpus', import.meta.url));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {} };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+before(async () => {
+  const r = await run('ingest', corpus, '--db', db, '--workers', '0');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /read 9 records: 9 new, 0 already stored, 0 failed/);
+});
+
+test('ingest --json summary, and a second run adds nothing', async () => {
+  const r = await run('ingest', corpus, '--db', db, '--workers', '0', '--json');
+  assert.equal(r.code, 0);
+  const s = JSON.parse(r.out) as { new: number; duplicates: number; failed: number };
+  assert.deepEqual([s.new, s.duplicates, s.failed], [0, 9, 0]);
+});
+
+test('stories: text and json, ordered, filtered', async () => {
+  const j = JSON.parse((await run('stories', '--db', db, '--json', '--order', 'largest')).out) as { stories: { id: string; articleCount: number; outlets: string[] }[] };
+  assert.ok(j.stories.length >= 2);
+  assert.ok((j.stories[0]?.articleCount ?? 0) >= (j.stories[1]?.articleCount ?? 0));
+  const t = await run('stories', '--db', db, '--limit', '1');
+  assert.equal(t.code, 0);
+  assert.match(t.out, /^s-[0-9a-f]{12} {2}/);
+  const f = JSON.parse((await run('stories', '--db', db, '--json', '--outlet', 'dunmere-evening-post')).out) as { stories: { outlets: string[] }[] };
+  assert.ok(f.stories.every((s) => s.outlets.includes('dunmere-evening-post')));
+  assert.equal((await run('stories', '--db', db, '--order', 'oldest')).code, 64);
+  assert.equal((await run('stories', '--db', join(tmp, 'missing.db'))).code, 2);
+});
+
+test('story ID: the compare report (text, json, markdown); unknown id', async () => {
+  const [first] = (JSON.parse((await run('stories', '--db', db, '--json', '--order', 'largest')).out) as { stories: { id: string; title: string }[] }).stories;
+  assert.ok(first);
+  const t = await run('story', first.id, '--db', db, '--no-color');
+  assert.equal(t.code, 0, t.err);
+  assert.ok(t.out.length > 200);
+  const j = JSON.parse((await run('story', first.id, '--db', db, '--json')).out) as { schema: string; stories: { id: string }[] };
+  assert.equal(j.stories[0]?.id, first.id);
+  assert.match((await run('story', first.id, '--db', db, '--markdown')).out, /^#/m);
+  const none = await run('story', 's-nope', '--db', db);
+  assert.equal(none.code, 2);
+  assert.match(none.err, /CC705/);
+});
+
+test('article ID and search, text and json', async () => {
+  const a = await run('article', 'dep-2025-04-10-old-mill-bridge', '--db', db, '--json');
+  assert.equal(a.code, 0, a.err);
+  const doc = JSON.parse(a.out) as { storyId: string | null; articles: { id: string }[] };
+  assert.equal(doc.articles[0]?.id, 'dep-2025-04-10-old-mill-bridge');
+  assert.match(doc.storyId ?? '', /^s-/);
+  assert.match((await run('article', 'dep-2025-04-10-old-mill-bridge', '--db', db, '--no-color')).out, /story: s-/);
+  const s = JSON.parse((await run('search', 'Old Mill Bridge', '--db', db, '--json')).out) as { hits: { kind: string; id: string }[] };
+  assert.ok(s.hits.some((h) => h.kind === 'article' && h.id === 'dep-2025-04-10-old-mill-bridge'));
+  const st = await run('search', 'radar', '--db', db, '--kind', 'article', '--limit', '3');
+  assert.equal(st.code, 0);
+  assert.match(st.out, /^article /);
+  assert.equal((await run('search', '--db', db)).code, 64);
+});
+
+test('export: jsonl and csv of articles, stories and facts, to stdout and a file', async () => {
+  const j = await run('export', '--format', 'jsonl', '--db', db);
+  const lines = j.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  assert.equal(lines.length, 9);
+  for (const k of ['id', 'uri', 'outlet', 'title', 'publishedAt', 'storyId']) assert.ok(k in (lines[0] ?? {}), k);
+  const c = await run('export', '--format', 'csv', '--what', 'stories', '--db', db);
+  assert.match(c.out, /^id,title,articleCount/);
+  const out = join(tmp, 'facts.csv');
+  assert.equal((await run('export', '--format', 'csv', '--what', 'facts', '--db', db, '-o', out)).code, 0);
+  assert.match(readFileSync(out, 'utf8'), /^storyId,id,status/);
+  assert.equal((await run('export', '--db', db)).code, 64);
+});
+
+test('CSV quoting: commas, quotes, newlines, lists, formulas', () => {
+  assert.equal(csvField('plain'), 'plain');
+  assert.equal(csvField('a, b'), '"a, b"');
+  assert.equal(csvField('say "hi"'), '"say ""hi"""');
+  assert.equal(csvField('two\nlines'), '"two\nlines"');
+  assert.equal(csvField(null), '');
+  assert.equal(csvField(['x', 'y']), 'x|y');
+  assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+  assert.equal(csvField(3), '3');
+  assert.equal(csvRow(['a', 'b,c', null]), 'a,"b,c",\r\n');
+});

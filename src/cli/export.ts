@@ -1,0 +1,91 @@
+/**
+ * `crosscheck export --format jsonl|csv [--what articles|stories|facts]`: one record per line
+ * or row, streamed from the store (memory stays flat), to standard output or --output FILE.
+ * CSV follows RFC 4180: every field that holds a comma, quote, CR or LF is quoted, quotes
+ * doubled; lists are joined with "|"; a leading = + - @ is prefixed with ' so that a
+ * spreadsheet does not run it as a formula.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { message } from '../model/index.js';
+import type { Store } from '../store/index.js';
+import { parseArgs, type OptionSpecs } from './args.js';
+import { usageError } from './compare.js';
+import { DB_SPECS, withDb } from './db-options.js';
+import { EXIT, EXPORT_HELP } from './help.js';
+import { writeMessages, type CliIO } from './io.js';
+
+const SPECS: OptionSpecs = { ...DB_SPECS, format: { type: 'string' }, what: { type: 'string' }, output: { type: 'string', short: 'o' } };
+
+type What = 'articles' | 'stories' | 'facts';
+
+export const COLUMNS: Record<What, readonly string[]> = {
+  articles: ['id', 'uri', 'outlet', 'title', 'publishedAt', 'storyId', 'url', 'byline', 'lang', 'contentHash'],
+  stories: ['id', 'title', 'articleCount', 'outletCount', 'outlets', 'firstPublished', 'lastPublished', 'corroborated', 'singleSource', 'disputed', 'stale', 'articleIds'],
+  facts: ['storyId', 'id', 'status', 'independentOrigins', 'articleIds', 'summary'],
+};
+
+export async function exportCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(argv, SPECS);
+  if (!parsed.ok) return usageError(io, parsed.error, 'export');
+  const { values, positionals } = parsed.args;
+  if (values['help']) {
+    io.stdout.write(EXPORT_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length) return usageError(io, `export takes no arguments (got "${positionals[0]}")`, 'export');
+  const format = values['format'];
+  if (format !== 'jsonl' && format !== 'csv') return usageError(io, format === undefined ? 'give --format jsonl or --format csv' : `--format must be jsonl or csv, not "${String(format)}"`, 'export');
+  const what = values['what'] ?? 'articles';
+  if (what !== 'articles' && what !== 'stories' && what !== 'facts') return usageError(io, `--what must be articles, stories or facts, not "${String(what)}"`, 'export');
+  return withDb(values, io, true, async (store) => {
+    const output = typeof values['output'] === 'string' ? values['output'] : null;
+    let file: WriteStream | null = null;
+    if (output !== null) {
+      file = createWriteStream(output);
+      try {
+        await once(file, 'open');
+      } catch (err) {
+        writeMessages(io, [message('CC503', `${output}: ${(err as Error).message}`, { uri: output })]);
+        return EXIT.cantCreate;
+      }
+    }
+    const write = async (line: string): Promise<void> => {
+      if (file === null) io.stdout.write(line);
+      else if (!file.write(line)) await once(file, 'drain');
+    };
+    if (format === 'csv') await write(csvRow(COLUMNS[what]));
+    for await (const row of rows(store, what)) await write(format === 'csv' ? csvRow(COLUMNS[what].map((c) => row[c])) : JSON.stringify(row) + '\n');
+    if (file !== null) {
+      file.end();
+      await once(file, 'finish');
+    }
+    return EXIT.ok;
+  });
+}
+
+async function* rows(store: Store, what: What): AsyncGenerator<Record<string, unknown>> {
+  if (what === 'articles') {
+    for await (const a of store.exportArticles()) yield { ...a };
+  } else if (what === 'stories') {
+    for await (const s of store.exportStories()) {
+      const { facts, ...rest } = s;
+      yield { ...rest, corroborated: facts.corroborated, singleSource: facts.singleSource, disputed: facts.disputed };
+    }
+  } else for await (const f of store.exportFacts()) yield { ...f };
+}
+
+/** One CSV row (RFC 4180, CRLF line end). */
+export function csvRow(fields: readonly unknown[]): string {
+  return fields.map(csvField).join(',') + '\r\n';
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA = /^[=+\-@\t\r]/;
+
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let s = Array.isArray(value) ? value.join('|') : String(value);
+  if (typeof value === 'string' && FORMULA.test(s)) s = `'${s}`;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,69 @@
+/**
+ * `crosscheck story ID`: the story report of `compare` (facts, coverage by outlet, reuse,
+ * profiles) for one stored story, rendered by the same renderers from a Comparison built of
+ * the stored story and its articles (the first MAX_ANALYZED_ARTICLES of a very large one).
+ */
+import { message, type Comparison } from '../model/index.js';
+import { MAX_ANALYZED_ARTICLES, applyAnalysis, storyInput } from '../cluster/refresh.js';
+import { analyzeStory } from '../stories/index.js';
+import { renderJSON } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { DEFAULT_WIDTH, renderText } from '../report/text.js';
+import { parseArgs, positiveInteger, type OptionSpecs } from './args.js';
+import { usageError } from './compare.js';
+import { DB_SPECS, withDb } from './db-options.js';
+import { EXIT, STORY_HELP } from './help.js';
+import { packageVersion, wantsColor, writeMessages, type CliIO } from './io.js';
+
+const SPECS: OptionSpecs = {
+  ...DB_SPECS,
+  json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  width: { type: 'string' },
+};
+
+export async function storyCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(argv, SPECS);
+  if (!parsed.ok) return usageError(io, parsed.error, 'story');
+  const { values, positionals } = parsed.args;
+  if (values['help']) {
+    io.stdout.write(STORY_HELP);
+    return EXIT.ok;
+  }
+  const [id, extra] = positionals;
+  if (id === undefined || extra !== undefined) return usageError(io, 'give one story id (see crosscheck stories)', 'story');
+  if (values['json'] && values['markdown']) return usageError(io, 'give --json or --markdown, not both', 'story');
+  let width = io.isTTY && io.columns ? Math.min(io.columns, DEFAULT_WIDTH) : DEFAULT_WIDTH;
+  if (typeof values['width'] === 'string') {
+    const n = positiveInteger('width', values['width']);
+    if (!n.ok) return usageError(io, n.error, 'story');
+    width = n.value;
+  }
+  return withDb(values, io, true, async (store) => {
+    let story = await store.getStory(id);
+    if (story && story.facts.length === 0 && story.reuse.length === 0) {
+      // Not analysed yet (ingest leaves lone articles for later): analyse it now and keep it.
+      const input = await storyInput(store, id);
+      if (input) {
+        await applyAnalysis(store, input, analyzeStory(id, input.articles).story);
+        story = await store.getStory(id);
+      }
+    }
+    if (!story) {
+      writeMessages(io, [message('CC705', `no story "${id}" in the database`)]);
+      return EXIT.noInput;
+    }
+    const articles = await store.getArticles(story.articleIds.slice(0, MAX_ANALYZED_ARTICLES));
+    const c: Comparison = { articles, stories: [story], messages: [] };
+    if (story.articleIds.length > articles.length) {
+      c.messages.push(message('CC403', `story ${id} has ${story.articleIds.length} articles; the report shows the first ${articles.length}`));
+    }
+    writeMessages(io, c.messages);
+    if (values['json']) io.stdout.write(renderJSON(c, { generatedBy: `crosscheck ${packageVersion()}` }));
+    else if (values['markdown']) io.stdout.write(renderMarkdown(c));
+    else io.stdout.write(renderText(c, { color: wantsColor(io, { color: values['color'] === true, noColor: values['no-color'] === true }), width }));
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,260 @@
+/**
+ * Incremental story clustering. For each new article (a batch at a time):
+ *   1. fingerprint: its heaviest terms by TF-IDF (document frequencies from the sketch kept in
+ *      the store), its entities, its MinHash signature and LSH bands;
+ *   2. candidates: stories whose articles share keys with it, from the store's posting lists
+ *      within the time window (never a scan over all stories), plus the articles of this batch
+ *      that are not stored yet;
+ *   3. score: the mean similarity to the story's best-matching members (up to MEMBERS_COMPARED:
+ *      average-link, so that one stray member cannot pull an article in);
+ *   4. assign to the best story at or above `threshold`, else found a new story; every other
+ *      story the article links to at or above `mergeThreshold` is merged into it.
+ * Order-robustness comes from the batch being sorted by time and id, the document frequencies
+ * being counted for the whole batch before any article is placed, and the merges, which undo
+ * the splits an unlucky order makes.
+ */
+import type { Article } from '../model/index.js';
+import type { Assignment, Fingerprint, Store } from '../store/index.js';
+import { DocumentFrequency } from './df.js';
+import type { Features } from './features.js';
+import { bands } from './minhash.js';
+import { DAY_MS, SIMILARITY, similarity, type Keyed } from './similarity.js';
+
+// Tuned on BASIL triplets (B-cubed F1, eval/cluster-basil.ts); the window on news cycles.
+export const CLUSTER = {
+  /** Mean similarity an article needs with a story's closest members to join it. */
+  threshold: 0.11,
+  /** Similarity at which an article that joined one story also pulls in another (merge). */
+  mergeThreshold: 0.3,
+  /** Terms per fingerprint (posting keys and the similarity's term vector). */
+  fingerprintTerms: 60,
+  /** Entities per fingerprint. */
+  fingerprintEntities: 20,
+  /** Terms and entities of the fingerprint used as query keys (the heaviest; all are indexed). */
+  queryTerms: 12,
+  queryEntities: 8,
+  /** Postings read per query key (most recent first): bounds the cost per article whatever the collection's size. */
+  postingsPerKey: 20,
+  /** Stories fetched from the index per article. */
+  candidates: 8,
+  /** Members of a candidate story compared with the article. */
+  membersCompared: 3,
+  /** Fingerprints kept in memory (most recent): candidates are mostly recent articles. */
+  cacheSize: 20_000,
+} as const;
+
+export const DF_STATE_KEY = 'cluster.df';
+
+export interface ClusterItem {
+  article: Article;
+  features: Features;
+}
+
+export interface BatchPlan {
+  fingerprints: { articleId: string; fingerprint: Fingerprint }[];
+  assignments: Assignment[];
+  /** Story of each article of the batch (after merges). */
+  storyOf: Map<string, string>;
+  created: number;
+  joined: number;
+  merged: number;
+}
+
+interface Pending extends Keyed {
+  article: Article;
+  story: string;
+}
+
+export class Clusterer {
+  readonly df: DocumentFrequency;
+  private readonly store: Store;
+  private readonly cache = new Map<string, Keyed>();
+
+  constructor(store: Store, df = new DocumentFrequency()) {
+    this.store = store;
+    this.df = df;
+  }
+
+  static async open(store: Store): Promise<Clusterer> {
+    return new Clusterer(store, DocumentFrequency.deserialize(await store.getState(DF_STATE_KEY)));
+  }
+
+  /** The state to save with a batch (the document-frequency sketch). */
+  state(): Record<string, Uint8Array> {
+    return { [DF_STATE_KEY]: this.df.serialize() };
+  }
+
+  async planBatch(items: readonly ClusterItem[]): Promise<BatchPlan> {
+    const sorted = [...items].sort((a, b) => (a.features.time ?? Infinity) - (b.features.time ?? Infinity) || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+    for (const { features } of sorted) this.df.add([...features.terms.map(([t]) => t), ...features.entities.map((e) => `e:${e}`)]);
+
+    const pending: Pending[] = [];
+    const pendingIndex = new Map<string, number[]>();
+    const parent = new Map<string, string>();
+    const size = new Map<string, number>();
+    const absorbed = new Map<string, string[]>(); // stored story -> its members, when merged away
+    const founders = new Map<string, Article>();
+    const find = (s: string): string => {
+      let r = s;
+      for (let p = parent.get(r); p !== undefined; p = parent.get(r)) r = p;
+      return r;
+    };
+    const sizeOf = async (s: string): Promise<number> => {
+      let n = size.get(s);
+      if (n === undefined) {
+        n = (await this.store.getStory(s))?.articleIds.length ?? 0;
+        size.set(s, n);
+      }
+      return n;
+    };
+    const plan: BatchPlan = { fingerprints: [], assignments: [], storyOf: new Map(), created: 0, joined: 0, merged: 0 };
+
+    for (const { article, features } of sorted) {
+      const fp = this.fingerprint(features);
+      const me: Keyed = { fingerprint: fp, time: features.time };
+      const scores = await this.scoreStories(me, pending, pendingIndex, find);
+      let best: string | null = null;
+      let bestScore = -1;
+      for (const [s, v] of scores) if (v > bestScore || (v === bestScore && best !== null && s < best)) [best, bestScore] = [s, v];
+      let story: string;
+      if (best !== null && bestScore >= CLUSTER.threshold) {
+        story = best;
+        plan.joined++;
+        for (const [other, v] of scores) {
+          if (other === story || v < CLUSTER.mergeThreshold) continue;
+          const [a, b] = [find(story), find(other)];
+          if (a === b) continue;
+          const [na, nb] = [await sizeOf(a), await sizeOf(b)];
+          const [win, lose] = na > nb || (na === nb && a < b) ? [a, b] : [b, a];
+          parent.set(lose, win);
+          size.set(win, na + nb);
+          if (!founders.has(lose)) absorbed.set(lose, (await this.store.getStory(lose))?.articleIds ?? []);
+          plan.merged++;
+          story = win;
+        }
+      } else {
+        story = `s-${article.contentHash.slice(0, 12)}`;
+        founders.set(story, article);
+        size.set(story, 0);
+        plan.created++;
+      }
+      size.set(story, (await sizeOf(story)) + 1);
+      const entry: Pending = { ...me, article, story };
+      const index = pending.length;
+      pending.push(entry);
+      for (const key of keysOf(fp)) {
+        const list = pendingIndex.get(key);
+        if (list) list.push(index);
+        else pendingIndex.set(key, [index]);
+      }
+      this.remember(article.id, me);
+      plan.fingerprints.push({ articleId: article.id, fingerprint: fp });
+    }
+
+    const byStory = new Map<string, string[]>();
+    const add = (s: string, ids: readonly string[]): void => {
+      const list = byStory.get(s);
+      if (list) list.push(...ids);
+      else byStory.set(s, [...ids]);
+    };
+    for (const p of pending) {
+      const s = find(p.story);
+      plan.storyOf.set(p.article.id, s);
+      add(s, [p.article.id]);
+    }
+    for (const [lost, members] of absorbed) add(find(lost), members);
+    for (const [storyId, articleIds] of byStory) {
+      const founder = founders.get(storyId);
+      plan.assignments.push({ storyId, title: founder ? titleOf(founder) : '', articleIds });
+    }
+    return plan;
+  }
+
+  /** The fingerprint stored and indexed for an article. */
+  fingerprint(features: Features): Fingerprint {
+    const weighted = features.terms.map(([t, tf]) => [t, (1 + Math.log(tf)) * this.df.idf(t)] as const);
+    weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return {
+      terms: weighted.slice(0, CLUSTER.fingerprintTerms).map(([t]) => t),
+      entities: features.entities.slice(0, CLUSTER.fingerprintEntities),
+      minhash: features.minhash,
+      bands: bands(features.minhash),
+    };
+  }
+
+  /** Score of each candidate story (by its current id), from the index and this batch. */
+  private async scoreStories(me: Keyed, pending: readonly Pending[], pendingIndex: Map<string, number[]>, find: (s: string) => string): Promise<Map<string, number>> {
+    const fp = me.fingerprint;
+    const query: Parameters<Store['candidateStories']>[0] = {
+      terms: fp.terms.slice(0, CLUSTER.queryTerms),
+      entities: fp.entities.slice(0, CLUSTER.queryEntities),
+      bands: fp.bands ?? [],
+      limit: CLUSTER.candidates,
+      perKey: CLUSTER.postingsPerKey,
+    };
+    if (me.time !== null) {
+      query.since = new Date(me.time - SIMILARITY.windowDays * DAY_MS).toISOString();
+      query.until = new Date(me.time + SIMILARITY.windowDays * DAY_MS).toISOString();
+    }
+    const sims = new Map<string, number[]>();
+    const note = (story: string, v: number): void => {
+      const s = find(story);
+      const list = sims.get(s);
+      if (list) list.push(v);
+      else sims.set(s, [v]);
+    };
+    const candidates = await this.store.candidateStories(query);
+    const wanted = candidates.flatMap((c) => c.articleIds.slice(0, CLUSTER.membersCompared));
+    const missing = wanted.filter((id) => !this.cache.has(id));
+    if (missing.length > 0) for (const [id, f] of await this.store.getFingerprints(missing)) this.remember(id, { fingerprint: f, time: null });
+    for (const c of candidates) {
+      for (const id of c.articleIds.slice(0, CLUSTER.membersCompared)) {
+        const other = this.cache.get(id);
+        if (other) note(c.storyId, similarity(me, other, this.df));
+      }
+    }
+    // This batch's articles: count shared keys, compare the closest few per story.
+    const shared = new Map<number, number>();
+    for (const key of keysOf(fp)) for (const i of pendingIndex.get(key) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const perStory = new Map<string, [number, number][]>();
+    for (const [i, n] of shared) {
+      const p = pending[i];
+      if (!p) continue;
+      const s = find(p.story);
+      const list = perStory.get(s);
+      if (list) list.push([i, n]);
+      else perStory.set(s, [[i, n]]);
+    }
+    for (const [s, list] of perStory) {
+      list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      for (const [i] of list.slice(0, CLUSTER.membersCompared)) note(s, similarity(me, pending[i] as Pending, this.df));
+    }
+    const out = new Map<string, number>();
+    for (const [s, list] of sims) {
+      list.sort((a, b) => b - a);
+      const top = list.slice(0, CLUSTER.membersCompared);
+      out.set(s, top.reduce((x, y) => x + y, 0) / top.length);
+    }
+    return out;
+  }
+
+  private remember(id: string, k: Keyed): void {
+    this.cache.delete(id);
+    this.cache.set(id, k);
+    if (this.cache.size > CLUSTER.cacheSize) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+  }
+}
+
+function keysOf(fp: Fingerprint): string[] {
+  return [...fp.entities.map((e) => `e\u0001${e}`), ...fp.terms.map((t) => `t\u0001${t}`), ...(fp.bands ?? []).map((b) => `b\u0001${b}`)];
+}
+
+export function titleOf(a: Article): string {
+  if (a.title) return a.title;
+  const first = a.sentences[0];
+  const text = (first ? a.text.slice(first.start, first.end) : a.text).trim();
+  return text.length > 160 ? `${text.slice(0, 157).trimEnd()}...` : text;
+}

@@ -1,0 +1,7 @@
+/** Incremental story clustering: features, fingerprints, candidates from the store's index, assignment and merges. */
+export { articleFeatures, type Features } from './features.js';
+export { Clusterer, CLUSTER, DF_STATE_KEY, titleOf, type BatchPlan, type ClusterItem } from './clusterer.js';
+export { DocumentFrequency } from './df.js';
+export { SIMILARITY, similarity } from './similarity.js';
+export { MINHASH, signature, bands, jaccard } from './minhash.js';
+export { applyAnalysis, refreshStale, storyInput, MAX_ANALYZED_ARTICLES, type StoryInput } from './refresh.js';

@@ -1,0 +1,74 @@
+/**
+ * Story analysis after clustering: a story whose membership changed is stale; its facts,
+ * reuse, origins and coverage are computed again by the comparison of src/stories on its
+ * articles, bounded per story (MAX_ANALYZED_ARTICLES, the earliest members), and put back.
+ * The analysis may run on a worker while ingest goes on: its result is kept only when the
+ * story still has the members it was computed for (else the story stays stale for a later pass).
+ */
+import type { Article, Message, Story } from '../model/index.js';
+import type { Store } from '../store/index.js';
+import { MAX_ALIGNED_ARTICLES } from '../stories/index.js';
+
+/** Articles read per story for its analysis: the comparison aligns at most this many anyway. */
+export const MAX_ANALYZED_ARTICLES = MAX_ALIGNED_ARTICLES;
+
+export interface StoryInput {
+  id: string;
+  /** Every member, as stored. */
+  memberIds: string[];
+  /** The members analysed (the first MAX_ANALYZED_ARTICLES). */
+  articles: Article[];
+  stored: Story;
+}
+
+export async function storyInput(store: Store, id: string): Promise<StoryInput | null> {
+  const stored = await store.getStory(id);
+  if (!stored) return null;
+  const articles = await store.getArticles(stored.articleIds.slice(0, MAX_ANALYZED_ARTICLES));
+  return { id, memberIds: stored.articleIds, articles, stored };
+}
+
+/**
+ * Puts the analysed story back when the membership it was computed for is still the story's.
+ * Returns false when the story changed meanwhile (it stays stale).
+ */
+export async function applyAnalysis(store: Store, input: StoryInput, analysed: Story): Promise<boolean> {
+  const now = await store.getStory(input.id);
+  if (!now || !sameMembers(now.articleIds, input.memberIds)) return false;
+  const capped = input.memberIds.length > input.articles.length;
+  const story: Story = {
+    ...analysed,
+    id: input.id,
+    articleIds: input.memberIds,
+    // Past the cap the listing fields come from the whole membership (kept by the store).
+    outlets: capped ? now.outlets : analysed.outlets,
+    firstPublished: capped ? now.firstPublished : analysed.firstPublished,
+    lastPublished: capped ? now.lastPublished : analysed.lastPublished,
+    origins: capped ? [...analysed.origins, ...input.memberIds.filter((id) => !analysed.articleIds.includes(id)).map((id) => [id])] : analysed.origins,
+  };
+  await store.putStory(story);
+  return true;
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
+}
+
+/** Analyses stale stories on the calling thread until none is left (or `limit` done). */
+export async function refreshStale(store: Store, analyze: (id: string, articles: Article[]) => { story: Story; messages: Message[] }, limit = Infinity): Promise<number> {
+  let done = 0;
+  const tried = new Set<string>();
+  while (done < limit) {
+    const ids = (await store.staleStories(100)).filter((id) => !tried.has(id));
+    if (ids.length === 0) break;
+    for (const id of ids) {
+      tried.add(id);
+      const input = await storyInput(store, id);
+      if (!input) continue;
+      if (await applyAnalysis(store, input, analyze(id, input.articles).story)) done++;
+    }
+  }
+  return done;
+}

@@ -1,0 +1,155 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { openStore, type Store } from '../store/index.js';
+import { ingest } from './ingest.js';
+import { eventArticles, jsonl } from './testing.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'crosscheck-ingest-'));
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
+let n = 0;
+const fresh = async (): Promise<Store> => openStore(join(tmp, `t${n++}.db`));
+const corpus = fileURLToPath(new URL('../../examples/corpus', import.meta.url));
+
+async function partition(store: Store): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for await (const a of store.exportArticles()) out.set(a.id, a.storyId);
+  return out;
+}
+
+/** Partition as a set of sorted member lists (story ids aside). */
+function groups(p: Map<string, string | null>): string[] {
+  const by = new Map<string, string[]>();
+  for (const [id, s] of p) by.set(s ?? id, [...(by.get(s ?? id) ?? []), id]);
+  return [...by.values()].map((g) => g.sort().join(',')).sort();
+}
+
+test('ingesting a directory twice: the second run adds nothing', async () => {
+  const store = await fresh();
+  const first = await ingest({ store, inputs: [corpus], workers: 0 });
+  assert.equal(first.failed, 0);
+  assert.equal(first.new, 9);
+  const second = await ingest({ store, inputs: [corpus], workers: 0 });
+  assert.deepEqual([second.new, second.duplicates, second.failed], [0, 9, 0]);
+  const stats = await store.stats();
+  assert.equal(stats.articles, 9);
+  assert.equal(stats.unassigned, 0);
+  assert.deepEqual(await store.checkIntegrity(), []);
+  // The bridge story is apart from the ferry stories.
+  const p = await partition(store);
+  assert.notEqual(p.get('dep-2025-04-10-old-mill-bridge'), p.get('vbn-2025-04-09-kestrel-dawn-recorder'));
+  assert.equal(p.get('dep-2025-04-10-old-mill-bridge'), p.get('vbn-2025-04-11-old-mill-bridge'));
+  await store.close();
+});
+
+test('bad records are reported with their position and the rest is ingested', async () => {
+  const dir = join(tmp, 'bad');
+  mkdirSync(dir);
+  const good = eventArticles(0, 3);
+  const big = JSON.stringify({ outlet: 'x', text: 'word '.repeat(4_200_000) });
+  const lines = [JSON.stringify(good[0]), '{"text": "unterminated', JSON.stringify(good[1]), '{"text": ""}', big, '\u0000\u0001\u0002\u00ff binary \u0003', JSON.stringify(good[2])];
+  writeFileSync(join(dir, 'dump.jsonl'), lines.join('\n') + '\n');
+  writeFileSync(join(dir, 'blob.txt'), Buffer.from([0, 1, 2, 3, 0, 255, 0, 7]));
+  writeFileSync(join(dir, 'empty.txt'), '');
+  const store = await fresh();
+  const s = await ingest({ store, inputs: [dir], workers: 0, context: { maxBytes: 8 * 1024 * 1024 } });
+  assert.equal(s.new, 3);
+  const where = s.problems.filter((m) => m.severity === 'error').map((m) => `${m.code} ${m.uri}`);
+  assert.ok(where.includes(`CC106 ${join(dir, 'dump.jsonl')}:2`), where.join('\n'));
+  assert.ok(where.includes(`CC107 ${join(dir, 'dump.jsonl')}:4`), where.join('\n'));
+  assert.ok(where.includes(`CC105 ${join(dir, 'dump.jsonl')}:5`), where.join('\n'));
+  assert.ok(where.some((w) => w.startsWith('CC102') && w.endsWith('blob.txt')), where.join('\n'));
+  assert.ok(where.some((w) => w.startsWith('CC104') && w.endsWith('empty.txt')), where.join('\n'));
+  assert.ok(where.includes(`CC106 ${join(dir, 'dump.jsonl')}:6`), where.join('\n'));
+  assert.ok(s.failed >= 6);
+  assert.equal((await store.stats()).unassigned, 0);
+  await store.close();
+});
+
+test('a late article joins its story; an article linking two stories merges them; worker threads give the same partition', async () => {
+  const a = eventArticles(0, 2, 10);
+  const b = eventArticles(1, 2, 10);
+  const late = eventArticles(0, 4, 12).slice(2);
+  const file = (name: string, recs: object[]): string => {
+    const p = join(tmp, name);
+    writeFileSync(p, jsonl(recs));
+    return p;
+  };
+  const store = await fresh();
+  await ingest({ store, inputs: [file('a.jsonl', [...a, ...b])], workers: 0 });
+  const before = await store.listStories({ order: 'largest', limit: 10 });
+  assert.equal(before.length, 2);
+  const r = await ingest({ store, inputs: [file('late.jsonl', late)], workers: 2 });
+  assert.equal(r.stories.created, 0);
+  const after = await store.listStories({ order: 'largest', limit: 10 });
+  assert.deepEqual(after.map((s) => s.articleCount), [4, 2]);
+  assert.equal(after[0]?.id, before.find((s) => s.articleCount === 2 && after[0]?.id === s.id)?.id);
+  assert.equal(after[0]?.stale, false);
+
+  // Two halves of one event, kept apart by a gap of more than the window, then bridged.
+  const store2 = await fresh();
+  const early = eventArticles(2, 2, 1);
+  const later = eventArticles(2, 2, 15);
+  await ingest({ store: store2, inputs: [file('e.jsonl', [...early, ...later])], workers: 0 });
+  assert.equal((await store2.stats()).stories, 2);
+  const bridge = eventArticles(2, 1, 8).map((x) => ({ ...x, title: `${x.title} bridge`, text: `${x.text} A bridging report.` }));
+  const m = await ingest({ store: store2, inputs: [file('bridge.jsonl', bridge)], workers: 0 });
+  assert.equal(m.stories.merged, 1);
+  const st = await store2.stats();
+  assert.equal(st.stories, 1);
+  assert.equal(st.unassigned, 0);
+  assert.deepEqual(await store2.checkIntegrity(), []);
+  await store.close();
+  await store2.close();
+});
+
+test('order-robust: the same articles in another order give the same partition', async () => {
+  const recs = [0, 1, 2, 3].flatMap((e) => eventArticles(e, 3, 10 + e));
+  const p1 = join(tmp, 'fwd.jsonl');
+  const p2 = join(tmp, 'rev.jsonl');
+  writeFileSync(p1, jsonl(recs));
+  writeFileSync(p2, jsonl([...recs].reverse()));
+  const s1 = await fresh();
+  const s2 = await fresh();
+  await ingest({ store: s1, inputs: [p1], workers: 0, batchSize: 5, analyse: false });
+  await ingest({ store: s2, inputs: [p2], workers: 0, batchSize: 5, analyse: false });
+  const g1 = groups(await partition(s1));
+  assert.equal(g1.length, 4);
+  assert.deepEqual(g1, groups(await partition(s2)));
+  await s1.close();
+  await s2.close();
+});
+
+test('kill -9 during an ingest, then a rerun: consistent, every article exactly once', async () => {
+  const recs = Array.from({ length: 6 }, (_, e) => eventArticles(e, 1, 1)).flat();
+  const many = Array.from({ length: 900 }, (_, i) => ({ ...recs[i % recs.length], id: `r${i}`, text: `${recs[i % recs.length]?.text ?? ''} Item ${i}.` }));
+  const dump = join(tmp, 'kill.jsonl');
+  writeFileSync(dump, jsonl(many));
+  const db = join(tmp, 'kill.db');
+  const run = fileURLToPath(new URL('../cli/run.ts', import.meta.url));
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', run, 'ingest', dump, '--db', db, '--workers', '0'], { stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 2500);
+    child.on('error', reject);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  const store = await openStore(db);
+  assert.deepEqual(await store.checkIntegrity(), []);
+  const mid = await store.stats();
+  assert.equal(mid.unassigned, 0, 'a batch is articles and their stories together');
+  const s = await ingest({ store, inputs: [dump], workers: 0, analyse: false });
+  assert.equal(s.new + s.duplicates, 900);
+  assert.equal(s.duplicates, mid.articles);
+  const end = await store.stats();
+  assert.equal(end.articles, 900);
+  assert.equal(end.unassigned, 0);
+  assert.deepEqual(await store.checkIntegrity(), []);
+  await store.close();
+});

@@ -1,0 +1,7 @@
+/** A worker thread of the ingest pool: runs jobs as they come (see jobs.ts). */
+import { parentPort } from 'node:worker_threads';
+import { runJob, type Job } from './jobs.js';
+
+parentPort?.on('message', (msg: { seq: number; job: Job }) => {
+  parentPort?.postMessage({ seq: msg.seq, result: runJob(msg.job) });
+});
