@@ -158,13 +158,25 @@ function toReuse(pa: Prepared, pb: Prepared, passages: readonly Passage[]): Reus
   return { from: from.article.id, to: to.article.id, share: round(share), direction, passages: listed };
 }
 
+const FOLDED = new WeakMap<Prepared, string>();
+
+/** The article's text in lower case with runs of white space as one space (computed once). */
+function foldedText(p: Prepared): string {
+  let t = FOLDED.get(p);
+  if (t === undefined) {
+    t = p.article.text.toLowerCase().replace(/\s+/g, ' ');
+    FOLDED.set(p, t);
+  }
+  return t;
+}
+
 /** True when `p`'s text names `other`'s outlet ("coastline-press-agency" -> "Coastline Press Agency"). */
 function namesOutlet(p: Prepared, other: Prepared): boolean {
   const outlet = other.article.outlet;
   if (!outlet || outlet === p.article.outlet) return false;
   const name = outlet.replace(/[-_]+/g, ' ').trim().toLowerCase();
   if (name.length < 3) return false;
-  const text = p.article.text.toLowerCase().replace(/\s+/g, ' ');
+  const text = foldedText(p);
   const at = text.indexOf(name);
   if (at < 0) return false;
   // Whole words only ("AP" must not match "apple").
