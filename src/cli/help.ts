@@ -38,6 +38,18 @@ disputed) and profiles how each is written. Every label points to the exact word
 Usage:
   crosscheck compare INPUT... [options]   compare articles from files, directories or "-" (stdin)
   crosscheck demo [options]               run compare on the bundled example corpus
+  crosscheck extract INPUT... [options]   print what was extracted from pages, feeds, WARC, URLs
+  crosscheck ingest INPUT... [--db PATH]  clean, analyse and cluster articles into stories in a database
+  crosscheck worker --db postgres://…     take ingest jobs queued with ingest --enqueue (many machines)
+  crosscheck status --db postgres://…     the ingest queue, its workers and failed jobs
+  crosscheck stories [options]            list the stories in the database
+  crosscheck story ID [options]           the report of one story: facts, coverage, reuse, profiles
+  crosscheck article ID [--json]          one article's profile with its evidence
+  crosscheck search "text" [options]      find articles, stories and facts by their words
+  crosscheck export --format jsonl|csv    write articles (or --what stories|facts), one per line
+  crosscheck serve [--port 8080]          the web app and HTTP API over the database
+  crosscheck stance --stances F --bodies F label headline/body pairs (FNC-1 format) with their stance
+  crosscheck classify < SENTENCES         opinion and bias probabilities and loaded words, per line
   crosscheck help [COMMAND]               help for a command
   crosscheck --version                    the version
 
@@ -51,12 +63,14 @@ ${EXIT_CODES}
 
 export const COMPARE_HELP = `Usage: crosscheck compare INPUT... [options]
 
-Compares news articles. An INPUT is a file (.txt, .text, .md, or .jsonl with one article per line),
-a directory (read recursively), or "-" for standard input. Inputs that cannot be read are reported
-as messages and the rest are compared.
+Compares news articles. An INPUT is a file (.txt, .text, .md; .jsonl with one article per line,
+"text" or "html" field; .html/.htm pages; .rss/.atom/.xml feeds; .warc web archives; any of them
+.gz), a directory (read recursively), an http(s) URL, or "-" for standard input. Inputs that cannot
+be read are reported as messages and the rest are compared.
 
 Input options:
-  --format text|jsonl  read every input as this format instead of guessing from its name
+  --format F           read every input as F (text, jsonl, html, feed, warc) instead of guessing
+  --allow-private      fetch URLs on private, loopback or link-local addresses (refused by default)
   --max-bytes N        largest input accepted per document, in bytes (default 8388608)
   --max-chars N        longest cleaned article text kept, in characters (default 1000000)
 
@@ -78,4 +92,238 @@ a small set of articles invented for this project, written to show every part of
 ${REPORT_OPTIONS}
 
 ${EXIT_CODES}
+`;
+
+export const STANCE_HELP = `Usage: crosscheck stance --stances STANCES.csv --bodies BODIES.csv [options]
+
+Labels each headline/body pair with the stance of the body toward the headline: agree, disagree,
+discuss or unrelated. Reads the Fake News Challenge (FNC-1) format: STANCES.csv with the header
+"Headline,Body ID" (a third column "Stance" is allowed and ignored) and BODIES.csv with
+"Body ID,articleBody". Writes "Headline,Body ID,Stance" to standard output, one row per input
+pair in the same order (the FNC-1 submission format, CSV-quoted).
+
+Options:
+  --stances FILE      the pairs to label
+  --bodies FILE       the article bodies the pairs name
+  --weights FILE      a weights file from npm run train:stance (default: the bundled model)
+  --time              print the time taken to standard error
+  -h, --help          this help
+
+Example:
+  crosscheck stance --stances competition_test_stances_unlabeled.csv --bodies competition_test_bodies.csv > answer.csv
+
+Exit codes:
+  0   done (pairs naming a missing body are labelled unrelated, with a CC802 warning)
+  2   a file could not be read (CC100, CC101), has the wrong columns (CC801), or the model
+      weights could not be loaded (CC803)
+  64  usage error: unknown option or a missing --stances / --bodies (CC502)
+  70  internal error: a bug in crosscheck; please report it with the input
+`;
+
+const DB_OPTION = `  --db PATH           the database file, or a postgres://… URL (default: $CROSSCHECK_DB, else ./crosscheck.db)`;
+
+const DB_EXIT_CODES = `Exit codes:
+  0   done
+  2   nothing to show: no database at the path (CC704), or no such story or article (CC705)
+  64  usage error: unknown command or option, bad option value (CC502)
+  70  internal error: a bug in crosscheck; please report it with the input
+  73  the --output file could not be written (CC503)
+  74  the database could not be opened: locked (CC603), not a crosscheck database (CC602),
+      written by a newer crosscheck (CC601), or not writable (CC604)`;
+
+export const INGEST_HELP = `Usage: crosscheck ingest INPUT... [options]
+
+Reads articles from files, directories (recursively), dumps (.jsonl, .jsonl.gz streamed) or "-"
+(standard input), cleans and analyses them on every core, assigns each to a story (a late
+article joins its story; two stories found to be one are merged) and stores everything in a
+database. Ingesting the same input twice adds nothing; an interrupted ingest (even killed) is
+finished by running it again. Records that cannot be ingested are reported one by one, with
+their place in the input ("dump.jsonl:1234"), and the rest is ingested.
+
+Options:
+${DB_OPTION}
+  --format FORMAT     read every input as text, jsonl, html, feed or warc instead of guessing
+  --max-bytes N       largest input accepted per article, in bytes (default 8388608)
+  --max-chars N       longest cleaned article text kept, in characters (default 1000000)
+  --workers N         worker threads for the per-article work (default: one per core; 0: none)
+  --enqueue           with --db postgres://…: only put the records on the queue, for
+                      "crosscheck worker" processes on any number of machines to ingest
+  --json              the summary as JSON on standard output
+  -q, --quiet         print only warnings and errors, not info messages
+  -h, --help          this help
+
+On a terminal a progress line on standard error shows articles read, the rate and, when the
+inputs' total size is known, the time left. At the end a summary: records read, new, already
+stored, failed (by reason).
+
+Examples:
+  crosscheck ingest news/ dump.jsonl.gz
+  zcat feed.jsonl.gz | crosscheck ingest - --format jsonl --db news.db
+
+Exit codes:
+  0   done: at least one article was read (problems with other records are printed as messages)
+  2   no input could be read (CC501)
+  64  usage error (CC502)
+  70  internal error: a bug in crosscheck; please report it with the input
+  74  the database could not be opened or written (CC601-CC604)
+`;
+
+export const STORIES_HELP = `Usage: crosscheck stories [options]
+
+Lists the stories in the database: id, title, articles, outlets, dates and fact counts.
+
+Options:
+${DB_OPTION}
+  --order newest|largest  latest publication first (default), or most articles first
+  --since DATE        stories with an article published on or after DATE (ISO 8601)
+  --until DATE        stories with an article published on or before DATE (a date includes the day)
+  --outlet NAME       stories with an article from this outlet (exact name)
+  --limit N           at most N stories (default 20)
+  --offset N          skip the first N (paging)
+  --json              the list as JSON
+  -h, --help          this help
+
+${DB_EXIT_CODES}
+`;
+
+export const STORY_HELP = `Usage: crosscheck story ID [options]
+
+The report of one stored story, as crosscheck compare prints it: facts (corroborated,
+single-source, disputed) with their evidence, coverage by outlet, who copied whom, and each
+article's profile.
+
+Options:
+${DB_OPTION}
+  --json              the report as JSON (schema "crosscheck/1")
+  --markdown          the report as Markdown
+  --color, --no-color colour the terminal report or not
+  --width N           wrap the terminal report to N columns
+  -h, --help          this help
+
+${DB_EXIT_CODES}
+`;
+
+export const ARTICLE_HELP = `Usage: crosscheck article ID [options]
+
+One stored article: its profile (reporting or opinion, sources, loaded words, headline) with the
+words behind every label, and the story it belongs to.
+
+Options:
+${DB_OPTION}
+  --json              as JSON (schema "crosscheck/1"), with "storyId"
+  --color, --no-color colour the terminal report or not
+  -h, --help          this help
+
+${DB_EXIT_CODES}
+`;
+
+export const SEARCH_HELP = `Usage: crosscheck search "text" [options]
+
+Finds articles (title and text), stories (title) and facts (summary) by their words. Words are
+matched by stem ("collide" finds "collided"); a word ending in * matches as a prefix.
+
+Options:
+${DB_OPTION}
+  --limit N           at most N hits (default 20)
+  --kind KINDS        only these kinds: article, story, fact (comma-separated)
+  --json              the hits as JSON
+  -h, --help          this help
+
+${DB_EXIT_CODES}
+`;
+
+export const EXPORT_HELP = `Usage: crosscheck export --format jsonl|csv [options]
+
+Writes the database's records one per line (JSONL) or row (CSV, RFC 4180 quoting), streamed.
+Articles: id, uri, outlet, title, publishedAt, storyId, url, byline, lang, contentHash.
+Stories: id, title, counts, outlets, dates, fact counts, article ids. Facts: story, id, status,
+independent origins, article ids, summary. In CSV, lists are joined with "|".
+
+Options:
+${DB_OPTION}
+  --format jsonl|csv  the output format (required)
+  --what WHAT         articles (default), stories or facts
+  -o, --output FILE   write to FILE instead of standard output
+  -h, --help          this help
+
+${DB_EXIT_CODES}
+`;
+
+export const EXTRACT_HELP = `Usage: crosscheck extract INPUT... [--format text|json|jsonl] [options]
+
+Reads each input and prints what was extracted from it, without storing or comparing: the
+headline, byline, publication date, canonical url, outlet, language, the cleaned text and the
+messages. An INPUT is a file (.html/.htm page, .rss/.atom/.xml feed, .warc web archive, .txt,
+.jsonl with a "text" or "html" field; any of them .gz), a directory, an http(s) URL, or "-".
+
+Options:
+  --format text|json|jsonl  output: readable text (default), one JSON array, or one JSON object
+                            per article per line (uri, title, byline, publishedAt, text, messages...)
+  --input F            read every input as F (text, jsonl, html, feed, warc) instead of guessing
+  --allow-private      fetch URLs on private, loopback or link-local addresses (refused by default)
+  --timeout S          time limit for fetching one URL, in seconds (default 15)
+  --max-bytes N        largest input accepted per document, in bytes (default 8388608)
+  --max-chars N        longest cleaned article text kept, in characters (default 1000000)
+  -q, --quiet          print only warnings and errors on standard error
+  -h, --help           this help
+
+Examples:
+  crosscheck extract page.html
+  crosscheck extract CC-NEWS-20191118.warc.gz --format jsonl > articles.jsonl
+  crosscheck extract https://example.com/news/story.html --format json
+
+${EXIT_CODES}
+`;
+
+export const CLASSIFY_HELP = `Usage: crosscheck classify [options] < SENTENCES.txt
+
+Reads one sentence per line on standard input and writes one JSON object per line (JSONL):
+
+  {"sentence": "...", "opinion": 0.91, "bias": 0.87, "loaded": [{"start": 4, "end": 11, "text": "railing"}]}
+
+  opinion   probability that the sentence is the writer's opinion (trained on BABE label_opinion)
+  bias      probability that its wording is biased (trained on BABE label_bias)
+  loaded    the words marked as loaded (trained on BABE biased_words and BASIL lexical bias),
+            outside quotation marks; start/end are UTF-16 offsets into the sentence
+
+The model runs on the CPU from weights shipped with crosscheck (src/analyze/classifier/TRAINING.md
+gives its data, features and validation scores). Empty lines are skipped.
+
+Options:
+  -h, --help   this help
+
+Exit codes:
+  0   done
+  64  usage error (CC502)
+  70  internal error: a bug in crosscheck; please report it with the input`;
+
+export const SERVE_HELP = `Usage: crosscheck serve [options]
+
+Serves the database as a web app and an HTTP API: the story list (newest or largest, search,
+date and outlet filters), story pages (outlets side by side, facts with their evidence, reuse,
+timeline, what each outlet left out), article pages (the text with its marks), and the same
+content as JSON under /api (described at /openapi.json). Stops on Ctrl-C.
+
+Adding articles (the page's form, POST /api/articles) needs the write token; without one the
+server is read-only. Send it as "Authorization: Bearer TOKEN".
+
+Options:
+${DB_OPTION}
+  --host HOST         the address to listen on (default 127.0.0.1, this machine only); another
+                      address makes the database readable by anyone who can reach it
+  --port N            the port (default 8080; 0 picks a free one)
+  --token T           the write token (default: $CROSSCHECK_TOKEN); at least 16 characters when
+                      --host is not a loopback address
+  --max-body N        largest request body in bytes (default 16777216)
+  --cache-seconds N   keep rendered pages this long (default 2; 0: off); a write through the
+                      server drops them at once, a write by another process shows after N s
+  -h, --help          this help
+
+Exit codes:
+  0   stopped by Ctrl-C or SIGTERM
+  2   no database at the path and no token to create one (CC704)
+  64  usage error: unknown option, bad value, or a short token beyond loopback (CC502, CC909)
+  70  internal error: a bug in crosscheck; please report it
+  71  could not listen on the host and port (CC909)
+  74  the database could not be opened (CC601, CC602, CC603, CC604)
 `;

@@ -3,10 +3,23 @@
  * code (bin/crosscheck.js sets it). New commands (ingest, stories, serve...) add an entry to
  * COMMANDS. An exception that escapes a command is a bug: it is printed and exits 70.
  */
+import { classifyCommand } from './classify.js';
 import { compareCommand, usageError } from './compare.js';
 import { demoCommand } from './demo.js';
-import { COMPARE_HELP, DEMO_HELP, EXIT, GENERAL_HELP } from './help.js';
+import { extractCommand } from './extract.js';
+import { CLASSIFY_HELP, COMPARE_HELP, DEMO_HELP, EXIT, EXTRACT_HELP, GENERAL_HELP, STANCE_HELP } from './help.js';
 import { packageVersion, processIO, type CliIO } from './io.js';
+import { stanceCommand } from './stance.js';
+import { ARTICLE_HELP, EXPORT_HELP, INGEST_HELP, SEARCH_HELP, SERVE_HELP, STORIES_HELP, STORY_HELP } from './help.js';
+import { serveCommand } from './serve.js';
+import { articleCommand } from './article.js';
+import { exportCommand } from './export.js';
+import { ingestCommand } from './ingest.js';
+import { searchCommand } from './search.js';
+import { storiesCommand } from './stories.js';
+import { storyCommand } from './story.js';
+import { WORKER_HELP, workerCommand } from './worker.js';
+import { STATUS_HELP, statusCommand } from './status.js';
 
 interface Command {
   help: string;
@@ -14,8 +27,20 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  classify: { help: CLASSIFY_HELP, run: classifyCommand },
   compare: { help: COMPARE_HELP, run: compareCommand },
   demo: { help: DEMO_HELP, run: demoCommand },
+  extract: { help: EXTRACT_HELP, run: extractCommand },
+  stance: { help: STANCE_HELP, run: stanceCommand },
+  ingest: { help: INGEST_HELP, run: ingestCommand },
+  stories: { help: STORIES_HELP, run: storiesCommand },
+  story: { help: STORY_HELP, run: storyCommand },
+  article: { help: ARTICLE_HELP, run: articleCommand },
+  search: { help: SEARCH_HELP, run: searchCommand },
+  export: { help: EXPORT_HELP, run: exportCommand },
+  worker: { help: WORKER_HELP, run: workerCommand },
+  status: { help: STATUS_HELP, run: statusCommand },
+  serve: { help: SERVE_HELP, run: (argv, io) => serveCommand(argv, io) },
 };
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {

@@ -2,12 +2,12 @@
  * Problems are data: every message has a code from this catalogue, a reason that says what
  * happened to which input, and a hint that says what to do next (spaCy's errors.py, vfile's
  * file.message). Code ranges: CC1xx reading, CC2xx cleaning and extraction, CC3xx analysis,
- * CC4xx comparison, CC5xx the command line, CC6xx the store, CC7xx ingest and clustering. Throw only for programming errors.
+ * CC4xx comparison, CC5xx the command line, CC6xx the store, CC7xx ingest and clustering, CC9xx the HTTP server. Throw only for programming errors.
  */
 import type { Span } from './span.js';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Stage = 'read' | 'extract' | 'analyze' | 'compare' | 'cli' | 'store' | 'ingest';
+export type Stage = 'read' | 'extract' | 'analyze' | 'compare' | 'cli' | 'store' | 'ingest' | 'server';
 
 interface CatalogueEntry {
   readonly severity: Severity;
@@ -65,6 +65,7 @@ export const CATALOGUE = {
   CC603: { severity: 'error', stage: 'store', meaning: 'database is locked by another process', hint: 'wait for the other crosscheck to finish, or raise the busy timeout' },
   CC604: { severity: 'error', stage: 'store', meaning: 'database could not be opened or written', hint: 'check the path, the folder permissions and the free disk space' },
   CC605: { severity: 'warning', stage: 'store', meaning: 'article id already used by different content', hint: 'the new content was not stored; give each record its own id, or leave the id out to use the content hash' },
+  CC606: { severity: 'error', stage: 'store', meaning: 'database server could not be reached or refused the connection', hint: 'check the postgres:// URL (host, port, database, user), that the server is running, and that it lets this user in' },
   CC801: { severity: 'error', stage: 'read', meaning: 'FNC-1 file has the wrong columns or labels', hint: 'stances need a header "Headline,Body ID" (optionally ",Stance"), bodies "Body ID,articleBody"' },
   CC802: { severity: 'warning', stage: 'analyze', meaning: 'pair names a body id missing from the bodies file', hint: 'those pairs were labelled unrelated; check that the stances and bodies files belong together' },
   CC803: { severity: 'error', stage: 'analyze', meaning: 'stance model weights could not be loaded', hint: 'reinstall crosscheck, or rebuild them with npm run train:stance' },
@@ -73,6 +74,16 @@ export const CATALOGUE = {
   CC703: { severity: 'warning', stage: 'ingest', meaning: 'story analysis failed', hint: 'the story keeps its articles and is marked stale; run crosscheck ingest again to retry' },
   CC704: { severity: 'error', stage: 'ingest', meaning: 'no database given for a command that reads one', hint: 'pass --db PATH or set CROSSCHECK_DB, or run crosscheck ingest first' },
   CC705: { severity: 'error', stage: 'ingest', meaning: 'no such story or article in the database', hint: 'list them with crosscheck stories, or find them with crosscheck search' },
+  CC901: { severity: 'error', stage: 'server', meaning: 'request body is larger than the size limit', hint: 'send fewer or smaller articles per request, or start crosscheck serve with a larger --max-body' },
+  CC902: { severity: 'error', stage: 'server', meaning: 'request is malformed', hint: 'see the reason; /openapi.json describes every endpoint, its parameters and bodies' },
+  CC903: { severity: 'error', stage: 'server', meaning: 'write token missing', hint: 'send the token as "Authorization: Bearer TOKEN" (or the form\'s token field)' },
+  CC904: { severity: 'error', stage: 'server', meaning: 'write refused', hint: 'the token is wrong, or the server runs without --token (CROSSCHECK_TOKEN) and takes no writes' },
+  CC905: { severity: 'error', stage: 'server', meaning: 'no such page or endpoint', hint: 'see /openapi.json for the API, or start from the story list at /' },
+  CC906: { severity: 'error', stage: 'server', meaning: 'method not allowed on this address', hint: 'see /openapi.json for the methods each endpoint takes' },
+  CC907: { severity: 'error', stage: 'server', meaning: 'content type not supported', hint: 'post JSON, JSONL (application/x-ndjson), multipart/form-data, text/plain or text/html' },
+  CC908: { severity: 'error', stage: 'server', meaning: 'internal server error', hint: 'a bug in crosscheck: the server log has the details; please report it with the request' },
+  CC909: { severity: 'error', stage: 'server', meaning: 'server could not start', hint: 'check --host and --port (is the port in use?), and give --token when binding beyond loopback' },
+  CC910: { severity: 'error', stage: 'server', meaning: 'request refused for its Host header', hint: 'a server bound to loopback answers only to localhost, 127.0.0.1 and [::1]; pass --host to serve other names' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

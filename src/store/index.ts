@@ -1,15 +1,16 @@
 /**
  * The store's public entry: the Store interface and its types, the coded StoreError, and
- * `openStore(location)`, which picks the implementation from the location (an SQLite file path
- * or ':memory:' today; a postgres:// URL once that implementation exists).
+ * `openStore(location)`, which picks the implementation from the location (a postgres:// URL,
+ * else an SQLite file path or ':memory:').
  */
-import { StoreError } from './errors.js';
 import type { Store } from './store.js';
 import { openSqliteStore, type SqliteStoreOptions } from './sqlite/index.js';
+import { openPostgresStore } from './postgres/index.js';
 
 export * from './store.js';
 export { StoreError, isStoreError, type StoreErrorCode } from './errors.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/index.js';
+export { openPostgresStore, type PostgresStoreOptions } from './postgres/index.js';
 
 /** The database file when neither --db nor CROSSCHECK_DB says otherwise (in the working directory). */
 export const DEFAULT_DB = 'crosscheck.db';
@@ -19,13 +20,9 @@ export function resolveDbLocation(option: string | undefined, env: NodeJS.Proces
   return option || env['CROSSCHECK_DB'] || DEFAULT_DB;
 }
 
-const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
+export const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
 
 export async function openStore(location: string, options: SqliteStoreOptions = {}): Promise<Store> {
-  if (POSTGRES_URL.test(location)) {
-    throw new StoreError('CC604', `${location.replace(/\/\/[^@/]*@/, '//…@')}: PostgreSQL is not supported yet`, {
-      uri: location,
-    });
-  }
+  if (POSTGRES_URL.test(location)) return openPostgresStore(location);
   return openSqliteStore(location, options);
 }

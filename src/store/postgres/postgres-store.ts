@@ -1,0 +1,601 @@
+/**
+ * The Store on PostgreSQL (node-postgres): a pool of connections whose sessions see one
+ * crosscheck schema, one transaction per batch (set-based statements over unnest arrays, so
+ * a batch is a handful of round trips whatever its size), idempotency by content hash through
+ * ON CONFLICT, full-text search on tsvector/GIN, the posting-list candidate index read with
+ * one bounded LATERAL scan per key, and exports streamed through a server-side cursor.
+ * Several processes may write at once: a transaction that deadlocks or fails to serialise is
+ * run again (TRANSACTION_RETRIES).
+ */
+import type pg from 'pg';
+import type { Article, Fact, Story } from '../../model/index.js';
+import { sinceKey, timeKey, untilKey } from '../time-key.js';
+import {
+  CANDIDATE_WEIGHTS,
+  DEFAULT_POSTINGS_PER_KEY,
+  type ArticleRecord,
+  type AssignResult,
+  type Candidate,
+  type CandidateQuery,
+  type FactRecord,
+  type Fingerprint,
+  type IngestBatch,
+  type ListStoriesOptions,
+  type PutArticlesResult,
+  type PutStoriesOptions,
+  type SearchHit,
+  type SearchKind,
+  type SearchOptions,
+  type Store,
+  type StoreStats,
+  type StoryRecord,
+  type StorySummary,
+} from '../store.js';
+import { isRetryable, translate } from './connection.js';
+import {
+  MARK_CLOSE,
+  MARK_OPEN,
+  STORY_COLUMN_NAMES,
+  STORY_SUMMARY_COLUMNS,
+  bodyColumns,
+  factColumns,
+  storable,
+  storableOrNull,
+  storyColumns,
+  toArticle,
+  toHit,
+  toRecord,
+  toSummary,
+  type ArticleRow,
+  type HitRow,
+  type StoryRow,
+} from './rows.js';
+import { TS_CONFIG } from './schema.js';
+import { toTsQuery } from './ts-query.js';
+
+/** Rows fetched per round trip by the exports' cursors. */
+const EXPORT_PAGE = 1000;
+/** Words of context in search snippets (ts_headline MaxWords / MinWords). */
+const SNIPPET_WORDS = { max: 24, min: 8 };
+/** Characters of an article's text put in its search vector (a tsvector is at most 1 MB). */
+const SEARCH_TEXT_CHARS = 200_000;
+/** Times a transaction that deadlocked or failed to serialise is run again. */
+const TRANSACTION_RETRIES = 5;
+/** Separator between a posting key's kind and its value (as in the SQLite store). */
+const KEY_SEP = '\u0001';
+
+export type Queryable = Pick<pg.PoolClient, 'query'>;
+
+export class PostgresStore implements Store {
+  readonly uri: string;
+  readonly schema: string;
+  readonly schemaVersion: number;
+  readonly pool: pg.Pool;
+  private closed = false;
+
+  constructor(pool: pg.Pool, uri: string, schema: string, schemaVersion: number) {
+    this.pool = pool;
+    this.uri = uri;
+    this.schema = schema;
+    this.schemaVersion = schemaVersion;
+  }
+
+  async putArticles(articles: readonly Article[]): Promise<PutArticlesResult> {
+    return this.transaction((c) => insertArticles(c, articles));
+  }
+
+  /** `also` runs in the same transaction, last (the queue marks its jobs done there: both or neither). */
+  async commitBatch(batch: IngestBatch, also?: (c: Queryable) => Promise<void>): Promise<PutArticlesResult> {
+    return this.transaction(async (c) => {
+      const result = await insertArticles(c, batch.articles);
+      const inserted = new Set(result.inserted);
+      await writeFingerprints(c, batch.fingerprints.filter((f) => inserted.has(f.articleId)));
+      const touched = new Set<string>();
+      for (const a of batch.assignments) {
+        const stub: Story = { id: a.storyId, title: a.title, articleIds: [], outlets: [], firstPublished: null, lastPublished: null, origins: [], facts: [], reuse: [], coverage: [] };
+        // A no-op update of an existing story locks its row, so that a transaction about to delete
+        // it as empty waits for the articles this one moves in (or this one recreates it).
+        await c.query(`INSERT INTO stories (${STORY_COLUMN_NAMES}) VALUES (${placeholders(13)}) ON CONFLICT (id) DO UPDATE SET title = stories.title`, storyColumns(stub));
+        touched.add(a.storyId);
+        for (const from of await moveArticles(c, a.storyId, a.articleIds)) if (from !== null) touched.add(from);
+      }
+      const now = Date.now();
+      for (const id of [...touched].sort()) await refreshMembership(c, id, now);
+      for (const [key, value] of Object.entries(batch.state ?? {})) await putState(c, key, value);
+      await also?.(c);
+      return result;
+    });
+  }
+
+  async getState(key: string): Promise<Uint8Array | null> {
+    const { rows } = await this.query<{ value: Buffer }>('SELECT value FROM state WHERE key = $1', [key]);
+    return rows[0] ? new Uint8Array(rows[0].value) : null;
+  }
+
+  async putState(key: string, value: Uint8Array): Promise<void> {
+    await this.guard(() => putState(this.pool, key, value));
+  }
+
+  async hasContent(hashes: readonly string[]): Promise<Set<string>> {
+    const { rows } = await this.query<{ content_hash: string }>('SELECT content_hash FROM articles WHERE content_hash = ANY($1::text[])', [hashes]);
+    return new Set(rows.map((r) => r.content_hash));
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    return (await this.getArticles([id]))[0] ?? null;
+  }
+
+  async getArticles(ids: readonly string[]): Promise<Article[]> {
+    const { rows } = await this.query<{ id: string; text: string; doc: string }>(
+      'SELECT a.id, b.text, b.doc FROM articles a JOIN article_bodies b ON b.seq = a.seq WHERE a.id = ANY($1::text[])',
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toArticle(row)] : [];
+    });
+  }
+
+  async storyOf(articleIds: readonly string[]): Promise<Map<string, string | null>> {
+    const { rows } = await this.query<{ id: string; story_id: string | null }>('SELECT id, story_id FROM articles WHERE id = ANY($1::text[])', [articleIds]);
+    const byId = new Map(rows.map((r) => [r.id, r.story_id]));
+    const out = new Map<string, string | null>();
+    for (const id of articleIds) if (byId.has(id)) out.set(id, byId.get(id) ?? null);
+    return out;
+  }
+
+  async putStory(story: Story, options: PutStoriesOptions = {}): Promise<void> {
+    return this.putStories([story], options);
+  }
+
+  async putStories(stories: readonly Story[], options: PutStoriesOptions = {}): Promise<void> {
+    await this.transaction(async (c) => {
+      if (options.remove?.length) await c.query('DELETE FROM stories WHERE id = ANY($1::text[])', [options.remove]);
+      const written = new Set(stories.map((s) => s.id));
+      const leftBehind = new Set<string>();
+      for (const story of stories) {
+        await c.query(
+          `INSERT INTO stories (${STORY_COLUMN_NAMES}) VALUES (${placeholders(13)})
+           ON CONFLICT (id) DO UPDATE SET title = excluded.title, article_count = excluded.article_count, outlet_count = excluded.outlet_count,
+             outlets = excluded.outlets, first_published = excluded.first_published, last_published = excluded.last_published,
+             first_key = excluded.first_key, last_key = excluded.last_key, corroborated = excluded.corroborated,
+             single_source = excluded.single_source, disputed = excluded.disputed, stale_since = NULL, doc = excluded.doc`,
+          storyColumns(story),
+        );
+        await c.query('UPDATE articles SET story_id = NULL WHERE story_id = $1', [story.id]);
+        for (const from of await moveArticles(c, story.id, story.articleIds)) if (from !== null && !written.has(from)) leftBehind.add(from);
+        await c.query('DELETE FROM facts WHERE story_id = $1', [story.id]);
+        if (story.facts.length > 0) {
+          await c.query(
+            `INSERT INTO facts (story_id, ord, id, status, independent_origins, article_ids, summary, doc)
+             SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[])`,
+            factColumns(story.id, story.facts),
+          );
+        }
+      }
+      // Stories that lost articles to the ones written (and were not written themselves).
+      const now = Date.now();
+      for (const id of [...leftBehind].sort()) await refreshMembership(c, id, now);
+    });
+  }
+
+  async assignArticles(storyId: string, articleIds: readonly string[]): Promise<AssignResult> {
+    return this.transaction(async (c) => {
+      const exists = await c.query('SELECT 1 FROM stories WHERE id = $1 FOR UPDATE', [storyId]);
+      if (exists.rowCount === 0) throw new Error(`assignArticles: no story ${storyId}`);
+      const { rows } = await c.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1::text[])', [articleIds]);
+      const stored = new Set(rows.map((r) => r.id));
+      const result: AssignResult = { assigned: [], missing: [] };
+      for (const id of articleIds) (stored.has(id) ? result.assigned : result.missing).push(id);
+      const moved = await moveArticles(c, storyId, result.assigned);
+      const touched = new Set<string>();
+      if (moved.length > 0) touched.add(storyId);
+      for (const from of moved) if (from !== null) touched.add(from);
+      const now = Date.now();
+      for (const id of [...touched].sort()) await refreshMembership(c, id, now);
+      return result;
+    });
+  }
+
+  async getStory(id: string): Promise<Story | null> {
+    const { rows } = await this.query<{ doc: string; facts: string[] | null }>(
+      'SELECT s.doc, (SELECT array_agg(f.doc ORDER BY f.ord) FROM facts f WHERE f.story_id = s.id) AS facts FROM stories s WHERE s.id = $1',
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const story = JSON.parse(row.doc) as Story;
+    // Assigning in place keeps the key where the placeholder held it (byte-for-byte round trip).
+    story.facts = (row.facts ?? []).map((f) => JSON.parse(f) as Fact);
+    return story;
+  }
+
+  async listStories(options: ListStoriesOptions): Promise<StorySummary[]> {
+    const order = options.order === 'largest' ? 'article_count DESC, id' : 'last_key DESC NULLS LAST, id';
+    const { rows } = await this.query<StoryRow>(
+      `SELECT ${STORY_SUMMARY_COLUMNS} FROM stories
+       WHERE ($1::text IS NULL OR last_key >= $1)
+         AND ($2::text IS NULL OR first_key <= $2)
+         AND ($3::text IS NULL OR id IN (SELECT story_id FROM articles WHERE outlet = $3 AND story_id IS NOT NULL))
+       ORDER BY ${order} LIMIT $4 OFFSET $5`,
+      [
+        options.since === undefined ? null : sinceKey(options.since),
+        options.until === undefined ? null : untilKey(options.until),
+        options.outlet ?? null,
+        options.limit,
+        options.offset ?? 0,
+      ],
+    );
+    return rows.map(toSummary);
+  }
+
+  async staleStories(limit: number): Promise<string[]> {
+    const { rows } = await this.query<{ id: string }>('SELECT id FROM stories WHERE stale_since IS NOT NULL ORDER BY stale_since, id LIMIT $1', [limit]);
+    return rows.map((r) => r.id);
+  }
+
+  async search(query: string, options: SearchOptions): Promise<SearchHit[]> {
+    const built = toTsQuery(query, TS_CONFIG);
+    if (built === null || options.limit <= 0) return [];
+    const kinds = new Set<SearchKind>(options.kinds ?? ['article', 'story', 'fact']);
+    const [open, close] = options.highlight ?? ['[', ']'];
+    // The query once, as text: each search below casts it back (no user text in any SQL).
+    const { rows: qrows } = await this.query<{ q: string; n: number }>(`SELECT q::text AS q, numnode(q) AS n FROM (SELECT ${built.sql} AS q) x`, built.params);
+    const tsq = qrows[0];
+    if (!tsq || tsq.n === 0) return [];
+    const headline = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=${SNIPPET_WORDS.max}, MinWords=${SNIPPET_WORDS.min}, ShortWord=1, HighlightAll=false, MaxFragments=1`;
+    const params = [tsq.q, options.limit, headline];
+    const hits: SearchHit[] = [];
+    const run = async (kind: SearchKind, sql: string): Promise<void> => {
+      if (!kinds.has(kind)) return;
+      for (const r of (await this.query<HitRow>(sql, params)).rows) hits.push(toHit(kind, r, open, close));
+    };
+    // Ranks are negated so that lower is better, as bm25's.
+    await run('story', `SELECT id, id AS story_id, title, ts_headline('${TS_CONFIG}', title, $1::tsquery, $3) AS snippet, -ts_rank_cd(search, $1::tsquery) AS rank
+      FROM stories WHERE search @@ $1::tsquery ORDER BY rank, id LIMIT $2`);
+    await run('fact', `SELECT id, story_id, summary AS title, ts_headline('${TS_CONFIG}', summary, $1::tsquery, $3) AS snippet, -ts_rank_cd(search, $1::tsquery) AS rank
+      FROM facts WHERE search @@ $1::tsquery ORDER BY rank, seq LIMIT $2`);
+    await run('article', `SELECT a.id, a.story_id, a.title, ts_headline('${TS_CONFIG}', left(m.text, ${SEARCH_TEXT_CHARS}), $1::tsquery, $3) AS snippet, m.rank
+      FROM (SELECT seq, text, -ts_rank_cd(search, $1::tsquery) AS rank FROM article_bodies WHERE search @@ $1::tsquery ORDER BY rank, seq LIMIT $2) m
+      JOIN articles a ON a.seq = m.seq ORDER BY m.rank, m.seq`);
+    return hits.sort((a, b) => a.rank - b.rank).slice(0, options.limit);
+  }
+
+  exportArticles(): AsyncIterable<ArticleRecord> {
+    return this.cursor<ArticleRow, ArticleRecord>('SELECT id, content_hash, uri, url, outlet, title, byline, published_at, lang, story_id FROM articles ORDER BY seq', toRecord);
+  }
+
+  exportStories(): AsyncIterable<StoryRecord> {
+    return this.cursor<StoryRow & { doc: string }, StoryRecord>(`SELECT ${STORY_SUMMARY_COLUMNS}, doc FROM stories ORDER BY seq`, (row) => ({
+      ...toSummary(row),
+      articleIds: (JSON.parse(row.doc) as Story).articleIds,
+    }));
+  }
+
+  exportFacts(): AsyncIterable<FactRecord> {
+    type FactRow = { story_id: string; id: string; status: Fact['status']; independent_origins: number; article_ids: string; summary: string };
+    return this.cursor<FactRow, FactRecord>('SELECT story_id, id, status, independent_origins, article_ids, summary FROM facts ORDER BY seq', (row) => ({
+      storyId: row.story_id,
+      id: row.id,
+      status: row.status,
+      independentOrigins: row.independent_origins,
+      articleIds: JSON.parse(row.article_ids) as string[],
+      summary: row.summary,
+    }));
+  }
+
+  async putFingerprints(entries: readonly { articleId: string; fingerprint: Fingerprint }[]): Promise<void> {
+    await this.transaction((c) => writeFingerprints(c, entries));
+  }
+
+  async getFingerprints(articleIds: readonly string[]): Promise<Map<string, Fingerprint>> {
+    const { rows } = await this.query<{ id: string; terms: string; entities: string; bands: string; minhash: Buffer }>(
+      'SELECT a.id, f.terms, f.entities, f.bands, f.minhash FROM fingerprints f JOIN articles a ON a.seq = f.article_seq WHERE a.id = ANY($1::text[])',
+      [articleIds],
+    );
+    const out = new Map<string, Fingerprint>();
+    for (const row of rows) {
+      const words = new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength));
+      out.set(row.id, {
+        terms: JSON.parse(row.terms) as string[],
+        entities: JSON.parse(row.entities) as string[],
+        minhash: Array.from(words),
+        bands: JSON.parse(row.bands) as string[],
+      });
+    }
+    return out;
+  }
+
+  async candidateStories(query: CandidateQuery): Promise<Candidate[]> {
+    const weightOf = new Map<string, number>();
+    const lists: [readonly string[] | undefined, keyof typeof CANDIDATE_WEIGHTS][] = [
+      [query.entities, 'entity'],
+      [query.terms, 'term'],
+      [query.bands, 'band'],
+    ];
+    for (const [values, kind] of lists) for (const value of values ?? []) weightOf.set(`${kind[0]}${KEY_SEP}${value}`, CANDIDATE_WEIGHTS[kind]);
+    if (weightOf.size === 0 || query.limit <= 0) return [];
+    // One bounded index range per key (the most recent postings in the window), then the
+    // articles' stories; the scoring is the same as the SQLite store's.
+    const { rows } = await this.query<{ key: string; id: string; story_id: string }>(
+      `SELECT q.key, a.id, a.story_id
+       FROM unnest($1::text[]) AS q(key)
+       CROSS JOIN LATERAL (SELECT p.article_seq FROM postings p WHERE p.key = q.key AND p.time_key >= $2 AND p.time_key <= $3
+                           ORDER BY p.time_key DESC, p.article_seq DESC LIMIT $4) p
+       JOIN articles a ON a.seq = p.article_seq
+       WHERE a.story_id IS NOT NULL`,
+      [[...weightOf.keys()], query.since === undefined ? '' : sinceKey(query.since), query.until === undefined ? '\uffff' : untilKey(query.until), query.perKey ?? DEFAULT_POSTINGS_PER_KEY],
+    );
+    const byStory = new Map<string, { keys: Set<string>; articles: Map<string, number> }>();
+    for (const { key, id, story_id } of rows) {
+      let entry = byStory.get(story_id);
+      if (!entry) byStory.set(story_id, (entry = { keys: new Set(), articles: new Map() }));
+      entry.keys.add(key);
+      entry.articles.set(id, (entry.articles.get(id) ?? 0) + 1);
+    }
+    const candidates: Candidate[] = [];
+    for (const [storyId, { keys, articles }] of byStory) {
+      let score = 0;
+      for (const k of keys) score += weightOf.get(k) ?? 0;
+      const ranked = [...articles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      candidates.push({ storyId, score, articleIds: ranked.map(([id]) => id) });
+    }
+    candidates.sort((a, b) => b.score - a.score || (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0));
+    return candidates.slice(0, query.limit);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const { rows } = await this.query<Omit<StoreStats, 'schemaVersion'>>(`SELECT
+        (SELECT COUNT(*) FROM articles)::int AS articles,
+        (SELECT COUNT(*) FROM stories)::int AS stories,
+        (SELECT COUNT(*) FROM facts)::int AS facts,
+        (SELECT COUNT(*) FROM articles WHERE story_id IS NULL)::int AS unassigned,
+        (SELECT COUNT(*) FROM fingerprints)::int AS fingerprints,
+        (SELECT COUNT(*) FROM stories WHERE stale_since IS NOT NULL)::int AS "staleStories"`);
+    return { schemaVersion: this.schemaVersion, ...(rows[0] as Omit<StoreStats, 'schemaVersion'>) };
+  }
+
+  /**
+   * PostgreSQL enforces the keys and checksums itself; these are the invariants it cannot
+   * declare: every article has its body, and a story's counted members are its articles.
+   */
+  async checkIntegrity(): Promise<string[]> {
+    const problems: string[] = [];
+    const { rows: orphans } = await this.query<{ id: string }>('SELECT a.id FROM articles a LEFT JOIN article_bodies b ON b.seq = a.seq WHERE b.seq IS NULL LIMIT 10');
+    for (const r of orphans) problems.push(`article ${r.id} has no body`);
+    const { rows: counts } = await this.query<{ id: string; counted: number; actual: number }>(
+      `SELECT s.id, s.article_count AS counted, COALESCE(m.n, 0)::int AS actual FROM stories s
+       LEFT JOIN (SELECT story_id, COUNT(*) AS n FROM articles WHERE story_id IS NOT NULL GROUP BY story_id) m ON m.story_id = s.id
+       WHERE s.article_count <> COALESCE(m.n, 0) LIMIT 10`,
+    );
+    for (const r of counts) problems.push(`story ${r.id} counts ${r.counted} articles but has ${r.actual}`);
+    return problems;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  /** Runs `fn` in one transaction on one connection, again when it deadlocked or failed to serialise. */
+  async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.guard(async () => {
+      for (let attempt = 1; ; attempt++) {
+        const client = await this.pool.connect();
+        try {
+          await client.query('BEGIN');
+          const out = await fn(client);
+          await client.query('COMMIT');
+          return out;
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          if (!isRetryable(e) || attempt >= TRANSACTION_RETRIES) throw e;
+        } finally {
+          client.release();
+        }
+      }
+    });
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.guard(() => this.pool.query<R>(sql, params));
+  }
+
+  /** A server-side cursor in a read-only snapshot: one page in memory, other queries free to run meanwhile. */
+  private cursor<R, T>(sql: string, map: (row: R) => T): AsyncIterable<T> {
+    const self = this;
+    return {
+      async *[Symbol.asyncIterator]() {
+        const client = await self.guard(() => self.pool.connect());
+        let finished = false;
+        try {
+          await self.guard(async () => {
+            await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+            await client.query(`DECLARE export NO SCROLL CURSOR FOR ${sql}`);
+          });
+          for (;;) {
+            const { rows } = await self.guard(() => client.query(`FETCH ${EXPORT_PAGE} FROM export`));
+            for (const row of rows) yield map(row as R);
+            if (rows.length < EXPORT_PAGE) break;
+          }
+          await client.query('COMMIT');
+          finished = true;
+        } finally {
+          // A consumer that stops early (break) ends up here too: the cursor goes with the transaction.
+          if (!finished) await client.query('ROLLBACK').catch(() => undefined);
+          client.release();
+        }
+      },
+    };
+  }
+
+  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw translate(e, this.uri);
+    }
+  }
+}
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
+}
+
+/** Inserts the articles whose content is new, in input order (inside the caller's transaction). */
+async function insertArticles(c: Queryable, articles: readonly Article[]): Promise<PutArticlesResult> {
+  const result: PutArticlesResult = { inserted: [], duplicates: [], conflicts: [] };
+  if (articles.length === 0) return result;
+  const col = <K extends keyof Article>(k: K) => articles.map((a) => storableOrNull(a[k] as string | null));
+  // ON CONFLICT DO NOTHING covers both unique keys: a stored content hash (a duplicate) and an
+  // id taken by other content (a conflict); which of the two it was is sorted out below.
+  const { rows } = await c.query<{ seq: string; id: string; content_hash: string }>(
+    `INSERT INTO articles (id, content_hash, uri, url, outlet, title, byline, published_at, time_key, lang)
+     SELECT id, content_hash, uri, url, outlet, title, byline, published_at, time_key, lang
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+       WITH ORDINALITY AS t(id, content_hash, uri, url, outlet, title, byline, published_at, time_key, lang, ord)
+     ORDER BY ord
+     ON CONFLICT DO NOTHING
+     RETURNING seq, id, content_hash`,
+    [articles.map((a) => a.id), articles.map((a) => a.contentHash), col('uri'), col('url'), col('outlet'), col('title'), col('byline'), col('publishedAt'), articles.map((a) => timeKey(a.publishedAt)), col('lang')],
+  );
+  const insertedSeq = new Map(rows.map((r) => [`${r.id}\u0000${r.content_hash}`, r.seq]));
+  const bodies: { seq: string; article: Article }[] = [];
+  const inserted = new Set<number>();
+  const rest: Article[] = [];
+  articles.forEach((a, i) => {
+    const key = `${a.id}\u0000${a.contentHash}`;
+    const seq = insertedSeq.get(key);
+    if (seq !== undefined) {
+      insertedSeq.delete(key); // the same article twice in the batch: the second is a duplicate
+      bodies.push({ seq, article: a });
+      inserted.add(i);
+    } else rest.push(a);
+  });
+  if (bodies.length > 0) {
+    const cols = bodies.map((b) => bodyColumns(b.article));
+    await c.query(
+      `INSERT INTO article_bodies (seq, text, doc, search)
+       SELECT seq, text, doc, setweight(to_tsvector('${TS_CONFIG}', COALESCE(title, '')), 'A') || setweight(to_tsvector('${TS_CONFIG}', left(text, ${SEARCH_TEXT_CHARS})), 'B')
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS t(seq, text, doc, title)`,
+      [bodies.map((b) => b.seq), cols.map((x) => x.text), cols.map((x) => x.doc), bodies.map((b) => storableOrNull(b.article.title))],
+    );
+  }
+  const known = new Set<string>();
+  if (rest.length > 0) {
+    const { rows: found } = await c.query<{ content_hash: string }>('SELECT content_hash FROM articles WHERE content_hash = ANY($1::text[])', [rest.map((a) => a.contentHash)]);
+    for (const r of found) known.add(r.content_hash);
+  }
+  articles.forEach((a, i) => {
+    if (inserted.has(i)) result.inserted.push(a.id);
+    else if (known.has(a.contentHash)) result.duplicates.push(a.id);
+    else result.conflicts.push(a.id);
+  });
+  return result;
+}
+
+/**
+ * Moves articles into a story, returning the story each moved article came from (null when
+ * it had none); articles already in it, and ids with no article, are left alone.
+ */
+async function moveArticles(c: Queryable, storyId: string, articleIds: readonly string[]): Promise<(string | null)[]> {
+  if (articleIds.length === 0) return [];
+  const { rows } = await c.query<{ from: string | null }>(
+    `WITH old AS (SELECT id, story_id FROM articles WHERE id = ANY($2::text[]) AND story_id IS DISTINCT FROM $1 ORDER BY seq FOR UPDATE)
+     UPDATE articles a SET story_id = $1 FROM old WHERE a.id = old.id RETURNING old.story_id AS "from"`,
+    [storyId, articleIds],
+  );
+  return rows.map((r) => r.from);
+}
+
+/** Recomputes a story's members, outlets and dates from its articles after some moved; deletes it when none are left. */
+async function refreshMembership(c: Queryable, storyId: string, now: number): Promise<void> {
+  const { rows } = await c.query<{ doc: string }>('SELECT doc FROM stories WHERE id = $1 FOR UPDATE', [storyId]);
+  const row = rows[0];
+  if (!row) return;
+  const { rows: members } = await c.query<{ id: string; outlet: string | null; published_at: string | null; time_key: string | null }>(
+    'SELECT id, outlet, published_at, time_key FROM articles WHERE story_id = $1 ORDER BY time_key NULLS FIRST, seq',
+    [storyId],
+  );
+  if (members.length === 0) {
+    await c.query('DELETE FROM stories WHERE id = $1', [storyId]);
+    return;
+  }
+  const story = JSON.parse(row.doc) as Story;
+  const memberIds = new Set(members.map((m) => m.id));
+  const kept = story.articleIds.filter((id) => memberIds.has(id));
+  const keptSet = new Set(kept);
+  story.articleIds = [...kept, ...members.filter((m) => !keptSet.has(m.id)).map((m) => m.id)];
+  const memberOutlets = new Set(members.flatMap((m) => (m.outlet === null ? [] : [m.outlet])));
+  const outlets = story.outlets.filter((o) => memberOutlets.has(o));
+  for (const o of memberOutlets) if (!outlets.includes(o)) outlets.push(o);
+  story.outlets = outlets;
+  // members come ordered by time_key, unknown dates first.
+  const dated = members.filter((m) => m.time_key !== null);
+  story.firstPublished = dated[0]?.published_at ?? null;
+  story.lastPublished = dated[dated.length - 1]?.published_at ?? null;
+  const [id, , articleCount, outletCount, outletsJson, firstPublished, lastPublished, firstKey, lastKey, , , , doc] = storyColumns(story);
+  await c.query(
+    `UPDATE stories SET article_count = $2, outlet_count = $3, outlets = $4, first_published = $5, last_published = $6,
+       first_key = $7, last_key = $8, doc = $9, stale_since = COALESCE(stale_since, $10) WHERE id = $1`,
+    [id, articleCount, outletCount, outletsJson, firstPublished, lastPublished, firstKey, lastKey, doc, now],
+  );
+}
+
+async function writeFingerprints(c: Queryable, entries: readonly { articleId: string; fingerprint: Fingerprint }[]): Promise<void> {
+  if (entries.length === 0) return;
+  // The last entry of an article wins, as when they are written one after the other.
+  const last = new Map(entries.map((e) => [e.articleId, e.fingerprint]));
+  const ids = [...last.keys()];
+  const { rows } = await c.query<{ id: string; seq: string; time_key: string | null }>('SELECT id, seq, time_key FROM articles WHERE id = ANY($1::text[])', [ids]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const missing = ids.find((id) => !byId.has(id));
+  if (missing !== undefined) throw new Error(`putFingerprints: no stored article ${missing}`);
+  const seqs = ids.map((id) => byId.get(id)?.seq as string);
+  await c.query('DELETE FROM postings WHERE article_seq = ANY($1::bigint[])', [seqs]);
+  const fps = ids.map((id) => last.get(id) as Fingerprint);
+  await c.query(
+    `INSERT INTO fingerprints (article_seq, terms, entities, bands, minhash)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bytea[])
+     ON CONFLICT (article_seq) DO UPDATE SET terms = excluded.terms, entities = excluded.entities, bands = excluded.bands, minhash = excluded.minhash`,
+    [
+      seqs,
+      fps.map((f) => JSON.stringify(f.terms)),
+      fps.map((f) => JSON.stringify(f.entities)),
+      fps.map((f) => JSON.stringify(f.bands ?? [])),
+      fps.map((f) => Buffer.from(Uint32Array.from(f.minhash).buffer)),
+    ],
+  );
+  const keys: string[] = [];
+  const times: string[] = [];
+  const articleSeqs: string[] = [];
+  ids.forEach((id, i) => {
+    const fp = fps[i] as Fingerprint;
+    const time = byId.get(id)?.time_key ?? '';
+    for (const key of postingKeys(fp)) {
+      keys.push(storable(key));
+      times.push(time);
+      articleSeqs.push(seqs[i] as string);
+    }
+  });
+  if (keys.length > 0) {
+    await c.query('INSERT INTO postings (key, time_key, article_seq) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) ON CONFLICT DO NOTHING', [keys, times, articleSeqs]);
+  }
+}
+
+function postingKeys(fp: Fingerprint): Set<string> {
+  const keys = new Set<string>();
+  for (const e of fp.entities) keys.add(`e${KEY_SEP}${e}`);
+  for (const t of fp.terms) keys.add(`t${KEY_SEP}${t}`);
+  for (const b of fp.bands ?? []) keys.add(`b${KEY_SEP}${b}`);
+  return keys;
+}
+
+async function putState(c: Queryable, key: string, value: Uint8Array): Promise<void> {
+  await c.query('INSERT INTO state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+    key,
+    Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  ]);
+}

@@ -1,0 +1,153 @@
+/**
+ * Between the model's values and PostgreSQL's rows: the column values of a story, the records
+ * of the exports, and text that PostgreSQL can hold (it refuses NUL in text, and a lone
+ * surrogate cannot be encoded as UTF-8: such text is kept exactly in the JSON document, which
+ * escapes both, and the column gets a cleaned copy for searching and listing).
+ */
+import type { Article, Fact, Story } from '../../model/index.js';
+import type { ArticleRecord, SearchHit, SearchKind, StorySummary } from '../store.js';
+import { timeKey } from '../time-key.js';
+
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+
+/** The text as a text column can hold it (NUL dropped, lone surrogates replaced). */
+export function storable(s: string): string {
+  return s.replace(UNSTORABLE, (m) => (m === '\u0000' ? '' : '\uFFFD'));
+}
+
+export function storableOrNull(s: string | null | undefined): string | null {
+  return s === null || s === undefined ? null : storable(s);
+}
+
+/** The body row of an article: the text once in its column, unless only the JSON can hold it exactly. */
+export function bodyColumns(a: Article): { text: string; doc: string } {
+  const text = storable(a.text);
+  return { text, doc: JSON.stringify({ ...a, text: text === a.text ? '' : a.text }) };
+}
+
+export function toArticle(row: { text: string; doc: string }): Article {
+  const article = JSON.parse(row.doc) as Article;
+  // An empty placeholder means the column holds the text; else the document kept it exactly.
+  if (article.text === '') article.text = row.text;
+  return article;
+}
+
+export interface ArticleRow {
+  id: string;
+  content_hash: string;
+  uri: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  byline: string | null;
+  published_at: string | null;
+  lang: string | null;
+  story_id: string | null;
+}
+
+export function toRecord(row: ArticleRow): ArticleRecord {
+  return {
+    id: row.id,
+    contentHash: row.content_hash,
+    uri: row.uri,
+    url: row.url,
+    outlet: row.outlet,
+    title: row.title,
+    byline: row.byline,
+    publishedAt: row.published_at,
+    lang: row.lang,
+    storyId: row.story_id,
+  };
+}
+
+export interface StoryRow {
+  id: string;
+  title: string;
+  article_count: number;
+  outlet_count: number;
+  outlets: string;
+  first_published: string | null;
+  last_published: string | null;
+  corroborated: number;
+  single_source: number;
+  disputed: number;
+  stale: boolean;
+}
+
+export const STORY_SUMMARY_COLUMNS =
+  'id, title, article_count, outlet_count, outlets, first_published, last_published, corroborated, single_source, disputed, stale_since IS NOT NULL AS stale';
+
+export function toSummary(row: StoryRow): StorySummary {
+  return {
+    id: row.id,
+    title: row.title,
+    articleCount: row.article_count,
+    outletCount: row.outlet_count,
+    outlets: JSON.parse(row.outlets) as string[],
+    firstPublished: row.first_published,
+    lastPublished: row.last_published,
+    facts: { corroborated: row.corroborated, singleSource: row.single_source, disputed: row.disputed },
+    stale: row.stale,
+  };
+}
+
+/** The columns of a story row, in the order of STORY_COLUMN_NAMES. */
+export function storyColumns(story: Story): (string | number | null)[] {
+  let corroborated = 0;
+  let singleSource = 0;
+  let disputed = 0;
+  for (const f of story.facts) {
+    if (f.status === 'corroborated') corroborated++;
+    else if (f.status === 'single-source') singleSource++;
+    else disputed++;
+  }
+  return [
+    story.id,
+    storable(story.title),
+    story.articleIds.length,
+    story.outlets.length,
+    JSON.stringify(story.outlets),
+    storableOrNull(story.firstPublished),
+    storableOrNull(story.lastPublished),
+    timeKey(story.firstPublished),
+    timeKey(story.lastPublished),
+    corroborated,
+    singleSource,
+    disputed,
+    // Facts are rows of their own; the placeholder keeps the key's place in the JSON.
+    JSON.stringify({ ...story, facts: [] }),
+  ];
+}
+
+export const STORY_COLUMN_NAMES = 'id, title, article_count, outlet_count, outlets, first_published, last_published, first_key, last_key, corroborated, single_source, disputed, doc';
+
+/** The fact rows of a story, as parallel arrays for unnest. */
+export function factColumns(storyId: string, facts: readonly Fact[]): unknown[] {
+  return [
+    facts.map(() => storyId),
+    facts.map((_, ord) => ord),
+    facts.map((f) => f.id),
+    facts.map((f) => f.status),
+    facts.map((f) => f.independentOrigins),
+    facts.map((f) => JSON.stringify(f.articleIds)),
+    facts.map((f) => storable(f.summary)),
+    facts.map((f) => JSON.stringify(f)),
+  ];
+}
+
+export interface HitRow {
+  id: string;
+  story_id: string | null;
+  title: string | null;
+  snippet: string;
+  rank: number;
+}
+
+/** Highlight markers ts_headline puts around matches, swapped for the caller's afterwards (no quoting of user markers into the options string). */
+export const MARK_OPEN = '\u0002';
+export const MARK_CLOSE = '\u0003';
+
+export function toHit(kind: SearchKind, r: HitRow, open: string, close: string): SearchHit {
+  const snippet = r.snippet.replaceAll(MARK_OPEN, open).replaceAll(MARK_CLOSE, close);
+  return { kind, id: r.id, storyId: r.story_id, title: r.title, snippet, rank: Number(r.rank) };
+}

@@ -1,0 +1,171 @@
+/**
+ * The PostgreSQL schema as an ordered list of migrations (the same layout as the SQLite one,
+ * see ../sqlite/schema.ts). Each step runs once, in its own transaction, and is recorded in
+ * `schema_version`; never edit a released step, add one. Everything lives in one schema
+ * (default `crosscheck`, or `?schema=` in the URL), so a database can hold several crosscheck
+ * stores and other programs' tables.
+ *
+ * Differences from SQLite, and why:
+ * - Keys and ids are `COLLATE "C"`: time keys are ISO strings compared bytewise (a locale
+ *   collation ignores the punctuation and misorders "2017-11-15" and "2017-11-15T12:00Z"), and
+ *   ties sort by id exactly as SQLite's BINARY does.
+ * - Full-text search is a tsvector per row with a GIN index. Articles weigh the title (A) above
+ *   the body (B); the vector is computed at insert (titles and texts never change), stories'
+ *   and facts' are generated columns.
+ * - Documents are `text`, not jsonb: jsonb reorders keys, and articles must come back byte for byte.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * Text search configuration of the schema: English stemming with no stop words, as SQLite's
+ * porter tokenizer (PostgreSQL's own 'english' drops "a", "the", "and": a search for
+ * "council met A" would then find every council meeting).
+ */
+export const TS_CONFIG = 'crosscheck_english';
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, stories, facts, candidate index, full-text search',
+    sql: `
+CREATE TEXT SEARCH DICTIONARY crosscheck_stem (TEMPLATE = snowball, Language = english);
+CREATE TEXT SEARCH CONFIGURATION ${TS_CONFIG} (COPY = pg_catalog.english);
+ALTER TEXT SEARCH CONFIGURATION ${TS_CONFIG}
+  ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH crosscheck_stem;
+
+CREATE TABLE stories (
+  seq              BIGSERIAL PRIMARY KEY,
+  id               TEXT COLLATE "C" NOT NULL UNIQUE,
+  title            TEXT NOT NULL,
+  article_count    INTEGER NOT NULL,
+  outlet_count     INTEGER NOT NULL,
+  outlets          TEXT NOT NULL,
+  first_published  TEXT,
+  last_published   TEXT,
+  first_key        TEXT COLLATE "C",
+  last_key         TEXT COLLATE "C",
+  corroborated     INTEGER NOT NULL DEFAULT 0,
+  single_source    INTEGER NOT NULL DEFAULT 0,
+  disputed         INTEGER NOT NULL DEFAULT 0,
+  stale_since      BIGINT,
+  doc              TEXT NOT NULL,
+  search           tsvector GENERATED ALWAYS AS (to_tsvector('${TS_CONFIG}', title)) STORED
+);
+CREATE INDEX stories_newest ON stories (last_key DESC, id);
+CREATE INDEX stories_largest ON stories (article_count DESC, id);
+CREATE INDEX stories_stale ON stories (stale_since, id) WHERE stale_since IS NOT NULL;
+CREATE INDEX stories_search ON stories USING GIN (search);
+
+CREATE TABLE articles (
+  seq          BIGSERIAL PRIMARY KEY,
+  id           TEXT COLLATE "C" NOT NULL UNIQUE,
+  content_hash TEXT COLLATE "C" NOT NULL UNIQUE,
+  uri          TEXT NOT NULL,
+  url          TEXT,
+  outlet       TEXT,
+  title        TEXT,
+  byline       TEXT,
+  published_at TEXT,
+  time_key     TEXT COLLATE "C",
+  lang         TEXT,
+  story_id     TEXT COLLATE "C" REFERENCES stories(id) ON DELETE SET NULL
+);
+CREATE INDEX articles_by_story ON articles (story_id, time_key);
+CREATE INDEX articles_by_outlet ON articles (outlet, story_id);
+
+-- The big columns apart, so that moving an article between stories rewrites a narrow row.
+CREATE TABLE article_bodies (
+  seq    BIGINT PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+  text   TEXT NOT NULL,
+  doc    TEXT NOT NULL,
+  search tsvector NOT NULL
+);
+CREATE INDEX article_bodies_search ON article_bodies USING GIN (search);
+
+CREATE TABLE facts (
+  seq                 BIGSERIAL PRIMARY KEY,
+  story_id            TEXT COLLATE "C" NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  ord                 INTEGER NOT NULL,
+  id                  TEXT COLLATE "C" NOT NULL,
+  status              TEXT NOT NULL,
+  independent_origins INTEGER NOT NULL,
+  article_ids         TEXT NOT NULL,
+  summary             TEXT NOT NULL,
+  doc                 TEXT NOT NULL,
+  search              tsvector GENERATED ALWAYS AS (to_tsvector('${TS_CONFIG}', summary)) STORED,
+  UNIQUE (story_id, ord)
+);
+CREATE INDEX facts_search ON facts USING GIN (search);
+
+CREATE TABLE fingerprints (
+  article_seq BIGINT PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+  terms       TEXT NOT NULL,
+  entities    TEXT NOT NULL,
+  bands       TEXT NOT NULL,
+  minhash     BYTEA NOT NULL
+);
+
+-- The posting lists of the candidate index: a lookup reads a bounded range of one key's list,
+-- most recent first, through the primary key.
+CREATE TABLE postings (
+  key         TEXT COLLATE "C" NOT NULL,
+  time_key    TEXT COLLATE "C" NOT NULL,
+  article_seq BIGINT NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  PRIMARY KEY (key, time_key, article_seq)
+);
+CREATE INDEX postings_by_article ON postings (article_seq);
+`,
+  },
+  {
+    version: 2,
+    name: 'clusterer state (document-frequency sketch)',
+    sql: `
+CREATE TABLE state (
+  key   TEXT COLLATE "C" PRIMARY KEY,
+  value BYTEA NOT NULL
+);
+`,
+  },
+  {
+    version: 3,
+    name: 'ingest queue and workers',
+    sql: `
+-- One job per input record (its raw text and where it came from). A worker takes one with
+-- FOR UPDATE SKIP LOCKED and holds it for a lease; a job whose lease ran out is taken again.
+CREATE TABLE jobs (
+  seq          BIGSERIAL PRIMARY KEY,
+  content_hash TEXT COLLATE "C" NOT NULL UNIQUE,
+  source       TEXT NOT NULL,
+  state        TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+  attempts     INTEGER NOT NULL DEFAULT 0,
+  worker       TEXT,
+  lease_until  TIMESTAMPTZ,
+  enqueued_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+  finished_at  TIMESTAMPTZ,
+  reason       TEXT
+);
+CREATE INDEX jobs_ready ON jobs (seq) WHERE state = 'queued';
+CREATE INDEX jobs_leased ON jobs (lease_until) WHERE state = 'running';
+CREATE INDEX jobs_finished ON jobs (finished_at) WHERE state = 'done';
+
+CREATE TABLE workers (
+  id         TEXT COLLATE "C" PRIMARY KEY,
+  host       TEXT NOT NULL,
+  pid        INTEGER NOT NULL,
+  started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  seen_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
+  stopped_at TIMESTAMPTZ,
+  done       BIGINT NOT NULL DEFAULT 0,
+  failed     BIGINT NOT NULL DEFAULT 0,
+  busy_ms    BIGINT NOT NULL DEFAULT 0,
+  db_wait_ms BIGINT NOT NULL DEFAULT 0
+);
+`,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
