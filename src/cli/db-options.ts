@@ -15,9 +15,6 @@ export const DB_SPECS: OptionSpecs = {
   help: { type: 'boolean', short: 'h' },
 };
 
-/** Exit code when the database cannot be opened (locked, not ours, newer). */
-export const EXIT_DB = 74;
-
 /** Opens the database; `mustExist` for commands that only read (a missing file is CC704, not a new empty database). */
 export async function openDb(values: ParsedArgs['values'], io: CliIO, mustExist: boolean): Promise<{ ok: true; store: Store; location: string } | { ok: false; code: number }> {
   const location = resolveDbLocation(typeof values['db'] === 'string' ? values['db'] : undefined, (io.env ?? process.env) as NodeJS.ProcessEnv);
@@ -30,7 +27,7 @@ export async function openDb(values: ParsedArgs['values'], io: CliIO, mustExist:
   } catch (e) {
     if (!isStoreError(e)) throw e;
     writeMessages(io, [e.problem]);
-    return { ok: false, code: EXIT_DB };
+    return { ok: false, code: EXIT.database };
   }
 }
 
@@ -43,7 +40,7 @@ export async function withDb(values: ParsedArgs['values'], io: CliIO, mustExist:
   } catch (e) {
     if (!isStoreError(e)) throw e;
     writeMessages(io, [e.problem]);
-    return EXIT_DB;
+    return EXIT.database;
   } finally {
     await opened.store.close();
   }

@@ -1,16 +1,7 @@
 /** Help texts. Each command's text lists its options and the exit codes it can return. */
 
-export const EXIT = {
-  ok: 0,
-  /** No input could be read (CC501), or the demo corpus is missing (CC504). */
-  noInput: 2,
-  /** Usage error: unknown command or option, bad option value, missing inputs (CC502). */
-  usage: 64,
-  /** A bug in crosscheck (an exception escaped). */
-  internal: 70,
-  /** The --output file could not be written (CC503). */
-  cantCreate: 73,
-} as const;
+// One table of exit codes for the CLI, its help and docs/errors.md.
+export { EXIT } from '../model/exit-codes.js';
 
 const EXIT_CODES = `Exit codes:
   0   done: at least one article was read (problems with other inputs are printed as messages)

@@ -1,9 +1,26 @@
-/** The command line's exit codes (documented in docs/errors.md and `crosscheck --help`). */
-export const EXIT_CODES = [
-  { code: 0, name: 'ok', meaning: 'the job ran; inputs that could not be read are reported as messages on standard error' },
-  { code: 2, name: 'nothing-read', meaning: 'no input could be read (CC501); see the messages for each input' },
-  { code: 64, name: 'usage', meaning: 'unknown command or option, or a missing argument (CC502)' },
-  { code: 70, name: 'internal', meaning: 'a bug in crosscheck: please report it with the input' },
-] as const;
+/**
+ * The command line's exit codes: one table for the CLI (src/cli uses EXIT), its help texts and
+ * docs/errors.md (generated from EXIT_CODES). Values follow BSD sysexits where one fits.
+ */
+export const EXIT = {
+  ok: 0,
+  /** No input could be read (CC501), the demo corpus is missing (CC504), or nothing to show (CC704, CC705). */
+  noInput: 2,
+  /** Usage error: unknown command or option, bad option value, missing inputs (CC502). */
+  usage: 64,
+  /** A bug in crosscheck (an exception escaped). */
+  internal: 70,
+  /** The --output file could not be written (CC503). */
+  cantCreate: 73,
+  /** The database could not be opened, reached or written (CC601-CC606). */
+  database: 74,
+} as const;
 
-export const EXIT = { ok: 0, nothingRead: 2, usage: 64, internal: 70 } as const;
+export const EXIT_CODES = [
+  { code: EXIT.ok, name: 'ok', meaning: 'the job ran; inputs that could not be read are reported as messages on standard error' },
+  { code: EXIT.noInput, name: 'nothing-read', meaning: 'no input could be read (CC501), or nothing to show: no database, story or article (CC704, CC705)' },
+  { code: EXIT.usage, name: 'usage', meaning: 'unknown command or option, bad option value, or a missing argument (CC502)' },
+  { code: EXIT.internal, name: 'internal', meaning: 'a bug in crosscheck: please report it with the input' },
+  { code: EXIT.cantCreate, name: 'cant-create', meaning: 'the --output file could not be written (CC503)' },
+  { code: EXIT.database, name: 'database', meaning: 'the database could not be opened, reached or written (CC601-CC606)' },
+] as const;
