@@ -335,8 +335,36 @@ function record(c: Ctx, out: Cue[], cue: Span, phrase: [number, number] | null, 
   out.push({ cue, source, kind: k.kind, canonical: k.canonical, speaker: k.speaker, unresolved: k.unresolved, sentence: si });
 }
 
-/** Every attribution cue of the text, in order, with its source and kind. */
-export function findCues(input: CueInput): Cue[] {
+/**
+ * The last findCues result per token array. findQuotes and findAttributions both call findCues
+ * on the same document, and the quoted spans attributions pass (doc.quotes) are the spans quotes
+ * passed: the second call would redo the same pure computation. Reused only when every input is
+ * the same (same arrays, same quoted offsets). Callers must not mutate the cues.
+ */
+const lastCues = new WeakMap<readonly Token[], { input: CueInput; quoted: Span[]; cues: Cue[] }>();
+
+function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Span;
+    const y = b[i] as Span;
+    if (x.start !== y.start || x.end !== y.end) return false;
+  }
+  return true;
+}
+
+/** Every attribution cue of the text, in order, with its source and kind (read-only: may be shared between calls). */
+export function findCues(input: CueInput): readonly Cue[] {
+  const hit = lastCues.get(input.tokens);
+  if (hit && hit.input.text === input.text && hit.input.sentences === input.sentences && hit.input.entities === input.entities && sameSpans(hit.quoted, input.quoted)) {
+    return hit.cues;
+  }
+  const cues = findCuesUncached(input);
+  lastCues.set(input.tokens, { input, quoted: input.quoted.map((q) => ({ start: q.start, end: q.end })), cues });
+  return cues;
+}
+
+function findCuesUncached(input: CueInput): Cue[] {
   const { tokens, sentences, text } = input;
   const ranges: [number, number][] = [];
   let t = 0;
@@ -352,7 +380,11 @@ export function findCues(input: CueInput): Cue[] {
   ranges.forEach(([a, b], si) => {
     for (let k = a; k < b; k++) {
       const tok = tokens[k] as Token;
-      if (tok.kind !== 'word' || isInside(c.quoted, tok.start)) continue;
+      if (tok.kind !== 'word') continue;
+      // Most words neither open an "according to" cue nor are a cue verb: two Set/Map lookups
+      // decide that before the binary search over the quoted spans.
+      if (!CUES_AFTER_BY_FIRST.has(tok.norm) && !CUE_VERBS.has(tok.norm)) continue;
+      if (isInside(c.quoted, tok.start)) continue;
       const n = cueAfter(c, k, b); // "According to" may open a sentence
       if (n === 0 && !isLower(text, tok)) continue;
       if (n > 0) {

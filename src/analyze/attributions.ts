@@ -24,7 +24,8 @@ export function findAttributions(doc: Doc, ctx: Context): Doc {
       span: { start, end },
       text: text.slice(start, end),
       kind: c.kind,
-      source: c.source ? { articleId: doc.id, span: c.source, text: text.slice(c.source.start, c.source.end) } : null,
+      // a copy: the cues may be shared with findQuotes (findCues reuses its last result)
+      source: c.source ? { articleId: doc.id, span: { start: c.source.start, end: c.source.end }, text: text.slice(c.source.start, c.source.end) } : null,
       sourceCanonical: c.canonical,
       cue: text.slice(c.cue.start, c.cue.end),
       sentence: c.sentence,

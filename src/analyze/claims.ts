@@ -11,8 +11,10 @@ import type { Claim, Context, Doc, Span } from '../model/index.js';
 import { isOpinion, opinionOf, type SentenceOpinion } from './opinion.js';
 import type { SentenceView, TextView } from './signal-view.js';
 import type { Word } from './signal-words.js';
-import { AUXILIARIES, EVENT_VERBS, IRREGULAR_FINITE, NOT_PAST, QUANTITY_WORDS } from './lexicon-claims.js';
-import { DATE_WORDS, REPORTING } from './lexicon-opinion.js';
+import { REPORTING } from './lexicon-opinion.js';
+import { canStart, lexicalOf } from './signal-lexical.js';
+import { isCloser, trimmedEnd } from './text-end.js';
+import { DATE_WORD, EVENT_VERB, FINITE_FORM, NOT_PAST_WORD, QUANTITY_WORD, wordFlags } from './word-flags.js';
 
 /**
  * Weights of check-worthiness features. Set by hand on the seeds (the death of the student, the
@@ -39,23 +41,33 @@ export const CHECKWORTHY = {
 const CLAUSE_BREAK = /; | [\u2014\u2013] | -- /g;
 /** Entries of the reporting table that are nouns, not verbs. */
 const NOT_REPORTING_VERBS: ReadonlySet<string> = new Set(['data', 'records', 'figures', 'survey']);
-const QUANTITY_SYMBOL = /[%$\u20ac\u00a3\u00a5]/;
+/** % $ \u20ac \u00a3 \u00a5 in text[start, end) (a char-code scan: no slice per claim). */
+function hasQuantitySymbol(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x25 || c === 0x24 || c === 0x20ac || c === 0xa3 || c === 0xa5) return true;
+  }
+  return false;
+}
 const CAPITALISED = /^\p{Lu}/u;
 
 /** True when words [from, to) hold a finite verb. */
 export function hasFiniteVerb(view: TextView, from: number, to: number): boolean {
+  const flags = wordFlags(view);
+  const lex = lexicalOf(view);
   for (let i = from; i < to; i++) {
     const w = view.words[i] as Word;
     if (w.isNumber) continue;
     const n = w.norm;
-    if (AUXILIARIES.has(n) || IRREGULAR_FINITE.has(n)) return true;
-    if ((n.endsWith('s') || n === 'said' || n === 'told' || n === 'wrote') && REPORTING.matchAt(view.words, i, to) !== null && !NOT_REPORTING_VERBS.has(n)) return true;
-    if (n.length >= 4 && n.endsWith('ed') && !NOT_PAST.has(n)) {
+    const f = flags[i] as number;
+    if ((f & FINITE_FORM) !== 0) return true;
+    if ((n.endsWith('s') || n === 'said' || n === 'told' || n === 'wrote') && canStart(lex, 'reporting', i) && REPORTING.matchAt(view.words, i, to) !== null && !NOT_REPORTING_VERBS.has(n)) return true;
+    if (n.length >= 4 && n.endsWith('ed') && (f & NOT_PAST_WORD) === 0) {
       // A capitalised -ed word inside the sentence is a name ("United"), not a verb.
       const surface = view.text.slice(w.start, w.end);
       if (i === from || !CAPITALISED.test(surface)) return true;
     }
-    if (EVENT_VERBS.has(n) && (n.endsWith('s') || n.endsWith('ed'))) return true;
+    if ((f & EVENT_VERB) !== 0 && (n.endsWith('s') || n.endsWith('ed'))) return true;
   }
   return false;
 }
@@ -71,15 +83,16 @@ export function checkworthiness(view: TextView, s: SentenceView, o: SentenceOpin
   let score: number = CHECKWORTHY.base;
   score += Math.min(CHECKWORTHY.maxEntities, s.entities) * CHECKWORTHY.perEntity;
   let number = false;
-  let quantity = QUANTITY_SYMBOL.test(view.text.slice(span.start, span.end));
+  let quantity = hasQuantitySymbol(view.text, span.start, span.end);
   let date = false;
   let event = false;
+  const flags = wordFlags(view);
   for (let i = from; i < to; i++) {
-    const w = view.words[i] as Word;
-    if (w.isNumber) number = true;
-    else if (QUANTITY_WORDS.has(w.norm)) quantity = true;
-    if (DATE_WORDS.has(w.norm)) date = true;
-    if (EVENT_VERBS.has(w.norm)) event = true;
+    const f = flags[i] as number;
+    if ((view.words[i] as Word).isNumber) number = true;
+    else if ((f & QUANTITY_WORD) !== 0) quantity = true;
+    if ((f & DATE_WORD) !== 0) date = true;
+    if ((f & EVENT_VERB) !== 0) event = true;
   }
   if (number) score += CHECKWORTHY.number;
   if (quantity) score += CHECKWORTHY.quantity;
@@ -124,6 +137,13 @@ function clauses(view: TextView, s: SentenceView): { span: Span; from: number; t
 }
 const CLAUSE_BREAK_AT = /^(?:; | [\u2014\u2013] | -- )/;
 
+/** True when text[start, end) ends in "?" before any closing quotes and brackets (and white space). */
+function endsInQuestion(text: string, start: number, end: number): boolean {
+  let e = trimmedEnd(text, start, end);
+  while (e > start && isCloser(text.charCodeAt(e - 1))) e--;
+  return e > start && text.charCodeAt(e - 1) === 0x3f;
+}
+
 export function findClaims(doc: Doc, ctx: Context): Doc {
   void ctx;
   const { view, sentences } = opinionOf(doc);
@@ -132,8 +152,7 @@ export function findClaims(doc: Doc, ctx: Context): Doc {
     if (s.kind !== 'body' && s.kind !== 'standfirst') continue;
     const o = sentences[s.index];
     if (o === undefined || isOpinion(o)) continue;
-    const text = view.text.slice(s.span.start, s.span.end).trimEnd();
-    if (/\?["\u201d\u2019)]*$/.test(text)) continue;
+    if (endsInQuestion(view.text, s.span.start, s.span.end)) continue;
     if (wordCount(view, s.from, s.to) < CHECKWORTHY.minWords || !hasFiniteVerb(view, s.from, s.to)) continue;
     const parts = clauses(view, s) ?? [{ span: s.span, from: s.from, to: s.to }];
     for (const p of parts) {

@@ -26,11 +26,13 @@
  * loaded words it marks (findSignals turns them into 'loaded' signals beside the lexicon's).
  */
 import type { Doc } from '../model/index.js';
-import { COPULAS, DATE_WORDS, GENERIC_PRESENT, GROUP_NOUNS, PARTITIVES, STRONG_REPORTING_WEIGHT, type Cue } from './lexicon-opinion.js';
+import { COPULAS, GENERIC_PRESENT, PARTITIVES, STRONG_REPORTING_WEIGHT, type Cue } from './lexicon-opinion.js';
 import { lexicalOf, type CueTable, type Lexical } from './signal-lexical.js';
 import { isOpinionKind, viewOf, type SentenceView, type TextView } from './signal-view.js';
 import type { PhraseMatch, Word } from './signal-words.js';
 import { classify, loadedMarks, THRESHOLDS, type LoadedMark } from './classifier/model.js';
+import { isCloser, trimmedEnd } from './text-end.js';
+import { DATE_WORD, GROUP_NOUN, wordFlags } from './word-flags.js';
 
 /**
  * Thresholds and cue scales. Tuned on the two seed articles (the expected opinion and reporting
@@ -123,30 +125,82 @@ function quoteWords(view: TextView, m: { from: number; to: number }): string {
 }
 
 /** Matches of a cue table in the sentence that lie outside quotes. */
-function outside(view: TextView, lex: Lexical, s: SentenceView, table: CueTable): PhraseMatch<Cue>[] {
-  return (lex.cuesBySentence[table][s.index] ?? []).filter((m) => view.inQuote[m.from] === 0);
+function outside(view: TextView, lex: Lexical, s: SentenceView, table: CueTable): readonly PhraseMatch<Cue>[] {
+  const all = lex.cuesBySentence[table][s.index];
+  // most sentences have no match of a table: no new array for them
+  if (all === undefined || all.length === 0) return NO_MATCHES;
+  return all.filter((m) => view.inQuote[m.from] === 0);
+}
+const NO_MATCHES: readonly PhraseMatch<Cue>[] = Object.freeze([]);
+
+/** True when word i lies in one of the commentary matches. */
+function inCommentary(commentary: readonly PhraseMatch<Cue>[], i: number): boolean {
+  for (const c of commentary) if (c.from <= i && i < c.to) return true;
+  return false;
 }
 
-/** The last non-space character of the sentence, and whether it lies inside a quote. */
-function closingMark(view: TextView, s: SentenceView): string {
-  const t = view.text.slice(s.span.start, s.span.end).trimEnd();
-  // skip closing quotes and brackets to find the sentence's own mark: a quoted question is the speaker's
-  const last = t[t.length - 1] ?? '';
-  return /["\u201d\u2019)]/.test(last) ? '' : last;
+/** Where a sentence is someone else's: from `start` on, or all of it when `closing`. */
+interface Anchor {
+  start: number;
+  closing: boolean;
+}
+
+function anchorOf(words: readonly Word[], s: SentenceView, start: number, end: number): Anchor {
+  let after = 0;
+  for (let i = s.to - 1; i >= s.from && (words[i] as Word).start >= end; i--) after++;
+  return { start, closing: after <= OPINION.closingAttributionWords };
+}
+
+/**
+ * The cues of one sentence as they are added up (module-level helpers, not closures made per
+ * sentence: scoreSentence runs for every sentence of every article).
+ */
+interface CueSink {
+  words: readonly Word[];
+  anchors: readonly Anchor[];
+  cues: string[];
+  /** Cues scaled down when attributed. */
+  author: number[];
+  /** Cues that are the writer's whatever the attribution. */
+  free: number[];
+  scaled: boolean;
+}
+
+function isAttributedAt(sink: CueSink, wordIndex: number): boolean {
+  const at = (sink.words[wordIndex] as Word).start;
+  for (const a of sink.anchors) if (at >= a.start || a.closing) return true;
+  return false;
+}
+
+function addCue(sink: CueSink, list: number[], weight: number, label: string, wordIndex = -1): void {
+  if (list === sink.author && wordIndex >= 0 && isAttributedAt(sink, wordIndex)) {
+    list.push(weight * OPINION.attributedFactor);
+    sink.scaled = true;
+  } else list.push(weight);
+  sink.cues.push(label);
+}
+
+/**
+ * The char code of the sentence's own closing mark: its last non-space character, 0 when that is
+ * a closing quote or bracket (a quoted question is the speaker's) or there is none.
+ */
+function closingMark(view: TextView, s: SentenceView): number {
+  const e = trimmedEnd(view.text, s.span.start, s.span.end);
+  if (e === s.span.start) return 0;
+  const c = view.text.charCodeAt(e - 1);
+  return isCloser(c) ? 0 : c;
 }
 
 function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceOpinion {
   const { words, inQuote } = view;
-  const cues: string[] = [];
-  const author: number[] = []; // cues scaled down when attributed
-  const free: number[] = []; // cues that are the writer's whatever the attribution
 
   // Reporting cues first: they decide whether author cues are someone else's view. Words of a
   // commentary phrase are not reporting ("Time will tell" is not a reporting "tell").
   const commentary = outside(view, lex, s, 'commentary');
-  const inCommentary = (i: number): boolean => commentary.some((c) => c.from <= i && i < c.to);
-  const reportingVerbs = outside(view, lex, s, 'reporting').filter((m) => !inCommentary(m.from));
-  const strongVerb = reportingVerbs.some((m) => m.value.weight >= STRONG_REPORTING_WEIGHT);
+  let reportingVerbs = outside(view, lex, s, 'reporting');
+  if (reportingVerbs.length && commentary.length) reportingVerbs = reportingVerbs.filter((m) => !inCommentary(commentary, m.from));
+  let strongVerb = false;
+  for (const m of reportingVerbs) if (m.value.weight >= STRONG_REPORTING_WEIGHT) strongVerb = true;
   const attributed = s.attribution !== null || strongVerb;
   let reporting = 0;
   if (s.attribution !== null) reporting += OPINION.reporting[s.attribution];
@@ -154,25 +208,20 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
   if (s.hasQuote) reporting += OPINION.reporting.quote;
   let hasNumber = false;
   let hasDate = false;
+  const flags = wordFlags(view);
   for (let i = s.from; i < s.to; i++) {
-    const w = words[i] as Word;
-    if (w.isNumber) hasNumber = true;
-    else if (DATE_WORDS.has(w.norm)) hasDate = true;
+    if ((words[i] as Word).isNumber) hasNumber = true;
+    else if (((flags[i] as number) & DATE_WORD) !== 0) hasDate = true;
   }
   if (hasNumber) reporting += OPINION.reporting.number;
   if (hasDate) reporting += OPINION.reporting.date;
 
   // Where the sentence is someone else's: after each attributing phrase, and before one that
   // closes the sentence.
-  const anchors: { start: number; closing: boolean }[] = [];
-  const anchorOf = (start: number, end: number): void => {
-    let after = 0;
-    for (let i = s.to - 1; i >= s.from && (words[i] as Word).start >= end; i--) after++;
-    anchors.push({ start, closing: after <= OPINION.closingAttributionWords });
-  };
-  for (const a of s.attributionSpans) anchorOf(a.start, a.end);
+  const anchors: Anchor[] = [];
+  for (const a of s.attributionSpans) anchors.push(anchorOf(words, s, a.start, a.end));
   for (const m of reportingVerbs) {
-    if (m.value.weight >= STRONG_REPORTING_WEIGHT) anchorOf((words[m.from] as Word).start, (words[m.to - 1] as Word).end);
+    if (m.value.weight >= STRONG_REPORTING_WEIGHT) anchors.push(anchorOf(words, s, (words[m.from] as Word).start, (words[m.to - 1] as Word).end));
   }
   // The attribution's reporting weight counts for the share of the sentence it covers.
   if (anchors.length && !anchors.some((a) => a.closing) && s.to > s.from) {
@@ -182,75 +231,78 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
     const attributionWeight = s.attribution !== null ? OPINION.reporting[s.attribution] : strongVerb ? OPINION.reporting.verb : 0;
     reporting -= attributionWeight * (1 - covered / (s.to - s.from));
   }
-  const isAttributedAt = (wordIndex: number): boolean => {
-    const at = (words[wordIndex] as Word).start;
-    return anchors.some((a) => at >= a.start || a.closing);
-  };
 
-  let scaled = false;
-  const add = (list: number[], weight: number, label: string, wordIndex = -1): void => {
-    if (list === author && wordIndex >= 0 && isAttributedAt(wordIndex)) {
-      list.push(weight * OPINION.attributedFactor);
-      scaled = true;
-    } else list.push(weight);
-    cues.push(label);
-  };
+  const sink: CueSink = { words, anchors, cues: [], author: [], free: [], scaled: false };
+  const { author, free } = sink;
 
-  for (const m of commentary) add(free, m.value.weight * OPINION.scale.commentary, `commentary '${quoteWords(view, m)}'`);
-  const fp = outside(view, lex, s, 'firstPerson').filter((m) => !inCommentary(m.from));
-  const firstFp = fp[0];
-  if (firstFp) add(author, firstFp.value.weight * OPINION.scale.firstPerson, `first person '${quoteWords(view, firstFp)}'`, firstFp.from);
-  for (const m of outside(view, lex, s, 'obligation').slice(0, 1)) add(author, m.value.weight * OPINION.scale.obligation, `obligation '${quoteWords(view, m)}'`, m.from);
+  for (const m of commentary) addCue(sink, free, m.value.weight * OPINION.scale.commentary, `commentary '${quoteWords(view, m)}'`);
+  for (const m of outside(view, lex, s, 'firstPerson')) {
+    if (inCommentary(commentary, m.from)) continue;
+    addCue(sink, author, m.value.weight * OPINION.scale.firstPerson, `first person '${quoteWords(view, m)}'`, m.from);
+    break; // the first one only
+  }
+  const obligation = outside(view, lex, s, 'obligation')[0];
+  if (obligation) addCue(sink, author, obligation.value.weight * OPINION.scale.obligation, `obligation '${quoteWords(view, obligation)}'`, obligation.from);
   // One word is one cue: loaded words first, then evaluative words and intensifiers not already counted.
-  const counted = new Set<number>();
+  let counted: Set<number> | null = null;
   for (const m of lex.loadedBySentence[s.index] ?? []) {
     if (inQuote[m.from] === 1) continue;
+    counted ??= new Set<number>();
     for (let i = m.from; i < m.to; i++) counted.add(i);
     // How someone spoke ("railing", "blasted") is the writer's word even in reported speech.
-    add(m.value.kind === 'emotive-speech' ? free : author, m.value.weight * OPINION.scale.loaded, `loaded '${quoteWords(view, m)}'`, m.from);
+    addCue(sink, m.value.kind === 'emotive-speech' ? free : author, m.value.weight * OPINION.scale.loaded, `loaded '${quoteWords(view, m)}'`, m.from);
   }
   for (const m of outside(view, lex, s, 'evaluative')) {
-    if (counted.has(m.from) || inCommentary(m.from)) continue;
-    counted.add(m.from);
-    add(author, m.value.weight * OPINION.scale.evaluative, `evaluative '${quoteWords(view, m)}'`, m.from);
+    if (counted?.has(m.from) || inCommentary(commentary, m.from)) continue;
+    (counted ??= new Set<number>()).add(m.from);
+    addCue(sink, author, m.value.weight * OPINION.scale.evaluative, `evaluative '${quoteWords(view, m)}'`, m.from);
   }
   for (const m of outside(view, lex, s, 'intensifier')) {
-    if (counted.has(m.from) || inCommentary(m.from)) continue;
-    add(author, m.value.weight * OPINION.scale.intensifier, `intensifier '${quoteWords(view, m)}'`, m.from);
+    if (counted?.has(m.from) || inCommentary(commentary, m.from)) continue;
+    addCue(sink, author, m.value.weight * OPINION.scale.intensifier, `intensifier '${quoteWords(view, m)}'`, m.from);
   }
-  for (const m of outside(view, lex, s, 'sweeping').slice(0, 1)) add(author, m.value.weight * OPINION.scale.sweeping, `sweeping '${quoteWords(view, m)}'`, m.from);
+  const sweeping = outside(view, lex, s, 'sweeping')[0];
+  if (sweeping) addCue(sink, author, sweeping.value.weight * OPINION.scale.sweeping, `sweeping '${quoteWords(view, sweeping)}'`, sweeping.from);
   const hedges = outside(view, lex, s, 'hedge');
-  const hedge = noisyOr(hedges.map((m) => m.value.weight));
-  if (hedges.length && !attributed) add(author, hedge * OPINION.scale.hedge, `speculation '${quoteWords(view, hedges[0] as PhraseMatch<Cue>)}'`);
+  let hedge = 0;
+  if (hedges.length) {
+    hedge = noisyOr(hedges.map((m) => m.value.weight));
+    if (!attributed) addCue(sink, author, hedge * OPINION.scale.hedge, `speculation '${quoteWords(view, hedges[0] as PhraseMatch<Cue>)}'`);
+  }
 
   // Generalisation: a group named as a bare plural and given a general present-tense statement
   // ("Democrats are railing", "liberals always"), not a dated act ("Democrats approved").
   for (let i = s.from; i < s.to - 1; i++) {
     const w = words[i] as Word;
-    if (inQuote[i] === 1 || !GROUP_NOUNS.has(w.norm)) continue;
+    if (inQuote[i] === 1 || ((flags[i] as number) & GROUP_NOUN) === 0) continue;
     const prev = words[i - 1];
     if (i > s.from && prev && !prev.gap && (PARTITIVES.has(prev.norm) || prev.isNumber)) continue;
     const next = words[i + 1] as Word;
     if (next.gap || !GENERIC_PRESENT.has(next.norm)) continue;
-    add(author, OPINION.generalisation, `generalisation '${view.text.slice(w.start, next.end)}'`, i);
+    addCue(sink, author, OPINION.generalisation, `generalisation '${view.text.slice(w.start, next.end)}'`, i);
     break;
   }
 
   const mark = closingMark(view, s);
-  if (mark === '?' && s.kind !== 'heading') add(free, OPINION.rhetoricalQuestion, 'rhetorical question');
-  if (mark === '!') add(free, OPINION.exclamation, 'exclamation');
+  if (mark === 0x3f && s.kind !== 'heading') addCue(sink, free, OPINION.rhetoricalQuestion, 'rhetorical question');
+  if (mark === 0x21) addCue(sink, free, OPINION.exclamation, 'exclamation');
   if (s.kind === 'heading' && !hasNumber) {
     for (let i = s.from; i < s.to; i++) {
       if (COPULAS.has((words[i] as Word).norm)) {
-        add(free, OPINION.judgementHeading, 'heading states a judgement');
+        addCue(sink, free, OPINION.judgementHeading, 'heading states a judgement');
         break;
       }
     }
   }
 
-  const opinion = noisyOr([...free, ...author]);
+  // noisy-or of free then author cues (the order of the products is kept)
+  let miss = 1;
+  for (const w of free) miss *= 1 - Math.min(1, Math.max(0, w));
+  for (const w of author) miss *= 1 - Math.min(1, Math.max(0, w));
+  const opinion = 1 - miss;
   const own = Math.max(0, Math.min(1, opinion - Math.min(OPINION.reportingMax, reporting)));
-  if (scaled) cues.push('partly attributed to a source');
+  const cues = sink.cues;
+  if (sink.scaled) cues.push('partly attributed to a source');
   return { score: own, own, cues, reporting, hedge, attributed, eligible: isOpinionKind(s.kind), rule: own, model: { opinion: 0, bias: 0 }, marks: [] };
 }
 

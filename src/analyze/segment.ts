@@ -104,6 +104,16 @@ function commonWords(scan: Scan): Set<string> {
   return set;
 }
 
+/** The word after a terminator (or after its opening mark) starts sentences ("The", "But"), or an opening mark came first. */
+function isStarter(opener: boolean, w: Token | undefined): boolean {
+  return opener || (w !== undefined && w.kind === 'word' && STARTERS.has(w.norm));
+}
+
+/** The word after a terminator is written in lower case elsewhere in the text (a common word, not a name). */
+function isCommon(scan: Scan, w: Token | undefined): boolean {
+  return w !== undefined && w.kind === 'word' && commonWords(scan).has(w.norm);
+}
+
 /** True when a sentence ends after token `t` (a terminator) given the next token at `k` (< end). */
 function endsSentence(scan: Scan, t: number, k: number, end: number): boolean {
   const { text, tokens } = scan;
@@ -116,8 +126,7 @@ function endsSentence(scan: Scan, t: number, k: number, end: number): boolean {
   if (next.kind === 'symbol') return false;
   if (next.kind === 'word' && isLowerStart(text, next)) return false;
   const w = opener && k + 1 < end ? tokens[k + 1] : next;
-  const isStarter = (): boolean => opener || (w !== undefined && w.kind === 'word' && STARTERS.has(w.norm));
-  const isCommon = (): boolean => w !== undefined && w.kind === 'word' && commonWords(scan).has(w.norm);
+  // (module-level helpers, not closures: this runs at every sentence terminator)
   const nextIsNumber = next.kind === 'number';
 
   const mark = tokenText(scan, term);
@@ -133,11 +142,11 @@ function endsSentence(scan: Scan, t: number, k: number, end: number): boolean {
     base = tokenText(scan, prev);
   }
   if (NEVER_FINAL.has(base)) return false;
-  if (BEFORE_NUMBER.has(base)) return nextIsNumber ? false : isStarter();
+  if (BEFORE_NUMBER.has(base)) return nextIsNumber ? false : isStarter(opener, w);
   if (nextIsNumber) return term.kind !== 'word' && !OFTEN_FINAL.has(base) && !BEFORE_NAMES.has(base);
-  if (BEFORE_NAMES.has(base)) return isStarter();
+  if (BEFORE_NAMES.has(base)) return isStarter(opener, w);
   const isInitial = base.length === 1 && base !== base.toLowerCase();
-  if (OFTEN_FINAL.has(base) || isInitial || term.kind === 'word') return isStarter() || isCommon();
+  if (OFTEN_FINAL.has(base) || isInitial || term.kind === 'word') return isStarter(opener, w) || isCommon(scan, w);
   return true;
 }
 

@@ -11,7 +11,7 @@ import {
   COMMENTARY, EVALUATIVE, FIRST_PERSON, HEDGES, INTENSIFIERS, OBLIGATION, REPORTING, SWEEPING, type Cue,
 } from './lexicon-opinion.js';
 import type { TextView } from './signal-view.js';
-import { stem, type PhraseMatch, type PhraseTable, type Word } from './signal-words.js';
+import { PhraseIndex, type PhraseMatch, type PhraseTable, type Word } from './signal-words.js';
 
 const CUE_TABLES = {
   hedge: HEDGES,
@@ -28,16 +28,28 @@ export type CueTable = keyof typeof CUE_TABLES;
 const CUE_NAMES = Object.keys(CUE_TABLES) as CueTable[];
 const CUE_LIST: readonly PhraseTable<Cue>[] = CUE_NAMES.map((n) => CUE_TABLES[n]);
 
-const FIRST_WORDS: ReadonlySet<string> = new Set([LOADED, ...Object.values(CUE_TABLES)].flatMap((t: PhraseTable<unknown>) => [...t.firstWords()]));
+/**
+ * Which tables can match at a word (bit 0 LOADED, bit k + 1 CUE_LIST[k]): one or two Map lookups
+ * per word instead of a lookup in each of the nine tables for every word that starts any entry.
+ */
+const INDEX = new PhraseIndex([LOADED, ...CUE_LIST]);
+const CUE_BIT = Object.fromEntries(CUE_NAMES.map((n, k) => [n, 2 << k])) as Record<CueTable, number>;
 
 export interface Lexical {
   loaded: PhraseMatch<LoadedEntry>[];
   cues: Record<CueTable, PhraseMatch<Cue>[]>;
-  /** Matches per sentence index (a match lying across two sentences belongs to none). */
+  /** Matches per sentence index (a match lying across two sentences belongs to none); read-only (empty lists are shared). */
   loadedBySentence: PhraseMatch<LoadedEntry>[][];
   cuesBySentence: Record<CueTable, PhraseMatch<Cue>[][]>;
   /** Sentence index of each word (-1 between sentences). */
   sentenceOf: Int32Array;
+  /** Which tables can match at each word (INDEX bits: see `canStart`). */
+  masks: Int32Array;
+}
+
+/** False when no entry of `table` starts at word i (then `matchAt` there is null, whatever the end). */
+export function canStart(lex: Lexical, table: CueTable, i: number): boolean {
+  return ((lex.masks[i] as number) & CUE_BIT[table]) !== 0;
 }
 
 const MODAL_HEDGES: ReadonlySet<string> = new Set(['may', 'might', 'could']);
@@ -65,11 +77,20 @@ export function isRealMatch(view: TextView, table: CueTable, m: PhraseMatch<Cue>
   return true;
 }
 
+/** Shared by every sentence without matches of a table (most of them): read-only. */
+const NONE: readonly unknown[] = Object.freeze([]);
+
 function bucket<T>(matches: readonly PhraseMatch<T>[], sentenceOf: Int32Array, sentences: number): PhraseMatch<T>[][] {
-  const out: PhraseMatch<T>[][] = Array.from({ length: sentences }, () => []);
+  // Arrays only for the sentences with a match: nine tables x every sentence was a lot of
+  // garbage for mostly empty lists.
+  const out = new Array<PhraseMatch<T>[]>(sentences).fill(NONE as unknown as PhraseMatch<T>[]);
   for (const m of matches) {
     const s = sentenceOf[m.from] ?? -1;
-    if (s >= 0 && sentenceOf[m.to - 1] === s) (out[s] as PhraseMatch<T>[]).push(m);
+    if (s >= 0 && sentenceOf[m.to - 1] === s) {
+      let list = out[s] as PhraseMatch<T>[];
+      if ((list as readonly unknown[]) === NONE) out[s] = list = [];
+      list.push(m);
+    }
   }
   return out;
 }
@@ -79,13 +100,12 @@ function build(view: TextView): Lexical {
   const loaded: PhraseMatch<LoadedEntry>[] = [];
   const found: PhraseMatch<Cue>[][] = CUE_NAMES.map(() => []);
   const nextFree = new Int32Array(CUE_NAMES.length + 1);
+  const masks = new Int32Array(words.length);
   for (let i = 0; i < words.length; i++) {
-    const norm = (words[i] as Word).norm;
-    if (!FIRST_WORDS.has(norm)) {
-      const stemmed = stem(norm);
-      if (stemmed === norm || !FIRST_WORDS.has(stemmed)) continue;
-    }
-    if (i >= (nextFree[0] as number)) {
+    const mask = INDEX.maskOf((words[i] as Word).norm);
+    masks[i] = mask;
+    if (mask === 0) continue;
+    if ((mask & 1) !== 0 && i >= (nextFree[0] as number)) {
       const m = LOADED.matchAt(words, i);
       if (m) {
         loaded.push(m);
@@ -93,7 +113,7 @@ function build(view: TextView): Lexical {
       }
     }
     for (let k = 0; k < CUE_NAMES.length; k++) {
-      if (i < (nextFree[k + 1] as number)) continue;
+      if ((mask & (2 << k)) === 0 || i < (nextFree[k + 1] as number)) continue;
       const m = (CUE_LIST[k] as PhraseTable<Cue>).matchAt(words, i);
       if (m === null) continue;
       nextFree[k + 1] = m.to;
@@ -105,7 +125,7 @@ function build(view: TextView): Lexical {
   for (const s of view.sentences) for (let i = s.from; i < s.to; i++) sentenceOf[i] = s.index;
   const n = view.sentences.length;
   const cuesBySentence = Object.fromEntries(CUE_NAMES.map((name) => [name, bucket(cues[name], sentenceOf, n)])) as Record<CueTable, PhraseMatch<Cue>[][]>;
-  return { loaded, cues, loadedBySentence: bucket(loaded, sentenceOf, n), cuesBySentence, sentenceOf };
+  return { loaded, cues, loadedBySentence: bucket(loaded, sentenceOf, n), cuesBySentence, sentenceOf, masks };
 }
 
 const cache = new WeakMap<TextView, Lexical>();

@@ -24,7 +24,14 @@ export interface Word {
   isNumber: boolean;
 }
 
-const HYPHENS = /[-\u2010\u2011]/;
+/** True when the norm holds a hyphen (- \u2010 \u2011): a char-code scan, not a regex per token. */
+function hasHyphen(norm: string): boolean {
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x2d || c === 0x2010 || c === 0x2011) return true;
+  }
+  return false;
+}
 const HYPHEN_SPLIT = /[-\u2010\u2011]+/g;
 
 /** The words of `tokens`, in text order (punctuation and symbols only set `gap`). */
@@ -38,7 +45,7 @@ export function wordsOf(tokens: readonly Token[]): Word[] {
     }
     const isNumber = t.kind === 'number';
     // Split "far-right" into parts when the norm lines up with the text (same length).
-    if (!isNumber && HYPHENS.test(t.norm) && t.norm.length === t.end - t.start) {
+    if (!isNumber && hasHyphen(t.norm) && t.norm.length === t.end - t.start) {
       let offset = 0;
       let first = true;
       for (const part of t.norm.split(HYPHEN_SPLIT)) {
@@ -197,6 +204,60 @@ export class PhraseTable<T> {
     }
     return out;
   }
+}
+
+/**
+ * Which of several phrase tables can match at a word: a bit mask per word norm (bit k for
+ * tables[k]), from the tables' first words, the norm and its stem looked up as `matchAt` does.
+ * Most words start no entry in any table; with the mask they cost two Map lookups at most
+ * instead of one lookup (and a stem) per table.
+ */
+export class PhraseIndex {
+  private readonly bits = new Map<string, number>();
+
+  constructor(tables: readonly PhraseTable<unknown>[]) {
+    if (tables.length > 30) throw new Error('PhraseIndex: at most 30 tables');
+    tables.forEach((t, k) => {
+      for (const w of t.firstWords()) this.bits.set(w, (this.bits.get(w) ?? 0) | (1 << k));
+    });
+  }
+
+  /** Bit k is set when tables[k] has an entry whose first word is `norm` or its stem. */
+  maskOf(norm: string): number {
+    const own = this.bits.get(norm) ?? 0;
+    const stemmed = stem(norm);
+    return stemmed === norm ? own : own | (this.bits.get(stemmed) ?? 0);
+  }
+
+  /** The mask of each word. */
+  masks(words: readonly Word[]): Int32Array {
+    const out = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) out[i] = this.maskOf((words[i] as Word).norm);
+    return out;
+  }
+}
+
+/**
+ * `table.matchAll(words)` restricted to the words whose mask has `bit` (the only words where
+ * `matchAt` can return a match): the same matches, in the same order.
+ */
+export function matchAllMasked<T>(table: PhraseTable<T>, words: readonly Word[], masks: Int32Array, bit: number): PhraseMatch<T>[] {
+  const out: PhraseMatch<T>[] = [];
+  let i = 0;
+  const n = words.length;
+  while (i < n) {
+    if (((masks[i] as number) & bit) === 0) {
+      i++;
+      continue;
+    }
+    const m = table.matchAt(words, i, n);
+    if (m === null) i++;
+    else {
+      out.push(m);
+      i = m.to;
+    }
+  }
+  return out;
 }
 
 /** English inflections of a verb: "slam" -> slam, slams, slammed, slamming (regular rules only). */

@@ -19,6 +19,22 @@ const ENGLISH_SHARE = 0.18;
 /** Fewer words than this and one function word is enough (headlines, short records). */
 const SHORT_TEXT_WORDS = 12;
 
+/**
+ * A word of at most MAX_FUNCTION_WORD ASCII letters as a number (5 bits a letter, case folded),
+ * or -1 for anything else: the function words are all ASCII letters, so this is the Set lookup
+ * of the lower-cased word without a slice and a lower-cased copy per word.
+ */
+function asciiKey(text: string, start: number, end: number): number {
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) return -1;
+    key = key * 32 + (c - 96);
+  }
+  return key;
+}
+const FUNCTION_KEYS: ReadonlySet<number> = new Set([...FUNCTION_WORDS].map((w) => asciiKey(w, 0, w.length)));
+
 /** The longest function word above ("would", "their"): longer words are only counted. */
 const MAX_FUNCTION_WORD = 5;
 
@@ -39,7 +55,7 @@ export function englishShare(text: string): { words: number; share: number } {
     }
     if (start < 0) continue;
     words++;
-    if (i - start <= MAX_FUNCTION_WORD && FUNCTION_WORDS.has(text.slice(start, i).toLowerCase())) hits++;
+    if (i - start <= MAX_FUNCTION_WORD && FUNCTION_KEYS.has(asciiKey(text, start, i))) hits++;
     start = -1;
   }
   return { words, share: words === 0 ? 0 : hits / words };

@@ -26,6 +26,15 @@ const CAPTION_PLAIN_MAX_WORDS = 16;
 const TERMINAL = /[.!?…:;,]["'”’)\]]*$/;
 /** Marks of a photo caption or credit. */
 const CAPTION_CUE = /\((?:photo|image|file|ap|reuters|getty|afp)\b|\b(?:photo|image|picture|pictured|file photo|credit)\s*:|\b(?:AP|Reuters|Getty Images|AFP) Photo\b|\/(?:AP|Reuters|Getty|AFP)\b/i;
+/**
+ * False when CAPTION_CUE cannot match: each of its branches needs "(", ":", "/" or the word
+ * "photo" in some case. Three indexOf scans are cheaper than trying the case-folded branches at
+ * every position of every short paragraph.
+ */
+function mayHaveCaptionCue(paragraph: string): boolean {
+  return paragraph.includes('(') || paragraph.includes(':') || paragraph.includes('/') || PHOTO_WORD.test(paragraph);
+}
+const PHOTO_WORD = /photo/i;
 /** An appositive "Name Name, the ..." is the usual shape of a caption under a photo of someone. */
 const APPOSITIVE = /^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}, (?:the|a|an|who|seen|shown|pictured)\b/;
 
@@ -128,7 +137,7 @@ const SHORT_PARAGRAPH_CHARS = 300;
 export function bodyKind(paragraph: string): ParagraphKind {
   if (paragraph.length > SHORT_PARAGRAPH_CHARS || paragraph.includes('\n')) return 'body';
   const words = wordCount(paragraph, CAPTION_MAX_WORDS);
-  if (CAPTION_CUE.test(paragraph) && words <= CAPTION_MAX_WORDS) return 'caption';
+  if (words <= CAPTION_MAX_WORDS && mayHaveCaptionCue(paragraph) && CAPTION_CUE.test(paragraph)) return 'caption';
   // A short question standing alone between paragraphs is a subheading ("Who will be held accountable?").
   if (/\?["'”’]?$/.test(paragraph) && words <= HEADING_MAX_WORDS && !paragraph.includes(', ') && /^[\p{Lu}]/u.test(paragraph)) return 'heading';
   if (TERMINAL.test(paragraph)) return 'body';

@@ -19,8 +19,9 @@ import { LOADED, type LoadedEntry } from '../lexicon-loaded.js';
 import {
   COMMENTARY, DATE_WORDS, EVALUATIVE, FIRST_PERSON, HEDGES, INTENSIFIERS, OBLIGATION, REPORTING, SWEEPING, type Cue,
 } from '../lexicon-opinion.js';
-import type { PhraseMatch, PhraseTable, Word } from '../signal-words.js';
-import { fnv, fnvSlice, FNV_OFFSET } from './hash.js';
+import { matchAllMasked, PhraseIndex, type PhraseMatch, type PhraseTable, type Word } from '../signal-words.js';
+import type { CompactModel } from './encode.js';
+import { fnv, FNV_OFFSET } from './hash.js';
 
 /** A word of a sentence: the Word of signal-words.ts plus what the features need. */
 export interface SentenceWord extends Word {
@@ -40,13 +41,53 @@ export interface Tokens {
 }
 
 // Letters and digits with inner apostrophes ("don't", "Trump's"); anything else is one mark.
-const TOKEN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+// (The reference definition; `tokens` scans by character class instead, with the same result:
+// the regex with \p{...} classes was a tenth of the classifier's time.)
+//   /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
 const DIGIT = /^\p{N}/u;
 const UPPER = /^\p{Lu}/u;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const SPACE = /^\s$/u;
+
+/** Character classes: 0 white space, 1 letter or digit, 2 anything else. */
+const SPACE_CLASS = 0;
+const WORD_CLASS = 1;
+const ASCII_CLASS = new Uint8Array(128).map((_, c) => {
+  const ch = String.fromCharCode(c);
+  return SPACE.test(ch) ? SPACE_CLASS : WORD_CHAR.test(ch) ? WORD_CLASS : 2;
+});
+/** Classes of the non-ASCII code points seen so far (few distinct ones in a corpus). */
+const WIDE_CLASS = new Map<number, number>();
+
+function classOf(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp] as number;
+  let k = WIDE_CLASS.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = SPACE.test(ch) ? SPACE_CLASS : WORD_CHAR.test(ch) ? WORD_CLASS : 2;
+    WIDE_CLASS.set(cp, k);
+  }
+  return k;
+}
+
+/** Code point at i (a lone surrogate is its own code point, as in a /u regex). */
+function codePointAt(text: string, i: number): number {
+  return text.codePointAt(i) as number;
+}
 
 function isQuoteMark(c: number): boolean {
   return c === 0x22 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb;
+}
+
+/** End of the run of letters and digits starting at i. */
+function wordRunEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const cp = codePointAt(text, i);
+    if (classOf(cp) !== WORD_CLASS) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
 }
 
 /** Splits a sentence into words (hyphen parts joined, `gap` after other punctuation). */
@@ -55,34 +96,59 @@ export function tokens(text: string): Tokens {
   let gap = false;
   let quoted = false;
   let quoteMarks = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    const s = m[0];
-    if (s.length === 1 && !WORD_CHAR.test(s)) {
-      const c = s.charCodeAt(0);
-      if (isQuoteMark(c)) {
-        quoteMarks++;
-        // a straight quote opens or closes by turn; curly ones say which
-        quoted = c === 0x201c || c === 0x201e || c === 0xab ? true : c === 0x201d || c === 0xbb ? false : !quoted;
-      }
-      if (!(c === 0x2d || c === 0x2010 || c === 0x2011)) gap = true; // a hyphen joins ("far-right")
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = codePointAt(text, i);
+    const size = cp > 0xffff ? 2 : 1;
+    const k = classOf(cp);
+    if (k === SPACE_CLASS) {
+      i += size;
       continue;
     }
-    const start = m.index;
+    if (k !== WORD_CLASS && size === 1) {
+      // one mark (an astral symbol is two code units and is kept as a word, as the regex did)
+      if (isQuoteMark(cp)) {
+        quoteMarks++;
+        // a straight quote opens or closes by turn; curly ones say which
+        quoted = cp === 0x201c || cp === 0x201e || cp === 0xab ? true : cp === 0x201d || cp === 0xbb ? false : !quoted;
+      }
+      if (!(cp === 0x2d || cp === 0x2010 || cp === 0x2011)) gap = true; // a hyphen joins ("far-right")
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + size;
+    let curly = false;
+    if (k === WORD_CLASS) {
+      end = wordRunEnd(text, end);
+      // inner apostrophes: "don't", "Trump’s"
+      while (end + 1 < n) {
+        const a = text.charCodeAt(end);
+        if (a !== 0x27 && a !== 0x2019) break;
+        if (classOf(codePointAt(text, end + 1)) !== WORD_CLASS) break;
+        if (a === 0x2019) curly = true;
+        end = wordRunEnd(text, end + 1);
+      }
+    }
+    const s = text.slice(start, end);
+    const lower = s.toLowerCase();
     words.push({
       start,
-      end: start + s.length,
-      norm: s.toLowerCase().replace(/\u2019/g, "'"),
+      end,
+      norm: curly ? lower.replace(/\u2019/g, "'") : lower,
       gap,
-      isNumber: DIGIT.test(s),
-      capital: UPPER.test(s),
+      isNumber: cp < 128 ? cp >= 48 && cp <= 57 : DIGIT.test(s),
+      capital: cp < 128 ? cp >= 65 && cp <= 90 : UPPER.test(s),
       quoted,
     });
     gap = false;
+    i = end;
   }
   const t = text.trimEnd();
-  let k = t.length - 1;
-  while (k >= 0 && /["\u201d\u2019)]/.test(t[k] ?? '')) k--;
-  return { text, words, quoteMarks, question: t[k] === '?', exclamation: t[k] === '!' };
+  let e = t.length - 1;
+  while (e >= 0 && /["\u201d\u2019)]/.test(t[e] ?? '')) e--;
+  return { text, words, quoteMarks, question: t[e] === '?', exclamation: t[e] === '!' };
 }
 
 /** A growable sparse vector: bucket indices and values (duplicates add up). */
@@ -140,18 +206,38 @@ const SEED = {
   wWord: fnv('W\u0001'), wChar: fnv('C\u0001'), wPrev: fnv('P\u0001'), wNext: fnv('N\u0001'), wPrev2: fnv('PP\u0001'), wNext2: fnv('NN\u0001'), wLex: fnv('X\u0001'), wShape: fnv('S\u0001'),
 } as const;
 
+// Constant hashes of the word model's fixed features, computed once (they were hashed per word).
+const SHAPE_NUMBER = fnv('number', SEED.wShape);
+const SHAPE_SHORT = fnv('short', SEED.wShape);
+const SHAPE_LY = fnv('ly', SEED.wShape);
+const SHAPE_NAME = fnv('name', SEED.wShape);
+const SHAPE_FIRST = fnv('first', SEED.wShape);
+const SHAPE_QUOTED = fnv('quoted', SEED.wShape);
+const W_START = fnv('<s>', SEED.wPrev);
+const W_END = fnv('</s>', SEED.wNext);
+const W_LEX_ANY = fnv('any', SEED.wLex);
+
 /** Lexicon matches of a sentence: loaded words and each cue table, without overlaps per table. */
 export interface SentenceLexicon {
   loaded: PhraseMatch<LoadedEntry>[];
   cues: { table: string; match: PhraseMatch<Cue> }[];
 }
 
+/** First-word index of LOADED (bit 0) and the cue tables (bit k + 1), to skip words that start no entry. */
+const LEXICON_INDEX = new PhraseIndex([LOADED, ...CUE_TABLES.map(([, table]) => table)]);
+
 export function lexiconOf(t: Tokens): SentenceLexicon {
   const { words } = t;
-  const loaded = LOADED.matchAll(words);
+  const masks = LEXICON_INDEX.masks(words);
+  let any = 0;
+  for (let i = 0; i < masks.length; i++) any |= masks[i] as number;
+  const loaded = (any & 1) === 0 ? [] : matchAllMasked(LOADED, words, masks, 1);
   const cues: { table: string; match: PhraseMatch<Cue> }[] = [];
-  for (const [name, table] of CUE_TABLES) {
-    for (const m of table.matchAll(words)) {
+  for (let k = 0; k < CUE_TABLES.length; k++) {
+    const bit = 1 << (k + 1);
+    if ((any & bit) === 0) continue;
+    const [name, table] = CUE_TABLES[k] as readonly [string, PhraseTable<Cue>];
+    for (const m of matchAllMasked(table, words, masks, bit)) {
       const w = words[m.from] as SentenceWord;
       if (name === 'firstPerson' && (m.value.lemma === 'us' || m.value.lemma === 'i') && !(w.norm === 'us' ? t.text.slice(w.start, w.end) === 'us' : t.text.slice(w.start, w.end) === 'I')) continue;
       if (name === 'hedge' && m.value.lemma === 'may' && t.text.slice(w.start, w.end) !== 'may') continue;
@@ -164,12 +250,19 @@ export function lexiconOf(t: Tokens): SentenceLexicon {
 const CHAR_MIN = 3;
 const CHAR_MAX = 5;
 
-/** Character n-grams of " norm " into `f` from `seed`, each with `value`. */
+/**
+ * Character n-grams of " norm " into `f` from `seed`, each with `value`. The padded string is
+ * not built: the hash runs over its code units directly (a space at either end), the same
+ * values as fnvSlice over ' ' + norm + ' ' without a string per word.
+ */
 function charGrams(f: Features, norm: string, seed: number, value: number): void {
-  const padded = ' ' + norm + ' ';
-  const n = padded.length;
+  const n = norm.length + 2;
   for (let len = CHAR_MIN; len <= CHAR_MAX; len++) {
-    for (let i = 0; i + len <= n; i++) f.add(fnvSlice(padded, i, i + len, seed + len), value);
+    for (let i = 0; i + len <= n; i++) {
+      let h = seed + len;
+      for (let k = i; k < i + len; k++) h = Math.imul(h ^ (k === 0 || k === n - 1 ? 32 : norm.charCodeAt(k - 1)), 16777619);
+      f.add(h >>> 0, value);
+    }
   }
 }
 
@@ -211,8 +304,7 @@ export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features): 
     f.add(fnv(match.value.lemma, SEED.cue2), 0.3);
   }
   for (const [key, w] of best) f.add(fnv(key, SEED.cue), w);
-  // POS-free cues
-  const shape = (name: string, v = 1): void => f.add(fnv(name, SEED.shape), v);
+  // POS-free cues (no local helper closure: this runs once per classified sentence)
   let caps = 0;
   let firstPerson = false;
   let modal = false;
@@ -226,18 +318,18 @@ export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features): 
     if (w.isNumber) number = true;
     if (DATE_WORDS.has(w.norm)) date = true;
   }
-  if (firstPerson) shape('first-person');
-  if (modal) shape('modal');
-  if (number) shape('number');
-  if (date) shape('date');
-  if (t.quoteMarks > 0) shape('quote');
-  if (t.quoteMarks === 1) shape('open-quote');
-  if (t.question) shape('question');
-  if (t.exclamation) shape('exclamation');
-  if (t.text.startsWith('...') || t.text.startsWith('\u2026')) shape('ellipsis-start');
+  if (firstPerson) f.add(fnv('first-person', SEED.shape), 1);
+  if (modal) f.add(fnv('modal', SEED.shape), 1);
+  if (number) f.add(fnv('number', SEED.shape), 1);
+  if (date) f.add(fnv('date', SEED.shape), 1);
+  if (t.quoteMarks > 0) f.add(fnv('quote', SEED.shape), 1);
+  if (t.quoteMarks === 1) f.add(fnv('open-quote', SEED.shape), 1);
+  if (t.question) f.add(fnv('question', SEED.shape), 1);
+  if (t.exclamation) f.add(fnv('exclamation', SEED.shape), 1);
+  if (t.text.startsWith('...') || t.text.startsWith('\u2026')) f.add(fnv('ellipsis-start', SEED.shape), 1);
   const n = words.length;
-  shape(`len${n < 12 ? 0 : n < 20 ? 1 : n < 30 ? 2 : n < 45 ? 3 : 4}`);
-  if (n > 0) shape('caps', Math.min(1, (caps / n) * 3));
+  f.add(fnv(`len${n < 12 ? 0 : n < 20 ? 1 : n < 30 ? 2 : n < 45 ? 3 : 4}`, SEED.shape), 1);
+  if (n > 0) f.add(fnv('caps', SEED.shape), Math.min(1, (caps / n) * 3));
 }
 
 /** Features of word `i` of `t` for the loaded-word model into `f` (cleared first). */
@@ -257,10 +349,9 @@ export function wordOwnFeatures(w: SentenceWord, f: Features): void {
   const norm = w.isNumber ? '#' : w.norm;
   f.add(fnv(norm, SEED.wWord), 1);
   if (!w.isNumber) charGrams(f, w.norm, SEED.wChar, 0.3);
-  const shape = (name: string, v = 1): void => f.add(fnv(name, SEED.wShape), v);
-  if (w.isNumber) shape('number');
-  if (w.norm.length <= 3) shape('short');
-  if (w.norm.endsWith('ly')) shape('ly');
+  if (w.isNumber) f.add(SHAPE_NUMBER, 1);
+  if (w.norm.length <= 3) f.add(SHAPE_SHORT, 1);
+  if (w.norm.endsWith('ly')) f.add(SHAPE_LY, 1);
 }
 
 /** The features of word i that depend on its neighbours, the lexicon and its place (appended to `f`). */
@@ -269,8 +360,8 @@ export function wordContextFeatures(t: Tokens, lexOfWord: readonly (LoadedEntry 
   const w = words[i] as SentenceWord;
   const prev = words[i - 1];
   const next = words[i + 1];
-  f.add(prev ? fnv(prev.norm, SEED.wPrev) : fnv('<s>', SEED.wPrev), 0.5);
-  f.add(next ? fnv(next.norm, SEED.wNext) : fnv('</s>', SEED.wNext), 0.5);
+  f.add(prev ? fnv(prev.norm, SEED.wPrev) : W_START, 0.5);
+  f.add(next ? fnv(next.norm, SEED.wNext) : W_END, 0.5);
   const prev2 = words[i - 2];
   const next2 = words[i + 2];
   if (prev2) f.add(fnv(prev2.norm, SEED.wPrev2), 0.3);
@@ -278,13 +369,46 @@ export function wordContextFeatures(t: Tokens, lexOfWord: readonly (LoadedEntry 
   const e = lexOfWord[i] ?? null;
   if (e) {
     f.add(fnv(e.kind, SEED.wLex), e.weight);
-    f.add(fnv('any', SEED.wLex), e.weight);
+    f.add(W_LEX_ANY, e.weight);
   }
-  const shape = (name: string, v = 1): void => f.add(fnv(name, SEED.wShape), v);
-  if (w.capital && i > 0 && !(prev?.gap ?? false)) shape('name');
-  if (w.capital && i === 0) shape('first');
-  if (w.quoted) shape('quoted');
+  if (w.capital && i > 0 && !(prev?.gap ?? false)) f.add(SHAPE_NAME, 1);
+  if (w.capital && i === 0) f.add(SHAPE_FIRST, 1);
+  if (w.quoted) f.add(SHAPE_QUOTED, 1);
 }
+
+/**
+ * score(model, wordContextFeatures(t, lexOfWord, i)) without the feature buffer: the same
+ * features, weighted and summed in the same order with the values rounded to float32 as the
+ * buffer stores them, so the result is bit for bit the same. It runs for every word of every
+ * classified sentence.
+ */
+export function wordContextScore(t: Tokens, lexOfWord: readonly (LoadedEntry | null)[], i: number, model: CompactModel): number {
+  const mask = (1 << model.bits) - 1;
+  const { bytes, table } = model;
+  const { words } = t;
+  const w = words[i] as SentenceWord;
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  let z = 0;
+  z += (table[bytes[(prev ? fnv(prev.norm, SEED.wPrev) : W_START) & mask] as number] as number) * 0.5;
+  z += (table[bytes[(next ? fnv(next.norm, SEED.wNext) : W_END) & mask] as number] as number) * 0.5;
+  const prev2 = words[i - 2];
+  const next2 = words[i + 2];
+  if (prev2) z += (table[bytes[fnv(prev2.norm, SEED.wPrev2) & mask] as number] as number) * F32_03;
+  if (next2) z += (table[bytes[fnv(next2.norm, SEED.wNext2) & mask] as number] as number) * F32_03;
+  const e = lexOfWord[i] ?? null;
+  if (e) {
+    const v = Math.fround(e.weight);
+    z += (table[bytes[fnv(e.kind, SEED.wLex) & mask] as number] as number) * v;
+    z += (table[bytes[W_LEX_ANY & mask] as number] as number) * v;
+  }
+  if (w.capital && i > 0 && !(prev?.gap ?? false)) z += table[bytes[SHAPE_NAME & mask] as number] as number;
+  if (w.capital && i === 0) z += table[bytes[SHAPE_FIRST & mask] as number] as number;
+  if (w.quoted) z += table[bytes[SHAPE_QUOTED & mask] as number] as number;
+  return z;
+}
+/** 0.3 as the Float32Array of a feature buffer holds it. */
+const F32_03 = Math.fround(0.3);
 
 /** The loaded-lexicon entry covering each word of `t` (null for none). */
 export function loadedByWord(t: Tokens, lex: SentenceLexicon): (LoadedEntry | null)[] {

@@ -5,9 +5,9 @@
  * on first use.
  */
 import type { Span } from '../../model/index.js';
-import { decodeModel } from './encode.js';
-import { Features, lexiconOf, loadedByWord, sentenceFeatures, tokens, wordContextFeatures, wordOwnFeatures, type Tokens } from './features.js';
-import { probability, score, sigmoid, type LinearModel } from './linear.js';
+import { decodeCompact, type CompactModel } from './encode.js';
+import { Features, lexiconOf, loadedByWord, sentenceFeatures, tokens, wordContextScore, wordOwnFeatures, type Tokens } from './features.js';
+import { sigmoid } from './linear.js';
 import { addWordEvidence } from './stack.js';
 import { WEIGHTS } from './weights.js';
 
@@ -30,16 +30,42 @@ export interface LoadedMark {
 }
 
 interface Loaded {
-  word: LinearModel;
-  bias: LinearModel;
-  opinion: LinearModel;
+  word: CompactModel;
+  bias: CompactModel;
+  opinion: CompactModel;
+  /**
+   * The opinion and bias bytes interleaved (bucket j at 2j and 2j + 1) when both models have
+   * the same number of buckets: both are read at the same buckets, so one cache line serves both.
+   */
+  pair: Uint8Array | null;
 }
 
 let models: Loaded | null = null;
 
 function loaded(): Loaded {
-  models ??= { word: decodeModel(WEIGHTS.word), bias: decodeModel(WEIGHTS.bias), opinion: decodeModel(WEIGHTS.opinion) };
+  if (models === null) {
+    const opinion = decodeCompact(WEIGHTS.opinion);
+    const bias = decodeCompact(WEIGHTS.bias);
+    let pair: Uint8Array | null = null;
+    if (opinion.bits === bias.bits) {
+      pair = new Uint8Array(2 << opinion.bits);
+      for (let j = 0; j < opinion.bytes.length; j++) {
+        pair[2 * j] = opinion.bytes[j] as number;
+        pair[2 * j + 1] = bias.bytes[j] as number;
+      }
+    }
+    models = { word: decodeCompact(WEIGHTS.word), bias, opinion, pair };
+  }
   return models;
+}
+
+/** score() of linear.ts on a compact model: the same products, summed in the same order. */
+function compactScore(m: CompactModel, f: Features): number {
+  const mask = (1 << m.bits) - 1;
+  const { bytes, table } = m;
+  let z = 0;
+  for (let i = 0; i < f.n; i++) z += (table[bytes[(f.idx[i] as number) & mask] as number] as number) * (f.val[i] as number);
+  return z;
 }
 
 /** Decision thresholds the model was validated at (TRAINING.md). */
@@ -65,17 +91,34 @@ export function classifyTokens(t: Tokens): Classified {
     if (own === undefined) {
       buffer.clear();
       wordOwnFeatures(w, buffer);
-      own = score(m.word, buffer);
+      own = compactScore(m.word, buffer);
       if (ownScores.size >= OWN_CACHE_SIZE) ownScores.clear();
       ownScores.set(key, own);
     }
-    buffer.clear();
-    wordContextFeatures(t, byWord, i, buffer);
-    words[i] = sigmoid(own + score(m.word, buffer));
+    words[i] = sigmoid(own + wordContextScore(t, byWord, i, m.word));
   }
   sentenceFeatures(t, lex, buffer);
   addWordEvidence(buffer, t.words, words);
-  return { opinion: probability(m.opinion, buffer), bias: probability(m.bias, buffer), words, tokens: t };
+  // Both sentence models read the same features: one pass (each sum in the same order as
+  // `probability` would take it, so the figures are identical).
+  let zOpinion = 0;
+  let zBias = 0;
+  if (m.pair !== null) {
+    const mask = (1 << m.opinion.bits) - 1;
+    const pair = m.pair;
+    const to = m.opinion.table;
+    const tb = m.bias.table;
+    for (let i = 0; i < buffer.n; i++) {
+      const j = ((buffer.idx[i] as number) & mask) << 1;
+      const v = buffer.val[i] as number;
+      zOpinion += (to[pair[j] as number] as number) * v;
+      zBias += (tb[pair[j + 1] as number] as number) * v;
+    }
+  } else {
+    zOpinion = compactScore(m.opinion, buffer);
+    zBias = compactScore(m.bias, buffer);
+  }
+  return { opinion: sigmoid(zOpinion), bias: sigmoid(zBias), words, tokens: t };
 }
 
 /** Classifies one sentence (plain text). */

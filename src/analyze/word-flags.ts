@@ -1,0 +1,49 @@
+/**
+ * Which word lists each word of a view is on, as bits. claims (check-worthiness, finite verbs)
+ * and opinion (dates, group nouns) test the words of most sentences against several lists: one
+ * Set lookup per list per word each time. Here each word of a document is looked up once, in
+ * one table of all the lists, and the tests read a byte.
+ */
+import { AUXILIARIES, EVENT_VERBS, IRREGULAR_FINITE, NOT_PAST, QUANTITY_WORDS } from './lexicon-claims.js';
+import { DATE_WORDS, GROUP_NOUNS } from './lexicon-opinion.js';
+import type { TextView } from './signal-view.js';
+import type { Word } from './signal-words.js';
+
+export const DATE_WORD = 1;
+export const QUANTITY_WORD = 2;
+export const EVENT_VERB = 4;
+/** An auxiliary or an irregular finite verb form. */
+export const FINITE_FORM = 8;
+export const NOT_PAST_WORD = 16;
+export const GROUP_NOUN = 32;
+
+/**
+ * The bits of every word on any of the lists (a few hundred words): one lookup in a small Map
+ * per word, mostly a miss. (A memo of every word form seen was slower: a large table misses the
+ * caches.)
+ */
+const FLAGS = new Map<string, number>();
+function mark(words: ReadonlySet<string>, bit: number): void {
+  for (const w of words) FLAGS.set(w, (FLAGS.get(w) ?? 0) | bit);
+}
+mark(DATE_WORDS, DATE_WORD);
+mark(QUANTITY_WORDS, QUANTITY_WORD);
+mark(EVENT_VERBS, EVENT_VERB);
+mark(AUXILIARIES, FINITE_FORM);
+mark(IRREGULAR_FINITE, FINITE_FORM);
+mark(NOT_PAST, NOT_PAST_WORD);
+mark(GROUP_NOUNS, GROUP_NOUN);
+
+const cache = new WeakMap<TextView, Uint8Array>();
+
+/** The list bits of each word of the view (cached per view). */
+export function wordFlags(view: TextView): Uint8Array {
+  let flags = cache.get(view);
+  if (flags === undefined) {
+    const { words } = view;
+    flags = new Uint8Array(words.length);
+    for (let i = 0; i < words.length; i++) flags[i] = FLAGS.get((words[i] as Word).norm) ?? 0;
+    cache.set(view, flags);
+  }
+  return flags;
+}
