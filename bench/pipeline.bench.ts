@@ -10,15 +10,22 @@
  * Texts: the first N bodies of FNC-1 train_bodies.csv (real news), read at run time.
  * DEVELOPING.md's bar: crosscheck per byte at least as fast as wink's full readDoc (ratio >= 1).
  *
- *   npm run bench -- --n 1000 --repeat 5
+ *   npm run build && npm run bench -- --n 1000 --repeat 5   (measures dist/; --src for the sources)
  *   node --expose-gc --import tsx bench/pipeline.bench.ts     (collects garbage between runs)
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { compareAll, processSource } from '../src/pipeline.js';
-import { extract } from '../src/extract/index.js';
-import { STAGES } from '../src/analyze/index.js';
+import { existsSync } from 'node:fs';
 import { DEFAULT_CONTEXT, type Article } from '../src/model/index.js';
+
+// The code users run is the compiled dist/ (npm run build, done by npm install): measure that.
+// `--src` measures the TypeScript sources through tsx instead, whose transform adds a call per
+// nested function (esbuild's keepNames) that the compiled code does not have.
+const fromSource = process.argv.includes('--src') || !existsSync(new URL('../dist/pipeline.js', import.meta.url));
+const root = fromSource ? '../src' : '../dist';
+const { compareAll, processSource } = (await import(`${root}/pipeline.js`)) as typeof import('../src/pipeline.js');
+const { extract } = (await import(`${root}/extract/index.js`)) as typeof import('../src/extract/index.js');
+const { STAGES } = (await import(`${root}/analyze/index.js`)) as typeof import('../src/analyze/index.js');
 import { FNC1_BODIES, collectGarbage, environment, fixed, intArg, loadBodies, median, table, time, timeRuns, toSource, utf8Bytes } from './fnc1.js';
 
 const n = intArg('n', 1000);
@@ -108,7 +115,7 @@ const cmp = median(compareTimes);
 const row = (system: string, seconds: number): string[] => [system, String(texts.length), fixed(mb, 2), fixed(seconds, 3), fixed(texts.length / seconds, 0), fixed(mb / seconds, 2)];
 
 console.log(`crosscheck pipeline bench: ${texts.length} FNC-1 bodies, ${fixed(mb, 2)} MB (UTF-8, 10^6 bytes), median of ${repeat} runs after a warm-up`);
-console.log(environment());
+console.log(`${environment()}, crosscheck from ${fromSource ? "src/ (tsx)" : "dist/ (compiled)"}`);
 console.log('');
 console.log(
   table(['system', 'articles', 'MB', 'seconds', 'articles/s', 'MB/s'], [

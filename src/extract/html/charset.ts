@@ -58,7 +58,7 @@ function hasHighBytes(bytes: Uint8Array): boolean {
   return false;
 }
 
-function decoderFor(label: string): TextDecoder | null {
+function decoderFor(label: string): InstanceType<typeof TextDecoder> | null {
   try {
     return new TextDecoder(label);
   } catch {
