@@ -65,6 +65,9 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   // so a paragraph with a trailer glued to its end is not taken whole (the tail pattern below takes the trailer).
   { name: 'copyright', kind: 'boilerplate', strength: 'strong', pattern: /^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:19|20)\d\d\b[^\n]{0,240}$/i, maxLength: 280 },
   { name: 'all-rights-reserved', kind: 'boilerplate', strength: 'strong', pattern: /^(?:(?:©|\(c\)|copyright)[^\n]{0,100}|[^\n.!?]{0,80})\ball rights reserved\.?$/i, maxLength: 140 },
+  // Updates promised at the foot of a story: "The Estuary Daily Record will update this story as
+  // more information becomes available", "This story has been updated", "This is a developing story".
+  { name: 'will-update', kind: 'boilerplate', strength: 'strong', pattern: /^(?:[^\n.!?]{0,60}\bwill update this (?:story|article|report|page)\b[^\n]{0,80}|this (?:story|article|report) (?:has been|was|will be|is being) updated\b[^\n]{0,120}|this is a (?:developing|breaking) (?:story|news story)\b[^\n]{0,120})$/i, maxLength: 220 },
   { name: 'not-be-published', kind: 'boilerplate', strength: 'strong', pattern: /^this material may not be published, broadcast, rewritten,? or redistributed\b[^\n]{0,80}$/i, maxLength: 200 },
 
   // Advertising slots.

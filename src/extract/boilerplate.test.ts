@@ -97,6 +97,14 @@ const GOLDEN: Golden[] = [
     kept: ['take four years.'],
   },
   {
+    // Found in the demo corpus: the promise to update stayed in the text and became a "fact".
+    name: 'a promise to update the story at its foot',
+    raw: `${HEAD}\nThe Harbour Gazette will update this story as more information becomes available.\n`,
+    kinds: ['boilerplate'],
+    gone: ['will update this story'],
+    kept: ['spring.'],
+  },
+  {
     name: 'advertisement slot between paragraphs',
     raw: `Council approves new harbour bridge\n\nThe city council voted on Monday to build a second bridge.\n\nAdvertisement\n\nThe bridge will cost about 40 million dollars, the mayor said.\n`,
     kinds: ['boilerplate'],
