@@ -15,3 +15,9 @@ test('every catalogue entry says what it means and what to do next', () => {
     assert.ok(e.meaning.length > 5 && e.hint.length > 10, code);
   }
 });
+
+test('a message line names its input once', async () => {
+  const { formatMessage, message } = await import('../src/model/messages.js');
+  assert.equal(formatMessage(message('CC106', 'feed.jsonl:3: line is not valid JSON', { uri: 'feed.jsonl:3' })).split('feed.jsonl:3').length, 2);
+  assert.match(formatMessage(message('CC104', 'the file is empty', { uri: 'a.txt' })), /^CC104 error a\.txt: the file is empty/);
+});

@@ -126,6 +126,8 @@ export function message(code: MessageCode, reason: string, options: MessageOptio
 
 /** One line for a terminal: "CC106 error data.jsonl:3: line is not valid JSON — fix or remove that line". */
 export function formatMessage(m: Message): string {
-  const where = m.uri ? `${m.uri}: ` : '';
+  // Reasons usually name their input already ("data.jsonl:3: line is not valid JSON"): then the
+  // uri is not written twice.
+  const where = m.uri && !m.reason.startsWith(`${m.uri}:`) ? `${m.uri}: ` : '';
   return `${m.code} ${m.severity} ${where}${m.reason} (${m.hint})`;
 }
