@@ -51,6 +51,22 @@ function hasQuantitySymbol(text: string, start: number, end: number): boolean {
 }
 const CAPITALISED = /^\p{Lu}/u;
 
+/** CAPITALISED on text[start, end), without a slice for an ASCII first letter (most words). */
+function startsCapital(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAPITALISED.test(text.slice(start, end));
+}
+
+/** True when text[start, end) holds a character a clause break starts or ends with (; — – -). */
+function mayHoldClauseBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3b || c === 0x2014 || c === 0x2013 || c === 0x2d) return true;
+  }
+  return false;
+}
+
 /** True when words [from, to) hold a finite verb. */
 export function hasFiniteVerb(view: TextView, from: number, to: number): boolean {
   const flags = wordFlags(view);
@@ -64,8 +80,7 @@ export function hasFiniteVerb(view: TextView, from: number, to: number): boolean
     if ((n.endsWith('s') || n === 'said' || n === 'told' || n === 'wrote') && canStart(lex, 'reporting', i) && REPORTING.matchAt(view.words, i, to) !== null && !NOT_REPORTING_VERBS.has(n)) return true;
     if (n.length >= 4 && n.endsWith('ed') && (f & NOT_PAST_WORD) === 0) {
       // A capitalised -ed word inside the sentence is a name ("United"), not a verb.
-      const surface = view.text.slice(w.start, w.end);
-      if (i === from || !CAPITALISED.test(surface)) return true;
+      if (i === from || !startsCapital(view.text, w.start, w.end)) return true;
     }
     if ((f & EVENT_VERB) !== 0 && (n.endsWith('s') || n.endsWith('ed'))) return true;
   }
@@ -107,6 +122,8 @@ export function checkworthiness(view: TextView, s: SentenceView, o: SentenceOpin
 
 /** Clause spans of a sentence split at "; " and spaced dashes outside quotes, or null when it is one statement. */
 function clauses(view: TextView, s: SentenceView): { span: Span; from: number; to: number }[] | null {
+  // most sentences hold no separator: no slice and no regex for them
+  if (!mayHoldClauseBreak(view.text, s.span.start, s.span.end)) return null;
   const text = view.text.slice(s.span.start, s.span.end);
   const cuts: number[] = [];
   for (const m of text.matchAll(CLAUSE_BREAK)) cuts.push(m.index);

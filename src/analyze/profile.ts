@@ -81,7 +81,13 @@ export function profile(doc: Doc, ctx: Context): Doc {
   }
   const sentences = bodySpans.length;
   const opinionShare = sentences ? round(opinionSentences / sentences) : 0;
-  const words = doc.tokens.length ? doc.tokens.filter((t) => t.kind === 'word').length : view.words.filter((w) => !w.isNumber).length;
+  // counted, not filtered: no array of every word per article
+  let words = 0;
+  if (doc.tokens.length) {
+    for (const t of doc.tokens) if (t.kind === 'word') words++;
+  } else {
+    for (const w of view.words) if (!w.isNumber) words++;
+  }
   const attributions = { named: 0, anonymous: 0, dangling: 0 };
   for (const a of doc.attributions) attributions[a.kind]++;
   const speakers = new Set<string>();

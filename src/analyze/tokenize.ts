@@ -126,6 +126,18 @@ export function tokenizeText(text: string): Token[] {
 }
 
 function normOf(s: string): string {
+  // ASCII (most tokens): lower-case it only when it has a capital; no apostrophe to map
+  let ascii = true;
+  let upper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  if (ascii) return upper ? s.toLowerCase() : s;
   const lower = s.toLowerCase();
   return lower.includes('’') || lower.includes('ʼ') ? lower.replaceAll('’', "'").replaceAll('ʼ', "'") : lower;
 }
