@@ -17,7 +17,7 @@ import { LOADED } from '../src/analyze/lexicon-loaded.js';
 import { readBabe, readBasil, type BasilArticle } from '../src/analyze/classifier/datasets.js';
 import { tokens } from '../src/analyze/classifier/features.js';
 import { classify, loadedMarks, THRESHOLDS } from '../src/analyze/classifier/model.js';
-import { prng } from '../src/analyze/classifier/hash.js';
+import { prng } from '../src/model/random.js';
 import { babeWordLabels, prepare, basilWordLabels, trainWordModel, wordProbabilities, type Prepared } from '../src/analyze/classifier/training.js';
 import { compareAll, processSource } from '../src/pipeline.js';
 import type { Span } from '../src/model/index.js';

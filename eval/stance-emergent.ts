@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { parseCSV, toRecords } from '../src/read/csv.js';
 import { HASH_DIM, pairFeatures, prepareBody, prepareClaim, type PairFeatures } from '../src/stance/features.js';
 import { loadWeights, StancePredictor } from '../src/stance/model.js';
-import { predict, prng, shuffle, trainMLP } from '../src/stance/mlp.js';
+import { predict, trainMLP } from '../src/stance/mlp.js';
+import { prng, shuffle } from '../src/model/random.js';
 
 const PATH = process.argv[2] ?? fileURLToPath(new URL('../../shared/data/emergent/train.csv', import.meta.url));
 const MAP: Record<string, number> = { for: 0, against: 1, observing: 2 };

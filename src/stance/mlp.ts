@@ -4,28 +4,8 @@
  * hidden layer, early stopping on a development set. Everything random comes from one seeded
  * PRNG and every sum runs in a fixed order, so the same data and seed give the same weights.
  */
+import { prng, shuffle } from '../model/random.js';
 
-/** mulberry32: a small, fast, seeded PRNG (uniform in [0, 1)). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const tmp = items[i] as T;
-    items[i] = items[j] as T;
-    items[j] = tmp;
-  }
-  return items;
-}
 
 export interface Example {
   dense: readonly number[];

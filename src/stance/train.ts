@@ -9,7 +9,8 @@
  */
 import { buildVocabulary, DENSE_NAMES, HASH_DIM, pairFeatures, prepareBody, prepareClaim, type PairFeatures, type PreparedBody, type PreparedClaim, type Vocabulary } from './features.js';
 import { LABELS, score, type Scores, type StanceLabel, type StancePair } from './fnc1.js';
-import { prng, shuffle, trainMLP, predict, type Example, type MLP } from './mlp.js';
+import { prng, shuffle } from '../model/random.js';
+import { trainMLP, predict, type Example, type MLP } from './mlp.js';
 import { combine, type StanceWeights } from './model.js';
 
 export type Part = 'train' | 'dev' | 'validation';

@@ -5,7 +5,7 @@
  * Deterministic: the same examples, options and seed give the same weights, bit for bit.
  */
 import type { Features } from './features.js';
-import { prng, shuffle } from './hash.js';
+import { prng, shuffle } from '../../model/random.js';
 
 export interface LinearModel {
   /** log2 of the number of buckets. */

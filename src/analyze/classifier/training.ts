@@ -16,7 +16,7 @@ import { stem } from '../signal-words.js';
 import { macroF1, stratifiedFolds, type BabeRow, type BasilArticle } from './datasets.js';
 import { Features, lexiconOf, loadedByWord, sentenceFeatures, tokens, wordFeatures, type Tokens } from './features.js';
 import { asShipped } from './encode.js';
-import { prng } from './hash.js';
+import { prng } from '../../model/random.js';
 import { probability, train, type LinearModel, type TrainOptions } from './linear.js';
 import { addWordEvidence } from './stack.js';
 
