@@ -100,3 +100,24 @@ test('CSV quoting: commas, quotes, newlines, lists, formulas', () => {
   assert.equal(csvField(3), '3');
   assert.equal(csvRow(['a', 'b,c', null]), 'a,"b,c",\r\n');
 });
+
+test('ingest reads URLs: refused on loopback unless --allow-private', async () => {
+  const { createServer } = await import('node:http');
+  const page = '<!doctype html><html><head><title>Port crane collapses</title></head><body><article><h1>Port crane collapses at Vell quay</h1>' +
+    '<p>A loading crane collapsed onto the Vell quay on Monday, injuring two dock workers, the port authority said in a statement.</p>' +
+    '<p>The authority said the crane had passed its yearly inspection in January and that engineers were examining the base.</p></article></body></html>';
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as { port: number };
+    const url = `http://127.0.0.1:${port}/crane.html`;
+    const urlDb = join(tmp, 'url.db');
+    const refused = await run('ingest', url, '--db', urlDb, '--workers', '0');
+    assert.equal(refused.code, 2, refused.err);
+    const ok = await run('ingest', url, '--db', urlDb, '--workers', '0', '--allow-private');
+    assert.equal(ok.code, 0, ok.err);
+    assert.match(ok.out, /1 new/);
+  } finally {
+    server.close();
+  }
+});

@@ -134,6 +134,7 @@ their place in the input ("dump.jsonl:1234"), and the rest is ingested.
 Options:
 ${DB_OPTION}
   --format FORMAT     read every input as text, jsonl, html, feed or warc instead of guessing
+  --allow-private     fetch URL inputs on private, loopback or link-local addresses (refused by default)
   --max-bytes N       largest input accepted per article, in bytes (default 8388608)
   --max-chars N       longest cleaned article text kept, in characters (default 1000000)
   --workers N         worker threads for the per-article work (default: one per core; 0: none)

@@ -24,6 +24,7 @@ const SPECS: OptionSpecs = {
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   enqueue: { type: 'boolean' },
+  'allow-private': { type: 'boolean' },
 };
 
 const FORMATS = ['text', 'jsonl', 'html', 'feed', 'warc'];
@@ -56,6 +57,7 @@ export async function ingestCommand(argv: readonly string[], io: CliIO): Promise
     options.workers = Number(w);
   }
   if (io.stdin) options.stdin = io.stdin;
+  if (values['allow-private'] === true) options.allowPrivate = true;
   if (values['enqueue'] === true) return enqueueCommand(values, positionals, options, io);
   const stderrTTY = (io.stderr as { isTTY?: boolean }).isTTY === true;
   if (stderrTTY) {

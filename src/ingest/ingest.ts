@@ -44,6 +44,8 @@ export interface IngestOptions {
   inputs: readonly string[];
   format?: ReadOptions['format'];
   stdin?: NodeJS.ReadableStream;
+  /** Fetch URL inputs on private, loopback or link-local addresses (refused by default). */
+  allowPrivate?: boolean;
   context?: Partial<Context>;
   /** Worker threads; 0 runs everything on the calling thread. Default: one per core. */
   workers?: number;
@@ -86,6 +88,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const readOptions: ReadOptions = { maxBytes: ctx.maxBytes };
   if (options.format) readOptions.format = options.format;
   if (options.stdin) readOptions.stdin = options.stdin;
+  if (options.allowPrivate) readOptions.allowPrivate = true;
   const batchSize = options.batchSize ?? INGEST.batchSize;
   const pool = new WorkerPool(options.workers ?? WorkerPool.defaultSize());
   const maxInFlight = Math.max(1, pool.size) * INGEST.inFlightPerWorker;
