@@ -133,10 +133,19 @@ function outside(view: TextView, lex: Lexical, s: SentenceView, table: CueTable)
 }
 const NO_MATCHES: readonly PhraseMatch<Cue>[] = Object.freeze([]);
 
+/**
+ * The word indices covered by commentary matches, built once per sentence: a scan of every match
+ * per word was quadratic in a long sentence full of cues (found by test/fuzz.test.ts, 'I think ' repeated).
+ */
+function commentaryWords(commentary: readonly PhraseMatch<Cue>[]): ReadonlySet<number> {
+  const out = new Set<number>();
+  for (const c of commentary) for (let i = c.from; i < c.to; i++) out.add(i);
+  return out;
+}
+
 /** True when word i lies in one of the commentary matches. */
-function inCommentary(commentary: readonly PhraseMatch<Cue>[], i: number): boolean {
-  for (const c of commentary) if (c.from <= i && i < c.to) return true;
-  return false;
+function inCommentary(commentary: ReadonlySet<number>, i: number): boolean {
+  return commentary.has(i);
 }
 
 /** Where a sentence is someone else's: from `start` on, or all of it when `closing`. */
@@ -147,7 +156,9 @@ interface Anchor {
 
 function anchorOf(words: readonly Word[], s: SentenceView, start: number, end: number): Anchor {
   let after = 0;
-  for (let i = s.to - 1; i >= s.from && (words[i] as Word).start >= end; i--) after++;
+  // Stops once past the closing limit: counting every later word made a long sentence with many
+  // reporting verbs quadratic (found by test/fuzz.test.ts, 'said ' repeated).
+  for (let i = s.to - 1; i >= s.from && (words[i] as Word).start >= end && after <= OPINION.closingAttributionWords; i--) after++;
   return { start, closing: after <= OPINION.closingAttributionWords };
 }
 
@@ -157,7 +168,10 @@ function anchorOf(words: readonly Word[], s: SentenceView, start: number, end: n
  */
 interface CueSink {
   words: readonly Word[];
-  anchors: readonly Anchor[];
+  /** The earliest anchor start (Infinity when none) and whether any anchor closes the sentence:
+   *  all isAttributedAt needs, so a cue costs O(1) however many anchors (test/redos.test.ts). */
+  firstAnchor: number;
+  closing: boolean;
   cues: string[];
   /** Cues scaled down when attributed. */
   author: number[];
@@ -168,8 +182,7 @@ interface CueSink {
 
 function isAttributedAt(sink: CueSink, wordIndex: number): boolean {
   const at = (sink.words[wordIndex] as Word).start;
-  for (const a of sink.anchors) if (at >= a.start || a.closing) return true;
-  return false;
+  return sink.closing || at >= sink.firstAnchor;
 }
 
 function addCue(sink: CueSink, list: number[], weight: number, label: string, wordIndex = -1): void {
@@ -197,8 +210,9 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
   // Reporting cues first: they decide whether author cues are someone else's view. Words of a
   // commentary phrase are not reporting ("Time will tell" is not a reporting "tell").
   const commentary = outside(view, lex, s, 'commentary');
+  const commentaryAt = commentaryWords(commentary);
   let reportingVerbs = outside(view, lex, s, 'reporting');
-  if (reportingVerbs.length && commentary.length) reportingVerbs = reportingVerbs.filter((m) => !inCommentary(commentary, m.from));
+  if (reportingVerbs.length && commentary.length) reportingVerbs = reportingVerbs.filter((m) => !inCommentary(commentaryAt, m.from));
   let strongVerb = false;
   for (const m of reportingVerbs) if (m.value.weight >= STRONG_REPORTING_WEIGHT) strongVerb = true;
   const attributed = s.attribution !== null || strongVerb;
@@ -225,19 +239,23 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
   }
   // The attribution's reporting weight counts for the share of the sentence it covers.
   if (anchors.length && !anchors.some((a) => a.closing) && s.to > s.from) {
-    const first = Math.min(...anchors.map((a) => a.start));
+    // A loop, not Math.min(...spread): a sentence may hold more anchors than the call stack takes.
+    let first = Infinity;
+    for (const a of anchors) if (a.start < first) first = a.start;
     let covered = 0;
     for (let i = s.from; i < s.to; i++) if ((words[i] as Word).start >= first) covered++;
     const attributionWeight = s.attribution !== null ? OPINION.reporting[s.attribution] : strongVerb ? OPINION.reporting.verb : 0;
     reporting -= attributionWeight * (1 - covered / (s.to - s.from));
   }
 
-  const sink: CueSink = { words, anchors, cues: [], author: [], free: [], scaled: false };
+  let firstAnchor = Infinity;
+  for (const a of anchors) if (a.start < firstAnchor) firstAnchor = a.start;
+  const sink: CueSink = { words, firstAnchor, closing: anchors.some((a) => a.closing), cues: [], author: [], free: [], scaled: false };
   const { author, free } = sink;
 
   for (const m of commentary) addCue(sink, free, m.value.weight * OPINION.scale.commentary, `commentary '${quoteWords(view, m)}'`);
   for (const m of outside(view, lex, s, 'firstPerson')) {
-    if (inCommentary(commentary, m.from)) continue;
+    if (inCommentary(commentaryAt, m.from)) continue;
     addCue(sink, author, m.value.weight * OPINION.scale.firstPerson, `first person '${quoteWords(view, m)}'`, m.from);
     break; // the first one only
   }
@@ -253,12 +271,12 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
     addCue(sink, m.value.kind === 'emotive-speech' ? free : author, m.value.weight * OPINION.scale.loaded, `loaded '${quoteWords(view, m)}'`, m.from);
   }
   for (const m of outside(view, lex, s, 'evaluative')) {
-    if (counted?.has(m.from) || inCommentary(commentary, m.from)) continue;
+    if (counted?.has(m.from) || inCommentary(commentaryAt, m.from)) continue;
     (counted ??= new Set<number>()).add(m.from);
     addCue(sink, author, m.value.weight * OPINION.scale.evaluative, `evaluative '${quoteWords(view, m)}'`, m.from);
   }
   for (const m of outside(view, lex, s, 'intensifier')) {
-    if (counted?.has(m.from) || inCommentary(commentary, m.from)) continue;
+    if (counted?.has(m.from) || inCommentary(commentaryAt, m.from)) continue;
     addCue(sink, author, m.value.weight * OPINION.scale.intensifier, `intensifier '${quoteWords(view, m)}'`, m.from);
   }
   const sweeping = outside(view, lex, s, 'sweeping')[0];
