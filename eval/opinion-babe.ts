@@ -17,6 +17,7 @@ import { analyze } from '../src/analyze/index.js';
 import { opinionOf } from '../src/analyze/opinion.js';
 import { extract } from '../src/extract/index.js';
 import { DEFAULT_CONTEXT, type Doc } from '../src/model/index.js';
+import { parseCsv } from '../src/analyze/classifier/datasets.js';
 
 const DEFAULT_PATH = fileURLToPath(new URL('../../shared/data/babe/babe_sg2.csv', import.meta.url));
 
@@ -25,37 +26,6 @@ interface Row {
   bias: 'Biased' | 'Non-biased' | 'No agreement';
   opinion: 'factual' | 'opinionated' | null;
   opinionLabel: string;
-}
-
-/** Parses a semicolon-separated file with double-quoted fields (which may hold newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ';') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.some((x) => x !== '')) rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((x) => x !== '')) rows.push(row);
-  return rows;
 }
 
 function readRows(path: string): Row[] {
@@ -118,7 +88,7 @@ console.log(line('opinion signal vs label_bias', macroF1(withBias.map((x) => [x.
 console.log(line('opinion or loaded vs label_bias', macroF1(withBias.map((x) => [x.opinion || x.loaded, x.row.bias === 'Biased']))));
 const strict = withOpinion.filter((x) => x.row.opinionLabel !== 'Somewhat factual but also opinionated');
 console.log(line('opinion vs label_opinion (writer\'s opinion only)', macroF1(strict.map((x) => [x.opinion, x.row.opinion === 'opinionated']))));
-console.log('peer: RoBERTa on the bias label, published macro-F1 0.80-0.81 (fine-tuned model; ours are rules)');
+console.log('peer: RoBERTa on the bias label, published macro-F1 0.80-0.81 (fine-tuned model). The pipeline signals here include a classifier trained on this set, so these figures are in-sample; eval/profile-babe.ts gives cross-validated ones');
 
 console.log('\nopinion score threshold sweep (vs label_opinion):');
 for (const t of [0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6]) {
