@@ -44,12 +44,11 @@ import {
   storyColumns,
   toArticle,
   toHit,
-  toRecord,
-  toSummary,
   type ArticleRow,
   type HitRow,
   type StoryRow,
 } from './rows.js';
+import { toRecord, toSummary } from '../rows.js';
 import { TS_CONFIG } from './schema.js';
 import { toTsQuery } from './ts-query.js';
 
@@ -227,7 +226,7 @@ export class PostgresStore implements Store {
         options.offset ?? 0,
       ],
     );
-    return rows.map(toSummary);
+    return rows.map((r) => toSummary(r, r.stale));
   }
 
   async staleStories(limit: number): Promise<string[]> {
@@ -268,7 +267,7 @@ export class PostgresStore implements Store {
 
   exportStories(): AsyncIterable<StoryRecord> {
     return this.cursor<StoryRow & { doc: string }, StoryRecord>(`SELECT ${STORY_SUMMARY_COLUMNS}, doc FROM stories ORDER BY seq`, (row) => ({
-      ...toSummary(row),
+      ...toSummary(row, row.stale),
       articleIds: (JSON.parse(row.doc) as Story).articleIds,
     }));
   }

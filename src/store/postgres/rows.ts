@@ -5,7 +5,8 @@
  * escapes both, and the column gets a cleaned copy for searching and listing).
  */
 import type { Article, Fact, Story } from '../../model/index.js';
-import type { ArticleRecord, SearchHit, SearchKind, StorySummary } from '../store.js';
+import type { SearchHit, SearchKind } from '../store.js';
+import type { ArticleRecordRow, StorySummaryRow } from '../rows.js';
 import { timeKey } from '../time-key.js';
 
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
@@ -32,64 +33,14 @@ export function toArticle(row: { text: string; doc: string }): Article {
   return article;
 }
 
-export interface ArticleRow {
-  id: string;
-  content_hash: string;
-  uri: string;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  byline: string | null;
-  published_at: string | null;
-  lang: string | null;
-  story_id: string | null;
-}
+export type ArticleRow = ArticleRecordRow;
 
-export function toRecord(row: ArticleRow): ArticleRecord {
-  return {
-    id: row.id,
-    contentHash: row.content_hash,
-    uri: row.uri,
-    url: row.url,
-    outlet: row.outlet,
-    title: row.title,
-    byline: row.byline,
-    publishedAt: row.published_at,
-    lang: row.lang,
-    storyId: row.story_id,
-  };
-}
-
-export interface StoryRow {
-  id: string;
-  title: string;
-  article_count: number;
-  outlet_count: number;
-  outlets: string;
-  first_published: string | null;
-  last_published: string | null;
-  corroborated: number;
-  single_source: number;
-  disputed: number;
+export interface StoryRow extends StorySummaryRow {
   stale: boolean;
 }
 
 export const STORY_SUMMARY_COLUMNS =
   'id, title, article_count, outlet_count, outlets, first_published, last_published, corroborated, single_source, disputed, stale_since IS NOT NULL AS stale';
-
-export function toSummary(row: StoryRow): StorySummary {
-  return {
-    id: row.id,
-    title: row.title,
-    articleCount: row.article_count,
-    outletCount: row.outlet_count,
-    outlets: JSON.parse(row.outlets) as string[],
-    firstPublished: row.first_published,
-    lastPublished: row.last_published,
-    facts: { corroborated: row.corroborated, singleSource: row.single_source, disputed: row.disputed },
-    stale: row.stale,
-  };
-}
 
 /** The columns of a story row, in the order of STORY_COLUMN_NAMES. */
 export function storyColumns(story: Story): (string | number | null)[] {

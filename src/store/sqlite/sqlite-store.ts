@@ -29,6 +29,7 @@ import {
   type StoryRecord,
   type StorySummary,
 } from '../store.js';
+import { toRecord, toSummary, type ArticleRecordRow, type StorySummaryRow } from '../rows.js';
 import { migrate } from './migrate.js';
 import { toMatchQuery } from './fts-query.js';
 
@@ -46,32 +47,12 @@ const TITLE_WEIGHT = 5;
 /** Separator between a posting key's kind and its value (cannot occur in either). */
 const KEY_SEP = '\u0001';
 
-interface ArticleRow {
+interface ArticleRow extends ArticleRecordRow {
   seq: number;
-  id: string;
-  content_hash: string;
-  uri: string;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  byline: string | null;
-  published_at: string | null;
-  lang: string | null;
-  story_id: string | null;
 }
 
-interface StoryRow {
+interface StoryRow extends StorySummaryRow {
   seq: number;
-  id: string;
-  title: string;
-  article_count: number;
-  outlet_count: number;
-  outlets: string;
-  first_published: string | null;
-  last_published: string | null;
-  corroborated: number;
-  single_source: number;
-  disputed: number;
   stale_since: number | null;
   doc: string;
 }
@@ -296,7 +277,7 @@ export class SqliteStore implements Store {
         offset: options.offset ?? 0,
       };
       const stmt = options.order === 'largest' ? this.s.listLargest : this.s.listNewest;
-      return (stmt.all(params) as StoryRow[]).map(toSummary);
+      return (stmt.all(params) as StoryRow[]).map((r) => toSummary(r, r.stale_since !== null));
     });
   }
 
@@ -320,12 +301,12 @@ export class SqliteStore implements Store {
   }
 
   exportArticles(): AsyncIterable<ArticleRecord> {
-    return this.pages(this.s.exportArticles, toRecord);
+    return this.pages(this.s.exportArticles, (r: ArticleRow) => toRecord(r));
   }
 
   exportStories(): AsyncIterable<StoryRecord> {
     return this.pages(this.s.exportStories, (row: StoryRow) => ({
-      ...toSummary(row),
+      ...toSummary(row, row.stale_since !== null),
       articleIds: (JSON.parse(row.doc) as Story).articleIds,
     }));
   }
@@ -636,35 +617,6 @@ function toArticle(row: { text: string; doc: string }): Article {
   const article = JSON.parse(row.doc) as Article;
   article.text = row.text;
   return article;
-}
-
-function toRecord(row: ArticleRow): ArticleRecord {
-  return {
-    id: row.id,
-    contentHash: row.content_hash,
-    uri: row.uri,
-    url: row.url,
-    outlet: row.outlet,
-    title: row.title,
-    byline: row.byline,
-    publishedAt: row.published_at,
-    lang: row.lang,
-    storyId: row.story_id,
-  };
-}
-
-function toSummary(row: StoryRow): StorySummary {
-  return {
-    id: row.id,
-    title: row.title,
-    articleCount: row.article_count,
-    outletCount: row.outlet_count,
-    outlets: JSON.parse(row.outlets) as string[],
-    firstPublished: row.first_published,
-    lastPublished: row.last_published,
-    facts: { corroborated: row.corroborated, singleSource: row.single_source, disputed: row.disputed },
-    stale: row.stale_since !== null,
-  };
 }
 
 interface HitRow {

@@ -1,0 +1,62 @@
+/**
+ * Rows to records, shared by the SQLite and PostgreSQL stores: both keep an article's queryable
+ * fields and a story's listing fields in the same snake_case columns.
+ */
+import type { ArticleRecord, StorySummary } from './store.js';
+
+export interface ArticleRecordRow {
+  id: string;
+  content_hash: string;
+  uri: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  byline: string | null;
+  published_at: string | null;
+  lang: string | null;
+  story_id: string | null;
+}
+
+export function toRecord(row: ArticleRecordRow): ArticleRecord {
+  return {
+    id: row.id,
+    contentHash: row.content_hash,
+    uri: row.uri,
+    url: row.url,
+    outlet: row.outlet,
+    title: row.title,
+    byline: row.byline,
+    publishedAt: row.published_at,
+    lang: row.lang,
+    storyId: row.story_id,
+  };
+}
+
+export interface StorySummaryRow {
+  id: string;
+  title: string;
+  article_count: number;
+  outlet_count: number;
+  /** JSON array of outlet names. */
+  outlets: string;
+  first_published: string | null;
+  last_published: string | null;
+  corroborated: number;
+  single_source: number;
+  disputed: number;
+}
+
+/** `stale`: the story changed since its facts were computed (each store keeps that its own way). */
+export function toSummary(row: StorySummaryRow, stale: boolean): StorySummary {
+  return {
+    id: row.id,
+    title: row.title,
+    articleCount: row.article_count,
+    outletCount: row.outlet_count,
+    outlets: JSON.parse(row.outlets) as string[],
+    firstPublished: row.first_published,
+    lastPublished: row.last_published,
+    facts: { corroborated: row.corroborated, singleSource: row.single_source, disputed: row.disputed },
+    stale,
+  };
+}
