@@ -10,7 +10,9 @@ import { compareArticles, type CompareOptions } from './stories/index.js';
 
 /** Cleans and analyses one source record into an article. */
 export function processSource(source: SourceRecord, ctx: Context = DEFAULT_CONTEXT): Article {
-  return toArticle(analyze(extract(source, ctx), ctx));
+  // The time bound on the calling thread: checked between stages (a worker is stopped instead, src/ingest/pool.ts).
+  const deadline = ctx.timeLimitMs > 0 ? performance.now() + ctx.timeLimitMs : Infinity;
+  return toArticle(analyze(extract(source, ctx), ctx, deadline));
 }
 
 /** Cleans and analyses a text given directly (for library users). */
@@ -30,7 +32,7 @@ export interface RunOptions extends Partial<Context> {
 /** Reads the inputs and processes every article; duplicates (same content) are kept once. */
 export async function readArticles(inputs: readonly string[], options: RunOptions = {}): Promise<{ articles: Article[]; messages: Message[] }> {
   const ctx: Context = { ...DEFAULT_CONTEXT, ...pick(options) };
-  const readOptions: ReadOptions = { maxBytes: ctx.maxBytes };
+  const readOptions: ReadOptions = { maxBytes: ctx.maxBytes, maxDecompressed: ctx.maxDecompressed };
   if (options.format) readOptions.format = options.format;
   if (options.stdin) readOptions.stdin = options.stdin;
   if (options.allowPrivate) readOptions.allowPrivate = true;
@@ -70,5 +72,7 @@ function pick(options: RunOptions): Partial<Context> {
   const out: Partial<Context> = {};
   if (options.maxBytes !== undefined) out.maxBytes = options.maxBytes;
   if (options.maxChars !== undefined) out.maxChars = options.maxChars;
+  if (options.maxDecompressed !== undefined) out.maxDecompressed = options.maxDecompressed;
+  if (options.timeLimitMs !== undefined) out.timeLimitMs = options.timeLimitMs;
   return out;
 }

@@ -36,9 +36,18 @@ export const STAGES: readonly { name: string; run: Stage }[] = [
   { name: 'profile', run: profile },
 ];
 
-export function analyze(doc: Doc, ctx: Context): Doc {
+/**
+ * Runs the stages in order. `deadline` (a performance.now() time) bounds the document on the
+ * calling thread: past it the remaining stages are not run (CC207), checked between stages.
+ */
+export function analyze(doc: Doc, ctx: Context, deadline = Infinity): Doc {
   let current = doc;
   for (const stage of STAGES) {
+    if (performance.now() > deadline) {
+      const reason = `${doc.uri}: over the time limit of ${ctx.timeLimitMs} ms per document before ${stage.name}; the later stages were not run`;
+      current = { ...current, messages: [...current.messages, message('CC207', reason, { uri: doc.uri })] };
+      break;
+    }
     try {
       current = stage.run(current, ctx);
     } catch (err) {

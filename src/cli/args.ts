@@ -69,3 +69,40 @@ export function positiveInteger(name: string, value: string): { ok: true; value:
   }
   return { ok: true, value: Number(trimmed) };
 }
+
+/** A whole number >= 0 from an option value (0 turns a bound off), or an error text. */
+export function nonNegativeInteger(name: string, value: string): { ok: true; value: number } | { ok: false; error: string } {
+  const trimmed = value.trim();
+  if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed))) {
+    return { ok: false, error: `--${name} needs a whole number of 0 or more, not "${value}"` };
+  }
+  return { ok: true, value: Number(trimmed) };
+}
+
+/** The resource limits compare, extract and ingest take (issue 9); each sets a Context field. */
+export const LIMIT_SPECS: OptionSpecs = {
+  'max-bytes': { type: 'string' },
+  'max-chars': { type: 'string' },
+  'max-decompressed': { type: 'string' },
+  'time-limit-ms': { type: 'string' },
+};
+
+export interface Limits {
+  maxBytes?: number;
+  maxChars?: number;
+  maxDecompressed?: number;
+  timeLimitMs?: number;
+}
+
+/** The limits given on the command line, or the first bad value. */
+export function limitsOf(values: ParsedArgs['values']): { ok: true; limits: Limits } | { ok: false; error: string } {
+  const limits: Limits = {};
+  for (const [flag, key] of [['max-bytes', 'maxBytes'], ['max-chars', 'maxChars'], ['max-decompressed', 'maxDecompressed'], ['time-limit-ms', 'timeLimitMs']] as const) {
+    const value = values[flag];
+    if (typeof value !== 'string') continue;
+    const n = key === 'timeLimitMs' ? nonNegativeInteger(flag, value) : positiveInteger(flag, value);
+    if (!n.ok) return n;
+    limits[key] = n.value;
+  }
+  return { ok: true, limits };
+}

@@ -10,7 +10,7 @@ import type { InputFormat } from '../read/formats.js';
 import { renderJSON } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { DEFAULT_WIDTH, renderText } from '../report/text.js';
-import { parseArgs, positiveInteger, type OptionSpecs, type ParsedArgs } from './args.js';
+import { LIMIT_SPECS, limitsOf, parseArgs, positiveInteger, type OptionSpecs, type ParsedArgs } from './args.js';
 import { COMPARE_HELP, EXIT } from './help.js';
 import { packageVersion, wantsColor, writeMessages, type CliIO } from './io.js';
 
@@ -28,9 +28,8 @@ export const REPORT_SPECS: OptionSpecs = {
 
 const COMPARE_SPECS: OptionSpecs = {
   ...REPORT_SPECS,
+  ...LIMIT_SPECS,
   format: { type: 'string' },
-  'max-bytes': { type: 'string' },
-  'max-chars': { type: 'string' },
   'allow-private': { type: 'boolean' },
 };
 
@@ -50,13 +49,9 @@ export async function compareCommand(argv: readonly string[], io: CliIO): Promis
     run.format = format;
   }
   if (values['allow-private']) run.allowPrivate = true;
-  for (const [flag, key] of [['max-bytes', 'maxBytes'], ['max-chars', 'maxChars']] as const) {
-    const value = values[flag];
-    if (typeof value !== 'string') continue;
-    const n = positiveInteger(flag, value);
-    if (!n.ok) return usageError(io, n.error, 'compare');
-    run[key] = n.value;
-  }
+  const limits = limitsOf(values);
+  if (!limits.ok) return usageError(io, limits.error, 'compare');
+  Object.assign(run, limits.limits);
   if (io.stdin) run.stdin = io.stdin;
   return report(positionals, run, values, io, 'compare');
 }

@@ -15,7 +15,7 @@ import { writeMessages, type CliIO } from './io.js';
 export async function enqueueCommand(values: ParsedArgs['values'], inputs: readonly string[], options: Omit<IngestOptions, 'store'>, io: CliIO): Promise<number> {
   const location = resolveDbLocation(typeof values['db'] === 'string' ? values['db'] : undefined, (io.env ?? process.env) as NodeJS.ProcessEnv);
   if (!POSTGRES_URL.test(location)) return usageError(io, `--enqueue needs a PostgreSQL database (--db postgres://…), not "${location}"`, 'ingest');
-  const read: ReadOptions = { maxBytes: options.context?.maxBytes ?? DEFAULT_CONTEXT.maxBytes };
+  const read: ReadOptions = { maxBytes: options.context?.maxBytes ?? DEFAULT_CONTEXT.maxBytes, maxDecompressed: options.context?.maxDecompressed ?? DEFAULT_CONTEXT.maxDecompressed };
   if (options.format) read.format = options.format;
   if (options.stdin) read.stdin = options.stdin;
   return withDb(values, io, false, async (store) => {
@@ -28,6 +28,6 @@ export async function enqueueCommand(values: ParsedArgs['values'], inputs: reado
       writeMessages(io, [message('CC501', `none of the ${inputs.length === 1 ? 'input' : `${inputs.length} inputs`} gave a record`)]);
       return EXIT.noInput;
     }
-    return EXIT.ok;
+    return s.problems.some((m) => m.severity === 'error') ? EXIT.partial : EXIT.ok;
   });
 }

@@ -6,7 +6,7 @@
 import { DEFAULT_CONTEXT, message, toArticle, type Article, type Context, type Message } from '../model/index.js';
 import { extract } from '../extract/index.js';
 import { readInputs, type ReadOptions } from '../read/index.js';
-import { parseArgs, positiveInteger, type OptionSpecs } from './args.js';
+import { LIMIT_SPECS, limitsOf, parseArgs, positiveInteger, type OptionSpecs } from './args.js';
 import { isInputFormat, usageError } from './compare.js';
 import { EXIT, EXTRACT_HELP } from './help.js';
 import { writeMessages, type CliIO } from './io.js';
@@ -15,8 +15,7 @@ const SPECS: OptionSpecs = {
   format: { type: 'string' },
   input: { type: 'string' },
   'allow-private': { type: 'boolean' },
-  'max-bytes': { type: 'string' },
-  'max-chars': { type: 'string' },
+  ...LIMIT_SPECS,
   timeout: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
@@ -46,15 +45,10 @@ export async function extractCommand(argv: readonly string[], io: CliIO): Promis
   const format = (values['format'] ?? 'text') as string;
   if (format !== 'text' && format !== 'json' && format !== 'jsonl') return usageError(io, `--format must be text, json or jsonl, not "${format}"`, 'extract');
   const ctx: Context = { ...DEFAULT_CONTEXT };
-  const read: ReadOptions = { maxBytes: ctx.maxBytes };
-  for (const [flag, key] of [['max-bytes', 'maxBytes'], ['max-chars', 'maxChars']] as const) {
-    const value = values[flag];
-    if (typeof value !== 'string') continue;
-    const n = positiveInteger(flag, value);
-    if (!n.ok) return usageError(io, n.error, 'extract');
-    ctx[key] = n.value;
-  }
-  read.maxBytes = ctx.maxBytes;
+  const limits = limitsOf(values);
+  if (!limits.ok) return usageError(io, limits.error, 'extract');
+  Object.assign(ctx, limits.limits);
+  const read: ReadOptions = { maxBytes: ctx.maxBytes, maxDecompressed: ctx.maxDecompressed };
   if (typeof values['timeout'] === 'string') {
     const n = positiveInteger('timeout', values['timeout']);
     if (!n.ok) return usageError(io, n.error, 'extract');
@@ -90,5 +84,6 @@ export async function extractCommand(argv: readonly string[], io: CliIO): Promis
     writeMessages(io, [message('CC501', `none of the ${positionals.length === 1 ? 'input' : `${positionals.length} inputs`} gave an article`)]);
     return EXIT.noInput;
   }
-  return EXIT.ok;
+  // Some inputs or records could not be read (each printed above), the rest was extracted.
+  return problems.some((m) => m.severity !== 'info') ? EXIT.partial : EXIT.ok;
 }

@@ -216,11 +216,21 @@ export interface Context {
   maxBytes: number;
   /** Longest cleaned text kept, in UTF-16 code units (CC205 above it). */
   maxChars: number;
+  /** Largest size one compressed file may inflate to, in bytes (CC112 above it; gzip bombs). */
+  maxDecompressed: number;
+  /**
+   * Time bound per document, in ms: in ingest a worker past it is stopped and replaced (CC706);
+   * on the calling thread (compare, extract) the stages are checked between (CC207). 0: none.
+   */
+  timeLimitMs: number;
 }
 
 export const DEFAULT_CONTEXT: Context = {
   maxBytes: 8 * 1024 * 1024,
   maxChars: 1_000_000,
+  maxDecompressed: 4 * 1024 ** 3,
+  // Generous: a 1 MB article takes about 2 s on a slow core; a hang is cut after 30 s.
+  timeLimitMs: 30_000,
 };
 
 export function emptyProfile(): Profile {

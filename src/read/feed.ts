@@ -31,11 +31,24 @@ export interface ParsedFeed {
   kind: 'rss' | 'atom' | null;
   channelTitle: string;
   items: FeedItem[];
+  /** True when the feed nested past FEED_LIMITS.maxOpen and the rest was not parsed (CC113). */
+  cut: boolean;
 }
+
+export const FEED_LIMITS = {
+  /**
+   * Open elements past which the rest of a feed is not parsed: htmlparser2's cost per tag grows
+   * with its stack of open tags, so 100,000 nested elements took 4 s. Feeds nest 3-5 levels,
+   * plus the markup of an item's body (news pages: 20-60).
+   */
+  maxOpen: 1000,
+  /** Characters fed to the parser per slice, between checks of the bound. */
+  sliceChars: 64 * 1024,
+};
 
 /** Parses a feed's text (no recursion; elements outside items only give the channel title). */
 export function parseFeed(xml: string): ParsedFeed {
-  const feed: ParsedFeed = { kind: null, channelTitle: '', items: [] };
+  const feed: ParsedFeed = { kind: null, channelTitle: '', items: [], cut: false };
   const path: string[] = [];
   let item: FeedItem | null = null;
   let field: keyof FeedItem | null = null;
@@ -90,8 +103,17 @@ export function parseFeed(xml: string): ParsedFeed {
     },
     { xmlMode: true, decodeEntities: true, recognizeCDATA: true, lowerCaseTags: true },
   );
-  parser.write(xml);
-  parser.end();
+  for (let i = 0; i < xml.length; i += FEED_LIMITS.sliceChars) {
+    parser.write(xml.slice(i, i + FEED_LIMITS.sliceChars));
+    if (path.length > FEED_LIMITS.maxOpen) {
+      feed.cut = true;
+      // The item being read when the bound was hit is incomplete: it is dropped, not closed.
+      item = null;
+      path.length = 0;
+      break;
+    }
+  }
+  if (!feed.cut) parser.end();
   return feed;
 }
 
@@ -103,7 +125,9 @@ export function looksLikeFeed(head: string): boolean {
 /** The items of a feed as source records (uri "path#N"), or CC122. */
 export function* readFeedText(xml: string, name: string): Generator<ReadItem> {
   const feed = parseFeed(xml);
+  if (feed.cut) yield problem('CC113', `${name} nests more than ${FEED_LIMITS.maxOpen} elements deep; ${feed.items.length} item${feed.items.length === 1 ? '' : 's'} before that point read`, name);
   if (feed.kind === null || feed.items.length === 0) {
+    if (feed.cut) return;
     yield problem('CC122', `${name} is not an RSS or Atom feed with items (${feed.kind === null ? 'no <rss> or <feed> element' : 'no <item> or <entry>'})`, name);
     return;
   }

@@ -20,7 +20,7 @@ import { readGzipInput } from './gzip.js';
 import { readHtmlFile } from './html.js';
 import { isUrlInput, readUrl, type FetchOptions } from './url.js';
 import { readWarcStream } from './warc.js';
-import { looksBinary, SNIFF_BYTES } from './decode.js';
+import { looksBinary, SNIFF_BYTES, utf16Of } from './decode.js';
 import { problem, type ReadItem } from './item.js';
 import { readJsonlStream } from './jsonl.js';
 import { readStdin } from './stdin.js';
@@ -36,6 +36,8 @@ export interface ReadOptions {
   allowPrivate?: boolean;
   /** Time limit for fetching one URL, in ms. */
   fetchTimeoutMs?: number;
+  /** Largest size a compressed file may inflate to, in bytes (CC112 beyond); default GZIP_LIMITS.maxDecompressed. */
+  maxDecompressed?: number;
   /** Standard input, for the "-" input (defaults to process.stdin). */
   stdin?: NodeJS.ReadableStream;
 }
@@ -118,7 +120,7 @@ async function* readFileInput(path: string, size: number, options: ReadOptions, 
     return;
   }
   if (gz) {
-    yield* readGzipInput(path, format, options.maxBytes);
+    yield* readGzipInput(path, format, options.maxBytes, options.maxDecompressed);
     return;
   }
   if (format === 'text') yield await readTextFile(path, size, options.maxBytes);
@@ -145,13 +147,23 @@ async function* readJsonlFile(path: string, size: number, maxBytes: number): Asy
     return;
   }
   const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES });
+  const utf16 = utf16Of(head);
   try {
-    yield* readJsonlStream(stream as AsyncIterable<Buffer>, path, maxBytes);
+    // UTF-16 JSONL is decoded before it is split into lines (a "\n" is two bytes there).
+    yield* readJsonlStream(utf16 ? transcode(stream as AsyncIterable<Buffer>, utf16) : (stream as AsyncIterable<Buffer>), path, maxBytes);
   } catch (error) {
     yield problem('CC101', `${path} could not be read to the end (${errorCode(error)})`, path);
   } finally {
     stream.destroy();
   }
+}
+
+/** UTF-16 chunks to text, a chunk at a time (a character split across chunks is kept for the next). */
+async function* transcode(chunks: AsyncIterable<Buffer>, encoding: 'utf-16le' | 'utf-16be'): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of chunks) yield decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 /** A WARC file, streamed record by record. */

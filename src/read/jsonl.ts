@@ -16,7 +16,7 @@ const OPTIONAL_FIELDS = ['id', 'url', 'outlet', 'title', 'byline', 'publishedAt'
 export async function* readJsonlStream(chunks: AsyncIterable<Buffer | string>, name: string, maxBytes: number): AsyncGenerator<ReadItem> {
   let records = 0;
   let problems = 0;
-  for await (const line of splitLines(chunks, maxBytes)) {
+  for await (const line of splitLines(chunks, maxBytes, true)) {
     const uri = `${name}:${line.number}`;
     if (line.oversize) {
       problems++;

@@ -20,8 +20,12 @@ export interface ByteLine {
 const NEWLINE = 0x0a;
 const CR = 0x0d;
 
-/** Yields the lines of a stream of chunks; the last line is yielded even without a final "\n". */
-export async function* splitLines(chunks: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<ByteLine> {
+/**
+ * Yields the lines of a stream of chunks; the last line is yielded even without a final "\n".
+ * With `skipEmpty`, empty lines are counted but not yielded: a stream of millions of "\n" (a gzip
+ * bomb inflates to that) then costs a byte compare each, not a generator step each.
+ */
+export async function* splitLines(chunks: AsyncIterable<Buffer | string>, maxBytes: number, skipEmpty = false): AsyncGenerator<ByteLine> {
   let parts: Buffer[] = [];
   let length = 0;
   let oversize = false;
@@ -58,6 +62,12 @@ export async function* splitLines(chunks: AsyncIterable<Buffer | string>, maxByt
     sawAny = true;
     let from = 0;
     for (;;) {
+      if (skipEmpty && length === 0 && !oversize) {
+        while (from < buf.length && buf[from] === NEWLINE) {
+          number++;
+          from++;
+        }
+      }
       const nl = buf.indexOf(NEWLINE, from);
       if (nl < 0) {
         add(buf.subarray(from));

@@ -18,6 +18,7 @@ export function textFromBytes(bytes: Uint8Array, uri: string, binaryCode: 'CC102
   const decoded = decodeBytes(bytes);
   if (isBlank(decoded.text)) return problem('CC104', `${uri} holds only whitespace`, uri);
   const messages = decoded.fellBack ? [message('CC103', `${uri} is not valid UTF-8; read as Windows-1252`, { uri })] : [];
+  if (decoded.noBom) messages.push(message('CC114', `${uri} has no byte-order mark but its NUL bytes say ${decoded.encoding}; read as ${decoded.encoding}`, { uri }));
   return sourceItem({ uri, format: 'text', raw: decoded.text, record: {}, messages });
 }
 

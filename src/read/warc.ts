@@ -86,11 +86,14 @@ export async function* readWarcStream(chunks: AsyncIterable<Buffer>, name: strin
   let pages = 0;
   let problems = 0;
   for (;;) {
-    // Blank lines between records.
+    // Blank lines between records, dropped a buffer at a time (millions of them are a bomb's output, not a byte each).
     await r.fill(1);
-    while (r.buffered.length > 0 && (r.buffered[0] === 0x0d || r.buffered[0] === 0x0a)) {
-      r.take(1);
-      if (r.buffered.length === 0) await r.fill(1);
+    for (;;) {
+      const buf = r.buffered;
+      let i = 0;
+      while (i < buf.length && (buf[i] === 0x0d || buf[i] === 0x0a)) i++;
+      r.take(i);
+      if (i < buf.length || !(await r.fill(1))) break;
     }
     if (r.ended) break;
     index++;
@@ -124,7 +127,7 @@ export async function* readWarcStream(chunks: AsyncIterable<Buffer>, name: strin
     }
     const block = Buffer.from(r.take(length));
     const uri = `${name}#${index}`;
-    const item = responseItem(block, uri, target, headers.get('warc-date') ?? null);
+    const item = responseItem(block, uri, target, headers.get('warc-date') ?? null, maxBytes);
     if (item === null) continue;
     if (item.kind === 'source') pages++;
     else problems++;
@@ -149,7 +152,7 @@ async function resync(r: ChunkReader): Promise<boolean> {
 }
 
 /** An HTTP response block to a page record, or null when it is not HTML. */
-function responseItem(block: Buffer, uri: string, target: string | null, warcDate: string | null): ReadItem | null {
+function responseItem(block: Buffer, uri: string, target: string | null, warcDate: string | null, maxBytes: number): ReadItem | null {
   const end = block.indexOf(HEADER_END);
   if (end < 0 || !block.subarray(0, 5).equals(Buffer.from('HTTP/'))) return null;
   const http = parseHeaderLines(block.subarray(0, end).toString('latin1'));
@@ -158,11 +161,16 @@ function responseItem(block: Buffer, uri: string, target: string | null, warcDat
   if (type && !type.includes('html')) return null;
   if (/chunked/i.test(http.get('transfer-encoding') ?? '')) body = dechunk(body);
   const encoding = (http.get('content-encoding') ?? '').toLowerCase();
+  // A compressed payload is inflated up to maxBytes and no further (a gzip bomb in one record).
+  const limit = { maxOutputLength: Math.max(1, maxBytes) };
   try {
-    if (encoding === 'gzip' || encoding === 'x-gzip') body = gunzipSync(body);
-    else if (encoding === 'deflate') body = inflateSync(body);
-    else if (encoding === 'br') body = brotliDecompressSync(body);
-  } catch {
+    if (encoding === 'gzip' || encoding === 'x-gzip') body = gunzipSync(body, limit);
+    else if (encoding === 'deflate') body = inflateSync(body, limit);
+    else if (encoding === 'br') body = brotliDecompressSync(body, limit);
+  } catch (error) {
+    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      return problem('CC112', `${uri}: the ${encoding} payload of ${target ?? 'the record'} inflates past the limit of ${maxBytes} bytes; skipped`, uri);
+    }
     // CC-NEWS stores payloads already decoded but keeps the header: use the bytes as they are.
   }
   const date = warcDate ? warcDate.replace(/\.\d+Z$/, 'Z') : null;

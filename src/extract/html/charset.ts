@@ -12,6 +12,7 @@
  * whose bytes are not is read as Windows-1252. Both are reported (CC121).
  */
 import { decodeWindows1252 } from '../../read/windows-1252.js';
+import { utf16ByNuls } from '../../read/decode.js';
 
 /** How far into the page a <meta> charset is looked for (the HTML standard says 1024; real pages put it later). */
 const PRESCAN_BYTES = 8 * 1024;
@@ -76,6 +77,9 @@ export function decodeHtml(bytes: Uint8Array, transportCharset: string | null = 
     const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     return { text: new TextDecoder(label).decode(bytes), encoding: label, mislabelled: null };
   }
+  // 1b. UTF-16 without a BOM, told by its NUL bytes (a page of ASCII markup has none).
+  const nul16 = utf16ByNuls(bytes);
+  if (nul16) return { text: new TextDecoder(nul16).decode(bytes), encoding: nul16, mislabelled: null };
   // 2-3. Declared charsets.
   const declared = transportCharset ?? declaredCharset(bytes);
   const utf8 = hasHighBytes(bytes) ? tryUtf8(bytes) : null;
@@ -96,7 +100,8 @@ export function decodeHtml(bytes: Uint8Array, transportCharset: string | null = 
     if (utf8 !== null) return { text: utf8, encoding: 'utf-8', mislabelled: { declared, used: 'utf-8' } };
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', mislabelled: null };
   }
-  const decoder = decoderFor(label);
+  // A page that says UTF-16 but has no NUL bytes (checked above) is not UTF-16: browsers read it as UTF-8.
+  const decoder = /^utf-16/.test(label) ? null : decoderFor(label);
   if (decoder === null) {
     const used = utf8 !== null || !hasHighBytes(bytes) ? 'utf-8' : 'windows-1252';
     const text = used === 'utf-8' ? utf8 ?? Buffer.from(bytes).toString('latin1') : decodeWindows1252(bytes);
