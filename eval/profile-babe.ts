@@ -30,7 +30,10 @@ if (!process.argv.includes('--no-cv')) {
   const corpus = buildCorpus(rows, readBasil());
   const cv = crossValidate(corpus);
   console.log(`BABE ${corpus.babe.length} sentences: ${cv.folds}-fold cross-validation (seed ${TRAINING.seed}, ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-  console.log(line('bias vs label_bias', cv.bias.macroF1, cv.bias.n));
+  console.log(line('bias (shipped blend) vs label_bias', cv.bias.macroF1, cv.bias.n));
+  console.log(line('  bias model alone vs label_bias', cv.biasModelOnly.macroF1, cv.biasModelOnly.n));
+  console.log(line('  opinion model alone vs label_bias', cv.opinionOnBias.macroF1, cv.opinionOnBias.n));
+  console.log(`  steps chosen by inner CV per fold (bias/opinion): ${cv.rates.map((r) => `${r.bias}/${r.opinion}`).join(', ')}`);
   console.log(line('opinion vs label_opinion', cv.opinion.macroF1, cv.opinion.n));
   console.log(`loaded words vs biased_words (word level): P ${cv.words.precision.toFixed(3)} R ${cv.words.recall.toFixed(3)} F1 ${cv.words.f1.toFixed(3)}`);
   console.log('threshold sweep (bias, opinion):');

@@ -14,7 +14,7 @@ import { WEIGHTS } from './weights.js';
 export interface Classified {
   /** Probability that the sentence is the writer's opinion (BABE label_opinion). */
   opinion: number;
-  /** Probability that the sentence is biased (BABE label_bias). */
+  /** Probability that the sentence is biased (BABE label_bias): the bias model blended with the opinion model. */
   bias: number;
   /** Probability that each word of `tokens` is a loaded word. */
   words: Float64Array;
@@ -68,6 +68,9 @@ function compactScore(m: CompactModel, f: Features): number {
   return z;
 }
 
+/** P(biased) = BIAS_MIX x bias model + (1 - BIAS_MIX) x opinion model (training.ts, TRAINING.md). */
+const BIAS_MIX: number = WEIGHTS.biasMix;
+
 /** Decision thresholds the model was validated at (TRAINING.md). */
 export const THRESHOLDS: { readonly bias: number; readonly opinion: number; readonly word: number } = WEIGHTS.thresholds;
 
@@ -76,6 +79,11 @@ const buffer = new Features(2048);
 /** Word-model score of each word form's own features; emptied when it reaches this size. */
 const OWN_CACHE_SIZE = 200_000;
 const ownScores = new Map<string, number>();
+
+/** Empties the per-word-form score cache (for benchmarks that measure text never seen before). */
+export function clearWordCache(): void {
+  ownScores.clear();
+}
 
 export function classifyTokens(t: Tokens): Classified {
   const m = loaded();
@@ -118,7 +126,8 @@ export function classifyTokens(t: Tokens): Classified {
     zOpinion = compactScore(m.opinion, buffer);
     zBias = compactScore(m.bias, buffer);
   }
-  return { opinion: sigmoid(zOpinion), bias: sigmoid(zBias), words, tokens: t };
+  const opinion = sigmoid(zOpinion);
+  return { opinion, bias: BIAS_MIX * sigmoid(zBias) + (1 - BIAS_MIX) * opinion, words, tokens: t };
 }
 
 /** Classifies one sentence (plain text). */
