@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCSV, toRecords } from '../src/read/csv.js';
 import { HASH_DIM, pairFeatures, prepareBody, prepareClaim, type PairFeatures } from '../src/stance/features.js';
-import { loadWeights, StancePredictor } from '../src/stance/model.js';
+import { loadWeights, stage2Probs, StancePredictor } from '../src/stance/model.js';
 import { predict, trainMLP } from '../src/stance/mlp.js';
 import { prng, shuffle } from '../src/model/random.js';
 
@@ -48,7 +48,7 @@ const argmax = (p: readonly number[]): number => p.reduce((b, v, i) => (v > (p[b
 
 // 1. zero-shot
 const all = rows.map((_, i) => i);
-report('zero-shot, FNC-1 model (all rows)', all, (i) => argmax(predict(predictor.weights.stage2, feats[i] as PairFeatures)));
+report('zero-shot, FNC-1 model (all rows)', all, (i) => argmax(stage2Probs(predictor.weights, feats[i] as PairFeatures)));
 
 // 2. in-domain, split by claim
 const claims = shuffle([...new Set(rows.map((r) => r['claimId'] ?? ''))].sort(), prng(SEED));

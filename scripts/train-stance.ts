@@ -49,8 +49,8 @@ Written by \`npm run train:stance\` (scripts/train-stance.ts); do not edit by ha
 
 ## Model
 - Stage 1, related vs unrelated: MLP on the dense features; ${stage(config.stage1)}; best epoch ${r.stage1Epoch} (dev accuracy)
-- Stage 2, agree / disagree / discuss on related pairs: MLP on dense + hashed; ${stage(config.stage2)}; class weights (1/share)^${config.balancePower}; best epoch ${r.stage2Epoch} (dev FNC-1 + macro-F1)
-- Tuned on dev: related threshold ${r.weights.threshold}, stage-2 log offsets (agree, disagree, discuss) ${r.weights.offsets.join(', ')}
+- Stage 2, agree / disagree / discuss on related pairs: ${config.stage2Models} MLPs on dense + hashed (seeds differ), their probabilities averaged; each ${stage(config.stage2)}; class weights (1/share)^${config.balancePower}; best epoch of the first ${r.stage2Epoch} (dev FNC-1 + macro-F1)
+- Tuned on dev for FNC-1 + F1(disagree): related threshold ${r.weights.threshold}, stage-2 log offsets (agree, disagree, discuss) ${r.weights.offsets.join(', ')}
 - Weights file: stance.json, ${(json.length / 1e6).toFixed(2)} MB
 
 ## Scores

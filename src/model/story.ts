@@ -13,6 +13,22 @@ export type Stance = 'asserts' | 'disputes' | 'mentions';
 
 export interface FactMember extends Evidence {
   stance: Stance;
+  /** What the stance model (src/stance) reads in this member's article toward the fact's summary
+   *  (facts of two or more articles only; absent when the model did not run). */
+  stanceModel?: MemberStanceModel;
+}
+
+/** The stance model's probabilities for one article toward a fact, and the sentences behind them. */
+export interface MemberStanceModel {
+  label: 'agree' | 'disagree' | 'discuss' | 'unrelated';
+  agree: number;
+  disagree: number;
+  discuss: number;
+  unrelated: number;
+  /** The article's sentences that drove it, best first. */
+  evidence: Evidence[];
+  /** True when the model changed the member's stance from the rules' one (a conflict then says why). */
+  changed: boolean;
 }
 
 export type ConflictKind = 'number' | 'date' | 'name' | 'negation' | 'denial';

@@ -75,3 +75,20 @@ test('working layers never reach the report, and output is deterministic', () =>
   assert.equal(a.includes('"tokens"'), false);
   assert.equal(a, renderJSON(c));
 });
+
+test("a member's stance-model reading is an added field, its evidence rebuilt field by field", () => {
+  const c = fixtureComparison();
+  const fact = c.stories[0]?.facts[1];
+  const member = fact?.members[0];
+  assert.ok(fact && member);
+  const memberOf = (): Obj => list(obj(list(obj(list(obj(toJSON(c))['stories'])[0])['facts'])[1])['members'])[0] ?? {};
+  const plainKeys = Object.keys(memberOf());
+  assert.deepEqual(plainKeys, ['articleId', 'span', 'text', 'stance'], 'no field when the model did not read the member');
+  const ev = { articleId: member.articleId, span: { ...member.span }, text: member.text, extra: 'dropped' };
+  member.stanceModel = { label: 'agree', agree: 0.7, disagree: 0.05, discuss: 0.2, unrelated: 0.05, evidence: [ev], changed: false };
+  const m = memberOf();
+  assert.deepEqual(Object.keys(m), ['articleId', 'span', 'text', 'stance', 'stanceModel']);
+  const sm = obj(m['stanceModel']);
+  assert.deepEqual(Object.keys(sm), ['label', 'agree', 'disagree', 'discuss', 'unrelated', 'evidence', 'changed']);
+  assert.deepEqual(Object.keys(list(sm['evidence'])[0] ?? {}), ['articleId', 'span', 'text']);
+});

@@ -6,7 +6,7 @@
  */
 import type {
   Article, Attribution, Claim, Comparison, Conflict, Coverage, Entity, Evidence, Fact, FactMember, FieldSource,
-  Message, Paragraph, Profile, Quote, Removed, Repair, Reuse, Signal, Span, Story, WeightedFact,
+  MemberStanceModel, Message, Paragraph, Profile, Quote, Removed, Repair, Reuse, Signal, Span, Story, WeightedFact,
 } from '../model/index.js';
 import { VERSION } from './version.js';
 
@@ -148,9 +148,13 @@ function factJSON(f: Fact): Fact {
     independentOrigins: f.independentOrigins,
     articleIds: [...f.articleIds],
     summary: f.summary,
-    members: f.members.map((m): FactMember => ({ ...evidenceJSON(m), stance: m.stance })),
+    members: f.members.map((m): FactMember => ({ ...evidenceJSON(m), stance: m.stance, ...(m.stanceModel ? { stanceModel: stanceModelJSON(m.stanceModel) } : {}) })),
     conflicts: f.conflicts.map((k): Conflict => ({ kind: k.kind, a: evidenceJSON(k.a), b: evidenceJSON(k.b), detail: k.detail })),
   };
+}
+
+function stanceModelJSON(m: MemberStanceModel): MemberStanceModel {
+  return { label: m.label, agree: m.agree, disagree: m.disagree, discuss: m.discuss, unrelated: m.unrelated, evidence: m.evidence.map(evidenceJSON), changed: m.changed };
 }
 
 function reuseJSON(r: Reuse): Reuse {

@@ -29,7 +29,12 @@ export const HASH_DIM = 4096;
 /**
  * Which hashed groups stage 2 sees. Topic words (the claim's words and bigrams, the best
  * sentences' words) were tried and dropped: on the claim split (unseen claims, as in the
- * competition test set) they memorise topics and lowered the validation score.
+ * competition test set) they memorise topics and lowered the validation score. So did the
+ * body's cue words as a set (a fingerprint of the body), and eleven more dense refutation
+ * features (refuting words in the lead and in the sentences about the claim, a negation just
+ * before a claim word, polarity mismatch between the claim and those sentences): with them
+ * the validation split's disagree F1 was 0.195 (one stage-2 model) and 0.20 (three), against
+ * 0.223 and 0.256 without.
  */
 const HASHED = { claimWords: false, sentenceWords: false, cues: true } as const;
 

@@ -51,3 +51,15 @@ test('an unrelated body is unrelated', () => {
   assert.equal(p.label, 'unrelated');
   assert.ok(p.probabilities.unrelated > 0.5);
 });
+
+test('stage 2 is the mean of its models', async () => {
+  const { stage2Probs } = await import('./model.js');
+  const { pairFeatures, prepareBody, prepareClaim } = await import('./features.js');
+  const { predict } = await import('./mlp.js');
+  const w = defaultPredictor().weights;
+  assert.ok((w.stage2More?.length ?? 0) >= 1, 'the bundled weights average several stage-2 models');
+  const f = pairFeatures(prepareClaim(CLAIM), prepareBody(REFUTE, w.vocabulary), w.vocabulary);
+  const all = [w.stage2, ...(w.stage2More ?? [])].map((m) => predict(m, f));
+  const mean = [0, 1, 2].map((c) => all.reduce((a, p) => a + (p[c] ?? 0), 0) / all.length);
+  stage2Probs(w, f).forEach((p, c) => assert.ok(Math.abs(p - (mean[c] ?? 0)) < 1e-12));
+});

@@ -1,8 +1,9 @@
 /**
  * The stance model: two stages over the features of features.ts.
  *   1. related vs unrelated (MLP on the dense overlap and cue features)
- *   2. agree / disagree / discuss among related pairs (MLP on dense + hashed features), with
- *      per-class offsets tuned on the development split for the FNC-1 score
+ *   2. agree / disagree / discuss among related pairs (MLPs on dense + hashed features, trained
+ *      with different seeds, their probabilities averaged), with per-class offsets tuned on the
+ *      development split for the FNC-1 score and the F1 of disagree
  * P(unrelated) = 1 - P(related); P(agree) = P(related) * P(agree | related), and so on.
  * The weights file (weights/stance.json) is produced by `npm run train:stance`.
  */
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Span } from '../model/index.js';
 import { HASH_DIM, pairFeatures, prepareBody, prepareClaim, TOP_SENTENCES, type PreparedBody, type PreparedClaim, type Vocabulary } from './features.js';
 import { LABELS, type StanceLabel } from './fnc1.js';
-import { mlpFromJson, mlpToJson, predict, type MLP, type MLPJson } from './mlp.js';
+import { mlpFromJson, mlpToJson, predict, type Example, type MLP, type MLPJson } from './mlp.js';
 
 export const WEIGHTS_FORMAT = 'crosscheck-stance/1';
 
@@ -20,6 +21,8 @@ export interface StanceWeights {
   vocabulary: Vocabulary;
   stage1: MLP;
   stage2: MLP;
+  /** More stage-2 models trained with other seeds; stage 2's output is the mean of all of them. */
+  stage2More?: MLP[];
   /** Added to stage 2's log-probabilities (agree, disagree, discuss) before the argmax. */
   offsets: number[];
   /** P(related) at or above which a pair is related. */
@@ -36,6 +39,7 @@ interface WeightsJson {
   vocabulary: { defaultIdf: number; avgBodyLength: number; idf: Record<string, number> };
   stage1: MLPJson;
   stage2: MLPJson;
+  stage2More?: MLPJson[];
 }
 
 export function weightsToJson(w: StanceWeights): string {
@@ -48,6 +52,7 @@ export function weightsToJson(w: StanceWeights): string {
     vocabulary: { defaultIdf: w.vocabulary.defaultIdf, avgBodyLength: w.vocabulary.avgBodyLength, idf: Object.fromEntries(w.vocabulary.idf) },
     stage1: mlpToJson(w.stage1),
     stage2: mlpToJson(w.stage2),
+    ...(w.stage2More?.length ? { stage2More: w.stage2More.map(mlpToJson) } : {}),
   };
   return JSON.stringify(json) + '\n';
 }
@@ -60,6 +65,7 @@ export function weightsFromJson(text: string): StanceWeights {
     vocabulary: { defaultIdf: j.vocabulary.defaultIdf, avgBodyLength: j.vocabulary.avgBodyLength, idf: new Map(Object.entries(j.vocabulary.idf)) },
     stage1: mlpFromJson(j.stage1),
     stage2: mlpFromJson(j.stage2),
+    ...(j.stage2More?.length ? { stage2More: j.stage2More.map(mlpFromJson) } : {}),
     offsets: j.offsets,
     threshold: j.threshold,
     seed: j.seed,
@@ -102,6 +108,15 @@ export interface StancePrediction {
   evidence: StanceEvidence[];
 }
 
+/** P(agree, disagree, discuss | related) for one pair: the mean over stage 2's models. */
+export function stage2Probs(w: Pick<StanceWeights, 'stage2' | 'stage2More'>, f: Example): number[] {
+  const p = predict(w.stage2, f);
+  if (!w.stage2More?.length) return p;
+  for (const m of w.stage2More) predict(m, f).forEach((v, c) => (p[c] = (p[c] ?? 0) + v));
+  const n = 1 + w.stage2More.length;
+  return p.map((v) => v / n);
+}
+
 /** Probabilities for the four labels from the two stages' outputs. */
 export function combine(w: StanceWeights, related: number, stage2: readonly number[]): { label: StanceLabel; probabilities: Record<StanceLabel, number> } {
   const probabilities: Record<StanceLabel, number> = {
@@ -141,7 +156,7 @@ export class StancePredictor {
     const p1 = predict(w.stage1, { dense: f.dense, sparseIndex: [], sparseValue: [] });
     const related = p1[1] ?? 0;
     // Stage 2 is cheap but not free: skip it for clear non-matches (its output would be scaled by ~0 anyway).
-    const p2 = related < 0.01 ? [1 / 3, 1 / 3, 1 / 3] : predict(w.stage2, f);
+    const p2 = related < 0.01 ? [1 / 3, 1 / 3, 1 / 3] : stage2Probs(w, f);
     const { label, probabilities } = combine(w, related, p2);
     return { label, probabilities, evidence: evidenceFor(label, body, f.sentenceScores) };
   }

@@ -7,7 +7,9 @@
 import { evidence, type Conflict, type Evidence, type Stance } from '../model/index.js';
 import type { AlignedUnit } from './align.js';
 import type { Prepared } from './prepare.js';
-import { dates, isDenial, isHedged, negatedTerms, quantities, quantitiesConflict } from './stance.js';
+import { CUES, cueHits, type CueSet } from '../stance/lexicon.js';
+import { STOP_WORDS, tokenize } from '../stance/text.js';
+import { dates, denialWords, EPISTEMIC, isDenial, isHedged, negatedTerms, quantities, quantitiesConflict } from './stance.js';
 
 // Tuned on the cases in conflicts.test.ts: two numbers for one counted thing differ when
 // neither is approximate; a negation counts only when it falls on a term the other side has.
@@ -105,3 +107,92 @@ function format(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0+$/, '');
 }
 
+/** A rule cue behind a member the stance model reads as disagreeing. */
+export interface ModelCue {
+  kind: 'denial' | 'negation';
+  /** The cue's words: the denying word, the negated term, or the negation and the claim word after it. */
+  words: string;
+}
+
+/**
+ * The rule cue that backs the stance model's disagreement for member `u` against the claim it
+ * was read against (`rep`), first found of: a denial in the member's words ("denied", "not
+ * true") that the claim does not have; a negation of a term the claim has and does not negate;
+ * a denying or refuting word ("hoax", "bogus", "shot down") more often in the member than in
+ * the claim; a rebuttal opening ("No, ...") or a negation just before one of the claim's words
+ * ("has not been arrested"), with more negations in the member than in the claim. Null when
+ * there is none: the model alone does not make a dispute. Word lists: src/stance/lexicon.ts.
+ *
+ * Tuned on the FNC-1 bodies compared as stories (`eval/stance-stories-cost.ts --list` lists
+ * what the model relabels): a denial anywhere in the member's article (the article debunks one
+ * thing, the member states another), a cue the claim has too ("not forgotten" in both; "could
+ * not" against "couldn't"), and not saying ("has not yet commented") made most of them wrong.
+ */
+export function modelCue(prepared: readonly Prepared[], u: AlignedUnit, rep: AlignedUnit): ModelCue | null {
+  const own = unitEvidence(prepared, u).text;
+  const claim = unitEvidence(prepared, rep).text;
+  const denied = denialWords(own);
+  if (denied && !denialWords(claim)) return { kind: 'denial', words: denied };
+  const negated = negatedTerms(prepared[u.article] as Prepared, u.first, u.last);
+  const term = shared(negated, rep.terms, negatedTerms(prepared[rep.article] as Prepared, rep.first, rep.last));
+  if (term) return { kind: 'negation', words: term.slice(2) };
+  return newCue(own, claim);
+}
+
+/** True when a text denies, refutes or negates (a poor stand-in for the claim itself). */
+export function hasStanceCue(text: string): boolean {
+  if (denialWords(text) !== null) return true;
+  const { lowers } = cueTokens(text);
+  return [...DENYING, CUES.negation].some((set) => cueHits(lowers, set).length > 0);
+}
+
+/** Cue words that deny or refute (src/stance/lexicon.ts). */
+const DENYING: readonly CueSet[] = [CUES.deny, CUES.refute];
+/** Refuting words that also name a genre ("his prank videos", "a satire site"): no cue alone.
+ *  From the FNC-1 relabels (see modelCue). */
+const GENRE_WORDS: ReadonlySet<string> = new Set(['prank', 'pranks', 'pranked', 'joke', 'jokes', 'satire', 'satirical', 'parody', 'spoof', 'conspiracy']);
+
+/** Tokens after a negation in which one of the claim's words must fall for it to count ("has not been arrested"). */
+const NEGATION_REACH_CLAIM = 3;
+/** A rebuttal opening ("No, Banksy has not been arrested"; not "No. 10 said"). */
+const REBUTTAL_START = /^\s*["“]?no(?:\s*[,:;!—–]|\.\s+(?!\d))/i;
+
+function cueTokens(text: string): { lowers: string[]; stems: string[] } {
+  const tokens = tokenize(text);
+  return { lowers: tokens.map((t) => t.lower.replace(/’/g, "'")), stems: tokens.map((t) => t.stem) };
+}
+
+/** Positions of negations: the lexicon's, and any "-n't" form ("couldn't", "wouldn't"). */
+function negations(lowers: readonly string[]): number[] {
+  const hits = new Set(cueHits(lowers, CUES.negation));
+  lowers.forEach((w, i) => {
+    if (w.endsWith("n't")) hits.add(i);
+  });
+  return [...hits].sort((a, b) => a - b);
+}
+
+/**
+ * A cue `text` has more often than `claim`, or null: a denying or refuting word; a rebuttal
+ * opening; a negation just before one of the claim's words, unless it is about saying or knowing
+ * ("has not yet commented", stance.ts EPISTEMIC) or "not only".
+ */
+function newCue(text: string, claim: string): ModelCue | null {
+  const own = cueTokens(text);
+  const other = cueTokens(claim);
+  for (const set of DENYING) {
+    const hits = cueHits(own.lowers, set).filter((i) => !GENRE_WORDS.has(own.lowers[i] ?? ''));
+    if (hits.length > 0 && hits.length > cueHits(other.lowers, set).length) return { kind: 'denial', words: own.lowers[hits[0] ?? 0] ?? '' };
+  }
+  const hits = negations(own.lowers);
+  if (hits.length === 0 || hits.length <= negations(other.lowers).length) return null;
+  if (REBUTTAL_START.test(text)) return { kind: 'negation', words: text.trimStart().slice(0, 3) };
+  const claimStems = new Set(other.stems.filter((st, i) => !STOP_WORDS.has(other.lowers[i] ?? '') && st.length > 2));
+  for (const i of hits) {
+    for (let j = i + 1; j <= i + NEGATION_REACH_CLAIM && j < own.stems.length; j++) {
+      const w = own.lowers[j] ?? '';
+      if (EPISTEMIC.has(w) || EPISTEMIC.has(own.stems[j] ?? '')) break;
+      if (claimStems.has(own.stems[j] ?? '')) return { kind: 'negation', words: `${own.lowers[i]} … ${w}` };
+    }
+  }
+  return null;
+}

@@ -5,10 +5,11 @@
  * single-source.
  */
 import { createHash } from 'node:crypto';
-import type { Fact, FactMember, FactStatus } from '../model/index.js';
+import type { Conflict, Fact, FactMember, FactStatus, MemberStanceModel } from '../model/index.js';
 import type { AlignedUnit, Alignment } from './align.js';
-import { judge, unitEvidence } from './conflicts.js';
+import { hasStanceCue, judge, modelCue, unitEvidence } from './conflicts.js';
 import type { Prepared } from './prepare.js';
+import { disagreeWithCue, MODEL_STANCE, StanceBodies, stancePredictor } from './stance.js';
 
 // Tuned on the seeds: their trailers, bylines and one-line teasers are not facts; their
 // sentences with a name or a number are.
@@ -23,7 +24,9 @@ const STATUS_ORDER: Record<FactStatus, number> = { disputed: 0, corroborated: 1,
 
 export function buildFacts(storyId: string, prepared: readonly Prepared[], alignment: Alignment, originOf: ReadonlyMap<string, number>): Fact[] {
   const { units, groups, score } = alignment;
-  const facts: Fact[] = groups.map((g) => makeFact(storyId, prepared, g, units, score, originOf));
+  const predictor = groups.length > 0 ? stancePredictor() : null;
+  const bodies = predictor ? new StanceBodies(predictor, prepared) : null;
+  const facts: Fact[] = groups.map((g) => makeFact(storyId, prepared, g, units, score, originOf, bodies));
   // Single-source facts: per sentence, the biggest unit that overlaps nothing already in a fact.
   const used = new Map<number, { start: number; end: number }[]>();
   for (const g of groups) {
@@ -51,7 +54,7 @@ export function buildFacts(storyId: string, prepared: readonly Prepared[], align
     for (const u of candidates) {
       if (taken.some((t) => t.article === u.article && t.start < u.span.end && u.span.start < t.end)) continue;
       taken.push({ article: u.article, start: u.span.start, end: u.span.end });
-      facts.push(makeFact(storyId, prepared, [units.indexOf(u)], units, score, originOf));
+      facts.push(makeFact(storyId, prepared, [units.indexOf(u)], units, score, originOf, null));
     }
   }
   return facts.sort(
@@ -63,7 +66,15 @@ export function buildFacts(storyId: string, prepared: readonly Prepared[], align
   );
 }
 
-function makeFact(storyId: string, prepared: readonly Prepared[], group: readonly number[], units: readonly AlignedUnit[], score: (a: number, b: number) => number, originOf: ReadonlyMap<string, number>): Fact {
+function makeFact(
+  storyId: string,
+  prepared: readonly Prepared[],
+  group: readonly number[],
+  units: readonly AlignedUnit[],
+  score: (a: number, b: number) => number,
+  originOf: ReadonlyMap<string, number>,
+  bodies: StanceBodies | null,
+): Fact {
   const ordered = [...group].sort((x, y) => {
     const ux = units[x] as AlignedUnit;
     const uy = units[y] as AlignedUnit;
@@ -72,17 +83,6 @@ function makeFact(storyId: string, prepared: readonly Prepared[], group: readonl
   const members = ordered.map((i) => units[i] as AlignedUnit);
   const judged = judge(prepared, members);
   const { stances } = judged;
-  // One conflict per pair of origins and kind: a wire story and its two copies against one
-  // independent report are one contradiction, not three.
-  const seen = new Set<string>();
-  const conflicts = judged.conflicts.filter((k) => {
-    const oa = originOf.get(k.a.articleId) ?? -1;
-    const ob = originOf.get(k.b.articleId) ?? -1;
-    const key = `${k.kind}|${Math.min(oa, ob)}|${Math.max(oa, ob)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
   // An opinion piece restating a fact is not a source for it: its members only mention the
   // fact, so a column does not count as an independent origin (a fact-checker would not count it).
   const factMembers: FactMember[] = members.map((u, k) => {
@@ -90,15 +90,8 @@ function makeFact(storyId: string, prepared: readonly Prepared[], group: readonl
     const opinionPiece = prepared[u.article]?.article.profile.kind === 'opinion';
     return { ...unitEvidence(prepared, u), stance: opinionPiece && stance === 'asserts' ? 'mentions' : stance };
   });
-  const articleIds = [...new Set(factMembers.map((m) => m.articleId))];
-  const origins = new Set<number>();
-  for (const m of factMembers) if (m.stance === 'asserts') origins.add(originOf.get(m.articleId) ?? -1);
-  const independentOrigins = origins.size;
-  const status: FactStatus = conflicts.length > 0 ? 'disputed' : independentOrigins >= 2 ? 'corroborated' : 'single-source';
   // The clearest member: asserting, closest to the others, then the shortest.
-  let best = 0;
-  let bestScore = -1;
-  ordered.forEach((i, k) => {
+  const closeness = ordered.map((i, k) => {
     let sum = 0;
     let n = 0;
     for (const j of ordered) {
@@ -106,13 +99,29 @@ function makeFact(storyId: string, prepared: readonly Prepared[], group: readonl
       sum += score(i, j);
       n++;
     }
-    const s = (n > 0 ? sum / n : 0) + (factMembers[k]?.stance === 'asserts' ? 1 : 0);
-    const len = factMembers[k]?.text.length ?? 0;
-    if (s > bestScore + 1e-9 || (Math.abs(s - bestScore) <= 1e-9 && len < (factMembers[best]?.text.length ?? Infinity))) {
-      best = k;
-      bestScore = s;
-    }
+    return (n > 0 ? sum / n : 0) + (factMembers[k]?.stance === 'asserts' ? 1 : 0);
   });
+  const best = clearest(closeness, factMembers);
+  // The claim the stance model reads each article against: the clearest member that does not
+  // itself deny, refute or negate (else the model would read the plain reports against a denial).
+  const claim = bodies && hasStanceCue(factMembers[best]?.text ?? '') ? clearest(closeness.map((s, k) => s - (hasStanceCue(factMembers[k]?.text ?? '') ? 2 : 0)), factMembers) : best;
+  const modelConflicts = bodies ? readStances(prepared, members, factMembers, claim, bodies) : [];
+  // One conflict per pair of origins and kind: a wire story and its two copies against one
+  // independent report are one contradiction, not three.
+  const seen = new Set<string>();
+  const conflicts = [...judged.conflicts, ...modelConflicts].filter((k) => {
+    const oa = originOf.get(k.a.articleId) ?? -1;
+    const ob = originOf.get(k.b.articleId) ?? -1;
+    const key = `${k.kind}|${Math.min(oa, ob)}|${Math.max(oa, ob)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const articleIds = [...new Set(factMembers.map((m) => m.articleId))];
+  const origins = new Set<number>();
+  for (const m of factMembers) if (m.stance === 'asserts') origins.add(originOf.get(m.articleId) ?? -1);
+  const independentOrigins = origins.size;
+  const status: FactStatus = conflicts.length > 0 ? 'disputed' : independentOrigins >= 2 ? 'corroborated' : 'single-source';
   const hash = createHash('sha256').update(storyId);
   for (const m of factMembers) hash.update(`|${m.articleId}:${m.span.start}-${m.span.end}`);
   return {
@@ -124,6 +133,51 @@ function makeFact(storyId: string, prepared: readonly Prepared[], group: readonl
     members: factMembers,
     conflicts,
   };
+}
+
+/**
+ * The stance model on a fact of two or more articles: each member article's reading of the
+ * claim member's words (`best`: FNC-1's headline; the article is the body), set on the members
+ * (`stanceModel`), one reading per article. A member of another article that the rules did not
+ * mark 'disputes' becomes 'disputes' when the model reads disagreement (MODEL_STANCE) and a rule
+ * cue backs it (conflicts.ts modelCue); the returned conflicts say so, both sides quoted.
+ */
+function readStances(prepared: readonly Prepared[], members: readonly AlignedUnit[], factMembers: FactMember[], best: number, bodies: StanceBodies): Conflict[] {
+  const rep = members[best] as AlignedUnit;
+  if (!members.some((u) => u.article !== rep.article)) return [];
+  const claim = bodies.predictor.prepareClaim(factMembers[best]?.text ?? '');
+  const byArticle = new Map<number, MemberStanceModel>();
+  const out: Conflict[] = [];
+  members.forEach((u, k) => {
+    let reading = byArticle.get(u.article);
+    if (!reading) byArticle.set(u.article, (reading = bodies.read(claim, u.article)));
+    const m = factMembers[k] as FactMember;
+    m.stanceModel = { ...reading, evidence: reading.evidence.map((e) => ({ ...e, span: { ...e.span } })) };
+    if (u.article === rep.article || m.stance === 'disputes') return;
+    const p = reading.disagree;
+    if (p < disagreeWithCue()) return;
+    const cue = modelCue(prepared, u, rep);
+    if (!cue && p < MODEL_STANCE.disagreeAlone) return;
+    m.stance = 'disputes';
+    m.stanceModel.changed = true;
+    const why = cue ? `${cue.kind === 'denial' ? 'denies' : 'negates'} it: “${cue.words}”` : 'no rule cue';
+    out.push({ kind: cue?.kind ?? 'denial', a: unitEvidence(prepared, u), b: unitEvidence(prepared, rep), detail: `the stance model reads disagreement (P ${p.toFixed(2)}); ${why}` });
+  });
+  return out;
+}
+
+/** Index of the highest score, the shortest text on a tie. */
+function clearest(scores: readonly number[], members: readonly FactMember[]): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  scores.forEach((s, k) => {
+    const len = members[k]?.text.length ?? 0;
+    if (s > bestScore + 1e-9 || (Math.abs(s - bestScore) <= 1e-9 && len < (members[best]?.text.length ?? Infinity))) {
+      best = k;
+      bestScore = s;
+    }
+  });
+  return best;
 }
 
 function firstKey(f: Fact): string {

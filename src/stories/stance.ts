@@ -2,6 +2,9 @@
  * How a unit states what it says: hedged ("reportedly", "may have"), denied ("denied that"),
  * negated ("did not sign"), and the numbers and dates it gives. Word lists are our own.
  */
+import { evidence, type MemberStanceModel } from '../model/index.js';
+import { defaultPredictor, type StancePredictor } from '../stance/index.js';
+import type { PreparedBody, PreparedClaim } from '../stance/features.js';
 import type { Prepared } from './prepare.js';
 import { phraseAt } from './names.js';
 import { stem } from './stem.js';
@@ -21,7 +24,7 @@ const NEGATIONS: ReadonlySet<string> = new Set(['not', 'never', 'no', "n't", 'ne
 // A negation before these words doubts knowledge or timing, not the fact ("it wasn't known until now").
 // Not saying is not denying either: "It has not said what caused the collision" and "It gave no
 // indication of what caused it" agree, they do not dispute the cause.
-const EPISTEMIC: ReadonlySet<string> = new Set(
+export const EPISTEMIC: ReadonlySet<string> = new Set(
   ('known clear certain sure immediately yet indication evidence only just longer able confirmed aware ready available comment commenting respond responding ' +
     'say said says saying tell told disclose disclosed reveal revealed specify specified explain explained identify identified name named confirm elaborate').split(' '),
 );
@@ -61,6 +64,11 @@ export function isHedged(text: string): boolean {
 
 export function isDenial(text: string): boolean {
   return DENIAL_RE.test(text);
+}
+
+/** The denying words in a text ("denied", "not true"), or null. */
+export function denialWords(text: string): string | null {
+  return DENIAL_RE.exec(text)?.[0] ?? null;
 }
 
 /** Terms that a negation in words [first, last) applies to (the next content words after it). */
@@ -213,4 +221,83 @@ export function dates(p: Prepared, first: number, last: number): DateMention[] {
     out.push({ key: `${month}-${day}`, start: p.words[s]?.start ?? 0, end: p.words[e - 1]?.end ?? 0 });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stance model (src/stance) inside stories: for a fact of two or more articles, each
+// member article's probabilities of agreeing with, disagreeing with, discussing or being
+// unrelated to the fact's claim (its clearest member that does not itself deny or negate, as
+// the FNC-1 "headline"; the whole article as the "body"), with the sentences behind them.
+
+/**
+ * When the model may mark a member 'disputes'. Checked on Emergent claims against their
+ * article headlines run through stories (eval/stance-stories-emergent.ts; the model never saw
+ * Emergent): members with a rule cue (conflicts.ts modelCue) relabelled at P(disagree) >= 0.5
+ * were 4 of 4 gold `against`, at >= 0.3 5 of 7; 'disputes' precision 0.923 (24/26) against the
+ * rules' 0.909 (20/22). Alone, P(disagree) is not precise enough on FNC-1's validation split
+ * (claims held out, eval/stance-fnc1.ts): 0.315 at >= 0.5, 0.563 at >= 0.8; so no cut-off
+ * makes a dispute without a rule cue (`disagreeAlone` above 1).
+ */
+export const MODEL_STANCE = {
+  /** P(disagree) at or above which a member with a rule cue disputes the fact. */
+  disagreeWithCue: 0.5,
+  /** P(disagree) at or above which a member disputes with no rule cue: above 1, never. */
+  disagreeAlone: 2,
+  /** Probabilities are rounded to this many decimals in the report. */
+  decimals: 3,
+} as const;
+
+let modelEnabled = true;
+let disagreeCut: number = MODEL_STANCE.disagreeWithCue;
+let predictorCache: StancePredictor | null | undefined;
+
+/**
+ * Turns the model off (benchmarks compare with and without it) or back on; evaluations may
+ * try another `disagreeWithCue` (eval/stance-stories-emergent.ts).
+ */
+export function useStanceModel(on: boolean, disagreeWithCue: number = MODEL_STANCE.disagreeWithCue): void {
+  modelEnabled = on;
+  disagreeCut = disagreeWithCue;
+}
+
+/** P(disagree) at or above which a member with a rule cue disputes (MODEL_STANCE.disagreeWithCue unless an evaluation set another). */
+export function disagreeWithCue(): number {
+  return disagreeCut;
+}
+
+/** The bundled predictor, or null when the model is off or its weights cannot be read. */
+export function stancePredictor(): StancePredictor | null {
+  if (!modelEnabled) return null;
+  if (predictorCache === undefined) {
+    try {
+      predictorCache = defaultPredictor();
+    } catch {
+      predictorCache = null;
+    }
+  }
+  return predictorCache;
+}
+
+/** Prepared article bodies of one story, each computed once (an article is in many facts). */
+export class StanceBodies {
+  private readonly bodies = new Map<number, PreparedBody>();
+  constructor(readonly predictor: StancePredictor, private readonly prepared: readonly Prepared[]) {}
+
+  /** The model's reading of article `article` toward `claim`, as a member field (not yet `changed`). */
+  read(claim: PreparedClaim, article: number): MemberStanceModel {
+    const p = this.prepared[article] as Prepared;
+    let body = this.bodies.get(article);
+    if (!body) this.bodies.set(article, (body = this.predictor.prepareBody(p.article.text, p.sentences)));
+    const r = this.predictor.predictPrepared(claim, body);
+    const round = (x: number): number => Math.round(x * 10 ** MODEL_STANCE.decimals) / 10 ** MODEL_STANCE.decimals;
+    return {
+      label: r.label,
+      agree: round(r.probabilities.agree),
+      disagree: round(r.probabilities.disagree),
+      discuss: round(r.probabilities.discuss),
+      unrelated: round(r.probabilities.unrelated),
+      evidence: r.evidence.map((e) => evidence(p.article.id, p.article.text, e.span)),
+      changed: false,
+    };
+  }
 }
