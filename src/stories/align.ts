@@ -14,7 +14,7 @@ import type { Span } from '../model/index.js';
 import { disjoint } from './conflicts.js';
 import type { Prepared } from './prepare.js';
 import { lowerBound } from './names.js';
-import { termsOf } from './terms.js';
+import { isInRanges, termsOf } from './terms.js';
 import type { Unit } from './units.js';
 
 // Tuned on the two seeds (five paraphrased facts must align, the rest must not) and the
@@ -195,14 +195,24 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   });
   const heavy = ids.map((list) => [...list].sort((x, y) => (termWeight[y] ?? 0) - (termWeight[x] ?? 0) || x - y).slice(0, ALIGN.candidateTerms));
   const stamp = new Int32Array(n).fill(-1);
+  const blockEnd = new Map<number, number>();
+  aligned.forEach((u, i) => blockEnd.set(u.article, i + 1));
   const edges: [number, number, number][] = [];
   for (let a = 0; a < n; a++) {
     const u = aligned[a] as AlignedUnit;
     if (u.isOpinion) continue;
     const mine = ids[a] as Int32Array;
     for (const t of heavy[a] ?? []) {
-      for (const b of postings[t] ?? []) {
-        if (stamp[b] === a || aligned[b]?.article === u.article) continue;
+      const list = postings[t] ?? [];
+      for (let k = 0; k < list.length; k++) {
+        const b = list[k] as number;
+        if (aligned[b]?.article === u.article) {
+          // Units are numbered article by article: jump past this article's block (a long
+          // article repeating its own words would otherwise make this quadratic).
+          k = firstAtOrAfter(list, k, blockEnd.get(u.article) ?? n) - 1;
+          continue;
+        }
+        if (stamp[b] === a) continue;
         stamp[b] = a;
         // A pair (b, a) with b < a was already tried from b if a has one of b's heavy terms.
         if (b < a && (heavy[b] ?? []).some((x) => mine.includes(x))) continue;
@@ -263,20 +273,58 @@ function contextOf(p: Prepared, u: Unit, merge: ReadonlyMap<string, string>, own
   return out;
 }
 
+const SOURCES = new WeakMap<Prepared, Span[]>();
+
+/** The spans of an article's sources (attributed and quoted speakers), sorted by start. */
+function sourceSpans(p: Prepared): Span[] {
+  let out = SOURCES.get(p);
+  if (!out) {
+    out = [
+      ...p.article.attributions.map((a) => a.source?.span ?? a.span),
+      ...p.article.quotes.map((q) => q.speaker?.span).filter((s): s is Span => s !== undefined),
+    ].sort((x, y) => x.start - y.start);
+    SOURCES.set(p, out);
+  }
+  return out;
+}
+
 function subjectsOf(p: Prepared, u: Unit, merge: ReadonlyMap<string, string>): Set<string> {
   const out = new Set<string>();
-  const sources = [
-    ...p.article.attributions.map((a) => a.source?.span ?? a.span),
-    ...p.article.quotes.map((q) => q.speaker?.span).filter((s): s is Span => s !== undefined),
-  ];
-  for (const m of p.mentions) {
-    if (m.first < u.first || m.last > u.last) continue;
+  const sources = sourceSpans(p);
+  // Mentions are sorted by their first word: start at the unit's first, stop past its last.
+  for (let k = firstMentionAt(p, u.first); k < p.mentions.length; k++) {
+    const m = p.mentions[k];
+    if (!m || m.first >= u.last) break;
+    if (m.last > u.last) continue;
     if (m.type === 'place' || m.type === 'alias' || m.type === 'group' || NOT_SUBJECTS.test(m.key)) continue;
     const start = p.words[m.first]?.start ?? 0;
-    if (sources.some((s) => s.start <= start && start < s.end)) continue;
+    if (isInRanges(sources, start)) continue;
     out.add(merge.get(m.key) ?? m.key);
   }
   return out;
+}
+
+function firstMentionAt(p: Prepared, word: number): number {
+  let lo = 0;
+  let hi = p.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((p.mentions[mid]?.first ?? 0) < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First position in a sorted list of unit indices holding `value` or more (from `from` on). */
+function firstAtOrAfter(list: readonly number[], from: number, value: number): number {
+  let lo = from;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** 5. Greedy fact growth over edges, best first. */
@@ -356,13 +404,13 @@ function grow(
       facts.push([a, b]);
     } else if (fa >= 0 && fb < 0) {
       const f = facts[fa] as number[];
-      if (fits(f, [b]) && !repeatsElsewhere(facts, fa, b, overlaps)) {
+      if (fits(f, [b]) && !repeatsElsewhere(facts, factOf, neighbours, fa, b)) {
         f.push(b);
         factOf[b] = fa;
       }
     } else if (fb >= 0 && fa < 0) {
       const f = facts[fb] as number[];
-      if (fits(f, [a]) && !repeatsElsewhere(facts, fb, a, overlaps)) {
+      if (fits(f, [a]) && !repeatsElsewhere(facts, factOf, neighbours, fb, a)) {
         f.push(a);
         factOf[a] = fb;
       }
@@ -409,13 +457,19 @@ function overlapIndex(units: readonly AlignedUnit[]): number[][] {
   return out;
 }
 
-/** True when unit u overlaps a member of another fact that shares an article pair with fact `home`. */
-function repeatsElsewhere(facts: readonly (number[] | null)[], home: number, u: number, overlaps: (a: number, b: number) => boolean): boolean {
-  const members = facts[home] ?? [];
-  for (let k = 0; k < facts.length; k++) {
-    const f = facts[k];
-    if (!f || k === home) continue;
-    if (f.some((m) => overlaps(u, m)) && f.some((m) => members.some((h) => overlaps(h, m)))) return true;
+/**
+ * True when unit u overlaps a member of another fact that also overlaps a member of fact
+ * `home` (through the overlap index: never a scan over all facts).
+ */
+function repeatsElsewhere(facts: readonly (number[] | null)[], factOf: Int32Array, neighbours: readonly number[][], home: number, u: number): boolean {
+  const touched = new Set<number>();
+  for (const m of neighbours[u] ?? []) {
+    const k = factOf[m] ?? -1;
+    if (k >= 0 && k !== home) touched.add(k);
+  }
+  if (touched.size === 0) return false;
+  for (const h of facts[home] ?? []) {
+    for (const m of neighbours[h] ?? []) if (touched.has(factOf[m] ?? -1)) return true;
   }
   return false;
 }

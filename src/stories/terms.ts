@@ -40,7 +40,7 @@ function attributionRanges(p: Prepared): { start: number; end: number }[] {
   return out;
 }
 
-function isInRanges(ranges: readonly { start: number; end: number }[], offset: number): boolean {
+export function isInRanges(ranges: readonly { start: number; end: number }[], offset: number): boolean {
   let lo = 0;
   let hi = ranges.length;
   while (lo < hi) {
