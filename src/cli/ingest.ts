@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { message } from '../model/index.js';
 import { ingest, type IngestOptions, type IngestProgress, type IngestSummary } from '../ingest/ingest.js';
 import { walkDirectory } from '../read/directory.js';
-import { parseArgs, positiveInteger, type OptionSpecs } from './args.js';
+import { LIMIT_SPECS, limitsOf, parseArgs, type OptionSpecs } from './args.js';
 import { usageError } from './compare.js';
 import { DB_SPECS, withDb } from './db-options.js';
 import { EXIT, INGEST_HELP } from './help.js';
@@ -17,9 +17,8 @@ import { enqueueCommand } from './enqueue.js';
 
 const SPECS: OptionSpecs = {
   ...DB_SPECS,
+  ...LIMIT_SPECS,
   format: { type: 'string' },
-  'max-bytes': { type: 'string' },
-  'max-chars': { type: 'string' },
   workers: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
@@ -44,13 +43,9 @@ export async function ingestCommand(argv: readonly string[], io: CliIO): Promise
     if (!FORMATS.includes(format)) return usageError(io, `--format must be one of ${FORMATS.join(', ')}, not "${format}"`, 'ingest');
     options.format = format as NonNullable<IngestOptions['format']>;
   }
-  for (const [flag, key] of [['max-bytes', 'maxBytes'], ['max-chars', 'maxChars']] as const) {
-    const value = values[flag];
-    if (typeof value !== 'string') continue;
-    const n = positiveInteger(flag, value);
-    if (!n.ok) return usageError(io, n.error, 'ingest');
-    (options.context as Record<string, number>)[key] = n.value;
-  }
+  const limits = limitsOf(values);
+  if (!limits.ok) return usageError(io, limits.error, 'ingest');
+  Object.assign(options.context as object, limits.limits);
   if (typeof values['workers'] === 'string') {
     const w = values['workers'].trim();
     if (!/^\d+$/.test(w)) return usageError(io, `--workers needs a whole number (0 runs on one thread), not "${w}"`, 'ingest');
@@ -75,7 +70,7 @@ export async function ingestCommand(argv: readonly string[], io: CliIO): Promise
       writeMessages(io, [message('CC501', `none of the ${positionals.length === 1 ? 'input' : `${positionals.length} inputs`} gave an article`)]);
       return EXIT.noInput;
     }
-    return EXIT.ok;
+    return summary.failed > 0 ? EXIT.partial : EXIT.ok;
   });
 }
 
@@ -83,7 +78,7 @@ export function summaryText(s: IngestSummary): string {
   const rate = s.seconds > 0 ? (s.new + s.duplicates) / s.seconds : 0;
   const lines = [
     `read ${s.read} record${s.read === 1 ? '' : 's'}: ${s.new} new, ${s.duplicates} already stored, ${s.failed} failed`,
-    `stories: ${s.stories.created} new, ${s.stories.joined} articles joined a story, ${s.stories.merged} merged, ${s.stories.analysed} analysed; ${s.stories.total} in the database`,
+    `stories: ${s.stories.created} new, ${s.stories.joined} articles joined a story, ${s.stories.merged} merged, ${s.stories.analysed} analysed; ${s.stories.total} in the database${s.stories.stale > 0 ? ` (${s.stories.stale} to be analysed when first shown)` : ''}`,
     `${s.seconds.toFixed(1)} s, ${rate.toFixed(0)} articles/s, ${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s`,
   ];
   if (s.failed > 0) {

@@ -71,7 +71,7 @@ export function storiesText(list: readonly StorySummary[]): string {
     const when = s.firstPublished === null ? 'undated' : s.firstPublished === s.lastPublished ? s.firstPublished.slice(0, 10) : `${s.firstPublished.slice(0, 10)} – ${(s.lastPublished ?? '').slice(0, 10)}`;
     const facts = `${s.facts.corroborated} corroborated, ${s.facts.singleSource} single-source, ${s.facts.disputed} disputed`;
     lines.push(`${s.id}  ${stripControls(s.title)}`);
-    lines.push(`  ${s.articleCount} article${s.articleCount === 1 ? '' : 's'}, ${s.outletCount} outlet${s.outletCount === 1 ? '' : 's'} · ${when} · ${facts}${s.stale ? ' · (facts being updated)' : ''}`);
+    lines.push(`  ${s.articleCount} article${s.articleCount === 1 ? '' : 's'}, ${s.outletCount} outlet${s.outletCount === 1 ? '' : 's'} · ${when} · ${facts}${s.stale ? ' · (facts counted when the story is first shown)' : ''}`);
     if (s.outlets.length) lines.push(`  ${stripControls(s.outlets.slice(0, 8).join(', '))}${s.outlets.length > 8 ? `, +${s.outlets.length - 8}` : ''}`);
   }
   return lines.join('\n') + '\n';

@@ -4,7 +4,7 @@
  * the stored story and its articles (the first MAX_ANALYZED_ARTICLES of a very large one).
  */
 import { message, type Comparison } from '../model/index.js';
-import { MAX_ANALYZED_ARTICLES, applyAnalysis, storyInput } from '../cluster/refresh.js';
+import { MAX_ANALYZED_ARTICLES, currentStory } from '../cluster/refresh.js';
 import { analyzeStory } from '../stories/index.js';
 import { renderJSON } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -42,15 +42,8 @@ export async function storyCommand(argv: readonly string[], io: CliIO): Promise<
     width = n.value;
   }
   return withDb(values, io, true, async (store) => {
-    let story = await store.getStory(id);
-    if (story && story.facts.length === 0 && story.reuse.length === 0) {
-      // Not analysed yet (ingest leaves lone articles for later): analyse it now and keep it.
-      const input = await storyInput(store, id);
-      if (input) {
-        await applyAnalysis(store, input, analyzeStory(id, input.articles).story);
-        story = await store.getStory(id);
-      }
-    }
+    // A stale story (ingest leaves them for their first view) is analysed now and kept.
+    const story = await currentStory(store, id, analyzeStory);
     if (!story) {
       writeMessages(io, [message('CC705', `no story "${id}" in the database`)]);
       return EXIT.noInput;

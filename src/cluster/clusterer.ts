@@ -14,9 +14,9 @@
  * the splits an unlucky order makes.
  */
 import type { Article } from '../model/index.js';
-import type { Assignment, Fingerprint, Store } from '../store/index.js';
+import type { Assignment, Candidate, CandidateQuery, Fingerprint, SketchCounts, Store } from '../store/index.js';
 import { DocumentFrequency } from './df.js';
-import type { Features } from './features.js';
+import { timeOf, type Features } from './features.js';
 import { bands } from './minhash.js';
 import { DAY_MS, SIMILARITY, similarity, type Keyed } from './similarity.js';
 
@@ -75,13 +75,25 @@ export class Clusterer {
     this.df = df;
   }
 
+  /**
+   * The document frequencies come from the store's sketch rows; a database written before they
+   * existed has them as one value (DF_STATE_KEY), read once and written as rows by the next batch.
+   */
   static async open(store: Store): Promise<Clusterer> {
-    return new Clusterer(store, DocumentFrequency.deserialize(await store.getState(DF_STATE_KEY)));
+    const sketch = await store.getSketch();
+    if (sketch) return new Clusterer(store, DocumentFrequency.fromCounts(sketch));
+    const legacy = DocumentFrequency.deserialize(await store.getState(DF_STATE_KEY));
+    return new Clusterer(store, legacy.documents > 0 ? DocumentFrequency.fromCounts(legacy.toCounts(), true) : legacy);
   }
 
-  /** The state to save with a batch (the document-frequency sketch). */
+  /** The whole sketch as one value (the older form; the PostgreSQL workers still keep it so). */
   state(): Record<string, Uint8Array> {
     return { [DF_STATE_KEY]: this.df.serialize() };
+  }
+
+  /** The counts added since the last call, for the batch that stores them (IngestBatch.sketch). */
+  takeSketch(): SketchCounts {
+    return this.df.takeDelta();
   }
 
   async planBatch(items: readonly ClusterItem[]): Promise<BatchPlan> {
@@ -109,10 +121,25 @@ export class Clusterer {
     };
     const plan: BatchPlan = { fingerprints: [], assignments: [], storyOf: new Map(), created: 0, joined: 0, merged: 0 };
 
-    for (const { article, features } of sorted) {
-      const fp = this.fingerprint(features);
-      const me: Keyed = { fingerprint: fp, time: features.time };
-      const scores = await this.scoreStories(me, pending, pendingIndex, find);
+    // The counts are fixed for the rest of the batch: every fingerprint, and every lookup in the
+    // stored index (which this batch does not change before its commit), can be done up front.
+    const keyed: Keyed[] = sorted.map(({ features }) => ({ fingerprint: this.fingerprint(features), time: features.time }));
+    const found = await this.store.candidateStoriesMany(keyed.map(queryOf));
+    const fetched = new Map<string, Keyed>();
+    const missing = [...new Set(found.flatMap((cs) => cs.flatMap((c) => c.articleIds.slice(0, CLUSTER.membersCompared))))].filter((id) => !this.cache.has(id));
+    if (missing.length > 0) {
+      for (const [id, f] of await this.store.getFingerprints(missing)) {
+        const k: Keyed = { fingerprint: f, time: timeOf(f.publishedAt ?? null) };
+        fetched.set(id, k);
+        this.remember(id, k);
+      }
+    }
+
+    for (let n = 0; n < sorted.length; n++) {
+      const { article } = sorted[n] as ClusterItem;
+      const me = keyed[n] as Keyed;
+      const fp = me.fingerprint;
+      const scores = this.scoreStories(me, found[n] ?? [], fetched, pending, pendingIndex, find);
       let best: string | null = null;
       let bestScore = -1;
       for (const [s, v] of scores) if (v > bestScore || (v === bestScore && best !== null && s < best)) [best, bestScore] = [s, v];
@@ -183,19 +210,8 @@ export class Clusterer {
   }
 
   /** Score of each candidate story (by its current id), from the index and this batch. */
-  private async scoreStories(me: Keyed, pending: readonly Pending[], pendingIndex: Map<string, number[]>, find: (s: string) => string): Promise<Map<string, number>> {
+  private scoreStories(me: Keyed, candidates: readonly Candidate[], fetched: Map<string, Keyed>, pending: readonly Pending[], pendingIndex: Map<string, number[]>, find: (s: string) => string): Map<string, number> {
     const fp = me.fingerprint;
-    const query: Parameters<Store['candidateStories']>[0] = {
-      terms: fp.terms.slice(0, CLUSTER.queryTerms),
-      entities: fp.entities.slice(0, CLUSTER.queryEntities),
-      bands: fp.bands ?? [],
-      limit: CLUSTER.candidates,
-      perKey: CLUSTER.postingsPerKey,
-    };
-    if (me.time !== null) {
-      query.since = new Date(me.time - SIMILARITY.windowDays * DAY_MS).toISOString();
-      query.until = new Date(me.time + SIMILARITY.windowDays * DAY_MS).toISOString();
-    }
     const sims = new Map<string, number[]>();
     const note = (story: string, v: number): void => {
       const s = find(story);
@@ -203,13 +219,9 @@ export class Clusterer {
       if (list) list.push(v);
       else sims.set(s, [v]);
     };
-    const candidates = await this.store.candidateStories(query);
-    const wanted = candidates.flatMap((c) => c.articleIds.slice(0, CLUSTER.membersCompared));
-    const missing = wanted.filter((id) => !this.cache.has(id));
-    if (missing.length > 0) for (const [id, f] of await this.store.getFingerprints(missing)) this.remember(id, { fingerprint: f, time: null });
     for (const c of candidates) {
       for (const id of c.articleIds.slice(0, CLUSTER.membersCompared)) {
-        const other = this.cache.get(id);
+        const other = fetched.get(id) ?? this.cache.get(id);
         if (other) note(c.storyId, similarity(me, other, this.df));
       }
     }
@@ -246,6 +258,25 @@ export class Clusterer {
       if (oldest !== undefined) this.cache.delete(oldest);
     }
   }
+}
+
+/** The index lookup for one article: its heaviest keys and bands, within the time window. */
+function queryOf(me: Keyed): CandidateQuery {
+  const fp = me.fingerprint;
+  const query: CandidateQuery = {
+    terms: fp.terms.slice(0, CLUSTER.queryTerms),
+    entities: fp.entities.slice(0, CLUSTER.queryEntities),
+    bands: fp.bands ?? [],
+    limit: CLUSTER.candidates,
+    perKey: CLUSTER.postingsPerKey,
+  };
+  if (me.time !== null) {
+    // Whole days (a date includes all of its day): the articles of a batch share a few windows,
+    // so each posting list is read once per batch; the similarity holds to the exact window.
+    query.since = new Date(me.time - SIMILARITY.windowDays * DAY_MS).toISOString().slice(0, 10);
+    query.until = new Date(me.time + SIMILARITY.windowDays * DAY_MS).toISOString().slice(0, 10);
+  }
+  return query;
 }
 
 function keysOf(fp: Fingerprint): string[] {

@@ -42,13 +42,18 @@ export function articleFeatures(article: Article): Features {
     if (!EVENT_ENTITY_TYPES.has(e.type) || e.span.start >= MAX_CHARS) continue;
     ent.set(e.canonical, (ent.get(e.canonical) ?? 0) + 1);
   }
-  const parsed = article.publishedAt ? Date.parse(article.publishedAt) : NaN;
   return {
     terms: byCount(counts),
     entities: byCount(ent).map(([e]) => e),
     minhash: signature(ws.map((w) => w.norm)),
-    time: Number.isFinite(parsed) ? parsed : null,
+    time: timeOf(article.publishedAt),
   };
+}
+
+/** An article's publication as milliseconds since the epoch (null when unknown or unreadable). */
+export function timeOf(publishedAt: string | null): number | null {
+  const parsed = publishedAt ? Date.parse(publishedAt) : NaN;
+  return Number.isFinite(parsed) ? parsed : null;
 }
 
 function byCount(m: Map<string, number>): [string, number][] {

@@ -4,4 +4,4 @@ export { Clusterer, CLUSTER, DF_STATE_KEY, titleOf, type BatchPlan, type Cluster
 export { DocumentFrequency } from './df.js';
 export { SIMILARITY, similarity } from './similarity.js';
 export { MINHASH, signature, bands, jaccard } from './minhash.js';
-export { applyAnalysis, refreshStale, storyInput, MAX_ANALYZED_ARTICLES, type StoryInput } from './refresh.js';
+export { applyAnalysis, currentStory, refreshStale, storyInput, MAX_ANALYZED_ARTICLES, type StoryInput } from './refresh.js';

@@ -56,8 +56,31 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   return b.every((id) => set.has(id));
 }
 
+type Analyze = (id: string, articles: Article[]) => { story: Story; messages: Message[] };
+
+/**
+ * A story as a view should show it: when it is stale (articles joined or left after its facts
+ * were computed, or never analysed: ingest leaves that to the first view), it is analysed now
+ * and put back, so that facts of an older membership are never shown as current. Null when
+ * there is no such story. Should writers keep changing it, the last analysis is returned unsaved.
+ */
+export async function currentStory(store: Store, id: string, analyze: Analyze): Promise<Story | null> {
+  const summary = (await store.storySummaries([id])).get(id);
+  if (!summary) return null;
+  if (!summary.stale) return store.getStory(id);
+  let last: Story | null = null;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const input = await storyInput(store, id);
+    if (!input) return null;
+    const analysed = analyze(id, input.articles).story;
+    if (await applyAnalysis(store, input, analysed)) return store.getStory(id);
+    last = { ...analysed, id, articleIds: input.memberIds };
+  }
+  return last;
+}
+
 /** Analyses stale stories on the calling thread until none is left (or `limit` done). */
-export async function refreshStale(store: Store, analyze: (id: string, articles: Article[]) => { story: Story; messages: Message[] }, limit = Infinity): Promise<number> {
+export async function refreshStale(store: Store, analyze: Analyze, limit = Infinity): Promise<number> {
   let done = 0;
   const tried = new Set<string>();
   while (done < limit) {

@@ -49,22 +49,46 @@ export function similarity(a: Keyed, b: Keyed, df: DocumentFrequency): number {
 function weightedCosine(a: readonly string[], b: readonly string[], df: DocumentFrequency, prefix: string): number {
   if (a.length === 0 || b.length === 0) return 0;
   // Fingerprint terms come heaviest first (by TF-IDF): the rank stands in for the term frequency.
-  const wb = new Map<string, number>();
-  let nb = 0;
-  b.forEach((t, r) => {
-    const w = df.idf(prefix + t) * rankWeight(r);
-    wb.set(t, w);
-    nb += w * w;
-  });
+  const wa = weightsOf(a, df, prefix);
+  const wb = weightsOf(b, df, prefix);
   let dot = 0;
-  let na = 0;
-  a.forEach((t, r) => {
-    const w = df.idf(prefix + t) * rankWeight(r);
-    na += w * w;
-    const v = wb.get(t);
-    if (v !== undefined) dot += w * v;
-  });
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+  for (let r = 0; r < a.length; r++) {
+    const v = wb.byKey.get(a[r] as string);
+    if (v !== undefined) dot += (wa.w[r] as number) * v;
+  }
+  return wa.norm2 > 0 && wb.norm2 > 0 ? dot / Math.sqrt(wa.norm2 * wb.norm2) : 0;
+}
+
+interface Weights {
+  df: DocumentFrequency;
+  version: number;
+  /** Weight of each key, in the list's order. */
+  w: Float64Array;
+  byKey: Map<string, number>;
+  /** Sum of the squared weights, added in the list's order. */
+  norm2: number;
+}
+
+// Per key list (a fingerprint's terms or entities), its weights for one version of the document
+// frequencies: a fingerprint is compared many times within a batch, and the counts move only between batches.
+const WEIGHTS = new WeakMap<readonly string[], Weights>();
+
+function weightsOf(keys: readonly string[], df: DocumentFrequency, prefix: string): Weights {
+  const cached = WEIGHTS.get(keys);
+  if (cached && cached.df === df && cached.version === df.version) return cached;
+  const w = new Float64Array(keys.length);
+  const byKey = new Map<string, number>();
+  let norm2 = 0;
+  for (let r = 0; r < keys.length; r++) {
+    const t = keys[r] as string;
+    const x = df.idf(prefix + t) * rankWeight(r);
+    w[r] = x;
+    byKey.set(t, x);
+    norm2 += x * x;
+  }
+  const out: Weights = { df, version: df.version, w, byKey, norm2 };
+  WEIGHTS.set(keys, out);
+  return out;
 }
 
 // Per fingerprint, its terms and entities as sets (built once: a fingerprint is compared many times).

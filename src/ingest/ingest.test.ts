@@ -8,6 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { openStore, type Store } from '../store/index.js';
 import { ingest } from './ingest.js';
 import { eventArticles, jsonl } from './testing.js';
+import { currentStory } from '../cluster/refresh.js';
+import { Clusterer, DF_STATE_KEY } from '../cluster/clusterer.js';
+import { DocumentFrequency } from '../cluster/df.js';
+import { analyzeStory } from '../stories/index.js';
+import type { Article, Story } from '../model/index.js';
+
+/** The story `analyzeStory` makes of these articles, under the stored story's id and membership. */
+function analyzeStoryAs(id: string, articles: Article[], stored: Story | null): Story | null {
+  if (!stored) return null;
+  return { ...analyzeStory(id, articles).story, id, articleIds: stored.articleIds };
+}
 
 const tmp = mkdtempSync(join(tmpdir(), 'crosscheck-ingest-'));
 test.after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -152,4 +163,79 @@ test('kill -9 during an ingest, then a rerun: consistent, every article exactly 
   assert.equal(end.unassigned, 0);
   assert.deepEqual(await store.checkIntegrity(), []);
   await store.close();
+});
+
+test('lazy analysis: a stale story is analysed when shown, never shown with the facts of an older membership', async () => {
+  const file = (name: string, recs: object[]): string => {
+    const p = join(tmp, name);
+    writeFileSync(p, jsonl(recs));
+    return p;
+  };
+  const store = await fresh();
+  const s = await ingest({ store, inputs: [file('lazy.jsonl', eventArticles(1, 3, 10))], workers: 0, analyse: false });
+  assert.equal(s.stories.analysed, 0);
+  const [listed] = await store.listStories({ order: 'largest', limit: 1 });
+  assert.ok(listed?.stale, 'left stale, and listed as such');
+  const id = listed.id;
+  const shown = await currentStory(store, id, analyzeStory);
+  assert.deepEqual(shown, analyzeStoryAs(id, await store.getArticles(shown?.articleIds ?? []), shown));
+  assert.ok((shown?.facts.length ?? 0) > 0);
+  assert.equal((await store.storySummaries([id])).get(id)?.stale, false, 'kept');
+  assert.deepEqual(await currentStory(store, id, analyzeStory), shown, 'a fresh story is read, not analysed again');
+
+  // A late article joins: the story is stale again, and the next view includes it in the facts.
+  const late = eventArticles(1, 4, 10).slice(3).map((r) => ({ ...r, text: `${r.text} The ${'Old Mill Bridge'} will reopen in spring, ${'Councillor Ravi Oduya'} said.` }));
+  await ingest({ store, inputs: [file('lazy-late.jsonl', late)], workers: 0, analyse: false });
+  assert.equal((await store.storySummaries([id])).get(id)?.stale, true);
+  const again = await currentStory(store, id, analyzeStory);
+  assert.equal(again?.articleIds.length, 4);
+  const lateId = again?.articleIds.find((a) => !shown?.articleIds.includes(a));
+  assert.ok(lateId && again?.facts.some((f) => f.articleIds.includes(lateId)), 'the late article is in the facts shown');
+  assert.equal(await currentStory(store, 'no-such-story', analyzeStory), null);
+  await store.close();
+});
+
+test('the final pass: every stale story of a small ingest, none with analyse: false, all with "all"', async () => {
+  const recs = [0, 1, 2].flatMap((e) => eventArticles(e, 3, 10 + e));
+  const p = join(tmp, 'final.jsonl');
+  writeFileSync(p, jsonl(recs));
+  const a = await fresh();
+  const s = await ingest({ store: a, inputs: [p], workers: 0, batchSize: 4 });
+  assert.equal(s.stories.analysed, 3, 'each story analysed once, after the batches, not after every batch that grew it');
+  assert.equal((await a.stats()).staleStories, 0);
+  const b = await fresh();
+  await ingest({ store: b, inputs: [p], workers: 0, analyse: false });
+  assert.equal((await b.stats()).staleStories, 3);
+  // A rerun (nothing new) does what a killed or lazy run left: here, all of it.
+  const again = await ingest({ store: b, inputs: [p], workers: 0, analyse: 'all' });
+  assert.deepEqual([again.new, again.stories.analysed, (await b.stats()).staleStories], [0, 3, 0]);
+  await a.close();
+  await b.close();
+});
+
+test('the document-frequency sketch is stored as rows, batch by batch; an older database\'s single value is read and moved to rows', async () => {
+  const recs = [0, 1, 2, 3].flatMap((e) => eventArticles(e, 3, 10 + e));
+  const p = join(tmp, 'sketch.jsonl');
+  writeFileSync(p, jsonl(recs));
+  const store = await fresh();
+  await ingest({ store, inputs: [p], workers: 0, batchSize: 5, analyse: false });
+  const sketch = await store.getSketch();
+  assert.equal(sketch?.documents, 12);
+  const reopened = await Clusterer.open(store);
+  const direct = new DocumentFrequency();
+  for (const r of sketch?.counts ?? []) direct.counts[r[0]] = r[1];
+  assert.deepEqual(reopened.df.counts, direct.counts);
+  assert.ok(reopened.df.counts.some((c) => c > 1), 'shared terms counted across batches');
+
+  // An older database: the sketch as one value under DF_STATE_KEY, no rows.
+  const old = await fresh();
+  await old.putState(DF_STATE_KEY, reopened.df.serialize());
+  const moved = await Clusterer.open(old);
+  assert.equal(moved.df.documents, 12);
+  assert.deepEqual(moved.df.counts, reopened.df.counts);
+  const delta = moved.takeSketch();
+  assert.deepEqual(delta, reopened.df.toCounts(), 'the first batch writes all of it as rows');
+  assert.deepEqual(moved.takeSketch(), { documents: 0, counts: [] });
+  await store.close();
+  await old.close();
 });

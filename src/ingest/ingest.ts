@@ -8,10 +8,25 @@
  *   3. process    extract + analyze + cluster features on the worker threads; the number of
  *                 jobs in flight is bounded, so memory stays flat
  *   4. cluster    per batch, on the main thread (which alone owns the database): fingerprints,
- *                 candidates from the index, assignment, merges
- *   5. commit     articles, fingerprints and membership in ONE transaction (store.commitBatch)
- *   6. analyse    stories changed by the batch are compared again (on the workers) and put back;
- *                 large ones, and any left stale by a kill, in a final pass
+ *                 candidates from the index (one lookup for the whole batch), assignment, merges
+ *   5. commit     articles, fingerprints, membership and the batch's document-frequency counts
+ *                 in ONE transaction (store.commitBatch)
+ *   6. analyse    a bounded final pass compares the stories left stale, on the workers
+ *
+ * Story analysis is lazy. Comparing a story's articles (src/stories: facts, reuse, origins)
+ * costs several times the per-article work, and a story grows over many batches: analysing it
+ * after each batch that changed it (what this module did first) made it 80-90% of the ingest.
+ * So a batch only marks the stories it changed stale (the store does, in the commit), and:
+ *   - at the end, the stale stories are analysed once each, oldest change first, on the worker
+ *     threads, at least INGEST.finalPassMembers member articles and then for as long as a
+ *     share of the ingest's time (INGEST.finalPassShare); all of them with `analyse: 'all'`,
+ *     none with `analyse: false`. A small ingest (a folder, the web form, the tests) leaves
+ *     nothing stale; a dump of millions is not held up by hours of it;
+ *   - a stale story is analysed when it is first shown, and put back: `crosscheck story ID`
+ *     and the web story page (through refresh.ts's `currentStory`), and `export --what facts`
+ *     or `--what stories` analyses every stale story before it writes (refreshStale);
+ *   - listings show a stale story as such (StorySummary.stale), never with old facts as if current.
+ * A kill loses no analysis that matters: the stories stay stale and the next run or view does them.
  */
 import { createHash } from 'node:crypto';
 import { DEFAULT_CONTEXT, message, type Article, type Context, type Message, type SourceRecord } from '../model/index.js';
@@ -25,18 +40,25 @@ import type { JobResult } from './jobs.js';
 export const INGEST = {
   /** Articles per transaction: large enough to amortise the commit, small enough to lose little to a kill. */
   batchSize: 500,
-  /** Jobs in flight per worker: keeps every worker fed while bounding memory. */
-  inFlightPerWorker: 16,
-  /** Stories up to this size are analysed right after the batch that changed them; larger ones wait for the final pass. */
-  analyseNowUpTo: 50,
+  /** Jobs in flight per worker: enough queued work to keep the workers busy while the main thread clusters and commits a batch. */
+  inFlightPerWorker: 96,
   /**
-   * Stories smaller than this are not analysed during ingest (they stay stale, and
-   * `crosscheck story ID` analyses one when it is shown): a lone article has nothing to
-   * compare, and the comparison costs several times the per-article analysis.
+   * The PostgreSQL workers (src/worker) analyse, right after their batch, the stories it changed
+   * of up to this size; `ingest` itself no longer analyses during the batches (see above).
    */
+  analyseNowUpTo: 50,
+  /** Stories smaller than this are not analysed by ingest (a lone article has nothing to compare; its view analyses it). */
   analyseFrom: 2,
-  /** The document-frequency sketch is saved with every this many batches (and at the end). */
-  saveStateEvery: 10,
+  /**
+   * The final pass (by default) compares at least this many member articles (a small ingest, a
+   * folder or the web form, ends fully analysed: about 3 s of the workers' time per 100)...
+   */
+  finalPassMembers: 300,
+  /**
+   * ...and goes on while it has taken less than this share of the ingest's time: a dump of
+   * millions gets a tail in proportion, never hours of analysis (the rest waits for its view).
+   */
+  finalPassShare: 0.25,
 } as const;
 
 export interface IngestOptions {
@@ -50,8 +72,11 @@ export interface IngestOptions {
   /** Worker threads; 0 runs everything on the calling thread. Default: one per core. */
   workers?: number;
   batchSize?: number;
-  /** Compare the stories that changed (default true); false leaves them stale (evaluations of the clustering alone). */
-  analyse?: boolean;
+  /**
+   * The final pass over stale stories: true (default) is bounded (INGEST.finalPassMembers,
+   * finalPassShare), 'all' analyses every stale story, false none (evaluations of the clustering alone).
+   */
+  analyse?: boolean | 'all';
   /** Called after each batch. */
   onProgress?: (p: IngestProgress) => void;
 }
@@ -75,7 +100,8 @@ export interface IngestSummary {
   failed: number;
   /** The messages of the failed records (with their input position), then warnings. */
   problems: Message[];
-  stories: { created: number; joined: number; merged: number; analysed: number; total: number };
+  /** `stale`: stories left for their first view to analyse (see the module comment). */
+  stories: { created: number; joined: number; merged: number; analysed: number; total: number; stale: number };
   bytes: number;
   seconds: number;
 }
@@ -85,7 +111,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const seconds = (): number => Number(process.hrtime.bigint() - started) / 1e9;
   const { store } = options;
   const ctx: Context = { ...DEFAULT_CONTEXT, ...options.context };
-  const readOptions: ReadOptions = { maxBytes: ctx.maxBytes };
+  const readOptions: ReadOptions = { maxBytes: ctx.maxBytes, maxDecompressed: ctx.maxDecompressed };
   if (options.format) readOptions.format = options.format;
   if (options.stdin) readOptions.stdin = options.stdin;
   if (options.allowPrivate) readOptions.allowPrivate = true;
@@ -93,14 +119,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const pool = new WorkerPool(options.workers ?? WorkerPool.defaultSize());
   const maxInFlight = Math.max(1, pool.size) * INGEST.inFlightPerWorker;
   const clusterer = await Clusterer.open(store);
-  const summary: IngestSummary = { read: 0, new: 0, duplicates: 0, failed: 0, problems: [], stories: { created: 0, joined: 0, merged: 0, analysed: 0, total: 0 }, bytes: 0, seconds: 0 };
+  const summary: IngestSummary = { read: 0, new: 0, duplicates: 0, failed: 0, problems: [], stories: { created: 0, joined: 0, merged: 0, analysed: 0, total: 0, stale: 0 }, bytes: 0, seconds: 0 };
 
   const inFlightHashes = new Set<string>();
   let window: { hash: string; result: Promise<JobResult> }[] = [];
   let waiting: { source: SourceRecord; hash: string }[] = [];
   let ready: ClusterItem[] = [];
-  let batches = 0;
-  let analyses: Promise<void>[] = [];
   // Clustering a batch and putting an analysed story back both read then write membership:
   // they take turns, so that an analysis can never put back a membership a batch just changed.
   let turn: Promise<unknown> = Promise.resolve();
@@ -152,18 +176,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (ready.length >= batchSize) await commit();
   };
 
-  /** Steps 4-6 for the ready articles. */
+  /** Steps 4-5 for the ready articles. */
   const commit = async (): Promise<void> => {
     const items = ready;
     ready = [];
     if (items.length === 0) return;
-    // Analyses of the previous batch ran on the workers while this one was processed.
-    await Promise.all(analyses);
     const { plan, result } = await exclusive(async () => {
       const plan = await clusterer.planBatch(items);
-      batches++;
-      const batch = { articles: items.map((i) => i.article), fingerprints: plan.fingerprints, assignments: plan.assignments };
-      const result = await store.commitBatch(batches % INGEST.saveStateEvery === 0 ? { ...batch, state: clusterer.state() } : batch);
+      const result = await store.commitBatch({ articles: items.map((i) => i.article), fingerprints: plan.fingerprints, assignments: plan.assignments, sketch: clusterer.takeSketch() });
       return { plan, result };
     });
     for (const i of items) inFlightHashes.delete(i.article.contentHash);
@@ -176,19 +196,18 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     summary.stories.created += plan.created;
     summary.stories.joined += plan.joined;
     summary.stories.merged += plan.merged;
-    analyses = plan.assignments.map((a) => analyse(a.storyId, INGEST.analyseNowUpTo));
     options.onProgress?.({ read: summary.read, stored: summary.new, bytes: summary.bytes, seconds: seconds() });
   };
 
-  /** Step 6 for one story, on a worker; skipped (left stale) past `upTo` members. */
-  const analyse = async (id: string, upTo: number): Promise<void> => {
-    if (options.analyse === false) return;
+  /** Step 6 for one story, on a worker; returns the member articles compared (0 when skipped). */
+  const analyse = async (id: string): Promise<number> => {
     const input = await storyInput(store, id);
-    if (!input || input.memberIds.length > upTo || input.memberIds.length < INGEST.analyseFrom) return;
+    if (!input || input.memberIds.length < INGEST.analyseFrom) return 0;
     const r = await pool.run({ kind: 'story', id, articles: input.articles });
     if (r.kind === 'story') {
       if (await exclusive(() => applyAnalysis(store, input, r.story))) summary.stories.analysed++;
     } else if (r.kind === 'failed') summary.problems.push(r.message);
+    return input.articles.length;
   };
 
   try {
@@ -207,11 +226,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     window = [];
     for (const entry of rest) await collect(entry);
     await commit();
-    await Promise.all(analyses);
-    for (const [key, value] of Object.entries(clusterer.state())) await store.putState(key, value);
-    // The final pass: every stale story (large ones, and those a killed run left behind).
-    await finalPass(store, async (id) => analyse(id, Infinity));
-    summary.stories.total = (await store.stats()).stories;
+    // The final pass: stale stories (this run's, and those a killed run left behind), bounded.
+    if (options.analyse !== false) {
+      const all = options.analyse === 'all';
+      const until = Date.now() + seconds() * 1000 * INGEST.finalPassShare;
+      const more = (spent: number): boolean => all || spent < INGEST.finalPassMembers || Date.now() < until;
+      await finalPass(store, analyse, more, Math.max(1, pool.size * 2));
+    }
+    const stats = await store.stats();
+    summary.stories.total = stats.stories;
+    summary.stories.stale = stats.staleStories;
   } finally {
     await pool.close();
   }
@@ -219,14 +243,22 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   return summary;
 }
 
-/** Analyses stale stories, a page at a time in parallel, until none is left that can be done. */
-async function finalPass(store: Store, analyse: (id: string) => Promise<void>): Promise<void> {
+/**
+ * Analyses stale stories, oldest change first, `parallel` at a time (the workers' queue), while
+ * `more(member articles compared so far)` says so and some are left that can be done.
+ */
+async function finalPass(store: Store, analyse: (id: string) => Promise<number>, more: (spent: number) => boolean, parallel: number): Promise<void> {
   const tried = new Set<string>();
-  for (;;) {
+  let spent = 0;
+  while (more(spent)) {
     const ids = (await store.staleStories(256)).filter((id) => !tried.has(id));
     if (ids.length === 0) return;
     for (const id of ids) tried.add(id);
-    await Promise.all(ids.map(analyse));
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (more(spent) && next < ids.length) spent += await analyse(ids[next++] as string);
+    };
+    await Promise.all(Array.from({ length: parallel }, lane));
   }
 }
 

@@ -227,7 +227,8 @@ export function runStoreContract(name: string, driver: StoreDriver): void {
         { articleId: a3.id, fingerprint: fp(['place:north-korea'], ['talks']) },
         { articleId: a4.id, fingerprint: fp(['place:north-korea'], ['talks']) }, // in no story: not a candidate
       ]);
-      assert.deepEqual((await s.getFingerprints([a0.id, 'missing'])).get(a0.id), fp(['place:north-korea', 'person:pak-song-il'], ['diplomat', 'talks'], ['b0:17']));
+      // Read back with its article's publication, which the clusterer's time window needs.
+      assert.deepEqual((await s.getFingerprints([a0.id, 'missing'])).get(a0.id), { ...fp(['place:north-korea', 'person:pak-song-il'], ['diplomat', 'talks'], ['b0:17']), publishedAt: a0.publishedAt });
       const q = { entities: ['place:north-korea', 'person:pak-song-il'], terms: ['talks', 'missile'], limit: 10 };
       const all = await s.candidateStories(q);
       assert.deepEqual(all.map((c) => c.storyId), ['korea', 'late', 'weather']);
@@ -243,6 +244,47 @@ export function runStoreContract(name: string, driver: StoreDriver): void {
       assert.deepEqual((await s.candidateStories({ entities: ['place:north-korea'], limit: 5 })).map((c) => c.storyId), ['korea']);
       await assert.rejects(s.putFingerprints([{ articleId: 'ghost', fingerprint: fp([], []) }]));
       assert.equal((await s.stats()).fingerprints, 5);
+    });
+
+    test('candidateStoriesMany answers each query as candidateStories does, in order', async () => {
+      const s = await fresh();
+      const arts = makeArticles(12, (i) => ({ publishedAt: i % 5 === 4 ? null : `2017-11-${String(1 + (i % 9)).padStart(2, '0')}` }));
+      await s.putArticles(arts);
+      const pick = (ks: number[]) => ks.map((k) => arts[k]).filter((a) => a !== undefined);
+      await s.putStories([makeStory('m1', pick([0, 1, 2])), makeStory('m2', pick([3, 4])), makeStory('m3', pick([5, 6, 7, 8])), makeStory('m4', pick([9, 10]))]);
+      const words = ['talks', 'missile', 'rain', 'court', 'vote'];
+      await s.putFingerprints(
+        arts.map((a, i) => ({
+          articleId: a.id,
+          fingerprint: { entities: [`place:p${i % 3}`], terms: words.filter((_, w) => (i + w) % 2 === 0), minhash: [i], bands: [`b${i % 4}`] },
+        })),
+      );
+      const queries = [
+        { entities: ['place:p0', 'place:p1'], terms: ['talks', 'rain'], limit: 3 },
+        { terms: ['talks', 'rain'], entities: ['place:p1', 'place:p0'], limit: 3, since: '2017-11-02', until: '2017-11-05' },
+        { terms: ['court'], bands: ['b1', 'b2'], limit: 2, perKey: 1 },
+        { entities: ['place:p2'], terms: ['missile', 'vote', 'missile'], limit: 10, perKey: 2, since: '2017-11-04' },
+        { terms: [], limit: 5 },
+        { bands: ['b3'], limit: 0 },
+        { entities: ['place:p0', 'place:p1'], terms: ['talks', 'rain'], limit: 3 },
+      ];
+      const one = [];
+      for (const q of queries) one.push(await s.candidateStories(q));
+      assert.ok(one.some((c) => c.length > 1), 'some queries find several stories');
+      assert.deepEqual(await s.candidateStoriesMany(queries), one);
+      assert.deepEqual(await s.candidateStoriesMany([]), []);
+    });
+
+    test('the document-frequency sketch: commitBatch adds its counts to the stored ones', async () => {
+      const s = await fresh();
+      assert.equal(await s.getSketch(), null);
+      const arts = makeArticles(3);
+      const [a0, a1, a2] = arts;
+      assert.ok(a0 && a1 && a2);
+      await s.commitBatch({ articles: [a0], fingerprints: [], assignments: [], sketch: { documents: 2, counts: [[3, 1], [70000, 2], [1048575, 1]] } });
+      await s.commitBatch({ articles: [a1], fingerprints: [], assignments: [], sketch: { documents: 1, counts: [[0, 4], [70000, 5]] } });
+      await s.commitBatch({ articles: [a2], fingerprints: [], assignments: [], sketch: { documents: 0, counts: [] } });
+      assert.deepEqual(await s.getSketch(), { documents: 3, counts: [[0, 4], [3, 1], [70000, 7], [1048575, 1]] });
     });
 
     test('commitBatch writes articles, fingerprints and membership together; merged-away stories go', async () => {
@@ -285,6 +327,113 @@ export function runStoreContract(name: string, driver: StoreDriver): void {
       const stats = await s.stats();
       assert.ok(stats.schemaVersion >= 1);
       assert.deepEqual({ ...stats, schemaVersion: 0 }, { schemaVersion: 0, articles: 3, stories: 1, facts: 3, unassigned: 1, fingerprints: 0, staleStories: 0 });
+    });
+
+    test('pageStories walks the whole list with keyset cursors, in listStories order, filters included', async () => {
+      const s = await fresh();
+      // 300 stories of 1-3 articles: many share a date (and so a sort key), some are undated.
+      const arts = makeArticles(600, (i) => ({
+        outlet: i % 5 === 0 ? 'Fox' : 'Wire',
+        publishedAt: i % 97 === 0 ? null : `2017-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`,
+      }));
+      await s.putArticles(arts);
+      const stories = Array.from({ length: 300 }, (_, k) => makeStory(`p${(k * 37) % 300}`, arts.slice(2 * k, 2 * k + 1 + (k % 2))));
+      await s.putStories(stories);
+      const filters: Omit<Parameters<Store['pageStories']>[0], 'limit'>[] = [
+        { order: 'newest' },
+        { order: 'largest' },
+        { order: 'newest', outlet: 'Fox' },
+        { order: 'newest', since: '2017-06-01', until: '2017-09-30' },
+        { order: 'largest', since: '2017-03-01' },
+      ];
+      for (const f of filters) {
+        const all = (await s.listStories({ ...f, limit: 1000 })).map((x) => x.id);
+        for (const limit of [7, 50]) {
+          const walked: string[] = [];
+          let after: Parameters<Store['pageStories']>[0]['after'];
+          for (let pages = 0; pages < 400; pages++) {
+            const page = await s.pageStories({ ...f, limit, ...(after ? { after } : {}) });
+            assert.ok(page.stories.length <= limit);
+            walked.push(...page.stories.map((x) => x.id));
+            if (!page.next) break;
+            assert.equal(page.stories.length, limit, 'only the last page is short');
+            after = page.next;
+          }
+          assert.deepEqual(walked, all, `${JSON.stringify(f)} in pages of ${limit}`);
+        }
+      }
+      assert.ok((await s.listStories({ order: 'newest', limit: 1000 })).some((x) => x.lastPublished === null), 'undated stories are in the walk');
+      const summaries = await s.storySummaries(['p1', 'nope', 'p2']);
+      assert.deepEqual([...summaries.keys()].sort(), ['p1', 'p2']);
+      assert.deepEqual(summaries.get('p1'), (await s.listStories({ order: 'newest', limit: 1000 })).find((x) => x.id === 'p1'));
+    });
+
+    test('searchPage pages through equal ranks without losing or repeating a hit', async () => {
+      const s = await fresh();
+      // Same length, same words: equal ranks, so the order within a page rests on the tie-breaks.
+      const arts = Array.from({ length: 23 }, (_, i) => makeArticle({ id: `h${String.fromCharCode(97 + (i % 26))}${i}`, title: 'Harbour', text: `Harbour radar failed at dock ${1000 + i}.` }));
+      await s.putArticles(arts);
+      await s.putStories([makeStory('harbour-a', arts.slice(0, 2), 'Harbour radar'), makeStory('harbour-b', arts.slice(2, 4), 'Harbour radar')]);
+      const one = await s.searchPage('harbour', { limit: 100 });
+      assert.ok(one.hits.length >= 25, `${one.hits.length} hits`);
+      assert.equal(one.next, null);
+      for (const limit of [1, 4, 10]) {
+        const walked: string[] = [];
+        let after: Parameters<Store['searchPage']>[1]['after'];
+        for (let pages = 0; pages < 200; pages++) {
+          const page = await s.searchPage('harbour', { limit, ...(after ? { after } : {}) });
+          walked.push(...page.hits.map((h) => `${h.kind}:${h.id}`));
+          if (!page.next) break;
+          after = page.next;
+        }
+        assert.deepEqual(walked, one.hits.map((h) => `${h.kind}:${h.id}`), `pages of ${limit}`);
+      }
+      const facts = await s.searchPage('council', { limit: 2, kinds: ['fact'] });
+      assert.ok(facts.hits.every((h) => h.kind === 'fact'));
+      assert.deepEqual(await s.searchPage('"', { limit: 5 }), { hits: [], next: null });
+    });
+
+    test('changeMark moves with every write; storyStamp with every change to its story', async () => {
+      const s = await fresh();
+      const arts = makeArticles(4);
+      const m0 = await s.changeMark();
+      assert.equal(await s.changeMark(), m0, 'reading changes nothing');
+      await s.putArticles(arts.slice(0, 3));
+      const m1 = await s.changeMark();
+      assert.notEqual(m1, m0);
+      assert.equal(await s.storyStamp('st'), null);
+      await s.putStory(makeStory('st', arts.slice(0, 2)));
+      assert.notEqual(await s.changeMark(), m1);
+      const st1 = await s.storyStamp('st');
+      assert.ok(st1);
+      await s.listStories({ order: 'newest', limit: 5 });
+      assert.equal(await s.storyStamp('st'), st1, 'a read changes no stamp');
+      await s.putStory(makeStory('other', [arts[2] as (typeof arts)[number]]));
+      assert.equal(await s.storyStamp('st'), st1, 'another story\'s write leaves this one');
+      const changedFacts = makeStory('st', arts.slice(0, 2));
+      changedFacts.facts = changedFacts.facts.slice(0, 2).map((f) => ({ ...f, summary: f.summary + ' again' }));
+      await s.putStory(changedFacts);
+      const st2 = await s.storyStamp('st');
+      assert.notEqual(st2, st1, 'new facts');
+      await s.putArticles(arts.slice(3));
+      await s.assignArticles('st', [arts[3]?.id ?? '']);
+      const st3 = await s.storyStamp('st');
+      assert.notEqual(st3, st2, 'a late article joined');
+      // Deleted, then made again under the same id with the same content: a stamp never seen before.
+      await s.putStories([], { remove: ['st'] });
+      assert.equal(await s.storyStamp('st'), null);
+      await s.putStory(makeStory('st', arts.slice(0, 2)));
+      const st4 = await s.storyStamp('st');
+      assert.ok(st4 !== null && ![st1, st2, st3].includes(st4), `${st4} is new`);
+      if (driver.persistent) {
+        const location = await driver.fresh();
+        const a = await driver.open(location);
+        const b = await driver.open(location);
+        opened.push(a, b);
+        const before = await a.changeMark();
+        await b.putArticles(makeArticles(1));
+        assert.notEqual(await a.changeMark(), before, 'another connection wrote');
+      }
     });
 
     if (driver.persistent) {

@@ -129,6 +129,12 @@ export interface Fingerprint {
   minhash: readonly number[];
   /** LSH band keys of the signature; articles sharing a band are near duplicates. */
   bands?: readonly string[];
+  /**
+   * The article's publication (as stored), set by `getFingerprints`: a fingerprint read back
+   * must be held to the same time window as one the clusterer kept in memory, or a worker that
+   * reads it and the process that remembered it would place an article differently.
+   */
+  publishedAt?: string | null;
 }
 
 export interface CandidateQuery {
@@ -175,6 +181,18 @@ export interface IngestBatch {
   assignments: readonly Assignment[];
   /** Opaque clusterer state saved with the batch (e.g. the document-frequency sketch), by key. */
   state?: Readonly<Record<string, Uint8Array>>;
+  /** Increments of the clusterer's document-frequency counters, added to the stored ones (see SketchCounts). */
+  sketch?: SketchCounts;
+}
+
+/**
+ * The clusterer's document-frequency sketch as rows: (bucket, count) pairs and the number of
+ * documents counted. In an IngestBatch they are increments, added in the batch's transaction
+ * (so concurrent writers never lose each other's counts); from `getSketch` they are totals.
+ */
+export interface SketchCounts {
+  documents: number;
+  counts: readonly (readonly [number, number])[];
 }
 
 export interface StoreStats {
@@ -222,6 +240,13 @@ export interface Store {
   getFingerprints(articleIds: readonly string[]): Promise<Map<string, Fingerprint>>;
   /** Stories whose articles share keys with the query, best first; cost bounded by keys x perKey. */
   candidateStories(query: CandidateQuery): Promise<Candidate[]>;
+  /**
+   * `candidateStories` for many queries at once (an ingest batch's articles): the same answers,
+   * in query order, with each posting list read once per distinct (key, window) and few round trips.
+   */
+  candidateStoriesMany(queries: readonly CandidateQuery[]): Promise<Candidate[][]>;
+  /** The stored document-frequency counters (non-zero ones), or null when none were ever stored. */
+  getSketch(): Promise<SketchCounts | null>;
 
   /**
    * Writes an ingest batch in one transaction (see IngestBatch). Fingerprints and assignments
@@ -231,6 +256,28 @@ export interface Store {
   /** A value saved with `commitBatch`'s `state` (or `putState`), or null. */
   getState(key: string): Promise<Uint8Array | null>;
   putState(key: string, value: Uint8Array): Promise<void>;
+
+  /**
+   * One page of the story list just after `options.after` (keyset pagination: the cost of a
+   * page does not grow with its depth), with the cursor of the next page when one follows.
+   */
+  pageStories(options: StoryPageOptions): Promise<StoryPageResult>;
+  /** Full-text search, one page after `options.after`, in the total order (rank, kind, id). */
+  searchPage(query: string, options: SearchPageOptions): Promise<SearchPageResult>;
+  /** The listing summaries of these stories (no facts or documents read); missing ids are left out. */
+  storySummaries(ids: readonly string[]): Promise<Map<string, StorySummary>>;
+  /**
+   * A value that changes whenever anything stored may have changed, by this connection or by
+   * another process (caches compare it before answering). Read it BEFORE reading the data it
+   * guards: a change in between then only costs a needless refresh.
+   */
+  changeMark(): Promise<string>;
+  /**
+   * The version of one story: it changes with every write of the story (document, facts,
+   * membership, staleness) and is never given twice, even to a story deleted and made again
+   * under the same id; null when there is no such story.
+   */
+  storyStamp(id: string): Promise<string | null>;
 
   stats(): Promise<StoreStats>;
   /** Problems found by the database's own consistency checks; empty when all is well. */
@@ -247,3 +294,40 @@ export const CANDIDATE_WEIGHTS = { entity: 3, term: 1, band: 5 } as const;
 
 /** Postings read per key by default (most recent first). */
 export const DEFAULT_POSTINGS_PER_KEY = 500;
+
+/** Where a page of the story list starts: just after the story with this sort key and id. */
+export interface StoryCursor {
+  /** The sort key of the last story shown: its time key (newest; null when undated) or its article count (largest). */
+  key: string | number | null;
+  id: string;
+}
+
+export interface StoryPageOptions extends Omit<ListStoriesOptions, 'offset'> {
+  /** The previous page's `next`; absent for the first page. */
+  after?: StoryCursor;
+}
+
+export interface StoryPageResult {
+  stories: StorySummary[];
+  /** The cursor after the last story, when more stories follow; else null. */
+  next: StoryCursor | null;
+}
+
+/** Where a page of search hits starts: just after this hit in the order (rank, kind, id). */
+export interface SearchCursor {
+  rank: number;
+  kind: SearchKind;
+  id: string;
+}
+
+export interface SearchPageOptions extends SearchOptions {
+  after?: SearchCursor;
+}
+
+export interface SearchPageResult {
+  hits: SearchHit[];
+  next: SearchCursor | null;
+}
+
+/** How search hits of equal rank are ordered by kind (stories first, then facts, then articles). */
+export const SEARCH_KIND_ORDER: Readonly<Record<SearchKind, number>> = { story: 0, fact: 1, article: 2 };

@@ -20,7 +20,14 @@ import {
   type FactRecord,
   type Fingerprint,
   type IngestBatch,
+  type SketchCounts,
   type ListStoriesOptions,
+  SEARCH_KIND_ORDER,
+  type SearchPageOptions,
+  type SearchPageResult,
+  type StoryCursor,
+  type StoryPageOptions,
+  type StoryPageResult,
   type PutArticlesResult,
   type PutStoriesOptions,
   type SearchHit,
@@ -65,6 +72,9 @@ const KEY_SEP = '\u0001';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
+/** The sketch row that holds the number of documents counted (buckets are >= 0). */
+const SKETCH_DOCUMENTS = -1;
+
 export class PostgresStore implements Store {
   readonly uri: string;
   readonly schema: string;
@@ -101,6 +111,15 @@ export class PostgresStore implements Store {
       const now = Date.now();
       for (const id of [...touched].sort()) await refreshMembership(c, id, now);
       for (const [key, value] of Object.entries(batch.state ?? {})) await putState(c, key, value);
+      if (batch.sketch && batch.sketch.documents > 0) {
+        // Increments, in bucket order (the documents row, -1, first): concurrent batches lock the rows they share in one order.
+        const rowsIn = [[SKETCH_DOCUMENTS, batch.sketch.documents] as const, ...batch.sketch.counts].sort((a, b) => a[0] - b[0]);
+        await c.query(
+          `INSERT INTO sketch (bucket, count) SELECT * FROM unnest($1::int[], $2::bigint[])
+           ON CONFLICT (bucket) DO UPDATE SET count = sketch.count + excluded.count`,
+          [rowsIn.map((r) => r[0]), rowsIn.map((r) => r[1])],
+        );
+      }
       await also?.(c);
       return result;
     });
@@ -261,6 +280,94 @@ export class PostgresStore implements Store {
     return hits.sort((a, b) => a.rank - b.rank).slice(0, options.limit);
   }
 
+  async pageStories(options: StoryPageOptions): Promise<StoryPageResult> {
+    // Keyset pages on stories_newest (last_key DESC, id) and stories_largest (article_count DESC, id); see the SQLite store.
+    const since = options.since === undefined ? null : sinceKey(options.since);
+    const until = options.until === undefined ? null : untilKey(options.until);
+    const outlet = options.outlet ?? null;
+    const filters = `AND ($2::text IS NULL OR first_key <= $2)
+      AND ($3::text IS NULL OR id IN (SELECT story_id FROM articles WHERE outlet = $3 AND story_id IS NOT NULL))`;
+    const columns = `${STORY_SUMMARY_COLUMNS}, last_key`;
+    const want = options.limit + 1;
+    const after = options.after;
+    type Row = StoryRow & { last_key: string | null };
+    let rows: Row[];
+    if (options.order === 'largest') {
+      rows = after
+        ? (await this.query<Row>(`SELECT ${columns} FROM stories WHERE article_count <= $5 AND (article_count < $5 OR id > $6) AND ($1::text IS NULL OR last_key >= $1) ${filters}
+            ORDER BY article_count DESC, id LIMIT $4`, [since, until, outlet, want, Number(after.key), after.id])).rows
+        : (await this.query<Row>(`SELECT ${columns} FROM stories WHERE ($1::text IS NULL OR last_key >= $1) ${filters} ORDER BY article_count DESC, id LIMIT $4`, [since, until, outlet, want])).rows;
+    } else {
+      rows = [];
+      if (!after) {
+        rows = (await this.query<Row>(`SELECT ${columns} FROM stories WHERE last_key >= coalesce($1, '') ${filters} ORDER BY last_key DESC, id LIMIT $4`, [since, until, outlet, want])).rows;
+      } else if (after.key !== null) {
+        rows = (await this.query<Row>(`SELECT ${columns} FROM stories WHERE last_key <= $5 AND (last_key < $5 OR id > $6) AND last_key >= coalesce($1, '') ${filters}
+          ORDER BY last_key DESC, id LIMIT $4`, [since, until, outlet, want, String(after.key), after.id])).rows;
+      }
+      if (rows.length < want && since === null && until === null) {
+        const from = after && after.key === null ? after.id : '';
+        const undated = await this.query<Row>(`SELECT ${columns} FROM stories WHERE last_key IS NULL AND id > $2
+            AND ($1::text IS NULL OR id IN (SELECT story_id FROM articles WHERE outlet = $1 AND story_id IS NOT NULL))
+          ORDER BY id LIMIT $3`, [outlet, from, want - rows.length]);
+        rows.push(...undated.rows);
+      }
+    }
+    const shown = rows.slice(0, options.limit);
+    const last = shown[shown.length - 1];
+    const next: StoryCursor | null = rows.length > options.limit && last ? { key: options.order === 'largest' ? last.article_count : last.last_key, id: last.id } : null;
+    return { stories: shown.map((r) => toSummary(r, r.stale)), next };
+  }
+
+  async searchPage(query: string, options: SearchPageOptions): Promise<SearchPageResult> {
+    const built = toTsQuery(query, TS_CONFIG);
+    if (built === null || options.limit <= 0) return { hits: [], next: null };
+    const kinds = new Set<SearchKind>(options.kinds ?? ['article', 'story', 'fact']);
+    const [open, close] = options.highlight ?? ['[', ']'];
+    const { rows: qrows } = await this.query<{ q: string; n: number }>(`SELECT q::text AS q, numnode(q) AS n FROM (SELECT ${built.sql} AS q) x`, built.params);
+    const tsq = qrows[0];
+    if (!tsq || tsq.n === 0) return { hits: [], next: null };
+    const headline = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=${SNIPPET_WORDS.max}, MinWords=${SNIPPET_WORDS.min}, ShortWord=1, HighlightAll=false, MaxFragments=1`;
+    const after = options.after;
+    const hits: SearchHit[] = [];
+    // Ids compare byte-wise (COLLATE "C"), as the pages' merge of the three kinds does.
+    const keyset = (rank: string, id: string): string => `AND ($4::real IS NULL OR ${rank} > $4::real OR (${rank} = $4::real AND ($5 OR ($6 AND ${id} COLLATE "C" > $7))))`;
+    const run = async (kind: SearchKind, sql: string): Promise<void> => {
+      if (!kinds.has(kind)) return;
+      const later = after ? SEARCH_KIND_ORDER[kind] > SEARCH_KIND_ORDER[after.kind] : true;
+      const params = [tsq.q, options.limit + 1, headline, after?.rank ?? null, later, after ? kind === after.kind : false, after?.id ?? ''];
+      for (const r of (await this.query<HitRow>(sql, params)).rows) hits.push(toHit(kind, r, open, close));
+    };
+    const rank = (v: string): string => `(-ts_rank_cd(${v}, $1::tsquery))`;
+    await run('story', `SELECT id, id AS story_id, title, ts_headline('${TS_CONFIG}', title, $1::tsquery, $3) AS snippet, ${rank('search')} AS rank
+      FROM stories WHERE search @@ $1::tsquery ${keyset(rank('search'), 'id')} ORDER BY rank, id COLLATE "C" LIMIT $2`);
+    await run('fact', `SELECT id, story_id, summary AS title, ts_headline('${TS_CONFIG}', summary, $1::tsquery, $3) AS snippet, ${rank('search')} AS rank
+      FROM facts WHERE search @@ $1::tsquery ${keyset(rank('search'), 'id')} ORDER BY rank, id COLLATE "C" LIMIT $2`);
+    await run('article', `SELECT a.id, a.story_id, a.title, ts_headline('${TS_CONFIG}', left(b.text, ${SEARCH_TEXT_CHARS}), $1::tsquery, $3) AS snippet, ${rank('b.search')} AS rank
+      FROM article_bodies b JOIN articles a ON a.seq = b.seq WHERE b.search @@ $1::tsquery ${keyset(rank('b.search'), 'a.id')} ORDER BY rank, a.id COLLATE "C" LIMIT $2`);
+    hits.sort((a, b) => a.rank - b.rank || SEARCH_KIND_ORDER[a.kind] - SEARCH_KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const shown = hits.slice(0, options.limit);
+    const last = shown[shown.length - 1];
+    return { hits: shown, next: hits.length > options.limit && last ? { rank: last.rank, kind: last.kind, id: last.id } : null };
+  }
+
+  async storySummaries(ids: readonly string[]): Promise<Map<string, StorySummary>> {
+    const { rows } = await this.query<StoryRow>(`SELECT ${STORY_SUMMARY_COLUMNS} FROM stories WHERE id = ANY($1::text[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, toSummary(r, r.stale)]));
+  }
+
+  async changeMark(): Promise<string> {
+    // The snapshot (xmin:xmax:in-progress) changes when any transaction that wrote starts or ends.
+    const { rows } = await this.query<{ mark: string }>('SELECT pg_current_snapshot()::text AS mark');
+    return rows[0]?.mark ?? '';
+  }
+
+  async storyStamp(id: string): Promise<string | null> {
+    // The row's version (schema 4): the next number of a sequence at every write of the story.
+    const { rows } = await this.query<{ version: string }>('SELECT version::text AS version FROM stories WHERE id = $1', [id]);
+    return rows[0]?.version ?? null;
+  }
+
   exportArticles(): AsyncIterable<ArticleRecord> {
     return this.cursor<ArticleRow, ArticleRecord>('SELECT id, content_hash, uri, url, outlet, title, byline, published_at, lang, story_id FROM articles ORDER BY seq', toRecord);
   }
@@ -289,8 +396,8 @@ export class PostgresStore implements Store {
   }
 
   async getFingerprints(articleIds: readonly string[]): Promise<Map<string, Fingerprint>> {
-    const { rows } = await this.query<{ id: string; terms: string; entities: string; bands: string; minhash: Buffer }>(
-      'SELECT a.id, f.terms, f.entities, f.bands, f.minhash FROM fingerprints f JOIN articles a ON a.seq = f.article_seq WHERE a.id = ANY($1::text[])',
+    const { rows } = await this.query<{ id: string; terms: string; entities: string; bands: string; minhash: Buffer; published_at: string | null }>(
+      'SELECT a.id, f.terms, f.entities, f.bands, f.minhash, a.published_at FROM fingerprints f JOIN articles a ON a.seq = f.article_seq WHERE a.id = ANY($1::text[])',
       [articleIds],
     );
     const out = new Map<string, Fingerprint>();
@@ -301,47 +408,90 @@ export class PostgresStore implements Store {
         entities: JSON.parse(row.entities) as string[],
         minhash: Array.from(words),
         bands: JSON.parse(row.bands) as string[],
+        publishedAt: row.published_at,
       });
     }
     return out;
   }
 
   async candidateStories(query: CandidateQuery): Promise<Candidate[]> {
-    const weightOf = new Map<string, number>();
-    const lists: [readonly string[] | undefined, keyof typeof CANDIDATE_WEIGHTS][] = [
-      [query.entities, 'entity'],
-      [query.terms, 'term'],
-      [query.bands, 'band'],
-    ];
-    for (const [values, kind] of lists) for (const value of values ?? []) weightOf.set(`${kind[0]}${KEY_SEP}${value}`, CANDIDATE_WEIGHTS[kind]);
-    if (weightOf.size === 0 || query.limit <= 0) return [];
-    // One bounded index range per key (the most recent postings in the window), then the
-    // articles' stories; the scoring is the same as the SQLite store's.
-    const { rows } = await this.query<{ key: string; id: string; story_id: string }>(
-      `SELECT q.key, a.id, a.story_id
-       FROM unnest($1::text[]) AS q(key)
-       CROSS JOIN LATERAL (SELECT p.article_seq FROM postings p WHERE p.key = q.key AND p.time_key >= $2 AND p.time_key <= $3
-                           ORDER BY p.time_key DESC, p.article_seq DESC LIMIT $4) p
+    return (await this.candidateStoriesMany([query]))[0] ?? [];
+  }
+
+  async candidateStoriesMany(queries: readonly CandidateQuery[]): Promise<Candidate[][]> {
+    // Each distinct (key, window, bound) is one bounded index range (the most recent postings in
+    // the window), all of a batch's in ONE statement; the scoring is the same as the SQLite store's.
+    const tuples: { key: string; lo: string; hi: string; per: number }[] = [];
+    const tupleOf = new Map<string, number>();
+    const plans = queries.map((query) => {
+      const weightOf = new Map<string, number>();
+      const lists: [readonly string[] | undefined, keyof typeof CANDIDATE_WEIGHTS][] = [
+        [query.entities, 'entity'],
+        [query.terms, 'term'],
+        [query.bands, 'band'],
+      ];
+      for (const [values, kind] of lists) for (const value of values ?? []) weightOf.set(`${kind[0]}${KEY_SEP}${value}`, CANDIDATE_WEIGHTS[kind]);
+      if (weightOf.size === 0 || query.limit <= 0) return null;
+      const lo = query.since === undefined ? '' : sinceKey(query.since);
+      const hi = query.until === undefined ? '\uffff' : untilKey(query.until);
+      const per = query.perKey ?? DEFAULT_POSTINGS_PER_KEY;
+      const ts: number[] = [];
+      for (const key of weightOf.keys()) {
+        const k = `${key}\u0000${lo}\u0000${hi}\u0000${per}`;
+        let t = tupleOf.get(k);
+        if (t === undefined) {
+          t = tuples.length;
+          tupleOf.set(k, t);
+          tuples.push({ key, lo, hi, per });
+        }
+        ts.push(t);
+      }
+      return { limit: query.limit, weightOf, ts };
+    });
+    if (tuples.length === 0) return queries.map(() => []);
+    const { rows } = await this.query<{ t: number; key: string; id: string; story_id: string }>(
+      `SELECT q.t, q.key, a.id, a.story_id
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[]) AS q(t, key, lo, hi, per)
+       CROSS JOIN LATERAL (SELECT p.article_seq FROM postings p WHERE p.key = q.key AND p.time_key >= q.lo AND p.time_key <= q.hi
+                           ORDER BY p.time_key DESC, p.article_seq DESC LIMIT q.per) p
        JOIN articles a ON a.seq = p.article_seq
        WHERE a.story_id IS NOT NULL`,
-      [[...weightOf.keys()], query.since === undefined ? '' : sinceKey(query.since), query.until === undefined ? '\uffff' : untilKey(query.until), query.perKey ?? DEFAULT_POSTINGS_PER_KEY],
+      [tuples.map((_, i) => i), tuples.map((x) => x.key), tuples.map((x) => x.lo), tuples.map((x) => x.hi), tuples.map((x) => x.per)],
     );
-    const byStory = new Map<string, { keys: Set<string>; articles: Map<string, number> }>();
-    for (const { key, id, story_id } of rows) {
-      let entry = byStory.get(story_id);
-      if (!entry) byStory.set(story_id, (entry = { keys: new Set(), articles: new Map() }));
-      entry.keys.add(key);
-      entry.articles.set(id, (entry.articles.get(id) ?? 0) + 1);
+    const byTuple = new Map<number, { key: string; id: string; story_id: string }[]>();
+    for (const r of rows) {
+      const list = byTuple.get(r.t);
+      if (list) list.push(r);
+      else byTuple.set(r.t, [r]);
     }
-    const candidates: Candidate[] = [];
-    for (const [storyId, { keys, articles }] of byStory) {
-      let score = 0;
-      for (const k of keys) score += weightOf.get(k) ?? 0;
-      const ranked = [...articles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      candidates.push({ storyId, score, articleIds: ranked.map(([id]) => id) });
-    }
-    candidates.sort((a, b) => b.score - a.score || (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0));
-    return candidates.slice(0, query.limit);
+    return plans.map((plan) => {
+      if (!plan) return [];
+      const byStory = new Map<string, { keys: Set<string>; articles: Map<string, number> }>();
+      for (const t of plan.ts) {
+        for (const { key, id, story_id } of byTuple.get(t) ?? []) {
+          let entry = byStory.get(story_id);
+          if (!entry) byStory.set(story_id, (entry = { keys: new Set(), articles: new Map() }));
+          entry.keys.add(key);
+          entry.articles.set(id, (entry.articles.get(id) ?? 0) + 1);
+        }
+      }
+      const candidates: Candidate[] = [];
+      for (const [storyId, { keys, articles }] of byStory) {
+        let score = 0;
+        for (const k of keys) score += plan.weightOf.get(k) ?? 0;
+        const ranked = [...articles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+        candidates.push({ storyId, score, articleIds: ranked.map(([id]) => id) });
+      }
+      candidates.sort((a, b) => b.score - a.score || (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0));
+      return candidates.slice(0, plan.limit);
+    });
+  }
+
+  async getSketch(): Promise<SketchCounts | null> {
+    const { rows } = await this.query<{ bucket: number; count: number }>('SELECT bucket, count::float8 AS count FROM sketch ORDER BY bucket');
+    if (rows.length === 0) return null;
+    const documents = rows[0]?.bucket === SKETCH_DOCUMENTS ? (rows.shift()?.count ?? 0) : 0;
+    return { documents, counts: rows.map((r) => [r.bucket, r.count] as const) };
   }
 
   async stats(): Promise<StoreStats> {

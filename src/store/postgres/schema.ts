@@ -166,6 +166,35 @@ CREATE TABLE workers (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'story versions (for the web server\'s page cache)',
+    // Every insert or update of a story row takes the next number of a sequence (never reused),
+    // so a page made from a story is checked by reading one integer (see ../sqlite/schema.ts).
+    sql: `
+CREATE SEQUENCE story_versions;
+ALTER TABLE stories ADD COLUMN version BIGINT NOT NULL DEFAULT nextval('story_versions');
+CREATE FUNCTION stories_next_version() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  NEW.version := nextval('story_versions');
+  RETURN NEW;
+END $$;
+CREATE TRIGGER stories_version BEFORE UPDATE ON stories FOR EACH ROW EXECUTE FUNCTION stories_next_version();
+`,
+  },
+  {
+    // 5, not 4: version 4 is the web server's (story versions, in both stores); 3 here is the job queue.
+    version: 5,
+    name: 'document-frequency sketch as rows',
+    // One row per non-zero counter (bucket -1 holds the number of documents): an ingest batch
+    // adds to the counters it moved (row locks on those alone) instead of rewriting a 4 MiB value.
+    sql: `
+CREATE TABLE sketch (
+  bucket INTEGER PRIMARY KEY,
+  count  BIGINT NOT NULL
+);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

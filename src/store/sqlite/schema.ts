@@ -144,6 +144,40 @@ CREATE TABLE state (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'document-frequency sketch as rows',
+    // One row per non-zero counter (bucket -1 holds the number of documents): an ingest batch
+    // adds to the few thousand counters it moved instead of rewriting a 4 MiB value.
+    sql: `
+CREATE TABLE sketch (
+  bucket INTEGER PRIMARY KEY,
+  count  INTEGER NOT NULL
+);
+`,
+  },
+  {
+    version: 4,
+    name: 'story versions (for the web server\'s page cache)',
+    // Every insert or update of a story row (its document, facts, membership, staleness all
+    // go through one) takes the next number of one counter, so a page made from a story can be
+    // checked by reading one integer; numbers are never reused, even by a story deleted and
+    // made again under the same id. The trigger's own update does not fire it again: the WHEN
+    // sees the version move.
+    sql: `
+CREATE TABLE story_version_counter (n INTEGER NOT NULL);
+INSERT INTO story_version_counter (n) VALUES (0);
+ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER stories_version_insert AFTER INSERT ON stories BEGIN
+  UPDATE story_version_counter SET n = n + 1;
+  UPDATE stories SET version = (SELECT n FROM story_version_counter) WHERE seq = new.seq;
+END;
+CREATE TRIGGER stories_version_update AFTER UPDATE ON stories WHEN new.version = old.version BEGIN
+  UPDATE story_version_counter SET n = n + 1;
+  UPDATE stories SET version = (SELECT n FROM story_version_counter) WHERE seq = new.seq;
+END;
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

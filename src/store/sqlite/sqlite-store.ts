@@ -18,7 +18,14 @@ import {
   type FactRecord,
   type Fingerprint,
   type IngestBatch,
+  type SketchCounts,
   type ListStoriesOptions,
+  SEARCH_KIND_ORDER,
+  type SearchPageOptions,
+  type SearchPageResult,
+  type StoryCursor,
+  type StoryPageOptions,
+  type StoryPageResult,
   type PutArticlesResult,
   type PutStoriesOptions,
   type SearchHit,
@@ -46,6 +53,15 @@ const SNIPPET_TOKENS = 12;
 const TITLE_WEIGHT = 5;
 /** Separator between a posting key's kind and its value (cannot occur in either). */
 const KEY_SEP = '\u0001';
+/** The sketch row that holds the number of documents counted (buckets are >= 0). */
+const SKETCH_DOCUMENTS = -1;
+
+/** A posting read with its article's id and story. */
+interface PostingRow {
+  seq: number;
+  id: string;
+  story_id: string | null;
+}
 
 interface ArticleRow extends ArticleRecordRow {
   seq: number;
@@ -76,12 +92,15 @@ export class SqliteStore implements Store {
   readonly schemaVersion: number;
   private readonly db: Database.Database;
   private readonly s: ReturnType<typeof prepare>;
+  /** The web app's reads (keyset pages, summaries, change marks), prepared apart from the rest. */
+  private readonly r: ReturnType<typeof prepareReads>;
 
   constructor(db: Database.Database, path: string, schemaVersion: number) {
     this.db = db;
     this.path = path;
     this.schemaVersion = schemaVersion;
     this.s = prepare(db);
+    this.r = prepareReads(db);
   }
 
   async putArticles(articles: readonly Article[]): Promise<PutArticlesResult> {
@@ -111,6 +130,10 @@ export class SqliteStore implements Store {
         }
         for (const id of touched) this.refreshMembership(id, now);
         for (const [key, value] of Object.entries(batch.state ?? {})) this.s.putState.run(key, Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+        if (batch.sketch && batch.sketch.documents > 0) {
+          this.s.addSketch.run(SKETCH_DOCUMENTS, batch.sketch.documents);
+          for (const [bucket, n] of batch.sketch.counts) this.s.addSketch.run(bucket, n);
+        }
         return result;
       }).immediate(),
     );
@@ -348,7 +371,7 @@ export class SqliteStore implements Store {
     return this.guard(() => {
       const out = new Map<string, Fingerprint>();
       for (const id of articleIds) {
-        const row = this.s.fingerprint.get(id) as { terms: string; entities: string; bands: string; minhash: Buffer } | undefined;
+        const row = this.s.fingerprint.get(id) as { terms: string; entities: string; bands: string; minhash: Buffer; published_at: string | null } | undefined;
         if (!row) continue;
         const words = new Uint32Array(row.minhash.buffer, row.minhash.byteOffset, row.minhash.byteLength / 4);
         out.set(id, {
@@ -356,6 +379,7 @@ export class SqliteStore implements Store {
           entities: JSON.parse(row.entities) as string[],
           minhash: Array.from(words),
           bands: JSON.parse(row.bands) as string[],
+          publishedAt: row.published_at,
         });
       }
       return out;
@@ -363,47 +387,176 @@ export class SqliteStore implements Store {
   }
 
   async candidateStories(query: CandidateQuery): Promise<Candidate[]> {
+    return this.guard(() => this.findCandidates(query, this.postingReader()));
+  }
+
+  async candidateStoriesMany(queries: readonly CandidateQuery[]): Promise<Candidate[][]> {
     return this.guard(() => {
-      const lo = query.since === undefined ? '' : sinceKey(query.since);
-      const hi = query.until === undefined ? '\uffff' : untilKey(query.until);
-      const perKey = query.perKey ?? DEFAULT_POSTINGS_PER_KEY;
-      // Per article: the keys it shares with the query (each posting list read once, bounded).
-      const keysOf = new Map<number, string[]>();
-      const weightOf = new Map<string, number>();
-      const lists: [readonly string[] | undefined, keyof typeof CANDIDATE_WEIGHTS][] = [
-        [query.entities, 'entity'],
-        [query.terms, 'term'],
-        [query.bands, 'band'],
-      ];
-      for (const [values, kind] of lists) {
-        for (const value of new Set(values ?? [])) {
-          const key = `${kind[0]}${KEY_SEP}${value}`;
-          weightOf.set(key, CANDIDATE_WEIGHTS[kind]);
-          for (const { article_seq } of this.s.postings.all(key, lo, hi, perKey) as { article_seq: number }[]) {
-            const keys = keysOf.get(article_seq);
-            if (keys) keys.push(key);
-            else keysOf.set(article_seq, [key]);
+      const read = this.postingReader();
+      return queries.map((q) => this.findCandidates(q, read));
+    });
+  }
+
+  /**
+   * Reads bounded posting lists, each (key, window) once per reader, and the id and story of
+   * each article met, once per reader (a reader lives for one call: nothing is written meanwhile).
+   */
+  private postingReader(): (key: string, lo: string, hi: string, perKey: number) => PostingRow[] {
+    const lists = new Map<string, PostingRow[]>();
+    const articles = new Map<number, PostingRow | null>();
+    return (key, lo, hi, perKey) => {
+      const k = `${key}\u0000${lo}\u0000${hi}\u0000${perKey}`;
+      let rows = lists.get(k);
+      if (!rows) {
+        rows = [];
+        for (const seq of this.s.postings.all(key, lo, hi, perKey) as number[]) {
+          let row = articles.get(seq);
+          if (row === undefined) {
+            const a = this.s.articleBySeq.get(seq) as { id: string; story_id: string | null } | undefined;
+            articles.set(seq, (row = a ? { seq, id: a.id, story_id: a.story_id } : null));
           }
+          if (row) rows.push(row);
+        }
+        lists.set(k, rows);
+      }
+      return rows;
+    };
+  }
+
+  private findCandidates(query: CandidateQuery, read: (key: string, lo: string, hi: string, perKey: number) => PostingRow[]): Candidate[] {
+    const lo = query.since === undefined ? '' : sinceKey(query.since);
+    const hi = query.until === undefined ? '\uffff' : untilKey(query.until);
+    const perKey = query.perKey ?? DEFAULT_POSTINGS_PER_KEY;
+    // Per article: the keys it shares with the query (each posting list read once, bounded).
+    const keysOf = new Map<number, { row: PostingRow; keys: string[] }>();
+    const weightOf = new Map<string, number>();
+    const lists: [readonly string[] | undefined, keyof typeof CANDIDATE_WEIGHTS][] = [
+      [query.entities, 'entity'],
+      [query.terms, 'term'],
+      [query.bands, 'band'],
+    ];
+    for (const [values, kind] of lists) {
+      for (const value of new Set(values ?? [])) {
+        const key = `${kind[0]}${KEY_SEP}${value}`;
+        weightOf.set(key, CANDIDATE_WEIGHTS[kind]);
+        for (const row of read(key, lo, hi, perKey)) {
+          const entry = keysOf.get(row.seq);
+          if (entry) entry.keys.push(key);
+          else keysOf.set(row.seq, { row, keys: [key] });
         }
       }
-      const byStory = new Map<string, { keys: Set<string>; articles: { id: string; n: number }[] }>();
-      for (const [seq, keys] of keysOf) {
-        const row = this.s.articleBySeq.get(seq) as { id: string; story_id: string | null } | undefined;
-        if (!row || row.story_id === null) continue;
-        let entry = byStory.get(row.story_id);
-        if (!entry) byStory.set(row.story_id, (entry = { keys: new Set(), articles: [] }));
-        for (const k of keys) entry.keys.add(k);
-        entry.articles.push({ id: row.id, n: keys.length });
+    }
+    const byStory = new Map<string, { keys: Set<string>; articles: { id: string; n: number }[] }>();
+    for (const { row, keys } of keysOf.values()) {
+      if (row.story_id === null) continue;
+      let entry = byStory.get(row.story_id);
+      if (!entry) byStory.set(row.story_id, (entry = { keys: new Set(), articles: [] }));
+      for (const k of keys) entry.keys.add(k);
+      entry.articles.push({ id: row.id, n: keys.length });
+    }
+    const candidates: Candidate[] = [];
+    for (const [storyId, { keys, articles }] of byStory) {
+      let score = 0;
+      for (const k of keys) score += weightOf.get(k) ?? 0;
+      articles.sort((a, b) => b.n - a.n || (a.id < b.id ? -1 : 1));
+      candidates.push({ storyId, score, articleIds: articles.map((a) => a.id) });
+    }
+    candidates.sort((a, b) => b.score - a.score || (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0));
+    return candidates.slice(0, query.limit);
+  }
+
+  async getSketch(): Promise<SketchCounts | null> {
+    return this.guard(() => {
+      const rows = this.s.sketchRows.raw().all() as [number, number][];
+      if (rows.length === 0) return null;
+      const documents = rows[0]?.[0] === SKETCH_DOCUMENTS ? (rows.shift()?.[1] ?? 0) : 0;
+      return { documents, counts: rows };
+    });
+  }
+
+  async pageStories(options: StoryPageOptions): Promise<StoryPageResult> {
+    return this.guard(() => {
+      const filters = {
+        since: options.since === undefined ? null : sinceKey(options.since),
+        until: options.until === undefined ? null : untilKey(options.until),
+        outlet: options.outlet ?? null,
+      };
+      const want = options.limit + 1;
+      const after = options.after;
+      let rows: PageRow[];
+      if (options.order === 'largest') {
+        rows = after
+          ? (this.r.largestAfter.all({ ...filters, key: Number(after.key), id: after.id, limit: want }) as PageRow[])
+          : (this.r.largestFirst.all({ ...filters, limit: want }) as PageRow[]);
+      } else {
+        // Dated stories newest first, then the undated ones (NULL sorts last), by id.
+        rows = [];
+        if (!after) rows = this.r.newestFirst.all({ ...filters, limit: want }) as PageRow[];
+        else if (after.key !== null) rows = this.r.newestAfter.all({ ...filters, key: String(after.key), id: after.id, limit: want }) as PageRow[];
+        if (rows.length < want && filters.since === null && filters.until === null) {
+          const from = after && after.key === null ? after.id : '';
+          rows.push(...(this.r.undatedAfter.all({ outlet: filters.outlet, id: from, limit: want - rows.length }) as PageRow[]));
+        }
       }
-      const candidates: Candidate[] = [];
-      for (const [storyId, { keys, articles }] of byStory) {
-        let score = 0;
-        for (const k of keys) score += weightOf.get(k) ?? 0;
-        articles.sort((a, b) => b.n - a.n || (a.id < b.id ? -1 : 1));
-        candidates.push({ storyId, score, articleIds: articles.map((a) => a.id) });
+      const shown = rows.slice(0, options.limit);
+      const last = shown[shown.length - 1];
+      const next: StoryCursor | null = rows.length > options.limit && last ? { key: options.order === 'largest' ? last.article_count : last.last_key, id: last.id } : null;
+      return { stories: shown.map((r) => toSummary(r, r.stale_since !== null)), next };
+    });
+  }
+
+  async searchPage(query: string, options: SearchPageOptions): Promise<SearchPageResult> {
+    const match = toMatchQuery(query);
+    if (match === null || options.limit <= 0) return { hits: [], next: null };
+    const kinds = new Set<SearchKind>(options.kinds ?? ['article', 'story', 'fact']);
+    const [open, close] = options.highlight ?? ['[', ']'];
+    const after = options.after;
+    return this.guard(() => {
+      const hits: SearchHit[] = [];
+      for (const kind of ['story', 'fact', 'article'] as const) {
+        if (!kinds.has(kind)) continue;
+        const params = {
+          match, open, close, limit: options.limit + 1, tokens: SNIPPET_TOKENS,
+          rank: after?.rank ?? null,
+          // Within an equal rank: kinds after the cursor's all follow it; of the same kind, the larger ids.
+          later: after ? Number(SEARCH_KIND_ORDER[kind] > SEARCH_KIND_ORDER[after.kind]) : 1,
+          same: after ? Number(kind === after.kind) : 0,
+          id: after?.id ?? '',
+        };
+        const stmt = kind === 'story' ? this.r.searchStories : kind === 'fact' ? this.r.searchFacts : this.r.searchArticles;
+        for (const r of stmt.all(params) as HitRow[]) hits.push(toHit(kind, r));
       }
-      candidates.sort((a, b) => b.score - a.score || (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0));
-      return candidates.slice(0, query.limit);
+      hits.sort(compareHits);
+      const shown = hits.slice(0, options.limit);
+      const last = shown[shown.length - 1];
+      return { hits: shown, next: hits.length > options.limit && last ? { rank: last.rank, kind: last.kind, id: last.id } : null };
+    });
+  }
+
+  async storySummaries(ids: readonly string[]): Promise<Map<string, StorySummary>> {
+    return this.guard(() => {
+      const out = new Map<string, StorySummary>();
+      for (const id of ids) {
+        const row = this.r.summary.get(id) as StoryRow | undefined;
+        if (row) out.set(id, toSummary(row, row.stale_since !== null));
+      }
+      return out;
+    });
+  }
+
+  async changeMark(): Promise<string> {
+    // data_version moves with other connections' commits, total_changes() with this one's.
+    return this.guard(() => {
+      const r = this.r.changeMark.get() as { v: number; n: number };
+      return `${r.v}:${r.n}`;
+    });
+  }
+
+  async storyStamp(id: string): Promise<string | null> {
+    // The row's version (schema 4): the next number of one counter at every write of the story.
+    return this.guard(() => {
+      const row = this.r.stamp.get(id) as { version: number } | undefined;
+      return row ? String(row.version) : null;
     });
   }
 
@@ -554,8 +707,10 @@ function prepare(db: Database.Database) {
     insertPosting: db.prepare('INSERT OR IGNORE INTO postings (key, time_key, article_seq) VALUES (?, ?, ?)'),
     upsertFingerprint: db.prepare(`INSERT INTO fingerprints (article_seq, terms, entities, bands, minhash) VALUES (@article_seq, @terms, @entities, @bands, @minhash)
       ON CONFLICT (article_seq) DO UPDATE SET terms = excluded.terms, entities = excluded.entities, bands = excluded.bands, minhash = excluded.minhash`),
-    fingerprint: db.prepare('SELECT f.terms, f.entities, f.bands, f.minhash FROM fingerprints f JOIN articles a ON a.seq = f.article_seq WHERE a.id = ?'),
-    postings: db.prepare('SELECT article_seq FROM postings WHERE key = ? AND time_key >= ? AND time_key <= ? ORDER BY time_key DESC LIMIT ?'),
+    fingerprint: db.prepare('SELECT f.terms, f.entities, f.bands, f.minhash, a.published_at FROM fingerprints f JOIN articles a ON a.seq = f.article_seq WHERE a.id = ?'),
+    postings: db.prepare('SELECT article_seq FROM postings WHERE key = ? AND time_key >= ? AND time_key <= ? ORDER BY time_key DESC, article_seq DESC LIMIT ?').pluck(),
+    sketchRows: db.prepare('SELECT bucket, count FROM sketch ORDER BY bucket'),
+    addSketch: db.prepare('INSERT INTO sketch (bucket, count) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE SET count = count + excluded.count'),
 
     getState: db.prepare('SELECT value FROM state WHERE key = ?'),
     putState: db.prepare('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -567,6 +722,59 @@ function prepare(db: Database.Database) {
         (SELECT COUNT(*) FROM articles WHERE story_id IS NULL) AS unassigned,
         (SELECT COUNT(*) FROM fingerprints) AS fingerprints,
         (SELECT COUNT(*) FROM stories WHERE stale_since IS NOT NULL) AS staleStories`),
+  };
+}
+
+interface PageRow extends StoryRow {
+  last_key: string | null;
+}
+
+/** Hits in the search pages' total order: rank, then kind, then id. */
+function compareHits(a: SearchHit, b: SearchHit): number {
+  return a.rank - b.rank || SEARCH_KIND_ORDER[a.kind] - SEARCH_KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Keyset pages of the story list walk the indexes stories_newest (last_key DESC, id) and
+ * stories_largest (article_count DESC, id) from the cursor on: `key <= @key` is the range the
+ * index seeks to, `(key < @key OR id > @id)` drops the rows of the cursor's key already shown.
+ */
+function prepareReads(db: Database.Database) {
+  const filters = `AND (@until IS NULL OR first_key <= @until)
+      AND (@outlet IS NULL OR id IN (SELECT story_id FROM articles WHERE outlet = @outlet AND story_id IS NOT NULL))`;
+  const columns = `${STORY_SUMMARY_COLUMNS}, last_key`;
+  const keyset = (kind: 'story' | 'fact' | 'article', rank: string): string =>
+    `AND (@rank IS NULL OR ${rank} > @rank OR (${rank} = @rank AND (@later = 1 OR (@same = 1 AND ${kind === 'fact' ? 'f.id' : kind === 'story' ? 's.id' : 'a.id'} > @id))))`;
+  const articleRank = `bm25(articles_fts, ${TITLE_WEIGHT}, 1.0)`;
+  return {
+    newestFirst: db.prepare(`SELECT ${columns} FROM stories WHERE last_key >= coalesce(@since, '') ${filters} ORDER BY last_key DESC, id LIMIT @limit`),
+    newestAfter: db.prepare(`SELECT ${columns} FROM stories
+      WHERE last_key <= @key AND (last_key < @key OR id > @id) AND last_key >= coalesce(@since, '') ${filters}
+      ORDER BY last_key DESC, id LIMIT @limit`),
+    undatedAfter: db.prepare(`SELECT ${columns} FROM stories
+      WHERE last_key IS NULL AND id > @id
+        AND (@outlet IS NULL OR id IN (SELECT story_id FROM articles WHERE outlet = @outlet AND story_id IS NOT NULL))
+      ORDER BY id LIMIT @limit`),
+    largestFirst: db.prepare(`SELECT ${columns} FROM stories
+      WHERE (@since IS NULL OR last_key >= @since) ${filters} ORDER BY article_count DESC, id LIMIT @limit`),
+    largestAfter: db.prepare(`SELECT ${columns} FROM stories
+      WHERE article_count <= @key AND (article_count < @key OR id > @id) AND (@since IS NULL OR last_key >= @since) ${filters}
+      ORDER BY article_count DESC, id LIMIT @limit`),
+    summary: db.prepare(`SELECT ${STORY_SUMMARY_COLUMNS} FROM stories WHERE id = ?`),
+    changeMark: db.prepare('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS n'),
+    stamp: db.prepare('SELECT version FROM stories WHERE id = ?'),
+    searchArticles: db.prepare(`SELECT a.id AS id, a.story_id AS story_id, a.title AS title,
+        snippet(articles_fts, -1, @open, @close, '…', @tokens) AS snippet, ${articleRank} AS rank
+      FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+      WHERE articles_fts MATCH @match ${keyset('article', articleRank)} ORDER BY rank, a.id LIMIT @limit`),
+    searchStories: db.prepare(`SELECT s.id AS id, s.id AS story_id, s.title AS title,
+        snippet(stories_fts, 0, @open, @close, '…', @tokens) AS snippet, bm25(stories_fts) AS rank
+      FROM stories_fts JOIN stories s ON s.seq = stories_fts.rowid
+      WHERE stories_fts MATCH @match ${keyset('story', 'bm25(stories_fts)')} ORDER BY rank, s.id LIMIT @limit`),
+    searchFacts: db.prepare(`SELECT f.id AS id, f.story_id AS story_id, f.summary AS title,
+        snippet(facts_fts, 0, @open, @close, '…', @tokens) AS snippet, bm25(facts_fts) AS rank
+      FROM facts_fts JOIN facts f ON f.seq = facts_fts.rowid
+      WHERE facts_fts MATCH @match ${keyset('fact', 'bm25(facts_fts)')} ORDER BY rank, f.id LIMIT @limit`),
   };
 }
 
