@@ -1,29 +1,25 @@
 /**
- * The web app under load: requests per second and p50/p99 latency for the story list, a story
- * page and an article page (and the story list's JSON and a deep page), at 50 concurrent
- * keep-alive connections, against `crosscheck serve` in its own process. Goal (issue 7):
- * p99 under 50 ms for each.
+ * The web app under load: requests per second and p50/p99 latency for the story list (first
+ * page, a deep page, JSON), a story page and an article page at 50 concurrent keep-alive
+ * connections, against `crosscheck serve` in its own process. Goal (issue 7): p99 under 50 ms
+ * for each. The peer, in the same run: a bare node:http server in its own process answering
+ * fixed bodies of the same sizes (what the transport alone costs on this machine and load).
  *
- * The database: the stories issue's generator needs ../shared/data (FNC-1 bodies) and an
- * ingest of every article; this script instead recombines the example corpus, which needs
- * nothing: the corpus is ingested once, then its articles and analysed stories are copied
- * with new ids, hashes, outlets and dates until --articles are stored (each copy of a story
- * keeps its facts, reuse and coverage, so story pages are full-size). The client is node:http
- * with a keep-alive agent, loopback only, bounded by --seconds per endpoint and --max requests.
+ * The database: 100k articles from the stories issue's scale generator, built by
+ * bench/scale-data.ts (a few thousand generated articles ingested for real, then cloned with
+ * new ids, hashes, outlets and dates through the store's batch API) and cached under the OS
+ * temp dir, so a rerun starts at once. The client is node:http with a keep-alive agent,
+ * loopback only, bounded by --seconds per endpoint and --max requests.
  *
- *   node --import tsx bench/server.bench.ts [--articles 20000] [--connections 50] [--seconds 5] [--max 50000]
+ *   node --import tsx bench/server.bench.ts [--articles 100000] [--connections 50] [--seconds 5] [--max 50000]
  *                                          [--cache-seconds 2] [--db PATH]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Article, Story } from '../src/model/index.js';
-import { ingest } from '../src/ingest/ingest.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { scaleDatabase } from './scale-data.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,7 +30,7 @@ const dbArg = ((): string | null => {
   const i = process.argv.indexOf('--db');
   return i > 0 ? (process.argv[i + 1] ?? null) : null;
 })();
-const ARTICLES = arg('articles', 20_000);
+const ARTICLES = arg('articles', 100_000);
 const CONNECTIONS = arg('connections', 50);
 const SECONDS = arg('seconds', 5);
 const MAX = arg('max', 50_000);
@@ -44,57 +40,8 @@ const CACHE = ((): string => {
   return i > 0 ? (process.argv[i + 1] ?? '2') : '2';
 })();
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CORPUS = join(ROOT, 'examples/corpus');
-
-/** Copies the seed's articles and stories with `k` in every id until the store holds `target` articles. */
-async function fill(store: Store, target: number): Promise<void> {
-  const seed = await openStore(':memory:');
-  await ingest({ store: seed, inputs: [CORPUS], workers: 0 });
-  const ids: string[] = [];
-  for await (const a of seed.exportArticles()) ids.push(a.id);
-  const articles = await seed.getArticles(ids);
-  const stories: Story[] = [];
-  for await (const s of seed.exportStories()) {
-    const story = await seed.getStory(s.id);
-    if (story) stories.push(story);
-  }
-  await seed.close();
-  const idPattern = new RegExp([...ids, ...stories.map((s) => s.id)].sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  const copies = Math.ceil(target / articles.length);
-  const started = Date.now();
-  for (let k = 0; k < copies; k += 50) {
-    const batchArticles: Article[] = [];
-    const batchStories: Story[] = [];
-    for (let c = k; c < Math.min(copies, k + 50); c++) {
-      const rename = (json: string): string => json.replace(idPattern, (id) => `${id}-c${c}`);
-      const day = (iso: string | null): string | null => (iso ? shiftDays(iso, c % 365) : null);
-      for (const a of articles) {
-        const copy = JSON.parse(rename(JSON.stringify(a))) as Article & { outlet: string | null; publishedAt: string | null; contentHash: string };
-        copy.contentHash = createHash('sha256').update(`${a.contentHash}:${c}`).digest('hex');
-        copy.outlet = a.outlet ? `${a.outlet}-${c % 400}` : null;
-        copy.publishedAt = day(a.publishedAt);
-        batchArticles.push(copy);
-      }
-      for (const s of stories) {
-        const copy = JSON.parse(rename(JSON.stringify(s))) as Story;
-        copy.outlets = s.outlets.map((o) => `${o}-${c % 400}`);
-        copy.firstPublished = day(s.firstPublished);
-        copy.lastPublished = day(s.lastPublished);
-        batchStories.push(copy);
-      }
-    }
-    await store.putArticles(batchArticles);
-    await store.putStories(batchStories);
-  }
-  console.log(`filled: ${copies * articles.length} articles, ${copies * stories.length} stories in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-function shiftDays(iso: string, days: number): string {
-  const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  if (Number.isNaN(t)) return iso;
-  const shifted = new Date(t - days * 86_400_000).toISOString();
-  return iso.length === 10 ? shifted.slice(0, 10) : shifted;
-}
+/** --identity: ask for uncompressed bodies (by default the client accepts gzip, as browsers do). */
+const ENCODING = process.argv.includes('--identity') ? 'identity' : 'gzip';
 
 /** `crosscheck serve` in its own process on a free loopback port; resolves with its address. */
 function serve(db: string): Promise<{ child: ChildProcess; url: string }> {
@@ -135,7 +82,7 @@ async function load(base: string, name: string, paths: readonly string[], accept
   const once = (path: string): Promise<void> =>
     new Promise((resolve) => {
       const t0 = process.hrtime.bigint();
-      const req = request({ host: url.hostname, port: url.port, path, agent, headers: { accept } }, (res) => {
+      const req = request({ host: url.hostname, port: url.port, path, agent, headers: { accept, 'accept-encoding': ENCODING } }, (res) => {
         res.on('data', () => undefined);
         res.on('end', () => {
           latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -167,46 +114,120 @@ async function getJson<T>(base: string, path: string): Promise<T> {
   return (await (await fetch(base + path)).json()) as T;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'crosscheck-server-bench-'));
-const db = dbArg ?? join(dir, 'bench.db');
-let child: ChildProcess | null = null;
+/** The peer: node:http answering fixed bodies (/b/SIZE), in its own process. */
+function bareServer(): Promise<{ child: ChildProcess; url: string }> {
+  const code = `const http = require('node:http'); const bodies = new Map();
+    const s = http.createServer((req, res) => { const n = Number(req.url.slice(3)) || 0; let b = bodies.get(n); if (!b) bodies.set(n, b = Buffer.alloc(n, 97));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': b.length }); res.end(b); });
+    s.keepAliveTimeout = 5000; s.listen(0, '127.0.0.1', () => process.stderr.write(' on http://127.0.0.1:' + s.address().port + ' \\n'));`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = / on (http:\/\/127\.0\.0\.1:\d+) /.exec(err);
+      if (m?.[1]) resolve({ child, url: m[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`bare server exited (${code}): ${err}`)));
+  });
+}
+
+/** One request on its own: its time and the bytes of its body as sent (gzipped when the client accepts it). */
+function timed(base: string, path: string): Promise<{ ms: number; bytes: number }> {
+  const url = new URL(base);
+  const t0 = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path, headers: { accept: 'text/html', 'accept-encoding': ENCODING } }, (res) => {
+      let bytes = 0;
+      res.on('data', (d: Buffer) => (bytes += d.length));
+      res.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, bytes }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const children: ChildProcess[] = [];
 try {
-  if (!dbArg || !existsSync(db)) {
-    const store = await openStore(db);
-    await fill(store, ARTICLES);
-    await store.close();
+  const db = dbArg ?? (await scaleDatabase({ articles: ARTICLES, log: (line) => console.log(line) }));
+  if (!db) {
+    console.log('skipped: ../shared/data/fnc1/train_bodies.csv not found (the scale generator needs the FNC-1 bodies)');
+    process.exit(0);
   }
   const size = statSync(db).size;
   const started = await serve(db);
-  child = started.child;
+  children.push(started.child);
   const base = started.url;
-  const largest = await getJson<{ stories: { id: string; articleCount: number }[] }>(base, '/api/stories?order=largest&limit=100');
-  const storyIds = largest.stories.filter((s) => s.articleCount > 1).map((s) => s.id).slice(0, 50);
-  const storyPaths = storyIds.map((id) => `/stories/${encodeURIComponent(id)}`);
-  // Story pages are analysed once when first seen; warm each so the load measures reading.
-  for (const p of storyPaths) await fetch(base + p).then((r) => r.text());
+  // Where a cold request's time goes, one at a time, before any load: the first view of a page renders it.
+  const newest = await getJson<{ stories: { id: string; articleCount: number }[] }>(base, '/api/stories?limit=100');
+  const typical = newest.stories.filter((s) => s.articleCount >= 3 && s.articleCount <= 8).map((s) => s.id).slice(0, 40);
+  const largest = await getJson<{ stories: { id: string; articleCount: number }[] }>(base, '/api/stories?order=largest&limit=20');
+  const big = largest.stories.map((s) => s.id).slice(0, 10);
+  const storyPaths = typical.map((id) => `/stories/${encodeURIComponent(id)}`);
+  const bigPaths = big.map((id) => `/stories/${encodeURIComponent(id)}`);
+  const cold: Record<string, number[]> = { 'story page (typical), first view': [], 'story page (largest), first view': [], 'article page, first view': [] };
+  let storyBytes = 0;
+  let bigBytes = 0;
+  let articleBytes = 0;
+  for (const p of storyPaths) {
+    const t = await timed(base, p);
+    cold['story page (typical), first view']?.push(t.ms);
+    storyBytes = Math.max(storyBytes, t.bytes);
+  }
+  for (const p of bigPaths) {
+    const t = await timed(base, p);
+    cold['story page (largest), first view']?.push(t.ms);
+    bigBytes = Math.max(bigBytes, t.bytes);
+  }
   const articleIds: string[] = [];
-  for (const id of storyIds.slice(0, 20)) {
+  for (const id of typical.slice(0, 20)) {
     const s = await getJson<{ stories: { articleIds: string[] }[] }>(base, `/api/stories/${encodeURIComponent(id)}`);
     articleIds.push(...(s.stories[0]?.articleIds ?? []));
   }
-  const articlePaths = articleIds.map((id) => `/articles/${encodeURIComponent(id)}`);
-  const listPaths = ['/', '/?order=largest', '/?offset=20', '/?order=largest&offset=40'];
-  await load(base, 'warm-up', [...listPaths, ...storyPaths.slice(0, 5), ...articlePaths.slice(0, 5)]);
+  const articlePaths = articleIds.slice(0, 60).map((id) => `/articles/${encodeURIComponent(id)}`);
+  for (const p of articlePaths) {
+    const t = await timed(base, p);
+    cold['article page, first view']?.push(t.ms);
+    articleBytes = Math.max(articleBytes, t.bytes);
+  }
+  // A deep page: follow the keyset cursors 10,000 stories in (or as deep as the list goes).
+  let deep = '/api/stories?limit=100';
+  let depth = 0;
+  for (; depth < 10_000; depth += 100) {
+    const page = await getJson<{ next: string | null }>(base, deep);
+    if (!page.next) break;
+    deep = page.next;
+  }
+  const deepPath = deep.replace('/api/stories', '/').replace('limit=100&', '').replace(/page=\d+/, `page=${depth / 20 + 1}`);
+  const listPaths = ['/', '/?order=largest', '/?outlet=outlet-7-3', '/?since=2015-06-01&until=2015-06-30'];
+  await load(base, 'warm-up', [...listPaths, deepPath, ...storyPaths, ...bigPaths, ...articlePaths]);
   const results = [
-    await load(base, 'story list (HTML)', listPaths),
-    await load(base, 'story list (JSON)', listPaths.map((p) => `/api/stories${p.slice(1)}`), 'application/json'),
-    await load(base, `story list, deep page (offset ${Math.max(0, Math.floor(ARTICLES / 10) - 20)})`, [`/?offset=${Math.max(0, Math.floor(ARTICLES / 10) - 20)}`]),
-    await load(base, 'story page (6 articles, ~40 facts)', storyPaths),
-    await load(base, 'article page', articlePaths),
+    await load(base, 'story list, first pages (HTML)', listPaths),
+    await load(base, 'story list, first pages (JSON)', listPaths.map((p) => `/api/stories${p.slice(1)}`), 'application/json'),
+    await load(base, `story list, deep page (story ${depth + 1} on, keyset cursor)`, [deepPath]),
+    await load(base, `story page, 3-8 articles (${storyPaths.length} pages, <= ${(storyBytes / 1024).toFixed(0)} KB as sent)`, storyPaths),
+    await load(base, `story page, largest (${bigPaths.length} pages, <= ${(bigBytes / 1024).toFixed(0)} KB as sent)`, bigPaths),
+    await load(base, `article page (${articlePaths.length} pages)`, articlePaths),
   ];
-  console.log(`\nnode ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), database ${(size / 1e6).toFixed(0)} MB (${ARTICLES} articles), ${CONNECTIONS} connections, ${SECONDS} s per row, page cache ${CACHE} s\n`);
+  // The peer answers bodies of the largest wire size of each kind (gzipped when the client accepts gzip).
+  const bare = await bareServer();
+  children.push(bare.child);
+  const peer = [
+    await load(bare.url, `peer: bare node:http, ${(storyBytes / 1024).toFixed(0)} KB body`, [`/b/${storyBytes}`]),
+    await load(bare.url, `peer: bare node:http, ${(bigBytes / 1024).toFixed(0)} KB body`, [`/b/${bigBytes}`]),
+    await load(bare.url, `peer: bare node:http, ${(articleBytes / 1024).toFixed(0)} KB body`, [`/b/${articleBytes}`]),
+  ];
+  console.log(`\nnode ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, database ${(size / 1e9).toFixed(2)} GB (${ARTICLES} articles), ${CONNECTIONS} connections, ${SECONDS} s per row, page cache ${CACHE === '0' ? 'off' : 'on'}, client accepts ${ENCODING}\n`);
   console.log('| endpoint | requests | req/s | p50 ms | p99 ms | max ms | errors | p99 < 50 ms |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-  for (const r of results) {
+  for (const r of [...results, ...peer]) {
     console.log(`| ${r.name} | ${r.requests} | ${(r.requests / r.seconds).toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.p99 < 50 ? 'yes' : 'NO'} |`);
   }
+  console.log('\nfirst views (one request at a time, before the load: the page is read and rendered, not cached):');
+  for (const [name, ms] of Object.entries(cold)) {
+    const sorted = [...ms].sort((a, b) => a - b);
+    console.log(`  ${name}: n=${sorted.length}, median ${(sorted[Math.floor(sorted.length / 2)] ?? NaN).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1)} ms`);
+  }
 } finally {
-  child?.kill('SIGTERM');
-  if (!dbArg) rmSync(dir, { recursive: true, force: true });
+  for (const c of children) c.kill('SIGTERM');
 }

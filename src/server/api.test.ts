@@ -95,10 +95,18 @@ test('story list: newest and largest, outlet and date filters, pages that link o
   const one = await stories('?limit=1');
   assert.equal(one.stories.length, 1);
   assert.ok(one.next);
-  const second = (await request(srv.url, one.next)).json() as { stories: StorySummary[]; previous: string | null };
+  assert.match(one.next, /[?&]after=[A-Za-z0-9_-]+/, 'the next page is a keyset cursor, not an offset');
+  const second = (await request(srv.url, one.next)).json() as { stories: StorySummary[]; first: string | null; page: number };
   assert.equal(second.stories[0]?.id, newest[1]?.id);
-  assert.ok(second.previous);
-  for (const bad of ['?order=oldest', '?limit=0', '?limit=1000', '?offset=-1', '?since=yesterday']) assertCoded(await request(srv.url, `/api/stories${bad}`), 400, 'CC902');
+  assert.equal(second.page, 2);
+  assert.equal(second.first, '/api/stories?limit=1');
+  // The older ?offset= form still answers, with links both ways.
+  const byOffset = (await request(srv.url, '/api/stories?limit=1&offset=1')).json() as { stories: StorySummary[]; previous: string | null };
+  assert.equal(byOffset.stories[0]?.id, newest[1]?.id);
+  assert.ok(byOffset.previous);
+  for (const bad of ['?order=oldest', '?limit=0', '?limit=1000', '?offset=-1', '?since=yesterday', '?after=not%20a%20cursor', '?after=e30', '?after=WzEsMl0', '?after=x&offset=2', '?order=largest&after=WyJhIiwiYiJd']) {
+    assertCoded(await request(srv.url, `/api/stories${bad}`), 400, 'CC902');
+  }
   // The page is the same data as JSON (Accept or ?format=json).
   const page = (await request(srv.url, '/?order=largest', { headers: { accept: 'application/json' } })).json() as { stories: StorySummary[] };
   assert.deepEqual(page.stories.map((s) => s.id), largest.map((s) => s.id));

@@ -13,7 +13,7 @@ import { jsonRendered } from './page-cache.js';
 import { badRequest, sendJson } from './http.js';
 import { ingestPosted, nothingIngested, type PostResult } from './ingest.js';
 import { readPosted } from './posted.js';
-import { articleView, listQuery, listStories, search, searchJSON, searchKinds, storyView, type ArticleView, type StoryPage } from './queries.js';
+import { articleStamp, articleView, listQuery, listStories, pageHref, search, searchJSON, searchKinds, storyView, type ArticleView, type StoryPage } from './queries.js';
 import { OPENAPI } from './openapi.js';
 import type { Router } from './router.js';
 import { securityHeaders } from './security.js';
@@ -27,13 +27,27 @@ export function storyPageJSON(page: StoryPage, query: URLSearchParams, base: str
     q.set('offset', String(offset));
     return `${base}?${q.toString()}`;
   };
+  if (page.offset > 0) {
+    // An ?offset= page (the older form): offset links both ways.
+    return {
+      order: page.order,
+      limit: page.limit,
+      offset: page.offset,
+      stories: page.stories,
+      next: page.more ? link(page.offset + page.limit) : null,
+      previous: link(Math.max(0, page.offset - page.limit)),
+      first: pageHref(base, query, null, 1),
+    };
+  }
   return {
     order: page.order,
     limit: page.limit,
-    offset: page.offset,
+    offset: 0,
+    page: page.page,
     stories: page.stories,
-    next: page.more ? link(page.offset + page.limit) : null,
-    previous: page.offset > 0 ? link(Math.max(0, page.offset - page.limit)) : null,
+    next: page.next ? pageHref(base, query, page.next, page.page + 1) : null,
+    previous: null,
+    first: page.after ? pageHref(base, query, null, 1) : null,
   };
 }
 
@@ -58,21 +72,25 @@ export function registerApi(router: Router, ctx: ServerContext): void {
   router.get('/api/stories', ({ req, res, query }) =>
     serveCached(ctx, req, res, true, async () => {
       const q = listQuery(query);
-      if (q.q) return jsonRendered(200, searchJSON(await search(store, q.q, searchKinds(query), q.options.limit)));
+      if (q.q) return jsonRendered(200, searchJSON(await search(store, q.q, searchKinds(query), q.options.limit, q.after, q.page), query, '/api/stories'));
       return jsonRendered(200, storyPageJSON(await listStories(store, q), query, '/api/stories'));
     }),
   );
   router.get('/api/search', async ({ res, query }) => {
     const q = (query.get('q') ?? '').trim();
     if (!q) throw badRequest('give the words to search for: /api/search?q=harbour+radar');
-    const limit = listQuery(new URLSearchParams({ limit: query.get('limit') ?? '20' })).options.limit;
-    sendJson(res, 200, searchJSON(await search(store, q.slice(0, 500), searchKinds(query), limit)));
+    const paging = listQuery(new URLSearchParams({ limit: query.get('limit') ?? '20', after: query.get('after') ?? '', page: query.get('page') ?? '' }));
+    sendJson(res, 200, searchJSON(await search(store, q.slice(0, 500), searchKinds(query), paging.options.limit, paging.after, paging.page), query, '/api/search'));
   });
   router.get('/api/stories/:id', ({ req, res, params }) =>
-    serveCached(ctx, req, res, true, async () => jsonRendered(200, comparisonJSON((await storyView(store, params['id'] ?? '', ctx.lock)).comparison))),
+    serveCached(
+      ctx, req, res, true,
+      async () => jsonRendered(200, comparisonJSON((await storyView(store, params['id'] ?? '', ctx.lock)).comparison)),
+      () => store.storyStamp(params['id'] ?? ''),
+    ),
   );
   router.get('/api/articles/:id', ({ req, res, params }) =>
-    serveCached(ctx, req, res, true, async () => jsonRendered(200, articleJSON(await articleView(store, params['id'] ?? '')))),
+    serveCached(ctx, req, res, true, async () => jsonRendered(200, articleJSON(await articleView(store, params['id'] ?? ''))), () => articleStamp(store, params['id'] ?? '')),
   );
   router.post('/api/articles', async ({ req, res, query }) => {
     // The token is checked before the body is read: a refused write costs nothing.

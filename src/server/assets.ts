@@ -107,6 +107,7 @@ ul.messages li { margin: .25rem 0; }
 form.ingest { display: grid; gap: 1rem; max-width: 48rem; }
 form.ingest fieldset { border: 1px solid var(--line); border-radius: 6px; display: grid; gap: .6rem; }
 form.ingest textarea { min-height: 12rem; width: 100%; }
+form.ingest label.inline { flex-direction: row; align-items: center; gap: .4rem; }
 .grid-2 { display: grid; grid-template-columns: 1fr 1fr; gap: .6rem; }
 .notice { background: var(--panel); border-left: 4px solid var(--link); padding: .5rem .75rem; }
 .error-box { border-left: 4px solid var(--bad); padding: .5rem .75rem; background: #fff5f5; }
@@ -135,6 +136,23 @@ export const APP_JS = `'use strict';
   // The evidence a fact link points to: scrolled to by the browser; give it the focus too.
   var evidence = document.getElementById('evidence');
   if (evidence && window.location.hash === '#evidence') evidence.focus();
+  // The write token: kept in this tab's session storage (never in an address or a cookie) when
+  // the writer asks, filled in on the next visit, forgotten when the server refused it.
+  var KEY = 'crosscheck-write-token';
+  var store = null;
+  try { store = window.sessionStorage; } catch (e) { store = null; }
+  if (store && document.querySelector('[data-forget-token]')) store.removeItem(KEY);
+  var form = document.querySelector('form.ingest');
+  var token = form && form.querySelector('input[name="token"]');
+  var remember = document.getElementById('remember-token');
+  if (store && token) {
+    var kept = store.getItem(KEY);
+    if (kept && !token.value) token.value = kept;
+    form.addEventListener('submit', function () {
+      if (remember && !remember.checked) store.removeItem(KEY);
+      else if (token.value) store.setItem(KEY, token.value);
+    });
+  }
 })();
 `;
 

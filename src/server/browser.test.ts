@@ -126,7 +126,7 @@ test('list, search, story, a fact\'s evidence highlighted, the article page', { 
   await page.close();
 });
 
-test('a narrow screen: no sideways scrolling on the list and article pages', { skip }, async () => {
+test('a narrow screen: no sideways scrolling on the list, story, article and search pages', { skip }, async () => {
   const { page } = await openPage(375);
   await page.goto(srv.url + '/');
   const overflow = () => page.evaluate(() => {
@@ -141,6 +141,13 @@ test('a narrow screen: no sideways scrolling on the list and article pages', { s
   await page.locator('ul.outlets a').first().click();
   await page.waitForURL(/\/articles\//);
   assert.ok(parseInt(await overflow()) <= 1, `the article page is ${await overflow()} px too wide`);
+  await page.goto(srv.url + '/?q=harbour&limit=2');
+  assert.ok(parseInt(await overflow()) <= 1, `the search page is ${await overflow()} px too wide`);
+  await page.goto(srv.url + '/?limit=2');
+  await page.locator('a[rel="next"]').click();
+  await page.waitForURL(/after=/);
+  assert.ok(parseInt(await overflow()) <= 1, `the second list page is ${await overflow()} px too wide`);
+  assert.ok(await page.locator('a[rel="first"]').isVisible(), 'a way back to the first page');
   await shot(page, 'article-narrow.png');
   await page.close();
 });
@@ -159,6 +166,64 @@ test('ingest a pasted article with the token, from the page', { skip }, async ()
   await page.locator('ul.hits a').first().click();
   await page.waitForURL(/\/articles\//);
   assert.equal(await page.locator('h1').textContent(), 'Gulls delay harbour wall repairs');
+  await page.close();
+});
+
+test('the write token is remembered for the tab, kept out of every address and log, and forgotten when refused', { skip }, async () => {
+  const { page } = await openPage();
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.goto(srv.url + '/ingest');
+  assert.equal(await page.inputValue('input[name="token"]'), '', 'nothing remembered yet');
+  await page.fill('textarea[name="text"]', 'Tern colonies returned to the Marrowby breakwater this spring, the harbour office said on Tuesday, after two years away.');
+  await page.fill('input[name="token"]', TEST_TOKEN);
+  await page.click('form.ingest button[type="submit"]');
+  await page.waitForSelector('p[role="status"]');
+  await page.goto(srv.url + '/ingest');
+  assert.equal(await page.inputValue('input[name="token"]'), TEST_TOKEN, 'filled in from the tab\'s session');
+  assert.equal(await page.evaluate(() => document.cookie), '', 'no cookie');
+  // A wrong token: refused, and the tab forgets what it kept.
+  await page.fill('textarea[name="text"]', 'A second article that will not be stored because the token is wrong, the test said.');
+  await page.fill('input[name="token"]', 'wrong-token');
+  await page.click('form.ingest button[type="submit"]');
+  await page.waitForSelector('[data-forget-token]');
+  await page.goto(srv.url + '/ingest');
+  assert.equal(await page.inputValue('input[name="token"]'), '', 'forgotten after a refusal');
+  assert.ok(urls.length > 3);
+  assert.deepEqual(urls.filter((u) => u.includes(TEST_TOKEN) || u.includes('wrong-token')), [], 'never in an address');
+  assert.deepEqual(srv.logs.filter((l) => l.includes(TEST_TOKEN)), [], 'never in the server log');
+  // A new tab (a new session) starts empty.
+  const other = await openPage();
+  await other.page.goto(srv.url + '/ingest');
+  assert.equal(await other.page.inputValue('input[name="token"]'), '');
+  await other.page.close();
+  await page.close();
+});
+
+test('by keyboard alone: Tab reaches the fact cells of a story, Enter opens the evidence with the focus on it', { skip }, async () => {
+  const { page } = await openPage();
+  await page.goto(srv.url + '/?order=largest');
+  await page.locator('ol.stories > li h2 a').first().click();
+  await page.waitForURL(/\/stories\//);
+  const seen: string[] = [];
+  let reached = false;
+  for (let i = 0; i < 300 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { tag: el?.tagName ?? '', cell: el?.closest('td.stance') !== null && el?.tagName === 'A', visible: el ? getComputedStyle(el).outlineStyle !== 'none' : false };
+    });
+    seen.push(at.tag);
+    if (at.cell) {
+      reached = true;
+      assert.ok(at.visible, 'the focused cell shows a focus outline');
+    }
+  }
+  assert.ok(reached, `Tab never reached a fact cell (${seen.length} stops: ${seen.slice(0, 30).join(' ')})`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/articles\/.*#evidence$/);
+  await page.locator('mark#evidence').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'evidence', 'the evidence has the focus');
   await page.close();
 });
 

@@ -1,7 +1,7 @@
 /** The frame of every page: head with the one stylesheet and script, skip link, site nav, main landmark. */
 import type { Message } from '../model/index.js';
 import { assetUrl } from './assets.js';
-import { html, type Html, type Interpolation } from './html.js';
+import { html, raw, type Html, type Interpolation } from './html.js';
 
 export interface LayoutOptions {
   /** Whether the server takes writes (the nav then offers the ingest form). */
@@ -55,6 +55,6 @@ export function messageList(messages: readonly Message[]): Html {
 
 export function errorPage(status: number, m: Message, writes: boolean): Html {
   return layout(`Error ${status}`, html`<h1>Error ${status}</h1>
-<div class="error-box" role="alert"><p><strong>${m.code}</strong> ${m.reason}</p><p>${m.hint}</p></div>
+<div class="error-box" role="alert"${m.code === 'CC903' || m.code === 'CC904' ? raw(' data-forget-token') : ''}><p><strong>${m.code}</strong> ${m.reason}</p><p>${m.hint}</p></div>
 <p><a href="/">Back to the stories</a></p>`, { writes });
 }

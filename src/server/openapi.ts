@@ -84,9 +84,11 @@ export const OPENAPI = {
           order: { enum: ['newest', 'largest'] },
           limit: { type: 'integer' },
           offset: { type: 'integer' },
+          page: { type: 'integer', description: 'the page number (keyset pages)' },
           stories: { type: 'array', items: ref('StorySummary') },
-          next: { type: ['string', 'null'], description: 'the next page, or null on the last' },
-          previous: { type: ['string', 'null'] },
+          next: { type: ['string', 'null'], description: 'the next page (a keyset cursor in ?after=), or null on the last' },
+          previous: { type: ['string', 'null'], description: 'the previous page of an ?offset= page; null on keyset pages (go back, or to first)' },
+          first: { type: ['string', 'null'], description: 'the first page, on any later page' },
         },
       },
       SearchResult: {
@@ -107,6 +109,8 @@ export const OPENAPI = {
               },
             },
           },
+          next: { type: ['string', 'null'], description: 'the next page of hits (a keyset cursor in ?after=), or null on the last' },
+          first: { type: ['string', 'null'], description: 'the first page, on any later page' },
         },
       },
       Report: {
@@ -153,7 +157,9 @@ export const OPENAPI = {
           query('outlet', 'stories with at least one article from this outlet'),
           query('q', 'full-text search instead of the listing (answers a SearchResult)'),
           query('limit', 'stories per page (1-100)', { type: 'integer', default: 20 }),
-          query('offset', 'stories to skip (follow "next" to page)', { type: 'integer', default: 0 }),
+          query('after', 'the page after this cursor: follow "next" (an opaque keyset cursor; a deep page costs what the first does)'),
+          query('page', 'the page number to show (carried by "next"; display only)', { type: 'integer', default: 1 }),
+          query('offset', 'stories to skip (the older form, up to 100000; prefer "next")', { type: 'integer', default: 0 }),
         ],
         responses: { 200: json({ oneOf: [ref('StoryList'), ref('SearchResult')] }, 'a page of stories'), 400: errorResponse('a bad parameter (CC902)') },
       },
@@ -161,7 +167,12 @@ export const OPENAPI = {
     '/api/search': {
       get: {
         summary: 'Full-text search over articles, stories and facts',
-        parameters: [{ ...query('q', 'the words to find'), required: true }, query('kind', 'article, story, fact (comma-separated)'), query('limit', '1-100', { type: 'integer', default: 20 })],
+        parameters: [
+          { ...query('q', 'the words to find'), required: true },
+          query('kind', 'article, story, fact (comma-separated)'),
+          query('limit', '1-100', { type: 'integer', default: 20 }),
+          query('after', 'the page after this cursor: follow "next"'),
+        ],
         responses: { 200: json(ref('SearchResult'), 'hits, best first'), 400: errorResponse('no query or a bad parameter (CC902)') },
       },
     },

@@ -22,7 +22,11 @@ export function ingestForm(maxBody: number): Html {
 <label>Files (.txt, .md, .html, .jsonl, .rss, .atom, .xml, .warc, or .gz of them; ${Math.floor(maxBody / 1024 / 1024)} MB in all)
 <input type="file" name="files" multiple accept=".txt,.text,.md,.html,.htm,.jsonl,.ndjson,.rss,.atom,.xml,.warc,.gz"></label>
 </fieldset>
-<label>Write token <input type="password" name="token" required autocomplete="off"></label>
+<fieldset><legend>Write token</legend>
+<label>Token <input type="password" name="token" required autocomplete="off" aria-describedby="token-note"></label>
+<label class="inline"><input type="checkbox" id="remember-token" checked> Remember it in this tab until the tab is closed</label>
+<p id="token-note" class="muted">The token travels in the form's body, never in an address, and is kept by this browser tab only (session storage), not by the server.</p>
+</fieldset>
 <p><button type="submit">Add</button></p>
 </form>`, { writes: true });
 }

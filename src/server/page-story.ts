@@ -13,6 +13,13 @@ import type { StoryView } from './queries.js';
 
 /** Articles shown as columns of the fact table; a larger story lists the rest below it. */
 export const FACT_TABLE_COLUMNS = 12;
+/**
+ * The most reuse pairs (largest share first) and coverage cards a page shows; the rest are in
+ * the story's JSON. A story of 83 articles had 470 reuse pairs: shown whole, its page was
+ * 1.3 MB and took 150 ms to render (the pairs alone 670 kB).
+ */
+export const REUSE_SHOWN = 40;
+export const COVERAGE_SHOWN = 24;
 
 /** The address of an evidence span highlighted in its article. */
 export function evidenceHref(e: Evidence): string {
@@ -36,9 +43,9 @@ ${view.comparison.messages.length ? messageList(view.comparison.messages) : ''}
 <nav aria-label="On this page"><p class="meta"><a href="#outlets">Outlets</a> · <a href="#facts">Facts</a> · <a href="#reuse">Reuse</a> · <a href="#timeline">Timeline</a> · <a href="#coverage">Left out and added</a></p></nav>
 ${outletsSection(s)}
 ${factsSection(s)}
-${reuseSection(s)}
+${reuseSection(s, jsonUrl)}
 ${timelineSection(s)}
-${coverageSection(s, report.profiles)}`;
+${coverageSection(s, report.profiles, jsonUrl)}`;
   return layout(story.title || story.id, body, { writes, jsonHref: jsonUrl });
 }
 
@@ -97,10 +104,12 @@ function factCell(f: Fact, r: ArticleRef): Html {
   return html`<td class="stance"><a class="st-${member.stance}" href="${evidenceHref(member)}" title="${words}" aria-label="${r.label} ${STANCE_WORD[member.stance]}: ${words}">${STANCE_WORD[member.stance]}</a></td>`;
 }
 
-function reuseSection(s: StoryOutline): Html {
+function reuseSection(s: StoryOutline, jsonUrl: string): Html {
   if (s.reuse.length === 0) return html`<section aria-labelledby="reuse"><h2 id="reuse">Reuse</h2><p class="notice">No article in this story copies another.</p></section>`;
+  const hidden = s.reuse.length - REUSE_SHOWN;
   return html`<section aria-labelledby="reuse"><h2 id="reuse">Reuse: who copied whom</h2>
-${s.reuse.map(
+${hidden > 0 ? html`<p class="meta">The ${REUSE_SHOWN} pairs that share the most, of ${s.reuse.length}; all of them are in <a href="${jsonUrl}">this story as JSON</a>.</p>` : ''}
+${s.reuse.slice(0, REUSE_SHOWN).map(
     (r) => html`<article class="reuse"><h3>${r.to} reuses ${r.from}</h3>
 <p><progress max="1" value="${r.reuse.share.toFixed(3)}" aria-label="share reused">${percent(r.reuse.share)}</progress> ${percent(r.reuse.share)} of ${r.to}’s words are found in ${r.from} (${REUSE_DIRECTION[r.reuse.direction]}).</p>
 ${r.passages.map(
@@ -138,8 +147,9 @@ function gap(ms: number): string {
 
 type Profiles = ReturnType<typeof outline>['profiles'];
 
-function coverageSection(s: StoryOutline, profiles: Profiles): Html {
-  const ids = new Set(s.refs.map((r) => r.article.id));
+function coverageSection(s: StoryOutline, profiles: Profiles, jsonUrl: string): Html {
+  const ids = new Set(s.refs.slice(0, COVERAGE_SHOWN).map((r) => r.article.id));
+  const hidden = s.refs.length - ids.size;
   const factById = new Map(s.story.facts.map((f) => [f.id, f]));
   const items = profiles.filter((p) => ids.has(p.ref.article.id)).map((p) => {
     const coverage = s.story.coverage.find((v) => v.articleId === p.ref.article.id);
@@ -154,7 +164,9 @@ ${added.length ? html`<ul>${added.slice(0, 10).map((o) => coverageLine(o.fact, o
 </section>`;
   });
   return html`<section aria-labelledby="coverage"><h2 id="coverage">Left out and added</h2>
-<p class="meta">Facts other origins report that an article does not have, most central first; and facts only it (or its copies) report.</p>
+<p class="meta">Facts other origins report that an article does not have, most central first; and facts only it (or its copies) report.${
+    hidden > 0 ? html` The first ${ids.size} articles of ${s.refs.length}; the others are in <a href="${jsonUrl}">this story as JSON</a>.` : ''
+  }</p>
 <div class="coverage">${items}</div></section>`;
 }
 

@@ -11,7 +11,7 @@ import { ingestForm, ingestResult } from './page-ingest.js';
 import { storiesPage } from './page-stories.js';
 import { storyPage } from './page-story.js';
 import { readPosted } from './posted.js';
-import { articleView, listQuery, listStories, search, searchJSON, searchKinds, storyView } from './queries.js';
+import { LIST, articleStamp, articleView, listQuery, listStories, search, searchJSON, searchKinds, storyView } from './queries.js';
 import type { Router } from './router.js';
 
 export function registerPages(router: Router, ctx: ServerContext): void {
@@ -23,8 +23,8 @@ export function registerPages(router: Router, ctx: ServerContext): void {
     return serveCached(ctx, req, res, json, async () => {
       const q = listQuery(query);
       if (q.q) {
-        const result = await search(store, q.q, searchKinds(query));
-        return json ? jsonRendered(200, searchJSON(result)) : htmlRendered(200, storiesPage(q, query, { search: result }, writes));
+        const result = await search(store, q.q, searchKinds(query), LIST.searchPageSize, q.after, q.page);
+        return json ? jsonRendered(200, searchJSON(result, query, '/')) : htmlRendered(200, storiesPage(q, query, { search: result }, writes));
       }
       const page = await listStories(store, q);
       return json ? jsonRendered(200, storyPageJSON(page, query, '/api/stories')) : htmlRendered(200, storiesPage(q, query, { page }, writes));
@@ -36,7 +36,7 @@ export function registerPages(router: Router, ctx: ServerContext): void {
     return serveCached(ctx, req, res, json, async () => {
       const view = await storyView(store, params['id'] ?? '', ctx.lock);
       return json ? jsonRendered(200, comparisonJSON(view.comparison)) : htmlRendered(200, storyPage(view, writes, jsonHref(path, new URLSearchParams())));
-    });
+    }, () => store.storyStamp(params['id'] ?? ''));
   });
 
   router.get('/articles/:id', ({ req, res, query, params, path }) => {
@@ -44,7 +44,7 @@ export function registerPages(router: Router, ctx: ServerContext): void {
     return serveCached(ctx, req, res, json, async () => {
       const view = await articleView(store, params['id'] ?? '');
       return json ? jsonRendered(200, articleJSON(view)) : htmlRendered(200, articlePage(view, evidenceSpan(query.get('ev'), view.article), writes, jsonHref(path, new URLSearchParams())));
-    });
+    }, () => articleStamp(store, params['id'] ?? ''));
   });
 
   router.get('/ingest', ({ res }) => {

@@ -27,7 +27,7 @@ export const SERVE_DEFAULTS = {
   requestTimeoutMs: 60_000,
   headersTimeoutMs: 20_000,
   keepAliveTimeoutMs: 5_000,
-  /** Read answers kept this long: writes through this server drop them at once; writes by other processes show after it. */
+  /** Rendered answers are kept (until what they show changes); 0 turns the cache off. */
   cacheSeconds: 2,
 } as const;
 
@@ -37,7 +37,7 @@ export interface ServeOptions {
   host?: string;
   port?: number;
   maxBody?: number;
-  /** How long a rendered read answer is kept (0: not at all). */
+  /** 0: keep no rendered answer; any other value: keep them while what they show is unchanged (see page-cache.ts). */
   cacheSeconds?: number;
   log?: (line: string) => void;
 }
@@ -54,7 +54,8 @@ export function createApp(options: ServeOptions, boundToLoopback: boolean): (req
     store: options.store,
     token: options.token ? options.token : null,
     lock: new WriteLock(),
-    cache: new PageCache((options.cacheSeconds ?? SERVE_DEFAULTS.cacheSeconds) * 1000),
+    cache: new PageCache((options.cacheSeconds ?? SERVE_DEFAULTS.cacheSeconds) > 0),
+    pending: new Map(),
     maxBody: options.maxBody ?? SERVE_DEFAULTS.maxBody,
     log: options.log ?? ((line) => process.stderr.write(line + '\n')),
   };
