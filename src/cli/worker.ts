@@ -25,14 +25,17 @@ SIGINT or SIGTERM stops it after the batch in hand.
 Options:
   --db URL            the PostgreSQL database (default: $CROSSCHECK_DB); ?schema=NAME picks the schema
   --concurrency N     worker threads for the per-article work (default 1; 0 runs on the main thread)
-  --batch N           jobs claimed and committed together (default ${WORKER.claimSize})
-  --lease SECONDS     how long a claimed job is held without a heartbeat (default ${WORKER.leaseSeconds})
+  --batch N           jobs claimed and committed together (default ${WORKER.claimSize}, ingest's batch:
+                      batches assigned in queue order make the stories one ingest process makes)
+  --lease SECONDS     how long a claimed job is held without a heartbeat (default ${WORKER.leaseSeconds}; a
+                      killed worker's jobs are taken again as soon as its connection is gone)
   --until-empty       exit once no job is queued or running (default: wait for more)
   --json              the summary as JSON on standard output
   -h, --help          this help
 
 Exit codes:
-  0   stopped (the summary says how many jobs were done and failed)
+  0   stopped, every job it took was done (the summary says how many)
+  3   partial: some jobs failed (crosscheck status lists them with their reasons), the rest were done
   64  usage error, or --db is not a postgres:// URL (CC502)
   74  the database could not be opened or reached (CC601-CC606)
 `;
@@ -81,7 +84,7 @@ export async function workerCommand(argv: readonly string[], io: CliIO): Promise
       if (values['json']) io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
       else io.stdout.write(workerText(summary));
       if (summary.failed > 0) writeMessages(io, [message('CC701', `${summary.failed} jobs failed; crosscheck status --db … lists them with their reasons`)]);
-      return EXIT.ok;
+      return summary.failed > 0 ? EXIT.partial : EXIT.ok;
     });
   } finally {
     process.off('SIGINT', onSignal);
@@ -94,6 +97,6 @@ function workerText(s: WorkerSummary): string {
   const dbShare = s.busyMs + s.dbWaitMs > 0 ? (100 * s.dbWaitMs) / (s.busyMs + s.dbWaitMs) : 0;
   return [
     `worker ${s.id}: ${s.done} jobs done (${s.stored} articles stored, ${s.duplicates} already stored), ${s.failed} failed, ${s.batches} batches, ${s.analysed} stories analysed`,
-    `${s.seconds.toFixed(1)} s, ${rate.toFixed(1)} jobs/s, ${dbShare.toFixed(0)}% of working time waiting on the database`,
+    `${s.seconds.toFixed(1)} s, ${rate.toFixed(1)} jobs/s, ${dbShare.toFixed(0)}% of working time waiting on the database, ${(s.orderWaitMs / 1000).toFixed(1)} s waiting for earlier jobs (other workers') to be committed first`,
   ].join('\n') + '\n';
 }

@@ -4,6 +4,9 @@
  * same input twice adds nothing. A worker claims jobs with FOR UPDATE SKIP LOCKED (workers never
  * wait on each other's claims) and holds them for a lease it renews while it works; a job whose
  * lease ran out (its worker died) is claimed again, up to MAX_ATTEMPTS, then fails with a reason.
+ * A worker also holds a session advisory lock on its id for as long as it lives (holdLiveness):
+ * PostgreSQL drops it the moment the worker's connection ends (kill -9, a crashed machine once
+ * TCP gives up), so the jobs of a dead worker are claimed again at once, not after the lease.
  * A job is marked done in the same transaction that stores its article (see worker.ts).
  */
 import { createHash } from 'node:crypto';
@@ -46,19 +49,23 @@ export async function enqueue(store: PostgresStore, sources: readonly SourceReco
 }
 
 /**
- * Claims up to `n` jobs for `worker`: queued ones first, then those whose lease ran out. A job
- * claimed past MAX_ATTEMPTS fails instead (it is not returned).
+ * Claims up to `n` jobs for `worker`, lowest seq first: queued ones, and running ones whose
+ * worker is gone (its lease ran out, or its liveness lock is free). With `before`, only jobs
+ * queued before that seq (a worker helping the jobs its own batch waits for). A job claimed
+ * past MAX_ATTEMPTS fails instead (it is not returned).
  */
-export async function claim(store: PostgresStore, worker: string, n: number, leaseSeconds: number): Promise<Job[]> {
+export async function claim(store: PostgresStore, worker: string, n: number, leaseSeconds: number, before?: string): Promise<Job[]> {
   return store.transaction(async (c) => {
     const { rows } = await c.query<{ seq: string; content_hash: string; source: string; attempts: number }>(
-      `UPDATE jobs j SET state = 'running', worker = $1, lease_until = now() + make_interval(secs => $2), attempts = j.attempts + 1
+      `WITH alive AS (${ALIVE_SQL})
+       UPDATE jobs j SET state = 'running', worker = $1, lease_until = now() + make_interval(secs => $2), attempts = j.attempts + 1
        FROM (SELECT seq FROM jobs
-             WHERE state = 'queued' OR (state = 'running' AND lease_until < now())
+             WHERE (state = 'queued' OR (state = 'running' AND (lease_until < now() OR hashtext(worker)::oid NOT IN (SELECT objid FROM alive))))
+               AND ($4::bigint IS NULL OR seq < $4::bigint)
              ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED) picked
        WHERE j.seq = picked.seq
        RETURNING j.seq, j.content_hash, j.source, j.attempts`,
-      [worker, leaseSeconds, n],
+      [worker, leaseSeconds, n, before ?? null],
     );
     const tooMany = rows.filter((r) => r.attempts > QUEUE.maxAttempts).map((r) => r.seq);
     if (tooMany.length > 0) {
@@ -117,6 +124,46 @@ export async function stopWorker(store: PostgresStore, worker: string): Promise<
   await store.pool.query('UPDATE workers SET stopped_at = now() WHERE id = $1', [worker]);
 }
 
+/** First key of the workers' liveness locks ("CCwk"); the second is hashtext(worker id). */
+const LIVENESS_SPACE = 0x4343776b;
+
+/** The liveness locks held now in this database: one row (objid) per live worker. */
+const ALIVE_SQL = `SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid = ${LIVENESS_SPACE}::oid
+  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+
+/**
+ * Takes the worker's liveness lock on a connection kept for the worker's life; the returned
+ * function lets it go (and the connection). A killed worker's session ends and the lock with it.
+ */
+export async function holdLiveness(store: PostgresStore, worker: string): Promise<() => Promise<void>> {
+  const client = await store.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LIVENESS_SPACE, worker]);
+  } catch (e) {
+    client.release();
+    throw e;
+  }
+  // A broken connection must not take the process down: the lock is gone with it, and the
+  // worker's jobs may be taken by others (content-hash idempotency stores nothing twice).
+  client.on('error', () => undefined);
+  return async () => {
+    await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LIVENESS_SPACE, worker]).catch(() => undefined);
+    client.release();
+  };
+}
+
+/** Jobs queued before `seq` that are not finished (queued, or running anywhere). */
+export async function unfinishedBefore(store: PostgresStore, seq: string): Promise<{ waiting: boolean; orphaned: boolean }> {
+  const { rows } = await store.pool.query<{ waiting: boolean; orphaned: boolean }>(
+    `WITH alive AS (${ALIVE_SQL})
+     SELECT COUNT(*) > 0 AS waiting,
+            COALESCE(bool_or(state = 'queued' OR lease_until < now() OR hashtext(worker)::oid NOT IN (SELECT objid FROM alive)), false) AS orphaned
+     FROM jobs WHERE seq < $1 AND state IN ('queued', 'running')`,
+    [seq],
+  );
+  return rows[0] ?? { waiting: false, orphaned: false };
+}
+
 export async function registerWorker(store: PostgresStore, worker: string, host: string, pid: number): Promise<void> {
   await store.transaction((c) => c.query('INSERT INTO workers (id, host, pid) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET seen_at = now()', [worker, host, pid]));
 }
@@ -136,7 +183,7 @@ export interface QueueStatus {
   failed: number;
   /** Jobs done per second over the last QUEUE.rateWindowSeconds. */
   perSecond: number;
-  /** Workers seen recently; `alive` false for those that stopped or went silent (killed). */
+  /** Workers seen; `alive` false for those that stopped, or whose liveness lock is gone (killed), or went silent. */
   workers: { id: string; host: string; pid: number; alive: boolean; seenSecondsAgo: number; done: number; failed: number; busyMs: number; dbWaitMs: number }[];
   failures: { seq: string; uri: string; attempts: number; reason: string }[];
 }
@@ -148,8 +195,11 @@ export async function queueStatus(store: PostgresStore, failuresShown = 20): Pro
   );
   const n = (state: string, expired?: boolean) => counts.filter((r) => r.state === state && (expired === undefined || r.expired === expired)).reduce((s, r) => s + r.n, 0);
   const { rows: rate } = await q.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM jobs WHERE state = 'done' AND finished_at > now() - make_interval(secs => $1)`, [QUEUE.rateWindowSeconds]);
-  const { rows: workers } = await q.query<{ id: string; host: string; pid: number; ago: number; stopped: boolean; done: string; failed: string; busy_ms: string; db_wait_ms: string }>(
-    `SELECT id, host, pid, EXTRACT(EPOCH FROM now() - seen_at)::float8 AS ago, stopped_at IS NOT NULL AS stopped, done, failed, busy_ms, db_wait_ms FROM workers ORDER BY started_at, id`,
+  const { rows: workers } = await q.query<{ id: string; host: string; pid: number; ago: number; stopped: boolean; locked: boolean; done: string; failed: string; busy_ms: string; db_wait_ms: string }>(
+    `WITH alive AS (${ALIVE_SQL})
+     SELECT id, host, pid, EXTRACT(EPOCH FROM now() - seen_at)::float8 AS ago, stopped_at IS NOT NULL AS stopped,
+            hashtext(id)::oid IN (SELECT objid FROM alive) AS locked, done, failed, busy_ms, db_wait_ms
+     FROM workers ORDER BY started_at, id`,
   );
   const { rows: failures } = await q.query<{ seq: string; source: string; attempts: number; reason: string | null }>(
     `SELECT seq, source, attempts, reason FROM jobs WHERE state = 'failed' ORDER BY seq LIMIT $1`,
@@ -166,7 +216,7 @@ export async function queueStatus(store: PostgresStore, failuresShown = 20): Pro
       id: w.id,
       host: w.host,
       pid: w.pid,
-      alive: !w.stopped && w.ago < QUEUE.aliveSeconds,
+      alive: !w.stopped && w.locked && w.ago < QUEUE.aliveSeconds,
       seenSecondsAgo: w.ago,
       done: Number(w.done),
       failed: Number(w.failed),

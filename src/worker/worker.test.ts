@@ -5,14 +5,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingest } from '../ingest/ingest.js';
+import { Clusterer, DF_STATE_KEY } from '../cluster/clusterer.js';
+import { DocumentFrequency } from '../cluster/df.js';
 import { eventArticles, jsonl } from '../ingest/testing.js';
-import { openSqliteStore, type Store } from '../store/index.js';
 import { openPostgresStore, type PostgresStore } from '../store/postgres/index.js';
 import { dropSchemas, freshSchema, requireServer, withSchema } from '../store/postgres/test-server.js';
 import { enqueueInputs } from './enqueue.js';
 import { locksFor } from './locks.js';
-import { queueStatus, retryFailed } from './queue.js';
+import { claim, enqueue, holdLiveness, queueStatus, registerWorker, retryFailed, unfinishedBefore } from './queue.js';
+import { runWorker } from './worker.js';
 
 const url = await requireServer('PostgreSQL queue and worker tests');
 const tmp = mkdtempSync(join(tmpdir(), 'crosscheck-worker-'));
@@ -26,13 +27,6 @@ function inputs(): string[] {
   const file = join(tmp, 'events.jsonl');
   writeFileSync(file, jsonl(records));
   return [corpus, file];
-}
-
-/** The partition as sorted member lists, with each story's fact counts (story ids aside). */
-async function stories(store: Store): Promise<string[]> {
-  const out: string[] = [];
-  for await (const s of store.exportStories()) out.push(`${[...s.articleIds].sort().join(',')} ${s.facts.corroborated}/${s.facts.singleSource}/${s.facts.disputed}`);
-  return out.sort();
 }
 
 function startWorker(location: string, ...extra: string[]): ChildProcess & { done: Promise<number | null>; output: () => string } {
@@ -68,28 +62,59 @@ if (url !== null) {
   after(() => dropSchemas(base));
 
   describe('queue and workers on PostgreSQL', () => {
-    test('three workers started together give the same stories and facts as one SQLite ingest', async () => {
-      const files = inputs();
-      const sqlite = await openSqliteStore(':memory:');
-      const single = await ingest({ store: sqlite, inputs: files, workers: 0 });
-      assert.equal(single.failed, 0);
-      const expected = await stories(sqlite);
-      await sqlite.close();
+    // Three workers against one SQLite process, with kills, on the example corpus and generated
+    // articles: test/equivalence.test.ts.
 
+    test('a dead worker\'s jobs are taken again at once (its liveness lock went with its connection), a live one\'s are not', async () => {
+      const location = withSchema(base, freshSchema());
+      const store = await openPostgresStore(location);
+      const other = await openPostgresStore(location);
+      const releases: (() => Promise<void>)[] = [];
+      try {
+        await enqueue(store, eventArticles(2, 6).map((r, i) => ({ uri: `x.jsonl:${i + 1}`, format: 'jsonl' as const, raw: r.text, record: {}, messages: [] })));
+        // Worker "a" claims four jobs with a long lease, on its own connection ("other").
+        await registerWorker(other, 'a', 'host', 1);
+        releases.push(await holdLiveness(other, 'a'));
+        const mine = await claim(other, 'a', 4, 600);
+        releases.push(await holdLiveness(store, 'b'));
+        assert.equal(mine.length, 4);
+        assert.equal((await claim(store, 'b', 10, 600, mine[2]?.seq)).length, 0, 'jobs before a live worker\'s are its own');
+        assert.deepEqual(await unfinishedBefore(store, mine[3]?.seq ?? ''), { waiting: true, orphaned: false });
+        assert.equal((await queueStatus(store)).workers.find((w) => w.id === 'a')?.alive, true);
+        // "a" dies: its session ends (as with kill -9), the lease has 10 minutes left.
+        await store.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = hashtext('a')::oid AND granted`);
+        await waitFor('the liveness lock to go', async () => (await unfinishedBefore(store, mine[3]?.seq ?? '')).orphaned);
+        assert.equal((await queueStatus(store)).workers.find((w) => w.id === 'a')?.alive, false);
+        const before = await claim(store, 'b', 10, 600, mine[3]?.seq);
+        assert.deepEqual(before.map((j) => j.seq), mine.slice(0, 3).map((j) => j.seq), 'only the jobs queued before the one given, in order');
+        assert.ok(before.every((j) => j.attempts === 2));
+        assert.equal((await claim(store, 'c', 10, 600)).length, 3, 'the rest: a\'s last job and the two never claimed');
+      } finally {
+        for (const release of releases) await release(); // a client whose connection was cut is let go too
+        await other.close().catch(() => undefined);
+        await store.close();
+      }
+    });
+
+    test('document frequencies: a database with the older single value has it moved to rows, then every batch adds its counts', async () => {
       const location = withSchema(base, freshSchema());
       const store = await openPostgresStore(location);
       try {
-        const queued = await enqueueInputs(store, files, { maxBytes: 8 << 20 });
-        assert.equal(queued.enqueued, single.read);
-        assert.equal((await enqueueInputs(store, files, { maxBytes: 8 << 20 })).enqueued, 0, 'enqueueing twice adds nothing');
-        const workers = [0, 1, 2].map(() => startWorker(location, '--batch', '4'));
-        const codes = await Promise.all(workers.map((w) => w.done));
-        assert.deepEqual(codes, [0, 0, 0], workers.map((w) => w.output()).join('\n'));
-        const status = await queueStatus(store);
-        assert.deepEqual([status.queued, status.running, status.expired, status.done, status.failed], [0, 0, 0, single.read, 0]);
-        assert.ok(status.workers.length === 3 && status.workers.every((w) => !w.alive), 'stopped workers are not alive');
-        assert.deepEqual(await stories(store), expected);
-        assert.deepEqual(await store.checkIntegrity(), []);
+        const older = new DocumentFrequency();
+        for (let i = 0; i < 40; i++) older.add(['harbour', 'ferry', `word${i}`]);
+        await store.putState(DF_STATE_KEY, older.serialize());
+        const file = join(tmp, 'df.jsonl');
+        writeFileSync(file, jsonl([...eventArticles(0, 3), ...eventArticles(2, 3, 20)]));
+        const { enqueued } = await enqueueInputs(store, [file], { maxBytes: 8 << 20 });
+        const summary = await runWorker({ store, concurrency: 0, untilEmpty: true, analyse: false, claimSize: 2, pollMs: 20 });
+        assert.equal(summary.stored, enqueued);
+        const sketch = await store.getSketch();
+        assert.ok(sketch, 'the counts are rows now');
+        assert.equal(sketch.documents, 40 + enqueued, 'the older documents once, and each article once');
+        const now = (await Clusterer.open(store)).df;
+        assert.equal(now.documents, 40 + enqueued);
+        assert.equal(now.df('word7'), 1, 'a count only the older value had, carried over once');
+        assert.ok(now.df('harbour') >= 40);
       } finally {
         await store.close();
       }
@@ -105,6 +130,7 @@ if (url !== null) {
         const victim = startWorker(location, '--batch', '3', '--lease', '2');
         const other = startWorker(location, '--batch', '3', '--lease', '2');
         // Kill one as soon as work is under way: it holds claimed jobs, maybe a transaction.
+        await waitFor('both workers to be up', async () => Number((await store.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM workers')).rows[0]?.n) >= 2, 60_000);
         await waitFor('the first jobs to be done', async () => (await doneJobs()) >= 3);
         victim.kill('SIGKILL');
         assert.equal(await victim.done, null);
@@ -118,8 +144,9 @@ if (url !== null) {
         const { rows } = await store.pool.query<{ n: number; distinct: number }>('SELECT COUNT(*)::int AS n, COUNT(DISTINCT content_hash)::int AS distinct FROM articles');
         assert.deepEqual(rows[0], { n: enqueued, distinct: enqueued });
         assert.deepEqual(await store.checkIntegrity(), []);
-        // The killed one looks alive until it has been silent for QUEUE.aliveSeconds; the others said they stopped.
-        assert.equal(status.workers.filter((w) => !w.alive).length, 2);
+        // The others said they stopped; the killed one's liveness lock went with its connection.
+        assert.equal(status.workers.length, 3);
+        assert.ok(status.workers.every((w) => !w.alive));
       } finally {
         await store.close();
       }

@@ -1,15 +1,20 @@
 /**
  * `crosscheck worker`: one of any number of processes, on any number of machines, that take
  * ingest jobs from the PostgreSQL queue and store their articles. Per round:
- *   1. claim     up to `claimSize` jobs (FOR UPDATE SKIP LOCKED, with a lease kept alive by a
- *                heartbeat); jobs whose content is already stored are just marked done
+ *   1. claim     up to `claimSize` jobs, lowest seq first (FOR UPDATE SKIP LOCKED, with a
+ *                lease kept alive by a heartbeat, and a liveness lock held while the worker
+ *                lives); jobs whose content is already stored are just marked done
  *   2. process   extract + analyze + cluster features on `concurrency` worker threads: the
  *                expensive part, fully parallel across workers
- *   3. assign    under the advisory locks of the batch's time windows (locks.ts): the
- *                clusterer reloads the shared state, plans, and ONE transaction stores the
- *                articles, fingerprints, membership, state, and marks the jobs done. A worker
- *                killed at any moment leaves all of it or none: its jobs are claimed again
- *                when the lease runs out, and content-hash idempotency stores nothing twice
+ *   3. assign    in queue order: once every earlier job is committed (earlier jobs of a dead
+ *                worker it takes and assigns itself first), and under the advisory locks of
+ *                the batch's time windows (locks.ts), the clusterer reloads the shared state,
+ *                plans, and ONE transaction stores the articles, fingerprints, membership, the
+ *                document-frequency increments, and marks the jobs done. So the stories are
+ *                those one `ingest` process makes with the same batches (test/equivalence*.ts).
+ *                A worker killed at any moment leaves all of it or none: its jobs are claimed
+ *                again as soon as its connection is gone (or its lease runs out), and
+ *                content-hash idempotency stores nothing twice
  *   4. analyse   the stories the batch changed are compared again off the locks, and put back
  *                under the global lock, only if their membership is still the one analysed
  * When the queue is empty the worker analyses stale stories (one worker per story, by
@@ -20,17 +25,22 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_CONTEXT, message, type Context } from '../model/index.js';
 import type { JobResult } from '../ingest/jobs.js';
 import { Clusterer, DF_STATE_KEY, type ClusterItem } from '../cluster/clusterer.js';
-import { DocumentFrequency } from '../cluster/df.js';
 import { applyAnalysis, storyInput } from '../cluster/refresh.js';
 import { WorkerPool } from '../ingest/pool.js';
 import { INGEST } from '../ingest/ingest.js';
-import type { PostgresStore, Queryable } from '../store/postgres/index.js';
+import type { PostgresStore } from '../store/postgres/index.js';
 import { EXCLUSIVE, locksFor, releaseStoryLock, tryStoryLock, withLocks } from './locks.js';
-import { claim, heartbeat, isDrained, markDone, markFailed, registerWorker, stopWorker, type Job, type WorkerCounters } from './queue.js';
+import { claim, heartbeat, holdLiveness, isDrained, markDone, markFailed, registerWorker, stopWorker, unfinishedBefore, type Job, type WorkerCounters } from './queue.js';
 
 export const WORKER = {
-  /** Jobs claimed (and committed) together: one transaction amortised over them, little lost to a kill. */
-  claimSize: 64,
+  /**
+   * Jobs claimed (and committed) together: one transaction amortised over them. The same as
+   * one `ingest` process's batch, so that workers assigning batches in queue order make the
+   * very stories that process makes (the clusterer weighs a batch's articles with the
+   * document frequencies of the whole batch, and places its undated articles last). A kill
+   * loses a batch's per-article work (a worker started again takes it up at once).
+   */
+  claimSize: INGEST.batchSize,
   /** How long a claimed job is ours without a heartbeat; a dead worker's jobs wait this long. */
   leaseSeconds: 60,
   /** Wait between polls of an empty queue. */
@@ -39,10 +49,12 @@ export const WORKER = {
    * Longest wait for earlier jobs to be committed before assigning a batch. Assignment in queue
    * order makes the stories the same as one process's (a borderline article, above all an
    * undated one, can found a story of its own when it is placed before its story's other
-   * articles); a worker that died holds its jobs only until their lease runs out, and past
-   * this wait the batch goes ahead anyway.
+   * articles, and the document frequencies it is weighed with are those of the articles before
+   * it). A waiting worker does not wait on the dead: earlier jobs whose worker is gone (its
+   * liveness lock free, or its lease out) it claims and assigns itself first. So this bound is
+   * only reached when a live worker is stuck; past it the batch goes ahead out of order.
    */
-  orderWaitMs: 10_000,
+  orderWaitMs: 300_000,
 } as const;
 
 export interface WorkerOptions {
@@ -66,6 +78,13 @@ export interface WorkerSummary extends WorkerCounters {
   id: string;
   /** Articles stored by this worker. */
   stored: number;
+  /** Time spent waiting for earlier jobs, held by other live workers, to be committed (ms; not in dbWaitMs). */
+  orderWaitMs: number;
+  /**
+   * Time spent assigning under the locks (clustering against the stored stories and the commit;
+   * part of dbWaitMs), ms: the part that batches in queue order do one after another.
+   */
+  assignMs: number;
   /** Jobs whose content was already stored. */
   duplicates: number;
   batches: number;
@@ -79,7 +98,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const lease = options.leaseSeconds ?? WORKER.leaseSeconds;
   const ctx: Context = { ...DEFAULT_CONTEXT, ...options.context };
-  const summary: WorkerSummary = { id, done: 0, failed: 0, busyMs: 0, dbWaitMs: 0, stored: 0, duplicates: 0, batches: 0, analysed: 0, seconds: 0 };
+  const summary: WorkerSummary = { id, done: 0, failed: 0, busyMs: 0, dbWaitMs: 0, orderWaitMs: 0, assignMs: 0, stored: 0, duplicates: 0, batches: 0, analysed: 0, seconds: 0 };
   const db = async <T>(fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     try {
@@ -90,6 +109,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   };
   const pool = new WorkerPool(options.concurrency ?? 1);
   await registerWorker(store, id, hostname(), process.pid);
+  const releaseLiveness = await holdLiveness(store, id);
   let beating: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     beating = heartbeat(store, id, lease, summary).catch(() => undefined);
@@ -130,6 +150,31 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     }
   };
 
+  /**
+   * Waits (at most WORKER.orderWaitMs) until no job queued before these is still waiting or
+   * running; earlier jobs that nobody live holds (a killed worker's, or queued again) are
+   * claimed and done here first, a batch at a time, in queue order.
+   */
+  const waitForEarlier = async (jobs: readonly Job[]): Promise<void> => {
+    const first = jobs.reduce((a, j) => (BigInt(j.seq) < BigInt(a) ? j.seq : a), jobs[0]?.seq ?? '0');
+    const until = Date.now() + WORKER.orderWaitMs;
+    const step = Math.min(50, options.pollMs ?? WORKER.pollMs);
+    while (Date.now() < until) {
+      const earlier = await db(() => unfinishedBefore(store, first));
+      if (!earlier.waiting) return;
+      if (earlier.orphaned) {
+        const taken = await db(() => claim(store, id, options.claimSize ?? WORKER.claimSize, lease, first));
+        if (taken.length > 0) {
+          await round(taken);
+          continue;
+        }
+      }
+      const t = performance.now();
+      await sleep(step);
+      summary.orderWaitMs += performance.now() - t;
+    }
+  };
+
   const round = async (jobs: Job[]): Promise<void> => {
     // 1. Content already stored (a rerun, or a job retried after its worker stored it) is done.
     const stored = await db(() => store.hasContent(jobs.map((j) => j.contentHash)));
@@ -159,29 +204,28 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     summary.failed += failures.length;
     // 3. Assignment in queue order (see WORKER.orderWaitMs), serialised per time window; the
     //    jobs are marked done in the same transaction.
-    await db(() => earlierJobsDone(store, jobs.map((j) => j.seq), WORKER.orderWaitMs, options.pollMs ?? WORKER.pollMs));
-    const locks = locksFor(items.map((i) => i.features.time));
+    await waitForEarlier(jobs);
+    // A database whose document frequencies are still the older single value (no sketch rows
+    // yet) has them moved to rows by the first batch, alone: two batches side by side would
+    // each add the whole older count.
+    const legacy = await db(async () => (await store.pool.query<{ legacy: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM sketch) AND EXISTS (SELECT 1 FROM state WHERE key = $1) AS legacy', [DF_STATE_KEY])).rows[0]?.legacy === true);
+    const locks = legacy ? EXCLUSIVE : locksFor(items.map((i) => i.features.time));
     const changed = await db(() =>
       withLocks(store.pool, locks, async () => {
+        const assignStarted = performance.now();
         const already = await store.hasContent(items.map((i) => i.article.contentHash));
         const fresh = items.filter((i) => !already.has(i.article.contentHash));
         summary.duplicates += items.length - fresh.length;
         const clusterer = await Clusterer.open(store);
-        const before = clusterer.df.counts.slice();
-        const documentsBefore = clusterer.df.documents;
         const plan = await clusterer.planBatch(fresh);
-        // The document frequencies are shared by every worker: this batch's counts are added to
-        // the stored sketch inside the commit (row locked), so that batches committing side by
-        // side in other time windows never lose each other's counts.
-        const delta = sketchDelta(before, clusterer.df.counts);
-        const documents = clusterer.df.documents - documentsBefore;
-        const batch = { articles: fresh.map((i) => i.article), fingerprints: plan.fingerprints, assignments: plan.assignments };
-        const result = await store.commitBatch(batch, async (c) => {
-          await addToSketch(c, delta, documents);
-          await markDone(c, doneSeqs);
-        });
+        // The document frequencies are shared by every worker: this batch's increments are added
+        // to the stored counters inside the commit, so that batches committing side by side in
+        // other time windows never lose each other's counts.
+        const batch = { articles: fresh.map((i) => i.article), fingerprints: plan.fingerprints, assignments: plan.assignments, sketch: clusterer.takeSketch() };
+        const result = await store.commitBatch(batch, (c) => markDone(c, doneSeqs));
         summary.stored += result.inserted.length;
         summary.duplicates += result.duplicates.length;
+        summary.assignMs += performance.now() - assignStarted;
         return plan.assignments.map((a) => a.storyId);
       }),
     );
@@ -216,39 +260,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     await heartbeat(store, id, lease, summary).catch(() => undefined);
     await stopWorker(store, id).catch(() => undefined);
     await pool.close();
+    await releaseLiveness();
   }
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
-}
-
-/** Waits (at most `maxMs`) until no job queued before these is still waiting or running. */
-async function earlierJobsDone(store: PostgresStore, seqs: readonly string[], maxMs: number, pollMs: number): Promise<void> {
-  const first = seqs.reduce((a, b) => (BigInt(b) < BigInt(a) ? b : a));
-  const until = Date.now() + maxMs;
-  const step = Math.min(50, pollMs);
-  while (Date.now() < until) {
-    const { rowCount } = await store.pool.query(`SELECT 1 FROM jobs WHERE seq < $1 AND state IN ('queued', 'running') LIMIT 1`, [first]);
-    if (!rowCount) return;
-    await new Promise((r) => setTimeout(r, step));
-  }
-}
-
-/** The counters that changed, as (index, increment) pairs. */
-function sketchDelta(before: Uint32Array, after: Uint32Array): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i < after.length; i++) if (after[i] !== before[i]) out.push([i, (after[i] ?? 0) - (before[i] ?? 0)]);
-  return out;
-}
-
-/** Adds a batch's counts to the stored document-frequency sketch (read and written under a row lock). */
-async function addToSketch(c: Queryable, delta: readonly [number, number][], documents: number): Promise<void> {
-  if (documents === 0) return;
-  const { rows } = await c.query<{ value: Buffer }>('SELECT value FROM state WHERE key = $1 FOR UPDATE', [DF_STATE_KEY]);
-  const df = DocumentFrequency.deserialize(rows[0] ? new Uint8Array(rows[0].value) : null);
-  for (const [i, n] of delta) df.counts[i] = (df.counts[i] ?? 0) + n;
-  df.documents += documents;
-  const bytes = df.serialize();
-  await c.query('INSERT INTO state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [DF_STATE_KEY, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
