@@ -10,6 +10,14 @@ const EXIT_CODES = `Exit codes:
   70  internal error: a bug in crosscheck; please report it with the input
   73  the --output file could not be written (CC503)`;
 
+const EXTRACT_EXIT_CODES = `Exit codes:
+  0   done: every input gave its articles
+  2   no input could be read (CC501); the messages above it say why for each input
+  3   partial: some inputs or records could not be read (each printed as a message), the rest
+      was extracted
+  64  usage error: unknown option, bad option value, or no inputs (CC502)
+  70  internal error: a bug in crosscheck; please report it with the input`;
+
 const REPORT_OPTIONS = `Report options:
   --json              the report as JSON (schema "crosscheck/1"): every label with its evidence
   --markdown          the report as Markdown, to paste into a document
@@ -64,6 +72,10 @@ Input options:
   --allow-private      fetch URLs on private, loopback or link-local addresses (refused by default)
   --max-bytes N        largest input accepted per document, in bytes (default 8388608)
   --max-chars N        longest cleaned article text kept, in characters (default 1000000)
+  --max-decompressed N largest size one compressed (.gz) file may inflate to, in bytes (default
+                       4294967296); a gzip bomb is stopped while inflating (CC112)
+  --time-limit-ms N    time bound per document, in ms (default 30000; 0: none): the later analysis
+                       stages of a document past it are not run (CC207)
 
 ${REPORT_OPTIONS}
 
@@ -137,6 +149,10 @@ ${DB_OPTION}
   --allow-private     fetch URL inputs on private, loopback or link-local addresses (refused by default)
   --max-bytes N       largest input accepted per article, in bytes (default 8388608)
   --max-chars N       longest cleaned article text kept, in characters (default 1000000)
+  --max-decompressed N  largest size one compressed (.gz) file may inflate to, in bytes (default
+                      4294967296); a gzip bomb is stopped while inflating (CC112)
+  --time-limit-ms N   time bound per article, in ms (default 30000; 0: none): an article past it
+                      has its worker thread stopped and replaced (CC706), the rest goes on
   --workers N         worker threads for the per-article work (default: one per core; 0: none)
   --enqueue           with --db postgres://…: only put the records on the queue, for
                       "crosscheck worker" processes on any number of machines to ingest
@@ -153,8 +169,9 @@ Examples:
   zcat feed.jsonl.gz | crosscheck ingest - --format jsonl --db news.db
 
 Exit codes:
-  0   done: at least one article was read (problems with other records are printed as messages)
+  0   done: every record was ingested (or was already stored)
   2   no input could be read (CC501)
+  3   partial: some records failed (each printed as a message), the rest was ingested
   64  usage error (CC502)
   70  internal error: a bug in crosscheck; please report it with the input
   74  the database could not be opened or written (CC601-CC604)
@@ -256,6 +273,10 @@ Options:
   --timeout S          time limit for fetching one URL, in seconds (default 15)
   --max-bytes N        largest input accepted per document, in bytes (default 8388608)
   --max-chars N        longest cleaned article text kept, in characters (default 1000000)
+  --max-decompressed N largest size one compressed (.gz) file may inflate to, in bytes (default
+                       4294967296); a gzip bomb is stopped while inflating (CC112)
+  --time-limit-ms N    time bound per document, in ms (default 30000; 0: none); extract does not
+                       analyse, and each page's parsing has its own bound (CC223)
   -q, --quiet          print only warnings and errors on standard error
   -h, --help           this help
 
@@ -264,7 +285,7 @@ Examples:
   crosscheck extract CC-NEWS-20191118.warc.gz --format jsonl > articles.jsonl
   crosscheck extract https://example.com/news/story.html --format json
 
-${EXIT_CODES}
+${EXTRACT_EXIT_CODES}
 `;
 
 export const CLASSIFY_HELP = `Usage: crosscheck classify [options] < SENTENCES.txt
@@ -274,9 +295,10 @@ Reads one sentence per line on standard input and writes one JSON object per lin
   {"sentence": "...", "opinion": 0.91, "bias": 0.87, "loaded": [{"start": 4, "end": 11, "text": "railing"}]}
 
   opinion   probability that the sentence is the writer's opinion (trained on BABE label_opinion)
-  bias      probability that its wording is biased (trained on BABE label_bias)
-  loaded    the words marked as loaded (trained on BABE biased_words and BASIL lexical bias),
-            outside quotation marks; start/end are UTF-16 offsets into the sentence
+  bias      probability that its wording is biased (BABE label_bias; the bias model blended
+            with the opinion model)
+  loaded    the words marked as loaded (trained on BABE biased_words), outside quotation
+            marks; start/end are UTF-16 offsets into the sentence
 
 The model runs on the CPU from weights shipped with crosscheck (src/analyze/classifier/TRAINING.md
 gives its data, features and validation scores). Empty lines are skipped.
@@ -307,8 +329,9 @@ ${DB_OPTION}
   --token T           the write token (default: $CROSSCHECK_TOKEN); at least 16 characters when
                       --host is not a loopback address
   --max-body N        largest request body in bytes (default 16777216)
-  --cache-seconds N   keep rendered pages this long (default 2; 0: off); a write through the
-                      server drops them at once, a write by another process shows after N s
+  --cache-seconds N   0 turns the page cache off; any other value (default 2) keeps rendered
+                      pages until what they show changes: a write through the server or by
+                      another process (crosscheck ingest beside it) shows on the next request
   -h, --help          this help
 
 Exit codes:
