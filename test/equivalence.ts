@@ -19,6 +19,8 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { prng } from '../src/model/random.js';
+import { refreshStale } from '../src/cluster/refresh.js';
+import { analyzeStory } from '../src/stories/index.js';
 import type { Store } from '../src/store/index.js';
 import type { PostgresStore } from '../src/store/postgres/index.js';
 
@@ -134,6 +136,10 @@ export interface Canonical {
 }
 
 export async function canonical(store: Store): Promise<Canonical> {
+  // What a user sees: a story left stale by ingest is analysed when it is shown or exported
+  // (`export --what facts` does this too), so both sides are brought up to date first; which
+  // stories each side analysed during ingest depends on its time budget, not on its results.
+  await refreshStale(store, analyzeStory);
   const storyKey = new Map<string, string>();
   const partition: string[] = [];
   for await (const s of store.exportStories()) {

@@ -56,6 +56,11 @@ export async function enqueue(store: PostgresStore, sources: readonly SourceReco
  */
 export async function claim(store: PostgresStore, worker: string, n: number, leaseSeconds: number, before?: string): Promise<Job[]> {
   return store.transaction(async (c) => {
+    // Claims take turns (a lock held until this transaction ends, a few ms): two claims side by
+    // side with SKIP LOCKED would each take part of a dead worker's batch, and batches made of
+    // other articles cluster differently from the single process's (seen after SIGKILLs in the
+    // 10k equivalence run). SKIP LOCKED still keeps a claim off rows another transaction holds.
+    await c.query('SELECT pg_advisory_xact_lock($1, 0)', [CLAIM_SPACE]);
     const { rows } = await c.query<{ seq: string; content_hash: string; source: string; attempts: number }>(
       `WITH alive AS (${ALIVE_SQL})
        UPDATE jobs j SET state = 'running', worker = $1, lease_until = now() + make_interval(secs => $2), attempts = j.attempts + 1
@@ -126,6 +131,8 @@ export async function stopWorker(store: PostgresStore, worker: string): Promise<
 
 /** First key of the workers' liveness locks ("CCwk"); the second is hashtext(worker id). */
 const LIVENESS_SPACE = 0x4343776b;
+/** Advisory lock space of the claim turn (locks.ts uses 0x4343776c and the next one). */
+const CLAIM_SPACE = 0x4343776a;
 
 /** The liveness locks held now in this database: one row (objid) per live worker. */
 const ALIVE_SQL = `SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid = ${LIVENESS_SPACE}::oid
