@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { readInputs, type ReadItem, type ReadOptions } from '../src/read/index.js';
 import { readJsonlStream } from '../src/read/jsonl.js';
@@ -126,6 +127,12 @@ test('UTF-16 LE and BE, with and without a byte-order mark: text, HTML and JSONL
       assert.ok(page?.raw.includes('the port authority said'), `html ${tag}: ${JSON.stringify(page?.raw.slice(0, 60))}`);
       const jsonl = sources(await readAll([file(`u16-${tag}.jsonl`, Buffer.concat([pre, encode(RECORD('a') + RECORD('b'))]))]));
       assert.deepEqual(jsonl.map((s) => s.record.id), ['a', 'b'], `jsonl ${tag}`);
+      // The same JSONL gzipped, and on standard input: decoded before its lines are split.
+      const gz = sources(await readAll([file(`u16-${tag}.jsonl.gz`, gzipSync(Buffer.concat([pre, encode(RECORD('c') + RECORD('d'))])))]));
+      assert.deepEqual(gz.map((s) => s.record.id), ['c', 'd'], `jsonl.gz ${tag}`);
+      const stdin = sources(await readAll(['-'], { stdin: Readable.from([Buffer.concat([pre, encode(RECORD('e') + RECORD('f'))])]) }));
+      assert.deepEqual(stdin.map((s) => s.record.id), ['e', 'f'], `stdin ${tag}`);
+      assert.equal(stdin[0]?.raw, BODY.replace('Monday', 'Monday (e)'), `stdin ${tag}: the text decoded`);
     }
   }
 });

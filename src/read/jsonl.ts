@@ -4,7 +4,7 @@
  * "path:LINE". A bad line is a problem for that line only; the other lines are read.
  */
 import { message, type Message, type RecordFields } from '../model/index.js';
-import { decodeBytes, hasUtf8Bom } from './decode.js';
+import { decodeBytes, hasUtf8Bom, utf16Of } from './decode.js';
 import { sourceItem, problem, type ReadItem } from './item.js';
 import { splitLines } from './lines.js';
 import { htmlFromText } from './html.js';
@@ -16,7 +16,7 @@ const OPTIONAL_FIELDS = ['id', 'url', 'outlet', 'title', 'byline', 'publishedAt'
 export async function* readJsonlStream(chunks: AsyncIterable<Buffer | string>, name: string, maxBytes: number): AsyncGenerator<ReadItem> {
   let records = 0;
   let problems = 0;
-  for await (const line of splitLines(chunks, maxBytes, true)) {
+  for await (const line of splitLines(utf16AsText(chunks), maxBytes, true)) {
     const uri = `${name}:${line.number}`;
     if (line.oversize) {
       problems++;
@@ -88,4 +88,53 @@ function htmlRecord(html: string, obj: Record<string, unknown>, uri: string): Re
     if (typeof v === 'string' && v.trim() !== '') item.source.record[field] = v.trim();
   }
   return item;
+}
+
+/** Bytes looked at to tell UTF-16 (by its byte-order mark or NUL pattern) before lines are split. */
+const UTF16_SNIFF_BYTES = 4096;
+
+/**
+ * A byte stream in UTF-16 (with or without a byte-order mark) as text, a chunk at a time;
+ * any other stream as it is. UTF-16 must be decoded before lines are split (its "\n" is two
+ * bytes), whatever brings it: a file, a .gz, standard input. Text chunks pass through.
+ */
+export async function* utf16AsText(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const head: (Buffer | string)[] = [];
+  let headBytes = 0;
+  let ended = false;
+  while (headBytes < UTF16_SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    head.push(next.value);
+    if (typeof next.value === 'string') break; // already text
+    headBytes += next.value.length;
+  }
+  const bytes = head.every((c): c is Buffer => typeof c !== 'string') ? Buffer.concat(head) : null;
+  const encoding = bytes && bytes.length >= 2 ? utf16Of(bytes) : null;
+  if (!encoding) {
+    yield* head;
+  } else {
+    const decoder = new TextDecoder(encoding);
+    yield decoder.decode(bytes as Buffer, { stream: true });
+    if (!ended) {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        yield typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true });
+      }
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+    return;
+  }
+  if (ended) return;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return;
+    yield next.value;
+  }
 }

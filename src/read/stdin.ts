@@ -3,6 +3,7 @@
  * line there starts with "{" it is JSONL and is streamed like a file; otherwise it is one text
  * article, buffered up to maxBytes (CC105 beyond, the rest drained unread).
  */
+import { utf16Of } from './decode.js';
 import { problem, type ReadItem } from './item.js';
 import { readJsonlStream } from './jsonl.js';
 import { textFromBytes } from './text.js';
@@ -55,7 +56,8 @@ export async function* readStdin(stream: NodeJS.ReadableStream, maxBytes: number
 
 /** True when the sniffed window has at least one non-empty line and every complete one starts with "{". */
 function looksLikeJsonl(head: Buffer, complete: boolean): boolean {
-  const text = head.toString('utf8');
+  const utf16 = utf16Of(head);
+  const text = utf16 ? new TextDecoder(utf16).decode(head) : head.toString('utf8');
   const lines = text.split('\n');
   // The last piece may be cut off mid-line unless the input ended inside the window.
   if (!complete && lines.length > 1) lines.pop();
