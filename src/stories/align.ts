@@ -14,7 +14,7 @@ import type { Span } from '../model/index.js';
 import { disjoint } from './conflicts.js';
 import type { Prepared } from './prepare.js';
 import { lowerBound } from './names.js';
-import { isInRanges, termsOf } from './terms.js';
+import { firstMentionFrom, isInRanges, termsOf } from './terms.js';
 import type { Unit } from './units.js';
 
 // Tuned on the two seeds (five paraphrased facts must align, the rest must not) and the
@@ -292,7 +292,7 @@ function subjectsOf(p: Prepared, u: Unit, merge: ReadonlyMap<string, string>): S
   const out = new Set<string>();
   const sources = sourceSpans(p);
   // Mentions are sorted by their first word: start at the unit's first, stop past its last.
-  for (let k = firstMentionAt(p, u.first); k < p.mentions.length; k++) {
+  for (let k = firstMentionFrom(p, u.first); k < p.mentions.length; k++) {
     const m = p.mentions[k];
     if (!m || m.first >= u.last) break;
     if (m.last > u.last) continue;
@@ -302,17 +302,6 @@ function subjectsOf(p: Prepared, u: Unit, merge: ReadonlyMap<string, string>): S
     out.add(merge.get(m.key) ?? m.key);
   }
   return out;
-}
-
-function firstMentionAt(p: Prepared, word: number): number {
-  let lo = 0;
-  let hi = p.mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((p.mentions[mid]?.first ?? 0) < word) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** First position in a sorted list of unit indices holding `value` or more (from `from` on). */

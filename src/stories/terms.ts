@@ -123,7 +123,8 @@ function cachedPhraseAt(p: Prepared, i: number, last: number): ReturnType<typeof
   return phraseAt(p.article.text, p.words, i, last);
 }
 
-function firstMentionFrom(p: Prepared, word: number): number {
+/** Index of the first entity mention at or after word `word` (mentions are sorted by their first word). */
+export function firstMentionFrom(p: Prepared, word: number): number {
   let lo = 0;
   let hi = p.mentions.length;
   while (lo < hi) {
