@@ -9,21 +9,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { main } from '../src/cli/main.js';
-import type { CliIO } from '../src/cli/io.js';
+import { runCli } from '../src/cli/testing.js';
 import { EXIT, EXIT_CODES } from '../src/model/exit-codes.js';
 import { dropSchemas, freshSchema, requireServer, withSchema } from '../src/store/postgres/test-server.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cc-exit-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {} };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 const A = 'Crane collapses at Vell quay\n\nA loading crane collapsed onto the Vell quay on Monday, injuring two dock workers, the port authority said.\n';
 const B = 'Two hurt as crane falls at Vell port\n\nA crane fell onto the quay at Vell port on Monday and two dock workers were hurt, port officials said.\n';

@@ -4,22 +4,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from './main.js';
+import { runCli } from './testing.js';
 import { csvField, csvRow } from './export.js';
-import type { CliIO } from './io.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'crosscheck-cli-db-'));
 const db = join(tmp, 'c.db');
 const corpus = fileURLToPath(new URL('../../examples/corpus', import.meta.url));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {} };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 before(async () => {
   const r = await run('ingest', corpus, '--db', db, '--workers', '0');

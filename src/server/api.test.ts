@@ -7,8 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { main } from '../cli/main.js';
-import type { CliIO } from '../cli/io.js';
+import { runCli } from '../cli/testing.js';
 import type { Store, StorySummary } from '../store/index.js';
 import { OPENAPI } from './openapi.js';
 import { startServer } from './server.js';
@@ -40,10 +39,9 @@ function assertCoded(a: { status: number; text: string; json: () => unknown }, s
 }
 
 async function cli(...argv: string[]): Promise<string> {
-  let out = '';
-  const io: CliIO = { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true }, env: {} };
-  assert.equal(await main(argv, io), 0);
-  return out;
+  const r = await runCli(...argv);
+  assert.equal(r.code, 0, r.err);
+  return r.out;
 }
 
 async function stories(query = ''): Promise<{ stories: StorySummary[]; next: string | null; previous: string | null }> {
