@@ -154,7 +154,10 @@ try {
     const rowsB: string[][] = [];
     for (const n of STAGE) {
       const store = await openStore(join(dir, `stage-${n}.db`));
+      // BENCH_PRAGMAS="cache_size = -65536;wal_autocheckpoint = 16384": an experiment's pragmas on the stage's database.
+      for (const p of (process.env.BENCH_PRAGMAS ?? '').split(';').filter(Boolean)) (store as unknown as { db: { pragma(s: string): unknown } }).db.pragma(p);
       const clusterer = await Clusterer.open(store);
+      const steps = process.env.BENCH_STEPS ? timeSteps(store, ['candidateStoriesMany', 'getFingerprints', 'getStory', 'commitBatch']) : null;
       const rss = peakRss();
       const t0 = process.hrtime.bigint();
       const cpu0 = process.cpuUsage();
@@ -167,11 +170,13 @@ try {
           tenthStart = process.hrtime.bigint();
           cpuTenth = process.cpuUsage();
         }
+        if (steps && i % (n / 10) === 0) steps.report(`${n} at ${i}`);
         const items = Array.from({ length: Math.min(500, n - i) }, (_, k) => clone(i + k));
         const plan = await clusterer.planBatch(items);
         await store.commitBatch({ articles: items.map((x) => x.article), fingerprints: plan.fingerprints, assignments: plan.assignments, sketch: clusterer.takeSketch() });
       }
       const t1 = process.hrtime.bigint();
+      steps?.report(`${n} at ${n}`);
       const cpuAll = process.cpuUsage(cpu0);
       const cpuLast = process.cpuUsage(cpuTenth);
       const peak = rss.stop();
@@ -238,5 +243,38 @@ try {
     }
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.error(`kept ${dir}`); else rmSync(dir, { recursive: true, force: true });
+}
+
+/** BENCH_STEPS=1: wall clock and calls per store method over each tenth of a stage run (stderr). */
+function timeSteps(target: object, names: readonly string[]): { report(label: string): void } {
+  const o = target as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  const spent = new Map<string, [number, number, number]>(names.map((n) => [n, [0, 0, 0]]));
+  for (const name of names) {
+    const f = o[name] as (...a: unknown[]) => Promise<unknown>;
+    o[name] = async (...a: unknown[]) => {
+      const t = process.hrtime.bigint();
+      try {
+        return await f.apply(target, a);
+      } finally {
+        const e = spent.get(name) as [number, number, number];
+        e[0] += Number(process.hrtime.bigint() - t) / 1e6;
+        e[1]++;
+        e[2] += Array.isArray(a[0]) ? a[0].length : 1;
+      }
+    };
+  }
+  let t = process.hrtime.bigint();
+  let cpu = process.cpuUsage();
+  return {
+    report(label) {
+      const now = process.hrtime.bigint();
+      const used = process.cpuUsage(cpu);
+      cpu = process.cpuUsage();
+      const parts = [...spent].map(([n, [ms, calls, items]]) => `${n} ${ms.toFixed(0)}ms/${calls} calls/${items} items`);
+      console.error(`[steps] ${label}: tenth ${(Number(now - t) / 1e6).toFixed(0)}ms, CPU ${(used.user / 1e3).toFixed(0)}ms user + ${(used.system / 1e3).toFixed(0)}ms sys; ${parts.join('; ')}`);
+      for (const e of spent.values()) e.fill(0);
+      t = now;
+    },
+  };
 }

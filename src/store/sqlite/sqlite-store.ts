@@ -116,7 +116,7 @@ export class SqliteStore implements Store {
         const touched = new Set<string>();
         const now = Date.now();
         for (const a of batch.assignments) {
-          if (this.s.storyDoc.get(a.storyId) === undefined) {
+          if (this.s.storyExists.get(a.storyId) === undefined) {
             const stub: Story = { id: a.storyId, title: a.title, articleIds: [], outlets: [], firstPublished: null, lastPublished: null, origins: [], facts: [], reuse: [], coverage: [] };
             this.s.upsertStory.run(storyColumns(stub));
           }
@@ -678,6 +678,8 @@ function prepare(db: Database.Database) {
       stale_since = COALESCE(stale_since, @stale_since), doc = @doc WHERE id = @id`),
     deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
     storyDoc: db.prepare('SELECT doc FROM stories WHERE id = ?'),
+    // Existence only: an analysed story's document can be large, and a batch asks for each story it touches.
+    storyExists: db.prepare('SELECT 1 FROM stories WHERE id = ?').pluck(),
     deleteFacts: db.prepare('DELETE FROM facts WHERE story_id = ?'),
     insertFact: db.prepare(`INSERT INTO facts (story_id, ord, id, status, independent_origins, article_ids, summary, doc)
       VALUES (@story_id, @ord, @id, @status, @independent_origins, @article_ids, @summary, @doc)`),
