@@ -48,6 +48,11 @@ function serve(db: string): Promise<{ child: ChildProcess; url: string }> {
   const main = new URL('../src/cli/main.ts', import.meta.url).href;
   const code = `const m = await import(${JSON.stringify(main)}); process.exitCode = await m.main(['serve', '--db', ${JSON.stringify(db)}, '--port', '0', '--host', '127.0.0.1', '--cache-seconds', ${JSON.stringify(CACHE)}]);`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'ignore', 'pipe'], cwd: ROOT });
+  return listening(child, 'serve');
+}
+
+/** Resolves with the child's URL once it prints " on http://127.0.0.1:PORT " on standard error. */
+function listening(child: ChildProcess, name: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     let err = '';
     child.stderr?.on('data', (d: Buffer) => {
@@ -55,7 +60,7 @@ function serve(db: string): Promise<{ child: ChildProcess; url: string }> {
       const m = / on (http:\/\/127\.0\.0\.1:\d+) /.exec(err);
       if (m?.[1]) resolve({ child, url: m[1] });
     });
-    child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}): ${err}`)));
   });
 }
 
@@ -121,15 +126,7 @@ function bareServer(): Promise<{ child: ChildProcess; url: string }> {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': b.length }); res.end(b); });
     s.keepAliveTimeout = 5000; s.listen(0, '127.0.0.1', () => process.stderr.write(' on http://127.0.0.1:' + s.address().port + ' \\n'));`;
   const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = / on (http:\/\/127\.0\.0\.1:\d+) /.exec(err);
-      if (m?.[1]) resolve({ child, url: m[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`bare server exited (${code}): ${err}`)));
-  });
+  return listening(child, 'bare server');
 }
 
 /** One request on its own: its time and the bytes of its body as sent (gzipped when the client accepts it). */

@@ -20,14 +20,22 @@ import { buildCorpus, stacked, TRAINING } from './training.js';
 const FLOORS = JSON.parse(readFileSync(new URL('../../../eval/floors.json', import.meta.url), 'utf8')) as Record<string, Record<string, number> | undefined>;
 const SLICE = 400;
 
-test('profile classifier on a fixed BABE slice stays above its floors', (t) => {
+/** The BABE rows and the slice's floors; skips the test (loudly) when the data is absent. */
+function babeAndFloor(t: { skip: (why: string) => void }): { rows: NonNullable<ReturnType<typeof readBabe>>; floor: Record<string, number> } | null {
   const rows = readBabe();
   if (rows === null) {
     t.skip('../shared/data/babe not found');
-    return;
+    return null;
   }
   const floor = FLOORS['profile-babe-slice'];
   assert.ok(floor, 'eval/floors.json needs a "profile-babe-slice" entry');
+  return { rows, floor };
+}
+
+test('profile classifier on a fixed BABE slice stays above its floors', (t) => {
+  const setup = babeAndFloor(t);
+  if (!setup) return;
+  const { rows, floor } = setup;
   const slice = rows.slice(0, SLICE);
   const out = slice.map((r) => classify(r.text));
   const b = slice.map((r, i) => [r.biased, out[i]?.bias ?? 0] as const).filter(([y]) => y !== null);
@@ -39,13 +47,9 @@ test('profile classifier on a fixed BABE slice stays above its floors', (t) => {
 });
 
 test('the sentence trainer on a held-out BABE slice stays above its floors', (t) => {
-  const rows = readBabe();
-  if (rows === null) {
-    t.skip('../shared/data/babe not found');
-    return;
-  }
-  const floor = FLOORS['profile-babe-slice'];
-  assert.ok(floor, 'eval/floors.json needs a "profile-babe-slice" entry');
+  const setup = babeAndFloor(t);
+  if (!setup) return;
+  const { rows, floor } = setup;
   const corpus = buildCorpus(rows, null);
   // no word model here: its evidence is zero in training and scoring alike
   const xs = corpus.babePrepared.map((s) => stacked(s, new Float64Array(s.words.length)));
