@@ -54,7 +54,10 @@ export interface Fact {
   conflicts: Conflict[];
 }
 
-/** Text reuse: `share` of `to`'s words are found in `from` (the earlier or fuller one), with the shared passages. */
+/**
+ * Text reuse: `share` of `to`'s words are found in `from` (the earlier or fuller one), with the
+ * shared passages. A story lists each copy's three strongest sources (its origins count every pair).
+ */
 export interface Reuse {
   from: string;
   to: string;
@@ -78,7 +81,10 @@ export interface WeightedFact {
   /** Independent origins and articles of the story that report the fact. */
   origins: number;
   articles: number;
-  /** The words behind it: one member per reporting article (in other articles for an omitted fact). */
+  /**
+   * The words behind it: one member per reporting article; for an omitted fact (whose words are in
+   * other articles), the first three reporting articles' (the fact lists them all).
+   */
   evidence: Evidence[];
 }
 

@@ -22,7 +22,7 @@ import { groupArticles } from './group.js';
 import { mergeKeys } from './names.js';
 import { findOrigins, originIndex } from './origins.js';
 import { prepare, type Prepared } from './prepare.js';
-import { findReuse } from './reuse.js';
+import { findReuse, strongestSources } from './reuse.js';
 import { findUnits } from './units.js';
 
 export interface CompareOptions {
@@ -92,7 +92,7 @@ function buildStory(prepared: readonly Prepared[], group: readonly number[], mes
     lastPublished: dated[dated.length - 1]?.article.publishedAt ?? null,
     origins,
     facts,
-    reuse,
+    reuse: strongestSources(reuse),
     coverage: coverage(members.map((p) => p.article), facts, originOf),
   };
 }

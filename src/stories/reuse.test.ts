@@ -61,3 +61,23 @@ test('an undated rewrite that names the wire it took from is the copy', () => {
   assert.equal(r?.to, 'c');
   assert.equal(r?.direction, 'cites-source');
 });
+
+test('a wire story rewritten eight times: each copy lists its three strongest sources, origins still count every pair', () => {
+  // Each rewrite keeps the wire's text and adds a line of its own, so every pair of them shares the wire's passages.
+  const wire = testArticle(WIRE, { id: 'r0', outlet: 'Wire', publishedAt: '2024-03-02T08:00:00Z' });
+  const copies = Array.from({ length: 8 }, (_, i) =>
+    testArticle(`${WIRE} Reporter ${i + 1} of outlet ${i + 1} added this closing line of their own.`, { id: `r${i + 1}`, outlet: `Outlet ${i + 1}`, publishedAt: `2024-03-02T${String(9 + i).padStart(2, '0')}:00:00Z` }),
+  );
+  const story = compareArticles([wire, ...copies]).stories[0];
+  assert.ok(story);
+  assert.equal(story.articleIds.length, 9);
+  const perCopy = new Map<string, number>();
+  for (const r of story.reuse) perCopy.set(r.to, (perCopy.get(r.to) ?? 0) + 1);
+  // Without the bound the last copy alone would list all eight earlier articles.
+  assert.equal(Math.max(...perCopy.values()), 3);
+  assert.equal(perCopy.size, 8);
+  assert.equal(story.origins.length, 1, 'nine tellings of one wire story are one origin');
+  // Every omitted fact carries at most three reporters' words (the fact has all of them).
+  for (const c of story.coverage) for (const o of c.omitted ?? []) assert.ok(o.evidence.length <= 3 && o.evidence.length >= 1);
+  assertEvidence([story], [wire, ...copies]);
+});
