@@ -56,6 +56,17 @@ export function timeOf(publishedAt: string | null): number | null {
   return Number.isFinite(parsed) ? parsed : null;
 }
 
+/** Entries by count, highest first, ties in code-unit order of the key. */
 function byCount(m: Map<string, number>): [string, number][] {
-  return [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Most counts are small and shared by many keys: the keys of each count sorted by the
+  // built-in string order cost far less than one comparator call per pair of entries.
+  const byN = new Map<number, string[]>();
+  for (const [key, n] of m) {
+    const keys = byN.get(n);
+    if (keys) keys.push(key);
+    else byN.set(n, [key]);
+  }
+  const out: [string, number][] = [];
+  for (const n of [...byN.keys()].sort((a, b) => b - a)) for (const key of (byN.get(n) as string[]).sort()) out.push([key, n]);
+  return out;
 }

@@ -15,22 +15,42 @@ export const MINHASH = {
 export const SIGNATURE_LENGTH = MINHASH.bands * MINHASH.rows;
 
 const SEEDS = Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x2545f491)));
+// mix(h ^ seed) begins with x ^= x >>> 16, which is linear: (h ^ seed) ^ ((h ^ seed) >>> 16) =
+// (h ^ h >>> 16) ^ (seed ^ seed >>> 16). So that step is done once per shingle and once per seed
+// (here) instead of once per pair, the inner loop's work.
+const SEEDS_SHIFTED = Int32Array.from(SEEDS, (seed) => seed ^ (seed >>> 16));
 
 /** The MinHash signature of a sequence of normalised words. */
 export function signature(words: readonly string[]): number[] {
-  const sig = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
   const k = MINHASH.shingle;
-  const wordHashes = words.map((w) => hashString(w));
+  // int32 (same bits as the uint32 hashes, and ^ reads both alike): no heap number per word
+  const wordHashes = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) wordHashes[i] = hashString(words[i] as string);
   const n = Math.max(1, wordHashes.length - k + 1);
+  // each shingle's hash, with mix's first step done (see SEEDS_SHIFTED)
+  const shingles = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0;
-    for (let j = i; j < Math.min(i + k, wordHashes.length); j++) h = mix((h ^ (wordHashes[j] ?? 0)) + j - i);
-    for (let s = 0; s < SIGNATURE_LENGTH; s++) {
-      const v = mix(h ^ (SEEDS[s] ?? 0));
-      if (v < (sig[s] ?? 0)) sig[s] = v;
-    }
+    for (let j = i; j < Math.min(i + k, wordHashes.length); j++) h = mix((h ^ (wordHashes[j] as number)) + j - i);
+    shingles[i] = h ^ (h >>> 16);
   }
-  return Array.from(sig);
+  // Minima kept as int32 with the top bit flipped: signed order of v ^ 0x80000000 is the
+  // unsigned order of v, and int32 stays out of heap numbers in the inner loop.
+  const sig: number[] = [];
+  for (let s = 0; s < SIGNATURE_LENGTH; s++) {
+    const seed = SEEDS_SHIFTED[s] as number;
+    let min = 0x7fffffff;
+    for (let i = 0; i < n; i++) {
+      let v = (shingles[i] as number) ^ seed;
+      v = Math.imul(v, 0x85ebca6b);
+      v ^= v >>> 13;
+      v = Math.imul(v, 0xc2b2ae35);
+      v = v ^ (v >>> 16) ^ 0x80000000;
+      if (v < min) min = v;
+    }
+    sig.push((min ^ 0x80000000) >>> 0);
+  }
+  return sig;
 }
 
 /** Band keys: "band index:hash of its rows". */
