@@ -102,6 +102,8 @@ export class Clusterer {
 
     const pending: Pending[] = [];
     const pendingIndex = new Map<string, number[]>();
+    // Keys shared with each article of the batch placed so far, zeroed after each use.
+    const shared = new Uint16Array(sorted.length);
     const parent = new Map<string, string>();
     const size = new Map<string, number>();
     const absorbed = new Map<string, string[]>(); // stored story -> its members, when merged away
@@ -139,7 +141,8 @@ export class Clusterer {
       const { article } = sorted[n] as ClusterItem;
       const me = keyed[n] as Keyed;
       const fp = me.fingerprint;
-      const scores = this.scoreStories(me, found[n] ?? [], fetched, pending, pendingIndex, find);
+      const keys = keysOf(fp);
+      const scores = this.scoreStories(me, keys, found[n] ?? [], fetched, pending, pendingIndex, shared, find);
       let best: string | null = null;
       let bestScore = -1;
       for (const [s, v] of scores) if (v > bestScore || (v === bestScore && best !== null && s < best)) [best, bestScore] = [s, v];
@@ -169,7 +172,7 @@ export class Clusterer {
       const entry: Pending = { ...me, article, story };
       const index = pending.length;
       pending.push(entry);
-      for (const key of keysOf(fp)) {
+      for (const key of keys) {
         const list = pendingIndex.get(key);
         if (list) list.push(index);
         else pendingIndex.set(key, [index]);
@@ -210,8 +213,16 @@ export class Clusterer {
   }
 
   /** Score of each candidate story (by its current id), from the index and this batch. */
-  private scoreStories(me: Keyed, candidates: readonly Candidate[], fetched: Map<string, Keyed>, pending: readonly Pending[], pendingIndex: Map<string, number[]>, find: (s: string) => string): Map<string, number> {
-    const fp = me.fingerprint;
+  private scoreStories(
+    me: Keyed,
+    keys: readonly string[],
+    candidates: readonly Candidate[],
+    fetched: Map<string, Keyed>,
+    pending: readonly Pending[],
+    pendingIndex: Map<string, number[]>,
+    shared: Uint16Array,
+    find: (s: string) => string,
+  ): Map<string, number> {
     const sims = new Map<string, number[]>();
     const note = (story: string, v: number): void => {
       const s = find(story);
@@ -226,10 +237,15 @@ export class Clusterer {
       }
     }
     // This batch's articles: count shared keys, compare the closest few per story.
-    const shared = new Map<number, number>();
-    for (const key of keysOf(fp)) for (const i of pendingIndex.get(key) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const met: number[] = []; // in the order first met, which orders the merges
+    for (const key of keys) {
+      const list = pendingIndex.get(key);
+      if (list) for (const i of list) if ((shared[i] = (shared[i] as number) + 1) === 1) met.push(i);
+    }
     const perStory = new Map<string, [number, number][]>();
-    for (const [i, n] of shared) {
+    for (const i of met) {
+      const n = shared[i] as number;
+      shared[i] = 0;
       const p = pending[i];
       if (!p) continue;
       const s = find(p.story);
@@ -239,7 +255,9 @@ export class Clusterer {
     }
     for (const [s, list] of perStory) {
       list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      for (const [i] of list.slice(0, CLUSTER.membersCompared)) note(s, similarity(me, pending[i] as Pending, this.df));
+      // Fewer shared keys (bands included) than the similarity needs is a score of 0 without
+      // computing it: most of this batch's stories share only a common word or two with the article.
+      for (const [i, n] of list.slice(0, CLUSTER.membersCompared)) note(s, n < SIMILARITY.minSharedKeys ? 0 : similarity(me, pending[i] as Pending, this.df));
     }
     const out = new Map<string, number>();
     for (const [s, list] of sims) {

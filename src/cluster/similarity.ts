@@ -5,6 +5,7 @@
  */
 import type { Fingerprint } from '../store/index.js';
 import type { DocumentFrequency } from './df.js';
+import { hashString } from './hash.js';
 import { jaccard } from './minhash.js';
 
 // Tuned on BASIL triplets (eval/cluster-basil.ts) and checked on Emergent and FNC-1 pairs.
@@ -33,29 +34,80 @@ export interface Keyed {
 
 export function similarity(a: Keyed, b: Keyed, df: DocumentFrequency): number {
   if (a.time !== null && b.time !== null && Math.abs(a.time - b.time) > SIMILARITY.windowDays * DAY_MS) return 0;
-  if (sharedKeys(a.fingerprint, b.fingerprint) < SIMILARITY.minSharedKeys) return 0;
-  const terms = weightedCosine(a.fingerprint.terms, b.fingerprint.terms, df, '');
   const ea = a.fingerprint.entities;
   const eb = b.fingerprint.entities;
+  const both = ea.length > 0 && eb.length > 0;
+  // The shared keys first, without weights: most pairs compared share too few to score.
+  const sharedTerms = match(a.fingerprint.terms, b.fingerprint.terms, TERMS);
+  const sharedEntities = both ? match(ea, eb, ENTITIES) : 0;
+  if (sharedTerms + sharedEntities < SIMILARITY.minSharedKeys) return 0;
+  const terms = cosine(a.fingerprint.terms, b.fingerprint.terms, TERMS, df, '');
   let score = terms;
-  if (ea.length > 0 && eb.length > 0) {
-    const ents = weightedCosine(ea, eb, df, 'e:');
-    score = (1 - SIMILARITY.entityShare) * terms + SIMILARITY.entityShare * ents;
-  }
+  if (both) score = (1 - SIMILARITY.entityShare) * terms + SIMILARITY.entityShare * cosine(ea, eb, ENTITIES, df, 'e:');
   if (jaccard(a.fingerprint.minhash, b.fingerprint.minhash) >= SIMILARITY.copyJaccard) score = Math.max(score, SIMILARITY.copyScore);
   return score;
 }
 
-function weightedCosine(a: readonly string[], b: readonly string[], df: DocumentFrequency, prefix: string): number {
+/** Which rank of b each rank of a matched in the last match() given it (valid where `at` holds its call's number). */
+interface Matches {
+  call: number;
+  at: Uint32Array;
+  rank: Uint32Array;
+}
+
+const TERMS: Matches = { call: 0, at: new Uint32Array(0), rank: new Uint32Array(0) };
+const ENTITIES: Matches = { call: 0, at: new Uint32Array(0), rank: new Uint32Array(0) };
+
+/**
+ * The keys of a that b lists too (a fingerprint lists each key once), by a merge of the two
+ * lists sorted by hash (a Map lookup per key cost more); an equal hash is checked on the strings.
+ * A key listed twice in b matches its last place, as a lookup in a Map of b's keys would.
+ */
+function match(a: readonly string[], b: readonly string[], out: Matches): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  if (out.at.length < a.length || out.call === 0xffffffff) {
+    out.at = new Uint32Array(Math.max(a.length * 2, out.at.length));
+    out.rank = new Uint32Array(out.at.length);
+    out.call = 0;
+  }
+  const call = ++out.call;
+  const ka = keyOrderOf(a);
+  const kb = keyOrderOf(b);
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ha = ka.hashes[i] as number;
+    const hb = kb.hashes[j] as number;
+    if (ha < hb) i++;
+    else if (ha > hb) j++;
+    else {
+      let j2 = j;
+      while (j2 < b.length && kb.hashes[j2] === ha) j2++;
+      for (; i < a.length && ka.hashes[i] === ha; i++) {
+        const ra = ka.ranks[i] as number;
+        let rb = -1;
+        for (let x = j; x < j2; x++) if (b[kb.ranks[x] as number] === a[ra] && (kb.ranks[x] as number) > rb) rb = kb.ranks[x] as number;
+        if (rb >= 0) {
+          out.at[ra] = call;
+          out.rank[ra] = rb;
+          shared++;
+        }
+      }
+      j = j2;
+    }
+  }
+  return shared;
+}
+
+/** Cosine of the weight vectors of a and b, from their last match(); the products added in a's order. */
+function cosine(a: readonly string[], b: readonly string[], matches: Matches, df: DocumentFrequency, prefix: string): number {
   if (a.length === 0 || b.length === 0) return 0;
   // Fingerprint terms come heaviest first (by TF-IDF): the rank stands in for the term frequency.
   const wa = weightsOf(a, df, prefix);
   const wb = weightsOf(b, df, prefix);
   let dot = 0;
-  for (let r = 0; r < a.length; r++) {
-    const v = wb.byKey.get(a[r] as string);
-    if (v !== undefined) dot += (wa.w[r] as number) * v;
-  }
+  for (let r = 0; r < a.length; r++) if (matches.at[r] === matches.call) dot += (wa.w[r] as number) * (wb.w[matches.rank[r] as number] as number);
   return wa.norm2 > 0 && wb.norm2 > 0 ? dot / Math.sqrt(wa.norm2 * wb.norm2) : 0;
 }
 
@@ -64,7 +116,6 @@ interface Weights {
   version: number;
   /** Weight of each key, in the list's order. */
   w: Float64Array;
-  byKey: Map<string, number>;
   /** Sum of the squared weights, added in the list's order. */
   norm2: number;
 }
@@ -77,37 +128,34 @@ function weightsOf(keys: readonly string[], df: DocumentFrequency, prefix: strin
   const cached = WEIGHTS.get(keys);
   if (cached && cached.df === df && cached.version === df.version) return cached;
   const w = new Float64Array(keys.length);
-  const byKey = new Map<string, number>();
   let norm2 = 0;
   for (let r = 0; r < keys.length; r++) {
-    const t = keys[r] as string;
-    const x = df.idf(prefix + t) * rankWeight(r);
+    const x = df.idf(prefix + (keys[r] as string)) * rankWeight(r);
     w[r] = x;
-    byKey.set(t, x);
     norm2 += x * x;
   }
-  const out: Weights = { df, version: df.version, w, byKey, norm2 };
+  const out: Weights = { df, version: df.version, w, norm2 };
   WEIGHTS.set(keys, out);
   return out;
 }
 
-// Per fingerprint, its terms and entities as sets (built once: a fingerprint is compared many times).
-const SETS = new WeakMap<Fingerprint, { terms: Set<string>; entities: Set<string> }>();
-
-function setsOf(f: Fingerprint): { terms: Set<string>; entities: Set<string> } {
-  let s = SETS.get(f);
-  if (!s) SETS.set(f, (s = { terms: new Set(f.terms), entities: new Set(f.entities) }));
-  return s;
+/** A key list's hashes in ascending order, with the rank in the list of each. */
+interface KeyOrder {
+  hashes: Uint32Array;
+  ranks: Uint32Array;
 }
 
-/** Terms and entities the two fingerprints share. */
-function sharedKeys(a: Fingerprint, b: Fingerprint): number {
-  const sa = setsOf(a);
-  const sb = setsOf(b);
-  let n = 0;
-  for (const t of sb.terms) if (sa.terms.has(t)) n++;
-  for (const e of sb.entities) if (sa.entities.has(e)) n++;
-  return n;
+// Per key list, for the life of the list (it does not depend on the counts).
+const KEY_ORDERS = new WeakMap<readonly string[], KeyOrder>();
+
+function keyOrderOf(keys: readonly string[]): KeyOrder {
+  let order = KEY_ORDERS.get(keys);
+  if (!order) {
+    const byHash = keys.map((k, r) => [hashString(k), r] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    order = { hashes: Uint32Array.from(byHash, (x) => x[0]), ranks: Uint32Array.from(byHash, (x) => x[1]) };
+    KEY_ORDERS.set(keys, order);
+  }
+  return order;
 }
 
 function rankWeight(rank: number): number {

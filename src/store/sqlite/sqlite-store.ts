@@ -53,8 +53,13 @@ const SNIPPET_TOKENS = 12;
 const TITLE_WEIGHT = 5;
 /** Separator between a posting key's kind and its value (cannot occur in either). */
 const KEY_SEP = '\u0001';
+/** Characters of a time key that name its posting month ('2017-11'; schema version 5). */
+const MONTH_CHARS = 7;
 /** The sketch row that holds the number of documents counted (buckets are >= 0). */
 const SKETCH_DOCUMENTS = -1;
+
+/** The posting lists of keys within a window [lo, hi], at most perKey postings each, most recent first. */
+type PostingReader = (keys: readonly string[], lo: string, hi: string, perKey: number) => PostingRow[][];
 
 /** A posting read with its article's id and story. */
 interface PostingRow {
@@ -114,6 +119,8 @@ export class SqliteStore implements Store {
         const inserted = new Set(result.inserted);
         this.writeFingerprints(batch.fingerprints.filter((f) => inserted.has(f.articleId)));
         const touched = new Set<string>();
+        const lost = new Set<string>(); // stories that an article left
+        const joined = new Map<string, string[]>();
         const now = Date.now();
         for (const a of batch.assignments) {
           if (this.s.storyExists.get(a.storyId) === undefined) {
@@ -124,11 +131,17 @@ export class SqliteStore implements Store {
           for (const id of a.articleIds) {
             const row = this.s.articleMembership.get(id) as { story_id: string | null } | undefined;
             if (!row || row.story_id === a.storyId) continue;
-            if (row.story_id !== null) touched.add(row.story_id);
+            if (row.story_id !== null) {
+              touched.add(row.story_id);
+              lost.add(row.story_id);
+            }
             this.s.setStory.run(a.storyId, id);
+            const list = joined.get(a.storyId);
+            if (list) list.push(id);
+            else joined.set(a.storyId, [id]);
           }
         }
-        for (const id of touched) this.refreshMembership(id, now);
+        for (const id of touched) if (lost.has(id) || !this.growMembership(id, joined.get(id) ?? [], now)) this.refreshMembership(id, now);
         for (const [key, value] of Object.entries(batch.state ?? {})) this.s.putState.run(key, Buffer.from(value.buffer, value.byteOffset, value.byteLength));
         if (batch.sketch && batch.sketch.documents > 0) {
           this.s.addSketch.run(SKETCH_DOCUMENTS, batch.sketch.documents);
@@ -353,7 +366,11 @@ export class SqliteStore implements Store {
     for (const { articleId, fingerprint: fp } of entries) {
       const row = this.s.articleTime.get(articleId) as { seq: number; time_key: string | null } | undefined;
       if (!row) throw new Error(`putFingerprints: no stored article ${articleId}`);
-      this.s.deletePostings.run(row.seq);
+      const time = row.time_key ?? '';
+      const month = time.slice(0, MONTH_CHARS);
+      // The postings of the fingerprint replaced, by their whole key (an article's time never changes).
+      const old = this.s.fingerprintKeys.get(row.seq) as { terms: string; entities: string; bands: string } | undefined;
+      if (old) for (const key of postingKeys(JSON.parse(old.entities) as string[], JSON.parse(old.terms) as string[], JSON.parse(old.bands) as string[])) this.s.deletePosting.run(month, key, time, row.seq);
       const bands = fp.bands ?? [];
       this.s.upsertFingerprint.run({
         article_seq: row.seq,
@@ -362,8 +379,7 @@ export class SqliteStore implements Store {
         bands: JSON.stringify(bands),
         minhash: Buffer.from(Uint32Array.from(fp.minhash).buffer),
       });
-      const time = row.time_key ?? '';
-      for (const key of postingKeys(fp.entities, fp.terms, bands)) this.s.insertPosting.run(key, time, row.seq);
+      for (const key of postingKeys(fp.entities, fp.terms, bands)) this.s.insertPosting.run(month, key, time, row.seq);
     }
   }
 
@@ -398,54 +414,86 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Reads bounded posting lists, each (key, window) once per reader, and the id and story of
-   * each article met, once per reader (a reader lives for one call: nothing is written meanwhile).
+   * Reads bounded posting lists, each (key, window) once per reader, with the id and story of
+   * each article met (a reader lives for one call: nothing is written meanwhile). A list is read
+   * from the months of its window, newest first (a month's time keys all sort after those of the
+   * months before it; a shorter key, '2017' or '', is a month of its own), so that the index
+   * stops at `perKey` postings. The keys of one query are first probed together, and only those
+   * with postings in the window are read: most band keys belong to one article only, and a
+   * statement per key cost more than the lookups themselves.
    */
-  private postingReader(): (key: string, lo: string, hi: string, perKey: number) => PostingRow[] {
-    const lists = new Map<string, PostingRow[]>();
+  private postingReader(): PostingReader {
+    const windows = new Map<string, { months: string[]; json: string; lists: Map<string, PostingRow[]> }>();
     const articles = new Map<number, PostingRow | null>();
-    return (key, lo, hi, perKey) => {
-      const k = `${key}\u0000${lo}\u0000${hi}\u0000${perKey}`;
-      let rows = lists.get(k);
-      if (!rows) {
-        rows = [];
-        for (const seq of this.s.postings.all(key, lo, hi, perKey) as number[]) {
-          let row = articles.get(seq);
-          if (row === undefined) {
-            const a = this.s.articleBySeq.get(seq) as { id: string; story_id: string | null } | undefined;
-            articles.set(seq, (row = a ? { seq, id: a.id, story_id: a.story_id } : null));
-          }
-          if (row) rows.push(row);
-        }
-        lists.set(k, rows);
+    let months: string[] | null = null;
+    const allMonths = (): string[] => {
+      if (months === null) {
+        months = [];
+        for (let m = this.s.monthBefore.get('\uffff') as string | undefined; m !== undefined; m = this.s.monthBefore.get(m) as string | undefined) months.push(m);
       }
-      return rows;
+      return months;
+    };
+    return (keys, lo, hi, perKey) => {
+      const w = `${lo}\u0000${hi}\u0000${perKey}`;
+      let win = windows.get(w);
+      if (!win) {
+        // Month m holds m itself (when shorter than MONTH_CHARS) or keys that start with it.
+        const inWindow = allMonths().filter((m) => m <= hi && (m.length < MONTH_CHARS ? m >= lo : m >= lo.slice(0, MONTH_CHARS)));
+        windows.set(w, (win = { months: inWindow, json: JSON.stringify(inWindow), lists: new Map() }));
+      }
+      const { lists } = win;
+      const unread = keys.filter((k) => !lists.has(k));
+      if (unread.length > 0) {
+        const { months, json } = win;
+        // A window within one month (most are) reads it without the list of months.
+        const one = months.length === 1 ? months[0] : undefined;
+        const found = new Set(
+          (one === undefined
+            ? this.s.keysWithPostingsInMonths.all({ months: json, lo, hi, keys: JSON.stringify(unread) })
+            : this.s.keysWithPostingsInMonth.all({ month: one, lo, hi, keys: JSON.stringify(unread) })) as string[],
+        );
+        for (const key of unread) {
+          const rows: PostingRow[] = [];
+          if (found.has(key)) {
+            const seqs = one === undefined ? this.s.postingsOfMonths.all({ months: json, key, lo, hi, limit: perKey }) : this.s.postingsOfMonth.all({ month: one, key, lo, hi, limit: perKey });
+            for (const seq of seqs as number[]) {
+              let row = articles.get(seq);
+              if (row === undefined) {
+                const a = this.s.articleBySeq.get(seq) as { id: string; story_id: string | null } | undefined;
+                articles.set(seq, (row = a ? { seq, id: a.id, story_id: a.story_id } : null));
+              }
+              if (row) rows.push(row);
+            }
+          }
+          lists.set(key, rows);
+        }
+      }
+      return keys.map((k) => lists.get(k) ?? []);
     };
   }
 
-  private findCandidates(query: CandidateQuery, read: (key: string, lo: string, hi: string, perKey: number) => PostingRow[]): Candidate[] {
+  private findCandidates(query: CandidateQuery, read: PostingReader): Candidate[] {
     const lo = query.since === undefined ? '' : sinceKey(query.since);
     const hi = query.until === undefined ? '\uffff' : untilKey(query.until);
     const perKey = query.perKey ?? DEFAULT_POSTINGS_PER_KEY;
-    // Per article: the keys it shares with the query (each posting list read once, bounded).
-    const keysOf = new Map<number, { row: PostingRow; keys: string[] }>();
     const weightOf = new Map<string, number>();
     const lists: [readonly string[] | undefined, keyof typeof CANDIDATE_WEIGHTS][] = [
       [query.entities, 'entity'],
       [query.terms, 'term'],
       [query.bands, 'band'],
     ];
-    for (const [values, kind] of lists) {
-      for (const value of new Set(values ?? [])) {
-        const key = `${kind[0]}${KEY_SEP}${value}`;
-        weightOf.set(key, CANDIDATE_WEIGHTS[kind]);
-        for (const row of read(key, lo, hi, perKey)) {
-          const entry = keysOf.get(row.seq);
-          if (entry) entry.keys.push(key);
-          else keysOf.set(row.seq, { row, keys: [key] });
-        }
+    for (const [values, kind] of lists) for (const value of values ?? []) weightOf.set(`${kind[0]}${KEY_SEP}${value}`, CANDIDATE_WEIGHTS[kind]);
+    const keys = [...weightOf.keys()];
+    const found = read(keys, lo, hi, perKey);
+    // Per article: the keys it shares with the query (each posting list read once, bounded).
+    const keysOf = new Map<number, { row: PostingRow; keys: string[] }>();
+    keys.forEach((key, i) => {
+      for (const row of found[i] ?? []) {
+        const entry = keysOf.get(row.seq);
+        if (entry) entry.keys.push(key);
+        else keysOf.set(row.seq, { row, keys: [key] });
       }
-    }
+    });
     const byStory = new Map<string, { keys: Set<string>; articles: { id: string; n: number }[] }>();
     for (const { row, keys } of keysOf.values()) {
       if (row.story_id === null) continue;
@@ -591,6 +639,48 @@ export class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 
+  /**
+   * What refreshMembership writes for a story that only gained articles, without reading all its
+   * members: a long-running story is touched by most batches, and reading its thousands of members
+   * each time made the cost per article grow with the collection. The story's document is checked
+   * against the index first (member count, outlets); when it does not hold exactly the members
+   * from before the batch, it returns false and the story is refreshed in full.
+   */
+  private growMembership(storyId: string, joinedIds: readonly string[], now: number): boolean {
+    const doc = this.s.storyDoc.get(storyId) as { doc: string } | undefined;
+    if (!doc) return false;
+    const story = JSON.parse(doc.doc) as Story;
+    const count = this.s.memberCount.get(storyId) as number;
+    // Every member is listed in the document (every write keeps it so), so equal counts mean the
+    // document's ids are the members from before, each once.
+    if (count === 0 || count !== story.articleIds.length + joinedIds.length) return false;
+    // The joined members in the members' order: by time (unknown first), then as stored.
+    const joined = joinedIds.map((id) => this.s.memberRow.get(id) as { seq: number; id: string; outlet: string | null; published_at: string | null; time_key: string | null });
+    joined.sort((a, b) => (a.time_key === b.time_key ? a.seq - b.seq : a.time_key === null ? -1 : b.time_key === null ? 1 : a.time_key < b.time_key ? -1 : 1));
+    // The outlets: each member's must be one of the document's or a joined member's, and one
+    // the document lacks must be a joined member's only (so that it comes in their order).
+    const joinedByOutlet = new Map<string, number>();
+    for (const m of joined) if (m.outlet !== null) joinedByOutlet.set(m.outlet, (joinedByOutlet.get(m.outlet) ?? 0) + 1);
+    const membersByOutlet = new Map<string, number>();
+    let counted = this.s.membersWithoutOutlet.get(storyId) as number;
+    for (const o of new Set([...story.outlets, ...joinedByOutlet.keys()])) {
+      const n = this.s.membersOfOutlet.get(o, storyId) as number;
+      membersByOutlet.set(o, n);
+      counted += n;
+    }
+    if (counted !== count) return false;
+    const listed = new Set(story.outlets);
+    for (const [o, n] of joinedByOutlet) if (!listed.has(o) && membersByOutlet.get(o) !== n) return false;
+    story.articleIds = [...story.articleIds, ...joined.map((m) => m.id)];
+    const outlets = story.outlets.filter((o) => (membersByOutlet.get(o) ?? 0) > 0);
+    for (const m of joined) if (m.outlet !== null && !outlets.includes(m.outlet)) outlets.push(m.outlet);
+    story.outlets = outlets;
+    story.firstPublished = (this.s.firstDated.get(storyId) as string | null | undefined) ?? null;
+    story.lastPublished = (this.s.lastDated.get(storyId) as string | null | undefined) ?? null;
+    this.s.updateMembership.run({ ...storyColumns(story), stale_since: now });
+    return true;
+  }
+
   /** Recomputes a story's members, outlets and dates from its articles after some moved; deletes it when none are left. */
   private refreshMembership(storyId: string, now = Date.now()): void {
     const row = this.s.storyDoc.get(storyId) as { doc: string } | undefined;
@@ -665,6 +755,13 @@ function prepare(db: Database.Database) {
     insertBody: db.prepare('INSERT INTO article_bodies (seq, text, doc) VALUES (?, ?, ?)'),
     members: db.prepare('SELECT id, outlet, published_at, time_key FROM articles WHERE story_id = ? ORDER BY time_key, seq'),
     setStory: db.prepare('UPDATE articles SET story_id = ? WHERE id = ?'),
+    // Counts and ends of a story's members, from the indexes alone (growMembership).
+    memberCount: db.prepare('SELECT COUNT(*) FROM articles WHERE story_id = ?').pluck(),
+    memberRow: db.prepare('SELECT seq, id, outlet, published_at, time_key FROM articles WHERE id = ?'),
+    membersOfOutlet: db.prepare('SELECT COUNT(*) FROM articles WHERE outlet = ? AND story_id = ?').pluck(),
+    membersWithoutOutlet: db.prepare('SELECT COUNT(*) FROM articles WHERE outlet IS NULL AND story_id = ?').pluck(),
+    firstDated: db.prepare('SELECT published_at FROM articles WHERE story_id = ? AND time_key IS NOT NULL ORDER BY time_key, seq LIMIT 1').pluck(),
+    lastDated: db.prepare('SELECT published_at FROM articles WHERE story_id = ? AND time_key IS NOT NULL ORDER BY time_key DESC, seq DESC LIMIT 1').pluck(),
     clearMembers: db.prepare('UPDATE articles SET story_id = NULL WHERE story_id = ?'),
 
     upsertStory: db.prepare(`INSERT INTO stories (id, title, article_count, outlet_count, outlets, first_published, last_published, first_key, last_key, corroborated, single_source, disputed, stale_since, doc)
@@ -705,12 +802,28 @@ function prepare(db: Database.Database) {
     exportStories: db.prepare(`SELECT ${STORY_SUMMARY_COLUMNS}, doc FROM stories WHERE seq > ? ORDER BY seq LIMIT ?`),
     exportFacts: db.prepare('SELECT seq, story_id, id, status, independent_origins, article_ids, summary FROM facts WHERE seq > ? ORDER BY seq LIMIT ?'),
 
-    deletePostings: db.prepare('DELETE FROM postings WHERE article_seq = ?'),
-    insertPosting: db.prepare('INSERT OR IGNORE INTO postings (key, time_key, article_seq) VALUES (?, ?, ?)'),
+    deletePosting: db.prepare('DELETE FROM postings WHERE month = ? AND key = ? AND time_key = ? AND article_seq = ?'),
+    fingerprintKeys: db.prepare('SELECT terms, entities, bands FROM fingerprints WHERE article_seq = ?'),
+    insertPosting: db.prepare('INSERT OR IGNORE INTO postings (month, key, time_key, article_seq) VALUES (?, ?, ?, ?)'),
     upsertFingerprint: db.prepare(`INSERT INTO fingerprints (article_seq, terms, entities, bands, minhash) VALUES (@article_seq, @terms, @entities, @bands, @minhash)
       ON CONFLICT (article_seq) DO UPDATE SET terms = excluded.terms, entities = excluded.entities, bands = excluded.bands, minhash = excluded.minhash`),
     fingerprint: db.prepare('SELECT f.terms, f.entities, f.bands, f.minhash, a.published_at FROM fingerprints f JOIN articles a ON a.seq = f.article_seq WHERE a.id = ?'),
-    postings: db.prepare('SELECT article_seq FROM postings WHERE key = ? AND time_key >= ? AND time_key <= ? ORDER BY time_key DESC, article_seq DESC LIMIT ?').pluck(),
+    // Ordered by the month first, so that the index gives the rows in order (newest month first) and stops at the limit.
+    postingsOfMonths: db
+      .prepare(`SELECT article_seq FROM postings WHERE month IN (SELECT value FROM json_each(@months)) AND key = @key AND time_key >= @lo AND time_key <= @hi
+        ORDER BY month DESC, time_key DESC, article_seq DESC LIMIT @limit`)
+      .pluck(),
+    postingsOfMonth: db
+      .prepare('SELECT article_seq FROM postings WHERE month = @month AND key = @key AND time_key >= @lo AND time_key <= @hi ORDER BY time_key DESC, article_seq DESC LIMIT @limit')
+      .pluck(),
+    keysWithPostingsInMonth: db
+      .prepare('SELECT value FROM json_each(@keys) k WHERE EXISTS (SELECT 1 FROM postings WHERE month = @month AND key = k.value AND time_key >= @lo AND time_key <= @hi)')
+      .pluck(),
+    keysWithPostingsInMonths: db
+      .prepare(`SELECT value FROM json_each(@keys) k
+        WHERE EXISTS (SELECT 1 FROM postings WHERE month IN (SELECT value FROM json_each(@months)) AND key = k.value AND time_key >= @lo AND time_key <= @hi)`)
+      .pluck(),
+    monthBefore: db.prepare('SELECT month FROM postings WHERE month < ? ORDER BY month DESC LIMIT 1').pluck(),
     sketchRows: db.prepare('SELECT bucket, count FROM sketch ORDER BY bucket'),
     addSketch: db.prepare('INSERT INTO sketch (bucket, count) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE SET count = count + excluded.count'),
 

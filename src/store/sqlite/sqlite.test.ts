@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { runStoreContract } from '../contract.js';
 import { isStoreError } from '../errors.js';
-import { makeArticles } from '../test-fixtures.js';
+import { makeArticles, makeStory } from '../test-fixtures.js';
 import { LATEST_VERSION, MIGRATIONS, openSqliteStore } from './index.js';
+import { migrate } from './migrate.js';
+import { sinceKey, timeKey, untilKey } from '../time-key.js';
 import { toMatchQuery } from './fts-query.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-store-'));
@@ -94,4 +96,122 @@ test('toMatchQuery quotes every word', () => {
   assert.equal(toMatchQuery('counc*'), '"counc"*');
   assert.equal(toMatchQuery('" * ( -'), null);
   assert.equal(toMatchQuery(''), null);
+});
+
+test('a version 4 posting index is moved to months (version 5) and answers as it did', async () => {
+  const path = await freshPath();
+  const db = new Database(path);
+  migrate(db, path, MIGRATIONS.filter((m) => m.version <= 4));
+  // Every kind of time key, two articles on some, and months on both sides of a year's end.
+  const dates = ['2017-10-30', '2017-11-02', '2017-11-02T23:30:00+02:00', '2017-11-02', '2017-11', '2017', null, '2017-12-01', '2016-12-31', '2016-12-31T10:00:00Z', '2017-01-01'];
+  const addStory = db.prepare(`INSERT INTO stories (id, title, article_count, outlet_count, outlets, doc) VALUES (?, '', 1, 0, '[]', '{}')`);
+  const addArticle = db.prepare('INSERT INTO articles (seq, id, content_hash, uri, published_at, time_key, story_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const addPosting = db.prepare('INSERT INTO postings (key, time_key, article_seq) VALUES (?, ?, ?)');
+  const addFingerprint = db.prepare(`INSERT INTO fingerprints (article_seq, terms, entities, bands, minhash) VALUES (?, '["talks"]', ?, '[]', x'00000000')`);
+  dates.forEach((d, i) => {
+    addStory.run(`s${i}`);
+    addArticle.run(i + 1, `a${i}`, `h${i}`, `u${i}`, d, timeKey(d), `s${i}`);
+    addFingerprint.run(i + 1, i % 2 === 0 ? '["place:korea"]' : '[]');
+    addPosting.run('t\u0001talks', timeKey(d) ?? '', i + 1);
+    if (i % 2 === 0) addPosting.run('e\u0001place:korea', timeKey(d) ?? '', i + 1);
+  });
+  // What the version 4 index answered: the most recent postings of the key in the window.
+  const old = db.prepare('SELECT a.story_id FROM postings p JOIN articles a ON a.seq = p.article_seq WHERE p.key = ? AND p.time_key >= ? AND p.time_key <= ? ORDER BY p.time_key DESC, p.article_seq DESC LIMIT ?').pluck();
+  const windows: { since?: string; until?: string }[] = [{}, { since: '2017-11-01', until: '2017-11-03' }, { since: '2017-01-01', until: '2017-12-31' }, { since: '2016-12-31', until: '2017-01-01' }, { until: '2017-11-01' }, { since: '2017-11-02' }, { since: '2017-02-01', until: '2017-10-01' }];
+  const expected = windows.flatMap((w) =>
+    [1, 2, 3, 100].flatMap((perKey) =>
+      [['t\u0001talks', { terms: ['talks'] }], ['e\u0001place:korea', { entities: ['place:korea'] }]].map(([key, q]) => ({
+        query: { ...(q as object), ...w, perKey, limit: 100 },
+        stories: (old.all(key, w.since === undefined ? '' : sinceKey(w.since), w.until === undefined ? '\uffff' : untilKey(w.until), perKey) as string[]).sort(),
+      })),
+    ),
+  );
+  db.close();
+  const store = await openSqliteStore(path);
+  assert.equal(store.schemaVersion, LATEST_VERSION);
+  assert.ok(expected.some((e) => e.stories.length > 3) && expected.some((e) => e.stories.length === 0), 'the windows cut the lists');
+  for (const { query, stories } of expected) assert.deepEqual((await store.candidateStories(query)).map((c) => c.storyId).sort(), stories, JSON.stringify(query));
+  // A moved article's fingerprint replaced: its moved postings go with it.
+  await store.putFingerprints([{ articleId: 'a2', fingerprint: { terms: ['rain'], entities: [], minhash: [1], bands: [] } }]);
+  const talks = (await store.candidateStories({ terms: ['talks'], limit: 100 })).map((c) => c.storyId);
+  assert.ok(talks.includes('s1') && !talks.includes('s2'));
+  assert.deepEqual((await store.candidateStories({ entities: ['place:korea'], limit: 100 })).map((c) => c.storyId).sort(), ['s0', 's10', 's4', 's6', 's8']);
+  assert.deepEqual((await store.candidateStories({ terms: ['rain'], limit: 100 })).map((c) => c.storyId), ['s2']);
+  // Written after the move, an article's postings are found with the moved ones.
+  const [added] = makeArticles(1, () => ({ publishedAt: '2017-11-02T22:00:00Z' }));
+  assert.ok(added);
+  await store.putArticles([added]);
+  await store.putStories([makeStory('new', [added])]);
+  await store.putFingerprints([{ articleId: added.id, fingerprint: { terms: ['talks'], entities: [], minhash: [1], bands: [] } }]);
+  assert.deepEqual((await store.candidateStories({ terms: ['talks'], since: '2017-11-02', until: '2017-11-02', perKey: 1, limit: 5 })).map((c) => c.storyId), ['new']);
+  await store.close();
+});
+
+test('commitBatch writes a story that only gained articles as a full refresh of its members would', async () => {
+  // The same batches into two stores, one of them refreshing every story in full.
+  const store = await openSqliteStore(':memory:');
+  const full = await openSqliteStore(':memory:');
+  (full as unknown as { growMembership(): boolean }).growMembership = () => false;
+  const db = (store as unknown as { db: Database.Database }).db;
+  const fullDb = (full as unknown as { db: Database.Database }).db;
+  const rowsSql = 'SELECT id, article_count, outlet_count, outlets, first_published, last_published, first_key, last_key, stale_since IS NULL AS fresh, doc FROM stories ORDER BY id';
+  let seed = 11;
+  const rand = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  // Unknown outlets and dates, many equal times (one written two ways): the members' order has ties to break.
+  const dates = [null, '2017-11-02', '2017-11-02T08:00:00Z', '2017-11-02T10:00:00+02:00', '2017-11-03'];
+  const arts = makeArticles(320, (i) => ({ outlet: i % 7 === 0 ? null : `o${rand(6)}`, publishedAt: dates[rand(dates.length)] ?? null }));
+  const byId = new Map(arts.map((a) => [a.id, a]));
+  const membersOf = db.prepare('SELECT id FROM articles WHERE story_id = ? ORDER BY seq').pluck();
+  let grown = 0;
+  for (let b = 0; b < 40; b++) {
+    const fresh = arts.slice(b * 8, b * 8 + 8);
+    const stored = arts.slice(0, b * 8);
+    const assignments = Array.from({ length: 1 + rand(3) }, () => ({
+      storyId: `s${rand(4)}`,
+      title: '',
+      // Mostly new articles; now and then one moved from another story.
+      articleIds: [...fresh.filter(() => rand(3) > 0), ...(stored.length > 0 && rand(4) === 0 ? [stored[rand(stored.length)]] : [])].map((a) => (a as (typeof arts)[number]).id),
+    }));
+    // Every other batch, a story rewritten as the analysis does, its document not quite what a
+    // refresh of its members would write (outlets reordered, one missing, one too many; an id
+    // that is no article; an id twice), and then given articles.
+    if (b % 2 === 1) {
+      const id = `s${rand(4)}`;
+      const story = makeStory(id, (membersOf.all(id) as string[]).map((m) => byId.get(m) as (typeof arts)[number]));
+      const changes = [
+        { outlets: [...story.outlets].reverse() },
+        { outlets: story.outlets.slice(1) },
+        { outlets: [...story.outlets, 'o-gone'] },
+        { articleIds: [...story.articleIds, 'no-such-article'] },
+        { articleIds: [...story.articleIds, ...story.articleIds.slice(0, 1)] },
+        {},
+      ];
+      const rewritten = { ...story, ...changes[rand(changes.length)] };
+      await store.putStories([rewritten]);
+      await full.putStories([rewritten]);
+      assignments.push({ storyId: id, title: '', articleIds: fresh.slice(0, 2).map((a) => a.id) });
+    }
+    const before = db.prepare('SELECT doc FROM stories ORDER BY id').pluck().all();
+    await store.commitBatch({ articles: fresh, fingerprints: [], assignments });
+    await full.commitBatch({ articles: fresh, fingerprints: [], assignments });
+    const written = db.prepare(rowsSql).all();
+    assert.deepEqual(written, fullDb.prepare(rowsSql).all(), `batch ${b}`);
+    grown += (written as { doc: string }[]).filter((r) => !before.includes(r.doc)).length;
+  }
+  assert.ok(grown > 40, `${grown} stories written`);
+  // An outlet the document lacks though an earlier member has it: it comes before a joined member's new one.
+  const [x1, z, x2] = makeArticles(3, (i) => ({ text: `Outlets ${i}`, outlet: ['X', 'Z', 'X'][i] ?? null, publishedAt: `2017-12-0${i + 1}` }));
+  assert.ok(x1 && z && x2);
+  for (const s of [store, full]) {
+    await s.commitBatch({ articles: [x1], fingerprints: [], assignments: [{ storyId: 'sx', title: '', articleIds: [x1.id] }] });
+    await s.putStories([{ ...makeStory('sx', [x1]), outlets: [] }]);
+    await s.commitBatch({ articles: [z, x2], fingerprints: [], assignments: [{ storyId: 'sx', title: '', articleIds: [x2.id, z.id] }] });
+  }
+  assert.deepEqual(db.prepare(rowsSql).all(), fullDb.prepare(rowsSql).all());
+  assert.deepEqual((await store.getStory('sx'))?.outlets, ['X', 'Z']);
+  await store.close();
+  await full.close();
 });
