@@ -14,9 +14,10 @@
  * the splits an unlucky order makes.
  */
 import type { Article } from '../model/index.js';
-import type { Assignment, Candidate, CandidateQuery, Fingerprint, SketchCounts, Store } from '../store/index.js';
+import type { ArticleToStore, Assignment, Candidate, CandidateQuery, Fingerprint, SketchCounts, Store } from '../store/index.js';
+import { toStore } from '../store/rows.js';
 import { DocumentFrequency } from './df.js';
-import { timeOf, type Features } from './features.js';
+import { articleFeatures, timeOf, type Features } from './features.js';
 import { bands } from './minhash.js';
 import { DAY_MS, SIMILARITY, similarity, type Keyed } from './similarity.js';
 
@@ -45,9 +46,20 @@ export const CLUSTER = {
 
 export const DF_STATE_KEY = 'cluster.df';
 
+/**
+ * An article as the clusterer takes it: in the form the store writes (the batch's commit writes
+ * it as it is), its title for a story it founds, and its features. Made beside the analysis, on
+ * the worker that ran it (`clusterItem`).
+ */
 export interface ClusterItem {
-  article: Article;
+  article: ArticleToStore;
+  /** The title of a story this article founds (titleOf). */
+  title: string;
   features: Features;
+}
+
+export function clusterItem(article: Article): ClusterItem {
+  return { article: toStore(article), title: titleOf(article), features: articleFeatures(article) };
 }
 
 export interface BatchPlan {
@@ -61,7 +73,7 @@ export interface BatchPlan {
 }
 
 interface Pending extends Keyed {
-  article: Article;
+  article: ArticleToStore;
   story: string;
 }
 
@@ -107,7 +119,7 @@ export class Clusterer {
     const parent = new Map<string, string>();
     const size = new Map<string, number>();
     const absorbed = new Map<string, string[]>(); // stored story -> its members, when merged away
-    const founders = new Map<string, Article>();
+    const founders = new Map<string, string>(); // story founded by this batch -> its title
     const find = (s: string): string => {
       let r = s;
       for (let p = parent.get(r); p !== undefined; p = parent.get(r)) r = p;
@@ -138,7 +150,7 @@ export class Clusterer {
     }
 
     for (let n = 0; n < sorted.length; n++) {
-      const { article } = sorted[n] as ClusterItem;
+      const { article, title } = sorted[n] as ClusterItem;
       const me = keyed[n] as Keyed;
       const fp = me.fingerprint;
       const keys = keysOf(fp);
@@ -164,7 +176,7 @@ export class Clusterer {
         }
       } else {
         story = `s-${article.contentHash.slice(0, 12)}`;
-        founders.set(story, article);
+        founders.set(story, title);
         size.set(story, 0);
         plan.created++;
       }
@@ -194,8 +206,7 @@ export class Clusterer {
     }
     for (const [lost, members] of absorbed) add(find(lost), members);
     for (const [storyId, articleIds] of byStory) {
-      const founder = founders.get(storyId);
-      plan.assignments.push({ storyId, title: founder ? titleOf(founder) : '', articleIds });
+      plan.assignments.push({ storyId, title: founders.get(storyId) ?? '', articleIds });
     }
     return plan;
   }

@@ -29,7 +29,7 @@
  * A kill loses no analysis that matters: the stories stay stale and the next run or view does them.
  */
 import { createHash } from 'node:crypto';
-import { DEFAULT_CONTEXT, message, type Article, type Context, type Message, type SourceRecord } from '../model/index.js';
+import { DEFAULT_CONTEXT, message, type Context, type Message, type SourceRecord } from '../model/index.js';
 import { readInputs, type ReadOptions } from '../read/index.js';
 import type { Store } from '../store/index.js';
 import { Clusterer, type ClusterItem } from '../cluster/clusterer.js';
@@ -166,13 +166,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (r.kind === 'failed') {
       inFlightHashes.delete(entry.hash);
       fail(r.message);
-    } else if (r.kind === 'article') {
-      const bad = unusable(r.article);
-      if (bad) {
-        inFlightHashes.delete(entry.hash);
-        fail(bad);
-      } else ready.push({ article: r.article, features: r.features });
-    }
+    } else if (r.kind === 'article') ready.push(r.item);
     if (ready.length >= batchSize) await commit();
   };
 
@@ -262,8 +256,3 @@ async function finalPass(store: Store, analyse: (id: string) => Promise<number>,
   }
 }
 
-/** An article with no text to cluster is a failed record (CC201 says why). */
-function unusable(article: Article): Message | null {
-  if (article.text.trim() !== '') return null;
-  return article.messages.find((m) => m.severity === 'error') ?? message('CC701', `${article.uri}: no text left to ingest`, { uri: article.uri });
-}

@@ -7,6 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from './store.js';
 import { makeArticle, makeArticles, makeStory } from './test-fixtures.js';
+import { toStore } from './rows.js';
 import { runCrashContract } from './contract-crash.js';
 
 export interface StoreDriver {
@@ -281,9 +282,9 @@ export function runStoreContract(name: string, driver: StoreDriver): void {
       const arts = makeArticles(3);
       const [a0, a1, a2] = arts;
       assert.ok(a0 && a1 && a2);
-      await s.commitBatch({ articles: [a0], fingerprints: [], assignments: [], sketch: { documents: 2, counts: [[3, 1], [70000, 2], [1048575, 1]] } });
-      await s.commitBatch({ articles: [a1], fingerprints: [], assignments: [], sketch: { documents: 1, counts: [[0, 4], [70000, 5]] } });
-      await s.commitBatch({ articles: [a2], fingerprints: [], assignments: [], sketch: { documents: 0, counts: [] } });
+      await s.commitBatch({ articles: [toStore(a0)], fingerprints: [], assignments: [], sketch: { documents: 2, counts: [[3, 1], [70000, 2], [1048575, 1]] } });
+      await s.commitBatch({ articles: [toStore(a1)], fingerprints: [], assignments: [], sketch: { documents: 1, counts: [[0, 4], [70000, 5]] } });
+      await s.commitBatch({ articles: [toStore(a2)], fingerprints: [], assignments: [], sketch: { documents: 0, counts: [] } });
       assert.deepEqual(await s.getSketch(), { documents: 3, counts: [[0, 4], [3, 1], [70000, 7], [1048575, 1]] });
     });
 
@@ -294,7 +295,7 @@ export function runStoreContract(name: string, driver: StoreDriver): void {
       assert.ok(a0 && a1 && a2 && a3);
       const fp = { terms: ['talks'], entities: ['place:north-korea'], minhash: [1, 2], bands: ['x'] };
       const r = await s.commitBatch({
-        articles: [a0, a1, a2],
+        articles: [a0, a1, a2].map(toStore),
         fingerprints: [a0, a1, a2].map((a) => ({ articleId: a.id, fingerprint: fp })),
         assignments: [{ storyId: 'A', title: 'Story A', articleIds: [a0.id, a1.id] }, { storyId: 'B', title: 'Story B', articleIds: [a2.id] }],
         state: { df: Uint8Array.from([1, 2, 3]) },
@@ -307,7 +308,7 @@ export function runStoreContract(name: string, driver: StoreDriver): void {
       assert.equal(await s.getState('nothing'), null);
       // A late article joins A and B is merged into A; a duplicate article is skipped.
       const again = await s.commitBatch({
-        articles: [a3, a0],
+        articles: [a3, a0].map(toStore),
         fingerprints: [{ articleId: a3.id, fingerprint: fp }, { articleId: a0.id, fingerprint: fp }],
         assignments: [{ storyId: 'A', title: 'ignored', articleIds: [a3.id, a2.id] }],
       });

@@ -170,13 +170,35 @@ export interface Assignment {
 }
 
 /**
+ * An article as a store writes it: the queryable fields, the text, and the whole article as
+ * JSON with its text left empty (`toStore` in rows.ts makes it). Ingest makes it on the worker
+ * thread that analysed the article, so that the thread that owns the database receives a few
+ * strings instead of an object graph of thousands of small objects (deserialising that graph
+ * and writing it out as JSON again was 0.2 ms per article of the serial part of an ingest).
+ */
+export interface ArticleToStore {
+  id: string;
+  contentHash: string;
+  uri: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  lang: string | null;
+  text: string;
+  /** JSON.stringify of the Article with `text: ''` (the text is stored once, in its column). */
+  doc: string;
+}
+
+/**
  * One ingest batch, written in ONE transaction so that a kill at any moment leaves either all
  * of it or none: the new articles, their fingerprints, and their story membership. Stories
  * whose membership changed are marked stale (their facts are recomputed later, from
  * `staleStories`); a story left with no article is deleted (merged away).
  */
 export interface IngestBatch {
-  articles: readonly Article[];
+  articles: readonly ArticleToStore[];
   fingerprints: readonly { articleId: string; fingerprint: Fingerprint }[];
   assignments: readonly Assignment[];
   /** Opaque clusterer state saved with the batch (e.g. the document-frequency sketch), by key. */

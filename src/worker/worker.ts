@@ -191,13 +191,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         summary.duplicates++;
       } else if (r.kind === 'failed') failures.push({ seq: job.seq, reason: `${r.message.code} ${r.message.reason}` });
       else if (r.kind === 'article') {
-        if (r.article.text.trim() === '') {
-          const why = r.article.messages.find((m) => m.severity === 'error');
-          failures.push({ seq: job.seq, reason: why ? `${why.code} ${why.reason}` : `CC701 ${job.source.uri}: no text left to ingest` });
-        } else {
-          items.push({ article: r.article, features: r.features });
-          doneSeqs.push(job.seq);
-        }
+        items.push(r.item);
+        doneSeqs.push(job.seq);
       }
     }
     await db(() => markFailed(store, failures));

@@ -37,6 +37,7 @@ import {
   type StoreStats,
   type StoryRecord,
   type StorySummary,
+  type ArticleToStore,
 } from '../store.js';
 import { isRetryable, translate } from './connection.js';
 import {
@@ -55,7 +56,7 @@ import {
   type HitRow,
   type StoryRow,
 } from './rows.js';
-import { toRecord, toSummary } from '../rows.js';
+import { toRecord, toStore, toSummary } from '../rows.js';
 import { TS_CONFIG } from './schema.js';
 import { toTsQuery } from './ts-query.js';
 
@@ -90,7 +91,7 @@ export class PostgresStore implements Store {
   }
 
   async putArticles(articles: readonly Article[]): Promise<PutArticlesResult> {
-    return this.transaction((c) => insertArticles(c, articles));
+    return this.transaction((c) => insertArticles(c, articles.map(toStore)));
   }
 
   /** `also` runs in the same transaction, last (the queue marks its jobs done there: both or neither). */
@@ -594,10 +595,10 @@ function placeholders(n: number): string {
 }
 
 /** Inserts the articles whose content is new, in input order (inside the caller's transaction). */
-async function insertArticles(c: Queryable, articles: readonly Article[]): Promise<PutArticlesResult> {
+async function insertArticles(c: Queryable, articles: readonly ArticleToStore[]): Promise<PutArticlesResult> {
   const result: PutArticlesResult = { inserted: [], duplicates: [], conflicts: [] };
   if (articles.length === 0) return result;
-  const col = <K extends keyof Article>(k: K) => articles.map((a) => storableOrNull(a[k] as string | null));
+  const col = <K extends keyof ArticleToStore>(k: K) => articles.map((a) => storableOrNull(a[k] as string | null));
   // ON CONFLICT DO NOTHING covers both unique keys: a stored content hash (a duplicate) and an
   // id taken by other content (a conflict); which of the two it was is sorted out below.
   const { rows } = await c.query<{ seq: string; id: string; content_hash: string }>(
@@ -611,9 +612,9 @@ async function insertArticles(c: Queryable, articles: readonly Article[]): Promi
     [articles.map((a) => a.id), articles.map((a) => a.contentHash), col('uri'), col('url'), col('outlet'), col('title'), col('byline'), col('publishedAt'), articles.map((a) => timeKey(a.publishedAt)), col('lang')],
   );
   const insertedSeq = new Map(rows.map((r) => [`${r.id}\u0000${r.content_hash}`, r.seq]));
-  const bodies: { seq: string; article: Article }[] = [];
+  const bodies: { seq: string; article: ArticleToStore }[] = [];
   const inserted = new Set<number>();
-  const rest: Article[] = [];
+  const rest: ArticleToStore[] = [];
   articles.forEach((a, i) => {
     const key = `${a.id}\u0000${a.contentHash}`;
     const seq = insertedSeq.get(key);

@@ -5,7 +5,7 @@
  * escapes both, and the column gets a cleaned copy for searching and listing).
  */
 import type { Article, Fact, Story } from '../../model/index.js';
-import type { SearchHit, SearchKind } from '../store.js';
+import type { ArticleToStore, SearchHit, SearchKind } from '../store.js';
 import type { ArticleRecordRow, StorySummaryRow } from '../rows.js';
 import { timeKey } from '../time-key.js';
 
@@ -21,9 +21,13 @@ export function storableOrNull(s: string | null | undefined): string | null {
 }
 
 /** The body row of an article: the text once in its column, unless only the JSON can hold it exactly. */
-export function bodyColumns(a: Article): { text: string; doc: string } {
+export function bodyColumns(a: ArticleToStore): { text: string; doc: string } {
   const text = storable(a.text);
-  return { text, doc: JSON.stringify({ ...a, text: text === a.text ? '' : a.text }) };
+  if (text === a.text) return { text, doc: a.doc };
+  // Setting the key keeps its place in the document (a read gives back the same bytes).
+  const whole = JSON.parse(a.doc) as Article;
+  whole.text = a.text;
+  return { text, doc: JSON.stringify(whole) };
 }
 
 export function toArticle(row: { text: string; doc: string }): Article {

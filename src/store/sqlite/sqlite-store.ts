@@ -9,6 +9,7 @@ import type { Article, Fact, Story } from '../../model/index.js';
 import { StoreError } from '../errors.js';
 import { sinceKey, timeKey, untilKey } from '../time-key.js';
 import {
+  type ArticleToStore,
   CANDIDATE_WEIGHTS,
   DEFAULT_POSTINGS_PER_KEY,
   type ArticleRecord,
@@ -36,7 +37,7 @@ import {
   type StoryRecord,
   type StorySummary,
 } from '../store.js';
-import { toRecord, toSummary, type ArticleRecordRow, type StorySummaryRow } from '../rows.js';
+import { toRecord, toStore, toSummary, type ArticleRecordRow, type StorySummaryRow } from '../rows.js';
 import { migrate } from './migrate.js';
 import { toMatchQuery } from './fts-query.js';
 
@@ -109,7 +110,7 @@ export class SqliteStore implements Store {
   }
 
   async putArticles(articles: readonly Article[]): Promise<PutArticlesResult> {
-    return this.guard(() => this.db.transaction(() => this.insertArticles(articles)).immediate());
+    return this.guard(() => this.db.transaction(() => this.insertArticles(articles.map(toStore))).immediate());
   }
 
   async commitBatch(batch: IngestBatch): Promise<PutArticlesResult> {
@@ -166,7 +167,7 @@ export class SqliteStore implements Store {
   }
 
   /** Inserts the articles whose content is new (inside the caller's transaction). */
-  private insertArticles(articles: readonly Article[]): PutArticlesResult {
+  private insertArticles(articles: readonly ArticleToStore[]): PutArticlesResult {
     const result: PutArticlesResult = { inserted: [], duplicates: [], conflicts: [] };
     for (const a of articles) {
       if (this.s.articleByHash.get(a.contentHash) !== undefined) result.duplicates.push(a.id);
@@ -184,8 +185,8 @@ export class SqliteStore implements Store {
           time_key: timeKey(a.publishedAt),
           lang: a.lang,
         });
-        // The text is stored once, in its column; the placeholder keeps the key's place.
-        this.s.insertBody.run(lastInsertRowid, a.text, JSON.stringify({ ...a, text: '' }));
+        // The text is stored once, in its column (the document has it as '').
+        this.s.insertBody.run(lastInsertRowid, a.text, a.doc);
         result.inserted.push(a.id);
       }
     }

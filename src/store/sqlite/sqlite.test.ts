@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { runStoreContract } from '../contract.js';
 import { isStoreError } from '../errors.js';
 import { makeArticles, makeStory } from '../test-fixtures.js';
+import { toStore } from '../rows.js';
 import { LATEST_VERSION, MIGRATIONS, openSqliteStore } from './index.js';
 import { migrate } from './migrate.js';
 import { sinceKey, timeKey, untilKey } from '../time-key.js';
@@ -195,8 +196,8 @@ test('commitBatch writes a story that only gained articles as a full refresh of 
       assignments.push({ storyId: id, title: '', articleIds: fresh.slice(0, 2).map((a) => a.id) });
     }
     const before = db.prepare('SELECT doc FROM stories ORDER BY id').pluck().all();
-    await store.commitBatch({ articles: fresh, fingerprints: [], assignments });
-    await full.commitBatch({ articles: fresh, fingerprints: [], assignments });
+    await store.commitBatch({ articles: fresh.map(toStore), fingerprints: [], assignments });
+    await full.commitBatch({ articles: fresh.map(toStore), fingerprints: [], assignments });
     const written = db.prepare(rowsSql).all();
     assert.deepEqual(written, fullDb.prepare(rowsSql).all(), `batch ${b}`);
     grown += (written as { doc: string }[]).filter((r) => !before.includes(r.doc)).length;
@@ -206,9 +207,9 @@ test('commitBatch writes a story that only gained articles as a full refresh of 
   const [x1, z, x2] = makeArticles(3, (i) => ({ text: `Outlets ${i}`, outlet: ['X', 'Z', 'X'][i] ?? null, publishedAt: `2017-12-0${i + 1}` }));
   assert.ok(x1 && z && x2);
   for (const s of [store, full]) {
-    await s.commitBatch({ articles: [x1], fingerprints: [], assignments: [{ storyId: 'sx', title: '', articleIds: [x1.id] }] });
+    await s.commitBatch({ articles: [toStore(x1)], fingerprints: [], assignments: [{ storyId: 'sx', title: '', articleIds: [x1.id] }] });
     await s.putStories([{ ...makeStory('sx', [x1]), outlets: [] }]);
-    await s.commitBatch({ articles: [z, x2], fingerprints: [], assignments: [{ storyId: 'sx', title: '', articleIds: [x2.id, z.id] }] });
+    await s.commitBatch({ articles: [z, x2].map(toStore), fingerprints: [], assignments: [{ storyId: 'sx', title: '', articleIds: [x2.id, z.id] }] });
   }
   assert.deepEqual(db.prepare(rowsSql).all(), fullDb.prepare(rowsSql).all());
   assert.deepEqual((await store.getStory('sx'))?.outlets, ['X', 'Z']);
