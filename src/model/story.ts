@@ -96,7 +96,7 @@ export interface Coverage {
   only: string[];
   /** Facts reported by other origins that this article does not have. */
   missing: string[];
-  /** `missing` with weights, most central first (absent in stores written before weights existed). */
+  /** The most central of `missing` (20 at most) with weights, most central first (absent in stores written before weights existed). */
   omitted?: WeightedFact[];
   /** `only` with weights, most central first. */
   added?: WeightedFact[];

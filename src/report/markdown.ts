@@ -188,7 +188,7 @@ function profile(out: string[], po: ProfileOutline): void {
     items.push(`  - ${q(quote.text, QUOTE_MAX)} — ${who ? esc(who) : `_${quote.speakerKind} speaker_`}`);
   }
   if (po.omitted.length) {
-    items.push(`- **Leaves out:** ${plural(po.omitted.length, 'fact')} other outlets report (most central first)`);
+    items.push(`- **Leaves out:** ${plural(po.omittedCount, 'fact')} other outlets report (most central first)`);
     for (const o of po.omitted.slice(0, LIST_MAX)) items.push(`  - [${o.item.weight.toFixed(2)}] ${q(o.fact?.summary ?? o.item.evidence[0]?.text ?? o.item.factId, QUOTE_MAX)} (${plural(o.item.origins, 'origin')})`);
   }
   if (po.added.length) {

@@ -64,6 +64,8 @@ export interface ProfileOutline {
   quotes: Quote[];
   /** Facts of its story this article leaves out and facts only it adds (coverage), most central first. */
   omitted: { fact: Fact | null; item: WeightedFact }[];
+  /** How many facts it leaves out in all (`omitted` lists the most central of them). */
+  omittedCount: number;
   added: { fact: Fact | null; item: WeightedFact }[];
 }
 
@@ -86,7 +88,8 @@ export function outline(c: Comparison): ReportOutline {
   const profiles = [...refs.values()].map((r) => {
     const v = coverageOf.get(r.article.id);
     const withFact = (item: WeightedFact): { fact: Fact | null; item: WeightedFact } => ({ fact: factById.get(item.factId) ?? null, item });
-    return { ...profileOutline(r), omitted: (v?.omitted ?? []).map(withFact), added: (v?.added ?? []).map(withFact) };
+    const omitted = (v?.omitted ?? []).map(withFact);
+    return { ...profileOutline(r), omitted, omittedCount: Math.max(omitted.length, v?.missing.length ?? 0), added: (v?.added ?? []).map(withFact) };
   });
   return { refs, stories, profiles, unassigned };
 }
@@ -193,6 +196,7 @@ function profileOutline(ref: ArticleRef): ProfileOutline {
       .filter((o) => o.words.length > 0),
     quotes: a.quotes,
     omitted: [],
+    omittedCount: 0,
     added: [],
   };
 }

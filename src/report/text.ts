@@ -204,12 +204,12 @@ function profileSection(out: Out, po: ProfileOutline): void {
   out.more(4, po.quotes.length, LIST_MAX);
 
   if (po.omitted.length) {
-    out.line(2, `leaves out ${plural(po.omitted.length, 'fact')} other outlets report (most central first):`, 4);
+    out.line(2, `leaves out ${plural(po.omittedCount, 'fact')} other outlets report (most central first):`, 4);
     for (const o of po.omitted.slice(0, LIST_MAX)) {
       const e = o.item.evidence[0];
       out.line(4, `[${o.item.weight.toFixed(2)}] ${quoted(o.fact?.summary ?? e?.text ?? o.item.factId, EXCERPT_MAX * 2)} ${p.dim(`(${plural(o.item.origins, 'origin')}, ${plural(o.item.articles, 'article')})`)}`, 6);
     }
-    out.more(4, po.omitted.length, LIST_MAX);
+    out.more(4, po.omittedCount, LIST_MAX);
   }
   if (po.added.length) {
     out.line(2, `adds ${plural(po.added.length, 'fact')} no other origin reports:`, 4);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Fact } from '../model/index.js';
-import { coverage, OMITTED_EVIDENCE } from './coverage.js';
+import { coverage, OMITTED_EVIDENCE, OMITTED_LISTED } from './coverage.js';
 import { testArticle } from './testing.js';
 
 test('an omitted fact carries the words of the first few reporters only, its count of all of them', () => {
@@ -27,4 +27,24 @@ test('an omitted fact carries the words of the first few reporters only, its cou
   assert.deepEqual(omitted[0]?.evidence.map((e) => e.articleId), ['a0', 'a1', 'a2']);
   assert.equal(omitted[0]?.articles, 6);
   assert.equal(omitted[0]?.origins, 6);
+});
+
+test('an article that leaves out many facts lists the most central with weights, every one in missing', () => {
+  const others = Array.from({ length: 2 }, (_, i) => testArticle(`Report ${i} of the many facts.`, { id: `o${i}`, outlet: `Other ${i}` }));
+  const quiet = testArticle('The council met.', { id: 'q', outlet: 'Quiet' });
+  const facts: Fact[] = Array.from({ length: OMITTED_LISTED + 5 }, (_, k) => ({
+    id: `f-${String(k).padStart(2, '0')}`,
+    status: 'corroborated',
+    independentOrigins: 2,
+    // the first facts are reported by both others (more central), the rest by one
+    articleIds: k < 3 ? ['o0', 'o1'] : ['o0'],
+    summary: `fact ${k}`,
+    members: (k < 3 ? ['o0', 'o1'] : ['o0']).map((articleId) => ({ articleId, span: { start: 0, end: 6 }, text: 'Report', stance: 'asserts' as const })),
+    conflicts: [],
+  }));
+  const originOf = new Map([...others, quiet].map((a, i) => [a.id, i]));
+  const q = coverage([...others, quiet], facts, originOf).find((c) => c.articleId === 'q');
+  assert.equal(q?.missing.length, OMITTED_LISTED + 5);
+  assert.equal(q?.omitted?.length, OMITTED_LISTED);
+  assert.deepEqual(q?.omitted?.slice(0, 3).map((o) => o.factId), ['f-00', 'f-01', 'f-02']);
 });
