@@ -42,3 +42,22 @@ test('without a time limit the same document is processed', async () => {
     await pool.close();
   }
 });
+
+test('a pool grown for the final pass runs jobs on its new workers too', async () => {
+  const pool = new WorkerPool(1);
+  try {
+    const order: string[] = [];
+    const busy = pool.run({ kind: 'source', source: source('slow.txt', HUGE + HUGE), ctx: { ...DEFAULT_CONTEXT, timeLimitMs: 0, maxChars: 10_000_000 } }).then((r) => (order.push('slow'), r));
+    pool.grow(2);
+    assert.equal(pool.size, 2);
+    // The first worker is busy: the least busy one, the new worker, takes this job and ends first.
+    const quick = pool.run({ kind: 'source', source: source('a.txt', SMALL), ctx: DEFAULT_CONTEXT }).then((r) => (order.push('quick'), r));
+    const [a, b] = await Promise.all([busy, quick]);
+    assert.deepEqual([a.kind, b.kind], ['article', 'article']);
+    assert.deepEqual(order, ['quick', 'slow']);
+    pool.grow(1);
+    assert.equal(pool.size, 2, 'grow never removes workers');
+  } finally {
+    await pool.close();
+  }
+});

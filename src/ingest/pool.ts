@@ -36,7 +36,7 @@ interface Slot {
 type WorkerMessage = { ready: true } | { seq: number; result: JobResult };
 
 export class WorkerPool {
-  readonly size: number;
+  size: number;
   /** Workers replaced after a timeout or a crash (for tests and the summary). */
   replaced = 0;
   private readonly slots: Slot[] = [];
@@ -52,9 +52,26 @@ export class WorkerPool {
     }
   }
 
-  /** One worker per core, leaving the main thread (which owns the database) its share. */
+  /**
+   * One worker per core but one: the main thread, which owns the database, clusters and commits
+   * every batch and is the serial part of an ingest; a worker per core made three threads share
+   * two cores, and the main thread's turns were slower (10k articles: 580/s with two workers,
+   * 700/s with one, bench/README.md). Work that leaves the main thread idle (the final pass of
+   * story analysis) grows the pool to one per core (`grow`).
+   */
   static defaultSize(): number {
-    return Math.max(1, availableParallelism());
+    return Math.max(1, availableParallelism() - 1);
+  }
+
+  /** Adds workers up to `size` (never removes any). */
+  grow(size: number): void {
+    if (this.closed) return;
+    while (this.slots.length < size) {
+      const slot: Slot = { worker: undefined as unknown as Worker, queue: [], ready: false, timer: null };
+      slot.worker = this.spawn(slot);
+      this.slots.push(slot);
+    }
+    this.size = this.slots.length;
   }
 
   run(job: Job): Promise<JobResult> {
