@@ -153,7 +153,11 @@ ${DB_OPTION}
                       4294967296); a gzip bomb is stopped while inflating (CC112)
   --time-limit-ms N   time bound per article, in ms (default 30000; 0: none): an article past it
                       has its worker thread stopped and replaced (CC706), the rest goes on
-  --workers N         worker threads for the per-article work (default: one per core; 0: none)
+  --workers N         worker threads for the per-article work (default: one per core but the
+                      main thread's; 0: none)
+  --analyse MODE      the stories left to analyse at the end (facts, reuse, coverage): some (default:
+                      at least 300 articles' worth, then up to a tenth of the ingest's time), all,
+                      or none; a story not analysed is analysed when it is first shown
   --enqueue           with --db postgres://…: only put the records on the queue, for
                       "crosscheck worker" processes on any number of machines to ingest
   --json              the summary as JSON on standard output

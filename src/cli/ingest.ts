@@ -20,6 +20,7 @@ const SPECS: OptionSpecs = {
   ...LIMIT_SPECS,
   format: { type: 'string' },
   workers: { type: 'string' },
+  analyse: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   enqueue: { type: 'boolean' },
@@ -50,6 +51,12 @@ export async function ingestCommand(argv: readonly string[], io: CliIO): Promise
     const w = values['workers'].trim();
     if (!/^\d+$/.test(w)) return usageError(io, `--workers needs a whole number (0 runs on one thread), not "${w}"`, 'ingest');
     options.workers = Number(w);
+  }
+  if (typeof values['analyse'] === 'string') {
+    const modes: Record<string, IngestOptions['analyse']> = { some: true, all: 'all', none: false };
+    const mode = values['analyse'].trim();
+    if (!(mode in modes)) return usageError(io, `--analyse is some, all or none, not "${mode}"`, 'ingest');
+    options.analyse = modes[mode] as IngestOptions['analyse'];
   }
   if (io.stdin) options.stdin = io.stdin;
   if (values['allow-private'] === true) options.allowPrivate = true;
