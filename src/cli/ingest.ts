@@ -53,10 +53,9 @@ export async function ingestCommand(argv: readonly string[], io: CliIO): Promise
     options.workers = Number(w);
   }
   if (typeof values['analyse'] === 'string') {
-    const modes: Record<string, IngestOptions['analyse']> = { some: true, all: 'all', none: false };
     const mode = values['analyse'].trim();
-    if (!(mode in modes)) return usageError(io, `--analyse is some, all or none, not "${mode}"`, 'ingest');
-    options.analyse = modes[mode] as IngestOptions['analyse'];
+    if (mode !== 'some' && mode !== 'all' && mode !== 'none') return usageError(io, `--analyse is some, all or none, not "${mode}"`, 'ingest');
+    options.analyse = mode === 'some' ? true : mode === 'all' ? 'all' : false;
   }
   if (io.stdin) options.stdin = io.stdin;
   if (values['allow-private'] === true) options.allowPrivate = true;
