@@ -176,16 +176,7 @@ export interface Assignment {
  * strings instead of an object graph of thousands of small objects (deserialising that graph
  * and writing it out as JSON again was 0.2 ms per article of the serial part of an ingest).
  */
-export interface ArticleToStore {
-  id: string;
-  contentHash: string;
-  uri: string;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  byline: string | null;
-  publishedAt: string | null;
-  lang: string | null;
+export interface ArticleToStore extends Omit<ArticleRecord, 'storyId'> {
   text: string;
   /** JSON.stringify of the Article with `text: ''` (the text is stored once, in its column). */
   doc: string;
