@@ -128,7 +128,9 @@ export class Clusterer {
     const sizeOf = async (s: string): Promise<number> => {
       let n = size.get(s);
       if (n === undefined) {
-        n = (await this.store.getStory(s))?.articleIds.length ?? 0;
+        // The listing's count, not the story's document: a long-running story's document lists
+        // tens of thousands of members, and parsing it for one number grew with the story.
+        n = (await this.store.storySummaries([s])).get(s)?.articleCount ?? 0;
         size.set(s, n);
       }
       return n;
