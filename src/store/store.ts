@@ -305,6 +305,21 @@ export interface Store {
  */
 export const CANDIDATE_WEIGHTS = { entity: 3, term: 1, band: 5 } as const;
 
+/** Separator between a posting key's kind letter and its value (cannot occur in either). */
+export const KEY_SEP = '\u0001';
+
+/** The posting keys a candidate query reads, each with its weight (CANDIDATE_WEIGHTS), in query order. */
+export function queryKeyWeights(query: CandidateQuery): Map<string, number> {
+  const weightOf = new Map<string, number>();
+  const lists: [readonly string[] | undefined, keyof typeof CANDIDATE_WEIGHTS][] = [
+    [query.entities, 'entity'],
+    [query.terms, 'term'],
+    [query.bands, 'band'],
+  ];
+  for (const [values, kind] of lists) for (const value of values ?? []) weightOf.set(`${kind[0]}${KEY_SEP}${value}`, CANDIDATE_WEIGHTS[kind]);
+  return weightOf;
+}
+
 /** Postings read per key by default (most recent first). */
 export const DEFAULT_POSTINGS_PER_KEY = 500;
 

@@ -11,7 +11,8 @@ import type pg from 'pg';
 import type { Article, Fact, Story } from '../../model/index.js';
 import { sinceKey, timeKey, untilKey } from '../time-key.js';
 import {
-  CANDIDATE_WEIGHTS,
+  KEY_SEP,
+  queryKeyWeights,
   DEFAULT_POSTINGS_PER_KEY,
   type ArticleRecord,
   type AssignResult,
@@ -68,8 +69,6 @@ const SNIPPET_WORDS = { max: 24, min: 8 };
 const SEARCH_TEXT_CHARS = 200_000;
 /** Times a transaction that deadlocked or failed to serialise is run again. */
 const TRANSACTION_RETRIES = 5;
-/** Separator between a posting key's kind and its value (as in the SQLite store). */
-const KEY_SEP = '\u0001';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -425,13 +424,7 @@ export class PostgresStore implements Store {
     const tuples: { key: string; lo: string; hi: string; per: number }[] = [];
     const tupleOf = new Map<string, number>();
     const plans = queries.map((query) => {
-      const weightOf = new Map<string, number>();
-      const lists: [readonly string[] | undefined, keyof typeof CANDIDATE_WEIGHTS][] = [
-        [query.entities, 'entity'],
-        [query.terms, 'term'],
-        [query.bands, 'band'],
-      ];
-      for (const [values, kind] of lists) for (const value of values ?? []) weightOf.set(`${kind[0]}${KEY_SEP}${value}`, CANDIDATE_WEIGHTS[kind]);
+      const weightOf = queryKeyWeights(query);
       if (weightOf.size === 0 || query.limit <= 0) return null;
       const lo = query.since === undefined ? '' : sinceKey(query.since);
       const hi = query.until === undefined ? '\uffff' : untilKey(query.until);

@@ -10,7 +10,8 @@ import { StoreError } from '../errors.js';
 import { sinceKey, timeKey, untilKey } from '../time-key.js';
 import {
   type ArticleToStore,
-  CANDIDATE_WEIGHTS,
+  KEY_SEP,
+  queryKeyWeights,
   DEFAULT_POSTINGS_PER_KEY,
   type ArticleRecord,
   type AssignResult,
@@ -52,8 +53,6 @@ const EXPORT_PAGE = 1000;
 const SNIPPET_TOKENS = 12;
 /** Weight of a title match against a body match in article search (bm25 column weights). */
 const TITLE_WEIGHT = 5;
-/** Separator between a posting key's kind and its value (cannot occur in either). */
-const KEY_SEP = '\u0001';
 /** Characters of a time key that name its posting month ('2017-11'; schema version 5). */
 const MONTH_CHARS = 7;
 /** The sketch row that holds the number of documents counted (buckets are >= 0). */
@@ -477,13 +476,7 @@ export class SqliteStore implements Store {
     const lo = query.since === undefined ? '' : sinceKey(query.since);
     const hi = query.until === undefined ? '\uffff' : untilKey(query.until);
     const perKey = query.perKey ?? DEFAULT_POSTINGS_PER_KEY;
-    const weightOf = new Map<string, number>();
-    const lists: [readonly string[] | undefined, keyof typeof CANDIDATE_WEIGHTS][] = [
-      [query.entities, 'entity'],
-      [query.terms, 'term'],
-      [query.bands, 'band'],
-    ];
-    for (const [values, kind] of lists) for (const value of values ?? []) weightOf.set(`${kind[0]}${KEY_SEP}${value}`, CANDIDATE_WEIGHTS[kind]);
+    const weightOf = queryKeyWeights(query);
     const keys = [...weightOf.keys()];
     const found = read(keys, lo, hi, perKey);
     // Per article: the keys it shares with the query (each posting list read once, bounded).
