@@ -9,8 +9,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { message } from '../model/index.js';
 import type { Store } from '../store/index.js';
-import { refreshStale } from '../cluster/refresh.js';
-import { analyzeStory } from '../stories/index.js';
+import { refreshStale } from '../collection/index.js';
 import { parseArgs, type OptionSpecs } from './args.js';
 import { usageError } from './compare.js';
 import { DB_SPECS, withDb } from './db-options.js';
@@ -58,7 +57,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     };
     // Facts, and the stories' fact counts, of stale stories are computed first (ingest leaves
     // stories for their first view); an exported fact is never one of an older membership.
-    if (what !== 'articles') await refreshStale(store, analyzeStory);
+    if (what !== 'articles') await refreshStale(store);
     if (format === 'csv') await write(csvRow(COLUMNS[what]));
     for await (const row of rows(store, what)) await write(format === 'csv' ? csvRow(COLUMNS[what].map((c) => row[c])) : JSON.stringify(row) + '\n');
     if (file !== null) {
