@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './testing.js';
-import { csvField, csvRow } from './export.js';
+import { csvField, csvRow } from '../report/csv.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'crosscheck-cli-db-'));
 const db = join(tmp, 'c.db');

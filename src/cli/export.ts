@@ -8,8 +8,8 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { message } from '../model/index.js';
-import type { Store } from '../store/index.js';
-import { refreshStale } from '../collection/index.js';
+import { COLUMNS, exportRows, refreshStale, type ExportWhat as What } from '../collection/index.js';
+import { csvRow } from '../report/csv.js';
 import { parseArgs, type OptionSpecs } from './args.js';
 import { usageError } from './compare.js';
 import { DB_SPECS, withDb } from './db-options.js';
@@ -18,13 +18,7 @@ import { writeMessages, type CliIO } from './io.js';
 
 const SPECS: OptionSpecs = { ...DB_SPECS, format: { type: 'string' }, what: { type: 'string' }, output: { type: 'string', short: 'o' } };
 
-type What = 'articles' | 'stories' | 'facts';
 
-export const COLUMNS: Record<What, readonly string[]> = {
-  articles: ['id', 'uri', 'outlet', 'title', 'publishedAt', 'storyId', 'url', 'byline', 'lang', 'contentHash'],
-  stories: ['id', 'title', 'articleCount', 'outletCount', 'outlets', 'firstPublished', 'lastPublished', 'corroborated', 'singleSource', 'disputed', 'stale', 'articleIds'],
-  facts: ['storyId', 'id', 'status', 'independentOrigins', 'articleIds', 'summary'],
-};
 
 export async function exportCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(argv, SPECS);
@@ -59,37 +53,11 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     // stories for their first view); an exported fact is never one of an older membership.
     if (what !== 'articles') await refreshStale(store);
     if (format === 'csv') await write(csvRow(COLUMNS[what]));
-    for await (const row of rows(store, what)) await write(format === 'csv' ? csvRow(COLUMNS[what].map((c) => row[c])) : JSON.stringify(row) + '\n');
+    for await (const row of exportRows(store, what)) await write(format === 'csv' ? csvRow(COLUMNS[what].map((c) => row[c])) : JSON.stringify(row) + '\n');
     if (file !== null) {
       file.end();
       await once(file, 'finish');
     }
     return EXIT.ok;
   });
-}
-
-async function* rows(store: Store, what: What): AsyncGenerator<Record<string, unknown>> {
-  if (what === 'articles') {
-    for await (const a of store.exportArticles()) yield { ...a };
-  } else if (what === 'stories') {
-    for await (const s of store.exportStories()) {
-      const { facts, ...rest } = s;
-      yield { ...rest, corroborated: facts.corroborated, singleSource: facts.singleSource, disputed: facts.disputed };
-    }
-  } else for await (const f of store.exportFacts()) yield { ...f };
-}
-
-/** One CSV row (RFC 4180, CRLF line end). */
-export function csvRow(fields: readonly unknown[]): string {
-  return fields.map(csvField).join(',') + '\r\n';
-}
-
-const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA = /^[=+\-@\t\r]/;
-
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let s = Array.isArray(value) ? value.join('|') : String(value);
-  if (typeof value === 'string' && FORMULA.test(s)) s = `'${s}`;
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -4,9 +4,10 @@
  * transaction). `ingest`, the PostgreSQL workers and `compare` all place articles through this,
  * so the same articles in the same batches make the same stories whichever command ran them.
  */
-import type { PutArticlesResult, Store } from '../store/index.js';
-import type { BatchPlan, ClusterItem, Clusterer } from '../stories/group/index.js';
-import type { IngestBatch } from '../store/index.js';
+import type { Article } from '../model/index.js';
+import type { IngestBatch, PutArticlesResult, Store } from '../store/index.js';
+import { toStore } from '../store/rows.js';
+import { articleFeatures, titleOf, type BatchPlan, type ClusterItem, type Clusterer } from '../stories/group/index.js';
 
 /** Articles per batch (per transaction): large enough to amortise the commit, small enough to lose little to a kill. */
 export const BATCH_SIZE = 500;
@@ -20,4 +21,9 @@ export async function clusterBatch(
   const plan = await clusterer.planBatch(items);
   const result = await commit({ articles: items.map((i) => i.article), fingerprints: plan.fingerprints, assignments: plan.assignments, sketch: clusterer.takeSketch() });
   return { plan, result };
+}
+
+/** An analysed article as the clusterer and the store take it (made on the worker thread that analysed it). */
+export function clusterItem(article: Article): ClusterItem {
+  return { article: toStore(article), title: titleOf(article), features: articleFeatures(article) };
 }

@@ -60,3 +60,36 @@ test('one article gives one story and CC401', async () => {
 test('no articles gives no stories', async () => {
   assert.deepEqual((await compareArticles([])).stories, []);
 });
+
+test('compare and ingest make the same stories across batches (1,200 articles, three batches)', async () => {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { eventArticles, jsonl } = await import('./testing.js');
+  const { openCollection } = await import('./collection.js');
+  const { readArticles } = await import('./pipeline.js');
+  const { groupArticles } = await import('./compare.js');
+  // Four events told 300 times each, interleaved and over twelve days, so that stories span batches.
+  const records = [0, 1, 2, 3].flatMap((e) => eventArticles(e, 300, 10 + e * 3)).map((r, i) => ({ ...r, id: `g${i}` }));
+  const order = records.map((_, i) => (i * 7919) % records.length).map((i) => records[i] as (typeof records)[number]);
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-same-'));
+  try {
+    const dump = join(dir, 'dump.jsonl');
+    writeFileSync(dump, jsonl(order));
+    const c = await openCollection(join(dir, 'c.db'));
+    const ingested = new Map<string, string>();
+    try {
+      await c.ingest([dump], { workers: 0, analyse: false });
+      for await (const a of c.exportArticles()) ingested.set(a.id, a.storyId ?? '');
+    } finally {
+      await c.close();
+    }
+    const { articles } = await readArticles([dump]);
+    const compared = new Map<string, string>();
+    for (const [story, members] of await groupArticles(articles)) for (const a of members) compared.set(a.id, story);
+    assert.equal(compared.size, 1200);
+    assert.deepEqual(new Map([...compared].sort()), new Map([...ingested].sort()));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -7,9 +7,9 @@
  */
 import { message, type Article, type Message, type Story } from '../model/index.js';
 import { openSqliteStore } from '../store/index.js';
-import { Clusterer, clusterItem } from '../stories/group/index.js';
+import { Clusterer } from '../stories/group/index.js';
 import { analyzeStory } from '../stories/index.js';
-import { BATCH_SIZE, clusterBatch } from './batch.js';
+import { BATCH_SIZE, clusterBatch, clusterItem } from './batch.js';
 
 /** Groups the articles into stories as `ingest` would: each story's id and its members, in input order. */
 export async function groupArticles(articles: readonly Article[]): Promise<Map<string, Article[]>> {

@@ -4,7 +4,8 @@
  */
 import { message, type Article, type Context, type Message, type SourceRecord, type Story } from '../model/index.js';
 import { processSource } from './pipeline.js';
-import { clusterItem, type ClusterItem } from '../stories/group/clusterer.js';
+import type { ClusterItem } from '../stories/group/clusterer.js';
+import { clusterItem } from './batch.js';
 import { analyzeStory } from '../stories/index.js';
 
 export type Job = { kind: 'source'; source: SourceRecord; ctx: Context } | { kind: 'story'; id: string; articles: Article[] };

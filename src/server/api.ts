@@ -5,7 +5,8 @@
  */
 import { toJSON } from '../report/json.js';
 import { VERSION } from '../report/version.js';
-import { COLUMNS, csvRow } from '../cli/export.js';
+import { COLUMNS, exportRows as rowsOf } from '../collection/index.js';
+import { csvRow } from '../report/csv.js';
 import type { Store } from '../store/index.js';
 import type { Comparison } from '../model/index.js';
 import { type ServerContext, headerToken, requireToken, serveCached } from './context.js';
@@ -130,20 +131,10 @@ async function exportRows(store: Store, query: URLSearchParams, res: import('nod
     if (!res.write(line)) await new Promise<void>((resolve) => res.once('drain', resolve));
   };
   if (format === 'csv') await write(csvRow(COLUMNS[w]));
-  for await (const row of rows(store, w)) {
+  for await (const row of rowsOf(store, w)) {
     if (res.destroyed) return;
     await write(format === 'csv' ? csvRow(COLUMNS[w].map((c) => row[c])) : JSON.stringify(row) + '\n');
   }
   res.end();
-}
-
-async function* rows(store: Store, what: What): AsyncGenerator<Record<string, unknown>> {
-  if (what === 'articles') for await (const a of store.exportArticles()) yield { ...a };
-  else if (what === 'stories') {
-    for await (const s of store.exportStories()) {
-      const { facts, ...rest } = s;
-      yield { ...rest, corroborated: facts.corroborated, singleSource: facts.singleSource, disputed: facts.disputed };
-    }
-  } else for await (const f of store.exportFacts()) yield { ...f };
 }
 

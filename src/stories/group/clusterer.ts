@@ -15,7 +15,6 @@
  */
 import type { Article } from '../../model/index.js';
 import type { ArticleToStore, Assignment, Candidate, CandidateQuery, Fingerprint, SketchCounts, Store } from '../../store/index.js';
-import { toStore } from '../../store/rows.js';
 import { DocumentFrequency } from './df.js';
 import { articleFeatures, timeOf, type Features } from './features.js';
 import { bands } from './minhash.js';
@@ -58,9 +57,6 @@ export interface ClusterItem {
   features: Features;
 }
 
-export function clusterItem(article: Article): ClusterItem {
-  return { article: toStore(article), title: titleOf(article), features: articleFeatures(article) };
-}
 
 export interface BatchPlan {
   fingerprints: { articleId: string; fingerprint: Fingerprint }[];
