@@ -77,6 +77,8 @@ export interface IngestOptions {
   stdin?: NodeJS.ReadableStream;
   /** Fetch URL inputs on private, loopback or link-local addresses (refused by default). */
   allowPrivate?: boolean;
+  /** What inputs are called in uris and messages, when not by their paths (ReadOptions.names). */
+  names?: ReadonlyMap<string, string>;
   context?: Partial<Context>;
   /** Worker threads; 0 runs everything on the calling thread. Default: one per core. */
   workers?: number;
@@ -124,6 +126,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (options.format) readOptions.format = options.format;
   if (options.stdin) readOptions.stdin = options.stdin;
   if (options.allowPrivate) readOptions.allowPrivate = true;
+  if (options.names) readOptions.names = options.names;
   const batchSize = options.batchSize ?? INGEST.batchSize;
   const pool = new WorkerPool(options.workers ?? WorkerPool.defaultSize());
   const maxInFlight = Math.max(1, pool.size) * INGEST.inFlightPerWorker;
