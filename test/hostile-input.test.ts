@@ -236,6 +236,16 @@ test('entity expansion (billion laughs) is never expanded, in feeds or pages', a
     assert.ok(raw.length < data.length, `${name}: ${raw.length} chars from ${data.length}`);
     assert.ok(!raw.includes('lollol'), `${name}: an entity was expanded`);
   }
+  // Nothing of an unexpanded reference is stored (issue 19: an article titled "&lol9;"), and the
+  // feed says why; an item made only of references is not stored.
+  const only = `<?xml version="1.0"?>${dtd}<rss><channel><title>&lol9;</title><item><title>&lol9;</title><description>&lol9;</description></item><item><title>&lol9;</title><description>&lol9; ${BODY}</description></item></channel></rss>`;
+  const items = await readAll([file('lol-only.rss', only)]);
+  assert.deepEqual(codes(items), ['CC116', 'CC220']);
+  const stored = sources(items);
+  assert.equal(stored.length, 1);
+  for (const s of stored) {
+    assert.doesNotMatch(`${s.raw} ${s.record.title ?? ''} ${s.record.outlet ?? ''}`, /&lol/, 'no unexpanded reference stored');
+  }
 });
 
 test('malformed JSON, feeds and WARC records give coded messages and the rest is read', async () => {
