@@ -15,9 +15,11 @@ import { prng } from '../src/model/random.js';
 import type { Comparison } from '../src/model/index.js';
 import { compare } from '../src/collection/pipeline.js';
 import {
-  DOC_MS, FILE_GENS, GOOD, HTML_GENS, TEXT_GENS, boilerplateOnly, checkComparison, checkFile, checkHtml, checkSource, int, jsonlLine, labelled, pick,
-  randomBytes, randomUnicode, record, warcRecord, type Gen,
+  FILE_GENS, GOOD, HTML_GENS, TEXT_GENS, boilerplateOnly, checkComparison, checkFile, checkHtml, checkSource, int, jsonlLine, labelled, pick,
+  assertInTime, feedWithEntities, gzWithJunk, ipSpellings, randomBytes, randomUnicode, record, warcRecord, warcWithLiar, type Gen,
 } from './fuzz-cases.js';
+import { readInputs, type ReadItem } from '../src/read/index.js';
+import { isPrivateAddress } from '../src/read/address.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20251121);
 const CASES = Number(process.env.FUZZ_CASES ?? 120);
@@ -110,8 +112,7 @@ test('compare on files: a hostile batch keeps the good articles', async () => {
     } catch (error) {
       assert.fail(`seed=${SEED ^ 0x77} batch of ${files.length}: compare threw ${error instanceof Error ? error.stack : String(error)}`);
     }
-    const ms = performance.now() - t0;
-    assert.ok(ms < DOC_MS * files.length, `batch took ${ms.toFixed(0)} ms`);
+    assertInTime(performance.now() - t0, `seed=${SEED ^ 0x77} batch of ${files.length}`, files.length);
     checkComparison(c, `seed=${SEED ^ 0x77} batch`);
     assert.ok(c.articles.some((a) => a.uri.endsWith('good.txt')), 'the good text file is still read');
     assert.ok(c.articles.some((a) => a.id === 'good-rec'), 'the good JSONL record after the bad lines is still read');
@@ -120,4 +121,79 @@ test('compare on files: a hostile batch keeps the good articles', async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+async function readFile(dir: string, name: string, data: Uint8Array): Promise<ReadItem[]> {
+  const path = join(dir, name);
+  writeFileSync(path, data);
+  const out: ReadItem[] = [];
+  for await (const item of readInputs([path], { maxBytes: 1_000_000 })) out.push(item);
+  return out;
+}
+
+test('issue 19 attack forms: junk after a .gz, a lying WARC length, a feed\'s own entities keep every good record and store no garbage', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-fuzz-19-'));
+  try {
+    const runs = Math.max(6, Math.round(CASES / 10));
+    for (let i = 0; i < runs; i++) {
+      const seed = (SEED ^ 0x1919) + i;
+      const gz = gzWithJunk(prng(seed), 1 + (i % 7) * 9);
+      const gzItems = await readFile(dir, `junk-${i}${gz.file.ext}`, gz.file.data);
+      assert.equal(gzItems.filter((x) => x.kind === 'source').length, gz.records, `seed=${seed} kind=gzJunk: every record kept`);
+      assert.ok(gzItems.some((x) => x.kind === 'problem' && ['CC115', 'CC120'].includes(x.message.code)), `seed=${seed} kind=gzJunk: the junk is reported`);
+
+      const warc = warcWithLiar(prng(seed));
+      const warcItems = await readFile(dir, `liar-${i}${warc.file.ext}`, warc.file.data);
+      const urls = warcItems.flatMap((x) => (x.kind === 'source' ? [x.source.record.url] : []));
+      for (const url of warc.after) assert.ok(urls.includes(url), `seed=${seed} kind=warcLiar: ${url} after the lying record is read (got ${urls.join(', ')})`);
+      assert.ok(warcItems.some((x) => x.kind === 'problem' && x.message.code === 'CC123'), `seed=${seed} kind=warcLiar: the lie is reported`);
+
+      const feed = feedWithEntities(prng(seed));
+      const feedItems = await readFile(dir, `dtd-${i}${feed.file.ext}`, feed.file.data);
+      assert.ok(feedItems.some((x) => x.kind === 'problem' && x.message.code === 'CC116'), `seed=${seed} kind=dtdFeed: reported`);
+      for (const x of feedItems) {
+        if (x.kind !== 'source') continue;
+        const stored = `${x.source.raw} ${x.source.record.title ?? ''} ${x.source.record.outlet ?? ''}`;
+        for (const name of feed.names) assert.ok(!stored.includes(`&${name};`), `seed=${seed} kind=dtdFeed: "&${name};" stored`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SSRF: every spelling of a non-public IPv4 address is refused; the carrying forms of a public one are not', () => {
+  const r = prng(SEED ^ 0x55f);
+  const privateV4 = [[127, 0, 0, 1], [127, 1, 2, 3], [10, 1, 2, 3], [172, 16, 0, 1], [192, 168, 1, 1], [169, 254, 169, 254], [100, 64, 0, 1], [0, 0, 0, 0], [224, 0, 0, 1], [255, 255, 255, 255], [198, 18, 0, 1]];
+  const publicV4 = [[8, 8, 8, 8], [1, 1, 1, 1], [93, 184, 216, 34], [151, 101, 1, 69]];
+  const forms = (v4: number[]): { form: string; carries: boolean; url: string }[] =>
+    ipSpellings(r, v4).flatMap(({ form, carries }) => {
+      // The URL parser rewrites a literal (to hex groups, or 2130706433 to 127.0.0.1): both are checked.
+      const literal = form.includes(':') ? `[${form}]` : form;
+      const url = new URL(`http://${literal}:8080/`).hostname.replace(/^\[|\]$/g, '');
+      return [{ form, carries, url }];
+    });
+  for (let round = 0; round < Math.max(3, Math.round(CASES / 40)); round++) {
+    for (const v4 of privateV4) {
+      for (const { form, url } of forms(v4)) {
+        assert.equal(isPrivateAddress(form), true, `${form} (${v4.join('.')})`);
+        assert.equal(isPrivateAddress(url), true, `${url}, the URL parser's form of ${form}`);
+      }
+    }
+    for (const v4 of publicV4) {
+      for (const { form, carries, url } of forms(v4)) {
+        assert.equal(isPrivateAddress(form), !carries, `${form} (${v4.join('.')})`);
+        assert.equal(isPrivateAddress(url), !carries, `${url}, the URL parser's form of ${form}`);
+      }
+    }
+    // Random addresses: the URL parser's spelling never changes the answer.
+    for (let i = 0; i < 200; i++) {
+      const v4 = [int(r, 256), int(r, 256), int(r, 256), int(r, 256)];
+      for (const { form, url } of forms(v4)) assert.equal(isPrivateAddress(url), isPrivateAddress(form), `${form} -> ${url}`);
+    }
+  }
+});
+
+test('the per-document time bound can fail', () => {
+  assert.throws(() => assertInTime(1e9, 'a case that takes forever'), /benign 100 KB document/);
 });

@@ -2,7 +2,9 @@
  * Hostile inputs through the readers (issue 9): gzip bombs, entity expansion, UTF-16 with and
  * without a byte-order mark, mislabelled Windows-1252 / Latin-1, NUL bytes, a 50 MB JSONL line,
  * 100,000 nested elements, malformed JSON, feeds and WARC records. Each gives a record or a coded
- * message, in bounded time and memory, and the rest of the input is still read.
+ * message, in bounded memory and with cost that grows linearly, and the rest of the input is
+ * still read. Issue 19 added: a feed's own entities are never stored ("&lol9;"), and no bound is
+ * a wall-clock speed (they failed on a busy machine).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +19,7 @@ import { readInputs, type ReadItem, type ReadOptions } from '../src/read/index.j
 import { readJsonlStream } from '../src/read/jsonl.js';
 import { processSource } from '../src/collection/pipeline.js';
 import { DEFAULT_CONTEXT } from '../src/model/index.js';
+import { growthAsync } from './growth.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cc-hostile-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,17 +72,18 @@ test('a JSONL gzip bomb is stopped while inflating (CC112); the records before i
   // Multi-member gzip: a good record, then the bomb, then a record that is never reached.
   const p = file('bomb.jsonl.gz', Buffer.concat([gzipSync(RECORD('before')), bomb, gzipSync(RECORD('after'))]));
   let items: ReadItem[] = [];
-  const t0 = performance.now();
   // By the ratio guard (default limits) ...
   const grew = await peakBufferGrowthMB(async () => {
     items = await readAll([p]);
   });
-  const ms = performance.now() - t0;
   assert.deepEqual(sources(items).map((s) => s.record.id), ['before']);
   const m = items.find((i) => i.kind === 'problem');
   assert.equal(m?.kind === 'problem' && m.message.code, 'CC112');
   assert.ok(grew < 48, `inflated in bounded memory (grew ${grew.toFixed(0)} MB)`);
-  assert.ok(ms < 10_000, `stopped in ${ms.toFixed(0)} ms`);
+  // Stopped while inflating: fewer bytes inflated than the bomb holds (not a wall-clock bound,
+  // which failed on a busy machine: 26 s with the load at 24).
+  const inflated = Number(/\((\d+) bytes from/.exec(m?.kind === 'problem' ? m.message.reason : '')?.[1] ?? NaN);
+  assert.ok(inflated < BOMB_BYTES, `stopped after ${inflated} of ${BOMB_BYTES} bytes`);
   // ... and by --max-decompressed, before the ratio guard would act.
   const small = await readAll([p], { maxDecompressed: 1024 * 1024 });
   assert.deepEqual(codes(small), ['CC112']);
@@ -203,9 +207,8 @@ test('a 50 MB JSONL line is refused with its position, in bounded memory; the ot
   assert.ok(peak / 1e6 < 20, `a line over the limit is not held (held ${(peak / 1e6).toFixed(0)} MB of it)`);
 });
 
-test('100,000 nested elements: a feed is cut with CC113, a page with CC223, JSON with CC106/CC107, in time', async () => {
+test('100,000 nested elements: a feed is cut with CC113, a page with CC223, JSON with CC106/CC107; cost grows linearly', async () => {
   const deep = '<x>'.repeat(100_000);
-  const t0 = performance.now();
   const feed = await readAll([file('deep.rss', `<rss><channel><title>T</title><item><title>ok</title><description>${BODY}</description></item>${deep}<item><title>lost</title></item></channel></rss>`)]);
   assert.deepEqual(sources(feed).map((s) => s.record.title), ['ok']);
   assert.ok(codes(feed).includes('CC113'));
@@ -215,7 +218,14 @@ test('100,000 nested elements: a feed is cut with CC113, a page with CC223, JSON
   assert.deepEqual(sources(json).map((s) => s.record.id), ['ok']);
   // JSON.parse takes 100,000 levels: both lines parse, and neither is a record with a text.
   assert.deepEqual(codes(json), ['CC107', 'CC107']);
-  assert.ok(performance.now() - t0 < 5000, `took ${(performance.now() - t0).toFixed(0)} ms`);
+  // 10x the depth, under 30x the time (a wall-clock bound failed on a busy machine).
+  const nested = async (depth: number): Promise<void> => {
+    await readAll([file('grow.rss', `<rss><channel><item><title>ok</title><description>${BODY}</description></item>${'<x>'.repeat(depth)}</channel></rss>`)]);
+    await readAll([file('grow.html', `<html><body>${'<div>'.repeat(depth)}<p>${BODY}</p></body></html>`)]);
+    await readAll([file('grow.jsonl', '['.repeat(depth) + ']'.repeat(depth) + '\n' + RECORD('ok'))]);
+  };
+  const g = await growthAsync(nested, 10_000, 100_000, { runs: 1 });
+  assert.ok(g.ratio < 30, g.text);
 });
 
 test('entity expansion (billion laughs) is never expanded, in feeds or pages', async () => {
@@ -227,6 +237,16 @@ test('entity expansion (billion laughs) is never expanded, in feeds or pages', a
     const raw = sources(items).map((s) => s.raw).join('');
     assert.ok(raw.length < data.length, `${name}: ${raw.length} chars from ${data.length}`);
     assert.ok(!raw.includes('lollol'), `${name}: an entity was expanded`);
+  }
+  // Nothing of an unexpanded reference is stored (issue 19: an article titled "&lol9;"), and the
+  // feed says why; an item made only of references is not stored.
+  const only = `<?xml version="1.0"?>${dtd}<rss><channel><title>&lol9;</title><item><title>&lol9;</title><description>&lol9;</description></item><item><title>&lol9;</title><description>&lol9; ${BODY}</description></item></channel></rss>`;
+  const items = await readAll([file('lol-only.rss', only)]);
+  assert.deepEqual(codes(items), ['CC116', 'CC220']);
+  const stored = sources(items);
+  assert.equal(stored.length, 1);
+  for (const s of stored) {
+    assert.doesNotMatch(`${s.raw} ${s.record.title ?? ''} ${s.record.outlet ?? ''}`, /&lol/, 'no unexpanded reference stored');
   }
 });
 

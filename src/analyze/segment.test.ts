@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { growth } from '../../test/growth.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONTEXT, type Doc, type Paragraph } from '../model/index.js';
@@ -103,12 +104,10 @@ test('segment: the seeds', { skip: sharedOrSkip() }, () => {
   }
 });
 
-test('segment: 1 MB in well under a second', () => {
+test('segment: cost grows linearly (10x the text, under 30x the time); speed is measured in bench/', () => {
   const para = 'Sen. Jo Park said the U.S. plan, e.g. the “New York channel,” costs $3.5 million. The talks go on... Some say no! ';
-  const text = `Title\n${(para.repeat(40) + '\n').repeat(Math.ceil(1_000_000 / (para.length * 40)))}`;
-  const t0 = performance.now();
-  const doc = docOf(text);
-  const ms = performance.now() - t0;
-  assert.ok(doc.sentences.length > 25_000);
-  assert.ok(ms < 1500, `${ms.toFixed(0)} ms`);
+  const textOf = (bytes: number): string => `Title\n${(para.repeat(40) + '\n').repeat(Math.ceil(bytes / (para.length * 40)))}`;
+  assert.ok(docOf(textOf(500_000)).sentences.length > 12_500);
+  const g = growth((bytes) => void docOf(textOf(bytes)), 50_000, 500_000);
+  assert.ok(g.ratio < 30, g.text);
 });

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { growth } from '../../test/growth.js';
 import { tokenizeText, tokenIndexAt } from './tokenize.js';
 
 const words = (text: string): string[] => tokenizeText(text).map((t) => text.slice(t.start, t.end));
@@ -51,20 +52,12 @@ test('tokenize: tokens are ordered and their offsets are exact', () => {
   assert.equal(tokenIndexAt(tokens, text.length), tokens.length);
 });
 
-/** Target 5 MB/s (about 10 MB/s measured on an idle laptop core); the floor leaves room for busy CI machines. */
-const MIN_BYTES_PER_SECOND = 3_000_000;
-
-test('tokenize: fast (several MB/s)', () => {
+// Speed (about 10 MB/s on an idle laptop core) is measured by bench/pipeline.bench.ts; a test on a
+// shared machine bounds only how the cost grows.
+test('tokenize: cost grows linearly (10x the text, under 30x the time)', () => {
   const para = 'The U.S. said on Tuesday that 1,000 North Korean officials’ talks, e.g. “We’re trying,” he said, cost $3.5 million (25%). ';
-  const text = para.repeat(Math.ceil(2_000_000 / para.length));
-  tokenizeText(para.repeat(2000)); // warm up the JIT
-  let seconds = Infinity;
-  let tokens = 0;
-  for (let run = 0; run < 3; run++) {
-    const t0 = performance.now();
-    tokens = tokenizeText(text).length;
-    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
-  }
-  assert.ok(tokens > 300_000);
-  assert.ok(text.length / seconds > MIN_BYTES_PER_SECOND, `${(text.length / seconds / 1e6).toFixed(1)} MB/s`);
+  const textOf = (bytes: number): string => para.repeat(Math.ceil(bytes / para.length));
+  assert.ok(tokenizeText(textOf(1_000_000)).length > 150_000);
+  const g = growth((bytes) => void tokenizeText(textOf(bytes)), 100_000, 1_000_000);
+  assert.ok(g.ratio < 30, g.text);
 });

@@ -18,6 +18,8 @@ export async function enqueueCommand(values: ParsedArgs['values'], inputs: reado
   const read: ReadOptions = { maxBytes: options.context?.maxBytes ?? DEFAULT_CONTEXT.maxBytes, maxDecompressed: options.context?.maxDecompressed ?? DEFAULT_CONTEXT.maxDecompressed };
   if (options.format) read.format = options.format;
   if (options.stdin) read.stdin = options.stdin;
+  // The same reading as ingest's: URL inputs on this machine's network only with --allow-private.
+  if (options.allowPrivate) read.allowPrivate = true;
   return withDb(values, io, false, async (store) => {
     if (!(store instanceof PostgresStore)) return usageError(io, '--enqueue needs a PostgreSQL database', 'ingest');
     const s = await enqueueInputs(store, inputs, read);

@@ -69,6 +69,8 @@ export const INGEST = {
    * `--analyse all` is there for whoever wants every story done up front.
    */
   finalPassShare: 0.1,
+  /** Warnings of one code kept in the summary (and printed); the rest are only counted by their articles. */
+  warningsPerCode: 100,
 } as const;
 
 export interface IngestOptions {
@@ -78,6 +80,8 @@ export interface IngestOptions {
   stdin?: NodeJS.ReadableStream;
   /** Fetch URL inputs on private, loopback or link-local addresses (refused by default). */
   allowPrivate?: boolean;
+  /** What inputs are called in uris and messages, when not by their paths (ReadOptions.names). */
+  names?: ReadonlyMap<string, string>;
   context?: Partial<Context>;
   /** Worker threads; 0 runs everything on the calling thread. Default: one per core. */
   workers?: number;
@@ -125,6 +129,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (options.format) readOptions.format = options.format;
   if (options.stdin) readOptions.stdin = options.stdin;
   if (options.allowPrivate) readOptions.allowPrivate = true;
+  if (options.names) readOptions.names = options.names;
   const batchSize = options.batchSize ?? INGEST.batchSize;
   const pool = new WorkerPool(options.workers ?? WorkerPool.defaultSize());
   const maxInFlight = Math.max(1, pool.size) * INGEST.inFlightPerWorker;
@@ -147,6 +152,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const fail = (m: Message): void => {
     summary.failed++;
     summary.problems.push(m);
+  };
+  /** Warnings kept per code: a dump of a million records with the same warning lists its first ones. */
+  const warned = new Map<string, number>();
+  const warn = (m: Message): void => {
+    const n = warned.get(m.code) ?? 0;
+    warned.set(m.code, n + 1);
+    if (n < INGEST.warningsPerCode) summary.problems.push(m);
   };
 
   /** Step 2: drop what is stored or in flight, then hand the rest to the workers. */
@@ -212,11 +224,20 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 
   try {
     for await (const item of readInputs(options.inputs, readOptions)) {
+      if (item.kind === 'problem' && item.message.severity !== 'error') {
+        // A warning about an input (bytes after a .gz's last member, a feed's own entities) is
+        // not a record that failed: it is reported, and the input's records are counted as read.
+        warn(item.message);
+        continue;
+      }
       summary.read++;
       if (item.kind === 'problem') {
         fail(item.message);
         continue;
       }
+      // What the reader noticed about a record it read (not valid UTF-8, a mislabelled charset)
+      // is reported as `extract` reports it, besides being kept on the article.
+      for (const m of item.source.messages) if (m.severity !== 'info') warn(m);
       summary.bytes += Buffer.byteLength(item.source.raw, 'utf8');
       waiting.push({ source: item.source, hash: createHash('sha256').update(item.source.raw).digest('hex') });
       if (waiting.length >= 64) await dispatch();

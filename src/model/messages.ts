@@ -34,6 +34,8 @@ export const CATALOGUE = {
   CC112: { severity: 'error', stage: 'read', meaning: 'compressed input inflates past the decompressed size limit', hint: 'it looks like a gzip bomb and was stopped while inflating; the records read before were kept; raise --max-decompressed if the file is really that large' },
   CC113: { severity: 'error', stage: 'read', meaning: 'feed nested too deep: only part of it was read', hint: 'the items before that point were read; a real feed nests a few levels deep' },
   CC114: { severity: 'info', stage: 'read', meaning: 'input is UTF-16 without a byte-order mark', hint: 'it was decoded as UTF-16 by its NUL-byte pattern; re-save the file as UTF-8 to be sure' },
+  CC115: { severity: 'warning', stage: 'read', meaning: 'compressed input has bytes after its last member', hint: 'everything that inflated was read (as gzip -d does); the bytes after it were ignored' },
+  CC116: { severity: 'warning', stage: 'read', meaning: 'feed declares its own entities, which are not expanded', hint: 'references to entities from a DTD are left out (expanding them is how billion-laughs bombs work); a feed item made only of them is not stored' },
   CC120: { severity: 'error', stage: 'read', meaning: 'compressed input is corrupt or truncated', hint: 'the records read before the damage were kept; re-download or re-compress the file' },
   CC121: { severity: 'warning', stage: 'read', meaning: 'page charset is mislabelled', hint: 'the page was decoded by what its bytes are, not what it says; check letters with accents' },
   CC122: { severity: 'error', stage: 'read', meaning: 'feed could not be read', hint: 'pass an RSS 2.0 or Atom feed; the file is not well-formed or holds no items' },

@@ -3,6 +3,8 @@
  * (content:encoded, Atom content) when the feed has it, else its description / summary; it goes
  * through the HTML cascade like a page. Title, link, date and author come from the item, the
  * outlet from the channel's title. A feed that is not well-formed or has no items gives CC122.
+ * Entities the feed declares itself are never expanded (billion laughs): their references are
+ * left out of every field (CC116), so an item made only of them has no text (CC220), not "&lol9;".
  */
 import { readFile } from 'node:fs/promises';
 import { Parser } from 'htmlparser2';
@@ -33,6 +35,11 @@ export interface ParsedFeed {
   items: FeedItem[];
   /** True when the feed nested past FEED_LIMITS.maxOpen and the rest was not parsed (CC113). */
   cut: boolean;
+  /**
+   * References to entities the feed declares itself (a DTD's <!ENTITY>), left out of every
+   * field: they are never expanded (billion laughs), and kept they would be stored as "&lol9;".
+   */
+  unexpanded: number;
 }
 
 export const FEED_LIMITS = {
@@ -46,9 +53,33 @@ export const FEED_LIMITS = {
   sliceChars: 64 * 1024,
 };
 
+/** An XML name in an <!ENTITY> declaration (parameter entities "% name" too). */
+const ENTITY_DECLARATION = /<!ENTITY\s+(?:%\s+)?([A-Za-z_:][\w.:-]*)/g;
+const ENTITY_REFERENCE = /&([A-Za-z_:][\w.:-]*);/g;
+
+/** The entity names a feed declares in its prologue (the part before its root element). */
+function declaredEntities(xml: string): Set<string> {
+  const root = xml.search(/<(?:rss|feed|rdf:RDF)[\s>]/i);
+  const prologue = xml.slice(0, root < 0 ? Math.min(xml.length, FEED_LIMITS.sliceChars) : root);
+  const names = new Set<string>();
+  if (!prologue.includes('<!ENTITY')) return names;
+  for (const m of prologue.matchAll(ENTITY_DECLARATION)) names.add(m[1]!);
+  return names;
+}
+
 /** Parses a feed's text (no recursion; elements outside items only give the channel title). */
 export function parseFeed(xml: string): ParsedFeed {
-  const feed: ParsedFeed = { kind: null, channelTitle: '', items: [], cut: false };
+  const feed: ParsedFeed = { kind: null, channelTitle: '', items: [], cut: false, unexpanded: 0 };
+  const declared = declaredEntities(xml);
+  // The feed's own entities are never expanded: their references are left out of the text.
+  const withoutDeclared = (value: string): string =>
+    declared.size === 0 || !value.includes('&')
+      ? value
+      : value.replace(ENTITY_REFERENCE, (whole, name: string) => {
+          if (!declared.has(name)) return whole;
+          feed.unexpanded++;
+          return '';
+        });
   const path: string[] = [];
   let item: FeedItem | null = null;
   let field: keyof FeedItem | null = null;
@@ -88,7 +119,7 @@ export function parseFeed(xml: string): ParsedFeed {
       },
       onclosetag(name) {
         if (field !== null && path.length === fieldDepth) {
-          const value = text.join('').trim();
+          const value = withoutDeclared(text.join('')).trim();
           if (item) item[field] = value;
           else feed.channelTitle = value.replace(/\s+/g, ' ');
           field = null;
@@ -126,6 +157,9 @@ export function looksLikeFeed(head: string): boolean {
 export function* readFeedText(xml: string, name: string): Generator<ReadItem> {
   const feed = parseFeed(xml);
   if (feed.cut) yield problem('CC113', `${name} nests more than ${FEED_LIMITS.maxOpen} elements deep; ${feed.items.length} item${feed.items.length === 1 ? '' : 's'} before that point read`, name);
+  if (feed.unexpanded > 0) {
+    yield problem('CC116', `${name} declares its own entities (a DTD); ${feed.unexpanded} reference${feed.unexpanded === 1 ? '' : 's'} to them ${feed.unexpanded === 1 ? 'was' : 'were'} not expanded and left out`, name);
+  }
   if (feed.kind === null || feed.items.length === 0) {
     if (feed.cut) return;
     yield problem('CC122', `${name} is not an RSS or Atom feed with items (${feed.kind === null ? 'no <rss> or <feed> element' : 'no <item> or <entry>'})`, name);

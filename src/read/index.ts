@@ -12,7 +12,7 @@
  *                        a page, feed or WARC by its first bytes, else binary -> CC109, else text
  */
 import { createReadStream } from 'node:fs';
-import { message } from '../model/index.js';
+import { message, type Message } from '../model/index.js';
 import { walkDirectory } from './directory.js';
 import { formatOfPath, isGzipPath, sniffFormat, type InputFormat } from './formats.js';
 import { readFeedFile } from './feed.js';
@@ -40,12 +40,37 @@ export interface ReadOptions {
   maxDecompressed?: number;
   /** Standard input, for the "-" input (defaults to process.stdin). */
   stdin?: NodeJS.ReadableStream;
+  /**
+   * What an input is called in uris and messages, when not by its path: the server reads what a
+   * request posts from temporary files, which its clients must not see ("posted:<request>").
+   */
+  names?: ReadonlyMap<string, string>;
 }
 
 /** Size of the chunks a JSONL file is streamed in. */
 const STREAM_CHUNK_BYTES = 256 * 1024;
 
 export async function* readInputs(inputs: readonly string[], options: ReadOptions): AsyncGenerator<ReadItem> {
+  const names = options.names;
+  if (names && names.size > 0) {
+    for await (const item of readEach(inputs, options)) yield renamed(item, names);
+    return;
+  }
+  yield* readEach(inputs, options);
+}
+
+/** An item with every input path in its uris and reasons replaced by the input's name. */
+function renamed(item: ReadItem, names: ReadonlyMap<string, string>): ReadItem {
+  const fix = (s: string): string => {
+    for (const [path, name] of names) if (s.includes(path)) s = s.split(path).join(name);
+    return s;
+  };
+  const fixMessage = (m: Message): Message => ({ ...m, reason: fix(m.reason), ...(m.uri !== undefined ? { uri: fix(m.uri) } : {}) });
+  if (item.kind === 'problem') return { kind: 'problem', message: fixMessage(item.message) };
+  return { kind: 'source', source: { ...item.source, uri: fix(item.source.uri), messages: item.source.messages.map(fixMessage) } };
+}
+
+async function* readEach(inputs: readonly string[], options: ReadOptions): AsyncGenerator<ReadItem> {
   for (const input of inputs) {
     if (input === '-') {
       const format = options.format === 'text' || options.format === 'jsonl' ? options.format : undefined;

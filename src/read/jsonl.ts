@@ -103,8 +103,17 @@ export async function* utf16AsText(chunks: AsyncIterable<Buffer | string>): Asyn
   const head: (Buffer | string)[] = [];
   let headBytes = 0;
   let ended = false;
+  // A failure while the head is gathered (a damaged .gz) comes after the head's lines, not instead of them.
+  let failure: { error: unknown } | null = null;
   while (headBytes < UTF16_SNIFF_BYTES) {
-    const next = await iterator.next();
+    let next: IteratorResult<Buffer | string>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      failure = { error };
+      ended = true;
+      break;
+    }
     if (next.done) {
       ended = true;
       break;
@@ -129,8 +138,10 @@ export async function* utf16AsText(chunks: AsyncIterable<Buffer | string>): Asyn
     }
     const rest = decoder.decode();
     if (rest) yield rest;
+    if (failure) throw failure.error;
     return;
   }
+  if (failure) throw failure.error;
   if (ended) return;
   for (;;) {
     const next = await iterator.next();

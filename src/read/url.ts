@@ -1,14 +1,18 @@
 /**
  * URLs as input: the page is fetched with a time limit, a size limit and at most MAX_REDIRECTS
- * redirects, then read by its Content-Type (HTML page, feed, plain text). Addresses in private,
- * loopback, link-local, shared (CGNAT) and multicast ranges are refused (CC126) unless
- * allowPrivate: the check is on the address the name resolves to, inside the connection's own
- * lookup, so a name that resolves to 127.0.0.1 (or changes between check and connect) is caught.
+ * redirects, then read by its Content-Type (HTML page, feed, plain text). Addresses that are not
+ * public (address.ts: private, loopback, link-local, CGNAT, multicast, and the IPv6 forms that
+ * carry them) are refused (CC126) unless allowPrivate. The check is on the address of every
+ * connection, redirects included: an IP literal in any spelling ("[::ffff:7f00:1]") before it is
+ * connected to, a name inside the connection's own lookup (so a name that resolves to 127.0.0.1,
+ * or changes between check and connect, is caught), and once more on the socket's remote address
+ * when it connects, which covers any path that skipped the lookup.
  */
 import { lookup as dnsLookup } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction, type Socket } from 'node:net';
+import { canonicalAddress, isPrivateAddress, notPublicBecause } from './address.js';
 import { charsetOfContentType } from '../extract/html/charset.js';
 import { htmlFromBytes } from './html.js';
 import { looksLikeFeed, readFeedText } from './feed.js';
@@ -26,6 +30,11 @@ export interface FetchOptions {
   allowPrivate?: boolean;
   timeoutMs?: number;
   maxRedirects?: number;
+  /**
+   * Addresses taken as public although they are not (any spelling; compared in canonical form).
+   * Tests use it to let a server on 127.0.0.2 stand for a public site that redirects.
+   */
+  allowAddresses?: readonly string[];
 }
 
 /** True for inputs read as URLs. */
@@ -33,43 +42,47 @@ export function isUrlInput(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
 
-function ipv4Parts(ip: string): number[] | null {
-  const parts = ip.split('.').map(Number);
-  return parts.length === 4 && parts.every((n) => Number.isInteger(n) && n >= 0 && n <= 255) ? parts : null;
-}
-
-/** True for addresses that are not on the public internet. */
-export function isPrivateAddress(ip: string): boolean {
-  const v = isIP(ip);
-  if (v === 4) {
-    const [a, b] = ipv4Parts(ip)!;
-    return a === 0 || a === 10 || a === 127 || (a === 100 && b! >= 64 && b! <= 127) || (a === 169 && b === 254) || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) || (a === 192 && b === 0) || (a === 198 && (b === 18 || b === 19)) || a! >= 224;
-  }
-  if (v === 6) {
-    const s = ip.toLowerCase();
-    const mapped = /^(?:0*:)*:?(?:ffff:)(\d+\.\d+\.\d+\.\d+)$/.exec(s) ?? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(s);
-    if (mapped) return isPrivateAddress(mapped[1]!);
-    if (s === '::' || s === '::1') return true;
-    return /^f[cd]/.test(s) || /^fe[89ab]/.test(s) || /^ff/.test(s);
-  }
-  return true;
-}
+export { isPrivateAddress };
 
 class Refused extends Error {
-  constructor(readonly address: string) {
-    super(`refused private address ${address}`);
+  constructor(readonly address: string, readonly why: string) {
+    super(`refused ${why} address ${address}`);
   }
 }
 
-/** A lookup that refuses private addresses (used by the connection itself). */
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+/** Which addresses a fetch may connect to. */
+interface AddressPolicy {
+  allowPrivate: boolean;
+  allowed: ReadonlySet<string>;
+}
+
+function policyOf(options: FetchOptions): AddressPolicy {
+  const allowed = new Set<string>();
+  for (const a of options.allowAddresses ?? []) {
+    const c = canonicalAddress(a);
+    if (c) allowed.add(c);
+  }
+  return { allowPrivate: options.allowPrivate === true, allowed };
+}
+
+/** Why a connection to `address` is refused, or null when it may go ahead. */
+function refusal(address: string, policy: AddressPolicy): string | null {
+  if (policy.allowPrivate) return null;
+  const why = notPublicBecause(address);
+  if (why === null) return null;
+  const c = canonicalAddress(address);
+  return c !== null && policy.allowed.has(c) ? null : why;
+}
+
+/** A lookup that refuses addresses that are not public (used by the connection itself). */
+function guardedLookup(policy: AddressPolicy): LookupFunction {
   return ((hostname: string, options: object, callback: (err: Error | null, address: string | { address: string; family: number }[], family?: number) => void) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 4);
       const list = addresses as { address: string; family: number }[];
-      if (!allowPrivate) {
-        const bad = list.find((a) => isPrivateAddress(a.address));
-        if (bad) return callback(new Refused(bad.address), '', 4);
+      for (const a of list) {
+        const why = refusal(a.address, policy);
+        if (why !== null) return callback(new Refused(a.address, why), '', 4);
       }
       if ((options as { all?: boolean }).all) return callback(null, list);
       const first = list[0];
@@ -86,6 +99,7 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
   const maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
   const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
   const deadline = Date.now() + timeoutMs;
+  const policy = policyOf(options);
   let url = input;
   for (let hop = 0; ; hop++) {
     let parsed: URL;
@@ -96,14 +110,16 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, item: problem('CC125', `${input}: redirected to a ${parsed.protocol} URL`, input) };
     const host = parsed.hostname.replace(/^\[|\]$/g, '');
-    if (!options.allowPrivate && isIP(host) && isPrivateAddress(host)) {
-      return { ok: false, item: problem('CC126', `${url} is a private, loopback or link-local address (${host})`, input) };
+    // An IP literal is connected to as it is (no lookup): it is checked here, in any spelling.
+    const literalWhy = isIP(host) ? refusal(host, policy) : null;
+    if (literalWhy !== null) {
+      return { ok: false, item: problem('CC126', `${url} is not a public address (${host}: ${literalWhy})`, input) };
     }
     const left = deadline - Date.now();
     if (left <= 0) return { ok: false, item: problem('CC127', `${input}: no answer within ${timeoutMs} ms`, input) };
-    const res = await get(parsed, left, options.allowPrivate === true);
+    const res = await get(parsed, left, policy);
     if (!res.ok) {
-      if (res.error instanceof Refused) return { ok: false, item: problem('CC126', `${url} resolves to a private, loopback or link-local address (${res.error.address})`, input) };
+      if (res.error instanceof Refused) return { ok: false, item: problem('CC126', `${url} resolves to an address that is not public (${res.error.address}: ${res.error.why})`, input) };
       if (res.timedOut) return { ok: false, item: problem('CC127', `${input}: no answer within ${timeoutMs} ms`, input) };
       return { ok: false, item: problem('CC125', `${url} could not be fetched (${res.error.message})`, input) };
     }
@@ -136,11 +152,11 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
   }
 }
 
-function get(url: URL, timeoutMs: number, allowPrivate: boolean): Promise<{ ok: true; response: IncomingMessage } | { ok: false; error: Error; timedOut: boolean }> {
+function get(url: URL, timeoutMs: number, policy: AddressPolicy): Promise<{ ok: true; response: IncomingMessage } | { ok: false; error: Error; timedOut: boolean }> {
   return new Promise((resolve) => {
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     let timedOut = false;
-    const req = request(url, { method: 'GET', lookup: guardedLookup(allowPrivate), headers: { 'user-agent': 'crosscheck', accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } }, (response) => {
+    const req = request(url, { method: 'GET', lookup: guardedLookup(policy), headers: { 'user-agent': 'crosscheck', accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } }, (response) => {
       clearTimeout(timer);
       resolve({ ok: true, response });
     });
@@ -151,6 +167,16 @@ function get(url: URL, timeoutMs: number, allowPrivate: boolean): Promise<{ ok: 
     req.on('error', (error) => {
       clearTimeout(timer);
       resolve({ ok: false, error, timedOut });
+    });
+    // The last gate: the address the socket really connected to.
+    req.on('socket', (socket: Socket) => {
+      const check = (): void => {
+        const remote = socket.remoteAddress ?? '';
+        const why = refusal(remote, policy);
+        if (why !== null) req.destroy(new Refused(remote, why));
+      };
+      if (socket.remoteAddress !== undefined && !socket.connecting) check();
+      else socket.once('connect', check);
     });
     req.end();
   });

@@ -3,7 +3,9 @@
  * record whose HTTP payload is HTML becomes an article, with the record's WARC-Target-URI as its
  * url and WARC-Date as the date when the page gives none. Other records are skipped unread.
  * A record whose header cannot be read gives CC123 and the reader looks for the next record
- * ("WARC/1." at a line start); a record over maxBytes is skipped with CC105.
+ * ("WARC/1." at a line start); a record over maxBytes is skipped with CC105; a record whose
+ * Content-Length runs past the end of the file gives CC123 and the records inside what it
+ * claimed are read. A compressed payload that cannot be inflated is CC120, never stored.
  */
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { message } from '../model/index.js';
@@ -62,6 +64,10 @@ class ChunkReader {
     await this.fill(before + 1);
     return this.buf.length > before;
   }
+  /** Puts bytes back in front of what is buffered (a record start found inside a skipped block). */
+  unshift(bytes: Buffer): void {
+    this.buf = this.buf.length === 0 ? bytes : Buffer.concat([bytes, this.buf]);
+  }
   take(n: number): Buffer {
     const out = this.buf.subarray(0, n);
     this.buf = this.buf.subarray(n);
@@ -113,15 +119,31 @@ export async function* readWarcStream(chunks: AsyncIterable<Buffer>, name: strin
     const type = headers.get('warc-type') ?? '';
     const target = headers.get('warc-target-uri') ?? null;
     if (type !== 'response' || length > maxBytes) {
-      if (type === 'response') {
-        problems++;
-        yield problem('CC105', `${name}: record ${index} (${target ?? 'no target'}) is ${length} bytes, over the limit of ${maxBytes}; skipped`, name);
+      const skipped = await skipBlock(r, length, maxBytes);
+      if (skipped.kind === 'skipped') {
+        if (type === 'response') {
+          problems++;
+          yield problem('CC105', `${name}: record ${index} (${target ?? 'no target'}) is ${length} bytes, over the limit of ${maxBytes}; skipped`, name);
+        }
+        continue;
       }
-      if ((await r.skip(length)) < length) break;
-      continue;
+      problems++;
+      if (skipped.kind === 'resynced') {
+        yield problem('CC123', `${name}: record ${index} (${target ?? 'no target'}) declares ${length} bytes, more than the rest of the file holds; read on from the next record, ${skipped.from} bytes into it`, name);
+        continue;
+      }
+      yield problem('CC123', `${name}: record ${index} (${target ?? 'no target'}) declares ${length} bytes but the file ends ${skipped.from} bytes into it`, name);
+      break;
     }
     if (!(await r.fill(length))) {
       problems++;
+      // A length past the end: when a record starts inside the bytes that came, read on from it.
+      const next = recordStartIn(r.buffered, 0);
+      if (next > 0) {
+        yield problem('CC123', `${name}: record ${index} (${target ?? 'no target'}) declares ${length} bytes, more than the rest of the file holds; read on from the next record, ${next} bytes into it`, name);
+        r.take(next);
+        continue;
+      }
       yield problem('CC123', `${name}: record ${index} (${target ?? 'no target'}) is cut short: ${r.buffered.length} of ${length} bytes`, name);
       break;
     }
@@ -134,6 +156,60 @@ export async function* readWarcStream(chunks: AsyncIterable<Buffer>, name: strin
     yield item;
   }
   if (pages === 0 && problems === 0) yield problem('CC124', `${name} holds no HTML response records (${index} records read)`, name);
+}
+
+/** Where a record starts ("WARC/1." after a line break) in `bytes`, at or after `from`; -1 when none. */
+function recordStartIn(bytes: Buffer, from: number): number {
+  for (let i = bytes.indexOf(RECORD_START, from); i >= 0; i = bytes.indexOf(RECORD_START, i + 1)) {
+    if (i > 0 && bytes[i - 1] === 0x0a) return i;
+  }
+  return -1;
+}
+
+/**
+ * Skips a block of `length` bytes. A declared length can be a lie (10^15 in issue 19 swallowed
+ * every record after it): while skipping, the first record start seen is kept with the bytes
+ * after it (at most `keepMax`; past that a later start is looked for), and when the input ends
+ * before the block does, those bytes are put back and reading goes on from there. A real block
+ * that merely holds "WARC/1." is skipped whole, as declared.
+ */
+async function skipBlock(r: ChunkReader, length: number, keepMax: number): Promise<{ kind: 'skipped' } | { kind: 'resynced' | 'ended'; from: number }> {
+  let left = length;
+  let kept: Buffer[] | null = null;
+  let keptBytes = 0;
+  let keptFrom = 0;
+  let tail: Buffer = Buffer.alloc(0);
+  while (left > 0) {
+    if (r.buffered.length === 0 && !(await r.more())) break;
+    const k = Math.min(left, r.buffered.length);
+    const piece = Buffer.from(r.take(k));
+    const offset = length - left;
+    left -= k;
+    if (kept) {
+      kept.push(piece);
+      keptBytes += piece.length;
+      if (keptBytes > keepMax) {
+        kept = null;
+        keptBytes = 0;
+      }
+      tail = piece.subarray(Math.max(0, piece.length - RECORD_START.length));
+      continue;
+    }
+    const joined = tail.length ? Buffer.concat([tail, piece]) : piece;
+    const at = recordStartIn(joined, 0);
+    if (at >= 0) {
+      kept = [joined.subarray(at)];
+      keptBytes = joined.length - at;
+      keptFrom = offset - tail.length + at;
+    }
+    tail = piece.subarray(Math.max(0, piece.length - RECORD_START.length));
+  }
+  if (left === 0) return { kind: 'skipped' };
+  if (kept) {
+    r.unshift(Buffer.concat(kept, keptBytes));
+    return { kind: 'resynced', from: keptFrom };
+  }
+  return { kind: 'ended', from: length - left };
 }
 
 /** Drops bytes up to the next "WARC/1." at a line start; false when the input ends first. */
@@ -171,11 +247,23 @@ function responseItem(block: Buffer, uri: string, target: string | null, warcDat
     if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       return problem('CC112', `${uri}: the ${encoding} payload of ${target ?? 'the record'} inflates past the limit of ${maxBytes} bytes; skipped`, uri);
     }
-    // CC-NEWS stores payloads already decoded but keeps the header: use the bytes as they are.
+    // CC-NEWS stores payloads already decoded but keeps the header: bytes that read as markup are
+    // used as they are. Anything else is a compressed payload that is cut or corrupt: stored, its
+    // compressed bytes would be a garbage article.
+    if (!looksLikeMarkup(body)) {
+      return problem('CC120', `${uri}: the ${encoding} payload of ${target ?? 'the record'} could not be inflated (${(error as Error).message}); skipped`, uri);
+    }
   }
   const date = warcDate ? warcDate.replace(/\.\d+Z$/, 'Z') : null;
   const messages = target ? [] : [message('CC123', `${uri}: the response record has no WARC-Target-URI`, { uri })];
   return htmlFromBytes(body, uri, { url: target, charset: charsetOfContentType(type), date, format: 'warc', messages });
+}
+
+/** True when the first byte past a byte-order mark and white space is "<": a page, not compressed bytes. */
+function looksLikeMarkup(body: Buffer): boolean {
+  let i = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+  while (i < body.length && i < 4096 && (body[i] === 0x20 || body[i] === 0x09 || body[i] === 0x0a || body[i] === 0x0d)) i++;
+  return body[i] === 0x3c;
 }
 
 /** Decodes an HTTP chunked body; stops at a malformed chunk size. */

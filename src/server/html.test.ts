@@ -24,6 +24,10 @@ test('safeHref keeps http(s) and site paths only', () => {
   assert.equal(safeHref(' JaVaScRiPt:alert(1)'), null);
   assert.equal(safeHref('data:text/html,x'), null);
   assert.equal(safeHref('//evil.example/'), null);
+  // Browsers read a backslash as a slash, and drop tabs and line breaks: all off-site (issue 19 #6).
+  for (const offSite of ['/\\evil.invalid/x', '\\\\evil.invalid/x', '/\t/evil.invalid/x', '/\n/evil.invalid', 'https://a.example\\@evil.invalid/', '/\u0000/evil.invalid']) {
+    assert.equal(safeHref(offSite), null, JSON.stringify(offSite));
+  }
   assert.equal(safeHref('https://a.example/x?y=1'), 'https://a.example/x?y=1');
   assert.equal(safeHref('/stories/s-1'), '/stories/s-1');
 });

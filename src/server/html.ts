@@ -51,14 +51,21 @@ export function join(parts: readonly Interpolation[], separator: Html | string =
   return new Html(parts.map(part).join(part(separator)));
 }
 
-const SAFE_URL = /^(?:\/(?!\/)|https?:\/\/)/i;
+const SAFE_URL = /^(?:\/(?![/\\])|https?:\/\/)/i;
+/**
+ * Never in a link: white space and control characters (browsers drop tabs and line breaks inside
+ * a URL, so "/\t/evil.example" is "//evil.example"), quotes and angle brackets, and the backslash,
+ * which browsers read as "/" in http(s) URLs ("/\evil.example/x" is a link to evil.example).
+ */
+const UNSAFE_CHAR = /[\s\x00-\x1f\x7f<>"'\\]/;
 
 /**
  * An href for a URL that came from an article: only http(s) and site-relative ones are links;
- * anything else (javascript:, data:, vbscript:) gives null, and the caller prints it as text.
+ * anything else (javascript:, data:, vbscript:, a protocol-relative or backslashed off-site
+ * address) gives null, and the caller prints it as text.
  */
 export function safeHref(url: string | null | undefined): string | null {
   if (!url) return null;
   const u = url.trim();
-  return SAFE_URL.test(u) && !/[\s<>"']/.test(u) ? u : null;
+  return SAFE_URL.test(u) && !UNSAFE_CHAR.test(u) ? u : null;
 }

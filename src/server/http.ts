@@ -30,17 +30,41 @@ export function errorBody(status: number, problem: Message): { status: number; e
 }
 
 /**
- * Reads the whole body, refusing (413, CC901) past `limit` bytes. Past the limit the rest is
- * read and dropped, not buffered: destroying the request would take the socket, and the 413
- * with it, away before the client could read it.
+ * A look at the start of a body before the rest is buffered: `check` gets the first `bytes`
+ * bytes (or the whole body when shorter, with `whole` true) and throws an HttpError to refuse.
+ * The form's write token is checked so, before megabytes of upload are held.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export interface BodyGate {
+  bytes: number;
+  check: (head: Buffer, whole: boolean) => void;
+}
+
+/**
+ * Reads the whole body, refusing (413, CC901) past `limit` bytes, or when `gate` refuses its
+ * start. Past a refusal the rest is read and dropped, not buffered: destroying the request would
+ * take the socket, and the answer with it, away before the client could read it.
+ */
+export function readBody(req: IncomingMessage, limit: number, gate?: BodyGate): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge(limit));
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let total = 0;
     let failed = false;
+    let gated = gate === undefined;
+    const pass = (whole: boolean): boolean => {
+      if (gated || !gate) return true;
+      gated = true;
+      try {
+        gate.check(Buffer.concat(parts, total), whole);
+        return true;
+      } catch (error) {
+        failed = true;
+        parts.length = 0;
+        reject(error);
+        return false;
+      }
+    };
     req.on('data', (chunk: Buffer) => {
       if (failed) return;
       total += chunk.length;
@@ -51,9 +75,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
         return;
       }
       parts.push(chunk);
+      if (gate && total >= gate.bytes) pass(false);
     });
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(parts, total));
+      if (!failed && pass(true)) resolve(Buffer.concat(parts, total));
     });
     req.on('error', (e) => {
       if (failed) return;

@@ -3,12 +3,14 @@
  * uploaded files) is written to a private temporary folder as the files `crosscheck ingest`
  * reads (records as one JSONL file, other uploads under their own, cleaned, names), and the
  * stories issue's `ingest` runs on them, one request at a time (WriteLock). The answer lists
- * the articles it stored or found already stored, with their stories.
+ * the articles it stored or found already stored, with their stories. The temporary paths are
+ * never shown: the posted records are known as "posted:<request id>:<line>" and the files as
+ * "posted:<request id>/<name>", in the stored articles and in every message.
  *
  * Per-article work runs on the calling thread (workers: 0): a post holds a few articles, and
  * starting a pool of threads would cost more than the work. Bulk loads go through the CLI.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +24,12 @@ import type { WriteLock } from './write-lock.js';
 export const POSTED = {
   /** Most records or files in one request. */
   maxItems: 500,
+  /**
+   * Deepest nesting of a posted JSON record (objects and arrays). A record is a flat object of
+   * strings; 5,000 levels overflowed the stack of JSON.stringify (a 500, and the good records of
+   * the request were lost with it).
+   */
+  maxDepth: 32,
 } as const;
 
 const FIELDS = ['id', 'url', 'outlet', 'title', 'byline', 'publishedAt'] as const;
@@ -43,25 +51,50 @@ export interface Posted {
   /** JSONL lines as given (each read, or reported CC106, by the reader). */
   lines: string[];
   files: PostedFile[];
+  /** Records refused one by one (coded messages); the rest of the request is still stored. */
+  refused: Message[];
 }
 
 export function emptyPosted(): Posted {
-  return { records: [], lines: [], files: [] };
+  return { records: [], lines: [], files: [], refused: [] };
 }
 
-/** Checks that a parsed JSON body is a record, an array of records, or { records: [...] }. */
-export function recordsFromJson(value: unknown): PostedRecord[] {
+/** True when a JSON value nests objects or arrays deeper than `max` levels (no recursion). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 1 }];
+  while (stack.length > 0) {
+    const { v, depth } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === 'object' && child !== null) stack.push({ v: child, depth: depth + 1 });
+    }
+  }
+  return false;
+}
+
+/**
+ * Checks that a parsed JSON body is a record, an array of records, or { records: [...] }. A
+ * record nested past POSTED.maxDepth is refused alone (CC902 in `refused`), the others kept.
+ */
+export function recordsFromJson(value: unknown, refused: Message[] = []): PostedRecord[] {
   const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value['records']) ? value['records'] : isObject(value) ? [value] : null;
   if (list === null) throw badRequest('the JSON body must be a record ({ "text": ... }), an array of records, or { "records": [...] }');
+  const kept: PostedRecord[] = [];
   list.forEach((r, i) => {
     if (!isObject(r)) throw badRequest(`record ${i + 1} is not a JSON object`);
+    if (nestsDeeperThan(r, POSTED.maxDepth)) {
+      refused.push(message('CC902', `record ${i + 1} nests objects or arrays more than ${POSTED.maxDepth} levels deep; not stored`, { uri: `posted:record ${i + 1}`, hint: 'a record is a flat object of strings: "text" (or "html") and metadata; the other records were read' }));
+      return;
+    }
     const text = r['text'];
     const html = r['html'];
     if (!(typeof text === 'string' && text.trim()) && !(typeof html === 'string' && html.trim())) {
       throw badRequest(`record ${i + 1} has no "text" or "html" string`, 'give each record a non-empty "text" (or "html") field');
     }
+    kept.push(r);
   });
-  return list as PostedRecord[];
+  return kept;
 }
 
 /** A single article given as a raw body or a pasted field: text or HTML, with metadata from fields. */
@@ -96,33 +129,43 @@ export interface PostResult {
 
 export async function ingestPosted(store: Store, lock: WriteLock, posted: Posted): Promise<PostResult> {
   const count = posted.records.length + posted.lines.length + posted.files.length;
-  if (count === 0) throw badRequest('nothing to ingest: give text, HTML, records or files');
-  if (count > POSTED.maxItems) throw badRequest(`${count} items in one request; the most is ${POSTED.maxItems}`);
+  if (count === 0 && posted.refused.length === 0) throw badRequest('nothing to ingest: give text, HTML, records or files');
+  if (count + posted.refused.length > POSTED.maxItems) throw badRequest(`${count + posted.refused.length} items in one request; the most is ${POSTED.maxItems}`);
+  const refused = posted.refused.length;
+  if (count === 0) {
+    return { read: refused, new: 0, duplicates: 0, failed: refused, articles: [], problems: [...posted.refused], stories: { created: 0, joined: 0, merged: 0, analysed: 0, total: 0, stale: 0 } };
+  }
+  const request = randomBytes(6).toString('hex');
   const dir = await mkdtemp(join(tmpdir(), 'crosscheck-post-'));
   try {
     const inputs: string[] = [];
+    // The name each temporary file is known by, in the stored articles and in every message.
+    const names = new Map<string, string>();
     const lines = [...posted.records.map((r) => JSON.stringify(r)), ...posted.lines];
     if (lines.length) {
       const file = join(dir, 'posted.jsonl');
       await writeFile(file, lines.join('\n') + '\n');
       inputs.push(file);
+      names.set(file, `posted:${request}`);
     }
     for (const [i, f] of posted.files.entries()) {
       const name = `${String(i + 1).padStart(3, '0')}-${cleanName(f.name)}`;
       await writeFile(join(dir, name), f.data);
       inputs.push(join(dir, name));
+      names.set(join(dir, name), `posted:${request}/${name}`);
     }
-    const summary = await lock.run(() => ingest({ store, inputs, workers: 0 }));
+    names.set(dir, `posted:${request}`);
+    const summary = await lock.run(() => ingest({ store, inputs, workers: 0, names }));
     const ids = posted.records.map(expectedId);
     const found = await store.getArticles([...new Set(ids)].filter((id) => id !== ''));
     const storyOf = await store.storyOf(found.map((a) => a.id));
     return {
-      read: summary.read,
+      read: summary.read + refused,
       new: summary.new,
       duplicates: summary.duplicates,
-      failed: summary.failed,
+      failed: summary.failed + refused,
       articles: found.map((a) => ({ id: a.id, storyId: storyOf.get(a.id) ?? null, title: a.title, outlet: a.outlet })),
-      problems: summary.problems,
+      problems: [...posted.refused, ...summary.problems],
       stories: summary.stories,
     };
   } finally {

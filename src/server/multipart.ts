@@ -66,3 +66,33 @@ function parameter(header: string, key: string): string | null {
   if (!m) return null;
   return m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? '');
 }
+
+/**
+ * The text fields at the start of a multipart body that may not have arrived whole: the parts
+ * that end within `head`, up to the first file part. (The ingest form sends its token first, so
+ * that it is checked before the files are read.)
+ */
+export function leadingFields(head: Buffer, boundary: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  if (!/^[\x20-\x7e]{1,70}$/.test(boundary)) return fields;
+  const delimiter = Buffer.from(`--${boundary}`);
+  const between = Buffer.from(`\r\n--${boundary}`);
+  let at = head.indexOf(delimiter);
+  while (at >= 0 && fields.size < MULTIPART.maxParts) {
+    const start = at + delimiter.length + 2;
+    if (head[at + delimiter.length] !== 0x0d || head[at + delimiter.length + 1] !== 0x0a) break;
+    const headerEnd = head.indexOf(CRLF2, start);
+    const next = head.indexOf(between, start);
+    if (headerEnd < 0 || next < 0 || headerEnd > next || headerEnd - start > MULTIPART.maxHeaderBytes) break;
+    let part: { name: string; filename: string | null };
+    try {
+      part = partHeaders(head.subarray(start, headerEnd).toString('utf8'));
+    } catch {
+      break;
+    }
+    if (part.filename !== null) break;
+    fields.set(part.name, head.subarray(headerEnd + 4, next).toString('utf8'));
+    at = next + 2;
+  }
+  return fields;
+}

@@ -193,6 +193,7 @@ export const OPENAPI = {
     '/api/articles': {
       post: {
         summary: 'Ingest articles: cleaned, analysed and clustered into stories',
+        description: 'The token is checked before the body is read. A JSON record nested more than 32 levels deep is refused alone (CC902 in "problems"); the other records are stored. Stored articles are known as "posted:<request id>:<line>".',
         security: [{ token: [] }],
         parameters: [
           query('filename', 'for a raw file body (or text/plain, text/html taken as a file): its name, whose extension says the format'),

@@ -7,6 +7,12 @@ export function ingestForm(maxBody: number): Html {
   return layout('Add articles', html`<h1>Add articles</h1>
 <p>Paste an article (text or a page's HTML) or upload files. They are cleaned, analysed and grouped into stories. Writing needs the token the server was started with.</p>
 <form class="ingest" method="post" action="/ingest" enctype="multipart/form-data">
+<!-- The token comes first: browsers send fields in order, and the server checks it before reading the rest. -->
+<fieldset><legend>Write token</legend>
+<label>Token <input type="password" name="token" required autocomplete="off" aria-describedby="token-note"></label>
+<label class="inline"><input type="checkbox" id="remember-token" checked> Remember it in this tab until the tab is closed</label>
+<p id="token-note" class="muted">The token travels in the form's body, never in an address, and is kept by this browser tab only (session storage), not by the server.</p>
+</fieldset>
 <fieldset><legend>Paste an article</legend>
 <label for="text">Text or HTML</label>
 <textarea id="text" name="text" rows="12"></textarea>
@@ -21,11 +27,6 @@ export function ingestForm(maxBody: number): Html {
 <fieldset><legend>Or upload files</legend>
 <label>Files (.txt, .md, .html, .jsonl, .rss, .atom, .xml, .warc, or .gz of them; ${Math.floor(maxBody / 1024 / 1024)} MB in all)
 <input type="file" name="files" multiple accept=".txt,.text,.md,.html,.htm,.jsonl,.ndjson,.rss,.atom,.xml,.warc,.gz"></label>
-</fieldset>
-<fieldset><legend>Write token</legend>
-<label>Token <input type="password" name="token" required autocomplete="off" aria-describedby="token-note"></label>
-<label class="inline"><input type="checkbox" id="remember-token" checked> Remember it in this tab until the tab is closed</label>
-<p id="token-note" class="muted">The token travels in the form's body, never in an address, and is kept by this browser tab only (session storage), not by the server.</p>
 </fieldset>
 <p><button type="submit">Add</button></p>
 </form>`, { writes: true });

@@ -3,7 +3,9 @@ import { articleJSON, comparisonJSON, postResultJSON, storyPageJSON } from './ap
 import { ASSETS } from './assets.js';
 import { type ServerContext, headerToken, requireToken, serveCached } from './context.js';
 import { htmlRendered, jsonRendered } from './page-cache.js';
-import { HttpError, send, sendHtml, sendJson, wantsJson } from './http.js';
+import type { IncomingMessage } from 'node:http';
+import { HttpError, mediaParameter, mediaType, send, sendHtml, sendJson, wantsJson } from './http.js';
+import { leadingFields } from './multipart.js';
 import { ingestPosted, nothingIngested } from './ingest.js';
 import { jsonHref } from './layout.js';
 import { articlePage, evidenceSpan } from './page-article.js';
@@ -13,6 +15,29 @@ import { storyPage } from './page-story.js';
 import { readPosted } from './posted.js';
 import { LIST, articleStamp, articleView, listQuery, listStories, search, searchJSON, searchKinds, storyView } from './queries.js';
 import type { Router } from './router.js';
+
+/** How much of a form's body is read before its token must have come (it is the form's first field). */
+export const FORM_TOKEN_BYTES = 16 * 1024;
+
+function notFirst(): never {
+  throw new HttpError(401, 'CC903', 'this endpoint needs the write token, as the first field of the form or in an Authorization header', {
+    hint: `send "Authorization: Bearer TOKEN", or put the token field before the other fields (it must come within the first ${FORM_TOKEN_BYTES / 1024} KiB)`,
+    headers: { 'www-authenticate': 'Bearer realm="crosscheck"' },
+  });
+}
+
+/** The token field among the first fields of a form body (multipart or urlencoded), or null. */
+function formToken(req: IncomingMessage, head: Buffer, whole: boolean): string | null {
+  const type = mediaType(req);
+  if (type === 'multipart/form-data') return leadingFields(head, mediaParameter(req, 'boundary') ?? '').get('token') ?? null;
+  if (type === 'application/x-www-form-urlencoded') {
+    const text = head.toString('latin1');
+    // Only pairs that have arrived whole: up to the last "&" unless the body ended.
+    const complete = whole ? text : text.slice(0, Math.max(0, text.lastIndexOf('&')));
+    return new URLSearchParams(Buffer.from(complete, 'latin1').toString('utf8')).get('token');
+  }
+  return null;
+}
 
 export function registerPages(router: Router, ctx: ServerContext): void {
   const { store } = ctx;
@@ -54,8 +79,13 @@ export function registerPages(router: Router, ctx: ServerContext): void {
 
   router.post('/ingest', async ({ req, res, query }) => {
     if (!writes) requireToken(ctx, null);
-    const { posted, fields } = await readPosted(req, query, ctx.maxBody);
-    requireToken(ctx, headerToken(req) ?? fields.get('token') ?? null);
+    // The token is checked before the body is held: from the Authorization header, else from the
+    // form's first fields (the form sends it first), read from the body's first FORM_TOKEN_BYTES.
+    const header = headerToken(req);
+    if (header !== null) requireToken(ctx, header);
+    const gate = header !== null ? undefined : { bytes: FORM_TOKEN_BYTES, check: (head: Buffer, whole: boolean) => requireToken(ctx, formToken(req, head, whole) ?? notFirst()) };
+    const { posted, fields } = await readPosted(req, query, ctx.maxBody, gate);
+    requireToken(ctx, header ?? fields.get('token') ?? null);
     const result = await ingestPosted(store, ctx.lock, posted);
     const ok = result.new > 0 || result.duplicates > 0;
     const status = ok ? (result.new > 0 ? 201 : 200) : 400;

@@ -9,7 +9,7 @@
  *   anything else, with ?filename=   one file, read by its extension (feed, WARC, .gz...)
  */
 import type { IncomingMessage } from 'node:http';
-import { HttpError, badRequest, mediaParameter, mediaType, readBody } from './http.js';
+import { HttpError, badRequest, mediaParameter, mediaType, readBody, type BodyGate } from './http.js';
 import { addFile, emptyPosted, isKnownUpload, recordFromBody, recordsFromJson, type Posted } from './ingest.js';
 import { parseMultipart } from './multipart.js';
 
@@ -22,12 +22,13 @@ export interface PostedRequest {
   fields: Map<string, string>;
 }
 
-export async function readPosted(req: IncomingMessage, query: URLSearchParams, limit: number): Promise<PostedRequest> {
+/** `gate` looks at the body's start before the rest is held (the form's token). */
+export async function readPosted(req: IncomingMessage, query: URLSearchParams, limit: number, gate?: BodyGate): Promise<PostedRequest> {
   const type = mediaType(req);
   const posted = emptyPosted();
   const fields = new Map<string, string>();
   if (type === '') throw new HttpError(415, 'CC907', 'the request has no Content-Type');
-  const body = await readBody(req, limit);
+  const body = await readBody(req, limit, gate);
   const text = (): string => body.toString('utf8');
   if (type === 'application/json') {
     let value: unknown;
@@ -36,7 +37,7 @@ export async function readPosted(req: IncomingMessage, query: URLSearchParams, l
     } catch (e) {
       throw badRequest(`the body is not valid JSON (${(e as Error).message.slice(0, 120)})`);
     }
-    posted.records.push(...recordsFromJson(value));
+    posted.records.push(...recordsFromJson(value, posted.refused));
   } else if (JSONL_TYPES.has(type)) {
     posted.lines.push(...text().split(/\r?\n/).filter((l) => l.trim() !== ''));
   } else if (type === 'text/plain' || type === 'text/html') {

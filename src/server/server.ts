@@ -94,7 +94,9 @@ function respondError(req: IncomingMessage, res: ServerResponse, err: unknown, c
     headers = err.headers;
   } else if (isStoreError(err)) {
     status = err.code === 'CC603' ? 503 : 500;
-    problem = err.problem;
+    // The store's own message names the database (its --db path or URL): the log has it, the
+    // client gets the code and what to do, without where the database lives.
+    problem = message(err.code, err.code === 'CC603' ? 'the database is busy with another writer; try again shortly' : `${req.method ?? 'GET'} ${path.slice(0, 200)}: the database could not be read or written`);
     ctx.log(`crosscheck serve: ${req.method} ${path}: ${err.message}`);
   } else {
     status = 500;

@@ -1,0 +1,55 @@
+/**
+ * How cost grows, not how fast a machine is: a test may bound the time of 10x the input against
+ * the time of 1x measured in the same run (both slow down together on a busy machine), never a
+ * wall-clock speed; speed belongs in bench/. Linear work gives about 10x, quadratic 100x; the
+ * bound (30x by default) sits between, with room for noise.
+ */
+
+export interface Growth {
+  smallMs: number;
+  largeMs: number;
+  /** largeMs / smallMs, the small time floored at `floorMs` (a 2 ms run is mostly timer noise). */
+  ratio: number;
+  text: string;
+}
+
+/**
+ * Times `run(small)` and `run(large)`, each the fastest of `runs` (the first run of each also
+ * warms the JIT). `floorMs` keeps a tiny small-size time from making the ratio noise.
+ */
+export function growth(run: (size: number) => void, small: number, large: number, options: { runs?: number; floorMs?: number } = {}): Growth {
+  const runs = options.runs ?? 2;
+  const floorMs = options.floorMs ?? 5;
+  const time = (size: number): number => {
+    let best = Infinity;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      run(size);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  const smallMs = time(small);
+  const largeMs = time(large);
+  const ratio = largeMs / Math.max(smallMs, floorMs);
+  return { smallMs, largeMs, ratio, text: `${large / small}x the input took ${ratio.toFixed(1)}x the time (${smallMs.toFixed(0)} -> ${largeMs.toFixed(0)} ms)` };
+}
+
+/** The same for async work. */
+export async function growthAsync(run: (size: number) => Promise<void>, small: number, large: number, options: { runs?: number; floorMs?: number } = {}): Promise<Growth> {
+  const runs = options.runs ?? 2;
+  const floorMs = options.floorMs ?? 5;
+  const time = async (size: number): Promise<number> => {
+    let best = Infinity;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await run(size);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  const smallMs = await time(small);
+  const largeMs = await time(large);
+  const ratio = largeMs / Math.max(smallMs, floorMs);
+  return { smallMs, largeMs, ratio, text: `${large / small}x the input took ${ratio.toFixed(1)}x the time (${smallMs.toFixed(0)} -> ${largeMs.toFixed(0)} ms)` };
+}
