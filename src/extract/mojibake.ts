@@ -33,18 +33,17 @@ const MIN_WHOLE_DROP = 1;
  */
 const CRASIS_TAILS = /^(?:s\s|quel[ae]s?(?!\p{L})|quilo(?!\p{L}))/u;
 
+/**
+ * Lead bytes whose sequence with A0 is a common character (no-break space, "à", "Š", "Π", "Р"),
+ * so a space after them may be a lost A0. After other two-byte leads a space is a space; in a
+ * longer sequence only its last byte is taken for a lost A0 ("à¸ " for "ภ").
+ */
+const SPACE_LEADS = new Set([0xc2, 0xc3, 0xc5, 0xce, 0xd0]);
+
 interface Page {
   page: CodePage;
   /** Byte of each character of the upper half. */
   byteOf: Map<number, number>;
-  /** A lead character of this page. */
-  lead: RegExp;
-  /** A lead character followed by a character that can stand for a continuation byte: a page without one has no candidate. */
-  pair: RegExp;
-}
-
-function charClass(codes: Iterable<number>): string {
-  return [...new Set(codes)].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('');
 }
 
 const PAGES: readonly Page[] = CODE_PAGES.map((page) => {
@@ -53,10 +52,13 @@ const PAGES: readonly Page[] = CODE_PAGES.map((page) => {
   // gives that byte a character (then the character stands for it).
   for (let k = 0; k < 32; k++) byteOf.set(0x80 + k, 0x80 + k);
   for (let k = 0; k < 128; k++) byteOf.set(page.high.charCodeAt(k), 0x80 + k);
-  const leads = charClass([...byteOf].filter(([, b]) => b >= 0xc2 && b <= 0xf4).map(([c]) => c));
-  const conts = charClass([...[...byteOf].filter(([, b]) => b >= 0x80 && b <= 0xbf).map(([c]) => c), 0x20, 0xfffd]);
-  return { page, byteOf, lead: new RegExp(`[${leads}]`, 'g'), pair: new RegExp(`[${leads}][${conts}]`) };
+  return { page, byteOf };
 });
+
+/** Letters that stand for a SPACE_LEADS byte in some page: only after one may a space be a lost A0. */
+const SPACE_LEAD_CHARS: ReadonlySet<number> = new Set(
+  PAGES.flatMap((p) => [...p.byteOf].filter(([c, b]) => SPACE_LEADS.has(b) && /\p{L}/u.test(String.fromCharCode(c))).map(([c]) => c)),
+);
 
 const WINDOWS_1252 = PAGES[0]!;
 
@@ -96,7 +98,7 @@ function readSequence(text: string, i: number, p: Page, lowSurrogate = false): C
   const need = continuationCount(lead);
   if (need === 0) return null;
   // The no-break space of "à" (C3 A0) turned into a plain space, or lost before one.
-  if (lead === 0xc3 && text.charCodeAt(i + 1) === 0x20) {
+  if (lead === 0xc3 && text.charCodeAt(i + 1) === 0x20 && SPACE_LEAD_CHARS.has(text.charCodeAt(i))) {
     const consume = text.charCodeAt(i + 2) === 0x20 || CRASIS_TAILS.test(text.slice(i + 2, i + 9));
     return { start: i, end: consume ? i + 2 : i + 1, insert: 'à', lossy: true };
   }
@@ -108,7 +110,7 @@ function readSequence(text: string, i: number, p: Page, lowSurrogate = false): C
     if (Number.isNaN(c)) return null;
     let b = byteOfChar(p, c);
     if (!isContinuation(b)) {
-      if (c === 0x20) {
+      if (c === 0x20 && (need > 1 ? k === need : SPACE_LEAD_CHARS.has(text.charCodeAt(i)))) {
         guessed = true; // a no-break-space byte (0xA0) that became a plain space
         b = 0xa0;
       } else if (c === 0xfffd || (c === 0x3f && k > 1)) {
@@ -143,37 +145,43 @@ interface Scan {
 
 const NON_ASCII = /[^\u0000-\u007f]/g;
 
-function countNonAscii(text: string): number {
-  let n = 0;
+/**
+ * Where a sequence may start: a non-ASCII character followed by another one, or by a space after
+ * a letter that may have lost its A0 byte. One native scan of the text; every page then looks
+ * only at these places. Also counts the non-ASCII characters (to tell whether a page covers them all).
+ */
+function starts(text: string): { at: number[]; nonAscii: number } {
+  const at: number[] = [];
+  let nonAscii = 0;
   NON_ASCII.lastIndex = 0;
-  while (NON_ASCII.exec(text)) n++;
-  return n;
+  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
+    nonAscii++;
+    const i = m.index;
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0x80 || (next === 0x20 && SPACE_LEAD_CHARS.has(text.charCodeAt(i)))) at.push(i);
+  }
+  return { at, nonAscii };
 }
 
-/** Every candidate of page `p` (the scan jumps from one lead character to the next natively). */
-function scan(text: string, p: Page, nonAscii: () => number): Scan {
+/** Every candidate of page `p` at the places `at`. */
+function scan(text: string, p: Page, at: readonly number[], nonAscii: number): Scan {
   const found: Candidate[] = [];
-  if (!p.pair.test(text)) return { found, covered: false, misfits: 0 };
-  let everyLead = true;
   let consumed = 0;
   let misfits = 0;
-  const lead = p.lead;
-  lead.lastIndex = 0;
-  for (let m = lead.exec(text); m; m = lead.exec(text)) {
-    const c = readSequence(text, m.index, p);
-    if (!c) {
-      everyLead = false;
-      continue;
-    }
+  let from = 0;
+  for (const i of at) {
+    if (i < from) continue;
+    const c = readSequence(text, i, p);
+    if (!c) continue;
     found.push(c);
-    lead.lastIndex = c.end;
+    from = c.end;
     for (let k = c.start; k < c.end; k++) {
       const x = text.charCodeAt(k);
       if (x >= 0x80) consumed++;
       if (x >= 0x80 && x <= 0x9f && p.page.high.charCodeAt(x - 0x80) !== x) misfits++;
     }
   }
-  return { found, covered: everyLead && found.length > 0 && consumed === nonAscii(), misfits };
+  return { found, covered: found.length > 0 && consumed === nonAscii, misfits };
 }
 
 function codePoints(s: string): number[] {
@@ -256,18 +264,32 @@ function wholeText(text: string, scans: readonly Scan[]): Candidate[] | null {
 function oneByOne(text: string, scans: readonly Scan[]): Candidate[] {
   const chosen: { run: Candidate[]; g: number }[] = [];
   for (const s of scans) {
-    const runs = runsOf(s.found).map((run) => ({ run, g: gain(text, run), sure: run.every((c) => !c.lossy) }));
-    if (!runs.some((r) => r.sure && r.g > 0)) continue;
-    for (const r of runs) if (r.sure ? r.g > 0 : r.g >= 0) chosen.push({ run: r.run, g: r.sure ? r.g + 0.5 : r.g });
+    const runs = runsOf(s.found);
+    const sure = runs.filter((run) => run.every((c) => !c.lossy)).map((run) => ({ run, g: gain(text, run) }));
+    if (!sure.some((r) => r.g > 0)) continue;
+    for (const r of sure) if (r.g > 0) chosen.push({ run: r.run, g: r.g + 0.5 });
+    for (const run of runs) {
+      if (run.every((c) => !c.lossy)) continue;
+      const g = gain(text, run);
+      if (g >= 0) chosen.push({ run, g });
+    }
   }
   chosen.sort((a, b) => b.g - a.g || a.run[0]!.start - b.run[0]!.start);
   const taken: Candidate[] = [];
-  const claimed = new Uint8Array(text.length);
+  /** Spans of the runs taken, sorted by start (they do not overlap). */
+  const spans: { start: number; end: number }[] = [];
   for (const { run } of chosen) {
     const start = run[0]!.start;
     const end = run[run.length - 1]!.end;
-    if (claimed.subarray(start, end).includes(1)) continue;
-    claimed.fill(1, start, end);
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (spans[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < spans.length && spans[lo]!.start < end) continue; // overlaps a surer run
+    spans.splice(lo, 0, { start, end });
     taken.push(...run);
   }
   return taken.sort((a, b) => a.start - b.start);
@@ -286,15 +308,11 @@ function c1Controls(text: string): Edit[] {
   return edits;
 }
 
-/** A lead character of any page followed by a possible continuation: without one there is no candidate. */
-const ANY_PAIR = new RegExp(PAGES.map((p) => p.pair.source).join('|'));
-
 /** Edits that undo one layer of mojibake in `text` (empty when it looks clean). */
 export function findMojibake(text: string): Edit[] {
-  if (ANY_PAIR.test(text)) {
-    let nonAscii = -1;
-    const count = (): number => (nonAscii >= 0 ? nonAscii : (nonAscii = countNonAscii(text)));
-    const scans = PAGES.map((p) => scan(text, p, count));
+  const { at, nonAscii } = starts(text);
+  if (at.length > 0) {
+    const scans = PAGES.map((p) => scan(text, p, at, nonAscii));
     const whole = wholeText(text, scans);
     if (whole) return toEdits(whole);
     const some = oneByOne(text, scans);
