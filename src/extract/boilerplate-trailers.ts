@@ -17,8 +17,28 @@ export const MAX_TRAILER_LINE = 400;
 const MAX_SENTENCE = 260;
 
 const SOCIAL = '(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|instagram|youtube|tiktok|flipboard|threads|bluesky|mastodon|snapchat|google news|apple news)';
-/** Words a trailer line holds one of at least: lines without one are not looked at further. */
-const TRAILER_WORD = new RegExp(`${SOCIAL}|newsletter|sign up|subscribe|app\\b|inbox|contributed|contributing|reporting by|editing by|writing by|originally|first (?:appeared|published)|journalism|donat|e-?mail|@`, 'i');
+/**
+ * First words of the trailer sentences (lower case): a line whose first word is not one of them
+ * (and that has no "contributed", the one pattern that starts with a name) is not looked at further.
+ */
+const FIRST_WORDS = new Set([
+  'follow', 'like', 'find', 'join', 'connect', 'keep', 'catch', 'sign', 'subscribe', 'register', 'opt', 'get', 'receive', 'have',
+  'download', 'install', 'try', 'support', 'help', 'donate', 'become', 'reporting', 'additional', 'further', 'writing', 'editing',
+  'compiled', 'research', 'graphics', 'production', 'contributing', 'this', 'the', 'a', 'originally', 'email', 'e-mail', 'contact',
+  'write', 'reach', 'message', 'send', 'want', 'looking', 'never', 'don’t', "don't", 'stay', 'for', 'got', 'do', 'know',
+]);
+
+/** True when a line may be (or end in) trailer sentences: its first word opens one, or it names a contribution. */
+function mayBeTrailer(line: string): boolean {
+  let s = 0;
+  while (s < line.length && (line.charCodeAt(s) === 0x28 || line.charCodeAt(s) === 0x20)) s++; // "(" of "(Reporting by"
+  let e = s;
+  while (e < line.length && line.charCodeAt(e) !== 0x20 && e - s < 12) e++;
+  const first = line.slice(s, e).toLowerCase();
+  // "The", "This", "A" open a trailer only as "This article originally appeared", "A version of this story first ran".
+  if (first === 'the' || first === 'this' || first === 'a') return line.includes('originally') || line.includes(' first ') || line.includes('contributed');
+  return FIRST_WORDS.has(first) || line.includes('contributed');
+}
 
 interface TrailerSentence {
   name: string;
@@ -104,7 +124,7 @@ function matchSentence(s: string): TrailerSentence | null {
 
 /** The pattern for a line made only of trailer sentences (at least one sure), or null. */
 export function trailerLine(line: string): BoilerplatePattern | null {
-  if (line.length > MAX_TRAILER_LINE || !TRAILER_WORD.test(line)) return null;
+  if (line.length > MAX_TRAILER_LINE || !mayBeTrailer(line)) return null;
   let sure: TrailerSentence | null = null;
   const names: string[] = [];
   for (const s of sentencesOf(line)) {
@@ -123,8 +143,6 @@ export function trailerLine(line: string): BoilerplatePattern | null {
  */
 export function trailingTrailer(line: string): { start: number; kind: RemovedKind; name: string } | null {
   const from = Math.max(0, line.length - MAX_TRAILER_LINE);
-  const tail = line.slice(from);
-  if (!TRAILER_WORD.test(tail)) return null;
   const sentences = sentencesOf(line).filter((s) => s.start >= from);
   let start = -1;
   let sure: TrailerSentence | null = null;

@@ -143,28 +143,32 @@ interface Scan {
   misfits: number;
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/g;
-
 /**
- * Where a sequence may start: a non-ASCII character followed by another one, or by a space after
- * a letter that may have lost its A0 byte. One native scan of the text; every page then looks
- * only at these places. Also counts the non-ASCII characters (to tell whether a page covers them all).
+ * Where a sequence may start: a non-ASCII character followed by another one, or a letter that
+ * may have lost its A0 byte followed by a space. One native scan of the text; every page then
+ * looks only at these places.
  */
-function starts(text: string): { at: number[]; nonAscii: number } {
+const START = new RegExp(
+  `[^\\u0000-\\u007f](?=[^\\u0000-\\u007f])|[${[...SPACE_LEAD_CHARS].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}](?= )`,
+  'g',
+);
+
+function starts(text: string): number[] {
   const at: number[] = [];
-  let nonAscii = 0;
-  NON_ASCII.lastIndex = 0;
-  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
-    nonAscii++;
-    const i = m.index;
-    const next = text.charCodeAt(i + 1);
-    if (next >= 0x80 || (next === 0x20 && SPACE_LEAD_CHARS.has(text.charCodeAt(i)))) at.push(i);
-  }
-  return { at, nonAscii };
+  START.lastIndex = 0;
+  for (let m = START.exec(text); m; m = START.exec(text)) at.push(m.index);
+  return at;
+}
+
+/** True when the text holds exactly `n` non-ASCII characters (stops counting past n). */
+function hasNonAsciiCount(text: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80 && ++count > n) return false;
+  return count === n;
 }
 
 /** Every candidate of page `p` at the places `at`. */
-function scan(text: string, p: Page, at: readonly number[], nonAscii: number): Scan {
+function scan(text: string, p: Page, at: readonly number[]): Scan {
   const found: Candidate[] = [];
   let consumed = 0;
   let misfits = 0;
@@ -181,7 +185,7 @@ function scan(text: string, p: Page, at: readonly number[], nonAscii: number): S
       if (x >= 0x80 && x <= 0x9f && p.page.high.charCodeAt(x - 0x80) !== x) misfits++;
     }
   }
-  return { found, covered: found.length > 0 && consumed === nonAscii, misfits };
+  return { found, covered: found.length > 0 && hasNonAsciiCount(text, consumed), misfits };
 }
 
 function codePoints(s: string): number[] {
@@ -310,9 +314,9 @@ function c1Controls(text: string): Edit[] {
 
 /** Edits that undo one layer of mojibake in `text` (empty when it looks clean). */
 export function findMojibake(text: string): Edit[] {
-  const { at, nonAscii } = starts(text);
+  const at = starts(text);
   if (at.length > 0) {
-    const scans = PAGES.map((p) => scan(text, p, at, nonAscii));
+    const scans = PAGES.map((p) => scan(text, p, at));
     const whole = wholeText(text, scans);
     if (whole) return toEdits(whole);
     const some = oneByOne(text, scans);

@@ -22,8 +22,17 @@ const WRAP_LINES_PER_BLOCK = 1.8;
  * which is a sentence end only now and then (about one line in six in 72-column wire copy).
  */
 const LINE_PER_SENTENCE_SHARE = 0.5;
-/** A line's end that ends a sentence: a stop, then any closing quotes or brackets. */
-const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
+/** Closing quotes and brackets that may follow a sentence's stop at the end of a line. */
+const CLOSERS = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d]);
+/** Sentence stops: . ! ? … */
+const STOPS = new Set([0x2e, 0x21, 0x3f, 0x2026]);
+
+/** True when a (right-trimmed) line ends a sentence: a stop, then any closing quotes or brackets. */
+function endsSentence(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && CLOSERS.has(line.charCodeAt(i))) i--;
+  return i >= 0 && STOPS.has(line.charCodeAt(i));
+}
 
 /** Heading: a short body line without terminal punctuation ("China is no friend"). */
 const HEADING_MAX_WORDS = 10;
@@ -88,7 +97,7 @@ function hardWrapped(lines: LineInfo[], text: string): boolean {
     inBlock = true;
     const line = text.slice(l.start, l.end).trimEnd();
     if (line.length >= WRAP_MIN && line.length <= WRAP_MAX) full++;
-    if (SENTENCE_END.test(line)) ended++;
+    if (endsSentence(line)) ended++;
   }
   return (
     nonEmpty >= WRAP_MIN_LINES &&
