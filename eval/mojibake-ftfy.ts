@@ -13,6 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repairEncoding } from '../src/extract/mojibake.js';
+import { CODE_PAGES } from '../src/extract/mojibake-codepages.js';
 
 export const FTFY_DIR = fileURLToPath(new URL('../../shared/data/ftfy/test-cases', import.meta.url));
 
@@ -115,7 +116,24 @@ function main(): void {
   const changed = real.map((r) => ({ r, got: repairEncoding(r.text) })).filter((x) => x.got !== x.r.text);
   console.log(`\nreal published text (extraction bodies, htmldate pages in UTF-8): ${changed.length}/${real.length} texts changed`);
   if (args.includes('--changes')) for (const { r, got } of changed) console.log(`  ${r.name}: ${JSON.stringify(diffOf(r.text, got))}`);
+  // The same real text damaged on purpose: sentences with non-ASCII letters (every k-th, about
+  // 600), written as UTF-8 and read back through a code page, must come back whole.
+  const sentences: string[] = [];
+  for (const r of real) for (const x of r.text.split(/(?<=[.!?])\s+|\n+/)) if (x.trim().length > 20 && x.trim().length < 300 && /[^\u0000-\u007f]/.test(x)) sentences.push(x.trim());
+  const step = Math.max(1, Math.floor(sentences.length / 600));
+  const sample = sentences.filter((_, i) => i % step === 0);
+  const restored = ['windows-1252', 'windows-1250', 'windows-1251', 'macintosh'].map((page) => {
+    const damaged = sample.map((x) => ({ x, d: damage(x, page) })).filter(({ x, d }) => d !== x);
+    return `${page} ${damaged.filter(({ x, d }) => repairEncoding(d) === x).length}/${damaged.length}`;
+  });
+  console.log(`the same real sentences damaged through a code page, restored whole: ${restored.join(', ')}`);
   if (args.includes('--misses')) for (const m of all.misses) console.log(`\n[${m.c.file}] ${m.c.label}\n  in:   ${JSON.stringify(m.c.original)}\n  want: ${JSON.stringify(m.c.target)}\n  got:  ${JSON.stringify(m.got)}`);
+}
+
+/** UTF-8 bytes of `text` read back through a code page: the damage itself. */
+function damage(text: string, page: string): string {
+  const high = CODE_PAGES.find((p) => p.name === page)!.high;
+  return Array.from(Buffer.from(text, 'utf8'), (b) => (b < 0x80 ? String.fromCharCode(b) : high[b - 0x80]!)).join('');
 }
 
 /** The first changed stretch of two texts, with some context. */

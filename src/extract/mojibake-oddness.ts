@@ -13,7 +13,9 @@
  *     two capitals ("AHř"): the case of one word changing in its middle;
  *   - a letter of one script glued to a letter of another ("Bront녔"), or a letter of a script
  *     that stands alone in Latin text ("“ה curves");
- *   - a no-break space right after an accented letter and before a word ("Ã\u00a0").
+ *   - a no-break space right after an accented letter and before a word ("Ã\u00a0");
+ *   - a letter of Windows-1252's symbol row (Š, œ, Ž...) right after an accented letter, or a
+ *     dash glued between letters, one of them accented ("Ãœbersicht", "Ã–sterreich").
  */
 
 /** Character classes that the marks are written in. */
@@ -59,6 +61,8 @@ const SYMBOLS = new Set(
 );
 /** Symbols that sit before a word as a matter of course ("¡Hola", "£5", "°C" after a number). */
 const WORD_OPENERS = new Set(Array.from('¡¿£€$°#§').map((c) => c.codePointAt(0)!));
+/** Letters of Windows-1252's 0x80-0x9F row. */
+const C1_AREA_LETTERS = new Set([0x0160, 0x0161, 0x0152, 0x0153, 0x017d, 0x017e, 0x0178, 0x0192]);
 const OPEN_QUOTES = new Set([0x201c, 0x2018, 0x201e, 0x00ab]);
 const CLOSE_QUOTES = new Set([0x201d, 0x00bb]);
 const COMMON_PUNCT = new Set([0x2019, 0x2013, 0x2014, 0x2026, 0x2022, 0x00b0, 0x2032, 0x2033]);
@@ -156,6 +160,12 @@ export function oddness(cps: readonly number[]): number {
     // A no-break space right after an accented letter, not before punctuation ("Ã\u00a0": the
     // bytes of "à"); French typography puts one before "!", "?", ":", ";" and "»".
     if (pcp === 0xa0 && i >= 2 && cps[i - 2]! >= 0xc0 && isLetter(classOf(cps[i - 2]!)) && k !== K.Punct && k !== K.CloseQuote) odd += 1;
+    // A letter that Windows-1252 keeps among its symbols (Š, œ, Ž, Ÿ, ƒ...) right after an
+    // accented letter ("Ãœ" is the "Ü" of "Übersicht").
+    if (C1_AREA_LETTERS.has(cp) && pcp >= 0xc0 && isLetter(pk)) odd += 1;
+    // A dash glued between two letters, one of them accented ("Ã–sterreich", "—Å—Ç"): words
+    // joined by a dash are spaced or plain ASCII ("Paris–London").
+    if (pk === K.Punct && (pcp === 0x2013 || pcp === 0x2014) && i >= 2 && isLetter(k) && isLetter(classOf(cps[i - 2]!)) && (cp >= 0x80 || cps[i - 2]! >= 0x80)) odd += 1;
     // Quotes on the wrong side of a word.
     if (k === K.OpenQuote && pk !== K.Space && pk !== K.OpenQuote && pk !== K.Punct) odd += 1;
     if (pk === K.CloseQuote && (isLetter(k) || k === K.Digit || k === K.Symbol)) odd += 1;
