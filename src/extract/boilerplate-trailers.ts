@@ -91,7 +91,7 @@ export const TRAILER_SENTENCES: readonly TrailerSentence[] = [
   // "This article originally appeared on ...", "A version of this story first appeared in ...".
   { name: 'originally-published', kind: 'boilerplate', leadIn: false, pattern: /^(?:(?:this|the) (?:article|story|piece|post|report) (?:was )?(?:originally|first) (?:appeared|published|ran)|originally published|a version of this (?:article|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran))\b[^\n]{0,200}$/i },
   // "Email news@harlowgazette.example", "Contact the newsdesk at ...": sure only with an address.
-  { name: 'contact-address', kind: 'boilerplate', leadIn: false, pattern: /^(?:e-?mail|contact|write to|reach|message|send (?:it|them|your \w+) to)\b[^.!?\n@]{0,60}[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}[.!]?$/i },
+  { name: 'contact-address', kind: 'boilerplate', leadIn: false, pattern: /^(?:e-?mail|contact|write to|reach|message|send (?:it|them|your \w+) to)\b[^.!?\n@]{0,60}[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,200}$/i },
   // Lead-ins: "Want the latest news?", "Got a story?", "Never miss a story".
   { name: 'lead-in-news', kind: 'subscribe-prompt', leadIn: true, pattern: /^(?:want|looking for|never miss|don['’]t miss|stay (?:up to date|informed)|for (?:the latest|more))\b[^.!?\n]{0,60}\b(?:news|stories|story|updates|headlines|coverage)\b[^.!?\n]{0,40}[?!.]?$/i },
   { name: 'lead-in-tip', kind: 'boilerplate', leadIn: true, pattern: /^(?:got|have you got|do you have|have|know)\b (?:a|any|of a)\b[^.!?\n]{0,30}\b(?:story|tip|news|information|photos?|videos?)\b[^.!?\n]{0,40}\?$/i },
