@@ -19,6 +19,7 @@ export const NEVER_FINAL = new Set([
 export const BEFORE_NUMBER = new Set([
   'No', 'Nos', 'no', 'nos', 'Vol', 'vol', 'Vols', 'p', 'pp', 'Art', 'art', 'Fig', 'fig', 'Ch', 'ch', 'sec',
   'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Ave', 'Rte', 'Rt', 'Nr', 'Ex',
+  'N°', 'Nº', 'n°', 'nº',
 ]);
 
 /**

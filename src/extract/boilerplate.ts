@@ -6,7 +6,11 @@
  *      when a strong line anchors it (a lone "Share" at the end may be the last word of a story).
  *   2. Anywhere else, take lines that match a strong pattern on their own.
  *   3. On the last line left, take a wire trailer written at its end ("... Copyright 2017 The
- *      Associated Press. All rights reserved.").
+ *      Associated Press. All rights reserved."), or
+ *   4. trailer sentences written at its end ("... the council said. Sign up for our newsletter.").
+ *
+ * Lines made of trailer sentences ("Follow the Gazette on Facebook. Sign up for our newsletter.")
+ * count as strong lines (boilerplate-trailers.ts).
  *
  * The first non-empty line (the headline) is never taken. Consecutive taken lines of one kind
  * make one removal. Offsets here are of the normalised text; index.ts maps them to raw offsets.
@@ -14,6 +18,7 @@
 import type { RemovedKind, Span } from '../model/index.js';
 import type { Edit } from './offsets.js';
 import { BOILERPLATE_PATTERNS, TRAILING_SENTENCE_PATTERN, TRAILING_SENTENCE_WINDOW, type BoilerplatePattern } from './boilerplate-patterns.js';
+import { MAX_TRAILER_LINE, trailerLine, trailingTrailer } from './boilerplate-trailers.js';
 
 export interface BoilerplateBlock {
   /** The removed words (trimmed lines, first to last) in the normalised text. */
@@ -37,9 +42,9 @@ interface Line {
   ce: number;
 }
 
-const LONGEST_PATTERN = Math.max(...BOILERPLATE_PATTERNS.map((p) => p.maxLength));
+const LONGEST_PATTERN = Math.max(MAX_TRAILER_LINE, ...BOILERPLATE_PATTERNS.map((p) => p.maxLength));
 
-/** The pattern a trimmed line matches, strong ones first, or null. */
+/** The pattern a trimmed line matches, strong ones first (then a line of trailer sentences), or null. */
 export function classifyLine(line: string): BoilerplatePattern | null {
   if (line.length === 0 || line.length > LONGEST_PATTERN) return null;
   let weak: BoilerplatePattern | null = null;
@@ -49,7 +54,7 @@ export function classifyLine(line: string): BoilerplatePattern | null {
     if (p.strength === 'strong') return p;
     weak ??= p;
   }
-  return weak;
+  return weak ?? trailerLine(line);
 }
 
 /** True when a trimmed line is boilerplate on its own, wherever it stands. */
@@ -166,12 +171,18 @@ export function findBoilerplate(text: string): BoilerplateResult {
     const l = lines[lastLine]!;
     const from = Math.max(l.cs, l.ce - TRAILING_SENTENCE_WINDOW);
     const m = TRAILING_SENTENCE_PATTERN.exec(text.slice(from, l.ce));
-    if (m && m[1] !== undefined) {
-      const wordsStart = from + m.index + m[0].length - m[1].length;
-      let delStart = wordsStart;
+    let tail: { start: number; kind: RemovedKind; name: string } | null = null;
+    if (m && m[1] !== undefined) tail = { start: from + m.index + m[0].length - m[1].length, kind: 'boilerplate', name: 'wire-trailer-tail' };
+    else {
+      // 4. Trailer sentences at the end of the last line ("... the council said. Follow us on Twitter.").
+      const t = trailingTrailer(text.slice(l.cs, l.ce));
+      if (t) tail = { start: l.cs + t.start, kind: t.kind, name: t.name };
+    }
+    if (tail) {
+      let delStart = tail.start;
       while (delStart > l.cs && isBlankChar(text.charCodeAt(delStart - 1))) delStart--;
       if (delStart > l.cs) {
-        blocks.push({ span: { start: wordsStart, end: l.ce }, kind: 'boilerplate', patterns: ['wire-trailer-tail'] });
+        blocks.push({ span: { start: tail.start, end: l.ce }, kind: tail.kind, patterns: [tail.name] });
         edits.push({ start: delStart, end: l.ce, insert: '' });
       }
     }

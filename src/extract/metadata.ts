@@ -16,6 +16,7 @@ import { basename } from 'node:path';
 import { message, type FieldSource, type Message, type ParagraphKind, type SourceRecord, type Span } from '../model/index.js';
 import { readBylineLine } from './byline.js';
 import { parseDate } from './dates.js';
+import { isLeadSentence } from './paragraphs.js';
 
 /** How many paragraphs after the title may hold the byline. */
 const BYLINE_SEARCH = 4;
@@ -82,7 +83,7 @@ export function readHeader(text: string, paragraphs: readonly Span[], source: So
   if (paragraphs.length > 0) {
     if (record.title !== undefined) {
       if (sameWords(para(0), record.title)) titleIndex = 0;
-    } else if (paragraphs.length >= 2 && isHeadlineLike(para(0)) && readBylineLine(para(0)) === null) titleIndex = 0;
+    } else if (paragraphs.length >= 2 && isHeadlineLike(para(0)) && !isLeadSentence(para(0)) && readBylineLine(para(0)) === null) titleIndex = 0;
   }
   if (titleIndex === 0) kinds.set(0, 'title');
 

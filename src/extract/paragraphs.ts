@@ -3,6 +3,8 @@
  * non-empty line is a paragraph. Hard-wrapped text (most lines 50-90 characters, blocks
  * separated by blank lines, as in e-mailed wire copy and plain-text archives) is joined by blank
  * lines instead; a joined paragraph keeps its inner newlines, so its span still points into text.
+ * Text written one sentence a line with no blank lines looks wrapped by length alone; most of its
+ * lines end a sentence, which wrapped lines do not, so it keeps a paragraph a line.
  */
 import type { ParagraphKind, Span } from '../model/index.js';
 
@@ -14,6 +16,23 @@ const WRAP_SHARE = 0.6;
 const WRAP_MIN_LINES = 6;
 /** Average lines per blank-separated block above which blocks are multi-line paragraphs. */
 const WRAP_LINES_PER_BLOCK = 1.8;
+/**
+ * Share of non-empty lines ending a sentence at or above which the text is one sentence (or
+ * paragraph) a line, not prose wrapped at a width: a wrapped line ends where the width falls,
+ * which is a sentence end only now and then (about one line in six in 72-column wire copy).
+ */
+const LINE_PER_SENTENCE_SHARE = 0.5;
+/** Closing quotes and brackets that may follow a sentence's stop at the end of a line. */
+const CLOSERS = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d]);
+/** Sentence stops: . ! ? … */
+const STOPS = new Set([0x2e, 0x21, 0x3f, 0x2026]);
+
+/** True when a (right-trimmed) line ends a sentence: a stop, then any closing quotes or brackets. */
+function endsSentence(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && CLOSERS.has(line.charCodeAt(i))) i--;
+  return i >= 0 && STOPS.has(line.charCodeAt(i));
+}
 
 /** Heading: a short body line without terminal punctuation ("China is no friend"). */
 const HEADING_MAX_WORDS = 10;
@@ -65,6 +84,7 @@ export function isHardWrapped(text: string): boolean {
 function hardWrapped(lines: LineInfo[], text: string): boolean {
   let nonEmpty = 0;
   let full = 0;
+  let ended = 0;
   let blocks = 0;
   let inBlock = false;
   for (const l of lines) {
@@ -75,10 +95,16 @@ function hardWrapped(lines: LineInfo[], text: string): boolean {
     nonEmpty++;
     if (!inBlock) blocks++;
     inBlock = true;
-    const len = text.slice(l.start, l.end).trimEnd().length;
-    if (len >= WRAP_MIN && len <= WRAP_MAX) full++;
+    const line = text.slice(l.start, l.end).trimEnd();
+    if (line.length >= WRAP_MIN && line.length <= WRAP_MAX) full++;
+    if (endsSentence(line)) ended++;
   }
-  return nonEmpty >= WRAP_MIN_LINES && full / nonEmpty >= WRAP_SHARE && nonEmpty / Math.max(blocks, 1) >= WRAP_LINES_PER_BLOCK;
+  return (
+    nonEmpty >= WRAP_MIN_LINES &&
+    full / nonEmpty >= WRAP_SHARE &&
+    nonEmpty / Math.max(blocks, 1) >= WRAP_LINES_PER_BLOCK &&
+    ended / nonEmpty < LINE_PER_SENTENCE_SHARE
+  );
 }
 
 /** Paragraph spans (trimmed, in text order). */
@@ -107,6 +133,21 @@ export function splitParagraphs(text: string): Span[] {
   }
   for (const l of lines) if (!l.blank) push(l.start, l.end);
   return spans;
+}
+
+/** A first line this long (words) that ends in a full stop is a lead sentence, not a headline. */
+const LEAD_MIN_WORDS = 12;
+/** Ends in a full stop (not "?" or "!", which headlines use), with any closing quote or bracket. */
+const FULL_STOP_END = /[^.]\.["'”’)\]]*$/;
+/** A last word that is an abbreviation ("U.S.", "Inc."): its period is not a full stop. */
+const ABBREVIATION_END = /(?:\b\p{Lu}\.){2,}["'”’)\]]*$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St)\.["'”’)\]]*$/u;
+
+/**
+ * True when a first paragraph reads as the lead sentence of the story rather than its headline:
+ * a long line that ends in a full stop (headlines end without one, or in "?" or "!").
+ */
+export function isLeadSentence(paragraph: string): boolean {
+  return FULL_STOP_END.test(paragraph) && !ABBREVIATION_END.test(paragraph) && wordCount(paragraph, LEAD_MIN_WORDS) >= LEAD_MIN_WORDS;
 }
 
 /** Counts runs of non-space characters, stopping early past `limit`. */

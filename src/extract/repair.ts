@@ -7,7 +7,7 @@
  */
 import type { Repair, RepairKind, Span } from '../model/index.js';
 import { applyEdits, fromRawSpan, toRawSpan, type Edit, type Tracked } from './offsets.js';
-import { findMojibake } from './mojibake.js';
+import { findMojibake, MOJIBAKE_PASSES } from './mojibake.js';
 import { findGluedWords } from './glued.js';
 import { findMissingSpaces } from './spacing.js';
 
@@ -15,8 +15,6 @@ import { findMissingSpaces } from './spacing.js';
 const CONTEXT_CHARS = 40;
 /** Most repairs of one kind listed per article (the message still counts them all). */
 export const MAX_LISTED_REPAIRS = 200;
-/** Passes of the mojibake round trip: two undo text that was mis-decoded twice. */
-const MOJIBAKE_PASSES = 2;
 
 export interface PendingRepair {
   kind: RepairKind;
