@@ -4,8 +4,10 @@
  *   1. Pair quote marks inside each paragraph: “…” and straight "…". A stray closing ” with no
  *      opening is skipped; an opening “ left unclosed at the start of a paragraph runs to its end
  *      (news continues a long quote into the next paragraph that way).
- *   2. Keep quotations of QUOTE_MIN_WORDS words or more, or ending in sentence punctuation
- *      ("reined in."); shorter ones ("New York channel", “stay neutral”) are scare quotes.
+ *   2. Quotations of QUOTE_MIN_WORDS words or more, or ending in sentence punctuation ("reined
+ *      in."), are statements; shorter ones ("New York channel", “stay neutral”) are kept as
+ *      quotations marked `short` (scare quotes and quoted phrases: no claim, not counted in the
+ *      profile), with their speaker when the text gives one.
  *   3. The speaker is the source of the nearest attribution cue in the quotation's sentences,
  *      outside the quoted words: after it first (“...,” he said), else before it (X said: “...”).
  *      A pronoun takes its antecedent (attribution-sources.ts).
@@ -53,6 +55,11 @@ function isQuotation(text: string, s: Span): boolean {
 
 /** Quotation spans (marks included), sorted; scare quotes left out. */
 export function quoteSpans(text: string, paragraphs: readonly Paragraph[]): Span[] {
+  return markedSpans(text, paragraphs).filter((s) => isQuotation(text, s));
+}
+
+/** Every span between paired quote marks (marks included), sorted, short ones too. */
+export function markedSpans(text: string, paragraphs: readonly Paragraph[]): Span[] {
   const out: Span[] = [];
   for (const p of paragraphs) {
     let open = -1;
@@ -79,7 +86,7 @@ export function quoteSpans(text: string, paragraphs: readonly Paragraph[]): Span
     }
     if (open >= 0 && open === p.span.start) out.push({ start: open, end: p.span.end });
   }
-  return out.filter((s) => isQuotation(text, s));
+  return out.filter((s) => wordCount(text, s.start + 1, s.end - 1, 1) >= 1);
 }
 
 function paragraphIndexAt(paragraphs: readonly Paragraph[], offset: number): number {
@@ -115,7 +122,7 @@ export function findQuotes(doc: Doc, ctx: Context): Doc {
   const tokens: readonly Token[] = doc.tokens.length > 0 || text.length === 0 ? doc.tokens : tokenizeText(text);
   const paragraphs = paragraphsOf(doc);
   const sentences = doc.sentences.length > 0 ? doc.sentences : segmentText(text, tokens, paragraphs);
-  const spans = quoteSpans(text, paragraphs);
+  const spans = markedSpans(text, paragraphs);
   const cues = findCues({ text, tokens, sentences, entities: doc.entities, quoted: spans });
   const bySentence = new Map<number, Cue[]>();
   for (const c of cues) {
@@ -131,7 +138,7 @@ export function findQuotes(doc: Doc, ctx: Context): Doc {
     const paragraph = paragraphIndexAt(paragraphs, q.start);
     const cue = cueFor(q, first, last, bySentence);
     let quote: Quote;
-    const base = { articleId: doc.id, span: { start: q.start, end: q.end }, text: text.slice(q.start, q.end) };
+    const base = { articleId: doc.id, span: { start: q.start, end: q.end }, text: text.slice(q.start, q.end), ...(isQuotation(text, q) ? {} : { short: true as const }) };
     if (cue && cue.speaker) {
       const speakerKind = cue.unresolved ? 'unknown' : cue.kind === 'anonymous' ? 'anonymous' : 'named';
       quote = { ...base, speaker: { articleId: doc.id, span: cue.speaker, text: text.slice(cue.speaker.start, cue.speaker.end) }, speakerCanonical: cue.canonical, speakerKind };
