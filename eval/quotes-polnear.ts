@@ -18,7 +18,7 @@
  * The shipped speaker model is trained on the train split only: figures on dev are held out.
  */
 import { readFileSync } from 'node:fs';
-import { analyzeText, markedQuotes, readPolnear, type PolnearArticle } from '../src/analyze/speakers/polnear.js';
+import { analyzeText, goldQuotes, isRightSpeaker, readPolnear, type GoldQuote } from '../src/analyze/speakers/polnear.js';
 import type { Span } from '../src/model/index.js';
 
 const split = process.argv.includes('--split') ? (process.argv[process.argv.indexOf('--split') + 1] as 'dev' | 'train') : 'dev';
@@ -31,22 +31,6 @@ if (!articles) {
 const overlap = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const iou = (a: Span, b: Span): number => overlap(a, b) / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
 const words = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
-
-interface GoldQuote { span: Span; source: Span[]; short: boolean }
-
-function goldQuotes(a: PolnearArticle): GoldQuote[] {
-  const out: GoldQuote[] = [];
-  for (const q of markedQuotes(a.text)) {
-    let best = 0;
-    let source: Span[] = [];
-    for (const at of a.attributions) {
-      const inside = at.content.reduce((n, c) => n + overlap(q, c), 0);
-      if (inside > best) { best = inside; source = at.source; }
-    }
-    if (best * 2 >= q.end - q.start) out.push({ span: q, source, short: words(a.text.slice(q.start, q.end)) <= 3 });
-  }
-  return out;
-}
 
 const c = { gold: 0, pred: 0, found: 0, goldLong: 0, predLong: 0, foundLong: 0, withSource: 0, strict: 0, lenient: 0, none: 0 };
 const misses: string[] = [];
@@ -73,10 +57,8 @@ for (const a of articles) {
     if (g.source.length === 0) continue;
     c.withSource++;
     const sp = q.speaker?.span;
-    if (!sp) { c.none++; continue; }
-    const strict = g.source.some((s) => overlap(s, sp) > 0);
-    const chains = a.coref.filter((ch) => ch.some((m) => g.source.some((s) => overlap(s, m) > 0)));
-    const lenient = strict || chains.some((ch) => ch.some((m) => overlap(m, sp) > 0));
+    if (!sp) { c.none++; if (misses.length < 400) misses.push(`NONE ${a.name}\t${a.text.slice(Math.max(0, q.span.start - 120), q.span.end + 80).replace(/\n/g, " | ")}\tgold: ${g.source.map((s) => a.text.slice(s.start, s.end)).join(" ")}`); continue; }
+    const { strict, lenient } = isRightSpeaker(a, g.source, sp);
     if (strict) c.strict++;
     if (lenient) c.lenient++;
     else if (misses.length < 400) misses.push(`${a.name}\t${q.text.slice(0, 60)}\tours: ${q.speaker?.text}\tgold: ${g.source.map((s) => a.text.slice(s.start, s.end)).join(' ')}`);

@@ -18,6 +18,7 @@ import {
   ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_PARTICIPLES, CUE_VERBS, IMPERSONAL_PASSIVES, INVERTING_CUES, VERB_AFTER_OBJECT, NOT_AFTER_CUE, QUOTE_ONLY_CUES, DETERMINERS, DOCUMENT_HEADS, GENERIC_HEADS, INNER_PREPOSITIONS,
   NOT_BEFORE_CUE, OTHER_PRONOUNS, OUTLET_DOCUMENTS, OUTLETS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SOURCE_AFTER_CUES, SOURCE_END, SUBJECT_STOPS,
 } from './attribution-tables.js';
+import { personGenders, pronounGender, type Gender } from './speakers/gender.js';
 
 /** Longest source phrase, in tokens. */
 const MAX_SOURCE_TOKENS = 14;
@@ -68,6 +69,8 @@ interface Ctx extends CueInput {
   anonymous: Map<number, { span: Span; plural: boolean }[]>;
   /** Token range of each sentence. */
   ranges: [number, number][];
+  /** Person gender as the text gives it (speakers/gender.ts): "he" skips a person called "she". */
+  genders: Map<string, Gender>;
 }
 
 function isLower(text: string, tok: Token): boolean {
@@ -320,6 +323,7 @@ function classify(c: Ctx, first: number, last: number, si: number): Classified {
  */
 function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
   const wantPerson = PERSON_PRONOUNS.has(pronoun.norm);
+  const gender = pronounGender(pronoun.norm);
   for (let s = si; s >= 0 && si - s <= ANTECEDENT_SENTENCES; s--) {
     const sentence = c.sentences[s];
     if (!sentence) continue;
@@ -328,7 +332,7 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     let bestAt = Infinity;
     for (const e of entitiesIn(c.entities, sentence.start, end)) {
       if (isInside(c.quoted, e.span.start)) continue;
-      const fits = wantPerson ? e.type === 'person' : e.type === 'org' || e.type === 'group' || e.type === 'place';
+      const fits = wantPerson ? e.type === 'person' && !(gender && (c.genders.get(e.canonical) ?? gender) !== gender) : e.type === 'org' || e.type === 'group' || e.type === 'place';
       if (fits && e.span.start < bestAt) {
         best = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
         bestAt = e.span.start;
@@ -479,7 +483,7 @@ function findCuesUncached(input: CueInput): Cue[] {
     ranges.push([t, e]);
     t = e;
   }
-  const c: Ctx = { ...input, anonymous: new Map(), ranges };
+  const c: Ctx = { ...input, anonymous: new Map(), ranges, genders: personGenders(text, tokens, sentences, input.entities) };
   const out: Cue[] = [];
   ranges.forEach(([a, b], si) => {
     for (let k = a; k < b; k++) {

@@ -164,3 +164,34 @@ export function markedQuotes(text: string): Span[] {
   }
   return out;
 }
+
+const overlapOf = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+const wordsIn = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
+
+export interface GoldQuote { span: Span; source: Span[]; short: boolean }
+
+/**
+ * The gold quotations of an article: spans between paired quote marks lying mostly (>= half their
+ * length) inside an annotated Content; the speaker is that attribution's Source. Short: 1-3 words.
+ */
+export function goldQuotes(a: PolnearArticle): GoldQuote[] {
+  const out: GoldQuote[] = [];
+  for (const q of markedQuotes(a.text)) {
+    let best = 0;
+    let source: Span[] = [];
+    for (const at of a.attributions) {
+      const inside = at.content.reduce((n, c) => n + overlapOf(q, c), 0);
+      if (inside > best) { best = inside; source = at.source; }
+    }
+    if (best * 2 >= q.end - q.start) out.push({ span: q, source, short: wordsIn(a.text.slice(q.start, q.end)) <= 3 });
+  }
+  return out;
+}
+
+/** Is `speaker` right for a gold source: overlapping it, or a mention of a coreference chain that does (lenient)? */
+export function isRightSpeaker(a: PolnearArticle, source: readonly Span[], speaker: Span): { strict: boolean; lenient: boolean } {
+  const strict = source.some((s) => overlapOf(s, speaker) > 0);
+  if (strict) return { strict, lenient: true };
+  const lenient = a.coref.some((ch) => ch.some((m) => source.some((s) => overlapOf(s, m) > 0)) && ch.some((m) => overlapOf(m, speaker) > 0));
+  return { strict, lenient };
+}
