@@ -15,7 +15,7 @@ import { segment } from '../src/analyze/segment.js';
 import { findEntities } from '../src/analyze/entities.js';
 import { attributeQuotes } from '../src/analyze/quotes.js';
 import { docOfText, goldQuotes, isRightSpeaker, readPolnear } from '../src/analyze/speakers/polnear.js';
-import { TRAIN_OPTIONS, trainRanker, type RankExample } from '../src/analyze/speakers/model.js';
+import { noneFeatures, TRAIN_OPTIONS, trainRanker, type RankExample } from '../src/analyze/speakers/model.js';
 
 const articles = readPolnear('train');
 if (!articles) {
@@ -31,14 +31,17 @@ for (const a of articles) {
   let doc = docOfText(a.name, a.text);
   for (const stage of [tokenize, segment, findEntities]) doc = stage(doc, DEFAULT_CONTEXT);
   const gold = goldQuotes(a);
-  attributeQuotes(doc, (candidates, q) => {
+  attributeQuotes(doc, (candidates, q, short) => {
     const g = gold.find((x) => iou(x.span, q) >= 0.5);
-    if (!g || g.source.length === 0) return -1;
-    quotes++;
-    const right = candidates.map((c) => isRightSpeaker(a, g.source, c.speaker).lenient);
-    if (!right.some(Boolean)) return -1;
-    reachable++;
-    examples.push({ candidates: candidates.map((c) => ({ features: c.features })), right });
+    if (!g) return -1;
+    // the last candidate is "no speaker": right when the gold attribution has no source; a
+    // quotation whose right speaker is not among the candidates teaches nothing and is left out
+    const right = candidates.map((c) => g.source.length > 0 && isRightSpeaker(a, g.source, c.speaker).lenient);
+    const none = !right.some(Boolean);
+    if (g.source.length > 0) quotes++;
+    if (!none) reachable++;
+    else if (g.source.length > 0) return -1;
+    examples.push({ candidates: [...candidates.map((c) => ({ features: c.features })), { features: noneFeatures(short) }], right: [...right, none] });
     return right.indexOf(true);
   });
 }

@@ -210,7 +210,9 @@ function subjectBeforeAside(c: Ctx, j: number, a: number): [number, number] | nu
       const phrase = subjectLeft(c, i - 1, a);
       if (!phrase) return null;
       const [first, last] = phrase;
-      return isCapital(text, tokens[last]) || GENERIC_HEADS.has(tokens[last]?.norm ?? '') || first === last ? phrase : null;
+      let generic = false;
+      for (let x = first; x <= last && !generic; x++) generic = GENERIC_HEADS.has(baseNorm(tokens[x] as Token));
+      return isCapital(text, tokens[last]) || generic || first === last ? phrase : null;
     }
     if (t.kind === 'punct' && !ASIDE_PUNCT.has(text[t.start] ?? '')) return null;
   }

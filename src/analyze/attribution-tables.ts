@@ -114,6 +114,11 @@ export const GENERIC_HEADS = new Set([
   'investigator', 'investigators', 'lawmaker', 'lawmakers', 'critics', 'critic', 'supporters', 'others', 'report', 'reports',
   'media', 'authorities', 'individuals', 'individual', 'colleagues', 'insiders', 'operatives', 'agents', 'negotiators',
   'advisers', 'advisors', 'adviser', 'advisor', 'executive', 'executives', 'leaders', 'administration officials',
+  // people named by their role or place only ("a worker at the plant", "voters in Ohio")
+  'worker', 'workers', 'voter', 'voters', 'neighbor', 'neighbors', 'neighbour', 'neighbours', 'man', 'woman', 'men', 'women',
+  'passenger', 'passengers', 'survivor', 'survivors', 'relative', 'relatives', 'protester', 'protesters', 'activist', 'activists',
+  'firefighter', 'firefighters', 'nurse', 'nurses', 'doctor', 'doctors', 'teacher', 'teachers', 'student', 'students', 'customer',
+  'customers', 'participant', 'participants', 'attendee', 'attendees', 'locals', 'guard', 'guards', 'parent', 'parents',
 ]);
 
 /** Modifiers that make any source anonymous ("unidentified U.S. officials", "an unnamed aide"). */

@@ -144,5 +144,5 @@ export function attributeQuotes(doc: Doc, choose: (candidates: Candidate[], quot
 
 export function findQuotes(doc: Doc, ctx: Context): Doc {
   void ctx;
-  return { ...doc, quotes: attributeQuotes(doc, (candidates) => rankSpeakers(candidates)) };
+  return { ...doc, quotes: attributeQuotes(doc, (candidates, _quote, short) => rankSpeakers(candidates, short)) };
 }

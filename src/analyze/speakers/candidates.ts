@@ -152,6 +152,12 @@ export function candidatesFor(s: QuoteSite): Candidate[] {
   });
   if (bestAfter >= 0) (out[bestAfter] as Candidate).features.push('nearestAfter');
   if (bestBefore >= 0) (out[bestBefore] as Candidate).features.push('nearestBefore');
+  // a farther cue behind a nearer one ("“…,” the Global Times said, according to Reuters": the relay is not the speaker)
+  out.forEach((c, i) => {
+    if (i === bestAfter || i === bestBefore) return;
+    const word = c.features.find((f) => f.startsWith('cueword:')) ?? '';
+    c.features.push('notNearest', `notNearest|${word}`);
+  });
 
   if (s.previous) {
     const p = s.previous;

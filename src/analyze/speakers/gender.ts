@@ -2,7 +2,8 @@
  * The grammatical gender the article itself gives each person, for pronoun agreement ("he"
  * never stands for a person the text calls "she"). Read from the text, no name list:
  *
- *   1. a title right before the name: Mr. / Mrs. / Ms. / Miss (and a few gendered nouns);
+ *   1. a title right before the name: Mr. / Mrs. / Ms. / Miss (and a few gendered nouns), or a
+ *      common first name (our own short lists of frequent English first names; a weak vote);
  *   2. the first he/him/his or she/her after a mention, in the same or the next sentence, when no
  *      other person is named in between (votes; the majority wins, a tie leaves it unknown).
  *
@@ -16,6 +17,23 @@ const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
 const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'king', 'prince', 'father', 'brother', 'congressman', 'chairman', 'husband', 'son', 'lord']);
 const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'madam', 'dame', 'queen', 'princess', 'mother', 'sister', 'congresswoman', 'chairwoman', 'wife', 'daughter', 'lady', 'first lady']);
+
+/** Frequent first names, lower case (our own lists; names used for both are left out). */
+const MALE_NAMES = new Set(('james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald steven paul ' +
+  'andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin ' +
+  'scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary ' +
+  'peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan ' +
+  'billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis ' +
+  'bernie barack mitt mike ted marco rand chris jeb newt rudy reince bill tim mitch harry chuck paul jim tom ben ' +
+  'steve dan bob rick ron jon ed al vladimir xi boris emmanuel justin rex jared eric corey sean reince').split(' '));
+const FEMALE_NAMES = new Set(('mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley kimberly ' +
+  'emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda ' +
+  'pamela emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce ' +
+  'virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison ' +
+  'frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie ' +
+  'brittany charlotte marie kayla alexis lori hillary melania ivanka chelsea kellyanne michelle huma donna elizabeth sarah nikki condoleezza ' +
+  'madeleine dianne kirsten tammy claire tulsi theresa angela hope omarosa carly jill tiffany malia sasha gennifer monica paula megyn ' +
+  'katy kate jane alicia').split(' '));
 
 /** The pronoun gender of a token's norm, or null. */
 export function pronounGender(norm: string): Gender | null {
@@ -36,9 +54,14 @@ export function personGenders(text: string, tokens: readonly Token[], sentences:
     const inside = tokens[t];
     for (const tok of [before, inside]) {
       if (!tok) continue;
-      const n = tok.norm.replace(/\.$/, '');
+      const n = tok.norm.endsWith('.') ? tok.norm.slice(0, -1) : tok.norm;
       if (MALE_TITLES.has(n)) vote(e.canonical, 'm', 3);
       else if (FEMALE_TITLES.has(n)) vote(e.canonical, 'f', 3);
+    }
+    // the first word of the name
+    if (inside && inside.end < e.span.end) {
+      if (MALE_NAMES.has(inside.norm)) vote(e.canonical, 'm', 2);
+      else if (FEMALE_NAMES.has(inside.norm)) vote(e.canonical, 'f', 2);
     }
   }
   // 2. the next gendered pronoun after a mention, before the next person and within the next sentence

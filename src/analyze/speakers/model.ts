@@ -16,10 +16,21 @@ export function scoreOf(weights: Weights, c: Candidate): number {
   return s;
 }
 
-/** Index of the best candidate, or -1 when there is none. Ties go to the earlier candidate. */
-export function rankSpeakers(candidates: readonly Candidate[], weights: Weights = SPEAKER_WEIGHTS): number {
+/** Features of the "no speaker" choice: its score is the bar a candidate must pass. */
+export function noneFeatures(short: boolean): string[] {
+  return ['none', `none|${short ? 'short' : 'long'}`];
+}
+
+/**
+ * Index of the best candidate, or -1 when none scores above the "no speaker" choice (a quotation
+ * the text gives no speaker for stays unknown). Ties go to the earlier candidate.
+ */
+export function rankSpeakers(candidates: readonly Candidate[], short: boolean, weights: Weights = SPEAKER_WEIGHTS): number {
+  // the exact case stays a rule: a cue right after the quotation in its sentence ("“…,” she said")
+  const adjacent = candidates.findIndex((c) => c.features.includes('adjacent|rel:after0'));
+  if (adjacent >= 0) return adjacent;
   let best = -1;
-  let bestScore = -Infinity;
+  let bestScore = noneFeatures(short).reduce((s, f) => s + (weights[f] ?? 0), 0);
   candidates.forEach((c, i) => {
     const s = scoreOf(weights, c);
     if (s > bestScore) { best = i; bestScore = s; }
