@@ -71,6 +71,8 @@ interface Ctx extends CueInput {
   ranges: [number, number][];
   /** Person gender as the text gives it (speakers/gender.ts): "he" skips a person called "she". */
   genders: Map<string, Gender>;
+  /** personByLastWord's map, once made. */
+  personLastWords?: Map<string, string>;
 }
 
 function isLower(text: string, tok: Token): boolean {
@@ -310,7 +312,12 @@ function classify(c: Ctx, first: number, last: number, si: number): Classified {
   }
   if (generic && !(document && named)) return { kind: 'anonymous', canonical: null, speaker: span, unresolved: false };
   if (named) return { kind: 'named', canonical: named.canonical, speaker: span, unresolved: false };
-  if (place) return { kind: 'anonymous', canonical: place.canonical, speaker: span, unresolved: false };
+  if (place) {
+    // "Clinton said" where the tagger took a surname for a town: a person of that name in the article makes it named
+    const person = personByLastWord(c).get(place.text.toLowerCase());
+    if (person) return { kind: 'named', canonical: person, speaker: span, unresolved: false };
+    return { kind: 'anonymous', canonical: place.canonical, speaker: span, unresolved: false };
+  }
   // "Workers say": a capital at the start of the sentence names no one
   const sentenceStart = c.ranges[si]?.[0] ?? -1;
   if (isCapital(text, l) && !(last === sentenceStart)) return { kind: 'named', canonical: null, speaker: span, unresolved: false };
@@ -374,6 +381,20 @@ function cueAfter(c: Ctx, k: number, b: number): number {
     if (ok) return words.length;
   }
   return 0;
+}
+
+/** Person canonicals by the last word of their names (lower case), made once per text. */
+function personByLastWord(c: Ctx): Map<string, string> {
+  if (c.personLastWords) return c.personLastWords;
+  const out = new Map<string, string>();
+  for (const e of c.entities) {
+    if (e.type !== 'person') continue;
+    const words = e.text.toLowerCase().split(' ');
+    const lastWord = words[words.length - 1] ?? '';
+    if (lastWord && !out.has(lastWord)) out.set(lastWord, e.canonical);
+  }
+  c.personLastWords = out;
+  return out;
 }
 
 /** An -ly adverb between subject and verb ("Mrs. Clinton adamantly denied"): skipped, never the source. */
