@@ -213,8 +213,16 @@ function subjectBeforeAside(c: Ctx, j: number, a: number): [number, number] | nu
       if (!phrase) return null;
       const [first, last] = phrase;
       let generic = false;
-      for (let x = first; x <= last && !generic; x++) generic = GENERIC_HEADS.has(baseNorm(tokens[x] as Token));
-      return isCapital(text, tokens[last]) || generic || first === last ? phrase : null;
+      let name = false;
+      for (let x = first; x <= last; x++) {
+        const w = tokens[x] as Token;
+        if (GENERIC_HEADS.has(baseNorm(w))) generic = true;
+        if (isCapital(text, w) && !DETERMINERS.has(w.norm)) name = true;
+      }
+      if (name || generic || first === last) return phrase;
+      // "The state's campaign chairman, Phil Lovas, said": the name is the aside
+      const aside = subjectLeft(c, j - 1, i + 1);
+      return aside && aside[0] === i + 1 && isCapital(text, tokens[j - 1]) ? [first, j - 1] : null;
     }
     if (t.kind === 'punct' && !ASIDE_PUNCT.has(text[t.start] ?? '')) return null;
   }
@@ -397,6 +405,40 @@ function personByLastWord(c: Ctx): Map<string, string> {
   return out;
 }
 
+/** Words before a participle cue that hang it on the clause's subject ("by saying", "after saying"). */
+const PARTICIPLE_OPENERS = new Set(['while', 'before', 'after', 'by', 'from', 'for', 'without', 'when', 'also', 'then', 'and']);
+
+/**
+ * The last token of what describes an inverted source after its name: "said Rep. G.K. Butterfield
+ * (D-N.C.), head of the Congressional Black Caucus." runs to the sentence end or a quotation;
+ * a participle clause ("said Trump, speaking to veterans") is not part of it. -1: nothing to add.
+ */
+function appositiveEnd(c: Ctx, last: number, b: number): number {
+  const { tokens, text } = c;
+  let k = last + 1;
+  let end = -1;
+  if (text[tokens[k]?.start ?? -1] === '(') {
+    let x = k + 1;
+    while (x < b && x - k <= MAX_BRACKET_TOKENS && text[(tokens[x] as Token).start] !== ')') x++;
+    if (x >= b || text[(tokens[x] as Token).start] !== ')') return -1;
+    end = x;
+    k = x + 1;
+  }
+  if (text[tokens[k]?.start ?? -1] !== ',') return end;
+  const first = tokens[k + 1];
+  if (!first || first.kind !== 'word' || first.norm.endsWith('ing') || SOURCE_END.has(first.norm) && !DETERMINERS.has(first.norm) && first.norm !== 'who') return end;
+  let x = k + 1;
+  let lastWord = -1;
+  for (; x < b && x - k <= MAX_ASIDE_TOKENS; x++) {
+    const t = tokens[x] as Token;
+    if (isInside(c.quoted, t.start)) break;
+    if (t.kind === 'punct' && (text[t.start] === '.' || text[t.start] === ';' || text[t.start] === ':') && !isNamePeriod(text, tokens, x)) break;
+    if (t.kind !== 'punct') lastWord = x;
+  }
+  if (x - k > MAX_ASIDE_TOKENS) return end;
+  return lastWord > k ? lastWord : end;
+}
+
 /** An -ly adverb between subject and verb ("Mrs. Clinton adamantly denied"): skipped, never the source. */
 function isAdverb(t: Token): boolean {
   return t.norm.length > 4 && t.norm.endsWith('ly') && !ADJECTIVES_IN_LY.has(t.norm);
@@ -530,11 +572,19 @@ function findCuesUncached(input: CueInput): Cue[] {
       if (k > a && before && before.kind === 'word' && NOT_BEFORE_CUE.has(before.norm)) continue;
       const after = tokens[k + 1];
       if (after && after.kind === 'word' && NOT_AFTER_CUE.has(after.norm)) continue;
+      // "who asked not to be named", "asked to remain anonymous": a request, not a statement
+      if ((tok.norm === 'asked' || tok.norm === 'asks') && after && (after.norm === 'not' || after.norm === 'to' || after.norm === 'that')) continue;
       const cueSpan = { start: tok.start, end: tok.end };
       // "..., saying ..." / "X attacked her and said ...": the subject of the clause
       const participle = CUE_PARTICIPLES.has(tok.norm);
+      const progressive = participle && before !== undefined && BE_FORMS.has(before.norm) && k - 1 > a; // "Trump is promising"
+      if (progressive) {
+        const phrase = subjectLeft(c, k - 2, a);
+        if (phrase) record(c, out, cueSpan, phrase, si);
+        continue;
+      }
       if (participle || (before?.norm === 'and' && k > a)) {
-        if (participle && !(before && (text[before.start] === ',' || before.norm === 'while' || before.norm === 'before' || before.norm === 'after'))) continue;
+        if (participle && !(before && (text[before.start] === ',' || PARTICIPLE_OPENERS.has(before.norm)))) continue;
         const subject = clauseSubject(c, out, si, a, k - 1);
         if (subject) record(c, out, cueSpan, subject, si);
         continue;
@@ -559,15 +609,22 @@ function findCuesUncached(input: CueInput): Cue[] {
       const left = tokens[j];
       let phrase: [number, number] | null = null;
       let extent = -1;
-      if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectBeforeRelative(c, j, a) ?? subjectLeft(c, j, a);
+      if (j > a && left?.norm === 'who') {
+        // "an architect who said", "McConnell, who in 2010 said": the phrase the relative clause hangs on
+        let w = j - 1;
+        if (text[(tokens[w] as Token).start] === ',') w--;
+        if (w >= a) phrase = subjectLeft(c, w, a);
+      } else if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectBeforeRelative(c, j, a) ?? subjectLeft(c, j, a);
       else if (j >= a && left && text[left.start] === ')') phrase = subjectLeft(c, j, a);
       else {
         phrase = INVERTING_CUES.has(tok.norm) ? sourceRight(c, k + 1, b, false) : null; // "..., said the official"
         // "..., said the race was close": the phrase after was the object
         if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
+        if (phrase) extent = appositiveEnd(c, phrase[1], b);
         if (!phrase) {
           phrase = subjectBeforeAside(c, j, a); // "Smith, who runs the shelter, said"
-          if (phrase) extent = j - 1;
+          // the aside describes the source ("Kenneth Baer, a former official, said"), unless it is a participle clause ("Trump, speaking to veterans, said")
+          if (phrase && !(tokens[phrase[1] + 2]?.norm ?? '').endsWith('ing')) extent = j - 1;
         }
       }
       if (phrase) record(c, out, cueSpan, phrase, si, extent);

@@ -48,7 +48,7 @@ test('attributions: named sources, inverted and pronoun subjects', () => {
     'According to a report by The Washington Post, the talks failed.',
   ].join('\n')), [
     ['relayed', 'the Associated Press reported', 'org:associated-press'],
-    ['named', 'said Sen. Maria Cantwell', 'person:maria-cantwell'],
+    ['named', 'said Sen. Maria Cantwell, a Democrat', 'person:maria-cantwell'], // the appositive describes the source (as PolNeAR marks it)
     ['named', 'She noted', 'person:olivia-grant'],
     ['relayed', 'according to Reuters', 'org:reuters'],
     ['relayed', 'According to a report by The Washington Post', 'org:washington-post'],
