@@ -65,6 +65,38 @@ function endsWithColon(text: string, a: number, b: number): boolean {
 
 const CUE_WORDS = new Set(['said', 'says', 'told', 'added', 'asked', 'wrote', 'according to', 'saying', 'tweeted', 'explained', 'continued', 'noted']);
 
+const DASHES = new Set(['-', '\u2013', '\u2014', '\u2015']);
+/** Most words in a signature name. */
+const SIGNATURE_WORDS = 6;
+
+/**
+ * The capitalised words after a dash right after a quotation, up to the end of the paragraph, a
+ * period or a comma: "” ― Pamela Padilla" -> "Pamela Padilla"; null when there is no dash or the
+ * words are not all capitalised.
+ */
+function signatureAfter(text: string, from: number, end: number): Span | null {
+  let i = from;
+  while (i < end && (text[i] === ' ' || text[i] === '\u00a0')) i++;
+  if (!DASHES.has(text[i] ?? '')) return null;
+  i++;
+  while (i < end && (text[i] === ' ' || text[i] === '\u00a0' || DASHES.has(text[i] ?? ''))) i++;
+  const start = i;
+  let words = 0;
+  let last = i;
+  while (i < end && text[i] !== '.' && text[i] !== ',' && text[i] !== '\n' && text[i] !== '(') {
+    if (text[i] !== ' ') {
+      const w0 = i;
+      while (i < end && text[i] !== ' ' && text[i] !== ',' && text[i] !== '\n' && !(text[i] === '.' && i > w0 + 1)) i++;
+      const first = text[w0] ?? '';
+      if (first === first.toLowerCase() || ++words > SIGNATURE_WORDS) return null;
+      last = i;
+      continue;
+    }
+    i++;
+  }
+  return words > 0 ? { start, end: last } : null;
+}
+
 /** Index of the first entity that ends after `offset` (entities sorted by start, not overlapping). */
 function firstEndingAfter(entities: readonly Entity[], offset: number): number {
   let lo = 0;
@@ -178,6 +210,13 @@ export function candidatesFor(s: QuoteSite): Candidate[] {
         break;
       }
     }
+  }
+  // a name after a dash that signs the quotation ("“…” ― Pamela Padilla", "“…” — Carla Sanchez.")
+  const signed = signatureAfter(text, q.end, para ? para.span.end : text.length);
+  if (signed) {
+    const e = s.entities[firstEndingAfter(s.entities, signed.start)];
+    const named = e && e.span.start === signed.start ? e : undefined;
+    out.push({ speaker: named ? named.span : signed, canonical: named?.canonical ?? null, kind: 'named', features: ['dashName', named ? `dashName:${named.type}` : 'dashName:words'] });
   }
   // persons named in the quotation's sentence or the one before
   for (let si = Math.max(0, s.first - 1); si <= s.first; si++) {

@@ -29,6 +29,9 @@ export function rankSpeakers(candidates: readonly Candidate[], short: boolean, w
   // the exact case stays a rule: a cue right after the quotation in its sentence ("“…,” she said")
   const adjacent = candidates.findIndex((c) => c.features.includes('adjacent|rel:after0'));
   if (adjacent >= 0) return adjacent;
+  // and a quotation signed after a dash ("“…” ― Pamela Padilla"): too rare in PolNeAR train to learn
+  const signed = candidates.findIndex((c) => c.features[0] === 'dashName');
+  if (signed >= 0) return signed;
   let best = -1;
   let bestScore = noneFeatures(short).reduce((s, f) => s + (weights[f] ?? 0), 0);
   candidates.forEach((c, i) => {
