@@ -69,8 +69,8 @@ interface Ctx extends CueInput {
   anonymous: Map<number, { span: Span; plural: boolean }[]>;
   /** Token range of each sentence. */
   ranges: [number, number][];
-  /** Person gender as the text gives it (speakers/gender.ts): "he" skips a person called "she". */
-  genders: Map<string, Gender>;
+  /** Person gender as the text gives it (speakers/gender.ts): "he" skips a person called "she". Made on the first he/she. */
+  genders?: Map<string, Gender>;
   /** personByLastWord's map, once made. */
   personLastWords?: Map<string, string>;
 }
@@ -341,6 +341,7 @@ function classify(c: Ctx, first: number, last: number, si: number): Classified {
 function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
   const wantPerson = PERSON_PRONOUNS.has(pronoun.norm);
   const gender = pronounGender(pronoun.norm);
+  const genders = gender ? (c.genders ??= personGenders(c.text, c.tokens, c.sentences, c.entities)) : undefined;
   for (let s = si; s >= 0 && si - s <= ANTECEDENT_SENTENCES; s--) {
     const sentence = c.sentences[s];
     if (!sentence) continue;
@@ -349,7 +350,7 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     let bestAt = Infinity;
     for (const e of entitiesIn(c.entities, sentence.start, end)) {
       if (isInside(c.quoted, e.span.start)) continue;
-      const fits = wantPerson ? e.type === 'person' && !(gender && (c.genders.get(e.canonical) ?? gender) !== gender) : e.type === 'org' || e.type === 'group' || e.type === 'place';
+      const fits = wantPerson ? e.type === 'person' && !(gender && (genders?.get(e.canonical) ?? gender) !== gender) : e.type === 'org' || e.type === 'group' || e.type === 'place';
       if (fits && e.span.start < bestAt) {
         best = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
         bestAt = e.span.start;
@@ -548,7 +549,7 @@ function findCuesUncached(input: CueInput): Cue[] {
     ranges.push([t, e]);
     t = e;
   }
-  const c: Ctx = { ...input, anonymous: new Map(), ranges, genders: personGenders(text, tokens, sentences, input.entities) };
+  const c: Ctx = { ...input, anonymous: new Map(), ranges };
   const out: Cue[] = [];
   ranges.forEach(([a, b], si) => {
     for (let k = a; k < b; k++) {

@@ -41,9 +41,27 @@ export interface QuoteSite {
   short: boolean;
 }
 
-function distanceBucket(chars: number): string {
-  return chars <= 3 ? '0' : chars <= 20 ? '1' : chars <= 60 ? '2' : chars <= 150 ? '3' : '4';
+function distanceBucket(chars: number): number {
+  return chars <= 3 ? 0 : chars <= 20 ? 1 : chars <= 60 ? 2 : chars <= 150 ? 3 : 4;
 }
+
+/**
+ * Feature names made once (no string building per candidate): relations are after/before x
+ * sentence delta -1/0/+1 x same paragraph or the one before ('P').
+ */
+const RELATIONS: string[] = [];
+for (const side of ['after', 'before']) for (const delta of ['-1', '0', '+1']) for (const p of ['', 'P']) RELATIONS.push(`${side}${delta}${p}`);
+const relationIndex = (after: boolean, delta: number, prevPara: boolean): number => (after ? 0 : 6) + (delta + 1) * 2 + (prevPara ? 1 : 0);
+const REL_KEY = RELATIONS.map((r) => `rel:${r}`);
+const DIST_KEY = [0, 1, 2, 3, 4].map((d) => `dist:${d}`);
+const REL_DIST_KEY = RELATIONS.map((r) => [0, 1, 2, 3, 4].map((d) => `rel:${r}|dist:${d}`));
+const REL_SIZE_KEY = RELATIONS.map((r) => [`rel:${r}|long`, `rel:${r}|short`]);
+const ADJ_KEY = RELATIONS.map((r) => `adjacent|rel:${r}`);
+const CONT_KEY: Record<string, string> = { same: 'cont:same', prev: 'cont:prev', far: 'cont:far' };
+const CONT_GAP_KEY: Record<string, string[]> = Object.fromEntries(['same', 'prev', 'far'].map((w) => [w, [0, 1, 2, 3].map((g) => `cont:${w}|gap:${g}`)]));
+const ENTITY_N_KEY: Record<string, string[]> = Object.fromEntries(['same', 'prev'].map((w) => [w, [0, 1, 2, 3].map((n) => `entity:${w}|n:${n}`)]));
+const KIND_KEY = new Map<string, string>();
+for (const k of ['named', 'anonymous', 'relayed', 'dangling']) for (const u of ['', '-unresolved']) KIND_KEY.set(`${k}${u}`, `kind:${k}${u}`);
 
 /** Only spaces and punctuation in text[a, b)? */
 function onlyPunct(text: string, a: number, b: number): boolean {
@@ -64,6 +82,8 @@ function endsWithColon(text: string, a: number, b: number): boolean {
 }
 
 const CUE_WORDS = new Set(['said', 'says', 'told', 'added', 'asked', 'wrote', 'according to', 'saying', 'tweeted', 'explained', 'continued', 'noted']);
+const CUEWORD_KEY = new Map([...CUE_WORDS, 'other'].map((w) => [w, `cueword:${w}`]));
+const NOT_NEAREST_KEY = new Map([...CUEWORD_KEY.values(), ''].map((w) => [w, `notNearest|${w}`]));
 
 const DASHES = new Set(['-', '\u2013', '\u2014', '\u2015']);
 /** Most words in a signature name. */
@@ -142,11 +162,10 @@ export function candidatesFor(s: QuoteSite): Candidate[] {
   const out: Candidate[] = [];
   const para = s.paragraphs[s.paragraph];
   const prevPara = s.paragraphs[s.paragraph - 1];
-  const sizeKey = s.short ? 'short' : 'long';
   for (let si = s.first - 1; si <= s.last + 1; si++) {
     const cues = s.bySentence.get(si);
     if (!cues) continue;
-    const delta = si < s.first ? '-1' : si > s.last ? '+1' : '0';
+    const delta = si < s.first ? -1 : si > s.last ? 1 : 0;
     for (const c of cues) {
       if (!c.speaker || !c.source || c.kind === 'dangling') continue;
       const cs = Math.min(c.cue.start, c.source.start);
@@ -158,16 +177,18 @@ export function candidatesFor(s: QuoteSite): Candidate[] {
       const inPrevPara = !inPara && prevPara !== undefined && cs >= prevPara.span.start && colon;
       if (!inPara && !inPrevPara) continue;
       const gap = after ? cs - q.end : q.start - ce;
-      const rel = `${after ? 'after' : 'before'}${delta}${inPrevPara ? 'P' : ''}`;
-      const cueWord = text.slice(c.cue.start, c.cue.end).toLowerCase();
-      const kind = `${c.kind}${c.unresolved ? '-unresolved' : ''}`;
+      const r = relationIndex(after, delta, inPrevPara);
+      const d = distanceBucket(gap);
+      const cueLength = c.cue.end - c.cue.start;
+      const cueWord = cueLength <= 12 ? text.slice(c.cue.start, c.cue.end).toLowerCase() : 'other';
       const adjacent = after ? onlyPunct(text, q.end, cs) : onlyPunct(text, ce, q.start);
       const across = after ? quotesBetween(s.quotes, q.end, cs) : quotesBetween(s.quotes, ce, q.start);
       const features = [
-        'cue', `rel:${rel}`, `dist:${distanceBucket(gap)}`, `rel:${rel}|dist:${distanceBucket(gap)}`, `kind:${kind}`,
-        `cueword:${CUE_WORDS.has(cueWord) ? cueWord : 'other'}`, `rel:${rel}|${sizeKey}`,
+        'cue', REL_KEY[r] as string, DIST_KEY[d] as string, (REL_DIST_KEY[r] as string[])[d] as string,
+        KIND_KEY.get(c.unresolved ? `${c.kind}-unresolved` : c.kind) ?? 'kind:other',
+        CUEWORD_KEY.get(cueWord) ?? 'cueword:other', (REL_SIZE_KEY[r] as string[])[s.short ? 1 : 0] as string,
       ];
-      if (adjacent) features.push('adjacent', `adjacent|rel:${rel}`);
+      if (adjacent) features.push('adjacent', ADJ_KEY[r] as string);
       if (colon) features.push('colon');
       if (across) features.push('across');
       if (c.source.start > c.cue.start) features.push('inverted');
@@ -178,25 +199,24 @@ export function candidatesFor(s: QuoteSite): Candidate[] {
   let bestAfter = -1;
   let bestBefore = -1;
   out.forEach((c, i) => {
-    const f = c.features;
-    if (f.some((x) => x.startsWith('rel:after')) && (bestAfter < 0 || c.speaker.start < (out[bestAfter] as Candidate).speaker.start)) bestAfter = i;
-    if (f.some((x) => x.startsWith('rel:before')) && (bestBefore < 0 || c.speaker.start > (out[bestBefore] as Candidate).speaker.start)) bestBefore = i;
+    const isAfter = (c.features[1] as string).startsWith('rel:after');
+    if (isAfter && (bestAfter < 0 || c.speaker.start < (out[bestAfter] as Candidate).speaker.start)) bestAfter = i;
+    if (!isAfter && (bestBefore < 0 || c.speaker.start > (out[bestBefore] as Candidate).speaker.start)) bestBefore = i;
   });
   if (bestAfter >= 0) (out[bestAfter] as Candidate).features.push('nearestAfter');
   if (bestBefore >= 0) (out[bestBefore] as Candidate).features.push('nearestBefore');
   // a farther cue behind a nearer one ("“…,” the Global Times said, according to Reuters": the relay is not the speaker)
   out.forEach((c, i) => {
     if (i === bestAfter || i === bestBefore) return;
-    const word = c.features.find((f) => f.startsWith('cueword:')) ?? '';
-    c.features.push('notNearest', `notNearest|${word}`);
+    c.features.push('notNearest', NOT_NEAREST_KEY.get(c.features[5] as string) as string);
   });
 
   if (s.previous) {
     const p = s.previous;
     const gap = s.first - p.lastSentence;
     const where = p.paragraph === s.paragraph ? 'same' : p.paragraph === s.paragraph - 1 ? 'prev' : 'far';
-    const g = gap <= 0 ? '0' : gap === 1 ? '1' : gap <= 3 ? '2' : '3';
-    out.push({ speaker: p.speaker, canonical: p.canonical, kind: p.kind, features: ['continuation', `cont:${where}`, `cont:${where}|gap:${g}`, `cont|${sizeKey}`] });
+    const g = gap <= 0 ? 0 : gap === 1 ? 1 : gap <= 3 ? 2 : 3;
+    out.push({ speaker: p.speaker, canonical: p.canonical, kind: p.kind, features: ['continuation', CONT_KEY[where] as string, (CONT_GAP_KEY[where] as string[])[g] as string, s.short ? 'cont|short' : 'cont|long'] });
   }
   // a name right before the colon that introduces the quotation
   if (endsWithColon(text, Math.max(0, q.start - 4), q.start)) {
@@ -230,7 +250,7 @@ export function candidatesFor(s: QuoteSite): Candidate[] {
       if (insideAny(s.quotes, e.span.start)) continue;
       n++;
       const where = si === s.first ? 'same' : 'prev';
-      out.push({ speaker: e.span, canonical: e.canonical, kind: 'named', features: ['entity', `entity:${where}`, `entity:${where}|n:${Math.min(n, 3)}`, `entity:${e.span.start < q.start ? 'before' : 'after'}`] });
+      out.push({ speaker: e.span, canonical: e.canonical, kind: 'named', features: ['entity', `entity:${where}`, ENTITY_N_KEY[where]?.[Math.min(n, 3)] as string, e.span.start < q.start ? 'entity:before' : 'entity:after'] });
       if (n >= 3) break;
     }
   }
