@@ -15,7 +15,7 @@
 import type { AttributionKind, Entity, Span, Token } from '../model/index.js';
 import { BEFORE_NAMES, NEVER_FINAL } from './segment-abbreviations.js';
 import {
-  ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_PARTICIPLES, CUE_VERBS, IMPERSONAL_PASSIVES, INVERTING_CUES, VERB_AFTER_OBJECT, NOT_AFTER_CUE, QUOTE_ONLY_CUES, DETERMINERS, DOCUMENT_HEADS, GENERIC_HEADS, INNER_PREPOSITIONS,
+  ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_PARTICIPLES, CUE_VERBS, CUES_WITH_NEXT, IMPERSONAL_PASSIVES, INVERTING_CUES, VERB_AFTER_OBJECT, NOT_AFTER_CUE, QUOTE_ONLY_CUES, DETERMINERS, DOCUMENT_HEADS, GENERIC_HEADS, INNER_PREPOSITIONS,
   NOT_BEFORE_CUE, OTHER_PRONOUNS, OUTLET_DOCUMENTS, OUTLETS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SOURCE_AFTER_CUES, SOURCE_END, SUBJECT_STOPS,
 } from './attribution-tables.js';
 import { personGenders, pronounGender, type Gender } from './speakers/gender.js';
@@ -557,10 +557,13 @@ function findCuesUncached(input: CueInput): Cue[] {
       if (tok.kind !== 'word') continue;
       // Most words neither open an "according to" cue nor are a cue verb: two Set/Map lookups
       // decide that before the binary search over the quoted spans.
-      if (!CUES_AFTER_BY_FIRST.has(tok.norm) && !CUE_VERBS.has(tok.norm) && !CUE_PARTICIPLES.has(tok.norm) && !IMPERSONAL_PASSIVES.has(tok.norm)) continue;
+      const withNext = CUES_WITH_NEXT.get(tok.norm);
+      if (!CUES_AFTER_BY_FIRST.has(tok.norm) && !CUE_VERBS.has(tok.norm) && !CUE_PARTICIPLES.has(tok.norm) && !IMPERSONAL_PASSIVES.has(tok.norm) && !withNext) continue;
+      if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '')) continue;
       if (isInside(c.quoted, tok.start)) continue;
       const n = cueAfter(c, k, b); // "According to" may open a sentence
-      if (n === 0 && !isLower(text, tok)) continue;
+      // a capital cue verb only in a title-case heading ("Lindsey Graham Says") or opening a sentence ("Said Ellis:")
+      if (n === 0 && !isLower(text, tok) && !(CUE_VERBS.has(tok.norm) && (k === a || isCapital(text, tokens[k - 1])))) continue;
       if (n > 0) {
         const cueEnd = (tokens[k + n - 1] as Token).end;
         record(c, out, { start: tok.start, end: cueEnd }, sourceRight(c, k + n, b, true), si);
@@ -590,7 +593,7 @@ function findCuesUncached(input: CueInput): Cue[] {
         if (subject) record(c, out, cueSpan, subject, si);
         continue;
       }
-      const isCue = CUE_VERBS.has(tok.norm);
+      const isCue = CUE_VERBS.has(tok.norm) || withNext !== undefined;
       if (isCue && QUOTE_ONLY_CUES.has(tok.norm) && !nextToQuote(c, k)) continue;
       if (after?.norm === 'by' && tok.norm.endsWith('ed')) continue; // "criticized by the left": passive
       let j = k - 1;
@@ -610,7 +613,7 @@ function findCuesUncached(input: CueInput): Cue[] {
       const left = tokens[j];
       let phrase: [number, number] | null = null;
       let extent = -1;
-      if (j > a && left?.norm === 'who') {
+      if (j > a && (left?.norm === 'who' || left?.norm === 'which')) {
         // "an architect who said", "McConnell, who in 2010 said": the phrase the relative clause hangs on
         let w = j - 1;
         if (text[(tokens[w] as Token).start] === ',') w--;

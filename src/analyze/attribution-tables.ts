@@ -43,6 +43,16 @@ export const INVERTING_CUES = new Set([
 export const VERB_AFTER_OBJECT = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
 
 /**
+ * Verbs that attribute only with the word after them: "estimates that", "points out", "spoke of".
+ * Checked before CUE_VERBS; the word after stays outside the cue.
+ */
+export const CUES_WITH_NEXT = new Map<string, ReadonlySet<string>>([
+  ...['estimates', 'estimate', 'calculates', 'calculated', 'projects', 'projected', 'found', 'finds'].map((w) => [w, new Set(['that'])] as const),
+  ...['points', 'point', 'pointed'].map((w) => [w, new Set(['out'])] as const),
+  ...['spoke', 'speaks', 'speak', 'talked', 'talks'].map((w) => [w, new Set(['of', 'about', 'out'])] as const),
+]);
+
+/**
  * Participles that attribute to the subject of their clause ("..., saying the plan had failed";
  * "Trump attacked her and said ...": the same subject): read with the sentence's subject.
  */
@@ -53,6 +63,7 @@ export const CUE_PARTICIPLES = new Set([
   'demanding', 'asserting', 'contending', 'denying', 'confirming', 'citing', 'recalling', 'reiterating', 'joking', 'quipping',
   'boasting', 'conceding', 'cautioning', 'lamenting', 'mentioning', 'replying', 'responding', 'revealing', 'stating', 'praising',
   'criticizing', 'criticising', 'blasting', 'slamming', 'touting', 'pointing', 'reporting', 'charging', 'proclaiming',
+  'speaking',
 ]);
 
 /**
