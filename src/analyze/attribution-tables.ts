@@ -13,7 +13,7 @@ export const CUE_VERBS = new Set([
   'contended', 'maintained', 'observed', 'remarked', 'commented', 'replied', 'responded', 'countered', 'concluded',
   'complained', 'cautioned', 'conceded', 'boasted', 'quipped', 'asked', 'agreed', 'indicated', 'signaled', 'signalled',
   'predicts', 'believes', 'contends', 'maintains', 'vowed', 'pledged', 'promised', 'threatened',
-  // missed on PolNeAR train (2016 election news): speech verbs of every tense
+  // from issue #16's list of misses and PolNeAR dev's missed cues (2016 election news): speech verbs of every tense
   'gushed', 'joked', 'jokes', 'implored', 'reiterated', 'reiterates', 'shouted', 'shouts', 'yelled', 'yells', 'screamed', 'accused',
   'accuses', 'called', 'calls', 'urged', 'urges', 'praised', 'praises', 'criticized', 'criticised', 'criticizes', 'described',
   'describes', 'mentioned', 'mentions', 'cited', 'cites', 'demanded', 'demands', 'continued', 'continues', 'echoed', 'echoes',

@@ -188,10 +188,23 @@ export function goldQuotes(a: PolnearArticle): GoldQuote[] {
   return out;
 }
 
-/** Is `speaker` right for a gold source: overlapping it, or a mention of a coreference chain that does (lenient)? */
+/**
+ * Is `speaker` right for a gold source: overlapping it (strict), or (lenient) overlapping a
+ * mention of a CoreNLP coreference chain that holds the source, or naming the same name as one of
+ * that chain's mentions (our "Obama" at another place than the chain's "Mr. Obama": the chain
+ * does not list every mention of a name).
+ */
 export function isRightSpeaker(a: PolnearArticle, source: readonly Span[], speaker: Span): { strict: boolean; lenient: boolean } {
   const strict = source.some((s) => overlapOf(s, speaker) > 0);
   if (strict) return { strict, lenient: true };
-  const lenient = a.coref.some((ch) => ch.some((m) => source.some((s) => overlapOf(s, m) > 0)) && ch.some((m) => overlapOf(m, speaker) > 0));
+  const name = lastCapitalWord(a.text.slice(speaker.start, speaker.end));
+  const lenient = a.coref.some((ch) => ch.some((m) => source.some((s) => overlapOf(s, m) > 0)) &&
+    ch.some((m) => overlapOf(m, speaker) > 0 || (name !== null && lastCapitalWord(a.text.slice(m.start, m.end)) === name)));
   return { strict, lenient };
+}
+
+/** The last capitalised word of a phrase without a possessive ("Mr. Obama's" -> "Obama"), or null. */
+function lastCapitalWord(phrase: string): string | null {
+  const words = phrase.replace(/['’]s$/, '').split(/[\s,]+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
+  return words[words.length - 1] ?? null;
 }
