@@ -378,6 +378,9 @@ for (const phrase of SOURCE_AFTER_CUES.keys()) {
   CUES_AFTER_BY_FIRST.set(words[0] ?? '', list);
 }
 
+/** Every word that may open a cue: one lookup per token decides most words. */
+const ANY_CUE_WORD = new Set([...CUES_AFTER_BY_FIRST.keys(), ...CUE_VERBS, ...CUE_PARTICIPLES, ...IMPERSONAL_PASSIVES, ...CUES_WITH_NEXT.keys()]);
+
 /** Length in tokens of the "according to"-type cue starting at token k, or 0. */
 function cueAfter(c: Ctx, k: number, b: number): number {
   const { tokens } = c;
@@ -557,8 +560,8 @@ function findCuesUncached(input: CueInput): Cue[] {
       if (tok.kind !== 'word') continue;
       // Most words neither open an "according to" cue nor are a cue verb: two Set/Map lookups
       // decide that before the binary search over the quoted spans.
+      if (!ANY_CUE_WORD.has(tok.norm)) continue;
       const withNext = CUES_WITH_NEXT.get(tok.norm);
-      if (!CUES_AFTER_BY_FIRST.has(tok.norm) && !CUE_VERBS.has(tok.norm) && !CUE_PARTICIPLES.has(tok.norm) && !IMPERSONAL_PASSIVES.has(tok.norm) && !withNext) continue;
       if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '')) continue;
       if (isInside(c.quoted, tok.start)) continue;
       const n = cueAfter(c, k, b); // "According to" may open a sentence
