@@ -15,14 +15,19 @@
 import type { AttributionKind, Entity, Span, Token } from '../model/index.js';
 import { BEFORE_NAMES, NEVER_FINAL } from './segment-abbreviations.js';
 import {
-  ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_VERBS, DETERMINERS, DOCUMENT_HEADS, GENERIC_HEADS, INNER_PREPOSITIONS,
-  NOT_BEFORE_CUE, OTHER_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SOURCE_AFTER_CUES, SOURCE_END, SUBJECT_STOPS,
+  ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_PARTICIPLES, CUE_VERBS, CUES_WITH_NEXT, IMPERSONAL_PASSIVES, INVERTING_CUES, VERB_AFTER_OBJECT, NOT_AFTER_CUE, QUOTE_ONLY_CUES, DETERMINERS, DOCUMENT_HEADS, GENERIC_HEADS, INNER_PREPOSITIONS,
+  NOT_BEFORE_CUE, OTHER_PRONOUNS, OUTLET_DOCUMENTS, OUTLETS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SOURCE_AFTER_CUES, SOURCE_END, SUBJECT_STOPS,
 } from './attribution-tables.js';
+import { personGenders, pronounGender, type Gender } from './speakers/gender.js';
 
 /** Longest source phrase, in tokens. */
 const MAX_SOURCE_TOKENS = 14;
 /** How far back a cue looks for the "who" of a relative clause between its subject and itself. */
 const MAX_RELATIVE_TOKENS = 12;
+/** Longest bracketed aside after a name ("(D-Wis.)", "(R-S.C.)"), in tokens. */
+const MAX_BRACKET_TOKENS = 10;
+/** Longest comma-enclosed aside between a subject and its verb ("Kenneth Baer, a former official who runs ..., said"). */
+const MAX_ASIDE_TOKENS = 40;
 /** How many sentences back a pronoun looks for its antecedent. */
 const ANTECEDENT_SENTENCES = 3;
 
@@ -41,6 +46,8 @@ export interface Cue {
   source: Span | null;
   kind: AttributionKind;
   canonical: string | null;
+  /** The outlet or agency relayed (kind 'relayed'), else null. */
+  outlet: string | null;
   /** The words that name the speaker: the antecedent's for a resolved pronoun, else the source. */
   speaker: Span | null;
   /** True when nothing names the source (an unresolved pronoun). */
@@ -62,6 +69,10 @@ interface Ctx extends CueInput {
   anonymous: Map<number, { span: Span; plural: boolean }[]>;
   /** Token range of each sentence. */
   ranges: [number, number][];
+  /** Person gender as the text gives it (speakers/gender.ts): "he" skips a person called "she". Made on the first he/she. */
+  genders?: Map<string, Gender>;
+  /** personByLastWord's map, once made. */
+  personLastWords?: Map<string, string>;
 }
 
 function isLower(text: string, tok: Token): boolean {
@@ -121,6 +132,18 @@ function entitiesIn(entities: readonly Entity[], start: number, end: number): En
 /** Subject phrase ending at token j, read leftwards, not before token a: [first, j] or null. */
 function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
   const { tokens, text } = c;
+  // "Rep. Gwen Moore (D-Wis.) said": the name before a bracketed aside, the aside kept in the span
+  if (tokens[j] && text[(tokens[j] as Token).start] === ')') {
+    for (let i = j - 1; i > a && j - i <= MAX_BRACKET_TOKENS; i--) {
+      const ch = text[(tokens[i] as Token).start];
+      if (ch === ')') return null;
+      if (ch === '(') {
+        const inner = subjectLeft(c, i - 1, a);
+        return inner ? [inner[0], j] : null;
+      }
+    }
+    return null;
+  }
   const last = tokens[j];
   if (!last || last.kind !== 'word') return null;
   if (PERSON_PRONOUNS.has(last.norm) || PLURAL_PRONOUNS.has(last.norm) || OTHER_PRONOUNS.has(last.norm)) return [j, j];
@@ -183,18 +206,29 @@ function sourceRight(c: Ctx, i: number, b: number, allowPronoun: boolean): [numb
 function subjectBeforeAside(c: Ctx, j: number, a: number): [number, number] | null {
   const { tokens, text } = c;
   if (text[tokens[j]?.start ?? 0] !== ',') return null;
-  for (let i = j - 1; i > a && j - i <= MAX_SOURCE_TOKENS; i--) {
+  for (let i = j - 1; i > a && j - i <= MAX_ASIDE_TOKENS; i--) {
     const t = tokens[i] as Token;
     if (t.kind === 'punct' && text[t.start] === ',') {
       const phrase = subjectLeft(c, i - 1, a);
       if (!phrase) return null;
       const [first, last] = phrase;
-      return isCapital(text, tokens[last]) || GENERIC_HEADS.has(tokens[last]?.norm ?? '') || first === last ? phrase : null;
+      let generic = false;
+      let name = false;
+      for (let x = first; x <= last; x++) {
+        const w = tokens[x] as Token;
+        if (GENERIC_HEADS.has(baseNorm(w))) generic = true;
+        if (isCapital(text, w) && !DETERMINERS.has(w.norm)) name = true;
+      }
+      if (name || generic || first === last) return phrase;
+      // "The state's campaign chairman, Phil Lovas, said": the name is the aside
+      const aside = subjectLeft(c, j - 1, i + 1);
+      return aside && aside[0] === i + 1 && isCapital(text, tokens[j - 1]) ? [first, j - 1] : null;
     }
-    if (t.kind === 'punct' && text[t.start] !== '-') return null;
+    if (t.kind === 'punct' && !ASIDE_PUNCT.has(text[t.start] ?? '')) return null;
   }
   return null;
 }
+const ASIDE_PUNCT = new Set(['-', '(', ')', '.', '&', "'", '’', '/']);
 
 /**
  * The subject before a relative clause without commas that ends at token j: "a senior port
@@ -221,11 +255,33 @@ function subjectBeforeRelative(c: Ctx, j: number, a: number): [number, number] |
 interface Classified {
   kind: AttributionKind;
   canonical: string | null;
+  outlet?: string;
   speaker: Span;
   unresolved: boolean;
 }
 
-/** Named, anonymous, or a resolved pronoun, for the phrase of tokens [first, last] in sentence `si`. */
+/**
+ * The outlet a source phrase of tokens [first, last] names, or null: what is left after the part
+ * before a last "by" / "from" / "of" ("a report by The Washington Post"), leading determiners,
+ * document words at the end ("a Reuters report") and a possessive is looked up in OUTLETS.
+ */
+export function outletOf(text: string, tokens: readonly Token[], first: number, last: number): string | null {
+  let a = first;
+  let b = last;
+  for (let i = last; i > first; i--) {
+    const n = (tokens[i] as Token).norm;
+    if (n === 'by' || n === 'from' || n === 'of' || n === 'to') { a = i + 1; break; }
+  }
+  while (a <= b && DETERMINERS.has((tokens[a] as Token).norm)) a++;
+  while (b >= a && OUTLET_DOCUMENTS.has(baseNorm(tokens[b] as Token)) && b > a) b--;
+  if (a > b || b - a > 5) return null;
+  let phrase = text.slice((tokens[a] as Token).start, (tokens[b] as Token).end).toLowerCase().replace(/\s+/g, ' ');
+  if (phrase.endsWith("'s") || phrase.endsWith('’s')) phrase = phrase.slice(0, -2);
+  else if (phrase.endsWith("'") || phrase.endsWith('’')) phrase = phrase.slice(0, -1);
+  return OUTLETS.get(phrase) ?? (phrase.startsWith('the ') ? OUTLETS.get(phrase.slice(4)) : undefined) ?? null;
+}
+
+/** Named, anonymous, relayed, or a resolved pronoun, for the phrase of tokens [first, last] in sentence `si`. */
 function classify(c: Ctx, first: number, last: number, si: number): Classified {
   const { tokens, text } = c;
   const f = tokens[first] as Token;
@@ -234,7 +290,7 @@ function classify(c: Ctx, first: number, last: number, si: number): Classified {
   if (first === last && (PERSON_PRONOUNS.has(f.norm) || PLURAL_PRONOUNS.has(f.norm) || f.norm === 'it')) {
     const antecedent = resolvePronoun(c, f, si);
     if (antecedent) return antecedent;
-    return { kind: 'named', canonical: null, speaker: span, unresolved: true };
+    return { kind: 'anonymous', canonical: null, speaker: span, unresolved: true };
   }
   const names = entitiesIn(c.entities, span.start, span.end);
   let generic = false;
@@ -249,14 +305,30 @@ function classify(c: Ctx, first: number, last: number, si: number): Classified {
       if (DOCUMENT_HEADS.has(n)) document = true;
     }
   }
-  const named = names.find((e) => e.type === 'person') ?? names.find((e) => e.type === 'org' || e.type === 'group') ?? names.find((e) => e.type === 'place');
+  const named = names.find((e) => e.type === 'person') ?? names.find((e) => e.type === 'org' || e.type === 'group');
+  // "The U.S. has said", "Texas said": a country or place speaks through no one it names: anonymous
+  const place = names.find((e) => e.type === 'place');
   // "chief executive Alder Quennell": a person's name at the head of the phrase names the
   // source, whatever title stands before it.
   const person = names.find((e) => e.type === 'person');
   if (person && person.span.end >= l.end) return { kind: 'named', canonical: person.canonical, speaker: span, unresolved: false };
+  // "the AP", "a Reuters report", "reports by CNN": another outlet's reporting, relayed
+  const outlet = outletOf(text, tokens, first, last);
+  if (outlet !== null) {
+    const org = names.find((e) => e.type === 'org');
+    return { kind: 'relayed', canonical: org?.canonical ?? null, outlet, speaker: span, unresolved: false };
+  }
   if (generic && !(document && named)) return { kind: 'anonymous', canonical: null, speaker: span, unresolved: false };
   if (named) return { kind: 'named', canonical: named.canonical, speaker: span, unresolved: false };
-  if (isCapital(text, l)) return { kind: 'named', canonical: null, speaker: span, unresolved: false };
+  if (place) {
+    // "Clinton said" where the tagger took a surname for a town: a person of that name in the article makes it named
+    const person = personByLastWord(c).get(place.text.toLowerCase());
+    if (person) return { kind: 'named', canonical: person, speaker: span, unresolved: false };
+    return { kind: 'anonymous', canonical: place.canonical, speaker: span, unresolved: false };
+  }
+  // "Workers say": a capital at the start of the sentence names no one
+  const sentenceStart = c.ranges[si]?.[0] ?? -1;
+  if (isCapital(text, l) && !(last === sentenceStart)) return { kind: 'named', canonical: null, speaker: span, unresolved: false };
   // "the ministry said" points back to a named body; "a newspaper reported" names none
   return f.norm === 'the' ? { kind: 'named', canonical: null, speaker: span, unresolved: false } : { kind: 'anonymous', canonical: null, speaker: span, unresolved: false };
 }
@@ -268,6 +340,8 @@ function classify(c: Ctx, first: number, last: number, si: number): Classified {
  */
 function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
   const wantPerson = PERSON_PRONOUNS.has(pronoun.norm);
+  const gender = pronounGender(pronoun.norm);
+  const genders = gender ? (c.genders ??= personGenders(c.text, c.tokens, c.sentences, c.entities)) : undefined;
   for (let s = si; s >= 0 && si - s <= ANTECEDENT_SENTENCES; s--) {
     const sentence = c.sentences[s];
     if (!sentence) continue;
@@ -276,7 +350,7 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     let bestAt = Infinity;
     for (const e of entitiesIn(c.entities, sentence.start, end)) {
       if (isInside(c.quoted, e.span.start)) continue;
-      const fits = wantPerson ? e.type === 'person' : e.type === 'org' || e.type === 'group' || e.type === 'place';
+      const fits = wantPerson ? e.type === 'person' && !(gender && (genders?.get(e.canonical) ?? gender) !== gender) : e.type === 'org' || e.type === 'group' || e.type === 'place';
       if (fits && e.span.start < bestAt) {
         best = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
         bestAt = e.span.start;
@@ -304,6 +378,9 @@ for (const phrase of SOURCE_AFTER_CUES.keys()) {
   CUES_AFTER_BY_FIRST.set(words[0] ?? '', list);
 }
 
+/** Every word that may open a cue: one lookup per token decides most words. */
+const ANY_CUE_WORD = new Set([...CUES_AFTER_BY_FIRST.keys(), ...CUE_VERBS, ...CUE_PARTICIPLES, ...IMPERSONAL_PASSIVES, ...CUES_WITH_NEXT.keys()]);
+
 /** Length in tokens of the "according to"-type cue starting at token k, or 0. */
 function cueAfter(c: Ctx, k: number, b: number): number {
   const { tokens } = c;
@@ -318,13 +395,113 @@ function cueAfter(c: Ctx, k: number, b: number): number {
   return 0;
 }
 
-function record(c: Ctx, out: Cue[], cue: Span, phrase: [number, number] | null, si: number): void {
+/** Person canonicals by the last word of their names (lower case), made once per text. */
+function personByLastWord(c: Ctx): Map<string, string> {
+  if (c.personLastWords) return c.personLastWords;
+  const out = new Map<string, string>();
+  for (const e of c.entities) {
+    if (e.type !== 'person') continue;
+    const words = e.text.toLowerCase().split(' ');
+    const lastWord = words[words.length - 1] ?? '';
+    if (lastWord && !out.has(lastWord)) out.set(lastWord, e.canonical);
+  }
+  c.personLastWords = out;
+  return out;
+}
+
+/** Words before a participle cue that hang it on the clause's subject ("by saying", "after saying"). */
+const PARTICIPLE_OPENERS = new Set(['while', 'before', 'after', 'by', 'from', 'for', 'without', 'when', 'also', 'then', 'and']);
+
+/**
+ * The last token of what describes an inverted source after its name: "said Rep. G.K. Butterfield
+ * (D-N.C.), head of the Congressional Black Caucus." runs to the sentence end or a quotation;
+ * a participle clause ("said Trump, speaking to veterans") is not part of it. -1: nothing to add.
+ */
+function appositiveEnd(c: Ctx, last: number, b: number): number {
+  const { tokens, text } = c;
+  let k = last + 1;
+  let end = -1;
+  if (text[tokens[k]?.start ?? -1] === '(') {
+    let x = k + 1;
+    while (x < b && x - k <= MAX_BRACKET_TOKENS && text[(tokens[x] as Token).start] !== ')') x++;
+    if (x >= b || text[(tokens[x] as Token).start] !== ')') return -1;
+    end = x;
+    k = x + 1;
+  }
+  if (text[tokens[k]?.start ?? -1] !== ',') return end;
+  const first = tokens[k + 1];
+  if (!first || first.kind !== 'word' || first.norm.endsWith('ing') || SOURCE_END.has(first.norm) && !DETERMINERS.has(first.norm) && first.norm !== 'who') return end;
+  let x = k + 1;
+  let lastWord = -1;
+  for (; x < b && x - k <= MAX_ASIDE_TOKENS; x++) {
+    const t = tokens[x] as Token;
+    if (isInside(c.quoted, t.start)) break;
+    if (t.kind === 'punct' && (text[t.start] === '.' || text[t.start] === ';' || text[t.start] === ':') && !isNamePeriod(text, tokens, x)) break;
+    if (t.kind !== 'punct') lastWord = x;
+  }
+  if (x - k > MAX_ASIDE_TOKENS) return end;
+  return lastWord > k ? lastWord : end;
+}
+
+/** An -ly adverb between subject and verb ("Mrs. Clinton adamantly denied"): skipped, never the source. */
+function isAdverb(t: Token): boolean {
+  return t.norm.length > 4 && t.norm.endsWith('ly') && !ADJECTIVES_IN_LY.has(t.norm);
+}
+const ADJECTIVES_IN_LY = new Set(['family', 'italy', 'july', 'ally', 'early', 'daily', 'weekly', 'monthly', 'friendly', 'elderly', 'lonely', 'holly', 'kelly', 'sally', 'billy', 'emily', 'molly', 'polly']);
+
+/** Is the cue at token k next to a quotation or a colon ("continued:", "“...,” she continued")? */
+function nextToQuote(c: Ctx, k: number): boolean {
+  const { tokens, text } = c;
+  const next = tokens[k + 1];
+  if (next && (text[next.start] === ':' || isInside(c.quoted, next.start))) return true;
+  for (let i = k - 1; i >= 0 && k - i <= 4; i--) {
+    const t = tokens[i] as Token;
+    if (isInside(c.quoted, t.start) || isInside(c.quoted, Math.max(0, t.end - 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * The subject of the clause a participle or a second verb hangs on ("Trump attacked her, saying
+ * ..."; "Cruz exhorted Republicans ... and said"): the source of the sentence's last cue before
+ * it, else its first pronoun or person, organisation or group name outside quotations.
+ */
+function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: number): [number, number] | null {
+  const { tokens } = c;
+  for (let x = out.length - 1; x >= 0; x--) {
+    const prev = out[x] as Cue;
+    if (prev.sentence !== si) break;
+    if (prev.source && prev.kind !== 'dangling' && prev.source.end <= (tokens[j] as Token).end) {
+      let f = a;
+      while (f <= j && (tokens[f] as Token).start < prev.source.start) f++;
+      let l = f;
+      while (l + 1 <= j && (tokens[l + 1] as Token).end <= prev.source.end) l++;
+      if (f <= j) return [f, l];
+    }
+  }
+  const ents = entitiesIn(c.entities, (tokens[a] as Token).start, (tokens[j] as Token).end);
+  for (let i = a; i <= j; i++) {
+    const t = tokens[i] as Token;
+    if (isInside(c.quoted, t.start)) continue;
+    if (t.kind === 'word' && (PERSON_PRONOUNS.has(t.norm) || PLURAL_PRONOUNS.has(t.norm) || t.norm === 'we' || t.norm === 'i')) return [i, i];
+    const e = ents.find((x) => x.span.start === t.start && (x.type === 'person' || x.type === 'org' || x.type === 'group'));
+    if (e) {
+      let l = i;
+      while (l + 1 <= j && (tokens[l + 1] as Token).end <= e.span.end) l++;
+      return [i, l];
+    }
+  }
+  return null;
+}
+
+function record(c: Ctx, out: Cue[], cue: Span, phrase: [number, number] | null, si: number, extent = -1): void {
   if (!phrase) {
-    out.push({ cue, source: null, kind: 'dangling', canonical: null, speaker: null, unresolved: false, sentence: si });
+    out.push({ cue, source: null, kind: 'dangling', canonical: null, outlet: null, speaker: null, unresolved: false, sentence: si });
     return;
   }
   const [first, last] = phrase;
-  const source = { start: (c.tokens[first] as Token).start, end: (c.tokens[last] as Token).end };
+  // the span covers an aside after the name ("Kenneth Baer, a former official, said"); the name classifies
+  const source = { start: (c.tokens[first] as Token).start, end: (c.tokens[Math.max(last, extent)] as Token).end };
   const k = classify(c, first, last, si);
   if (k.kind === 'anonymous' && k.speaker.start === source.start) {
     const head = c.tokens[last] as Token;
@@ -332,7 +509,7 @@ function record(c: Ctx, out: Cue[], cue: Span, phrase: [number, number] | null, 
     list.push({ span: source, plural: head.norm.endsWith('s') || head.norm === 'people' });
     c.anonymous.set(si, list);
   }
-  out.push({ cue, source, kind: k.kind, canonical: k.canonical, speaker: k.speaker, unresolved: k.unresolved, sentence: si });
+  out.push({ cue, source, kind: k.kind, canonical: k.canonical, outlet: k.outlet ?? null, speaker: k.speaker, unresolved: k.unresolved, sentence: si });
 }
 
 /**
@@ -383,33 +560,81 @@ function findCuesUncached(input: CueInput): Cue[] {
       if (tok.kind !== 'word') continue;
       // Most words neither open an "according to" cue nor are a cue verb: two Set/Map lookups
       // decide that before the binary search over the quoted spans.
-      if (!CUES_AFTER_BY_FIRST.has(tok.norm) && !CUE_VERBS.has(tok.norm)) continue;
+      if (!ANY_CUE_WORD.has(tok.norm)) continue;
+      const withNext = CUES_WITH_NEXT.get(tok.norm);
+      if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '')) continue;
       if (isInside(c.quoted, tok.start)) continue;
       const n = cueAfter(c, k, b); // "According to" may open a sentence
-      if (n === 0 && !isLower(text, tok)) continue;
+      // a capital cue verb only in a title-case heading ("Lindsey Graham Says") or opening a sentence ("Said Ellis:")
+      if (n === 0 && !isLower(text, tok) && !(CUE_VERBS.has(tok.norm) && (k === a || isCapital(text, tokens[k - 1])))) continue;
       if (n > 0) {
         const cueEnd = (tokens[k + n - 1] as Token).end;
         record(c, out, { start: tok.start, end: cueEnd }, sourceRight(c, k + n, b, true), si);
         k += n - 1;
         continue;
       }
-      if (!CUE_VERBS.has(tok.norm)) continue;
       const previous = out[out.length - 1];
       if (previous?.source && previous.source.start <= tok.start && tok.end <= previous.source.end) continue; // inside a source phrase
       const before = tokens[k - 1];
       if (k > a && before && before.kind === 'word' && NOT_BEFORE_CUE.has(before.norm)) continue;
+      const after = tokens[k + 1];
+      if (after && after.kind === 'word' && NOT_AFTER_CUE.has(after.norm)) continue;
+      // "who asked not to be named", "asked to remain anonymous": a request, not a statement
+      if ((tok.norm === 'asked' || tok.norm === 'asks') && after && (after.norm === 'not' || after.norm === 'to' || after.norm === 'that')) continue;
+      const cueSpan = { start: tok.start, end: tok.end };
+      // "..., saying ..." / "X attacked her and said ...": the subject of the clause
+      const participle = CUE_PARTICIPLES.has(tok.norm);
+      const progressive = participle && before !== undefined && BE_FORMS.has(before.norm) && k - 1 > a; // "Trump is promising"
+      if (progressive) {
+        const phrase = subjectLeft(c, k - 2, a);
+        if (phrase) record(c, out, cueSpan, phrase, si);
+        continue;
+      }
+      if (participle || (before?.norm === 'and' && k > a)) {
+        if (participle && !(before && (text[before.start] === ',' || PARTICIPLE_OPENERS.has(before.norm)))) continue;
+        const subject = clauseSubject(c, out, si, a, k - 1);
+        if (subject) record(c, out, cueSpan, subject, si);
+        continue;
+      }
+      const isCue = CUE_VERBS.has(tok.norm) || withNext !== undefined;
+      if (isCue && QUOTE_ONLY_CUES.has(tok.norm) && !nextToQuote(c, k)) continue;
+      if (after?.norm === 'by' && tok.norm.endsWith('ed')) continue; // "criticized by the left": passive
       let j = k - 1;
       let passive = false;
-      while (j >= a && tokens[j]?.kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '')) {
+      while (j >= a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(tokens[j] as Token))) {
         if (BE_FORMS.has(tokens[j]?.norm ?? '')) passive = true;
         j--;
       }
-      if (passive && tok.norm.endsWith('ed')) continue; // "the attack was denied": no source
+      if (passive) {
+        // "it is believed", "it was reported": an attribution to no one
+        if (IMPERSONAL_PASSIVES.has(tok.norm) && tokens[j]?.norm === 'it' && j >= a) {
+          out.push({ cue: cueSpan, source: { start: (tokens[j] as Token).start, end: (tokens[j] as Token).end }, kind: 'anonymous', canonical: null, outlet: null, speaker: null, unresolved: false, sentence: si });
+        }
+        if (!tok.norm.endsWith('s') && !tok.norm.endsWith('ing')) continue; // "the attack was denied", "they were told": no source
+      }
+      if (!isCue) continue;
       const left = tokens[j];
       let phrase: [number, number] | null = null;
-      if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectBeforeRelative(c, j, a) ?? subjectLeft(c, j, a);
-      else phrase = sourceRight(c, k + 1, b, false) ?? subjectBeforeAside(c, j, a); // "..., said the official"; "Smith, who ..., said"
-      if (phrase) record(c, out, { start: tok.start, end: tok.end }, phrase, si);
+      let extent = -1;
+      if (j > a && (left?.norm === 'who' || left?.norm === 'which')) {
+        // "an architect who said", "McConnell, who in 2010 said": the phrase the relative clause hangs on
+        let w = j - 1;
+        if (text[(tokens[w] as Token).start] === ',') w--;
+        if (w >= a) phrase = subjectLeft(c, w, a);
+      } else if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectBeforeRelative(c, j, a) ?? subjectLeft(c, j, a);
+      else if (j >= a && left && text[left.start] === ')') phrase = subjectLeft(c, j, a);
+      else {
+        phrase = INVERTING_CUES.has(tok.norm) ? sourceRight(c, k + 1, b, false) : null; // "..., said the official"
+        // "..., said the race was close": the phrase after was the object
+        if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
+        if (phrase) extent = appositiveEnd(c, phrase[1], b);
+        if (!phrase) {
+          phrase = subjectBeforeAside(c, j, a); // "Smith, who runs the shelter, said"
+          // the aside describes the source ("Kenneth Baer, a former official, said"), unless it is a participle clause ("Trump, speaking to veterans, said")
+          if (phrase && !(tokens[phrase[1] + 2]?.norm ?? '').endsWith('ing')) extent = j - 1;
+        }
+      }
+      if (phrase) record(c, out, cueSpan, phrase, si, extent);
     }
   });
   return out;

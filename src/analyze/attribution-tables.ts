@@ -13,7 +13,70 @@ export const CUE_VERBS = new Set([
   'contended', 'maintained', 'observed', 'remarked', 'commented', 'replied', 'responded', 'countered', 'concluded',
   'complained', 'cautioned', 'conceded', 'boasted', 'quipped', 'asked', 'agreed', 'indicated', 'signaled', 'signalled',
   'predicts', 'believes', 'contends', 'maintains', 'vowed', 'pledged', 'promised', 'threatened',
+  // from issue #16's list of misses and PolNeAR dev's missed cues (2016 election news): speech verbs of every tense
+  'gushed', 'joked', 'jokes', 'implored', 'reiterated', 'reiterates', 'shouted', 'shouts', 'yelled', 'yells', 'screamed', 'accused',
+  'accuses', 'called', 'calls', 'urged', 'urges', 'praised', 'praises', 'criticized', 'criticised', 'criticizes', 'described',
+  'describes', 'mentioned', 'mentions', 'cited', 'cites', 'demanded', 'demands', 'continued', 'continues', 'echoed', 'echoes',
+  'retorted', 'responds', 'replies', 'answered', 'announce', 'write', 'argue', 'claim', 'warn', 'insist',
+  'note', 'add', 'agree', 'ask', 'asks', 'reports', 'reveals', 'reveal', 'recalls', 'recall', 'explain',
+  'lamented', 'laments', 'mused', 'muses', 'whispered', 'interjected', 'chimed', 'scoffed', 'sniped', 'snapped', 'fumed',
+  'blasted', 'slammed', 'touted', 'touts', 'bragged', 'brags', 'hinted', 'hints', 'speculated', 'conceded', 'concedes',
+  'affirmed', 'reaffirmed', 'proclaimed', 'insisting', 'pointed', 'acknowledge', 'admit', 'deny', 'confirm', 'suggest',
+  'promises', 'pledges', 'vows', 'threatens', 'proposed', 'proposes', 'charged', 'objected', 'protested', 'wondered',
+  'begged', 'pleaded', 'advised', 'informed', 'assured', 'reminded', 'stated', 'predict', 'concluded', 'concludes',
 ]);
+
+/**
+ * Cue verbs that may stand before their subject ("..., said the official", "“...,” added Smith").
+ * The others take an object after them ("..., described the night"): never inverted.
+ */
+export const INVERTING_CUES = new Set([
+  'said', 'says', 'say', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'told', 'explained', 'explains', 'continued', 'continues',
+  'noted', 'notes', 'recalled', 'recalls', 'replied', 'replies', 'responded', 'responds', 'countered', 'asserted', 'declared', 'reported',
+  'reports', 'warned', 'warns', 'insisted', 'insists', 'argued', 'argues', 'cautioned', 'quipped', 'joked', 'stated', 'conceded',
+  'acknowledged', 'admitted', 'observed', 'remarked', 'commented', 'concluded', 'complained', 'boasted', 'gushed', 'shouted',
+  'yelled', 'screamed', 'retorted', 'lamented', 'mused', 'whispered', 'interjected', 'tweeted', 'posted', 'announced', 'predicted',
+  'stressed', 'emphasized', 'emphasised', 'answered', 'snapped', 'fumed', 'chimed', 'scoffed', 'bragged', 'reiterated', 'claimed',
+]);
+
+/** Words that, right after a phrase read rightwards from a cue, show it was the object, not an inverted subject ("said the race was close"). */
+export const VERB_AFTER_OBJECT = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
+
+/**
+ * Verbs that attribute only with the word after them: "estimates that", "points out", "spoke of".
+ * Checked before CUE_VERBS; the word after stays outside the cue.
+ */
+export const CUES_WITH_NEXT = new Map<string, ReadonlySet<string>>([
+  ...['estimates', 'estimate', 'calculates', 'calculated', 'projects', 'projected', 'found', 'finds'].map((w) => [w, new Set(['that'])] as const),
+  ...['points', 'point', 'pointed'].map((w) => [w, new Set(['out'])] as const),
+  ...['spoke', 'speaks', 'speak', 'talked', 'talks'].map((w) => [w, new Set(['of', 'about', 'out'])] as const),
+]);
+
+/**
+ * Participles that attribute to the subject of their clause ("..., saying the plan had failed";
+ * "Trump attacked her and said ...": the same subject): read with the sentence's subject.
+ */
+export const CUE_PARTICIPLES = new Set([
+  'saying', 'adding', 'arguing', 'noting', 'telling', 'claiming', 'insisting', 'warning', 'suggesting', 'explaining', 'asking',
+  'calling', 'writing', 'declaring', 'stressing', 'emphasizing', 'emphasising', 'acknowledging', 'admitting', 'announcing',
+  'promising', 'vowing', 'pledging', 'accusing', 'urging', 'describing', 'complaining', 'predicting', 'threatening', 'tweeting',
+  'demanding', 'asserting', 'contending', 'denying', 'confirming', 'citing', 'recalling', 'reiterating', 'joking', 'quipping',
+  'boasting', 'conceding', 'cautioning', 'lamenting', 'mentioning', 'replying', 'responding', 'revealing', 'stating', 'praising',
+  'criticizing', 'criticising', 'blasting', 'slamming', 'touting', 'pointing', 'reporting', 'charging', 'proclaiming',
+  'speaking',
+]);
+
+/**
+ * Cue verbs that attribute only next to a quotation or a colon ("Caddell continued: ...",
+ * "“...,” she continued"); elsewhere they are plain verbs ("the contacts have continued").
+ */
+export const QUOTE_ONLY_CUES = new Set(['continued', 'continues', 'echoed', 'echoes', 'chimed', 'interjected', 'snapped', 'fumed', 'mused', 'muses']);
+
+/** Verbs that, after "it is" / "it was", attribute to no one: "it is believed", "it was reported" (anonymous). */
+export const IMPERSONAL_PASSIVES = new Set(['believed', 'said', 'reported', 'understood', 'thought', 'claimed', 'alleged', 'rumored', 'rumoured', 'feared', 'expected', 'known', 'estimated', 'suspected', 'assumed']);
+
+/** Words after a cue verb that make it a description, not an attribution: "Kim explains how he is preparing ..." (sarcasm, no words reported). */
+export const NOT_AFTER_CUE = new Set(['how']);
 
 /** Cues that take their source after them: "according to X", "citing X". Norms joined by spaces. */
 export const SOURCE_AFTER_CUES = new Set(['according to', 'citing', 'cited by', 'reported by', 'quoted by', 'as reported by']);
@@ -62,6 +125,11 @@ export const GENERIC_HEADS = new Set([
   'investigator', 'investigators', 'lawmaker', 'lawmakers', 'critics', 'critic', 'supporters', 'others', 'report', 'reports',
   'media', 'authorities', 'individuals', 'individual', 'colleagues', 'insiders', 'operatives', 'agents', 'negotiators',
   'advisers', 'advisors', 'adviser', 'advisor', 'executive', 'executives', 'leaders', 'administration officials',
+  // people named by their role or place only ("a worker at the plant", "voters in Ohio")
+  'worker', 'workers', 'voter', 'voters', 'neighbor', 'neighbors', 'neighbour', 'neighbours', 'man', 'woman', 'men', 'women',
+  'passenger', 'passengers', 'survivor', 'survivors', 'relative', 'relatives', 'protester', 'protesters', 'activist', 'activists',
+  'firefighter', 'firefighters', 'nurse', 'nurses', 'doctor', 'doctors', 'teacher', 'teachers', 'student', 'students', 'customer',
+  'customers', 'participant', 'participants', 'attendee', 'attendees', 'locals', 'guard', 'guards', 'parent', 'parents',
 ]);
 
 /** Modifiers that make any source anonymous ("unidentified U.S. officials", "an unnamed aide"). */
@@ -74,3 +142,35 @@ export const DOCUMENT_HEADS = new Set(['report', 'reports', 'media']);
 export const PERSON_PRONOUNS = new Set(['he', 'she']);
 export const PLURAL_PRONOUNS = new Set(['they']);
 export const OTHER_PRONOUNS = new Set(['it', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me']);
+
+/**
+ * News outlets and agencies whose reporting an article may relay ("the AP reported", "according
+ * to Reuters", "citing CNN"): their usual names (lower case, without a leading "the") to one
+ * canonical name. Our own list of widely cited outlets; a source phrase relays when what is left
+ * of it after determiners, a possessive and a document word ("report", "story") is one of these.
+ */
+export const OUTLETS = new Map<string, string>([
+  ...(['ap', 'associated press', 'a.p.'].map((n) => [n, 'Associated Press'] as const)),
+  ['reuters', 'Reuters'], ['thomson reuters', 'Reuters'],
+  ...(['afp', 'agence france-presse', 'agence france presse', 'france-presse', 'france presse'].map((n) => [n, 'Agence France-Presse'] as const)),
+  ['cnn', 'CNN'], ['bbc', 'BBC'], ['bbc news', 'BBC'], ['nbc', 'NBC News'], ['nbc news', 'NBC News'], ['abc', 'ABC News'], ['abc news', 'ABC News'],
+  ['cbs', 'CBS News'], ['cbs news', 'CBS News'], ['fox news', 'Fox News'], ['msnbc', 'MSNBC'], ['npr', 'NPR'], ['pbs', 'PBS'],
+  ['new york times', 'The New York Times'], ['nyt', 'The New York Times'], ['washington post', 'The Washington Post'],
+  ['wall street journal', 'The Wall Street Journal'], ['wsj', 'The Wall Street Journal'], ['bloomberg', 'Bloomberg'], ['bloomberg news', 'Bloomberg'],
+  ['politico', 'Politico'], ['axios', 'Axios'], ['usa today', 'USA Today'], ['los angeles times', 'Los Angeles Times'],
+  ['new york post', 'New York Post'], ['the hill', 'The Hill'], ['huffington post', 'HuffPost'], ['huffpost', 'HuffPost'],
+  ['breitbart', 'Breitbart'], ['breitbart news', 'Breitbart'], ['guardian', 'The Guardian'], ['financial times', 'Financial Times'],
+  ['economist', 'The Economist'], ['daily mail', 'Daily Mail'], ['independent', 'The Independent'], ['sky news', 'Sky News'],
+  ['al jazeera', 'Al Jazeera'], ['yonhap', 'Yonhap'], ['yonhap news agency', 'Yonhap'], ['xinhua', 'Xinhua'], ['kcna', 'KCNA'],
+  ['korean central news agency', 'KCNA'], ['tass', 'TASS'], ['ria novosti', 'RIA Novosti'], ['interfax', 'Interfax'], ['kyodo', 'Kyodo News'],
+  ['kyodo news', 'Kyodo News'], ['dpa', 'dpa'], ['efe', 'EFE'], ['ansa', 'ANSA'], ['press association', 'PA Media'], ['pa media', 'PA Media'],
+  ['global times', 'Global Times'], ['people\'s daily', 'People\'s Daily'], ['the atlantic', 'The Atlantic'], ['atlantic', 'The Atlantic'],
+  ['newsweek', 'Newsweek'], ['time magazine', 'Time'], ['vox', 'Vox'], ['buzzfeed news', 'BuzzFeed News'], ['propublica', 'ProPublica'],
+  ['the intercept', 'The Intercept'], ['daily beast', 'The Daily Beast'], ['the daily beast', 'The Daily Beast'], ['cnbc', 'CNBC'],
+  ['washington times', 'The Washington Times'], ['chicago tribune', 'Chicago Tribune'], ['boston globe', 'The Boston Globe'],
+  ['nikkei', 'Nikkei'], ['le monde', 'Le Monde'], ['der spiegel', 'Der Spiegel'], ['spiegel', 'Der Spiegel'], ['telegraph', 'The Telegraph'],
+  ['times of london', 'The Times'], ['south china morning post', 'South China Morning Post'], ['nhk', 'NHK'], ['rt', 'RT'], ['sputnik', 'Sputnik'],
+]);
+
+/** Words naming what an outlet published: "a Reuters report", "an AP story", "reports by CNN". */
+export const OUTLET_DOCUMENTS = new Set(['report', 'reports', 'story', 'stories', 'article', 'articles', 'dispatch', 'investigation', 'analysis', 'interview', 'broadcast', 'news', 'reporting', 'reporters', 'reporter', 'correspondent', 'tally', 'count', 'survey']);

@@ -47,11 +47,11 @@ test('attributions: named sources, inverted and pronoun subjects', () => {
     'Prices rose, according to Reuters.',
     'According to a report by The Washington Post, the talks failed.',
   ].join('\n')), [
-    ['named', 'the Associated Press reported', 'org:associated-press'],
-    ['named', 'said Sen. Maria Cantwell', 'person:maria-cantwell'],
+    ['relayed', 'the Associated Press reported', 'org:associated-press'],
+    ['named', 'said Sen. Maria Cantwell, a Democrat', 'person:maria-cantwell'], // the appositive describes the source (as PolNeAR marks it)
     ['named', 'She noted', 'person:olivia-grant'],
-    ['named', 'according to Reuters', 'org:reuters'],
-    ['named', 'According to a report by The Washington Post', 'org:washington-post'],
+    ['relayed', 'according to Reuters', 'org:reuters'],
+    ['relayed', 'According to a report by The Washington Post', 'org:washington-post'],
   ]);
 });
 
@@ -84,14 +84,25 @@ test('attributions: the seeds', { skip: sharedOrSkip() }, () => {
   ]) assert.ok(kinds(news).includes(a), `${a} in ${kinds(news).join('; ')}`);
   assert.ok(!news.attributions.some((a) => a.kind === 'dangling'));
   for (const a of [
-    'named: the Associated Press reported',
-    'named: the AP reported',
+    'relayed: the Associated Press reported',
+    'relayed: the AP reported',
     'anonymous: citing unidentified U.S. officials and others briefed on the process',
     'dangling: according to',
     'named: he said',
     'named: the state-run Global Times said',
-    'named: according to Reuters',
+    'relayed: according to Reuters',
+    // a country speaks through no one it names; the writer's sarcasm ("Kim Jong Un explains how") is no attribution
+    'anonymous: The U.S. has said',
   ]) assert.ok(kinds(rewrite).includes(a), `${a} in ${kinds(rewrite).join('; ')}`);
+  assert.ok(!rewrite.attributions.some((a) => a.text.includes('Kim Jong Un')), kinds(rewrite).join('; '));
+  // the relays, for the story side: each with its outlet and the span of the outlet's words
+  assert.deepEqual(rewrite.attributions.filter((a) => a.kind === 'relayed').map((a) => [a.outlet, a.source?.text]), [
+    ['Associated Press', 'the Associated Press'],
+    ['Associated Press', 'the AP'],
+    ['Associated Press', 'The Associated Press'],
+    ['Associated Press', 'The Associated Press'],
+    ['Reuters', 'Reuters'],
+  ]);
   const he = rewrite.attributions.find((a) => a.text === 'he said');
   assert.equal(he?.sourceCanonical, 'person:rex-tillerson');
   for (const d of [news, rewrite]) for (const a of d.attributions) {
@@ -145,4 +156,31 @@ test('a source with a relative clause before the cue, and a titled name', async 
   assert.equal(anon?.source?.text, 'a senior port official');
   const named = doc.attributions.find((x) => x.source?.text.includes('Quennell'));
   assert.equal(named?.kind, 'named');
+});
+
+test('attributions: named vs anonymous on the hard cases of our own fire test', () => {
+  const got = attributions([
+    'Workers say the alarms never rang.',
+    'They were told to stay inside.',
+    'A worker at the plant, who asked not to be named, said the exits were locked. “It was chaos,” he said.',
+    'It is believed the fire started in the kitchen.',
+    'The U.S. has said it will respond.',
+    'The president is criticized while Kim Jong Un explains how he is preparing to strike.',
+    'Mrs. Clinton adamantly denied the report.',
+    'Rep. Gwen Moore (D-Wis.) said Friday that it was over.',
+    'Trump attacked Clinton on Monday, saying she was unfit.',
+    'Prices rose, the AP reported, citing CNN and a Reuters report.',
+  ].join('\n'));
+  assert.deepEqual(got.map((a) => [a[0], a[1]]), [
+    ['anonymous', 'Workers say'],
+    ['anonymous', 'A worker at the plant, who asked not to be named, said'],
+    ['anonymous', 'he said'],
+    ['anonymous', 'It is believed'],
+    ['anonymous', 'The U.S. has said'],
+    ['named', 'Mrs. Clinton adamantly denied'],
+    ['named', 'Rep. Gwen Moore (D-Wis.) said'],
+    ['named', 'Trump attacked Clinton on Monday, saying'],
+    ['relayed', 'the AP reported'],
+    ['relayed', 'citing CNN'],
+  ]);
 });

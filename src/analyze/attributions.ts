@@ -29,6 +29,7 @@ export function findAttributions(doc: Doc, ctx: Context): Doc {
       sourceCanonical: c.canonical,
       cue: text.slice(c.cue.start, c.cue.end),
       sentence: c.sentence,
+      ...(c.outlet !== null ? { outlet: c.outlet } : {}),
     };
   });
   return { ...doc, attributions };

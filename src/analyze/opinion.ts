@@ -70,7 +70,7 @@ export const OPINION = {
    */
   closingAttributionWords: 3,
   /** Reporting cue weights, and the most they can take off. */
-  reporting: { named: 0.35, anonymous: 0.3, dangling: 0.15, verb: 0.3, weakVerb: 0.15, quote: 0.15, number: 0.1, date: 0.1 },
+  reporting: { named: 0.35, relayed: 0.35, anonymous: 0.3, dangling: 0.15, verb: 0.3, weakVerb: 0.15, quote: 0.15, number: 0.1, date: 0.1 },
   reportingMax: 0.5,
   /** Neighbour boost: a neighbour at least this strong lends `contextFactor` of its score. */
   contextMin: 0.6,

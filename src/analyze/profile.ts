@@ -43,6 +43,7 @@ function sideOf(doc: Doc, speaker: Evidence | null, canonical: string | null): {
 function quotedSources(doc: Doc): QuotedSource[] {
   const by = new Map<string, QuotedSource>();
   for (const q of doc.quotes) {
+    if (q.short) continue; // a scare quote is no statement of the speaker's
     const who = q.speakerCanonical ?? q.speaker?.text ?? null;
     if (who === null) continue;
     let src = by.get(who);
@@ -89,9 +90,11 @@ export function profile(doc: Doc, ctx: Context): Doc {
     for (const w of view.words) if (!w.isNumber) words++;
   }
   const attributions = { named: 0, anonymous: 0, dangling: 0 };
-  for (const a of doc.attributions) attributions[a.kind]++;
+  // a relay names its source (an outlet or agency): counted with the named ones
+  for (const a of doc.attributions) attributions[a.kind === 'relayed' ? 'named' : a.kind]++;
   const speakers = new Set<string>();
   for (const q of doc.quotes) {
+    if (q.short) continue;
     const who = q.speakerCanonical ?? q.speaker?.text ?? null;
     if (who !== null) speakers.add(who);
   }
@@ -111,7 +114,7 @@ export function profile(doc: Doc, ctx: Context): Doc {
     loadedPer1000: words ? round((loadedWords / words) * 1000) : 0,
     hedges,
     attributions,
-    quotes: doc.quotes.length,
+    quotes: doc.quotes.filter((q) => !q.short).length,
     quotedSpeakers: [...speakers],
     quoted: quotedSources(doc),
     biasedSentences,

@@ -4,23 +4,25 @@
  *   1. Pair quote marks inside each paragraph: “…” and straight "…". A stray closing ” with no
  *      opening is skipped; an opening “ left unclosed at the start of a paragraph runs to its end
  *      (news continues a long quote into the next paragraph that way).
- *   2. Keep quotations of QUOTE_MIN_WORDS words or more, or ending in sentence punctuation
- *      ("reined in."); shorter ones ("New York channel", “stay neutral”) are scare quotes.
- *   3. The speaker is the source of the nearest attribution cue in the quotation's sentences,
- *      outside the quoted words: after it first (“...,” he said), else before it (X said: “...”).
- *      A pronoun takes its antecedent (attribution-sources.ts).
- *   4. A quotation with no cue of its own, in the same paragraph as the previous one and at most
- *      one sentence after it, continues it and takes its speaker.
+ *   2. Quotations of QUOTE_MIN_WORDS words or more, or ending in sentence punctuation ("reined
+ *      in."), are statements; shorter ones ("New York channel", “stay neutral”) are kept as
+ *      quotations marked `short` (scare quotes and quoted phrases: no claim, not counted in the
+ *      profile), with their speaker when the text gives one.
+ *   3. The speaker is the best of its candidates by a learned ranking (speakers/): the sources of
+ *      the attribution cues around it (this, the previous and the next sentence; the paragraph
+ *      before when it ends in a colon), the previous quotation's speaker, a name before an
+ *      introducing colon, the persons named nearby. A pronoun source stands for its antecedent
+ *      (attribution-sources.ts, with gender agreement from speakers/gender.ts).
  */
 import type { Context, Doc, Paragraph, Quote, Span, Token } from '../model/index.js';
 import { findCues, type Cue } from './attribution-sources.js';
+import { candidatesFor, type Candidate, type QuoteSite } from './speakers/candidates.js';
+import { rankSpeakers } from './speakers/model.js';
 import { paragraphsOf, segmentText, sentenceIndexAt } from './segment.js';
 import { tokenizeText } from './tokenize.js';
 
 /** Fewest words for a quotation that does not end in sentence punctuation (shorter: a scare quote). */
 const QUOTE_MIN_WORDS = 4;
-/** Most sentences between a quotation and the one it continues. */
-const CONTINUATION_GAP = 1;
 
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 
@@ -53,6 +55,11 @@ function isQuotation(text: string, s: Span): boolean {
 
 /** Quotation spans (marks included), sorted; scare quotes left out. */
 export function quoteSpans(text: string, paragraphs: readonly Paragraph[]): Span[] {
+  return markedSpans(text, paragraphs).filter((s) => isQuotation(text, s));
+}
+
+/** Every span between paired quote marks (marks included), sorted, short ones too. */
+export function markedSpans(text: string, paragraphs: readonly Paragraph[]): Span[] {
   const out: Span[] = [];
   for (const p of paragraphs) {
     let open = -1;
@@ -79,7 +86,7 @@ export function quoteSpans(text: string, paragraphs: readonly Paragraph[]): Span
     }
     if (open >= 0 && open === p.span.start) out.push({ start: open, end: p.span.end });
   }
-  return out.filter((s) => isQuotation(text, s));
+  return out.filter((s) => wordCount(text, s.start + 1, s.end - 1, 1) >= 1);
 }
 
 function paragraphIndexAt(paragraphs: readonly Paragraph[], offset: number): number {
@@ -95,27 +102,17 @@ function paragraphIndexAt(paragraphs: readonly Paragraph[], offset: number): num
   return -1;
 }
 
-/** The cue that attributes quotation q: the nearest after it in its last sentence, else the nearest before it in its first. */
-function cueFor(q: Span, first: number, last: number, bySentence: Map<number, Cue[]>): Cue | null {
-  let after: Cue | null = null;
-  for (const c of bySentence.get(last) ?? []) {
-    if (c.cue.start >= q.end && c.kind !== 'dangling' && (!after || c.cue.start < after.cue.start)) after = c;
-  }
-  if (after) return after;
-  let before: Cue | null = null;
-  for (const c of bySentence.get(first) ?? []) {
-    if (c.cue.end <= q.start && c.kind !== 'dangling' && (!before || c.cue.start > before.cue.start)) before = c;
-  }
-  return before;
-}
-
-export function findQuotes(doc: Doc, ctx: Context): Doc {
-  void ctx;
+/**
+ * Quotations with their speakers: for each, the candidates (speakers/candidates.ts) and the one
+ * `choose` picks (its index, or -1 for none). findQuotes picks by the learned ranking; the
+ * trainer (scripts/train-speakers.ts) passes its own chooser to collect examples.
+ */
+export function attributeQuotes(doc: Doc, choose: (candidates: Candidate[], quote: Span, short: boolean) => number): Quote[] {
   const { text } = doc;
   const tokens: readonly Token[] = doc.tokens.length > 0 || text.length === 0 ? doc.tokens : tokenizeText(text);
   const paragraphs = paragraphsOf(doc);
   const sentences = doc.sentences.length > 0 ? doc.sentences : segmentText(text, tokens, paragraphs);
-  const spans = quoteSpans(text, paragraphs);
+  const spans = markedSpans(text, paragraphs);
   const cues = findCues({ text, tokens, sentences, entities: doc.entities, quoted: spans });
   const bySentence = new Map<number, Cue[]>();
   for (const c of cues) {
@@ -123,25 +120,29 @@ export function findQuotes(doc: Doc, ctx: Context): Doc {
     list.push(c);
     bySentence.set(c.sentence, list);
   }
+  const entities = doc.entities.filter((e) => e.type === 'person' || e.type === 'org');
   const quotes: Quote[] = [];
-  let previous: { quote: Quote; paragraph: number; lastSentence: number } | null = null;
+  let previous: QuoteSite['previous'] = null;
   for (const q of spans) {
     const first = sentenceIndexAt(sentences, q.start);
     const last = Math.max(first, sentenceIndexAt(sentences, q.end - 1));
     const paragraph = paragraphIndexAt(paragraphs, q.start);
-    const cue = cueFor(q, first, last, bySentence);
-    let quote: Quote;
-    const base = { articleId: doc.id, span: { start: q.start, end: q.end }, text: text.slice(q.start, q.end) };
-    if (cue && cue.speaker) {
-      const speakerKind = cue.unresolved ? 'unknown' : cue.kind === 'anonymous' ? 'anonymous' : 'named';
-      quote = { ...base, speaker: { articleId: doc.id, span: cue.speaker, text: text.slice(cue.speaker.start, cue.speaker.end) }, speakerCanonical: cue.canonical, speakerKind };
-    } else if (previous && previous.paragraph === paragraph && first - previous.lastSentence <= CONTINUATION_GAP && previous.quote.speaker) {
-      quote = { ...base, speaker: previous.quote.speaker, speakerCanonical: previous.quote.speakerCanonical, speakerKind: previous.quote.speakerKind };
+    const short = !isQuotation(text, q);
+    const candidates = candidatesFor({ text, quote: q, first, last, paragraph, paragraphs, bySentence, quotes: spans, entities, sentences, previous, short });
+    const pick = candidates[choose(candidates, q, short)];
+    const base = { articleId: doc.id, span: { start: q.start, end: q.end }, text: text.slice(q.start, q.end), ...(short ? { short: true as const } : {}) };
+    if (pick) {
+      const speaker = { articleId: doc.id, span: { start: pick.speaker.start, end: pick.speaker.end }, text: text.slice(pick.speaker.start, pick.speaker.end) };
+      quotes.push({ ...base, speaker, speakerCanonical: pick.canonical, speakerKind: pick.kind });
+      previous = { speaker: pick.speaker, canonical: pick.canonical, kind: pick.kind, paragraph, lastSentence: last };
     } else {
-      quote = { ...base, speaker: null, speakerCanonical: null, speakerKind: 'unknown' };
+      quotes.push({ ...base, speaker: null, speakerCanonical: null, speakerKind: 'unknown' });
     }
-    quotes.push(quote);
-    previous = { quote, paragraph, lastSentence: last };
   }
-  return { ...doc, quotes };
+  return quotes;
+}
+
+export function findQuotes(doc: Doc, ctx: Context): Doc {
+  void ctx;
+  return { ...doc, quotes: attributeQuotes(doc, (candidates, _quote, short) => rankSpeakers(candidates, short)) };
 }

@@ -129,7 +129,7 @@ function quoteMarkRegions(text: string, paragraphs: readonly { span: Span }[]): 
   return out;
 }
 
-const RANK: Record<AttributionKind, number> = { named: 3, anonymous: 2, dangling: 1 };
+const RANK: Record<AttributionKind, number> = { named: 3, relayed: 3, anonymous: 2, dangling: 1 };
 
 function buildView(doc: Doc): TextView {
   const text = doc.text;

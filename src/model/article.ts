@@ -90,14 +90,31 @@ export interface Quote extends Evidence {
   speaker: Evidence | null;
   speakerCanonical: string | null;
   speakerKind: SpeakerKind;
+  /**
+   * True for a short quotation of 1-3 words that does not end a sentence ("a “New York channel”",
+   * “stay neutral”): a scare quote or quoted phrase, kept as a quotation (with its speaker when
+   * the text gives one) but not a statement: no claim, and not counted as a quote in the profile.
+   * Absent on full quotations.
+   */
+  short?: true;
 }
 
-export type AttributionKind = 'named' | 'anonymous' | 'dangling';
+/**
+ * named: a person or organisation named in the text (also through a pronoun standing for one);
+ * anonymous: unnamed officials, sources, workers, "a spokeswoman", "it is believed";
+ * relayed: the reporting of another outlet or agency ("the AP reported", "according to Reuters",
+ * "citing CNN"): `outlet` holds its canonical name; dangling: a cue with no source at all.
+ * A country or government as the source ("The U.S. has said") is named: it names the body that
+ * speaks, though no person.
+ */
+export type AttributionKind = 'named' | 'anonymous' | 'relayed' | 'dangling';
 
 /**
  * An attribution of information to a source. `span` covers the attributing phrase
  * ("said the senior State Department official", "according to"); `source` is the phrase
- * naming the source, null when there is none (dangling).
+ * naming the source, null when there is none (dangling). For relays,
+ * `article.attributions.filter((a) => a.kind === 'relayed')` gives each with its `source` span
+ * (the outlet's words) and `outlet` ('Associated Press' for "AP", "the AP", "The Associated Press").
  */
 export interface Attribution extends Evidence {
   kind: AttributionKind;
@@ -107,6 +124,8 @@ export interface Attribution extends Evidence {
   cue: string;
   /** Index into `sentences` of the sentence it attributes. */
   sentence: number;
+  /** The outlet or agency relayed, by its canonical name ("Associated Press", "Reuters"): only on kind 'relayed'. */
+  outlet?: string;
 }
 
 /** A check-worthy factual statement (a sentence or clause), with a score in [0, 1]. */

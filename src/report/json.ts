@@ -81,6 +81,7 @@ function articleJSON(a: Article): Article {
       speaker: q.speaker ? evidenceJSON(q.speaker) : null,
       speakerCanonical: q.speakerCanonical,
       speakerKind: q.speakerKind,
+      ...(q.short ? { short: q.short } : {}),
     })),
     attributions: a.attributions.map((t): Attribution => ({
       ...evidenceJSON(t),
@@ -89,6 +90,7 @@ function articleJSON(a: Article): Article {
       sourceCanonical: t.sourceCanonical,
       cue: t.cue,
       sentence: t.sentence,
+      ...(t.outlet !== undefined ? { outlet: t.outlet } : {}),
     })),
     claims: a.claims.map((k): Claim => ({ ...evidenceJSON(k), checkworthy: k.checkworthy, sentence: k.sentence })),
     signals: a.signals.map((s): Signal => ({ ...evidenceJSON(s), kind: s.kind, weight: s.weight, detail: s.detail })),

@@ -181,7 +181,7 @@ function reuseOutline(reuse: Reuse, refs: Map<string, ArticleRef>): ReuseOutline
 
 function profileOutline(ref: ArticleRef): ProfileOutline {
   const a = ref.article;
-  const attributions: Record<AttributionKind, Attribution[]> = { named: [], anonymous: [], dangling: [] };
+  const attributions: Record<AttributionKind, Attribution[]> = { named: [], anonymous: [], relayed: [], dangling: [] };
   for (const t of a.attributions) attributions[t.kind].push(t);
   const ofKind = (kind: Signal['kind']) => a.signals.filter((s) => s.kind === kind);
   return {
@@ -194,7 +194,7 @@ function profileOutline(ref: ArticleRef): ProfileOutline {
     other: (['first-person', 'intensifier'] as const)
       .map((kind) => ({ kind, words: countWords(ofKind(kind)) }))
       .filter((o) => o.words.length > 0),
-    quotes: a.quotes,
+    quotes: a.quotes.filter((q) => !q.short),
     omitted: [],
     omittedCount: 0,
     added: [],

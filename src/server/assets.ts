@@ -90,6 +90,7 @@ aside.legend li { margin: .2rem 0; }
 .m-speaker { font-weight: 700; }
 .m-attr-named { border-bottom: 2px solid #16653a; }
 .m-attr-anonymous { border-bottom: 2px solid #8a5a00; }
+.m-attr-relayed { border-bottom: 2px dashed #16653a; }
 .m-attr-dangling { border-bottom: 2px solid #b42318; background: #fde2e1; }
 .m-repair { outline: 1px dashed #0b57b3; }
 mark.evidence { background: var(--mark); outline: 2px solid var(--focus); border-radius: 2px; color: inherit; }
@@ -98,7 +99,7 @@ mark.evidence:target, mark.evidence:focus { background: #ffd84d; }
 .hide-loaded .m-loaded, .hide-hedge .m-hedge, .hide-other .m-intensifier, .hide-other .m-first-person { text-decoration: none; }
 .hide-quote .m-quote { background: none; color: inherit; }
 .hide-quote .m-speaker { font-weight: inherit; }
-.hide-attr .m-attr-named, .hide-attr .m-attr-anonymous, .hide-attr .m-attr-dangling { border-bottom: 0; background: none; }
+.hide-attr .m-attr-named, .hide-attr .m-attr-anonymous, .hide-attr .m-attr-relayed, .hide-attr .m-attr-dangling { border-bottom: 0; background: none; }
 .hide-repair .m-repair { outline: 0; }
 details { margin: 1rem 0; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
 details pre { white-space: pre-wrap; background: var(--panel); padding: .5rem; font-size: .85rem; }

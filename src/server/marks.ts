@@ -27,6 +27,7 @@ export const MARK_KINDS = {
   speaker: { cls: 'm-speaker', label: 'speaker', group: 'quote' },
   'attr-named': { cls: 'm-attr-named', label: 'attribution: named source', group: 'attr' },
   'attr-anonymous': { cls: 'm-attr-anonymous', label: 'attribution: anonymous source', group: 'attr' },
+  'attr-relayed': { cls: 'm-attr-relayed', label: 'attribution: relayed from an outlet or agency', group: 'attr' },
   'attr-dangling': { cls: 'm-attr-dangling', label: 'attribution: leads nowhere', group: 'attr' },
   repair: { cls: 'm-repair', label: 'repaired text', group: 'repair' },
 } as const;
@@ -41,6 +42,7 @@ export function articleMarks(a: Article): Mark[] {
     marks.push({ span: s.span, kind, note: `${MARK_KINDS[kind].label}: ${s.detail}` });
   }
   for (const q of a.quotes) {
+    if (q.short) continue; // a scare quote: not counted as a quote in the profile either
     marks.push({ span: q.span, kind: 'quote', note: `quotation (${q.speakerKind} speaker)` });
     if (q.speaker) marks.push({ span: q.speaker.span, kind: 'speaker', note: `speaker${q.speakerCanonical ? `: ${q.speakerCanonical}` : ''}` });
   }
