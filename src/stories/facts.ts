@@ -48,7 +48,7 @@ export function buildFacts(storyId: string, prepared: readonly Prepared[], align
   for (const list of bySentence.values()) {
     const candidates = list
       .map((i) => units[i] as AlignedUnit)
-      .filter((u) => !u.isOpinion && u.checkworthy >= SINGLE_SOURCE.minCheckworthy && u.last - u.first >= SINGLE_SOURCE.minWords)
+      .filter((u) => u.kind !== 'headline' && !u.isOpinion && u.checkworthy >= SINGLE_SOURCE.minCheckworthy && u.last - u.first >= SINGLE_SOURCE.minWords)
       .filter((u) => !(used.get(u.article) ?? []).some((s) => s.start < u.span.end && u.span.start < s.end))
       .sort((a, b) => b.last - b.first - (a.last - a.first) || a.span.start - b.span.start);
     for (const u of candidates) {

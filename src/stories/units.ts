@@ -14,7 +14,7 @@ import type { Prepared } from './prepare.js';
 import { lowerBound } from './names.js';
 import { STOPWORDS, type Word } from './words.js';
 
-export type UnitKind = 'sentence' | 'claim' | 'clause' | 'relative' | 'main-clause' | 'appositive';
+export type UnitKind = 'sentence' | 'claim' | 'clause' | 'relative' | 'main-clause' | 'appositive' | 'headline';
 
 export interface Unit {
   /** Index into the prepared articles. */
@@ -81,10 +81,18 @@ export function findUnits(p: Prepared, articleIndex: number): Unit[] {
     const span = { start, end };
     out.push({ article: articleIndex, sentence, kind, span, first, last, checkworthy: checkworthiness(p, span, first, last), isOpinion: isOpinion(p, span, first, last, quoted) });
   };
+  const headlines = headlineSentences(p);
   p.sentences.forEach((s, si) => {
-    if (!p.isBody[si]) return;
     const first = lowerBound(p.words, s.start);
     let last = first;
+    if (!p.isBody[si]) {
+      // A headline or subheading says the story's main fact again ("Lindsay Lohan checks into
+      // Betty Ford Center"): it may join that fact, never stands as a fact of its own (facts.ts).
+      if (!headlines.has(si)) return;
+      while (last < p.words.length && (p.words[last]?.end ?? Infinity) <= s.end) last++;
+      push(si, 'headline', first, last);
+      return;
+    }
     while (last < p.words.length && (p.words[last]?.end ?? Infinity) <= s.end) last++;
     push(si, 'sentence', first, last);
     for (const c of p.article.claims) {
@@ -108,6 +116,22 @@ export function findUnits(p: Prepared, articleIndex: number): Unit[] {
       if (r.open > first) push(si, 'main-clause', first, r.open);
     }
     for (const [af, al] of appositives(p, first, last)) push(si, 'appositive', af, al);
+  });
+  return out;
+}
+
+/** Sentences of the title and heading paragraphs (without a paragraph layer: the first line, when it is not body). */
+function headlineSentences(p: Prepared): Set<number> {
+  const out = new Set<number>();
+  const paragraphs = p.article.paragraphs;
+  p.sentences.forEach((s, si) => {
+    if (p.isBody[si]) return;
+    if (paragraphs.length === 0) {
+      if (si === 0) out.add(si);
+      return;
+    }
+    const para = paragraphs.find((q) => q.span.start <= s.start && s.start < q.span.end);
+    if (para && (para.kind === 'title' || para.kind === 'heading')) out.add(si);
   });
   return out;
 }
