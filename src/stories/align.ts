@@ -72,6 +72,8 @@ export interface AlignedUnit extends Unit {
   /** Who or what the unit is about: its named people, organisations and things, leaving out
    *  places, dates and the sources it is attributed to. */
   subjects: ReadonlySet<string>;
+  /** A relative unit's own words' terms (from its pronoun on); null for other units. */
+  core: ReadonlySet<string> | null;
 }
 
 export interface Alignment {
@@ -87,7 +89,8 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   const aligned: AlignedUnit[] = units.map((u) => {
     const p = prepared[u.article] as Prepared;
     const terms = termsOf(p, u.first, u.last, merge);
-    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects: subjectsOf(p, u, merge) };
+    const core = u.kind === 'relative' && u.open !== undefined ? termsOf(p, u.open, u.last, merge) : null;
+    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects: subjectsOf(p, u, merge), core };
   });
   // 2. IDF over sentences (sub-units would count their words twice).
   const df = new Map<string, number>();
@@ -178,6 +181,9 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     }
     // Two sentences that share only names are about the same people, not the same fact.
     if (count < ALIGN.minSharedTerms || predicates < 1 || shared < ALIGN.minSharedWeight) return 0;
+    // A relative clause is matched for what it says of its antecedent ("the certificate, which
+    // was renewed in March"), not for the antecedent alone: the background must be in common.
+    if ((ua.core && !sharesPredicateTerm(ua.core, ub.terms)) || (ub.core && !sharesPredicateTerm(ub.core, ua.terms))) return 0;
     const denom = Math.sqrt(reach(a, ub.article) * reach(b, ua.article));
     const factor = disjoint(ua.subjects, ub.subjects) ? ALIGN.otherSubjectFactor : 1;
     return denom > 0 ? (factor * shared) / denom : 0;
@@ -460,6 +466,11 @@ function lateJoin(
       placed.add(sentenceKey(u));
     }
   }
+}
+
+function sharesPredicateTerm(core: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
+  for (const t of core) if (!t.startsWith('e:') && other.has(t)) return true;
+  return false;
 }
 
 /** True when two units have a term in common that is not a name (what they say, not only whom about). */
