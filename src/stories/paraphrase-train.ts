@@ -27,7 +27,7 @@ export const PARAPHRASE_TRAINING = {
 
 const WORD = /^[a-z][a-z'-]{2,}$/;
 
-export function trainParaphrases(docs: readonly ChainDoc[], options: Partial<typeof PARAPHRASE_TRAINING> = {}): string[][] {
+export function trainParaphrases(docs: readonly ChainDoc[], options: { minTopics?: number; minAssociation?: number; maxGroup?: number } = {}): string[][] {
   const o = { ...PARAPHRASE_TRAINING, ...options };
   // Per chain (topic-scoped id), its stems.
   const chains = new Map<string, { topic: number; stems: Set<string> }>();
