@@ -15,8 +15,12 @@
  * scored with a table trained on the other folds only (`--shipped` scores with the shipped
  * table instead, which has seen every topic: in-sample, for comparison only).
  *
- *   node --import tsx eval/facts-ecbplus.ts [--topics 1-35] [--folds 5] [--shipped] [--no-table] [--verbose]
+ * `--check` exits 1 when the strict figures fall under their floors in eval/floors.json
+ * ("facts-ecbplus": precision, sentence recall, precision margin over TF-IDF).
+ *
+ *   node --import tsx eval/facts-ecbplus.ts [--topics 1-35] [--folds 5] [--shipped] [--no-table] [--verbose] [--check]
  */
+import { readFileSync } from 'node:fs';
 import type { Article } from '../src/model/index.js';
 import { analyzeText } from '../src/pipeline.js';
 import { analyzeStory } from '../src/stories/index.js';
@@ -243,4 +247,17 @@ if (VERBOSE) {
     const s = score(set, goldStrict);
     console.log(`tfidf top ${String(k).padStart(5)}  P ${fmt(s.p)}  R ${fmt(s.r)}  sentR ${fmt(sentenceRecall(set, goldStrict))}`);
   }
+}
+
+if (args.includes('--check')) {
+  const floors = (JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8')) as Record<string, { precision: number; sentenceRecall: number; marginOverTfidf: number }>)['facts-ecbplus'];
+  const mine = score(predicted, goldStrict);
+  const theirs = score(baseline, goldStrict);
+  const got = { precision: mine.p, sentenceRecall: sentenceRecall(predicted, goldStrict), marginOverTfidf: mine.p - theirs.p };
+  const under = floors ? (Object.keys(got) as (keyof typeof got)[]).filter((k) => got[k] < floors[k]) : [];
+  if (under.length > 0) {
+    console.log(`under the floor: ${under.map((k) => `${k} ${fmt(got[k])} < ${floors?.[k]}`).join(', ')}`);
+    process.exit(1);
+  }
+  console.log('floors hold');
 }
