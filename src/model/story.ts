@@ -50,7 +50,7 @@ export interface Conflict {
 export interface FactUpdate {
   earlier: Evidence;
   later: Evidence;
-  /** "at least 5 -> at least 24 (c:die)". */
+  /** "at least 5 → at least 24: “…” / “…”". */
   detail: string;
 }
 

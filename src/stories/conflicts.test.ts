@@ -85,7 +85,7 @@ test('a later report raising a toll is an update of the fact, not a dispute; wit
   const update = fact.updates?.[0];
   assert.equal(update?.earlier.articleId, 'a');
   assert.equal(update?.later.articleId, 'b');
-  assert.match(update?.detail ?? '', /5 -> at least 24/);
+  assert.match(update?.detail ?? '', /5 → at least 24/);
   assertEvidence(stories, [a, b]);
   // The same two texts the other way round in time: no update (a toll does not fall back).
   const c = testArticle(early, { id: 'c', outlet: 'County Wire', publishedAt: '2025-05-16' });

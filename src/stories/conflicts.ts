@@ -122,7 +122,7 @@ function countUpdate(
     const concept = q.unit.split('+').pop() ?? q.unit;
     if (q.value >= value || !late.terms.has(concept)) continue;
     const ep = prepared[early.article] as Prepared;
-    return { earlierIsA, detail: `${boundWords(q)}${format(q.value)} -> ${number[1] ?? ''}${format(value)}: “${ep.article.text.slice(q.start, q.end)}” / “${cue[0]}${after.slice(0, number.index + number[0].length)}”` };
+    return { earlierIsA, detail: `${boundWords(q)}${format(q.value)} → ${number[1] ?? ''}${format(value)}: “${ep.article.text.slice(q.start, q.end)}” / “${cue[0]}${after.slice(0, number.index + number[0].length)}”` };
   }
   return null;
 }
