@@ -10,15 +10,19 @@ import { basename } from 'node:path';
 import { compare, type Article, type Comparison, type Fact, type Story } from '../src/index.js';
 import { ROOT, assertEvidenceExact } from './helpers.js';
 
-interface ExpectedFact { status: string; about: string; members: Record<string, string>; minOrigins?: number; conflict?: string }
+interface ExpectedFact { status: string; about: string; members: Record<string, string>; minOrigins?: number; conflict?: string; update?: boolean }
 interface ExpectedStory {
   name: string;
+  /** The folder of examples/ that holds it (default: the demo corpus). */
+  corpus?: string;
   articles: string[];
   origins: string[][];
   reuse: { from: string; to: string; shareAtLeast: number; shareAtMost?: number; direction: string | string[] }[];
   noReuseBetween?: [string, string][];
   facts: ExpectedFact[];
   notDisputed?: { about: string; members: Record<string, string> }[];
+  /** Claims that must not be in one fact. */
+  notJoined?: { about: string; members: Record<string, string> }[];
 }
 const expected = JSON.parse(readFileSync(`${ROOT}examples/expected.json`, 'utf8')) as {
   articles: number;
@@ -27,19 +31,22 @@ const expected = JSON.parse(readFileSync(`${ROOT}examples/expected.json`, 'utf8'
 };
 
 /**
- * Facts the alignment does not get right yet. "Sailings suspended until Thursday": the wire's
- * "The Kestrel Dawn, operated by Brightwater Ferries, had left Marrowby ... on its regular
- * crossing to Lisken Island" shares three names and "crossing" with the suspension sentence,
- * joins its fact first, and then keeps the Lisken Island News sentence ("Brightwater Ferries has
- * cancelled every crossing until Thursday") out, since every member must reach it. Telling the
- * event ("left", "struck") from the shared names needs the predicate, not just the words.
+ * Facts the alignment does not get right yet. "The fire service said an investigation into the
+ * cause would begin once the site was safe" / "The borough council said it would review the
+ * site's fire safety certificate": two generic words in common ("site", "safe"/"safety") and,
+ * in a story of two articles, nothing to tell them from the words the two facts really share;
+ * telling the actor and the predicate apart (who does what) is what is missing.
+ * ("Sailings suspended until Thursday" was here until a joining unit had to reach each article
+ * of a fact through its closest member rather than every member: src/stories/align.ts fits.)
  */
-const KNOWN_GAPS: readonly string[] = ['not aligned: sailings to Lisken Island suspended until Thursday'];
+const KNOWN_GAPS: readonly string[] = ["joined but should not be: the fire service's investigation and the council's review of the safety certificate are two claims"];
 
-let cached: Comparison | undefined;
-async function demo(): Promise<Comparison> {
-  cached ??= await compare([`${ROOT}examples/corpus`]);
-  return cached;
+const cached = new Map<string, Promise<Comparison>>();
+/** The demo corpus, or another folder of examples/ that a story names (`corpus`). */
+async function demo(corpus = 'corpus'): Promise<Comparison> {
+  let c = cached.get(corpus);
+  if (!c) cached.set(corpus, (c = compare([`${ROOT}examples/${corpus}`])));
+  return c;
 }
 
 /** Articles are named by file name (text files) or record id (JSONL). */
@@ -81,7 +88,7 @@ test('examples: every article read, evidence exact', async () => {
 
 for (const es of expected.stories) {
   test(`examples: ${es.name}: one story, its origins and its reuse`, async () => {
-    const c = await demo();
+    const c = await demo(es.corpus);
     const story = storyOf(c, es.articles);
     assert.equal(story.articleIds.length, es.articles.length, `story holds ${story.articleIds.length} articles`);
     const origins = story.origins.map((g) => g.map((id) => nameOf(c.articles.find((a) => a.id === id)!)).sort()).sort();
@@ -103,7 +110,7 @@ for (const es of expected.stories) {
   });
 
   test(`examples: ${es.name}: facts`, async () => {
-    const c = await demo();
+    const c = await demo(es.corpus);
     const story = storyOf(c, es.articles);
     const failures: string[] = [];
     for (const ef of es.facts) {
@@ -112,16 +119,20 @@ for (const es of expected.stories) {
       else if (f.status !== ef.status) failures.push(`${ef.about}: ${f.status}, expected ${ef.status}`);
       else if (ef.minOrigins !== undefined && f.independentOrigins < ef.minOrigins) failures.push(`${ef.about}: ${f.independentOrigins} origins`);
       else if (ef.status === 'disputed' && !f.conflicts.some((k) => k.kind === (ef.conflict ?? k.kind))) failures.push(`${ef.about}: no ${ef.conflict} conflict`);
+      else if (ef.update && !(f.updates ?? []).length) failures.push(`${ef.about}: no update`);
     }
     for (const trap of es.notDisputed ?? []) {
       const f = findFact(c, story, trap.members);
       if (f?.status === 'disputed') failures.push(`disputed but should not be: ${trap.about}`);
     }
+    for (const apart of es.notJoined ?? []) {
+      if (findFact(c, story, apart.members)) failures.push(`joined but should not be: ${apart.about}`);
+    }
     // A ratchet: what is known not to work yet is listed (and explained) here; anything else
     // failing is a regression, and a listed gap that starts working must be taken off the list.
     assert.deepEqual(failures.filter((f) => !KNOWN_GAPS.includes(f)), [], 'regressions');
     for (const gap of KNOWN_GAPS) {
-      const mine = es.facts.some((f) => gap.endsWith(f.about));
+      const mine = [...es.facts, ...(es.notJoined ?? [])].some((f) => gap.endsWith(f.about));
       if (mine && !failures.includes(gap)) assert.fail(`known gap now works, take it off KNOWN_GAPS: ${gap}`);
     }
   });

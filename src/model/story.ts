@@ -42,6 +42,18 @@ export interface Conflict {
   detail: string;
 }
 
+/**
+ * A later report that moves a count on ("at least 5 dead" on Wednesday, "the toll has risen to at
+ * least 24" on Thursday): the story developing, not a contradiction. `earlier` and `later` are
+ * members of the fact; `later`'s article is dated after `earlier`'s.
+ */
+export interface FactUpdate {
+  earlier: Evidence;
+  later: Evidence;
+  /** "at least 5 → at least 24: “…” / “…”". */
+  detail: string;
+}
+
 export interface Fact {
   id: string;
   status: FactStatus;
@@ -52,6 +64,8 @@ export interface Fact {
   summary: string;
   members: FactMember[];
   conflicts: Conflict[];
+  /** Counts that a later report moved on (absent when none). */
+  updates?: FactUpdate[];
 }
 
 /**

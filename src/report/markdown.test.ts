@@ -54,3 +54,13 @@ test('hostile article text is neutralised: no HTML, no links, no table breaks, n
 test('an empty comparison renders', () => {
   assert.ok(renderMarkdown({ articles: [], stories: [], messages: [] }).includes('No articles were read.'));
 });
+
+test('markdown: a fact update is written under its corroborated fact', () => {
+  const c = fixtureComparison();
+  const fact = c.stories[0]?.facts.find((f) => f.status === 'corroborated');
+  assert.ok(fact);
+  const [a, b] = fact.members;
+  assert.ok(a && b);
+  fact.updates = [{ earlier: a, later: b, detail: 'at least 5 → at least 24' }];
+  assert.match(renderMarkdown(c), /_Update:_ at least 5 → at least 24 \(/);
+});

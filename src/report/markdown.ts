@@ -93,6 +93,7 @@ function story(out: string[], o: ReportOutline, s: StoryOutline, n: number): voi
       for (const m of f.members) out.push(`  > **${esc(labelOf(o.refs, m.articleId))}:** ${q(m.text)}${m.stance === 'asserts' ? '' : ` _(${m.stance})_`}`, '  >');
       out.pop();
       out.push('');
+      for (const u of f.updates ?? []) out.push(`  _Update:_ ${esc(u.detail)} (${esc(labelOf(o.refs, u.earlier.articleId))}, then ${esc(labelOf(o.refs, u.later.articleId))})`, '');
     }
   }
   if (s.single.length) {

@@ -111,3 +111,15 @@ test('long quotes are cut with an ellipsis, every shown part exact', () => {
 test('an empty comparison renders', () => {
   assert.match(renderText({ articles: [], stories: [], messages: [] }), /0 stories · 0 articles\nNo articles were read\./);
 });
+
+test('a corroborated fact shows a count a later report moved on as an update, not a dispute', () => {
+  const c = fixtureComparison();
+  const fact = c.stories[0]?.facts.find((f) => f.status === 'corroborated');
+  assert.ok(fact);
+  const [a, b] = fact.members;
+  assert.ok(a && b);
+  fact.updates = [{ earlier: a, later: b, detail: 'at least 5 → at least 24' }];
+  const s = renderText(c, { width: 100 });
+  assert.match(s, /update: at least 5 → at least 24 \(.+ -> .+, later report\)/);
+  assert.ok(s.indexOf('update: at least 5') > s.indexOf('CORROBORATED'));
+});

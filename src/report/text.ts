@@ -93,6 +93,7 @@ function story(out: Out, o: ReportOutline, s: StoryOutline, n: number): void {
       out.line(2, `• ${quoted(f.summary, MEMBER_QUOTE_MAX)}`, 4);
       out.line(4, p.dim(`${plural(f.independentOrigins, 'independent origin')}, ${plural(f.articleIds.length, 'article')}`));
       for (const m of f.members) out.line(4, `${p.bold(labelOf(o.refs, m.articleId))}: ${quoted(m.text, MEMBER_QUOTE_MAX)}${stanceNote(m.stance)}`, 6);
+      updates(out, o, f);
     }
   }
   if (s.single.length) {
@@ -149,6 +150,11 @@ function disputedFact(out: Out, o: ReportOutline, f: Fact): void {
   } else {
     for (const m of f.members) out.line(4, `${p.bold(labelOf(o.refs, m.articleId))}: ${quoted(m.text, MEMBER_QUOTE_MAX)}${stanceNote(m.stance)}`, 6);
   }
+}
+
+/** A count a later report moved on ("at least 5 -> at least 24"): the story developing, not a dispute. */
+function updates(out: Out, o: ReportOutline, f: Fact): void {
+  for (const u of f.updates ?? []) out.line(4, out.p.dim(`update: ${plain(u.detail)} (${labelOf(o.refs, u.earlier.articleId)} -> ${labelOf(o.refs, u.later.articleId)}, later report)`), 6);
 }
 
 function conflict(out: Out, o: ReportOutline, k: Conflict): void {

@@ -78,3 +78,24 @@ test('relative clauses and appositives are units of their own', async () => {
   assert.equal(missing[0]?.status, 'single-source');
   assertEvidence(stories, [a, b]);
 });
+
+test('a relative clause joins a fact for what it says of its antecedent, not for the antecedent alone', async () => {
+  const a = testArticle(
+    'Mill fire\nThe inspectors examined the mill’s fire safety certificate, which was renewed in March. Crews from Ostby put out the fire before noon.',
+    { id: 'rel-a' },
+  );
+  const b = testArticle('Ostby mill fire\nThe county said the mill’s fire safety certificate was out of date and would be reviewed. The mill in Ostby employs forty people.', { id: 'rel-b' });
+  const { stories } = await compareArticles([a, b]);
+  const joined = stories.flatMap((s) => s.facts).filter((f) => f.articleIds.length === 2 && f.members.some((m) => /^the mill’s fire safety certificate, which/.test(m.text)));
+  assert.deepEqual(joined, []);
+});
+
+test('a headline joins the fact its article states in the body, and is never a fact alone', async () => {
+  const a = testArticle('Harbour crane collapses in Tolvik\nA crane collapsed at the Tolvik container terminal on Monday, injuring two dock workers. The terminal reopened in the afternoon.', { id: 'hl-a' });
+  const b = testArticle('Two hurt as crane falls at Tolvik terminal\nTwo dock workers were hurt on Monday when a crane fell at the container terminal in Tolvik, the port authority said.', { id: 'hl-b' });
+  const { stories } = await compareArticles([a, b]);
+  const facts = stories.flatMap((s) => s.facts);
+  assert.ok(facts.every((f) => !(f.members.length === 1 && /^Two hurt as crane falls/.test(f.members[0]?.text ?? ''))));
+  assert.ok(facts.every((f) => !(f.members.length === 1 && /^Harbour crane collapses/.test(f.members[0]?.text ?? ''))));
+  assert.ok(factsWith(stories, /crane collapsed/, /crane fell/).length >= 1);
+});

@@ -33,6 +33,8 @@ export const ALIGN = {
   entityWeight: 2.0,
   /** Weight of a lexicon concept against a plain stem (a concept is a looser match). */
   conceptWeight: 0.9,
+  /** Weight of a learned paraphrase group (./paraphrase.ts) against a plain stem. */
+  paraphraseWeight: 0.9,
   /** Share of its weight a term counts when the other article never uses it. */
   unmatchableWeight: 0.5,
   /** Pairs must share at least this many terms... */
@@ -51,6 +53,10 @@ export const ALIGN = {
   /** ...only for a unit this short (its own words say too little to place it); a longer unit
    *  that opens with "It" has enough of its own, and borrowing made false matches. */
   contextMaxTerms: 4,
+  /** A sentence left out of every fact joins its best partner's fact at this share of the threshold (lateJoin). */
+  lateJoinRatio: 0.6,
+  /** ...with no member of that fact below this share of the threshold. */
+  lateJoinFloor: 0.2,
   /** Score factor when both units name who or what they are about and the names differ
    *  ("the Kestrel Dawn can carry 350 passengers" / "the Lowland Maid can carry 180"). */
   otherSubjectFactor: 0.5,
@@ -66,6 +72,8 @@ export interface AlignedUnit extends Unit {
   /** Who or what the unit is about: its named people, organisations and things, leaving out
    *  places, dates and the sources it is attributed to. */
   subjects: ReadonlySet<string>;
+  /** A relative unit's own words' terms (from its pronoun on); null for other units. */
+  core: ReadonlySet<string> | null;
 }
 
 export interface Alignment {
@@ -81,7 +89,8 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   const aligned: AlignedUnit[] = units.map((u) => {
     const p = prepared[u.article] as Prepared;
     const terms = termsOf(p, u.first, u.last, merge);
-    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects: subjectsOf(p, u, merge) };
+    const core = u.kind === 'relative' && u.open !== undefined ? termsOf(p, u.open, u.last, merge) : null;
+    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects: subjectsOf(p, u, merge), core };
   });
   // 2. IDF over sentences (sub-units would count their words twice).
   const df = new Map<string, number>();
@@ -96,7 +105,7 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     let w = weight.get(t);
     if (w === undefined) {
       const idf = Math.log((Math.max(sentences, ALIGN.minIdfSentences) + 1) / ((df.get(t) ?? 0) + 0.5));
-      w = Math.max(0, idf) ** ALIGN.idfPower * (t.startsWith('e:') ? ALIGN.entityWeight : t.startsWith('c:') ? ALIGN.conceptWeight : 1);
+      w = Math.max(0, idf) ** ALIGN.idfPower * (t.startsWith('e:') ? ALIGN.entityWeight : t.startsWith('c:') ? ALIGN.conceptWeight : t.startsWith('p:') ? ALIGN.paraphraseWeight : 1);
       weight.set(t, w);
     }
     return w;
@@ -172,6 +181,9 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     }
     // Two sentences that share only names are about the same people, not the same fact.
     if (count < ALIGN.minSharedTerms || predicates < 1 || shared < ALIGN.minSharedWeight) return 0;
+    // A relative clause is matched for what it says of its antecedent ("the certificate, which
+    // was renewed in March"), not for the antecedent alone: the background must be in common.
+    if ((ua.core && !sharesPredicateTerm(ua.core, ub.terms)) || (ub.core && !sharesPredicateTerm(ub.core, ua.terms))) return 0;
     const denom = Math.sqrt(reach(a, ub.article) * reach(b, ua.article));
     const factor = disjoint(ua.subjects, ub.subjects) ? ALIGN.otherSubjectFactor : 1;
     return denom > 0 ? (factor * shared) / denom : 0;
@@ -331,7 +343,7 @@ function grow(
     const ub = units[b] as AlignedUnit;
     return ua.article === ub.article && ua.span.start < ub.span.end && ub.span.start < ua.span.end;
   };
-  const fits = (members: readonly number[], joining: readonly number[]): boolean => {
+  const fits = (members: readonly number[], joining: readonly number[], bar: number = ALIGN.threshold, floor: number = ALIGN.threshold * ALIGN.minLinkRatio): boolean => {
     const perArticle = new Map<number, number>();
     for (const m of [...members, ...joining]) perArticle.set(units[m]?.article ?? -1, (perArticle.get(units[m]?.article ?? -1) ?? 0) + 1);
     for (const c of perArticle.values()) if (c > ALIGN.maxUnitsPerArticle) return false;
@@ -349,17 +361,18 @@ function grow(
           if (!sharesPredicate(units[j] as AlignedUnit, units[m] as AlignedUnit)) return false;
           continue;
         }
-        const s = score(j, m);
-        if (s < ALIGN.threshold * ALIGN.minLinkRatio) return false;
         const o = origin(units[m]?.article ?? -1);
-        best.set(o, Math.max(best.get(o) ?? 0, s));
+        best.set(o, Math.max(best.get(o) ?? 0, score(j, m)));
       }
+      // Each origin through its closest member: a fact that holds a long and a short telling
+      // from one article is reached through either.
       for (const s of best.values()) {
+        if (s < floor) return false;
         sum += s;
         count++;
       }
     }
-    return count === 0 || sum / count >= ALIGN.threshold;
+    return count === 0 || sum / count >= bar;
   };
   // An edge whose two sides overlap two members of one fact says that fact again, unless
   // the two share enough beyond those members' terms to be a second fact of the same sentences.
@@ -415,7 +428,49 @@ function grow(
       }
     }
   }
+  lateJoin(units, edges, factOf, facts, fits);
   return facts.filter((f): f is number[] => f !== null).map((f) => [...f].sort((x, y) => x - y));
+}
+
+/**
+ * 6. Late joiners: a sentence none of whose units is in a fact yet joins the fact of its best
+ * partner when it reaches that fact's origins on average above `lateJoinRatio` of the threshold
+ * (a fact grown from two close tellings holds their shared words; a third telling that says the
+ * same with more of its own is below the full bar against the pair, yet plainly the same fact).
+ * Best edges first; each sentence joins at most one fact, through one unit.
+ */
+function lateJoin(
+  units: readonly AlignedUnit[],
+  edges: readonly [number, number, number][],
+  factOf: Int32Array,
+  facts: (number[] | null)[],
+  fits: (members: readonly number[], joining: readonly number[], bar?: number, floor?: number) => boolean,
+): void {
+  const placed = new Set<number>();
+  const sentenceKey = (u: AlignedUnit): number => u.article * 1_000_000 + u.sentence;
+  units.forEach((u, i) => {
+    if ((factOf[i] ?? -1) >= 0) placed.add(sentenceKey(u));
+  });
+  const tried = new Set<number>();
+  for (const [s, a, b] of edges) {
+    if (s < ALIGN.threshold) break;
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const u = units[x] as AlignedUnit;
+      const home = factOf[y] ?? -1;
+      if ((factOf[x] ?? -1) >= 0 || home < 0 || tried.has(x) || placed.has(sentenceKey(u))) continue;
+      tried.add(x);
+      const f = facts[home];
+      if (!f || !fits(f, [x], ALIGN.threshold * ALIGN.lateJoinRatio, ALIGN.threshold * ALIGN.lateJoinFloor)) continue;
+      f.push(x);
+      factOf[x] = home;
+      placed.add(sentenceKey(u));
+    }
+  }
+}
+
+function sharesPredicateTerm(core: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
+  for (const t of core) if (!t.startsWith('e:') && other.has(t)) return true;
+  return false;
 }
 
 /** True when two units have a term in common that is not a name (what they say, not only whom about). */

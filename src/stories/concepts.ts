@@ -58,7 +58,7 @@ const GROUPS: readonly (readonly [string, string])[] = [
   ['rule', 'ruled, ruling, verdict, decision, decided, judgment, judgement, found guilty, sentenced, sentence, convicted, conviction, acquitted'],
   ['charge', 'charge, charged, charges, indicted, indictment, accused, accusation, accusations, allegation, allegations, alleged, prosecute, prosecuted, prosecution, prosecutor, prosecutors'],
   ['lawsuit', 'lawsuit, suit, sued, sue, suing, litigation, legal action, legal challenge, complaint, filed suit'],
-  ['investigate', 'investigate, investigated, investigation, investigating, probe, probed, inquiry, enquiry, examine, examined, look into, looking into, scrutiny, review, audit'],
+  ['investigate', 'investigate, investigated, investigation, investigating, probe, probed, inquiry, enquiry, examine, examined, look into, looking into, scrutiny'],
   ['police', 'police, policeman, officer, officers, cop, cops, law enforcement, sheriff, deputies, patrol'],
   ['crime', 'crime, crimes, criminal, offence, offense, felony, misdemeanor, wrongdoing, illegal, unlawful'],
   ['shoot', 'shoot, shooting, shot, shots, gunfire, gunman, gunmen, opened fire, fired, firing, gun, guns, firearm, firearms, rifle'],

@@ -69,3 +69,27 @@ test('a hedged member only mentions, and not knowing until now is no negation', 
   assert.equal(fact.members.find((m) => m.articleId === 'b')?.stance, 'asserts');
   assert.equal(fact.independentOrigins, 2);
 });
+
+test('a later report raising a toll is an update of the fact, not a dispute; without dates it is not read as one', async () => {
+  const early = 'Depot fire\nAt least five people died when fire swept through a storage depot on the Harlen estate in Corvick on Wednesday, the fire service said. The depot stored paint and solvents.';
+  const late = 'Corvick depot fire toll\nThe number of people killed in the depot fire on the Harlen estate in Corvick has risen to at least 24, the fire service said on Thursday. Relatives gathered at the gates.';
+  const a = testArticle(early, { id: 'a', outlet: 'County Wire', publishedAt: '2025-05-14' });
+  const b = testArticle(late, { id: 'b', outlet: 'Corvick Post', publishedAt: '2025-05-15' });
+  const { stories } = await compareArticles([a, b]);
+  const facts = factsWith(stories, /five people died/, /risen to at least 24/);
+  assert.equal(facts.length, 1);
+  const fact = facts[0];
+  assert.ok(fact);
+  assert.notEqual(fact.status, 'disputed');
+  assert.equal(fact.updates?.length, 1);
+  const update = fact.updates?.[0];
+  assert.equal(update?.earlier.articleId, 'a');
+  assert.equal(update?.later.articleId, 'b');
+  assert.match(update?.detail ?? '', /5 → at least 24/);
+  assertEvidence(stories, [a, b]);
+  // The same two texts the other way round in time: no update (a toll does not fall back).
+  const c = testArticle(early, { id: 'c', outlet: 'County Wire', publishedAt: '2025-05-16' });
+  const d = testArticle(late, { id: 'd', outlet: 'Corvick Post', publishedAt: '2025-05-15' });
+  const back = factsWith((await compareArticles([c, d])).stories, /five people died/, /risen to at least 24/);
+  assert.equal(back[0]?.updates, undefined);
+});

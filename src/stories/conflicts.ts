@@ -4,12 +4,12 @@
  * asserts ("did not sign" / "signed"), and denials ("denied that ..."). Also each member's
  * stance: 'disputes' for the negating or denying side, 'mentions' when hedged, else 'asserts'.
  */
-import { evidence, type Conflict, type Evidence, type Stance } from '../model/index.js';
+import { evidence, type Conflict, type Evidence, type FactUpdate, type Stance } from '../model/index.js';
 import type { AlignedUnit } from './align.js';
 import type { Prepared } from './prepare.js';
 import { CUES, cueHits, type CueSet } from '../stance/lexicon.js';
 import { STOP_WORDS, tokenize } from '../stance/text.js';
-import { dates, denialWords, EPISTEMIC, isDenial, isHedged, negatedTerms, quantities, quantitiesConflict } from './stance.js';
+import { dates, denialWords, EPISTEMIC, isDenial, isHedged, negatedTerms, quantities, quantitiesConflict, type Quantity } from './stance.js';
 
 // Tuned on the cases in conflicts.test.ts: two numbers for one counted thing differ when
 // neither is approximate; a negation counts only when it falls on a term the other side has.
@@ -21,13 +21,19 @@ export const CONFLICTS = {
 export interface Judged {
   stances: Stance[];
   conflicts: Conflict[];
+  updates: FactUpdate[];
 }
+
+// A count said to have moved ("has risen to at least 24", "climbed to 30"), read in words after the cue.
+const RISE = /\b(?:rose|risen|rises|rising|climbed|climbs|increased|grew|jumped|reached|now stands at|has reached)\b/i;
+const RISE_REACH = 40;
 
 export function judge(prepared: readonly Prepared[], members: readonly AlignedUnit[]): Judged {
   const ev = members.map((u) => unitEvidence(prepared, u));
   const texts = ev.map((e) => e.text);
   const stances: Stance[] = members.map((_, i) => (isHedged(texts[i] ?? '') ? 'mentions' : 'asserts'));
   const conflicts: Conflict[] = [];
+  const updates: FactUpdate[] = [];
   const negated = members.map((u) => negatedTerms(prepared[u.article] as Prepared, u.first, u.last));
   const denial = texts.map((t) => isDenial(t));
   const qty = members.map((u) => quantities(prepared[u.article] as Prepared, u.first, u.last));
@@ -43,7 +49,12 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
       // Numbers of different things ("the Kestrel Dawn can carry 350" / "the Lowland Maid can
       // carry 180") are not a conflict: both sides must be about the same subject.
       const sameSubject = !disjoint(a.subjects, b.subjects);
-      for (const qa of sameSubject ? (qty[i] ?? []) : []) {
+      // A later report moving the same count on is an update, not a contradiction.
+      const update = sameSubject ? countUpdate(prepared, a, b, qty[i] ?? [], qty[j] ?? []) : null;
+      if (update) {
+        updates.push({ earlier: update.earlierIsA ? ea : eb, later: update.earlierIsA ? eb : ea, detail: update.detail });
+      }
+      for (const qa of update ? [] :  sameSubject ? (qty[i] ?? []) : []) {
         const qb = (qty[j] ?? []).find((q) => q.unit === qa.unit && quantitiesConflict(qa, q, CONFLICTS.approximateTolerance));
         if (!qb) continue;
         if ((qty[j] ?? []).some((q) => q.unit === qa.unit && !quantitiesConflict(qa, q, CONFLICTS.approximateTolerance))) continue;
@@ -79,7 +90,41 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
       }
     }
   }
-  return { stances, conflicts };
+  return { stances, conflicts, updates };
+}
+
+/**
+ * "At least five people died" (Wednesday) and "the number killed has risen to at least 24"
+ * (Thursday): the later-dated member says its count rose, and it is above a count of the earlier
+ * member for the same thing (the earlier count's concept is among the later member's terms).
+ */
+function countUpdate(
+  prepared: readonly Prepared[],
+  a: AlignedUnit,
+  b: AlignedUnit,
+  qa: readonly Quantity[],
+  qb: readonly Quantity[],
+): { earlierIsA: boolean; detail: string } | null {
+  const ta = prepared[a.article]?.time ?? null;
+  const tb = prepared[b.article]?.time ?? null;
+  if (ta === null || tb === null || ta === tb) return null;
+  const earlierIsA = ta < tb;
+  const [early, late, earlyQty] = earlierIsA ? [a, b, qa] : [b, a, qb];
+  const lp = prepared[late.article] as Prepared;
+  const text = lp.article.text.slice(late.span.start, late.span.end);
+  const cue = RISE.exec(text);
+  if (!cue) return null;
+  const after = text.slice(cue.index + cue[0].length, cue.index + cue[0].length + RISE_REACH);
+  const number = /\b(at least |more than |over |about |around )?(\d[\d,]*)\b/.exec(after);
+  if (!number) return null;
+  const value = Number((number[2] ?? '').replace(/,/g, ''));
+  for (const q of earlyQty) {
+    const concept = q.unit.split('+').pop() ?? q.unit;
+    if (q.value >= value || !late.terms.has(concept)) continue;
+    const ep = prepared[early.article] as Prepared;
+    return { earlierIsA, detail: `${boundWords(q)}${format(q.value)} → ${number[1] ?? ''}${format(value)}: “${ep.article.text.slice(q.start, q.end)}” / “${cue[0]}${after.slice(0, number.index + number[0].length)}”` };
+  }
+  return null;
 }
 
 /** True when both sets have members and share none. */

@@ -9,6 +9,7 @@ import type { Conflict, Fact, FactMember, FactStatus, MemberStanceModel } from '
 import type { AlignedUnit, Alignment } from './align.js';
 import { hasStanceCue, judge, modelCue, unitEvidence } from './conflicts.js';
 import type { Prepared } from './prepare.js';
+import { SUBORDINATORS } from './units.js';
 import { disagreeWithCue, MODEL_STANCE, StanceBodies, stancePredictor } from './stance.js';
 
 // Tuned on the seeds: their trailers, bylines and one-line teasers are not facts; their
@@ -44,12 +45,18 @@ export function buildFacts(storyId: string, prepared: readonly Prepared[], align
     list.push(i);
     bySentence.set(key, list);
   });
+  const inFact = new Set<string>();
+  for (const g of groups) for (const i of g) inFact.add(`${units[i]?.article}:${units[i]?.sentence}`);
+  const sentenceInFact = (u: AlignedUnit): boolean => inFact.has(`${u.article}:${u.sentence}`);
   const taken: { article: number; start: number; end: number }[] = [];
   for (const list of bySentence.values()) {
     const candidates = list
       .map((i) => units[i] as AlignedUnit)
-      .filter((u) => !u.isOpinion && u.checkworthy >= SINGLE_SOURCE.minCheckworthy && u.last - u.first >= SINGLE_SOURCE.minWords)
+      .filter((u) => u.kind !== 'headline' && !u.isOpinion && u.checkworthy >= SINGLE_SOURCE.minCheckworthy && u.last - u.first >= SINGLE_SOURCE.minWords)
       .filter((u) => !(used.get(u.article) ?? []).some((s) => s.start < u.span.end && u.span.start < s.end))
+      // What is left of a sentence whose main clause is in a fact: an adverbial clause ("while
+      // tackling the blaze, the fire service said") is no claim of its own.
+      .filter((u) => !(u.kind === 'clause' && SUBORDINATORS.has(prepared[u.article]?.words[u.first]?.norm ?? '') && sentenceInFact(u)))
       .sort((a, b) => b.last - b.first - (a.last - a.first) || a.span.start - b.span.start);
     for (const u of candidates) {
       if (taken.some((t) => t.article === u.article && t.start < u.span.end && u.span.start < t.end)) continue;
@@ -132,6 +139,7 @@ function makeFact(
     summary: factMembers[best]?.text ?? '',
     members: factMembers,
     conflicts,
+    ...(judged.updates.length > 0 ? { updates: judged.updates } : {}),
   };
 }
 

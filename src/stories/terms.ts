@@ -1,10 +1,12 @@
 /**
  * Features of a stretch of text for alignment: entity keys ("e:joseph-yun"), concepts from
- * the lexicon ("c:prisoner") and stems of other content words ("s:broach"). Entity mentions
+ * the lexicon ("c:prisoner"), learned paraphrase groups ("p:acquir", ./paraphrase.ts) and stems
+ * of other content words ("s:broach"). Entity mentions
  * win over the lexicon, the lexicon over plain stems; stop words give nothing.
  */
 import { phraseAt } from './names.js';
 import type { Prepared } from './prepare.js';
+import { paraphraseOf } from './paraphrase.js';
 import { stem } from './stem.js';
 import { numberValue } from './stance.js';
 import { STOPWORDS, isContentWord } from './words.js';
@@ -98,7 +100,11 @@ export function termsOf(p: Prepared, first: number, last: number, merge: Readonl
     // written as digits or words alike.
     const value = numberValue(w);
     if (value !== undefined) out.add(`n:${value}`);
-    else if (isContentWord(w)) out.add(`s:${stem(w.norm)}`);
+    else if (isContentWord(w)) {
+      // A stem in a learned paraphrase group ("acquir" / "buy") counts as its group.
+      const s = stem(w.norm);
+      out.add(paraphraseOf(s) ?? `s:${s}`);
+    }
     i++;
   }
   return out;

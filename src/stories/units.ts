@@ -14,7 +14,7 @@ import type { Prepared } from './prepare.js';
 import { lowerBound } from './names.js';
 import { STOPWORDS, type Word } from './words.js';
 
-export type UnitKind = 'sentence' | 'claim' | 'clause' | 'relative' | 'main-clause' | 'appositive';
+export type UnitKind = 'sentence' | 'claim' | 'clause' | 'relative' | 'main-clause' | 'appositive' | 'headline';
 
 export interface Unit {
   /** Index into the prepared articles. */
@@ -28,6 +28,8 @@ export interface Unit {
   /** In [0, 1]: the analysis layer's score, or a fallback guess. */
   checkworthy: number;
   isOpinion: boolean;
+  /** A relative unit: the word of its relative pronoun (what it says of its antecedent starts there). */
+  open?: number;
 }
 
 // Tuned on the seeds and the texts in units.test.ts.
@@ -59,7 +61,7 @@ const THAT_VERBS = new Set(
 const QUANTIFIERS = new Set(['some', 'many', 'most', 'all', 'none', 'one', 'both', 'several', 'each', 'two', 'three', 'few']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 // Not "until" or "since": mostly prepositions in news ("until now", "since then").
-const SUBORDINATORS = new Set(['after', 'before', 'because', 'while', 'when', 'although', 'though', 'unless', 'whereas']);
+export const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'before', 'because', 'while', 'when', 'although', 'though', 'unless', 'whereas']);
 // Words an antecedent does not reach past, going back from its relative pronoun.
 const ANTECEDENT_STOP = new Set(
   'of to for in on at with by from and or but that as than into is are was were be been has have had said says after before'.split(' '),
@@ -71,7 +73,7 @@ export function findUnits(p: Prepared, articleIndex: number): Unit[] {
   const out: Unit[] = [];
   const seen = new Set<string>();
   const quoted = quotedRanges(p.article.text);
-  const push = (sentence: number, kind: UnitKind, first: number, last: number): void => {
+  const push = (sentence: number, kind: UnitKind, first: number, last: number, open?: number): void => {
     if (last - first < UNITS.minWords) return;
     const start = p.words[first]?.start ?? 0;
     const end = p.words[last - 1]?.end ?? start;
@@ -79,12 +81,22 @@ export function findUnits(p: Prepared, articleIndex: number): Unit[] {
     if (seen.has(key)) return;
     seen.add(key);
     const span = { start, end };
-    out.push({ article: articleIndex, sentence, kind, span, first, last, checkworthy: checkworthiness(p, span, first, last), isOpinion: isOpinion(p, span, first, last, quoted) });
+    const unit: Unit = { article: articleIndex, sentence, kind, span, first, last, checkworthy: checkworthiness(p, span, first, last), isOpinion: isOpinion(p, span, first, last, quoted) };
+    if (open !== undefined) unit.open = open;
+    out.push(unit);
   };
+  const headlines = headlineSentences(p);
   p.sentences.forEach((s, si) => {
-    if (!p.isBody[si]) return;
     const first = lowerBound(p.words, s.start);
     let last = first;
+    if (!p.isBody[si]) {
+      // A headline or subheading says the story's main fact again ("Lindsay Lohan checks into
+      // Betty Ford Center"): it may join that fact, never stands as a fact of its own (facts.ts).
+      if (!headlines.has(si)) return;
+      while (last < p.words.length && (p.words[last]?.end ?? Infinity) <= s.end) last++;
+      push(si, 'headline', first, last);
+      return;
+    }
     while (last < p.words.length && (p.words[last]?.end ?? Infinity) <= s.end) last++;
     push(si, 'sentence', first, last);
     for (const c of p.article.claims) {
@@ -99,7 +111,7 @@ export function findUnits(p: Prepared, articleIndex: number): Unit[] {
     for (const [cf, cl] of commaSplices(p, first, last)) push(si, 'clause', cf, cl);
     for (const [cf, cl] of subordinates(p, first, last)) push(si, 'clause', cf, cl);
     for (const r of relatives(p, first, last)) {
-      push(si, 'relative', r.antecedent, r.end);
+      push(si, 'relative', r.antecedent, r.end, r.open);
       // The clause before it, when it ends on a word that can end a clause ("in North Korean
       // hands — Warmbier, who ..."), not on "the release of".
       const end = p.words[r.antecedent - 1];
@@ -108,6 +120,22 @@ export function findUnits(p: Prepared, articleIndex: number): Unit[] {
       if (r.open > first) push(si, 'main-clause', first, r.open);
     }
     for (const [af, al] of appositives(p, first, last)) push(si, 'appositive', af, al);
+  });
+  return out;
+}
+
+/** Sentences of the title and heading paragraphs (without a paragraph layer: the first line, when it is not body). */
+function headlineSentences(p: Prepared): Set<number> {
+  const out = new Set<number>();
+  const paragraphs = p.article.paragraphs;
+  p.sentences.forEach((s, si) => {
+    if (p.isBody[si]) return;
+    if (paragraphs.length === 0) {
+      if (si === 0) out.add(si);
+      return;
+    }
+    const para = paragraphs.find((q) => q.span.start <= s.start && s.start < q.span.end);
+    if (para && (para.kind === 'title' || para.kind === 'heading')) out.add(si);
   });
   return out;
 }
