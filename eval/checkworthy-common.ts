@@ -1,0 +1,136 @@
+/**
+ * What eval/checkworthy-clef.ts and eval/checkworthy-claimbuster.ts share: the development sets
+ * analysed once (../shared/data, read at run time, skipped loudly when absent), the fold
+ * training, and the ranking measures (CLEF-2019 style: ties keep line order).
+ */
+import { analyseLines, hasClaimBuster, hasClef, readClaimBuster, readClef, type ClaimBusterRow, type LinesDoc, type Transcript } from '../src/analyze/checkworthy/datasets.js';
+import { scorerOf, type CheckworthyScorer } from '../src/analyze/checkworthy/model.js';
+import { CHECKWORTHY_KEEP, examplesOf, trainCheckworthy, type Examples } from '../src/analyze/checkworthy/training.js';
+import { asShipped } from '../src/analyze/classifier/encode.js';
+
+/** ClaimBuster sentences are analysed in documents of this many lines (each line its own paragraph). */
+export const CLAIMBUSTER_CHUNK = 200;
+
+export interface AnalysedTranscript {
+  transcript: Transcript;
+  ld: LinesDoc;
+  labels: boolean[];
+}
+
+export interface AnalysedChunk {
+  rows: ClaimBusterRow[];
+  ld: LinesDoc;
+  labels: boolean[];
+}
+
+export function loadClef(): AnalysedTranscript[] | null {
+  if (!hasClef()) {
+    console.error('SKIP: ../shared/data/clef2019/training not found');
+    return null;
+  }
+  return readClef().map((transcript) => ({
+    transcript,
+    ld: analyseLines(transcript.lines.map((l) => l.text), `clef:${transcript.name}`),
+    labels: transcript.lines.map((l) => l.label),
+  }));
+}
+
+/** ClaimBuster rows in sentence-id order, in chunks (neighbouring ids come from the same debate more often than not). */
+export function loadClaimBuster(): AnalysedChunk[] | null {
+  if (!hasClaimBuster()) {
+    console.error('SKIP: ../shared/data/claimbuster/train.json not found');
+    return null;
+  }
+  const rows = readClaimBuster().sort((a, b) => a.id - b.id);
+  const out: AnalysedChunk[] = [];
+  for (let i = 0; i < rows.length; i += CLAIMBUSTER_CHUNK) {
+    const chunk = rows.slice(i, i + CLAIMBUSTER_CHUNK);
+    out.push({ rows: chunk, ld: analyseLines(chunk.map((r) => r.text), `claimbuster:${i}`), labels: chunk.map((r) => r.label) });
+  }
+  return out;
+}
+
+/** Trains on the given documents and returns the model as it would be shipped (quantised). */
+export function foldScorer(docs: readonly { ld: LinesDoc; labels: boolean[] }[]): CheckworthyScorer {
+  const ex: Examples = { features: [], y: [] };
+  for (const d of docs) examplesOf(d.ld, d.labels, ex);
+  return scorerOf(asShipped(trainCheckworthy(ex), CHECKWORTHY_KEEP));
+}
+
+/** Line indices ranked by score, ties in line order. */
+export function ranking(scores: ArrayLike<number>): number[] {
+  const idx = Array.from({ length: scores.length }, (_, i) => i);
+  return idx.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
+}
+
+export interface RankMeasures {
+  ap: number;
+  rPrecision: number;
+  p10: number;
+}
+
+export function rankMeasures(scores: ArrayLike<number>, labels: readonly boolean[]): RankMeasures {
+  const order = ranking(scores);
+  const relevant = labels.filter(Boolean).length;
+  let hits = 0;
+  let sum = 0;
+  let rHits = 0;
+  let p10 = 0;
+  order.forEach((line, rank) => {
+    if (labels[line] === true) {
+      hits++;
+      sum += hits / (rank + 1);
+    }
+    if (rank + 1 === relevant) rHits = hits;
+    if (rank + 1 === 10) p10 = hits / 10;
+  });
+  return { ap: relevant ? sum / relevant : 0, rPrecision: relevant ? rHits / relevant : 0, p10 };
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export function f1Of(c: Counts): { p: number; r: number; f1: number } {
+  const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
+  const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+export function countAt(scores: ArrayLike<number>, labels: readonly boolean[], threshold: number, into: Counts = { tp: 0, fp: 0, fn: 0 }): Counts {
+  for (let i = 0; i < labels.length; i++) {
+    const pred = (scores[i] as number) >= threshold && (scores[i] as number) > 0;
+    if (pred && labels[i]) into.tp++;
+    else if (pred) into.fp++;
+    else if (labels[i]) into.fn++;
+  }
+  return into;
+}
+
+/** ROC AUC of scores against labels (ties count half). */
+export function rocAuc(scores: readonly number[], labels: readonly boolean[]): number {
+  const idx = scores.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  let rank = 0;
+  let sumPos = 0;
+  let pos = 0;
+  for (let i = 0; i < idx.length; ) {
+    let j = i;
+    while (j < idx.length && scores[idx[j] as number] === scores[idx[i] as number]) j++;
+    const avg = (i + j + 1) / 2; // ranks i+1..j
+    for (let k = i; k < j; k++) if (labels[idx[k] as number]) {
+      sumPos += avg;
+      pos++;
+    }
+    rank = j;
+    i = j;
+  }
+  void rank;
+  const neg = labels.length - pos;
+  return pos && neg ? (sumPos - (pos * (pos + 1)) / 2) / (pos * neg) : 0;
+}
+
+export function fmt(x: number): string {
+  return x.toFixed(3);
+}
