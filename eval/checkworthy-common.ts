@@ -3,58 +3,23 @@
  * analysed once (../shared/data, read at run time, skipped loudly when absent), the fold
  * training, and the ranking measures (CLEF-2019 style: ties keep line order).
  */
-import { analyseLines, hasClaimBuster, hasClef, readClaimBuster, readClef, type ClaimBusterRow, type LinesDoc, type Transcript } from '../src/analyze/checkworthy/datasets.js';
+import { loadClaimBuster, loadClef, type LinesDoc } from '../src/analyze/checkworthy/datasets.js';
+
+export { loadClaimBuster, loadClef };
 import { scorerOf, type CheckworthyScorer } from '../src/analyze/checkworthy/model.js';
-import { CHECKWORTHY_KEEP, examplesOf, trainCheckworthy, type Examples } from '../src/analyze/checkworthy/training.js';
+import { CHECKWORTHY_KEEP, CHECKWORTHY_TRAIN, examplesOf, trainCheckworthy, type Examples } from '../src/analyze/checkworthy/training.js';
 import { asShipped } from '../src/analyze/classifier/encode.js';
+import type { TrainOptions } from '../src/analyze/classifier/linear.js';
 
-/** ClaimBuster sentences are analysed in documents of this many lines (each line its own paragraph). */
-export const CLAIMBUSTER_CHUNK = 200;
-
-export interface AnalysedTranscript {
-  transcript: Transcript;
-  ld: LinesDoc;
-  labels: boolean[];
-}
-
-export interface AnalysedChunk {
-  rows: ClaimBusterRow[];
-  ld: LinesDoc;
-  labels: boolean[];
-}
-
-export function loadClef(): AnalysedTranscript[] | null {
-  if (!hasClef()) {
-    console.error('SKIP: ../shared/data/clef2019/training not found');
-    return null;
-  }
-  return readClef().map((transcript) => ({
-    transcript,
-    ld: analyseLines(transcript.lines.map((l) => l.text), `clef:${transcript.name}`),
-    labels: transcript.lines.map((l) => l.label),
-  }));
-}
-
-/** ClaimBuster rows in sentence-id order, in chunks (neighbouring ids come from the same debate more often than not). */
-export function loadClaimBuster(): AnalysedChunk[] | null {
-  if (!hasClaimBuster()) {
-    console.error('SKIP: ../shared/data/claimbuster/train.json not found');
-    return null;
-  }
-  const rows = readClaimBuster().sort((a, b) => a.id - b.id);
-  const out: AnalysedChunk[] = [];
-  for (let i = 0; i < rows.length; i += CLAIMBUSTER_CHUNK) {
-    const chunk = rows.slice(i, i + CLAIMBUSTER_CHUNK);
-    out.push({ rows: chunk, ld: analyseLines(chunk.map((r) => r.text), `claimbuster:${i}`), labels: chunk.map((r) => r.label) });
-  }
-  return out;
-}
+/** The trainer's settings, with CW_TRAIN='{"rate":0.1}' overriding some (for sweeps; say so when reporting). */
+const TRAIN = { ...CHECKWORTHY_TRAIN, ...(JSON.parse(process.env['CW_TRAIN'] ?? '{}') as Partial<typeof CHECKWORTHY_TRAIN>) };
+if (process.env['CW_TRAIN']) console.log(`trainer settings overridden: ${JSON.stringify(TRAIN)}`);
 
 /** Trains on the given documents and returns the model as it would be shipped (quantised). */
-export function foldScorer(docs: readonly { ld: LinesDoc; labels: boolean[] }[]): CheckworthyScorer {
+export function foldScorer(docs: readonly { ld: LinesDoc; labels: boolean[] }[], override: Partial<TrainOptions> = {}): CheckworthyScorer {
   const ex: Examples = { features: [], y: [] };
   for (const d of docs) examplesOf(d.ld, d.labels, ex);
-  return scorerOf(asShipped(trainCheckworthy(ex), CHECKWORTHY_KEEP));
+  return scorerOf(asShipped(trainCheckworthy(ex, { ...TRAIN, ...override }), CHECKWORTHY_KEEP));
 }
 
 /** Line indices ranked by score, ties in line order. */

@@ -43,3 +43,27 @@ test('two independent statements joined by "; " or a spaced dash give two clause
   // a dash before a fragment is not a second statement
   assert.equal(claims([['body', 'The bridge reopened on Monday — a week late.']]).length, 1);
 });
+
+test('a speaker\'s own statements of fact are claims, not opinion (issue #17: the opinion filter threw them out)', () => {
+  // first-person factual claims from the CLEF and ClaimBuster failure list, re-worded
+  for (const sentence of [
+    "We're up 400,000 jobs since January.",
+    'We lose 33,000 people a year to gun violence.',
+    'Our unemployment rate has reached the lowest level in 50 years.',
+  ]) {
+    const c = claims([['body', sentence]]);
+    assert.equal(c.length, 1, sentence);
+    assert.ok((c[0]?.checkworthy ?? 0) >= 0.5, `${sentence}: ${c[0]?.checkworthy}`);
+  }
+  // a first-person view without anything to check stays out
+  assert.deepEqual(claims([['body', 'I think we should be very proud of what we have done together.']]), []);
+});
+
+test('figures and records rank above narrative and greetings', () => {
+  const score = (s: string): number => claims([['body', s]])[0]?.checkworthy ?? 0;
+  const figure = score('Unemployment fell to 3.7 percent in September, the lowest rate since 1969.');
+  const narrative = score('So I went over to the room and sat down with my friends for a while.');
+  const greeting = score('Thank you all very much for being here with us this evening.');
+  assert.ok(figure > narrative, `${figure} > ${narrative}`);
+  assert.ok(figure > greeting, `${figure} > ${greeting}`);
+});

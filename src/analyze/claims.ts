@@ -76,9 +76,22 @@ export function hasFiniteVerb(view: TextView, from: number, to: number): boolean
       if (i === from || !startsCapital(view.text, w.start, w.end)) return true;
     }
     if ((f & EVENT_VERB) !== 0 && (n.endsWith('s') || n.endsWith('ed'))) return true;
+    // A plain present after a subject pronoun, in speech: "We lose 33,000 people a year", "They pay".
+    if (i + 1 < to && SUBJECT_PRONOUNS.has(n)) {
+      let j = i + 1;
+      while (j + 1 < to && PRE_VERB_ADVERBS.has((view.words[j] as Word).norm)) j++;
+      const v = view.words[j] as Word;
+      if (!v.gap && !v.isNumber && v.norm.length >= 2 && !NOT_PRESENT_AFTER_SUBJECT.has(v.norm)) return true;
+    }
   }
   return false;
 }
+/** Subjects after which a plain word is a present-tense verb ("we lose", "they pay"). */
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they']);
+/** Adverbs between a subject and its verb ("we now have", "they never pay"). */
+const PRE_VERB_ADVERBS: ReadonlySet<string> = new Set(['all', 'both', 'also', 'now', 'never', 'always', 'still', 'just', 'only', 'really', 'already', 'actually', 'often', 'even', 'currently', 'each']);
+/** Words after a subject pronoun that are not its verb ("you and me", "we the people"). */
+const NOT_PRESENT_AFTER_SUBJECT: ReadonlySet<string> = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'too', 'who', 'that', 'which', 'alone', 'guys', 'people', 'two', 'three', 'both']);
 
 function wordCount(view: TextView, from: number, to: number): number {
   let n = 0;

@@ -98,3 +98,46 @@ export function lineIndex(lineSpans: readonly (Span | null)[], n: number): Int32
   });
   return out;
 }
+
+/** ClaimBuster sentences are analysed in documents of this many lines (each line its own paragraph). */
+export const CLAIMBUSTER_CHUNK = 200;
+
+export interface AnalysedTranscript {
+  transcript: Transcript;
+  ld: LinesDoc;
+  labels: boolean[];
+}
+
+export interface AnalysedChunk {
+  rows: ClaimBusterRow[];
+  ld: LinesDoc;
+  labels: boolean[];
+}
+
+export function loadClef(): AnalysedTranscript[] | null {
+  if (!hasClef()) {
+    console.error('SKIP: ../shared/data/clef2019/training not found');
+    return null;
+  }
+  return readClef().map((transcript) => ({
+    transcript,
+    ld: analyseLines(transcript.lines.map((l) => l.text), `clef:${transcript.name}`),
+    labels: transcript.lines.map((l) => l.label),
+  }));
+}
+
+/** ClaimBuster rows in sentence-id order, in chunks (neighbouring ids come from the same debate more often than not). */
+export function loadClaimBuster(): AnalysedChunk[] | null {
+  if (!hasClaimBuster()) {
+    console.error('SKIP: ../shared/data/claimbuster/train.json not found');
+    return null;
+  }
+  const rows = readClaimBuster().sort((a, b) => a.id - b.id);
+  const out: AnalysedChunk[] = [];
+  for (let i = 0; i < rows.length; i += CLAIMBUSTER_CHUNK) {
+    const chunk = rows.slice(i, i + CLAIMBUSTER_CHUNK);
+    out.push({ rows: chunk, ld: analyseLines(chunk.map((r) => r.text), `claimbuster:${i}`), labels: chunk.map((r) => r.label) });
+  }
+  return out;
+}
+

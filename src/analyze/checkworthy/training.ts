@@ -13,7 +13,7 @@ import { lineIndex, type LinesDoc } from './datasets.js';
 import type { CheckworthyScorer } from './model.js';
 
 /** Trainer settings (chosen by the cross-validation of eval/checkworthy-clef.ts; TRAINING.md). */
-export const CHECKWORTHY_TRAIN: TrainOptions = { bits: 18, epochs: 8, rate: 0.05, l2: 1e-5, seed: 13, averageFrom: 3, balance: true };
+export const CHECKWORTHY_TRAIN: TrainOptions = { bits: 18, epochs: 10, rate: 0.1, l2: 1e-5, seed: 13, averageFrom: 3, balance: true };
 /** Weights below this share of the largest are dropped from the shipped file (encode.ts). */
 export const CHECKWORTHY_KEEP = 0.02;
 
