@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CONTEXT } from '../model/index.js';
-import { findClaims } from './claims.js';
+import { CHECKWORTHY, findClaims } from './claims.js';
 import { badEvidence, fixtureDoc } from './signal-fixture.js';
 
 function claims(parts: Parameters<typeof fixtureDoc>[0]): { text: string; checkworthy: number; sentence: number }[] {
@@ -53,7 +53,7 @@ test('a speaker\'s own statements of fact are claims, not opinion (issue #17: th
   ]) {
     const c = claims([['body', sentence]]);
     assert.equal(c.length, 1, sentence);
-    assert.ok((c[0]?.checkworthy ?? 0) >= 0.5, `${sentence}: ${c[0]?.checkworthy}`);
+    assert.ok((c[0]?.checkworthy ?? 0) >= CHECKWORTHY.keepOpinionAt, `${sentence}: ${c[0]?.checkworthy}`);
   }
   // a first-person view without anything to check stays out
   assert.deepEqual(claims([['body', 'I think we should be very proud of what we have done together.']]), []);

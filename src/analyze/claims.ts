@@ -33,7 +33,7 @@ export const CHECKWORTHY = {
    * A sentence the opinion rules call opinion stays a claim when the model gives it at least
    * this: first-person statements of fact in speeches and interviews.
    */
-  keepOpinionAt: 0.5,
+  keepOpinionAt: 0.65,
   /** A claim at or above this is worth checking (CLEF F1, `crosscheck claims` default list). */
   worthChecking: 0.8,
 } as const;
