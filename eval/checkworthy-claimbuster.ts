@@ -12,7 +12,7 @@
  *   node --import tsx eval/checkworthy-claimbuster.ts
  */
 import { CHECKWORTHY } from '../src/analyze/claims.js';
-import { lineScores } from '../src/analyze/checkworthy/training.js';
+import { lineModelScores, lineScores } from '../src/analyze/checkworthy/training.js';
 import { countAt, f1Of, fmt, foldScorer, loadClaimBuster, loadClef, rocAuc } from './checkworthy-common.js';
 
 export const FOLDS = 5;
@@ -24,6 +24,8 @@ if (clef === null || claimbuster === null) process.exit(0);
 
 const scores: number[] = [];
 const labels: boolean[] = [];
+/** The model on every sentence, claim or not (what the claim list's filters cost). */
+const modelScores: number[] = [];
 const perFold: number[] = [];
 const size = Math.ceil(claimbuster.length / FOLDS);
 for (let k = 0; k < FOLDS; k++) {
@@ -33,7 +35,9 @@ for (let k = 0; k < FOLDS; k++) {
   const foldLabels: boolean[] = [];
   for (const c of held) {
     const s = lineScores(c.ld, scorer);
+    const m = lineModelScores(c.ld, scorer);
     for (let i = 0; i < c.labels.length; i++) {
+      modelScores.push(m[i] as number);
       foldScores.push(s[i] as number);
       foldLabels.push(c.labels[i] as boolean);
     }
@@ -44,6 +48,7 @@ for (let k = 0; k < FOLDS; k++) {
 }
 console.log(`ClaimBuster development: ${labels.length} sentences, ${labels.filter(Boolean).length} check-worthy; ${FOLDS} folds by sentence-id block`);
 console.log(`ROC AUC pooled ${fmt(rocAuc(scores, labels))}; per fold ${perFold.map(fmt).join(' ')} (mean ${fmt(perFold.reduce((a, b) => a + b, 0) / FOLDS)})`);
+console.log(`ROC AUC of the model on every sentence, claim or not: ${fmt(rocAuc(modelScores, labels))} (the claim list's filters cost the difference)`);
 for (const t of [CHECKWORTHY.keepOpinionAt, CHECKWORTHY.worthChecking]) {
   const f = f1Of(countAt(scores, labels, t));
   console.log(`check-worthy at >= ${t}: P ${fmt(f.p)} R ${fmt(f.r)} F1 ${fmt(f.f1)}`);

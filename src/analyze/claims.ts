@@ -30,10 +30,11 @@ export const CHECKWORTHY = {
   /** Shorter statements are fragments, not claims. */
   minWords: 4,
   /**
-   * A sentence the opinion rules call opinion stays a claim when the model gives it at least
-   * this: first-person statements of fact in speeches and interviews.
+   * A sentence the opinion rules call opinion, or one without a finite verb, stays a claim when
+   * the model gives it at least this: first-person statements of fact in speeches and
+   * interviews, spoken fragments that state a figure.
    */
-  keepOpinionAt: 0.65,
+  keepOpinionAt: 0.5,
   /** A claim at or above this is worth checking (CLEF F1, `crosscheck claims` default list). */
   worthChecking: 0.8,
 } as const;
@@ -76,6 +77,8 @@ export function hasFiniteVerb(view: TextView, from: number, to: number): boolean
       if (i === from || !startsCapital(view.text, w.start, w.end)) return true;
     }
     if ((f & EVENT_VERB) !== 0 && (n.endsWith('s') || n.endsWith('ed'))) return true;
+    // A third-person present after a pronoun subject: "That costs the government $7,700", "it takes".
+    if (i > from && n.length >= 4 && n.endsWith('s') && !n.endsWith('ss') && !n.endsWith('us') && !n.endsWith('is') && !w.gap && THIRD_PERSON_SUBJECTS.has((view.words[i - 1] as Word).norm)) return true;
     // A plain present after a subject pronoun, in speech: "We lose 33,000 people a year", "They pay".
     if (i + 1 < to && SUBJECT_PRONOUNS.has(n)) {
       let j = i + 1;
@@ -86,12 +89,27 @@ export function hasFiniteVerb(view: TextView, from: number, to: number): boolean
   }
   return false;
 }
+/** Subjects after which an -s word is a present-tense verb ("it costs", "that means"). */
+const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'that', 'this', 'which', 'who', 'what', 'everyone', 'everybody', 'nobody', 'somebody', 'someone']);
 /** Subjects after which a plain word is a present-tense verb ("we lose", "they pay"). */
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they']);
 /** Adverbs between a subject and its verb ("we now have", "they never pay"). */
 const PRE_VERB_ADVERBS: ReadonlySet<string> = new Set(['all', 'both', 'also', 'now', 'never', 'always', 'still', 'just', 'only', 'really', 'already', 'actually', 'often', 'even', 'currently', 'each']);
 /** Words after a subject pronoun that are not its verb ("you and me", "we the people"). */
 const NOT_PRESENT_AFTER_SUBJECT: ReadonlySet<string> = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'too', 'who', 'that', 'which', 'alone', 'guys', 'people', 'two', 'three', 'both']);
+
+/** First person outside quotes ("we", "I", "our"), a number or a quantity word in the sentence. */
+function isOwnStatementOrFigure(view: TextView, s: SentenceView): boolean {
+  for (let i = s.from; i < s.to; i++) {
+    const w = view.words[i] as Word;
+    if (w.isNumber || FIGURE_WORDS.has(w.norm)) return true;
+    if (view.inQuote[i] === 0 && SPEAKER_WORDS.has(w.norm)) return true;
+  }
+  return false;
+}
+/** Words that make a figure without digits ("two million", "a third", "percent"). */
+const FIGURE_WORDS: ReadonlySet<string> = new Set(['percent', 'cent', 'million', 'millions', 'billion', 'billions', 'trillion', 'thousand', 'thousands', 'hundred', 'hundreds', 'dozen', 'dozens', 'half', 'twice', 'double', 'doubled', 'tripled', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'fifty']);
+const SPEAKER_WORDS: ReadonlySet<string> = new Set(['i', 'we', 'my', 'our', "i'm", "we're", "i've", "we've", "i'd", "we'd", "i'll", "we'll", 'me', 'us']);
 
 function wordCount(view: TextView, from: number, to: number): number {
   let n = 0;
@@ -163,10 +181,15 @@ export function claimsOf(doc: Doc, scorer: CheckworthyScorer): Claim[] {
     const o = sentences[s.index];
     if (o === undefined) continue;
     if (endsInQuestion(view.text, s.span.start, s.span.end)) continue;
-    if (wordCount(view, s.from, s.to) < CHECKWORTHY.minWords || !hasFiniteVerb(view, s.from, s.to)) continue;
-    // An opinion sentence is kept whole when the model finds it worth checking (no clause split:
-    // the model judged the whole sentence).
-    const kept = isOpinion(o) ? checkworthiness(view, s, o, s.from, s.to, false, scorer) : -1;
+    if (wordCount(view, s.from, s.to) < CHECKWORTHY.minWords) continue;
+    // An opinion sentence, or one without a finite verb ("The worst inflation since the Great
+    // Depression.", a spoken fragment), is kept whole when the model finds it worth checking (no
+    // clause split: the model judged the whole sentence).
+    // An opinion sentence qualifies only as the speaker's own statement or a figure: the
+    // writer's speculation ("Under this scenario, North Korea is allowed to...") stays out.
+    const opinion = isOpinion(o);
+    if (opinion && !isOwnStatementOrFigure(view, s)) continue;
+    const kept = opinion || !hasFiniteVerb(view, s.from, s.to) ? checkworthiness(view, s, o, s.from, s.to, false, scorer) : -1;
     if (kept >= 0 && kept < CHECKWORTHY.keepOpinionAt) continue;
     const split = kept >= 0 ? null : clauses(view, s);
     const parts = split ?? [{ span: s.span, from: s.from, to: s.to }];

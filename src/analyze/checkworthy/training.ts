@@ -54,3 +54,19 @@ export function lineScores(ld: LinesDoc, scorer: CheckworthyScorer): Float64Arra
   }
   return out;
 }
+
+/** Each line's model score over its sentences (the highest), whether or not they are claims: a diagnostic. */
+export function lineModelScores(ld: LinesDoc, scorer: CheckworthyScorer): Float64Array {
+  const { view, sentences } = opinionOf(ld.doc);
+  const lineOf = lineIndex(ld.lineSpans, view.text.length);
+  const out = new Float64Array(ld.lineSpans.length);
+  const f = new Features(256);
+  for (const s of view.sentences) {
+    const o = sentences[s.index];
+    const line = lineOf[s.span.start] as number;
+    if (o === undefined || s.to <= s.from || line < 0) continue;
+    checkworthyFeatures(view, s, o, s.from, s.to, false, f);
+    out[line] = Math.max(out[line] as number, scorer(f));
+  }
+  return out;
+}
