@@ -13,7 +13,7 @@
  */
 import { CHECKWORTHY } from '../src/analyze/claims.js';
 import { lineModelScores, lineScores } from '../src/analyze/checkworthy/training.js';
-import { countAt, f1Of, fmt, foldScorer, loadClaimBuster, loadClef, rocAuc } from './checkworthy-common.js';
+import { checkFloors, countAt, f1Of, fmt, foldScorer, loadClaimBuster, loadClef, rocAuc } from './checkworthy-common.js';
 
 export const FOLDS = 5;
 
@@ -56,4 +56,5 @@ for (const t of [CHECKWORTHY.keepOpinionAt, CHECKWORTHY.worthChecking]) {
 const kept = scores.filter((s) => s > 0).length;
 console.log(`sentences with a claim: ${kept} of ${scores.length}; check-worthy ones without a claim: ${labels.filter((l, i) => l && scores[i] === 0).length}`);
 console.log('goal (held-out two-class test, balanced): ROC AUC >= 0.85');
+checkFloors('checkworthy-claimbuster', { auc: rocAuc(scores, labels), modelAuc: rocAuc(modelScores, labels) });
 console.log(`${((performance.now() - t0) / 1000).toFixed(1)} s`);

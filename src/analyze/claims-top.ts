@@ -2,7 +2,7 @@
  * topClaims: the claims of a set of articles (the inputs, or the members of one story) ranked by
  * check-worthiness, each with who makes it: the speaker of the quote it lies in, else the source
  * of an attribution on its sentence ("the ministry said"), else nobody named (the article's own
- * statement, shown with its outlet). A pure function of the articles' layers, shared by
+ * statement, shown with its outlet). The same words in several articles are listed once. A pure function of the articles' layers, shared by
  * `crosscheck claims` and the reports.
  */
 import type { Article, Evidence, Span } from '../model/index.js';
@@ -60,5 +60,15 @@ export function topClaims(articles: readonly Article[], options: TopClaimsOption
   }
   // a stable sort: equal scores keep input and text order
   out.sort((x, y) => y.checkworthy - x.checkworthy);
-  return out.slice(0, limit);
+  // the same words in two articles (a wire story and its copies) are one claim: the first is kept
+  const seen = new Set<string>();
+  const unique: RankedClaim[] = [];
+  for (const c of out) {
+    const key = c.text.toLowerCase().replace(/\s+/g, ' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(c);
+    if (unique.length === limit) break;
+  }
+  return unique;
 }

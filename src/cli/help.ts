@@ -303,7 +303,7 @@ it is (input and UTF-16 span).
 
 Options:
   --top N          list at most N claims (default 20)
-  --min X          only claims scoring at least X, 0 to 1 (default 0.8, the "worth checking" line;
+  --min X          only claims scoring at least X, 0 to 1 (default 0.7, the "worth checking" line;
                    0 lists every claim)
   --json           JSON: {articles, claims: [{articleId, span, text, checkworthy, uri, outlet, speaker}]}
   --format F       read every input as text, jsonl, html, feed or warc
