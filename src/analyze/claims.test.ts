@@ -67,3 +67,8 @@ test('figures and records rank above narrative and greetings', () => {
   assert.ok(figure > narrative, `${figure} > ${narrative}`);
   assert.ok(figure > greeting, `${figure} > ${greeting}`);
 });
+
+test('a pronoun before an adverb or a greeting is not a plain present verb', () => {
+  assert.deepEqual(claims([['body', 'Thank you all very much for being here tonight.']]), []);
+  assert.equal(claims([['body', 'They pay 40 percent more for the same drugs.']]).length, 1);
+});

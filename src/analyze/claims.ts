@@ -88,7 +88,7 @@ export function hasFiniteVerb(view: TextView, from: number, to: number): boolean
       let j = i + 1;
       while (j + 1 < to && PRE_VERB_ADVERBS.has((view.words[j] as Word).norm)) j++;
       const v = view.words[j] as Word;
-      if (!v.gap && !v.isNumber && v.norm.length >= 2 && !NOT_PRESENT_AFTER_SUBJECT.has(v.norm)) return true;
+      if (!v.gap && !v.isNumber && v.norm.length >= 2 && !v.norm.endsWith('ly') && !NOT_PRESENT_AFTER_SUBJECT.has(v.norm)) return true;
     }
   }
   return false;
@@ -100,7 +100,7 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they']
 /** Adverbs between a subject and its verb ("we now have", "they never pay"). */
 const PRE_VERB_ADVERBS: ReadonlySet<string> = new Set(['all', 'both', 'also', 'now', 'never', 'always', 'still', 'just', 'only', 'really', 'already', 'actually', 'often', 'even', 'currently', 'each']);
 /** Words after a subject pronoun that are not its verb ("you and me", "we the people"). */
-const NOT_PRESENT_AFTER_SUBJECT: ReadonlySet<string> = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'too', 'who', 'that', 'which', 'alone', 'guys', 'people', 'two', 'three', 'both']);
+const NOT_PRESENT_AFTER_SUBJECT: ReadonlySet<string> = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'too', 'who', 'that', 'which', 'alone', 'guys', 'people', 'two', 'three', 'both', 'very', 'much', 'so', 'here', 'there', 'again', 'together', 'tonight', 'today', 'folks']);
 
 /** First person outside quotes ("we", "I", "our"), a number or a quantity word in the sentence. */
 function isOwnStatementOrFigure(view: TextView, s: SentenceView): boolean {
