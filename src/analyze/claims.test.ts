@@ -3,6 +3,11 @@ import assert from 'node:assert/strict';
 import { DEFAULT_CONTEXT } from '../model/index.js';
 import { CHECKWORTHY, findClaims } from './claims.js';
 import { badEvidence, fixtureDoc } from './signal-fixture.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from './index.js';
+import { extract } from '../extract/index.js';
 
 function claims(parts: Parameters<typeof fixtureDoc>[0]): { text: string; checkworthy: number; sentence: number }[] {
   const doc = findClaims(fixtureDoc(parts), DEFAULT_CONTEXT);
@@ -71,4 +76,17 @@ test('figures and records rank above narrative and greetings', () => {
 test('a pronoun before an adverb or a greeting is not a plain present verb', () => {
   assert.deepEqual(claims([['body', 'Thank you all very much for being here tonight.']]), []);
   assert.equal(claims([['body', 'They pay 40 percent more for the same drugs.']]).length, 1);
+});
+
+/** Golden cases of real-text failure classes: test/cases/claims/<case>/{source.txt, expected.json}. */
+test('golden claim cases (test/cases/claims)', () => {
+  const dir = fileURLToPath(new URL('../../test/cases/claims/', import.meta.url));
+  for (const name of readdirSync(dir)) {
+    const raw = readFileSync(join(dir, name, 'source.txt'), 'utf8');
+    const want = JSON.parse(readFileSync(join(dir, name, 'expected.json'), 'utf8')) as { claims: string[]; notClaims: string[] };
+    const doc = analyze(extract({ uri: `${name}.txt`, format: 'text', raw, record: {}, messages: [] }, DEFAULT_CONTEXT), DEFAULT_CONTEXT);
+    const texts = doc.claims.map((c) => c.text);
+    for (const c of want.claims) assert.ok(texts.includes(c), `${name}: missing claim ${JSON.stringify(c)} in ${JSON.stringify(texts)}`);
+    for (const c of want.notClaims) assert.ok(!texts.includes(c), `${name}: ${JSON.stringify(c)} should not be a claim`);
+  }
 });
