@@ -84,6 +84,11 @@ export const OPINION = {
    * piece at 10 of 19 sentences) on the opinion side of the line.
    */
   modelGain: 0.5,
+  /**
+   * Sentences far above the line are classified only up to this many words (for their bias
+   * probability and loaded marks): longer ones are run-ons (test/redos.test.ts, 'I think' x 25,000).
+   */
+  modelOnlyMaxWords: 150,
 } as const;
 
 export interface SentenceOpinion {
@@ -359,6 +364,8 @@ function scoreDoc(view: TextView): SentenceOpinion[] {
     // sentence counted as 0 in "biased wording" (issue #17: "0 of 21 sentences" beside 5
     // opinion sentences and 11 loaded words). Few sentences are this far above the line.
     if (o.own > OPINION.threshold + reach) {
+      // a run-on "sentence" of hundreds of words (a paste, hostile input) is not worth the model's time here
+      if (s.to - s.from > OPINION.modelOnlyMaxWords) return o;
       const m = withModel(view, s, o);
       return { ...o, model: m.model, marks: m.marks };
     }
