@@ -1,8 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CONTEXT } from '../model/index.js';
-import { findClaims } from './claims.js';
+import { CHECKWORTHY, findClaims } from './claims.js';
 import { badEvidence, fixtureDoc } from './signal-fixture.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from './index.js';
+import { extract } from '../extract/index.js';
 
 function claims(parts: Parameters<typeof fixtureDoc>[0]): { text: string; checkworthy: number; sentence: number }[] {
   const doc = findClaims(fixtureDoc(parts), DEFAULT_CONTEXT);
@@ -42,4 +47,46 @@ test('two independent statements joined by "; " or a spaced dash give two clause
   assert.equal(d.length, 2);
   // a dash before a fragment is not a second statement
   assert.equal(claims([['body', 'The bridge reopened on Monday — a week late.']]).length, 1);
+});
+
+test('a speaker\'s own statements of fact are claims, not opinion (issue #17: the opinion filter threw them out)', () => {
+  // first-person factual claims from the CLEF and ClaimBuster failure list, re-worded
+  for (const sentence of [
+    "We're up 400,000 jobs since January.",
+    'We lose 33,000 people a year to gun violence.',
+    'Our unemployment rate has reached the lowest level in 50 years.',
+  ]) {
+    const c = claims([['body', sentence]]);
+    assert.equal(c.length, 1, sentence);
+    assert.ok((c[0]?.checkworthy ?? 0) >= CHECKWORTHY.keepOpinionAt, `${sentence}: ${c[0]?.checkworthy}`);
+  }
+  // a first-person view without anything to check stays out
+  assert.deepEqual(claims([['body', 'I think we should be very proud of what we have done together.']]), []);
+});
+
+test('figures and records rank above narrative and greetings', () => {
+  const score = (s: string): number => claims([['body', s]])[0]?.checkworthy ?? 0;
+  const figure = score('Unemployment fell to 3.7 percent in September, the lowest rate since 1969.');
+  const narrative = score('So I went over to the room and sat down with my friends for a while.');
+  const greeting = score('Thank you all very much for being here with us this evening.');
+  assert.ok(figure > narrative, `${figure} > ${narrative}`);
+  assert.ok(figure > greeting, `${figure} > ${greeting}`);
+});
+
+test('a pronoun before an adverb or a greeting is not a plain present verb', () => {
+  assert.deepEqual(claims([['body', 'Thank you all very much for being here tonight.']]), []);
+  assert.equal(claims([['body', 'They pay 40 percent more for the same drugs.']]).length, 1);
+});
+
+/** Golden cases of real-text failure classes: test/cases/claims/<case>/{source.txt, expected.json}. */
+test('golden claim cases (test/cases/claims)', () => {
+  const dir = fileURLToPath(new URL('../../test/cases/claims/', import.meta.url));
+  for (const name of readdirSync(dir)) {
+    const raw = readFileSync(join(dir, name, 'source.txt'), 'utf8');
+    const want = JSON.parse(readFileSync(join(dir, name, 'expected.json'), 'utf8')) as { claims: string[]; notClaims: string[] };
+    const doc = analyze(extract({ uri: `${name}.txt`, format: 'text', raw, record: {}, messages: [] }, DEFAULT_CONTEXT), DEFAULT_CONTEXT);
+    const texts = doc.claims.map((c) => c.text);
+    for (const c of want.claims) assert.ok(texts.includes(c), `${name}: missing claim ${JSON.stringify(c)} in ${JSON.stringify(texts)}`);
+    for (const c of want.notClaims) assert.ok(!texts.includes(c), `${name}: ${JSON.stringify(c)} should not be a claim`);
+  }
 });

@@ -1,11 +1,14 @@
 /**
  * findClaims: each standfirst or body sentence that states a checkable fact becomes a Claim with
  * a check-worthiness in [0, 1]. A sentence is a statement when it has a finite verb, is not a
- * question and is not dominated by opinion (opinion.ts, shared with findSignals). Its score
- * comes from what a fact-checker could look up: named entities, numbers and quantities, dates,
- * an attribution, an event verb (died, released, signed...); it is lowered by the sentence's
- * opinion score and hedges. A sentence made of two independent statements joined by "; " or a
- * spaced dash gives one claim per clause (clause spans).
+ * question and is not dominated by opinion (opinion.ts, shared with findSignals), unless the
+ * check-worthiness model finds it worth checking all the same: a speaker's own factual claim
+ * ("We're up 400,000 jobs.") carries first-person words the opinion rules count, and is a claim.
+ * Its score is the trained check-worthiness model's P(check-worthy) (checkworthy/: hashed word
+ * n-grams and cues from the layers: entities, numbers and quantities, dates, attribution, event
+ * verbs, first person, tense, comparisons, hedges and the opinion rules' score), trained on
+ * debate and speech transcripts (ClaimBuster, CLEF-2019). A sentence made of two independent
+ * statements joined by "; " or a spaced dash gives one claim per clause (clause spans).
  */
 import type { Claim, Context, Doc, Span } from '../model/index.js';
 import { isOpinion, opinionOf, type SentenceOpinion } from './opinion.js';
@@ -14,41 +17,36 @@ import type { Word } from './signal-words.js';
 import { REPORTING } from './lexicon-opinion.js';
 import { canStart, lexicalOf } from './signal-lexical.js';
 import { isCloser, trimmedEnd } from './text-end.js';
-import { DATE_WORD, EVENT_VERB, FINITE_FORM, NOT_PAST_WORD, QUANTITY_WORD, wordFlags } from './word-flags.js';
+import { EVENT_VERB, FINITE_FORM, NOT_PAST_WORD, wordFlags } from './word-flags.js';
+import { checkworthyFeatures, Features } from './checkworthy/features.js';
+import { shippedScorer, type CheckworthyScorer } from './checkworthy/model.js';
 
 /**
- * Weights of check-worthiness features. Set by hand on the seeds (the death of the student, the
- * release of prisoners and the dated statements score highest) and on sentences in claims.test.ts.
+ * Thresholds of the claim list. Set by cross-validation by transcript on the development
+ * transcripts (eval/checkworthy-clef.ts, eval/checkworthy-claimbuster.ts; TRAINING.md in
+ * checkworthy/).
  */
 export const CHECKWORTHY = {
-  base: 0.2,
-  perEntity: 0.1,
-  maxEntities: 3,
-  number: 0.15,
-  quantity: 0.1,
-  date: 0.1,
-  attribution: 0.1,
-  eventVerb: 0.2,
-  /** Each unit of opinion score takes this share off. */
-  opinionPenalty: 0.6,
-  /** Each unit of hedge weight takes this share off. */
-  hedgePenalty: 0.4,
   /** Shorter statements are fragments, not claims. */
   minWords: 4,
+  /**
+   * A sentence the opinion rules call opinion, or one without a finite verb, stays a claim when
+   * the model gives it at least this: first-person statements of fact in speeches and
+   * interviews, spoken fragments that state a figure.
+   */
+  keepOpinionAt: 0.5,
+  /**
+   * A claim at or above this is worth checking (CLEF F1, `crosscheck claims` default list). The
+   * best line of the sweep in eval/checkworthy-clef.ts (mean F1 over held-out transcripts: 0.240
+   * at 0.8, 0.258 at 0.7, 0.224 at 0.5), so its F1 there is slightly optimistic.
+   */
+  worthChecking: 0.7,
 } as const;
 
 /** Clause separators: a semicolon or a spaced dash (em, en or double hyphen). */
 const CLAUSE_BREAK = /; | [\u2014\u2013] | -- /g;
 /** Entries of the reporting table that are nouns, not verbs. */
 const NOT_REPORTING_VERBS: ReadonlySet<string> = new Set(['data', 'records', 'figures', 'survey']);
-/** % $ \u20ac \u00a3 \u00a5 in text[start, end) (a char-code scan: no slice per claim). */
-function hasQuantitySymbol(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x25 || c === 0x24 || c === 0x20ac || c === 0xa3 || c === 0xa5) return true;
-  }
-  return false;
-}
 const CAPITALISED = /^\p{Lu}/u;
 
 /** CAPITALISED on text[start, end), without a slice for an ASCII first letter (most words). */
@@ -83,9 +81,39 @@ export function hasFiniteVerb(view: TextView, from: number, to: number): boolean
       if (i === from || !startsCapital(view.text, w.start, w.end)) return true;
     }
     if ((f & EVENT_VERB) !== 0 && (n.endsWith('s') || n.endsWith('ed'))) return true;
+    // A third-person present after a pronoun subject: "That costs the government $7,700", "it takes".
+    if (i > from && n.length >= 4 && n.endsWith('s') && !n.endsWith('ss') && !n.endsWith('us') && !n.endsWith('is') && !w.gap && THIRD_PERSON_SUBJECTS.has((view.words[i - 1] as Word).norm)) return true;
+    // A plain present after a subject pronoun, in speech: "We lose 33,000 people a year", "They pay".
+    if (i + 1 < to && SUBJECT_PRONOUNS.has(n)) {
+      let j = i + 1;
+      while (j + 1 < to && PRE_VERB_ADVERBS.has((view.words[j] as Word).norm)) j++;
+      const v = view.words[j] as Word;
+      if (!v.gap && !v.isNumber && v.norm.length >= 2 && !v.norm.endsWith('ly') && !NOT_PRESENT_AFTER_SUBJECT.has(v.norm)) return true;
+    }
   }
   return false;
 }
+/** Subjects after which an -s word is a present-tense verb ("it costs", "that means"). */
+const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'that', 'this', 'which', 'who', 'what', 'everyone', 'everybody', 'nobody', 'somebody', 'someone']);
+/** Subjects after which a plain word is a present-tense verb ("we lose", "they pay"). */
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they']);
+/** Adverbs between a subject and its verb ("we now have", "they never pay"). */
+const PRE_VERB_ADVERBS: ReadonlySet<string> = new Set(['all', 'both', 'also', 'now', 'never', 'always', 'still', 'just', 'only', 'really', 'already', 'actually', 'often', 'even', 'currently', 'each']);
+/** Words after a subject pronoun that are not its verb ("you and me", "we the people"). */
+const NOT_PRESENT_AFTER_SUBJECT: ReadonlySet<string> = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'too', 'who', 'that', 'which', 'alone', 'guys', 'people', 'two', 'three', 'both', 'very', 'much', 'so', 'here', 'there', 'again', 'together', 'tonight', 'today', 'folks']);
+
+/** First person outside quotes ("we", "I", "our"), a number or a quantity word in the sentence. */
+function isOwnStatementOrFigure(view: TextView, s: SentenceView): boolean {
+  for (let i = s.from; i < s.to; i++) {
+    const w = view.words[i] as Word;
+    if (w.isNumber || FIGURE_WORDS.has(w.norm)) return true;
+    if (view.inQuote[i] === 0 && SPEAKER_WORDS.has(w.norm)) return true;
+  }
+  return false;
+}
+/** Words that make a figure without digits ("two million", "a third", "percent"). */
+const FIGURE_WORDS: ReadonlySet<string> = new Set(['percent', 'cent', 'million', 'millions', 'billion', 'billions', 'trillion', 'thousand', 'thousands', 'hundred', 'hundreds', 'dozen', 'dozens', 'half', 'twice', 'double', 'doubled', 'tripled', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'fifty']);
+const SPEAKER_WORDS: ReadonlySet<string> = new Set(['i', 'we', 'my', 'our', "i'm", "we're", "i've", "we've", "i'd", "we'd", "i'll", "we'll", 'me', 'us']);
 
 function wordCount(view: TextView, from: number, to: number): number {
   let n = 0;
@@ -93,31 +121,13 @@ function wordCount(view: TextView, from: number, to: number): number {
   return n;
 }
 
-/** The check-worthiness of words [from, to) of a sentence. */
-export function checkworthiness(view: TextView, s: SentenceView, o: SentenceOpinion, from: number, to: number, span: Span): number {
-  let score: number = CHECKWORTHY.base;
-  score += Math.min(CHECKWORTHY.maxEntities, s.entities) * CHECKWORTHY.perEntity;
-  let number = false;
-  let quantity = hasQuantitySymbol(view.text, span.start, span.end);
-  let date = false;
-  let event = false;
-  const flags = wordFlags(view);
-  for (let i = from; i < to; i++) {
-    const f = flags[i] as number;
-    if ((view.words[i] as Word).isNumber) number = true;
-    else if ((f & QUANTITY_WORD) !== 0) quantity = true;
-    if ((f & DATE_WORD) !== 0) date = true;
-    if ((f & EVENT_VERB) !== 0) event = true;
-  }
-  if (number) score += CHECKWORTHY.number;
-  if (quantity) score += CHECKWORTHY.quantity;
-  if (date) score += CHECKWORTHY.date;
-  if (o.attributed) score += CHECKWORTHY.attribution;
-  if (event) score += CHECKWORTHY.eventVerb;
-  score = Math.min(1, score);
-  score *= 1 - CHECKWORTHY.opinionPenalty * o.score;
-  score *= 1 - CHECKWORTHY.hedgePenalty * o.hedge;
-  return Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;
+// One feature buffer reused across sentences: scoring allocates nothing per claim.
+const buffer = new Features(256);
+
+/** P(check-worthy) of words [from, to) of a sentence, rounded to 3 decimals. */
+export function checkworthiness(view: TextView, s: SentenceView, o: SentenceOpinion, from: number, to: number, clause: boolean, scorer: CheckworthyScorer = shippedScorer): number {
+  checkworthyFeatures(view, s, o, from, to, clause, buffer);
+  return Math.round(scorer(buffer) * 1000) / 1000;
 }
 
 /** Clause spans of a sentence split at "; " and spaced dashes outside quotes, or null when it is one statement. */
@@ -163,25 +173,40 @@ function endsInQuestion(text: string, start: number, end: number): boolean {
 
 export function findClaims(doc: Doc, ctx: Context): Doc {
   void ctx;
+  return { ...doc, claims: claimsOf(doc, shippedScorer) };
+}
+
+/** The claims of a document scored by `scorer` (the shipped model, or a model under validation). */
+export function claimsOf(doc: Doc, scorer: CheckworthyScorer): Claim[] {
   const { view, sentences } = opinionOf(doc);
   const claims: Claim[] = [];
   for (const s of view.sentences) {
     if (s.kind !== 'body' && s.kind !== 'standfirst') continue;
     const o = sentences[s.index];
-    if (o === undefined || isOpinion(o)) continue;
+    if (o === undefined) continue;
     if (endsInQuestion(view.text, s.span.start, s.span.end)) continue;
-    if (wordCount(view, s.from, s.to) < CHECKWORTHY.minWords || !hasFiniteVerb(view, s.from, s.to)) continue;
-    const parts = clauses(view, s) ?? [{ span: s.span, from: s.from, to: s.to }];
+    if (wordCount(view, s.from, s.to) < CHECKWORTHY.minWords) continue;
+    // An opinion sentence, or one without a finite verb ("The worst inflation since the Great
+    // Depression.", a spoken fragment), is kept whole when the model finds it worth checking (no
+    // clause split: the model judged the whole sentence).
+    // An opinion sentence qualifies only as the speaker's own statement or a figure: the
+    // writer's speculation ("Under this scenario, North Korea is allowed to...") stays out.
+    const opinion = isOpinion(o);
+    if (opinion && !isOwnStatementOrFigure(view, s)) continue;
+    const kept = opinion || !hasFiniteVerb(view, s.from, s.to) ? checkworthiness(view, s, o, s.from, s.to, false, scorer) : -1;
+    if (kept >= 0 && kept < CHECKWORTHY.keepOpinionAt) continue;
+    const split = kept >= 0 ? null : clauses(view, s);
+    const parts = split ?? [{ span: s.span, from: s.from, to: s.to }];
     for (const p of parts) {
       claims.push({
         articleId: doc.id,
         span: p.span,
         text: doc.text.slice(p.span.start, p.span.end),
-        checkworthy: checkworthiness(view, s, o, p.from, p.to, p.span),
+        checkworthy: kept >= 0 ? kept : checkworthiness(view, s, o, p.from, p.to, split !== null, scorer),
         // -1 when the segment layer is missing and the sentences are the view's fallback split
         sentence: view.sentencesFromDoc ? s.index : -1,
       });
     }
   }
-  return { ...doc, claims };
+  return claims;
 }

@@ -62,3 +62,12 @@ test('numbered listicles and question bait', () => {
   // an open question is weaker than a yes/no one
   assert.equal(isSensational('Why did the central bank raise rates?'), false);
 });
+
+test('a clickbait verb meant literally is news, not clickbait (issue #17 fire test)', () => {
+  for (const t of ['Fire destroys warehouse in Millbrook', 'Storm rips roofs off homes on the coast', 'Blaze destroyed two barns overnight']) {
+    assert.equal(isSensational(t), false, t);
+  }
+  // the same verbs aimed at people still fire
+  assert.ok(isSensational('Senator DESTROYS reporter in heated exchange'));
+  assert.ok(isSensational('Comedian destroys the president in late-night monologue'));
+});

@@ -8,6 +8,7 @@
  * called sensational in the profile when any hit reaches SENSATIONAL_MIN_WEIGHT.
  */
 import type { Span } from '../model/index.js';
+import { isLiteralUse } from './lexicon-loaded.js';
 
 export interface HeadlineHit {
   span: Span;
@@ -106,9 +107,11 @@ export function headlineHits(fullTitle: string): HeadlineHit[] {
     }
   }
 
-  // 3. stock clickbait phrasings
+  // 3. stock clickbait phrasings (a verb meant literally is news: "Fire destroys warehouse")
+  let words: TitleWord[] | null = null;
   for (const rule of CLICKBAIT) {
     for (const m of title.matchAll(rule.re)) {
+      if (rule.rule === 'clickbait verb' && isLiteralIn((words ??= titleWords(title)), m.index, m.index + m[0].length, title)) continue;
       hits.push({ span: { start: m.index, end: m.index + m[0].length }, weight: rule.weight, detail: `${rule.rule} '${m[0]}'` });
     }
   }
@@ -130,6 +133,28 @@ export function headlineHits(fullTitle: string): HeadlineHit[] {
   }
 
   return dedupe(hits);
+}
+
+interface TitleWord {
+  start: number;
+  end: number;
+  norm: string;
+}
+const TITLE_WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?/gu;
+
+function titleWords(title: string): TitleWord[] {
+  const out: TitleWord[] = [];
+  for (const m of title.matchAll(TITLE_WORD)) out.push({ start: m.index, end: m.index + m[0].length, norm: m[0].toLowerCase() });
+  return out;
+}
+
+/** True when the words at [start, end) of the title are a violence verb meant literally (lexicon-loaded.ts). */
+function isLiteralIn(words: readonly TitleWord[], start: number, end: number, title: string): boolean {
+  const from = words.findIndex((w) => w.start >= start);
+  if (from < 0) return false;
+  let to = from;
+  while (to < words.length && (words[to] as TitleWord).end <= end) to++;
+  return isLiteralUse(title, words, from, Math.max(from + 1, to));
 }
 
 /** Keeps the strongest hit where two cover the same words (e.g. "slams" as verb and capitals). */

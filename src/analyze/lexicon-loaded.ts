@@ -127,5 +127,44 @@ function buildTable(): PhraseTable<LoadedEntry> {
 /** "the left" is the side of something, not the political left, before these words. */
 const LEFT_NOT_BEFORE = ['hand', 'side', 'lane', 'foot', 'leg', 'arm', 'eye', 'ear', 'bank', 'flank', 'wing', 'field', 'corner', 'edge', 'of', 'turn', 'back', 'front', 'rear', 'panel', 'column'];
 
+/**
+ * Things a violence verb acts on, or that act, when the verb is meant literally: "A fire destroyed
+ * a warehouse", "the storm ripped the roof off", "the house was demolished" report damage, they
+ * do not tell the reader what to think (issue #17's fire test). Our own list.
+ */
+export const LITERAL_CONTEXT: ReadonlySet<string> = new Set(
+  ('fire fires blaze blazes flames flame wildfire wildfires flood floods flooding storm storms hurricane hurricanes tornado tornadoes ' +
+    'typhoon cyclone quake earthquake earthquakes tremor tsunami avalanche landslide mudslide eruption volcano lightning hail ' +
+    'explosion explosions blast blasts bomb bombs bombing shelling airstrike airstrikes missile missiles rocket rockets shells drone drones ' +
+    'warehouse warehouses building buildings houses home homes factory factories plant school schools church churches mosque temple ' +
+    'hospital office offices store stores shop shops barn barns shed garage apartment apartments tower towers bridge bridges ' +
+    'road roads car cars vehicle vehicles truck trucks bus buses train trains ship ships boat boats plane planes aircraft jet jets tank tanks ' +
+    'crops crop harvest forest forests trees acres hectares village villages town neighbourhood neighborhood roof roofs wall walls ' +
+    'structure structures property properties inventory equipment machinery premises facility facilities depot hangar mill')
+    .split(' '),
+);
+
+/** True when the violence verb of words [from, to) is meant literally: a LITERAL_CONTEXT word within 3 words before or 4 after, in the same sentence. */
+export function isLiteralUse(text: string, words: readonly { start: number; end: number; norm: string }[], from: number, to: number): boolean {
+  for (let i = from - 1; i >= 0 && i >= from - 3; i--) {
+    if (endsSentence(text, (words[i] as { end: number }).end, (words[i + 1] as { start: number }).start)) break;
+    if (LITERAL_CONTEXT.has((words[i] as { norm: string }).norm)) return true;
+  }
+  for (let i = to; i < words.length && i < to + 4; i++) {
+    if (endsSentence(text, (words[i - 1] as { end: number }).end, (words[i] as { start: number }).start)) break;
+    if (LITERAL_CONTEXT.has((words[i] as { norm: string }).norm)) return true;
+  }
+  return false;
+}
+
+/** True when text[a, b) (the gap between two words) holds a sentence end. */
+function endsSentence(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a) return true;
+  }
+  return false;
+}
+
 /** The loaded-language lexicon, keyed on the first word's norm. */
 export const LOADED: PhraseTable<LoadedEntry> = buildTable();

@@ -84,6 +84,11 @@ export const OPINION = {
    * piece at 10 of 19 sentences) on the opinion side of the line.
    */
   modelGain: 0.5,
+  /**
+   * Sentences far above the line are classified only up to this many words (for their bias
+   * probability and loaded marks): longer ones are run-ons (test/redos.test.ts, 'I think' x 25,000).
+   */
+  modelOnlyMaxWords: 150,
 } as const;
 
 export interface SentenceOpinion {
@@ -353,7 +358,17 @@ function scoreDoc(view: TextView): SentenceOpinion[] {
     // model = 0 and the loaded marks are the lexicon's alone. (Running it wherever the rules
     // saw a cue as well made the pipeline 0.42x wink-nlp's speed: bench/pipeline.bench.ts.)
     const reach = OPINION.modelGain / 2;
-    if (Math.abs(o.own - OPINION.threshold) > reach) return o;
+    if (o.own < OPINION.threshold - reach) return o;
+    // Far above the line the model cannot change the decision, but its bias probability and
+    // loaded-word marks are still read by the profile: without them a strongly opinionated
+    // sentence counted as 0 in "biased wording" (issue #17: "0 of 21 sentences" beside 5
+    // opinion sentences and 11 loaded words). Few sentences are this far above the line.
+    if (o.own > OPINION.threshold + reach) {
+      // a run-on "sentence" of hundreds of words (a paste, hostile input) is not worth the model's time here
+      if (s.to - s.from > OPINION.modelOnlyMaxWords) return o;
+      const m = withModel(view, s, o);
+      return { ...o, model: m.model, marks: m.marks };
+    }
     return withModel(view, s, o);
   });
   // Neighbour boost within a paragraph, from own scores only (no chains).

@@ -5,6 +5,11 @@ import { findClaims } from './claims.js';
 import { findSignals } from './signals.js';
 import { MIXED_ARTICLE_SHARE, profile } from './profile.js';
 import { fixtureDoc } from './signal-fixture.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from './index.js';
+import { extract } from '../extract/index.js';
 
 function profiled(doc: Doc): Doc {
   return profile(findSignals(findClaims(doc, DEFAULT_CONTEXT), DEFAULT_CONTEXT), DEFAULT_CONTEXT);
@@ -48,4 +53,67 @@ test('removed characters and repairs come from the extract layers', () => {
   const p = profiled(withLayers).profile;
   assert.equal(p.removedChars, 40);
   assert.equal(p.repairs, 1);
+});
+
+/** Issue #17's fire test: plain wire reporting of a fire, which the profile used to flag. */
+const FIRE = [
+  ['title', 'Fire destroys warehouse in Millbrook'],
+  ['body', 'A fire destroyed a furniture warehouse on the edge of Millbrook early on Tuesday, the county fire service said.'],
+  ['body', 'Eleven workers were in the building when the fire started. Three of them were hurt.'],
+  ['body', 'It is believed the fire started in a storage room, the fire service said. Investigators may take several weeks to find the cause.'],
+  ['body', '“It could have been much worse,” said Ana Ruiz, the site manager.'],
+] as const;
+
+test('fire test: a literal verb in the title and body is neither clickbait nor loaded', () => {
+  const doc = profiled(fixtureDoc(FIRE));
+  assert.equal(doc.profile.sensationalTitle, false);
+  assert.deepEqual(doc.signals.filter((s) => s.kind === 'loaded').map((s) => s.text), []);
+  assert.equal(doc.profile.loadedWords, 0);
+});
+
+test('fire test: "Three of them were hurt." is not opinion', () => {
+  const doc = profiled(fixtureDoc(FIRE));
+  assert.deepEqual(doc.signals.filter((s) => s.kind === 'opinion').map((s) => s.text), []);
+  assert.equal(doc.profile.kind, 'reporting');
+});
+
+test('fire test: hedges in impersonal and modal forms are found; a quoted speaker\'s "could" is not counted', () => {
+  const doc = profiled(fixtureDoc(FIRE));
+  const hedges = doc.signals.filter((s) => s.kind === 'hedge');
+  const outside = hedges.filter((s) => !s.detail.endsWith('(in quote)')).map((s) => s.text.toLowerCase());
+  assert.ok(outside.includes('it is believed'), JSON.stringify(outside));
+  assert.ok(outside.includes('may'), JSON.stringify(outside));
+  assert.ok(!outside.includes('could'));
+  assert.equal(doc.profile.hedges, outside.length);
+});
+
+test('biased wording counts the strongly opinionated sentences too (issue #17: "0 of 21" beside 5 opinion sentences)', () => {
+  const doc = profiled(fixtureDoc([
+    ['title', 'The council’s disgrace'],
+    ['body', 'We think this disastrous, shameful budget is a gift to the radical left and its corrupt cronies!'],
+    ['body', 'Of course, the mayor’s pathetic excuses are utterly absurd and nobody should believe a word of them.'],
+    ['body', 'The council approved the budget on Tuesday.'],
+  ]));
+  assert.ok(doc.profile.opinionSentences >= 2);
+  assert.ok((doc.profile.biasedSentences ?? 0) >= 1, `biased ${doc.profile.biasedSentences} beside ${doc.profile.opinionSentences} opinion sentences`);
+});
+
+/** Golden cases of real-text failure classes: test/cases/profile/<case>/{source.txt, expected.json}. */
+test('golden profile cases (test/cases/profile)', () => {
+  const dir = fileURLToPath(new URL('../../test/cases/profile/', import.meta.url));
+  const cases = readdirSync(dir);
+  assert.ok(cases.length > 0);
+  for (const name of cases) {
+    const raw = readFileSync(join(dir, name, 'source.txt'), 'utf8');
+    const want = JSON.parse(readFileSync(join(dir, name, 'expected.json'), 'utf8')) as { sensationalTitle: boolean; kind: string; opinionSentences: number; loadedWords: number; hedges: string[] };
+    const doc = analyze(extract({ uri: `${name}.txt`, format: 'text', raw, record: {}, messages: [] }, DEFAULT_CONTEXT), DEFAULT_CONTEXT);
+    const p = doc.profile;
+    const hedges = doc.signals.filter((s) => s.kind === 'hedge' && !s.detail.endsWith('(in quote)')).map((s) => s.text.toLowerCase());
+    assert.deepEqual(
+      { sensationalTitle: p.sensationalTitle, kind: p.kind, opinionSentences: p.opinionSentences, loadedWords: p.loadedWords, hedges },
+      { sensationalTitle: want.sensationalTitle, kind: want.kind, opinionSentences: want.opinionSentences, loadedWords: want.loadedWords, hedges: want.hedges },
+      name,
+    );
+    assert.equal(p.hedges, hedges.length, `${name}: profile hedges = hedge signals outside quotes`);
+  }
 });

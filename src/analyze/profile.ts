@@ -7,7 +7,7 @@
  *   else                                   -> 'reporting'
  *
  * loadedWords counts the writer's loaded words (loaded signals outside quotes); hedges counts
- * every hedge signal. Words are the word tokens of the text.
+ * the hedge signals outside quotes (a speaker's "could" is not the article hedging). Words are the word tokens of the text.
  */
 import type { Context, Doc, Evidence, Profile, QuotedSource, SourceSide } from '../model/index.js';
 import { SENSATIONAL_MIN_WEIGHT } from './headline.js';
@@ -77,7 +77,7 @@ export function profile(doc: Doc, ctx: Context): Doc {
   for (const s of doc.signals) {
     if (s.kind === 'opinion' && bodyStarts.has(`${s.span.start}:${s.span.end}`)) opinionSentences++;
     else if (s.kind === 'loaded' && !s.detail.endsWith('(in quote)')) loadedWords += s.text.split(/\s+/).length;
-    else if (s.kind === 'hedge') hedges++;
+    else if (s.kind === 'hedge' && !s.detail.endsWith('(in quote)')) hedges++;
     else if (s.kind === 'sensational-title' && s.weight >= SENSATIONAL_MIN_WEIGHT) sensationalTitle = true;
   }
   const sentences = bodySpans.length;

@@ -6,7 +6,7 @@
  * the month "May" as a hedge) are dropped here. Quoted matches are kept: each user decides
  * what quoted words count for.
  */
-import { LOADED, type LoadedEntry } from './lexicon-loaded.js';
+import { isLiteralUse, LOADED, type LoadedEntry } from './lexicon-loaded.js';
 import {
   COMMENTARY, EVALUATIVE, FIRST_PERSON, HEDGES, INTENSIFIERS, OBLIGATION, REPORTING, SWEEPING, type Cue,
 } from './lexicon-opinion.js';
@@ -108,7 +108,8 @@ function build(view: TextView): Lexical {
     if ((mask & 1) !== 0 && i >= (nextFree[0] as number)) {
       const m = LOADED.matchAt(words, i);
       if (m) {
-        loaded.push(m);
+        // "A fire destroyed the warehouse" reports damage: a literal violence verb is not loaded
+        if (m.value.kind !== 'violence-idiom' || !isLiteralUse(view.text, words, m.from, m.to)) loaded.push(m);
         nextFree[0] = m.to;
       }
     }

@@ -62,3 +62,10 @@ test('opinion: one signal per opinion sentence, span = sentence, detail = cues',
 test('an article without title or text gives no signals and no errors', () => {
   assert.deepEqual(findSignals(fixtureDoc([]), DEFAULT_CONTEXT).signals, []);
 });
+
+test('a violence verb meant literally is not loaded; the same verb aimed at people is', () => {
+  const literal = signals(fixtureDoc([['body', 'A fire destroyed a furniture warehouse on Tuesday. The storm demolished two barns.']]), 'loaded');
+  assert.deepEqual(literal.map((s) => s.text), []);
+  const idiom = signals(fixtureDoc([['body', 'The senator destroyed her rivals in the debate.']]), 'loaded');
+  assert.ok(idiom.some((s) => s.text === 'destroyed'), JSON.stringify(idiom));
+});

@@ -49,6 +49,7 @@ Usage:
   crosscheck serve [--port 8080]          the web app and HTTP API over the database
   crosscheck stance --stances F --bodies F label headline/body pairs (FNC-1 format) with their stance
   crosscheck classify < SENTENCES         opinion and bias probabilities and loaded words, per line
+  crosscheck claims INPUT... [options]    the claims most worth checking across the inputs, with speakers
   crosscheck help [COMMAND]               help for a command
   crosscheck --version                    the version
 
@@ -291,6 +292,33 @@ Examples:
 
 ${EXTRACT_EXIT_CODES}
 `;
+
+export const CLAIMS_HELP = `Usage: crosscheck claims INPUT... [options]
+
+Reads the inputs as compare does (files, directories, URLs, "-" for standard input), analyses each
+article and lists the claims most worth checking across all of them, best first: the score (the
+check-worthiness model's probability, src/analyze/checkworthy/TRAINING.md), the claim's words, who
+makes it (the speaker of its quote, the source of its attribution, or the article itself) and where
+it is (input and UTF-16 span).
+
+Options:
+  --top N          list at most N claims (default 20)
+  --min X          only claims scoring at least X, 0 to 1 (default 0.7, the "worth checking" line;
+                   0 lists every claim)
+  --json           JSON: {articles, claims: [{articleId, span, text, checkworthy, uri, outlet, speaker}]}
+  --format F       read every input as text, jsonl, html, feed or warc
+  -q, --quiet      print only warnings and errors on standard error
+  -h, --help       this help
+
+Examples:
+  crosscheck claims story/*.html --top 10
+  crosscheck claims transcript.txt --min 0 --json > claims.json
+
+Exit codes:
+  0   done
+  64  usage error (CC502)
+  66  no input gave an article (CC501)
+  70  internal error: a bug in crosscheck; please report it with the input`;
 
 export const CLASSIFY_HELP = `Usage: crosscheck classify [options] < SENTENCES.txt
 

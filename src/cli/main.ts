@@ -4,10 +4,11 @@
  * COMMANDS. An exception that escapes a command is a bug: it is printed and exits 70.
  */
 import { classifyCommand } from './classify.js';
+import { claimsCommand } from './claims.js';
 import { compareCommand, usageError } from './compare.js';
 import { demoCommand } from './demo.js';
 import { extractCommand } from './extract.js';
-import { CLASSIFY_HELP, COMPARE_HELP, DEMO_HELP, EXIT, EXTRACT_HELP, GENERAL_HELP, STANCE_HELP } from './help.js';
+import { CLAIMS_HELP, CLASSIFY_HELP, COMPARE_HELP, DEMO_HELP, EXIT, EXTRACT_HELP, GENERAL_HELP, STANCE_HELP } from './help.js';
 import { packageVersion, processIO, type CliIO } from './io.js';
 import { stanceCommand } from './stance.js';
 import { ARTICLE_HELP, EXPORT_HELP, INGEST_HELP, SEARCH_HELP, SERVE_HELP, STORIES_HELP, STORY_HELP } from './help.js';
@@ -28,6 +29,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   classify: { help: CLASSIFY_HELP, run: classifyCommand },
+  claims: { help: CLAIMS_HELP, run: claimsCommand },
   compare: { help: COMPARE_HELP, run: compareCommand },
   demo: { help: DEMO_HELP, run: demoCommand },
   extract: { help: EXTRACT_HELP, run: extractCommand },

@@ -189,8 +189,9 @@ function profileOutline(ref: ArticleRef): ProfileOutline {
     attributions,
     sensational: ofKind('sensational-title'),
     opinion: ofKind('opinion'),
-    loaded: countWords(ofKind('loaded')),
-    hedges: countWords(ofKind('hedge')),
+    // the writer's words, as the profile counts them (a quoted speaker's words are not the article's)
+    loaded: countWords(ofKind('loaded').filter((s) => !s.detail.endsWith('(in quote)'))),
+    hedges: countWords(ofKind('hedge').filter((s) => !s.detail.endsWith('(in quote)'))),
     other: (['first-person', 'intensifier'] as const)
       .map((kind) => ({ kind, words: countWords(ofKind(kind)) }))
       .filter((o) => o.words.length > 0),

@@ -14,6 +14,10 @@ import {
 } from './outline.js';
 import { plain, stripControls } from './sanitize.js';
 import { wrap } from './wrap.js';
+import { topClaims } from '../analyze/claims-top.js';
+
+/** Claims listed under WORTH CHECKING per story. */
+const WORTH_CHECKING_SHOWN = 5;
 
 export interface TextOptions {
   /** ANSI colours (the CLI decides from the TTY, NO_COLOR and FORCE_COLOR). Default false. */
@@ -82,6 +86,16 @@ function story(out: Out, o: ReportOutline, s: StoryOutline, n: number): void {
 
   out.heading('ARTICLES');
   for (const ref of s.refs) articleLine(out, ref);
+
+  // the claims most worth checking across the story (the check-worthiness model's scores)
+  const worth = topClaims(s.refs.map((r) => r.article), { limit: WORTH_CHECKING_SHOWN });
+  if (worth.length) {
+    out.heading('WORTH CHECKING', 'the claims a fact-checker should look at first');
+    for (const c of worth) {
+      const who = c.speaker ? `${c.speaker.name}, ` : '';
+      out.line(2, `[${c.checkworthy.toFixed(2)}] ${quoted(c.text, MEMBER_QUOTE_MAX)} ${p.dim(`(${who}${labelOf(o.refs, c.articleId)})`)}`, 4);
+    }
+  }
 
   if (s.disputed.length) {
     out.heading(p.red(`DISPUTED (${s.disputed.length})`), 'the outlets contradict each other');
