@@ -6,7 +6,7 @@
  * lookup, so a name that resolves to 127.0.0.1 (or changes between check and connect) is caught.
  */
 import { lookup as dnsLookup } from 'node:dns';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { charsetOfContentType } from '../extract/html/charset.js';
@@ -26,6 +26,8 @@ export interface FetchOptions {
   allowPrivate?: boolean;
   timeoutMs?: number;
   maxRedirects?: number;
+  /** Extra request headers (conditional GET, a User-Agent of the caller's); they replace the defaults of the same name. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** True for inputs read as URLs. */
@@ -79,7 +81,8 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
   }) as LookupFunction;
 }
 
-type Fetched = { ok: true; url: string; contentType: string; body: Buffer } | { ok: false; item: ReadItem };
+/** An answer outside 2xx (304 Not Modified, 429, 503...) keeps its status and headers for callers that act on them (watch). */
+type Fetched = { ok: true; url: string; contentType: string; body: Buffer; headers: IncomingHttpHeaders } | { ok: false; item: ReadItem; status?: number; headers?: IncomingHttpHeaders };
 
 /** Fetches a URL, following redirects; every failure is a coded problem. */
 export async function fetchUrl(input: string, options: FetchOptions): Promise<Fetched> {
@@ -101,7 +104,7 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
     }
     const left = deadline - Date.now();
     if (left <= 0) return { ok: false, item: problem('CC127', `${input}: no answer within ${timeoutMs} ms`, input) };
-    const res = await get(parsed, left, options.allowPrivate === true);
+    const res = await get(parsed, left, options.allowPrivate === true, options.headers);
     if (!res.ok) {
       if (res.error instanceof Refused) return { ok: false, item: problem('CC126', `${url} resolves to a private, loopback or link-local address (${res.error.address})`, input) };
       if (res.timedOut) return { ok: false, item: problem('CC127', `${input}: no answer within ${timeoutMs} ms`, input) };
@@ -116,7 +119,7 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
     }
     if (status < 200 || status >= 300) {
       res.response.resume();
-      return { ok: false, item: problem('CC125', `${url} answered HTTP ${status}`, input) };
+      return { ok: false, item: problem('CC125', `${url} answered HTTP ${status}`, input), status, headers: res.response.headers };
     }
     const declared = Number(res.response.headers['content-length']);
     if (Number.isFinite(declared) && declared > options.maxBytes) {
@@ -132,15 +135,15 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
           : problem('CC125', `${url}: the connection failed while reading`, input);
       return { ok: false, item };
     }
-    return { ok: true, url, contentType: String(res.response.headers['content-type'] ?? ''), body: body.bytes };
+    return { ok: true, url, contentType: String(res.response.headers['content-type'] ?? ''), body: body.bytes, headers: res.response.headers };
   }
 }
 
-function get(url: URL, timeoutMs: number, allowPrivate: boolean): Promise<{ ok: true; response: IncomingMessage } | { ok: false; error: Error; timedOut: boolean }> {
+function get(url: URL, timeoutMs: number, allowPrivate: boolean, extra: Readonly<Record<string, string>> = {}): Promise<{ ok: true; response: IncomingMessage } | { ok: false; error: Error; timedOut: boolean }> {
   return new Promise((resolve) => {
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     let timedOut = false;
-    const req = request(url, { method: 'GET', lookup: guardedLookup(allowPrivate), headers: { 'user-agent': 'crosscheck', accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } }, (response) => {
+    const req = request(url, { method: 'GET', lookup: guardedLookup(allowPrivate), headers: { 'user-agent': 'crosscheck', accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', ...lowerKeys(extra) } }, (response) => {
       clearTimeout(timer);
       resolve({ ok: true, response });
     });
@@ -154,6 +157,12 @@ function get(url: URL, timeoutMs: number, allowPrivate: boolean): Promise<{ ok: 
     });
     req.end();
   });
+}
+
+function lowerKeys(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = v;
+  return out;
 }
 
 function readBody(res: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: 'size' | 'timeout' | 'error' }> {
