@@ -9,6 +9,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { message } from '../model/index.js';
 import type { Store } from '../store/index.js';
+import { versionStoreFor, type PageVersions } from '../store/versions.js';
 import { refreshStale } from '../cluster/refresh.js';
 import { analyzeStory } from '../stories/index.js';
 import { parseArgs, type OptionSpecs } from './args.js';
@@ -19,12 +20,14 @@ import { writeMessages, type CliIO } from './io.js';
 
 const SPECS: OptionSpecs = { ...DB_SPECS, format: { type: 'string' }, what: { type: 'string' }, output: { type: 'string', short: 'o' } };
 
-type What = 'articles' | 'stories' | 'facts';
+type What = 'articles' | 'stories' | 'facts' | 'versions';
 
 export const COLUMNS: Record<What, readonly string[]> = {
   articles: ['id', 'uri', 'outlet', 'title', 'publishedAt', 'storyId', 'url', 'byline', 'lang', 'contentHash'],
   stories: ['id', 'title', 'articleCount', 'outletCount', 'outlets', 'firstPublished', 'lastPublished', 'corroborated', 'singleSource', 'disputed', 'stale', 'articleIds'],
   facts: ['storyId', 'id', 'status', 'independentOrigins', 'articleIds', 'summary'],
+  // CSV: one row per version (JSONL: one record per watched page, with its versions).
+  versions: ['url', 'n', 'fetchedAt', 'contentHash', 'articleId', 'title', 'publishedAt', 'modifiedAt', 'changes', 'flags'],
 };
 
 export async function exportCommand(argv: readonly string[], io: CliIO): Promise<number> {
@@ -39,7 +42,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
   const format = values['format'];
   if (format !== 'jsonl' && format !== 'csv') return usageError(io, format === undefined ? 'give --format jsonl or --format csv' : `--format must be jsonl or csv, not "${String(format)}"`, 'export');
   const what = values['what'] ?? 'articles';
-  if (what !== 'articles' && what !== 'stories' && what !== 'facts') return usageError(io, `--what must be articles, stories or facts, not "${String(what)}"`, 'export');
+  if (what !== 'articles' && what !== 'stories' && what !== 'facts' && what !== 'versions') return usageError(io, `--what must be articles, stories, facts or versions, not "${String(what)}"`, 'export');
   return withDb(values, io, true, async (store) => {
     const output = typeof values['output'] === 'string' ? values['output'] : null;
     let file: WriteStream | null = null;
@@ -58,9 +61,14 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     };
     // Facts, and the stories' fact counts, of stale stories are computed first (ingest leaves
     // stories for their first view); an exported fact is never one of an older membership.
-    if (what !== 'articles') await refreshStale(store, analyzeStory);
+    if (what === 'stories' || what === 'facts') await refreshStale(store, analyzeStory);
     if (format === 'csv') await write(csvRow(COLUMNS[what]));
-    for await (const row of rows(store, what)) await write(format === 'csv' ? csvRow(COLUMNS[what].map((c) => row[c])) : JSON.stringify(row) + '\n');
+    if (what === 'versions') {
+      for await (const page of versionStoreFor(store).exportVersions()) {
+        if (format === 'csv') for (const v of versionRows(page)) await write(csvRow(COLUMNS.versions.map((c) => v[c])));
+        else await write(JSON.stringify(versionRecord(page)) + '\n');
+      }
+    } else for await (const row of rows(store, what)) await write(format === 'csv' ? csvRow(COLUMNS[what].map((c) => row[c])) : JSON.stringify(row) + '\n');
     if (file !== null) {
       file.end();
       await once(file, 'finish');
@@ -69,7 +77,17 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
   });
 }
 
-async function* rows(store: Store, what: What): AsyncGenerator<Record<string, unknown>> {
+/** A watched page and its versions (watch): the latest article id first, then every version with its diff spans and flags. */
+export function versionRecord(page: PageVersions): Record<string, unknown> {
+  const latest = page.versions.at(-1);
+  return { url: page.url, articleId: latest?.articleId ?? null, articleIds: page.versions.map((v) => v.articleId), versions: page.versions };
+}
+
+function versionRows(page: PageVersions): Record<string, unknown>[] {
+  return page.versions.map((v) => ({ ...v, changes: v.diff.length, flags: v.flags.map((f) => f.kind) }));
+}
+
+async function* rows(store: Store, what: Exclude<What, 'versions'>): AsyncGenerator<Record<string, unknown>> {
   if (what === 'articles') {
     for await (const a of store.exportArticles()) yield { ...a };
   } else if (what === 'stories') {

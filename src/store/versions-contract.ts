@@ -37,6 +37,7 @@ export function runVersionsContract(name: string, driver: VersionsDriver): void 
     test('targets are added once, claimed when due, in due order, and released by their fetch', async () => {
       assert.deepEqual(await v.addTargets([{ url: 'http://x/feed', kind: 'feed', dueAt: T0 }, { url: 'http://x/a', kind: 'page', feed: 'http://x/feed', dueAt: T1 }]), ['http://x/feed', 'http://x/a']);
       assert.deepEqual(await v.addTargets([{ url: 'http://x/a', kind: 'page', dueAt: T0 }]), []);
+      assert.deepEqual(await v.countTargets(), { feed: 1, page: 1 });
       assert.deepEqual((await v.claimDue({ now: T0, limit: 10, worker: 'w1', leaseMs: 60_000 })).map((t) => t.url), ['http://x/feed']);
       // Leased to w1: w2 does not get it; w1 asking again does.
       assert.deepEqual(await v.claimDue({ now: T0, limit: 10, worker: 'w2', leaseMs: 60_000 }), []);
@@ -57,7 +58,9 @@ export function runVersionsContract(name: string, driver: VersionsDriver): void 
       // A lease that ran out is taken by another watcher.
       assert.deepEqual((await v.claimDue({ now: '2026-01-03T00:00:01.000Z', limit: 10, worker: 'w3', leaseMs: 1, kind: 'page' })).map((t) => t.url), ['http://x/a']);
       await v.recordFetch({ url: 'http://x/a', fetchedAt: T2, dueAt: '2027-01-01T00:00:00.000Z', changed: false, error: null });
-      assert.equal(await v.makeDue('page', T2), 1);
+      await v.recordFetch({ url: 'http://x/feed', fetchedAt: T2, dueAt: '2027-01-01T00:00:00.000Z', changed: false, error: null, kind: 'page' });
+      assert.equal(await v.makeDue('page', T2), 2, 'a fetch corrects the kind');
+      await v.recordFetch({ url: 'http://x/feed', fetchedAt: T2, dueAt: '2027-01-01T00:00:00.000Z', changed: false, error: null, kind: 'feed' });
       assert.deepEqual((await v.claimDue({ now: T2, limit: 10, worker: 'w4', leaseMs: 1, kind: 'page' })).map((t) => [t.url, t.failures]), [['http://x/a', 0]]);
     });
 

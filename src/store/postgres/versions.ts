@@ -46,6 +46,13 @@ export class PostgresVersions implements WatchVersionStore {
     return targets.map((t) => t.url).filter((u) => added.has(u));
   }
 
+  async countTargets(): Promise<Record<TargetKind, number>> {
+    const counts: Record<TargetKind, number> = { feed: 0, page: 0 };
+    const { rows } = await this.store.transaction((c) => c.query<{ kind: TargetKind; n: string }>(`SELECT kind, COUNT(*) AS n FROM watch_targets GROUP BY kind`));
+    for (const r of rows) counts[r.kind] = Number(r.n);
+    return counts;
+  }
+
   async makeDue(kind: TargetKind, now: string): Promise<number> {
     const r = await this.store.transaction((c) => c.query(`UPDATE watch_targets SET due_at = $1 WHERE kind = $2 AND due_at > $1`, [now, kind]));
     return r.rowCount ?? 0;
@@ -70,7 +77,7 @@ export class PostgresVersions implements WatchVersionStore {
     await this.store.transaction((c) =>
       c.query(
         `UPDATE watch_targets SET
-           last_fetched_at = $2, due_at = $3, fetches = fetches + 1,
+           last_fetched_at = $2, due_at = $3, fetches = fetches + 1, kind = COALESCE($12, kind),
            etag = CASE WHEN $4 THEN etag ELSE $5 END,
            last_modified = CASE WHEN $6 THEN last_modified ELSE $7 END,
            published_at = CASE WHEN $8 THEN published_at ELSE $9 END,
@@ -78,7 +85,7 @@ export class PostgresVersions implements WatchVersionStore {
            failures = CASE WHEN $11::text IS NULL THEN 0 ELSE failures + 1 END,
            last_error = $11, lease_worker = NULL, lease_until = NULL
          WHERE url = $1`,
-        [r.url, r.fetchedAt, r.dueAt, r.etag === undefined, r.etag ?? null, r.lastModified === undefined, r.lastModified ?? null, r.publishedAt === undefined, r.publishedAt ?? null, r.changed, r.error],
+        [r.url, r.fetchedAt, r.dueAt, r.etag === undefined, r.etag ?? null, r.lastModified === undefined, r.lastModified ?? null, r.publishedAt === undefined, r.publishedAt ?? null, r.changed, r.error, r.kind ?? null],
       ),
     );
   }

@@ -43,6 +43,12 @@ export class SqliteVersions implements WatchVersionStore {
     return added;
   }
 
+  async countTargets(): Promise<Record<TargetKind, number>> {
+    const counts: Record<TargetKind, number> = { feed: 0, page: 0 };
+    for (const r of this.s.count.all() as { kind: TargetKind; n: number }[]) counts[r.kind] = r.n;
+    return counts;
+  }
+
   async makeDue(kind: TargetKind, now: string): Promise<number> {
     return this.s.makeDue.run(now, kind, now).changes;
   }
@@ -59,6 +65,7 @@ export class SqliteVersions implements WatchVersionStore {
   async recordFetch(r: FetchRecord): Promise<void> {
     this.s.recordFetch.run({
       url: r.url,
+      kind: r.kind ?? null,
       fetched: r.fetchedAt,
       due: r.dueAt,
       keepEtag: r.etag === undefined ? 1 : 0,
@@ -119,6 +126,7 @@ export class SqliteVersions implements WatchVersionStore {
 function prepare(db: Database.Database) {
   return {
     addTarget: db.prepare(`INSERT INTO watch_targets (url, kind, feed, added_at, due_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`),
+    count: db.prepare(`SELECT kind, COUNT(*) AS n FROM watch_targets GROUP BY kind`),
     makeDue: db.prepare(`UPDATE watch_targets SET due_at = ? WHERE kind = ? AND due_at > ?`),
     due: db.prepare(
       `SELECT * FROM watch_targets
@@ -128,7 +136,7 @@ function prepare(db: Database.Database) {
     lease: db.prepare(`UPDATE watch_targets SET lease_worker = ?, lease_until = ? WHERE url = ?`),
     recordFetch: db.prepare(
       `UPDATE watch_targets SET
-         last_fetched_at = @fetched, due_at = @due, fetches = fetches + 1,
+         last_fetched_at = @fetched, due_at = @due, fetches = fetches + 1, kind = COALESCE(@kind, kind),
          etag = CASE WHEN @keepEtag THEN etag ELSE @etag END,
          last_modified = CASE WHEN @keepModified THEN last_modified ELSE @modified END,
          published_at = CASE WHEN @keepPublished THEN published_at ELSE @published END,
