@@ -9,6 +9,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { runCli } from '../cli/testing.js';
 
 interface Hit {
@@ -222,4 +224,57 @@ test('watch: private addresses are refused unless --allow-private', async () => 
   assert.equal(r.code, 0, r.err);
   assert.match(r.err, /CC754 |CC126 /);
   assert.equal(s.hits.filter((h) => h.path === '/p').length, 0, 'nothing fetched from a private address');
+});
+
+test('watch: killed with SIGKILL mid-poll, a restart loses nothing and doubles nothing', async () => {
+  const s = await site();
+  servers.push(s);
+  s.routes.set('/robots.txt', { status: 404, headers: {}, body: '' });
+  page(s, '/one', 'Warehouse fire in Harwick', FIRE);
+  page(s, '/three', 'Harwick bridge to close', BRIDGE);
+  feed(s, ['/one', '/two', '/three']);
+  // /two hangs while `holding`: the watcher is killed while it waits for it.
+  let holding = true;
+  let hanging = 0;
+  const listeners = s.server.listeners('request') as ((q: IncomingMessage, r: import('node:http').ServerResponse) => void)[];
+  s.server.removeAllListeners('request');
+  s.server.on('request', (req, res) => {
+    if (req.url === '/two' && holding) {
+      hanging++;
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.write('<html><body><article><h1>Mayor re');
+      return; // never ends
+    }
+    for (const l of listeners) l(req, res);
+  });
+  const db = join(dir, 'kill.db');
+  const main = new URL('../cli/main.ts', import.meta.url).href;
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(process.argv.slice(1));`,
+      'watch', `${s.origin}/feed.xml`, '--db', db, '--once', '--allow-private', '--delay', '0', '--timeout-ms', '60000'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let childErr = '';
+  child.stderr!.on('data', (b: Buffer) => (childErr += b.toString()));
+  try {
+    for (let i = 0; i < 600 && hanging === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(hanging > 0, `the watcher reached the page that hangs (${childErr})`);
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  holding = false;
+  page(s, '/two', 'Mayor resigns in Harwick', BRIDGE.map((p) => p.replace('Tuesday', 'Wednesday')).concat('The mayor of Harwick resigned on Wednesday evening after the vote.'));
+  const r = await runCli('watch', '--db', db, '--once', '--allow-private', '--delay', '0', '--timeout-ms', '3000');
+  assert.equal(r.code, 0, r.err);
+  let v = await versionsOf(db);
+  assert.deepEqual([...v.keys()].sort(), ['/one', '/three', '/two'], 'the restart fetched what the killed watcher had not stored');
+  for (const list of v.values()) assert.equal(list.length, 1);
+  await runCli('watch', '--db', db, '--once', '--allow-private', '--delay', '0', '--recheck', 'all');
+  v = await versionsOf(db);
+  for (const list of v.values()) assert.equal(list.length, 1, 'nothing doubled');
+  const stories = JSON.parse((await runCli('stories', '--db', db, '--json')).out) as { stories: { articleCount: number }[] };
+  assert.equal(stories.stories.reduce((n, x) => n + x.articleCount, 0), 3);
 });
