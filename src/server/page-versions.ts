@@ -12,7 +12,7 @@ export function versionsSection(versions: readonly ArticleVersion[], articleId: 
   const items = [...versions].reverse().map((v) => {
     const flags = v.flags.map(
       (f) => html`<li class="flag flag-${f.kind}"><strong>${f.kind === 'correction' ? 'Correction' : 'Stealth edit'}</strong>: ${f.reason}<ul>${f.evidence.slice(0, 8).map(
-        (e) => html`<li>${e.version === 'after' ? 'this version' : 'previous version'} (${e.span.start}-${e.span.end}): <q>${e.text}</q></li>`,
+        (e) => html`<li>${e.version === 'after' ? 'this version' : 'previous version'}${e.removed ? ', a line taken out as boilerplate' : ''} (${e.span.start}-${e.span.end}): <q>${e.text}</q></li>`,
       )}</ul></li>`,
     );
     const diffs = diffExcerpts(v).map(

@@ -50,12 +50,12 @@ export function toTarget(r: TargetRow): WatchTarget {
 
 /** The version's diff and flags as one JSON column. */
 export function versionDoc(v: NewVersion): string {
-  return JSON.stringify({ diff: v.diff, flags: v.flags });
+  return JSON.stringify({ diff: v.diff, flags: v.flags, ...(v.notes && v.notes.length > 0 ? { notes: v.notes } : {}) });
 }
 
 export function toVersion(r: VersionRow): ArticleVersion {
-  const doc = JSON.parse(r.doc) as { diff: DiffSpan[]; flags: VersionFlag[] };
-  return {
+  const doc = JSON.parse(r.doc) as { diff: DiffSpan[]; flags: VersionFlag[]; notes?: string[] };
+  const v: ArticleVersion = {
     url: r.url,
     n: Number(r.n),
     fetchedAt: r.fetched_at,
@@ -68,6 +68,8 @@ export function toVersion(r: VersionRow): ArticleVersion {
     diff: doc.diff,
     flags: doc.flags,
   };
+  if (doc.notes) v.notes = doc.notes;
+  return v;
 }
 
 /** When a claim made at `now` for `ms` runs out. */

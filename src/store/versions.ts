@@ -98,8 +98,11 @@ export type VersionFlagKind = 'correction' | 'stealth-edit';
 /** Words behind a flag, in the previous ('before') or this ('after') version's text. */
 export interface FlagEvidence {
   version: 'before' | 'after';
+  /** In the version's text; with `removed`, in its raw input (as the article's `removed` layer). */
   span: Span;
   text: string;
+  /** True when the words are a line the cleaner took out as boilerplate (a correction note often is). */
+  removed?: boolean;
 }
 
 export interface VersionFlag {
@@ -124,6 +127,8 @@ export interface NewVersion {
   /** Against the previous version; empty for the first. */
   diff: DiffSpan[];
   flags: VersionFlag[];
+  /** Correction notes the cleaner took out of the text as boilerplate (their words), so the next version can tell a new note from an old one. */
+  notes?: string[];
 }
 
 export interface ArticleVersion extends NewVersion {

@@ -45,3 +45,15 @@ test('a note the old version already had is not a new correction; a timestamp li
   assert.deepEqual(correctionNotes('Updated: 10:32 AM\nBody.'), []);
   assert.equal(correctionNotes('This story has been updated to include a statement from the police.').length, 1);
 });
+
+test('a correction note the cleaner took out as boilerplate still makes a correction, once', () => {
+  const after = BASE.replace('12', '14');
+  const note = { span: { start: 300, end: 360 }, text: 'This article has been updated to correct the number of injured.' };
+  const f = flagVersion({ before: { text: BASE, title: 'T', titleSpan: null }, after: { text: after, title: 'T', titleSpan: null, removed: [note, { span: { start: 0, end: 9 }, text: 'Share this' }] }, diff: diffTexts(BASE, after) });
+  assert.deepEqual(f.map((x) => x.kind), ['correction']);
+  assert.deepEqual(f[0]!.evidence, [{ version: 'after', span: note.span, text: note.text, removed: true }]);
+  // The next edit, with the same old note still on the page, is not a new correction.
+  const again = after.replace('\nThe mayor visited the scene.', '');
+  const g = flagVersion({ before: { text: after, title: 'T', titleSpan: null, notes: [note.text] }, after: { text: again, title: 'T', titleSpan: null, removed: [note] }, diff: diffTexts(after, again) });
+  assert.deepEqual(g.map((x) => [x.kind, x.reason]), [['stealth-edit', 'statement removed']]);
+});

@@ -65,9 +65,16 @@ function lineAround(text: string, at: number): Span {
 }
 
 export interface FlagInput {
-  before: { text: string; title: string | null; titleSpan: Span | null };
-  after: { text: string; title: string | null; titleSpan: Span | null };
+  /** `notes`: correction notes of the previous version that its cleaner took out (their words). */
+  before: { text: string; title: string | null; titleSpan: Span | null; notes?: readonly string[] };
+  /** `removed`: lines the cleaner took out of this version (raw spans): a note there counts too. */
+  after: { text: string; title: string | null; titleSpan: Span | null; removed?: readonly { span: Span; text: string }[] };
   diff: readonly DiffSpan[];
+}
+
+/** The removed lines that are correction notes (news sites' cleaners and ours treat "This article has been updated" as furniture). */
+export function removedNotes(removed: readonly { span: Span; text: string }[]): { span: Span; text: string }[] {
+  return removed.filter((r) => correctionNotes(r.text).length > 0);
 }
 
 /** The correction and stealth-edit flags of a new version (none when nothing changed). */
@@ -77,9 +84,12 @@ export function flagVersion(input: FlagInput): VersionFlag[] {
   if (diff.length === 0 && !titleChanged) return [];
   const flags: VersionFlag[] = [];
   const oldNotes = new Set(correctionNotes(before.text).map((s) => norm(before.text.slice(s.start, s.end))));
+  for (const n of before.notes ?? []) oldNotes.add(norm(n));
   const notes = correctionNotes(after.text).filter((s) => !oldNotes.has(norm(after.text.slice(s.start, s.end))));
-  if (notes.length > 0) {
-    flags.push({ kind: 'correction', reason: `correction note${notes.length > 1 ? 's' : ''} added`, evidence: notes.map((s) => ev('after', s, after.text)) });
+  const cut = removedNotes(after.removed ?? []).filter((r) => !oldNotes.has(norm(r.text)));
+  if (notes.length + cut.length > 0) {
+    const evidence = [...notes.map((s) => ev('after', s, after.text)), ...cut.map((r) => ({ version: 'after' as const, span: { start: r.span.start, end: r.span.end }, text: r.text, removed: true }))];
+    flags.push({ kind: 'correction', reason: `correction note${evidence.length > 1 ? 's' : ''} added${cut.length > 0 ? ' (taken out of the text as boilerplate, kept here)' : ''}`, evidence });
     return flags;
   }
   // No new note: substantive changes are stealth edits, each with its words in both versions.

@@ -54,7 +54,7 @@ export function versionsText(versions: readonly ArticleVersion[], color: boolean
     if (v.title) out.push(`  ${one(v.title)}`);
     for (const f of v.flags) {
       out.push(`  ${f.kind === 'correction' ? p.yellow('correction') : p.red('stealth edit')}: ${f.reason}`);
-      for (const e of f.evidence.slice(0, 6)) out.push(`    ${e.version} ${e.span.start}-${e.span.end}: "${one(e.text).slice(0, 200)}"`);
+      for (const e of f.evidence.slice(0, 6)) out.push(`    ${e.version}${e.removed ? ' (a line taken out as boilerplate; raw offsets)' : ''} ${e.span.start}-${e.span.end}: "${one(e.text).slice(0, 200)}"`);
     }
     if (v.n === 1) out.push('  first version');
     else if (v.diff.length === 0) out.push('  same words (title or layout changed)');

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { runCli } from '../cli/testing.js';
+import { dropSchemas, freshSchema, requireServer, withSchema } from '../store/postgres/test-server.js';
 
 interface Hit {
   path: string;
@@ -278,3 +279,30 @@ test('watch: killed with SIGKILL mid-poll, a restart loses nothing and doubles n
   const stories = JSON.parse((await runCli('stories', '--db', db, '--json')).out) as { stories: { articleCount: number }[] };
   assert.equal(stories.stories.reduce((n, x) => n + x.articleCount, 0), 3);
 });
+
+const pgUrl = await requireServer('crosscheck watch on PostgreSQL');
+if (pgUrl !== null) {
+  test('watch on PostgreSQL: versions, flags and conditional GET as on SQLite', async () => {
+    const schema = freshSchema();
+    const db = withSchema(pgUrl, schema);
+    try {
+      const s = await site();
+      servers.push(s);
+      s.routes.set('/robots.txt', { status: 404, headers: {}, body: '' });
+      page(s, '/fire', 'Warehouse fire in Harwick', FIRE);
+      feed(s, ['/fire']);
+      const watch = (...extra: string[]) => runCli('watch', `${s.origin}/feed.xml`, '--db', db, '--once', '--allow-private', '--delay', '0', ...extra);
+      assert.equal((await watch()).code, 0);
+      const r2 = await watch('--recheck', 'all');
+      assert.match(r2.err, /1 fetched \(1 not modified\)/);
+      page(s, '/fire', 'Warehouse fire in Harwick', FIRE.map((p) => p.replace('not yet known', 'an electrical fault')).concat('This article has been updated to include the cause of the fire.'));
+      assert.equal((await watch('--recheck', 'all')).code, 0);
+      const fire = (await versionsOf(db)).get('/fire')!;
+      assert.equal(fire.length, 2);
+      assert.deepEqual(fire[1]!.flags.map((f) => f.kind), ['correction']);
+      assert.ok(fire[1]!.diff.some((d) => d.beforeText === 'not yet known' && d.afterText === 'an electrical fault'));
+    } finally {
+      await dropSchemas(pgUrl, [schema]);
+    }
+  });
+}

@@ -36,7 +36,7 @@ import { ingest } from '../ingest/ingest.js';
 import type { Store } from '../store/index.js';
 import type { ArticleVersion, FetchRecord, HostState, WatchTarget, WatchVersionStore } from '../store/versions.js';
 import { diffTexts } from './diff.js';
-import { flagVersion } from './flags.js';
+import { flagVersion, removedNotes } from './flags.js';
 import { isAllowed, parseRobots, ROBOTS, type Robots } from './robots.js';
 import { backoffMs, nextPageDue, retryAfterMs } from './schedule.js';
 import type { WatchEvent } from './events.js';
@@ -256,8 +256,8 @@ async function storeChanged(
     const diff = previous ? diffTexts(previous.text, doc.text) : [];
     const flags = previous
       ? flagVersion({
-          before: { text: previous.text, title: previous.title, titleSpan: previous.title !== null ? spanOf(previous.text, previous.title) : null },
-          after: { text: doc.text, title: doc.title, titleSpan },
+          before: { text: previous.text, title: previous.title, titleSpan: previous.title !== null ? spanOf(previous.text, previous.title) : null, notes: previous.notes ?? [] },
+          after: { text: doc.text, title: doc.title, titleSpan, removed: doc.removed },
           diff,
         })
       : [];
@@ -272,6 +272,7 @@ async function storeChanged(
       text: doc.text,
       diff,
       flags,
+      notes: removedNotes(doc.removed).map((r) => r.text),
     });
     await o.versions.recordFetch({
       url: c.target.url,
