@@ -36,7 +36,10 @@ test('a quiet denial, a removed sentence, a changed quote and a new headline are
   assert.equal(flags(BASE, 'Police said 12 people were hurt in the fire on Monday.')[0]?.reason, 'statement removed');
   assert.equal(flags('He said "we will win" today.', 'He said "we could win" today.')[0]?.reason, 'quote changed');
   assert.equal(flags(BASE, BASE, ['Fire kills many', 'Fire in town'])[0]?.reason, 'headline changed');
+  assert.deepEqual(flags(BASE, BASE, ['Warehouse fire in Harwcik', 'Warehouse fire in Harwick']), [], 'a headline typo fixed is not a new headline');
   assert.deepEqual(flags('The mayor vistied the scene.', 'The mayor visited the scene.'), []);
+  assert.deepEqual(flags('He said "the disrtict is calm" today.', 'He said "the district is calm" today.'), [], 'a spelling fixed inside a quote is wording');
+  assert.equal(flags('He said "the district is calm" today.', 'He said "the district is tense" today.')[0]?.reason, 'quote changed');
 });
 
 test('a note the old version already had is not a new correction; a timestamp line is not a note', () => {

@@ -12,6 +12,7 @@ import { words } from './diff.js';
 /** Notes that a page was corrected or updated, one regex each (no nested quantifiers). */
 const CORRECTION_NOTES: readonly RegExp[] = [
   /\bcorrections?\s?:/i,
+  /\bcorrections?\s+appended\b/i,
   /\bclarifications?\s?:/i,
   /\beditor[’']?s\s+note\s?:/i,
   // "Update:" opens an editor's note; "Updated: 10:32" is a timestamp and changes with every edit.
@@ -32,6 +33,8 @@ export const FLAGS = {
   minRewriteWords: 10,
   /** Words that turn a statement around ("denied", "not"): adding or removing one changes the fact. */
   negations: new Set(['not', 'no', 'never', "n't", 'denied', 'denies', 'deny', 'false', 'untrue', 'neither', 'nor', 'without']),
+  /** A one-word change this close in spelling is a misspelling fixed (a swap of two letters counts one edit). */
+  maxSpellingEdits: 2,
   /** Characters that open or close a quotation. */
   quoteMarks: new Set(['"', '“', '”', '«', '»', '‘', '’']),
 } as const;
@@ -80,7 +83,7 @@ export function removedNotes(removed: readonly { span: Span; text: string }[]): 
 /** The correction and stealth-edit flags of a new version (none when nothing changed). */
 export function flagVersion(input: FlagInput): VersionFlag[] {
   const { before, after, diff } = input;
-  const titleChanged = before.title !== null && after.title !== null && norm(before.title) !== norm(after.title);
+  const titleChanged = before.title !== null && after.title !== null && norm(before.title) !== norm(after.title) && !isRespelling(before.title, after.title);
   if (diff.length === 0 && !titleChanged) return [];
   const flags: VersionFlag[] = [];
   const oldNotes = new Set(correctionNotes(before.text).map((s) => norm(before.text.slice(s.start, s.end))));
@@ -117,6 +120,8 @@ function substance(d: DiffSpan, beforeText: string, afterText: string): string |
   const added = words(d.afterText).map((w) => w.text);
   const hasDigit = (ws: string[]): boolean => ws.some((w) => /\d/.test(w));
   if (hasDigit(removed) || hasDigit(added)) return 'number changed';
+  // A misspelling fixed ("disrtict" -> "district"), in a quote or not, is wording.
+  if (removed.length === 1 && added.length === 1 && isSpellingFix(removed[0]!, added[0]!)) return null;
   const neg = (ws: string[]): number => ws.filter((w) => FLAGS.negations.has(w.toLowerCase())).length;
   if (neg(removed) !== neg(added)) return 'negation changed';
   if (insideQuote(beforeText, d.before) || insideQuote(afterText, d.after) || removed.some((w) => FLAGS.quoteMarks.has(w)) || added.some((w) => FLAGS.quoteMarks.has(w))) return 'quote changed';
@@ -125,6 +130,36 @@ function substance(d: DiffSpan, beforeText: string, afterText: string): string |
   if (d.kind === 'insert' && content(added) >= FLAGS.minStatementWords) return 'statement added';
   if (d.kind === 'change' && Math.max(content(removed), content(added)) >= FLAGS.minRewriteWords) return 'statement rewritten';
   return null;
+}
+
+/** Two texts whose words differ only by misspellings fixed (a headline's typo corrected is not a new headline). */
+function isRespelling(a: string, b: string): boolean {
+  const x = words(a).map((w) => w.text);
+  const y = words(b).map((w) => w.text);
+  return x.length === y.length && x.every((w, i) => w === y[i] || isSpellingFix(w, y[i]!));
+}
+
+/** Two spellings of one word: at most FLAGS.maxSpellingEdits letters apart (Levenshtein, with a swap as one), and not short words ("is" -> "it"). */
+function isSpellingFix(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > FLAGS.maxSpellingEdits) return false;
+  if (a.length > 40 || b.length > 40) return false;
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  // Optimal string alignment distance (a transposition counts one), rows of y.length + 1.
+  let prev2 = new Array<number>(y.length + 1).fill(0);
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[y.length]! <= FLAGS.maxSpellingEdits;
 }
 
 /** True when the span lies inside a quotation: an odd number of straight or opening quote marks before it on its line. */
