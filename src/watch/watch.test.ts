@@ -156,6 +156,13 @@ test('watch: new items once, 304 for unchanged pages, versions with diff spans, 
   assert.deepEqual(bridge[1]!.flags.map((f) => f.kind), ['correction']);
   assert.match(bridge[1]!.flags[0]!.evidence[0]!.text, /^Correction: An earlier version/);
 
+  // The stories' facts follow the latest versions: the superseded articles left their stories.
+  const after3 = JSON.parse((await runCli('stories', '--db', db, '--json')).out) as { stories: { articleCount: number }[] };
+  assert.equal(after3.stories.reduce((n, x) => n + x.articleCount, 0), 2, 'one article per page in the stories: the latest version');
+  const oldFire = (fire[0] as unknown as { articleId: string }).articleId;
+  const oldShown = JSON.parse((await runCli('article', oldFire, '--db', db, '--json')).out) as { storyId: string | null };
+  assert.equal(oldShown.storyId, null);
+
   // The event stream told of the articles, the versions and the flags.
   const kinds = readFileSync(events, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
   for (const k of ['article', 'version', 'stealth-edit', 'correction', 'story', 'problem', 'round']) assert.ok(kinds.includes(k), `event ${k}`);

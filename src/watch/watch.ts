@@ -33,6 +33,8 @@ import { looksLikeFeed, parseFeed, readFeedText } from '../read/feed.js';
 import { charsetOfContentType } from '../extract/html/charset.js';
 import { sourceItem, type ReadItem } from '../read/item.js';
 import { ingest } from '../ingest/ingest.js';
+import { analyzeStory } from '../stories/index.js';
+import { MAX_ANALYZED_ARTICLES } from '../cluster/refresh.js';
 import type { Store } from '../store/index.js';
 import type { ArticleVersion, FetchRecord, HostState, WatchTarget, WatchVersionStore } from '../store/versions.js';
 import { diffTexts } from './diff.js';
@@ -247,6 +249,8 @@ async function storeChanged(
   const stored = new Set((await o.store.getArticles(docs.map((d) => d.id))).map((a) => a.id));
   const storyOf = await o.store.storyOf([...stored]);
   const roundArticles = new Set<string>();
+  /** Articles of pages seen for the first time (a story made only of them is new). */
+  const firstSeen = new Set<string>();
   const versionsMade: { c: Changed; v: ArticleVersion }[] = [];
   for (const [i, c] of changed.entries()) {
     const doc = docs[i]!;
@@ -261,6 +265,10 @@ async function storeChanged(
           diff,
         })
       : [];
+    // The story's facts follow the latest version: the previous version's article leaves its
+    // story (re-analysed without it) before the new version is stored, so a kill between the two
+    // repeats the step on the next fetch instead of skipping it.
+    if (previous?.articleId && articleId !== null && previous.articleId !== articleId && previous.contentHash !== doc.contentHash) await retire(o.store, previous.articleId);
     const v = await o.versions.putVersion({
       url: c.target.url,
       fetchedAt: c.fetchedAt,
@@ -291,6 +299,7 @@ async function storeChanged(
     const storyId = storyOf.get(articleId) ?? null;
     const at = new Date(clock()).toISOString();
     if (v.n === 1) {
+      firstSeen.add(articleId);
       summary.new++;
       emit({ type: 'article', at, url: v.url, articleId, storyId, title: v.title });
     } else {
@@ -305,13 +314,32 @@ async function storeChanged(
   for (const id of storyIds) {
     const story = await o.store.getStory(id);
     if (!story) continue;
-    if (story.articleIds.every((a) => roundArticles.has(a))) emit({ type: 'story', at, storyId: id, title: story.title, articles: story.articleIds.length });
+    if (story.articleIds.every((a) => firstSeen.has(a))) emit({ type: 'story', at, storyId: id, title: story.title, articles: story.articleIds.length });
     for (const f of story.facts) {
       if (f.status !== 'disputed') continue;
       const ids = [...new Set(f.members.map((m) => m.articleId))];
       if (ids.some((a) => roundArticles.has(a))) emit({ type: 'dispute', at, storyId: id, factId: f.id, summary: (f as { summary?: string }).summary ?? '', articleIds: ids });
     }
   }
+}
+
+/**
+ * Takes a superseded version's article out of its story and analyses the story again without it
+ * (a story left empty is removed). The article stays stored, with its page's versions.
+ */
+async function retire(store: Store, articleId: string): Promise<void> {
+  const storyId = (await store.storyOf([articleId])).get(articleId);
+  if (!storyId) return;
+  const story = await store.getStory(storyId);
+  if (!story) return;
+  const members = story.articleIds.filter((id) => id !== articleId);
+  if (members.length === 0) {
+    await store.putStories([], { remove: [storyId] });
+    return;
+  }
+  const analysed = analyzeStory(storyId, await store.getArticles(members.slice(0, MAX_ANALYZED_ARTICLES))).story;
+  const capped = members.length > MAX_ANALYZED_ARTICLES;
+  await store.putStory({ ...analysed, id: storyId, articleIds: members, ...(capped ? { outlets: story.outlets, firstPublished: story.firstPublished, lastPublished: story.lastPublished } : {}) });
 }
 
 /** The page's own dateModified, when the metadata extraction gives one (kept apart from publishedAt). */
