@@ -119,6 +119,8 @@ function substance(d: DiffSpan, beforeText: string, afterText: string): string |
   const removed = words(d.beforeText).map((w) => w.text);
   const added = words(d.afterText).map((w) => w.text);
   const hasDigit = (ws: string[]): boolean => ws.some((w) => /\d/.test(w));
+  // A page's own "Updated: 09:12" line moves with every edit: it says when, not what.
+  if (isStampLine(beforeText, d.before) || isStampLine(afterText, d.after)) return null;
   if (hasDigit(removed) || hasDigit(added)) return 'number changed';
   // A misspelling fixed ("disrtict" -> "district"), in a quote or not, is wording.
   if (removed.length === 1 && added.length === 1 && isSpellingFix(removed[0]!, added[0]!)) return null;
@@ -130,6 +132,18 @@ function substance(d: DiffSpan, beforeText: string, afterText: string): string |
   if (d.kind === 'insert' && content(added) >= FLAGS.minStatementWords) return 'statement added';
   if (d.kind === 'change' && Math.max(content(removed), content(added)) >= FLAGS.minRewriteWords) return 'statement rewritten';
   return null;
+}
+
+/** A line that only stamps the page's time ("Updated: 7 December 2026, 09:12", "Last modified 10:47 GMT"). */
+const STAMP_LINE = /^(?:last\s)?\s*(?:updated|modified|published|posted|edited)\b/i;
+/** Longest line taken as a stamp: a sentence that mentions an update is longer. */
+const STAMP_MAX_CHARS = 80;
+
+function isStampLine(text: string, span: Span): boolean {
+  if (span.end <= span.start) return false;
+  const line = lineAround(text, span.start);
+  if (span.end > line.end || line.end - line.start > STAMP_MAX_CHARS) return false;
+  return STAMP_LINE.test(text.slice(line.start, line.end));
 }
 
 /** Two texts whose words differ only by misspellings fixed (a headline's typo corrected is not a new headline). */
