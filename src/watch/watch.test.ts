@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -209,7 +209,7 @@ test('watch: malformed and huge feeds, redirect loops and pages that never finis
   const port = (hang.address() as { port: number }).port;
   const db = join(dir, 'bad.db');
   try {
-    const r = await runCli('watch', `${s.origin}/broken.xml`, `${s.origin}/many.xml`, `${s.origin}/loop`, `http://127.0.0.1:${port}/never`, `${s.origin}/ok`, '--db', db, '--once', '--allow-private', '--delay', '0', '--timeout-ms', '1500', '--max-items', '5');
+    const r = await runCli('watch', `${s.origin}/broken.xml`, `${s.origin}/many.xml`, `${s.origin}/loop`, `http://127.0.0.1:${port}/never`, `${s.origin}/ok`, '--db', db, '--once', '--allow-private', '--delay', '0', '--timeout-ms', '600', '--max-items', '5');
     assert.equal(r.code, 0, r.err);
     assert.match(r.err, /CC122 .*broken\.xml/);
     assert.match(r.err, /CC752 .*lists 100000 items; the first 5 were followed/);
@@ -313,3 +313,24 @@ if (pgUrl !== null) {
     }
   });
 }
+
+test('watch: a --from list (OPML) is read; a missing list and nothing to watch are CC753', async () => {
+  const s = await site();
+  servers.push(s);
+  s.routes.set('/robots.txt', { status: 404, headers: {}, body: '' });
+  page(s, '/fire', 'Warehouse fire in Harwick', FIRE);
+  feed(s, ['/fire']);
+  const list = join(dir, 'feeds.opml');
+  writeFileSync(list, `<?xml version="1.0"?><opml version="2.0"><body><outline text="Example" type="rss" xmlUrl="${s.origin}/feed.xml"/></body></opml>`);
+  const db = join(dir, 'from.db');
+  const r = await runCli('watch', '--from', list, '--db', db, '--once', '--allow-private', '--delay', '0');
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual([...(await versionsOf(db)).keys()], ['/fire']);
+  const missing = await runCli('watch', '--from', join(dir, 'nope.txt'), '--db', db, '--once');
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /CC753 /);
+  const none = await runCli('watch', '--db', join(dir, 'empty.db'), '--once');
+  assert.equal(none.code, 2);
+  assert.match(none.err, /CC753 .*nothing to watch/);
+  assert.equal((await runCli('watch', 'ftp://x', '--db', db)).code, 64);
+});

@@ -9,7 +9,9 @@
  *                 latest version (or that has none) is kept for step 4; the rest are recorded
  *   4. ingest     the kept pages go through `ingest` as one batch (stories, as `ingest` does)
  *   5. versions   each kept page's new version is stored with its diff against the previous one
- *                 and its flags (correction, stealth edit), then its fetch is recorded
+ *                 and its flags (correction, stealth edit), then its fetch is recorded; the
+ *                 previous version's article leaves its story first (retire: facts follow the
+ *                 latest version)
  *   6. events     new articles, versions, flags, new stories and disputes, on the event stream
  *
  * Fetching is polite: one lane per host (hosts in parallel, one request at a time within a host),
