@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { runCli } from '../cli/testing.js';
+import { openStore } from '../store/index.js';
+import { startServer } from '../server/server.js';
 import { dropSchemas, freshSchema, requireServer, withSchema } from '../store/postgres/test-server.js';
 
 interface Hit {
@@ -184,6 +186,19 @@ test('watch: new items once, 304 for unchanged pages, versions with diff spans, 
   assert.equal(changed.code, 0, changed.err);
   const ch = JSON.parse(changed.out) as { stories: { changes: { url: string; n: number }[] }[] };
   assert.deepEqual(ch.stories.flatMap((s) => s.changes.map((c) => new URL(c.url).pathname)).sort(), ['/bridge', '/fire']);
+  // The article web page lists the versions with the difference highlighted.
+  const store = await openStore(db);
+  const web = await startServer({ store, token: null, host: '127.0.0.1', port: 0, log: () => undefined });
+  try {
+    const res = await fetch(`${web.url}/articles/${encodeURIComponent(articleId)}`);
+    const body = await res.text();
+    assert.equal(res.status, 200);
+    assert.match(body, /Versions \(2\)/);
+    assert.match(body, /<del>12<\/del><ins>14<\/ins>/);
+  } finally {
+    await web.close();
+    await store.close();
+  }
   const later = await runCli('stories', '--db', db, '--changed-since', '2999-01-01', '--json');
   assert.deepEqual((JSON.parse(later.out) as { stories: unknown[] }).stories, []);
 });
