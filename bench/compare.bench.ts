@@ -7,8 +7,8 @@
  *
  *   node --import tsx bench/compare.bench.ts [--n 1683] [--repeat 3]
  */
-import { compareAll, processSource } from '../src/pipeline.js';
-import { FNC1_BODIES, environment, fixed, intArg, loadBodies, median, table, timeRuns, toSource } from './fnc1.js';
+import { compareAll, processSource } from '../src/collection/pipeline.js';
+import { FNC1_BODIES, environment, fixed, intArg, loadBodies, median, table, timeRuns, timeRunsAsync, toSource } from './fnc1.js';
 
 const n = intArg('n', 1683);
 const repeat = intArg('repeat', 3);
@@ -34,8 +34,8 @@ for (const size of sizes) {
   const slice = articles.slice(0, size);
   let stories = 0;
   let facts = 0;
-  const times = timeRuns(() => {
-    const result = compareAll(slice);
+  const times = await timeRunsAsync(async () => {
+    const result = await compareAll(slice);
     stories = result.stories.length;
     facts = result.stories.reduce((k, s) => k + s.facts.length, 0);
   }, repeat);

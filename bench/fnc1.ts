@@ -68,6 +68,20 @@ export function timeRuns(fn: () => void, repeat: number, longSeconds = 10): numb
   return times;
 }
 
+/** `timeRuns` for an async job (the comparison runs the clusterer over an in-memory store). */
+export async function timeRunsAsync(fn: () => Promise<void>, repeat: number, longSeconds = 10): Promise<number[]> {
+  const times: number[] = [];
+  for (let r = 0; r < repeat; r++) {
+    collectGarbage();
+    const t = process.hrtime.bigint();
+    await fn();
+    const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+    times.push(seconds);
+    if (seconds > longSeconds) break;
+  }
+  return times;
+}
+
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);

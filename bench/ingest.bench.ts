@@ -17,13 +17,13 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Article } from '../src/model/index.js';
 import { openStore } from '../src/store/index.js';
-import { ingest } from '../src/ingest/ingest.js';
-import { processSource } from '../src/pipeline.js';
-import { Clusterer, titleOf, type ClusterItem } from '../src/cluster/clusterer.js';
+import { ingest } from '../src/collection/ingest.js';
+import { processSource } from '../src/collection/pipeline.js';
+import { Clusterer, titleOf, type ClusterItem } from '../src/stories/group/clusterer.js';
 import { toStore } from '../src/store/rows.js';
-import { articleFeatures, type Features } from '../src/cluster/features.js';
-import { DocumentFrequency } from '../src/cluster/df.js';
-import { similarity, SIMILARITY, DAY_MS, type Keyed } from '../src/cluster/similarity.js';
+import { articleFeatures, type Features } from '../src/stories/group/features.js';
+import { DocumentFrequency } from '../src/stories/group/df.js';
+import { similarity, SIMILARITY, DAY_MS, type Keyed } from '../src/stories/group/similarity.js';
 import { environment, loadBodies, table, fixed } from './fnc1.js';
 
 const arg = (name: string, fallback: string): string => {

@@ -23,10 +23,10 @@ import { DEFAULT_CONTEXT, type Article } from '../src/model/index.js';
 // nested function (esbuild's keepNames) that the compiled code does not have.
 const fromSource = process.argv.includes('--src') || !existsSync(new URL('../dist/pipeline.js', import.meta.url));
 const root = fromSource ? '../src' : '../dist';
-const { compareAll, processSource } = (await import(`${root}/pipeline.js`)) as typeof import('../src/pipeline.js');
+const { compareAll, processSource } = (await import(`${root}/pipeline.js`)) as typeof import('../src/collection/pipeline.js');
 const { extract } = (await import(`${root}/extract/index.js`)) as typeof import('../src/extract/index.js');
 const { STAGES } = (await import(`${root}/analyze/index.js`)) as typeof import('../src/analyze/index.js');
-import { FNC1_BODIES, collectGarbage, environment, fixed, intArg, loadBodies, median, table, time, timeRuns, toSource, utf8Bytes } from './fnc1.js';
+import { FNC1_BODIES, collectGarbage, environment, fixed, intArg, loadBodies, median, table, time, timeRuns, timeRunsAsync, toSource, utf8Bytes } from './fnc1.js';
 
 const n = intArg('n', 1000);
 const repeat = intArg('repeat', 5);
@@ -102,8 +102,8 @@ for (const source of sources) {
 let stories = 0;
 let facts = 0;
 let reusePairs = 0;
-const compareTimes = timeRuns(() => {
-  const result = compareAll(articles);
+const compareTimes = await timeRunsAsync(async () => {
+  const result = await compareAll(articles);
   stories = result.stories.length;
   facts = result.stories.reduce((k, s) => k + s.facts.length, 0);
   reusePairs = result.stories.reduce((k, s) => k + s.reuse.length, 0);

@@ -19,7 +19,7 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article, Story } from '../src/model/index.js';
-import { ingest } from '../src/ingest/ingest.js';
+import { ingest } from '../src/collection/ingest.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { loadBodies } from './fnc1.js';
 

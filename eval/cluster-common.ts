@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/index.js';
-import { ingest, type IngestSummary } from '../src/ingest/ingest.js';
+import { ingest, type IngestSummary } from '../src/collection/ingest.js';
 
 export interface EvalRecord {
   id: string;

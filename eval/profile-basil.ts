@@ -20,7 +20,7 @@ import { tokens } from '../src/analyze/classifier/features.js';
 import { classify, loadedMarks, THRESHOLDS } from '../src/analyze/classifier/model.js';
 import { prng } from '../src/model/random.js';
 import { babeWordLabels, prepare, basilWordLabels, trainWordModel, TRAINING, wordProbabilities, type Prepared } from '../src/analyze/classifier/training.js';
-import { compareAll, processSource } from '../src/pipeline.js';
+import { compareAll, processSource } from '../src/collection/pipeline.js';
 import type { Span } from '../src/model/index.js';
 
 const articles = readBasil();
@@ -95,7 +95,7 @@ let withAdded = 0;
 for (const [triplet, group] of byTriplet) {
   const texts = group.map((a) => `${a.title}\n\n${a.sentences.map((s) => s.text).join(' ')}`);
   const processed = group.map((a, i) => processSource({ uri: `basil:${triplet}:${a.source}`, format: 'text', raw: texts[i] as string, record: { id: `${triplet}-${a.source}`, outlet: a.source, title: a.title }, messages: [] }));
-  const comparison = compareAll(processed);
+  const comparison = await compareAll(processed);
   const coverage = new Map(comparison.stories.flatMap((s) => s.coverage.map((v) => [v.articleId, v] as const)));
   group.forEach((a, i) => {
     const art = processed[i];

@@ -9,7 +9,7 @@
  * --list prints each member the model relabelled 'disputes', with the claim it was read against.
  */
 import { loadavg } from 'node:os';
-import { compareAll, processSource } from '../src/pipeline.js';
+import { compareAll, processSource } from '../src/collection/pipeline.js';
 import { useStanceModel } from '../src/stories/stance.js';
 import { environment, fixed, intArg, loadBodies, median, toSource } from '../bench/fnc1.js';
 
@@ -33,7 +33,7 @@ for (let r = 0; r < repeat; r++) {
   for (const model of [false, true]) {
     useStanceModel(model);
     const t = process.hrtime.bigint();
-    const result = compareAll(articles);
+    const result = await compareAll(articles);
     (model ? on : off).push(Number(process.hrtime.bigint() - t) / 1e9);
     const all = result.stories.flatMap((s) => s.facts);
     disputed[model ? 1 : 0] = all.filter((f) => f.status === 'disputed').length;

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Article, Fact } from '../src/model/index.js';
-import { analyzeText } from '../src/pipeline.js';
+import { analyzeText } from '../src/collection/pipeline.js';
 import { parseCSV, toRecords } from '../src/read/csv.js';
 import { analyzeStory } from '../src/stories/index.js';
 import { MODEL_STANCE, useStanceModel } from '../src/stories/stance.js';

@@ -14,7 +14,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { ingest, INGEST } from '../src/ingest/ingest.js';
+import { ingest, INGEST } from '../src/collection/ingest.js';
 import { openSqliteStore } from '../src/store/index.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
 import { dropSchemas, freshSchema, testServer, withSchema } from '../src/store/postgres/test-server.js';

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingest } from '../src/ingest/ingest.js';
+import { ingest } from '../src/collection/ingest.js';
 import { openSqliteStore } from '../src/store/index.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
 import { dropSchemas, freshSchema, requireServer, withSchema } from '../src/store/postgres/test-server.js';

@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { prng } from '../src/model/random.js';
-import { refreshStale } from '../src/cluster/refresh.js';
+import { refreshStale } from '../src/collection/lifecycle.js';
 import { analyzeStory } from '../src/stories/index.js';
 import type { Store } from '../src/store/index.js';
 import type { PostgresStore } from '../src/store/postgres/index.js';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { prng } from '../src/model/random.js';
 import { DEFAULT_CONTEXT, type Comparison, type SourceRecord, type SourceFormat } from '../src/model/index.js';
-import { processSource } from '../src/pipeline.js';
+import { processSource } from '../src/collection/pipeline.js';
 import { extract } from '../src/extract/index.js';
 import { invariantProblems } from '../src/extract/invariants.js';
 import { htmlFromText, htmlFromBytes } from '../src/read/html.js';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { prng } from '../src/model/random.js';
 import type { Comparison } from '../src/model/index.js';
-import { compare } from '../src/pipeline.js';
+import { compare } from '../src/collection/pipeline.js';
 import {
   DOC_MS, FILE_GENS, GOOD, HTML_GENS, TEXT_GENS, boilerplateOnly, checkComparison, checkFile, checkHtml, checkSource, int, jsonlLine, labelled, pick,
   randomBytes, randomUnicode, record, warcRecord, type Gen,

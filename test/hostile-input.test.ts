@@ -15,7 +15,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { readInputs, type ReadItem, type ReadOptions } from '../src/read/index.js';
 import { readJsonlStream } from '../src/read/jsonl.js';
-import { processSource } from '../src/pipeline.js';
+import { processSource } from '../src/collection/pipeline.js';
 import { DEFAULT_CONTEXT } from '../src/model/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cc-hostile-'));

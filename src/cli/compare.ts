@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { message, type Comparison, type Message } from '../model/index.js';
-import { compare, type RunOptions } from '../pipeline.js';
+import { compare, type RunOptions } from '../collection/pipeline.js';
 import type { InputFormat } from '../read/formats.js';
 import { renderJSON } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';

@@ -1,6 +1,6 @@
 /** `crosscheck ingest --db postgres://… --enqueue INPUT...`: the inputs' records onto the queue (src/worker/enqueue.ts). */
 import { message } from '../model/index.js';
-import type { IngestOptions } from '../ingest/ingest.js';
+import type { IngestOptions } from '../collection/ingest.js';
 import type { ReadOptions } from '../read/index.js';
 import { DEFAULT_CONTEXT } from '../model/index.js';
 import { POSTGRES_URL, resolveDbLocation } from '../store/index.js';

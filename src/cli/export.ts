@@ -10,8 +10,7 @@ import { once } from 'node:events';
 import { message } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { versionStoreFor, type PageVersions } from '../store/versions.js';
-import { refreshStale } from '../cluster/refresh.js';
-import { analyzeStory } from '../stories/index.js';
+import { refreshStale } from '../collection/index.js';
 import { parseArgs, type OptionSpecs } from './args.js';
 import { usageError } from './compare.js';
 import { DB_SPECS, withDb } from './db-options.js';
@@ -61,7 +60,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     };
     // Facts, and the stories' fact counts, of stale stories are computed first (ingest leaves
     // stories for their first view); an exported fact is never one of an older membership.
-    if (what === 'stories' || what === 'facts') await refreshStale(store, analyzeStory);
+    if (what === 'stories' || what === 'facts') await refreshStale(store);
     if (format === 'csv') await write(csvRow(COLUMNS[what]));
     if (what === 'versions') {
       for await (const page of versionStoreFor(store).exportVersions()) {

@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { message } from '../model/index.js';
-import { ingest, type IngestOptions, type IngestProgress, type IngestSummary } from '../ingest/ingest.js';
+import { ingest, type IngestOptions, type IngestProgress, type IngestSummary } from '../collection/ingest.js';
 import { walkDirectory } from '../read/directory.js';
 import { LIMIT_SPECS, limitsOf, parseArgs, type OptionSpecs } from './args.js';
 import { usageError } from './compare.js';

@@ -1,11 +1,9 @@
 /**
  * `crosscheck story ID`: the story report of `compare` (facts, coverage by outlet, reuse,
- * profiles) for one stored story, rendered by the same renderers from a Comparison built of
- * the stored story and its articles (the first MAX_ANALYZED_ARTICLES of a very large one).
+ * profiles) for one stored story (the collection's storyReport), rendered by the same renderers.
  */
-import { message, type Comparison } from '../model/index.js';
-import { MAX_ANALYZED_ARTICLES, currentStory } from '../cluster/refresh.js';
-import { analyzeStory } from '../stories/index.js';
+import { message } from '../model/index.js';
+import { storyReport } from '../collection/index.js';
 import { renderJSON } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { DEFAULT_WIDTH, renderText } from '../report/text.js';
@@ -43,15 +41,10 @@ export async function storyCommand(argv: readonly string[], io: CliIO): Promise<
   }
   return withDb(values, io, true, async (store) => {
     // A stale story (ingest leaves them for their first view) is analysed now and kept.
-    const story = await currentStory(store, id, analyzeStory);
-    if (!story) {
+    const c = await storyReport(store, id);
+    if (!c) {
       writeMessages(io, [message('CC705', `no story "${id}" in the database`)]);
       return EXIT.noInput;
-    }
-    const articles = await store.getArticles(story.articleIds.slice(0, MAX_ANALYZED_ARTICLES));
-    const c: Comparison = { articles, stories: [story], messages: [] };
-    if (story.articleIds.length > articles.length) {
-      c.messages.push(message('CC403', `story ${id} has ${story.articleIds.length} articles; the report shows the first ${articles.length}`));
     }
     writeMessages(io, c.messages);
     if (values['json']) io.stdout.write(renderJSON(c, { generatedBy: `crosscheck ${packageVersion()}` }));

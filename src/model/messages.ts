@@ -7,11 +7,11 @@
 import type { Span } from './span.js';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Stage = 'read' | 'extract' | 'analyze' | 'compare' | 'cli' | 'store' | 'ingest' | 'server';
+export type MessageStage = 'read' | 'extract' | 'analyze' | 'compare' | 'cli' | 'store' | 'ingest' | 'server';
 
 interface CatalogueEntry {
   readonly severity: Severity;
-  readonly stage: Stage;
+  readonly stage: MessageStage;
   /** What the code means, in a few words (the error catalogue in docs is built from this). */
   readonly meaning: string;
   /** What the user can do next. */
@@ -100,7 +100,7 @@ export type MessageCode = keyof typeof CATALOGUE;
 export interface Message {
   readonly code: MessageCode;
   readonly severity: Severity;
-  readonly stage: Stage;
+  readonly stage: MessageStage;
   /** What happened, to what: "file.txt: line 3 is not valid JSON (Unexpected token })". */
   readonly reason: string;
   /** What to do next. */

@@ -13,7 +13,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { message, type Message } from '../model/index.js';
-import { ingest, type IngestSummary } from '../ingest/ingest.js';
+import { ingest, type IngestSummary } from '../collection/ingest.js';
 import { htmlFromText } from '../read/html.js';
 import type { Store } from '../store/index.js';
 import { badRequest } from './http.js';

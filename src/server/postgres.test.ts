@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingest } from '../ingest/ingest.js';
+import { ingest } from '../collection/ingest.js';
 import { openSqliteStore, type Store } from '../store/index.js';
 import { openPostgresStore } from '../store/postgres/index.js';
 import { dropSchemas, freshSchema, requireServer, withSchema } from '../store/postgres/test-server.js';

@@ -8,8 +8,7 @@
  */
 import { versionStoreOf, type ArticleVersion } from '../store/versions.js';
 import { message, type Article, type Comparison, type Story } from '../model/index.js';
-import { MAX_ANALYZED_ARTICLES, currentStory } from '../cluster/refresh.js';
-import { analyzeStory } from '../stories/index.js';
+import { storyReport } from '../collection/index.js';
 import type { ListStoriesOptions, SearchCursor, SearchHit, SearchKind, Store, StoryCursor, StorySummary } from '../store/index.js';
 import { HttpError, badRequest } from './http.js';
 import type { WriteLock } from './write-lock.js';
@@ -191,17 +190,11 @@ export interface StoryView {
 }
 
 export async function storyView(store: Store, id: string, lock: WriteLock): Promise<StoryView> {
-  // Ingest leaves stories stale (membership changed since their facts were computed): a stale
-  // story is analysed on its first view and kept, never shown with facts of other members.
-  const stale = (await store.storySummaries([id])).get(id)?.stale === true;
-  const story = stale ? await lock.run(() => currentStory(store, id, analyzeStory)) : await store.getStory(id);
-  if (!story) throw new HttpError(404, 'CC705', `no story "${id.slice(0, 80)}" in the database`);
-  const articles = await store.getArticles(story.articleIds.slice(0, MAX_ANALYZED_ARTICLES));
-  const comparison: Comparison = { articles, stories: [story], messages: [] };
-  if (story.articleIds.length > articles.length) {
-    comparison.messages.push(message('CC403', `story ${id} has ${story.articleIds.length} articles; the report shows the first ${articles.length}`));
-  }
-  return { story, articles, comparison };
+  // A stale story is analysed on its first view (under the server's write lock) and kept.
+  const comparison = await storyReport(store, id, (fn) => lock.run(fn));
+  const story = comparison?.stories[0];
+  if (!comparison || !story) throw new HttpError(404, 'CC705', `no story "${id.slice(0, 80)}" in the database`);
+  return { story, articles: comparison.articles, comparison };
 }
 
 export interface ArticleView {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingest } from '../ingest/ingest.js';
+import { ingest } from '../collection/ingest.js';
 import { openStore, type Store } from '../store/index.js';
 import { startServer, type RunningServer } from './server.js';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareArticles } from './index.js';
+import { compareArticles } from '../collection/compare.js';
 import { assertEvidence, factsWith, testArticle } from './testing.js';
 
 const A = testArticle(
@@ -20,8 +20,8 @@ const B = testArticle(
   { id: 'val-b', outlet: 'Latin Wire', publishedAt: '2024-04-08' },
 );
 
-test('paraphrased facts align into corroborated facts; the rest stay single-source', () => {
-  const { stories } = compareArticles([A, B]);
+test('paraphrased facts align into corroborated facts; the rest stay single-source', async () => {
+  const { stories } = await compareArticles([A, B]);
   assert.equal(stories.length, 1);
   const won = factsWith(stories, /won the presidential election/, /elected Maria Santos/);
   assert.equal(won.length, 1);
@@ -46,8 +46,8 @@ test('paraphrased facts align into corroborated facts; the rest stay single-sour
   assertEvidence(stories, [A, B]);
 });
 
-test('facts do not chain: each member matches the fact, at most two units per article', () => {
-  const { stories } = compareArticles([A, B]);
+test('facts do not chain: each member matches the fact, at most two units per article', async () => {
+  const { stories } = await compareArticles([A, B]);
   for (const f of stories[0]?.facts ?? []) {
     const perArticle = new Map<string, number>();
     for (const m of f.members) perArticle.set(m.articleId, (perArticle.get(m.articleId) ?? 0) + 1);
@@ -60,7 +60,7 @@ test('facts do not chain: each member matches the fact, at most two units per ar
   }
 });
 
-test('relative clauses and appositives are units of their own', () => {
+test('relative clauses and appositives are units of their own', async () => {
   const a = testArticle(
     'Crew rescued\nThe freighter Nordlys sank off Bergen on Monday. Its captain, Erik Vold, who was last to leave the ship, was treated for hypothermia. ' +
       'Two of the nine crew are still missing after the sinking.',
@@ -71,7 +71,7 @@ test('relative clauses and appositives are units of their own', () => {
       'Erik Vold, the ship\'s captain, stayed aboard until every crew member had left.',
     { id: 'ship-b' },
   );
-  const { stories } = compareArticles([a, b]);
+  const { stories } = await compareArticles([a, b]);
   const hypothermia = factsWith(stories, /hypothermia/);
   assert.ok(hypothermia.some((f) => f.status === 'corroborated'));
   const missing = factsWith(stories, /still missing/);

@@ -1,58 +1,35 @@
 /**
- * compare: articles -> stories. For each story: text reuse (who copied whom), independent
- * origins, claims aligned into facts with their status and conflicts, and coverage.
+ * Story analysis: one story's articles -> its text reuse (who copied whom), independent
+ * origins, claims aligned into facts with their status and conflicts, and coverage. Which
+ * articles form a story is group/'s job (the one clusterer, run by ingest and by compare).
  *
  *   1. prepare   words, sentences, body, entity mentions, dates (fallbacks when layers are empty)
- *   2. group     TF-IDF + entities, inverted-index candidates, average-link clustering
- *   3. reuse     5-gram shingles, maximal shared passages, share and direction
- *   4. origins   union-find over heavy reuse
- *   5. units     sentences, claims, clauses, relative clauses, appositives
- *   6. align     concepts + entities, IDF-weighted overlap, greedy facts without chaining
- *   7. facts     stances, conflicts, origins, status; single-source facts; coverage
+ *   2. reuse     5-gram shingles, maximal shared passages, share and direction
+ *   3. origins   union-find over heavy reuse
+ *   4. units     sentences, claims, clauses, relative clauses, appositives
+ *   5. align     concepts + entities, IDF-weighted overlap, greedy facts without chaining
+ *   6. facts     stances, conflicts, origins, status; single-source facts; coverage
  *
- * Deterministic: articles are sorted by id first, so the same input in any order gives the
- * same stories, facts and ids.
+ * Deterministic: articles are sorted by id first, so the same members in any order give the
+ * same facts and ids.
  */
-import { createHash } from 'node:crypto';
 import { message, type Article, type Message, type Story } from '../model/index.js';
 import { align } from './align.js';
 import { coverage } from './coverage.js';
 import { buildFacts } from './facts.js';
-import { groupArticles } from './group.js';
 import { mergeKeys } from './names.js';
 import { findOrigins, originIndex } from './origins.js';
 import { prepare, type Prepared } from './prepare.js';
 import { findReuse, strongestSources } from './reuse.js';
 import { findUnits } from './units.js';
 
-export interface CompareOptions {
-  /** Reserved for tuning knobs (thresholds) that callers may override. */
-  readonly _reserved?: never;
-}
-
 // Beyond this many articles in one story, claims are aligned across the earliest ones only
 // (alignment grows with the square of a story's sentences; reuse and grouping do not stop).
 export const MAX_ALIGNED_ARTICLES = 200;
 
-export function compareArticles(articles: readonly Article[], options: CompareOptions = {}): { stories: Story[]; messages: Message[] } {
-  void options;
-  const messages: Message[] = [];
-  const unique = dedupe(articles);
-  const prepared = unique.map(prepare);
-  const groups = groupArticles(prepared);
-  const stories = groups.map((g) => buildStory(prepared, g, messages));
-  stories.sort((a, b) => b.articleIds.length - a.articleIds.length || a.id.localeCompare(b.id));
-  if (unique.length === 1) messages.push(message('CC401', `only one article (${unique[0]?.uri ?? ''}): nothing to compare`));
-  if (stories.length > 1) {
-    const alone = stories.filter((s) => s.articleIds.length === 1).length;
-    messages.push(message('CC402', `${unique.length} articles form ${stories.length} stories${alone ? ` (${alone} of them a single article)` : ''}`));
-  }
-  return { stories, messages };
-}
-
 /**
- * One given group of articles compared as one story under a given id (ingest keeps a story's
- * id as it grows): reuse, origins, facts and coverage, as `compareArticles` builds them.
+ * One story's articles (the clusterer's group) analysed under the story's id (the clusterer's,
+ * kept as the story grows): reuse, origins, facts and coverage.
  */
 export function analyzeStory(id: string, articles: readonly Article[]): { story: Story; messages: Message[] } {
   const messages: Message[] = [];
@@ -66,10 +43,9 @@ function dedupe(articles: readonly Article[]): Article[] {
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.contentHash.localeCompare(b.contentHash)));
 }
 
-function buildStory(prepared: readonly Prepared[], group: readonly number[], messages: Message[], givenId?: string): Story {
+function buildStory(prepared: readonly Prepared[], group: readonly number[], messages: Message[], id: string): Story {
   const members = group.map((i) => prepared[i] as Prepared);
   const articleIds = members.map((p) => p.article.id).sort();
-  const id = givenId ?? `s-${createHash('sha256').update(articleIds.join('\n')).digest('hex').slice(0, 12)}`;
   const reuse = group.length > 1 ? findReuse(prepared, group) : [];
   const origins = findOrigins(articleIds, reuse);
   const originOf = originIndex(origins);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareArticles } from './index.js';
+import { compareArticles } from '../collection/compare.js';
 import { assertEvidence, factsWith, testArticle } from './testing.js';
 
 const WIRE =
@@ -19,13 +19,13 @@ const OWN =
   'Emergency crews bored a narrow hole to pump air and water down to the miners. ' +
   'Relatives gathered at the gate of the mine overnight.';
 
-test('a wire story and its near copy are one origin; an independent report is another', () => {
+test('a wire story and its near copy are one origin; an independent report is another', async () => {
   const articles = [
     testArticle(WIRE, { id: 'wire', outlet: 'Wire', publishedAt: '2024-05-07' }),
     testArticle(NEAR_COPY, { id: 'copy', outlet: 'Copy Times', publishedAt: '2024-05-08' }),
     testArticle(OWN, { id: 'own', outlet: 'Free State News', publishedAt: '2024-05-07' }),
   ];
-  const { stories } = compareArticles(articles);
+  const { stories } = await compareArticles(articles);
   assert.equal(stories.length, 1);
   const story = stories[0];
   assert.ok(story);

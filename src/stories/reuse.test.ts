@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareArticles } from './index.js';
+import { compareArticles } from '../collection/compare.js';
 import { assertEvidence, testArticle } from './testing.js';
 
 const WIRE =
@@ -12,10 +12,10 @@ const COPY =
   'The regional emergency agency said the river Ayle rose two metres in twelve hours and broke through a flood wall near the old harbour. ' +
   'Mayor Tom Reddy thanked the volunteers.';
 
-test('reuse finds the copied passage with exact evidence and direction by date', () => {
+test('reuse finds the copied passage with exact evidence and direction by date', async () => {
   const wire = testArticle(WIRE, { id: 'wire', outlet: 'Wire', publishedAt: '2024-03-02T08:00:00Z' });
   const copy = testArticle(COPY, { id: 'copy', outlet: 'Gazette', publishedAt: '2024-03-02T15:00:00Z' });
-  const { stories } = compareArticles([copy, wire]);
+  const { stories } = await compareArticles([copy, wire]);
   assert.equal(stories.length, 1);
   const reuse = stories[0]?.reuse ?? [];
   assert.equal(reuse.length, 1);
@@ -33,42 +33,42 @@ test('reuse finds the copied passage with exact evidence and direction by date',
   assertEvidence(stories, [wire, copy]);
 });
 
-test('on the same date the copy is the one more covered by the other', () => {
+test('on the same date the copy is the one more covered by the other', async () => {
   const wire = testArticle(WIRE, { id: 'w' });
   const copy = testArticle(COPY, { id: 'c' });
-  const r = compareArticles([wire, copy]).stories[0]?.reuse[0];
+  const r = (await compareArticles([wire, copy])).stories[0]?.reuse[0];
   assert.ok(r);
   assert.equal(r.direction, 'contains-other');
   assert.equal(r.from, 'w');
   assert.equal(r.to, 'c');
 });
 
-test('articles that only share short phrases report no reuse', () => {
+test('articles that only share short phrases report no reuse', async () => {
   const a = testArticle('Storm Delia flooded homes in Wexley on Saturday. The river Ayle broke its banks near the harbour.', { id: 'a' });
   const b = testArticle('Homes in Wexley were flooded on Saturday by Storm Delia, when the Ayle burst near the harbour.', { id: 'b' });
-  const { stories } = compareArticles([a, b]);
+  const { stories } = await compareArticles([a, b]);
   assert.equal(stories.length, 1);
   assert.deepEqual(stories[0]?.reuse, []);
 });
 
-test('an undated rewrite that names the wire it took from is the copy', () => {
+test('an undated rewrite that names the wire it took from is the copy', async () => {
   const body = 'The passenger ferry collided with a cargo ship in thick fog at the mouth of the estuary early on Tuesday, and all passengers were brought ashore, the coastguard said.';
   const wire = testArticle(`Ferry collides with cargo ship\n${body}\nThe ferry was built in 2009 and carries up to 350 passengers.`, { id: 'w', outlet: 'coastline-press-agency', publishedAt: '2025-04-08' });
   const copy = testArticle(`FERRY HORROR!!!\nThis is a disgrace, Coastline Press Agency reported.\n${body}\nSomebody must answer for it, and the bureaucrats know it.`, { id: 'c', outlet: 'patriot-beacon' });
-  const story = compareArticles([wire, copy]).stories[0];
+  const story = (await compareArticles([wire, copy])).stories[0];
   const r = story?.reuse[0];
   assert.equal(r?.from, 'w');
   assert.equal(r?.to, 'c');
   assert.equal(r?.direction, 'cites-source');
 });
 
-test('a wire story rewritten eight times: each copy lists its three strongest sources, origins still count every pair', () => {
+test('a wire story rewritten eight times: each copy lists its three strongest sources, origins still count every pair', async () => {
   // Each rewrite keeps the wire's text and adds a line of its own, so every pair of them shares the wire's passages.
   const wire = testArticle(WIRE, { id: 'r0', outlet: 'Wire', publishedAt: '2024-03-02T08:00:00Z' });
   const copies = Array.from({ length: 8 }, (_, i) =>
     testArticle(`${WIRE} Reporter ${i + 1} of outlet ${i + 1} added this closing line of their own.`, { id: `r${i + 1}`, outlet: `Outlet ${i + 1}`, publishedAt: `2024-03-02T${String(9 + i).padStart(2, '0')}:00:00Z` }),
   );
-  const story = compareArticles([wire, ...copies]).stories[0];
+  const story = (await compareArticles([wire, ...copies])).stories[0];
   assert.ok(story);
   assert.equal(story.articleIds.length, 9);
   const perCopy = new Map<string, number>();

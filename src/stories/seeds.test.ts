@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyzeText } from '../pipeline.js';
-import { compareArticles } from './index.js';
+import { analyzeText } from '../collection/pipeline.js';
+import { compareArticles } from '../collection/compare.js';
 import { assertEvidence, factsWith } from './testing.js';
 
 const SEEDS = new URL('../../../shared/corpus/seeds/', import.meta.url);
@@ -17,35 +17,35 @@ function seed(name: string) {
 
 const news = seed('000_095b28c4d977072b.txt');
 const rewrite = seed('004_9f62991a42b9fc4b.txt');
-const { stories } = compareArticles([news, rewrite]);
+const { stories } = await compareArticles([news, rewrite]);
 const corroborated = (...patterns: RegExp[]) =>
   factsWith(stories, ...patterns).filter((f) => f.status === 'corroborated' && f.articleIds.includes(news.id) && f.articleIds.includes(rewrite.id));
 
-test('the seeds are one story with two independent origins and no copied passage', () => {
+test('the seeds are one story with two independent origins and no copied passage', async () => {
   assert.equal(stories.length, 1);
   assert.equal(stories[0]?.origins.length, 2);
   assert.deepEqual(stories[0]?.reuse, []);
   assertEvidence(stories, [news, rewrite]);
 });
 
-test('seeds: Joseph Yun is the U.S. envoy (negotiator / envoy)', () => {
+test('seeds: Joseph Yun is the U.S. envoy (negotiator / envoy)', async () => {
   assert.ok(corroborated(/Joseph Yun, the U\.S\. negotiator/, /Joseph Yun, the U\.S\. envoy/).length > 0);
 });
 
-test('seeds: contact with North Korean diplomats at the United Nations', () => {
+test('seeds: contact with North Korean diplomats at the United Nations', async () => {
   assert.ok(corroborated(/North Korean diplomats|North Korean counterparts/, /Pak Song Il|North Korean counterpart/).length > 0);
 });
 
-test('seeds: the student released in June died', () => {
+test('seeds: the student released in June died', async () => {
   assert.ok(corroborated(/Warmbier, who died/, /later died/).length > 0);
 });
 
-test('seeds: at least four facts are corroborated by both', () => {
+test('seeds: at least four facts are corroborated by both', async () => {
   const both = stories[0]?.facts.filter((f) => f.status === 'corroborated' && f.articleIds.length === 2) ?? [];
   assert.ok(both.length >= 4, `only ${both.length}: ${both.map((f) => f.summary).join(' | ')}`);
 });
 
-test('seeds: what only one of them has stays single-source', () => {
+test('seeds: what only one of them has stays single-source', async () => {
   const single = (re: RegExp) => factsWith(stories, re).filter((f) => f.status === 'single-source');
   assert.ok(single(/Three of the four prisoners are still/).length > 0);
   assert.ok(single(/Kim Dong Chul|Kim Hak-song/).length > 0 || single(/Kim Sang-duk/).length > 0);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { LABELS } from '../stance/index.js';
 import type { Article, Story } from '../model/index.js';
 import { hasStanceCue } from './conflicts.js';
-import { compareArticles } from './index.js';
+import { compareArticles } from '../collection/compare.js';
 import { MODEL_STANCE, useStanceModel } from './stance.js';
 import { assertEvidence, factsWith, testArticle } from './testing.js';
 
@@ -42,8 +42,8 @@ function modelEvidenceExact(stories: readonly Story[], articles: readonly Articl
   }
 }
 
-test('the stance model reads each article of a shared fact, with exact evidence; single-article facts are not read', () => {
-  const { stories } = compareArticles([REPORT, AGREE]);
+test('the stance model reads each article of a shared fact, with exact evidence; single-article facts are not read', async () => {
+  const { stories } = await compareArticles([REPORT, AGREE]);
   assertEvidence(stories, [REPORT, AGREE]);
   modelEvidenceExact(stories, [REPORT, AGREE]);
   const facts = stories.flatMap((s) => s.facts);
@@ -51,8 +51,8 @@ test('the stance model reads each article of a shared fact, with exact evidence;
   for (const f of facts) if (f.articleIds.length < 2) assert.ok(f.members.every((m) => m.stanceModel === undefined));
 });
 
-test('agreeing reports stay corroborated: the model changes no label', () => {
-  const { stories } = compareArticles([REPORT, AGREE]);
+test('agreeing reports stay corroborated: the model changes no label', async () => {
+  const { stories } = await compareArticles([REPORT, AGREE]);
   const [fact] = factsWith(stories, /selling her island studio/, /selling her studio/);
   assert.ok(fact);
   assert.equal(fact.status, 'corroborated');
@@ -60,11 +60,11 @@ test('agreeing reports stay corroborated: the model changes no label', () => {
   assert.ok(fact.members.every((m) => (m.stanceModel?.disagree ?? 1) < MODEL_STANCE.disagreeWithCue));
 });
 
-test('a rebuttal the rules miss disputes the fact when the model reads disagreement, both sides quoted', () => {
-  const rules = (() => {
+test('a rebuttal the rules miss disputes the fact when the model reads disagreement, both sides quoted', async () => {
+  const rules = await (async () => {
     useStanceModel(false);
     try {
-      return compareArticles([SHORT_REPORT, REBUTTAL]).stories;
+      return (await compareArticles([SHORT_REPORT, REBUTTAL])).stories;
     } finally {
       useStanceModel(true);
     }
@@ -73,7 +73,7 @@ test('a rebuttal the rules miss disputes the fact when the model reads disagreem
   assert.ok(plain, 'the two sentences form one fact');
   assert.equal(plain.status, 'corroborated', 'the rules alone miss it (else this test shows nothing)');
 
-  const { stories } = compareArticles([SHORT_REPORT, REBUTTAL]);
+  const { stories } = await compareArticles([SHORT_REPORT, REBUTTAL]);
   modelEvidenceExact(stories, [SHORT_REPORT, REBUTTAL]);
   const [fact] = factsWith(stories, /is selling her island/, /not Ines Caldera/);
   assert.ok(fact);
@@ -91,10 +91,10 @@ test('a rebuttal the rules miss disputes the fact when the model reads disagreem
   assertEvidence(stories, [SHORT_REPORT, REBUTTAL]);
 });
 
-test('below the cut-off the model changes nothing: the same pair stays corroborated', () => {
+test('below the cut-off the model changes nothing: the same pair stays corroborated', async () => {
   useStanceModel(true, 0.99);
   try {
-    const [fact] = factsWith(compareArticles([SHORT_REPORT, REBUTTAL]).stories, /is selling her island/, /not Ines Caldera/);
+    const [fact] = factsWith((await compareArticles([SHORT_REPORT, REBUTTAL])).stories, /is selling her island/, /not Ines Caldera/);
     assert.equal(fact?.status, 'corroborated');
     assert.ok(fact?.members.every((m) => m.stanceModel && !m.stanceModel.changed));
   } finally {
@@ -102,7 +102,7 @@ test('below the cut-off the model changes nothing: the same pair stays corrobora
   }
 });
 
-test('stance cues: denying, refuting and negating words, not plain reports', () => {
+test('stance cues: denying, refuting and negating words, not plain reports', async () => {
   assert.ok(hasStanceCue('Her agent called the report a hoax'));
   assert.ok(hasStanceCue('The ministry denied the report'));
   assert.ok(hasStanceCue('No, Banksy has not been arrested'));

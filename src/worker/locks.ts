@@ -11,7 +11,7 @@
  *   - locks are taken in one order (global, then buckets ascending), so there is no deadlock.
  */
 import type pg from 'pg';
-import { DAY_MS, SIMILARITY } from '../cluster/similarity.js';
+import { DAY_MS, SIMILARITY } from '../stories/group/similarity.js';
 
 /** First key of every crosscheck assignment lock ("CCwl"). */
 const LOCK_SPACE = 0x4343776c;

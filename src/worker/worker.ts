@@ -23,11 +23,12 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_CONTEXT, message, type Context } from '../model/index.js';
-import type { JobResult } from '../ingest/jobs.js';
-import { Clusterer, DF_STATE_KEY, type ClusterItem } from '../cluster/clusterer.js';
-import { applyAnalysis, storyInput } from '../cluster/refresh.js';
-import { WorkerPool } from '../ingest/pool.js';
-import { INGEST } from '../ingest/ingest.js';
+import type { JobResult } from '../collection/jobs.js';
+import { Clusterer, DF_STATE_KEY, type ClusterItem } from '../stories/group/clusterer.js';
+import { applyAnalysis, storyInput } from '../collection/lifecycle.js';
+import { WorkerPool } from '../collection/pool.js';
+import { INGEST } from '../collection/ingest.js';
+import { clusterBatch } from '../collection/batch.js';
 import type { PostgresStore } from '../store/postgres/index.js';
 import { EXCLUSIVE, locksFor, releaseStoryLock, tryStoryLock, withLocks } from './locks.js';
 import { claim, heartbeat, holdLiveness, isDrained, markDone, markFailed, registerWorker, stopWorker, unfinishedBefore, type Job, type WorkerCounters } from './queue.js';
@@ -212,12 +213,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         const fresh = items.filter((i) => !already.has(i.article.contentHash));
         summary.duplicates += items.length - fresh.length;
         const clusterer = await Clusterer.open(store);
-        const plan = await clusterer.planBatch(fresh);
         // The document frequencies are shared by every worker: this batch's increments are added
         // to the stored counters inside the commit, so that batches committing side by side in
         // other time windows never lose each other's counts.
-        const batch = { articles: fresh.map((i) => i.article), fingerprints: plan.fingerprints, assignments: plan.assignments, sketch: clusterer.takeSketch() };
-        const result = await store.commitBatch(batch, (c) => markDone(c, doneSeqs));
+        const { plan, result } = await clusterBatch(store, clusterer, fresh, (batch) => store.commitBatch(batch, (c) => markDone(c, doneSeqs)));
         summary.stored += result.inserted.length;
         summary.duplicates += result.duplicates.length;
         summary.assignMs += performance.now() - assignStarted;

@@ -1,13 +1,20 @@
 /**
- * Story analysis after clustering: a story whose membership changed is stale; its facts,
- * reuse, origins and coverage are computed again by the comparison of src/stories on its
- * articles, bounded per story (MAX_ANALYZED_ARTICLES, the earliest members), and put back.
- * The analysis may run on a worker while ingest goes on: its result is kept only when the
- * story still has the members it was computed for (else the story stays stale for a later pass).
+ * A stored story's life, in one place: stale -> analysed -> shown.
+ *   - stale     a batch that changes a story's membership marks it stale (the store does, in
+ *               the batch's commit: src/collection/batch.ts); a new story starts stale
+ *   - analysed  its facts, reuse, origins and coverage are computed by src/stories on its
+ *               articles, bounded per story (MAX_ANALYZED_ARTICLES, the earliest members), and
+ *               put back only if the story still has the members they were computed for
+ *               (`applyAnalysis`; else it stays stale for a later pass). Who analyses: the
+ *               ingest's final pass and the PostgreSQL workers (on worker threads), and
+ *               `currentStory` / `refreshStale` on the calling thread
+ *   - shown     `storyReport` is what every view shows (crosscheck story, the web story page,
+ *               the library's collection.story): a stale story is analysed first and kept, so
+ *               facts of an older membership are never shown as current
  */
-import type { Article, Message, Story } from '../model/index.js';
+import { message, type Article, type Comparison, type Message, type Story } from '../model/index.js';
 import type { Store } from '../store/index.js';
-import { MAX_ALIGNED_ARTICLES } from '../stories/index.js';
+import { MAX_ALIGNED_ARTICLES, analyzeStory } from '../stories/index.js';
 
 /** Articles read per story for its analysis: the comparison aligns at most this many anyway. */
 export const MAX_ANALYZED_ARTICLES = MAX_ALIGNED_ARTICLES;
@@ -64,7 +71,7 @@ type Analyze = (id: string, articles: Article[]) => { story: Story; messages: Me
  * and put back, so that facts of an older membership are never shown as current. Null when
  * there is no such story. Should writers keep changing it, the last analysis is returned unsaved.
  */
-export async function currentStory(store: Store, id: string, analyze: Analyze): Promise<Story | null> {
+export async function currentStory(store: Store, id: string, analyze: Analyze = analyzeStory): Promise<Story | null> {
   const summary = (await store.storySummaries([id])).get(id);
   if (!summary) return null;
   if (!summary.stale) return store.getStory(id);
@@ -80,7 +87,7 @@ export async function currentStory(store: Store, id: string, analyze: Analyze): 
 }
 
 /** Analyses stale stories on the calling thread until none is left (or `limit` done). */
-export async function refreshStale(store: Store, analyze: Analyze, limit = Infinity): Promise<number> {
+export async function refreshStale(store: Store, analyze: Analyze = analyzeStory, limit = Infinity): Promise<number> {
   let done = 0;
   const tried = new Set<string>();
   while (done < limit) {
@@ -94,4 +101,24 @@ export async function refreshStale(store: Store, analyze: Analyze, limit = Infin
     }
   }
   return done;
+}
+
+/** Runs a write in turn with the other writers of this process (the server's write lock); by default at once. */
+export type Exclusive = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/**
+ * A story as every view shows it: current (a stale one analysed first, under `exclusive`, and
+ * kept) with its articles (the first MAX_ANALYZED_ARTICLES of a very large one, and CC403 then).
+ * Null when there is no such story.
+ */
+export async function storyReport(store: Store, id: string, exclusive: Exclusive = (fn) => fn()): Promise<Comparison | null> {
+  const stale = (await store.storySummaries([id])).get(id)?.stale === true;
+  const story = stale ? await exclusive(() => currentStory(store, id)) : await store.getStory(id);
+  if (!story) return null;
+  const articles = await store.getArticles(story.articleIds.slice(0, MAX_ANALYZED_ARTICLES));
+  const messages: Message[] = [];
+  if (story.articleIds.length > articles.length) {
+    messages.push(message('CC403', `story ${id} has ${story.articleIds.length} articles; the report shows the first ${articles.length}`));
+  }
+  return { articles, stories: [story], messages };
 }

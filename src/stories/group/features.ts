@@ -4,9 +4,9 @@
  * the event), canonical entities by mention count, a MinHash signature, and the time.
  * Nothing here depends on the rest of the collection, so it can run anywhere, in any order.
  */
-import type { Article } from '../model/index.js';
-import { stem } from '../stories/stem.js';
-import { isContentWord, words } from '../stories/words.js';
+import type { Article } from '../../model/index.js';
+import { stem } from '../stem.js';
+import { isContentWord, words } from '../words.js';
 import { signature } from './minhash.js';
 
 export interface Features {

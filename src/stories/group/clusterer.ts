@@ -13,9 +13,9 @@
  * being counted for the whole batch before any article is placed, and the merges, which undo
  * the splits an unlucky order makes.
  */
-import type { Article } from '../model/index.js';
-import type { ArticleToStore, Assignment, Candidate, CandidateQuery, Fingerprint, SketchCounts, Store } from '../store/index.js';
-import { toStore } from '../store/rows.js';
+import type { Article } from '../../model/index.js';
+import type { ArticleToStore, Assignment, Candidate, CandidateQuery, Fingerprint, SketchCounts, Store } from '../../store/index.js';
+import { toStore } from '../../store/rows.js';
 import { DocumentFrequency } from './df.js';
 import { articleFeatures, timeOf, type Features } from './features.js';
 import { bands } from './minhash.js';

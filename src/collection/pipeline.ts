@@ -2,11 +2,11 @@
  * The whole job for a handful of inputs: read -> extract -> analyze -> compare.
  * Bad inputs become messages; the rest of the batch goes on.
  */
-import { DEFAULT_CONTEXT, message, toArticle, type Article, type Comparison, type Context, type Message, type SourceRecord } from './model/index.js';
-import { readInputs, type ReadOptions } from './read/index.js';
-import { extract } from './extract/index.js';
-import { analyze } from './analyze/index.js';
-import { compareArticles, type CompareOptions } from './stories/index.js';
+import { DEFAULT_CONTEXT, message, toArticle, type Article, type Comparison, type Context, type Message, type SourceRecord } from '../model/index.js';
+import { readInputs, type ReadOptions } from '../read/index.js';
+import { extract } from '../extract/index.js';
+import { analyze } from '../analyze/index.js';
+import { compareArticles } from './compare.js';
 
 /** Cleans and analyses one source record into an article. */
 export function processSource(source: SourceRecord, ctx: Context = DEFAULT_CONTEXT): Article {
@@ -26,7 +26,6 @@ export interface RunOptions extends Partial<Context> {
   /** Fetch URL inputs that resolve to private addresses. */
   allowPrivate?: boolean;
   stdin?: NodeJS.ReadableStream;
-  compare?: CompareOptions;
 }
 
 /** Reads the inputs and processes every article; duplicates (same content) are kept once. */
@@ -59,12 +58,12 @@ export async function readArticles(inputs: readonly string[], options: RunOption
 /** The `compare` job: read, clean, analyse and compare the inputs. */
 export async function compare(inputs: readonly string[], options: RunOptions = {}): Promise<Comparison> {
   const { articles, messages } = await readArticles(inputs, options);
-  return compareAll(articles, messages, options.compare);
+  return compareAll(articles, messages);
 }
 
 /** Compares already processed articles. */
-export function compareAll(articles: Article[], messages: Message[] = [], options: CompareOptions = {}): Comparison {
-  const result = compareArticles(articles, options);
+export async function compareAll(articles: Article[], messages: Message[] = []): Promise<Comparison> {
+  const result = await compareArticles(articles);
   return { articles, stories: result.stories, messages: [...messages, ...result.messages] };
 }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareArticles } from './index.js';
-import { assertEvidence, testArticle } from './testing.js';
+import { compareArticles } from './compare.js';
+import { assertEvidence, testArticle } from '../stories/testing.js';
 
 const FIRE = [
   ['fire-a', 'Ohio Ledger', 'Fire destroys Dayton paint factory\nA fire destroyed the Harlan Paints factory in Dayton, Ohio, on Monday night. Fire chief Maria Okafor said 60 firefighters fought the blaze for six hours. Two workers were treated for smoke inhalation. The cause of the fire at the Harlan Paints plant is under investigation.'],
@@ -18,9 +18,9 @@ function articles() {
   return [...FIRE, ...RATES].map(([id, outlet, text]) => testArticle(text, { id, outlet, publishedAt: '2023-06-05' }));
 }
 
-test('grouping separates two events and keeps each event together', () => {
+test('grouping separates two events and keeps each event together', async () => {
   const all = articles();
-  const { stories, messages } = compareArticles(all);
+  const { stories, messages } = await compareArticles(all);
   assert.equal(stories.length, 2);
   const sets = stories.map((s) => [...s.articleIds].sort().join(',')).sort();
   assert.deepEqual(sets, ['fire-a,fire-b,fire-c', 'rate-a,rate-b,rate-c']);
@@ -28,28 +28,28 @@ test('grouping separates two events and keeps each event together', () => {
   assertEvidence(stories, all);
 });
 
-test('grouping is deterministic: any input order gives the same stories and ids', () => {
+test('grouping is deterministic: any input order gives the same stories and ids', async () => {
   const all = articles();
-  const a = compareArticles(all);
-  const b = compareArticles([...all].reverse());
-  const c = compareArticles([all[3], all[0], all[5], all[1], all[4], all[2]].filter((x) => x !== undefined));
+  const a = await compareArticles(all);
+  const b = await compareArticles([...all].reverse());
+  const c = await compareArticles([all[3], all[0], all[5], all[1], all[4], all[2]].filter((x) => x !== undefined));
   assert.deepEqual(JSON.stringify(b.stories), JSON.stringify(a.stories));
   assert.deepEqual(JSON.stringify(c.stories), JSON.stringify(a.stories));
   for (const s of a.stories) assert.match(s.id, /^s-[0-9a-f]{12}$/);
 });
 
-test('dates far apart split articles that look alike', () => {
+test('dates far apart split articles that look alike', async () => {
   const one = testArticle(FIRE[0][2], { id: 'x1', publishedAt: '2020-01-01' });
   const two = testArticle(FIRE[1][2], { id: 'x2', publishedAt: '2023-06-05' });
-  const near = compareArticles([one, testArticle(FIRE[1][2], { id: 'x2', publishedAt: '2020-01-02' })]);
+  const near = await compareArticles([one, testArticle(FIRE[1][2], { id: 'x2', publishedAt: '2020-01-02' })]);
   assert.equal(near.stories.length, 1);
-  const far = compareArticles([one, two]);
+  const far = await compareArticles([one, two]);
   assert.ok(far.stories.length >= 1);
 });
 
-test('one article gives one story and CC401', () => {
+test('one article gives one story and CC401', async () => {
   const only = testArticle(FIRE[0][2], { id: 'only' });
-  const { stories, messages } = compareArticles([only]);
+  const { stories, messages } = await compareArticles([only]);
   assert.equal(stories.length, 1);
   assert.ok(messages.some((m) => m.code === 'CC401'));
   assert.ok((stories[0]?.facts.length ?? 0) > 0);
@@ -57,6 +57,6 @@ test('one article gives one story and CC401', () => {
   assertEvidence(stories, [only]);
 });
 
-test('no articles gives no stories', () => {
-  assert.deepEqual(compareArticles([]).stories, []);
+test('no articles gives no stories', async () => {
+  assert.deepEqual((await compareArticles([])).stories, []);
 });

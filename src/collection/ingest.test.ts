@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { openStore, type Store } from '../store/index.js';
 import { ingest } from './ingest.js';
 import { eventArticles, jsonl } from './testing.js';
-import { currentStory } from '../cluster/refresh.js';
-import { Clusterer, DF_STATE_KEY } from '../cluster/clusterer.js';
-import { DocumentFrequency } from '../cluster/df.js';
+import { currentStory } from './lifecycle.js';
+import { Clusterer, DF_STATE_KEY } from '../stories/group/clusterer.js';
+import { DocumentFrequency } from '../stories/group/df.js';
 import { analyzeStory } from '../stories/index.js';
 import type { Article, Story } from '../model/index.js';
 

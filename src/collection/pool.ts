@@ -94,7 +94,7 @@ export class WorkerPool {
   private spawn(slot: Slot): Worker {
     const self = new URL(import.meta.url);
     const ts = self.pathname.endsWith('.ts');
-    const entry = new URL(ts ? './worker.ts' : './worker.js', self).href;
+    const entry = new URL(ts ? './thread.ts' : './thread.js', self).href;
     const worker = ts
       ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true })
       : new Worker(new URL(entry));

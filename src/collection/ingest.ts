@@ -23,7 +23,7 @@
  *     none with `analyse: false`. A small ingest (a folder, the web form, the tests) leaves
  *     nothing stale; a dump of millions is not held up by hours of it;
  *   - a stale story is analysed when it is first shown, and put back: `crosscheck story ID`
- *     and the web story page (through refresh.ts's `currentStory`), and `export --what facts`
+ *     and the web story page (through lifecycle.ts's `storyReport`), and `export --what facts`
  *     or `--what stories` analyses every stale story before it writes (refreshStale);
  *   - listings show a stale story as such (StorySummary.stale), never with old facts as if current.
  * A kill loses no analysis that matters: the stories stay stale and the next run or view does them.
@@ -33,14 +33,15 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_CONTEXT, message, type Context, type Message, type SourceRecord } from '../model/index.js';
 import { readInputs, type ReadItem, type ReadOptions } from '../read/index.js';
 import type { Store } from '../store/index.js';
-import { Clusterer, type ClusterItem } from '../cluster/clusterer.js';
-import { applyAnalysis, storyInput } from '../cluster/refresh.js';
+import { Clusterer, type ClusterItem } from '../stories/group/clusterer.js';
+import { applyAnalysis, storyInput } from './lifecycle.js';
+import { BATCH_SIZE, clusterBatch } from './batch.js';
 import { WorkerPool } from './pool.js';
 import type { JobResult } from './jobs.js';
 
 export const INGEST = {
-  /** Articles per transaction: large enough to amortise the commit, small enough to lose little to a kill. */
-  batchSize: 500,
+  /** Articles per transaction (batch.ts; compare uses the same, so both make the same stories). */
+  batchSize: BATCH_SIZE,
   /**
    * Jobs in flight per worker: enough queued work to keep a worker busy while the main thread
    * clusters and commits a batch (~0.4 s of it; 512 jobs are ~0.6 s of a worker's work). With 96
@@ -186,11 +187,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const items = ready;
     ready = [];
     if (items.length === 0) return;
-    const { plan, result } = await exclusive(async () => {
-      const plan = await clusterer.planBatch(items);
-      const result = await store.commitBatch({ articles: items.map((i) => i.article), fingerprints: plan.fingerprints, assignments: plan.assignments, sketch: clusterer.takeSketch() });
-      return { plan, result };
-    });
+    const { plan, result } = await exclusive(() => clusterBatch(store, clusterer, items));
     for (const i of items) inFlightHashes.delete(i.article.contentHash);
     summary.new += result.inserted.length;
     summary.duplicates += result.duplicates.length;

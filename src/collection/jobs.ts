@@ -3,8 +3,8 @@
  * same code runs on a worker or (with no workers: tests, tiny inputs) on the main thread.
  */
 import { message, type Article, type Context, type Message, type SourceRecord, type Story } from '../model/index.js';
-import { processSource } from '../pipeline.js';
-import { clusterItem, type ClusterItem } from '../cluster/clusterer.js';
+import { processSource } from './pipeline.js';
+import { clusterItem, type ClusterItem } from '../stories/group/clusterer.js';
 import { analyzeStory } from '../stories/index.js';
 
 export type Job = { kind: 'source'; source: SourceRecord; ctx: Context } | { kind: 'story'; id: string; articles: Article[] };

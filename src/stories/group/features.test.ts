@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeText } from '../pipeline.js';
-import { words } from '../stories/words.js';
+import { analyzeText } from '../../collection/pipeline.js';
+import { words } from '../words.js';
 import { articleFeatures } from './features.js';
 import { hashString, mix } from './hash.js';
 import { MINHASH, SIGNATURE_LENGTH, signature } from './minhash.js';

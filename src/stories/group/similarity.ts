@@ -3,7 +3,7 @@
  * and of their entities (cosine of binary vectors), lifted to near-certainty when their MinHash
  * signatures say one is a copy of the other, and zero when their dates are too far apart.
  */
-import type { Fingerprint } from '../store/index.js';
+import type { Fingerprint } from '../../store/index.js';
 import type { DocumentFrequency } from './df.js';
 import { hashString } from './hash.js';
 import { jaccard } from './minhash.js';
