@@ -39,6 +39,7 @@ Usage:
   crosscheck demo [options]               run compare on the bundled example corpus
   crosscheck extract INPUT... [options]   print what was extracted from pages, feeds, WARC, URLs
   crosscheck ingest INPUT... [--db PATH]  clean, analyse and cluster articles into stories in a database
+  crosscheck watch URL... [--db PATH]     follow feeds and pages: new articles, versions, corrections
   crosscheck worker --db postgres://…     take ingest jobs queued with ingest --enqueue (many machines)
   crosscheck status --db postgres://…     the ingest queue, its workers and failed jobs
   crosscheck stories [options]            list the stories in the database
@@ -191,6 +192,8 @@ ${DB_OPTION}
   --order newest|largest  latest publication first (default), or most articles first
   --since DATE        stories with an article published on or after DATE (ISO 8601)
   --until DATE        stories with an article published on or before DATE (a date includes the day)
+  --changed-since T   stories with an article whose page changed at or after T (crosscheck watch),
+                      each with its changes: version, differences, corrections and stealth edits
   --outlet NAME       stories with an article from this outlet (exact name)
   --limit N           at most N stories (default 20)
   --offset N          skip the first N (paging)
@@ -225,6 +228,8 @@ words behind every label, and the story it belongs to.
 Options:
 ${DB_OPTION}
   --json              as JSON (schema "crosscheck/1"), with "storyId"
+  --versions          the versions of its page (crosscheck watch): dates, hash, flags (correction,
+                      stealth edit) with their evidence, and each difference from the version before
   --color, --no-color colour the terminal report or not
   -h, --help          this help
 
@@ -256,7 +261,8 @@ independent origins, article ids, summary. In CSV, lists are joined with "|".
 Options:
 ${DB_OPTION}
   --format jsonl|csv  the output format (required)
-  --what WHAT         articles (default), stories or facts
+  --what WHAT         articles (default), stories, facts, or versions (the pages crosscheck watch
+                      follows, each with its versions: fetch time, content hash, diff spans, flags)
   -o, --output FILE   write to FILE instead of standard output
   -h, --help          this help
 

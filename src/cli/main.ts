@@ -21,6 +21,7 @@ import { storiesCommand } from './stories.js';
 import { storyCommand } from './story.js';
 import { WORKER_HELP, workerCommand } from './worker.js';
 import { STATUS_HELP, statusCommand } from './status.js';
+import { WATCH_HELP, watchCommand } from './watch.js';
 
 interface Command {
   help: string;
@@ -42,6 +43,7 @@ const COMMANDS: Record<string, Command> = {
   export: { help: EXPORT_HELP, run: exportCommand },
   worker: { help: WORKER_HELP, run: workerCommand },
   status: { help: STATUS_HELP, run: statusCommand },
+  watch: { help: WATCH_HELP, run: watchCommand },
   serve: { help: SERVE_HELP, run: (argv, io) => serveCommand(argv, io) },
 };
 

@@ -1,6 +1,7 @@
 /** `crosscheck stories`: the stories in the database, newest or largest first, filtered and paged. */
 import { message } from '../model/index.js';
-import type { ListStoriesOptions, StorySummary } from '../store/index.js';
+import type { ListStoriesOptions, Store, StorySummary } from '../store/index.js';
+import { versionStoreFor, type ArticleVersion } from '../store/versions.js';
 import { stripControls } from '../report/sanitize.js';
 import { parseArgs, positiveInteger, type OptionSpecs } from './args.js';
 import { usageError } from './compare.js';
@@ -17,6 +18,7 @@ const SPECS: OptionSpecs = {
   limit: { type: 'string' },
   offset: { type: 'string' },
   json: { type: 'boolean' },
+  'changed-since': { type: 'string' },
 };
 
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
@@ -50,6 +52,12 @@ export async function storiesCommand(argv: readonly string[], io: CliIO): Promis
     if (!/^\d+$/.test(v)) return usageError(io, `--offset needs a whole number, not "${v}"`, 'stories');
     options.offset = Number(v);
   }
+  const changedSince = values['changed-since'];
+  if (typeof changedSince === 'string') {
+    const at = Date.parse(changedSince.trim());
+    if (!DATE.test(changedSince.trim()) || Number.isNaN(at)) return usageError(io, `--changed-since needs an ISO 8601 date or time (2026-12-07 or 2026-12-07T04:00Z), not "${changedSince}"`, 'stories');
+    return withDb(values, io, true, (store) => changedStories(store, new Date(at).toISOString(), options.limit, values['json'] === true, io));
+  }
   return withDb(values, io, true, async (store) => {
     const list = await store.listStories(options);
     if (values['json']) {
@@ -63,6 +71,44 @@ export async function storiesCommand(argv: readonly string[], io: CliIO): Promis
     io.stdout.write(storiesText(list));
     return EXIT.ok;
   });
+}
+
+/** Most versions read for --changed-since. */
+const CHANGES_READ = 10_000;
+
+/** `--changed-since T`: the stories with an article whose page changed since T (crosscheck watch), and what changed. */
+async function changedStories(store: Store, since: string, limit: number, json: boolean, io: CliIO): Promise<number> {
+  const changes = await versionStoreFor(store).changedSince(since, CHANGES_READ);
+  const storyOf = await store.storyOf(changes.map((v) => v.articleId).filter((id): id is string => id !== null));
+  const byStory = new Map<string, ArticleVersion[]>();
+  for (const v of changes) {
+    const id = v.articleId === null ? null : storyOf.get(v.articleId) ?? null;
+    if (id === null) continue;
+    const list = byStory.get(id);
+    if (list) list.push(v);
+    else byStory.set(id, [v]);
+  }
+  // Most recently changed first.
+  const ids = [...byStory.keys()].sort((a, b) => (byStory.get(b)!.at(-1)!.fetchedAt < byStory.get(a)!.at(-1)!.fetchedAt ? -1 : 1)).slice(0, limit);
+  const summaries = await store.storySummaries(ids);
+  if (json) {
+    const stories = ids.map((id) => ({ ...(summaries.get(id) ?? { id }), changes: byStory.get(id)!.map(({ text: _text, ...v }) => v) }));
+    io.stdout.write(JSON.stringify({ since, stories }, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  if (ids.length === 0) {
+    writeMessages(io, [message('CC705', `no story changed since ${since}`, { hint: 'crosscheck watch stores a new version when a page it follows changes' })]);
+    return EXIT.ok;
+  }
+  for (const id of ids) {
+    const s = summaries.get(id);
+    if (s) io.stdout.write(storiesText([s]));
+    for (const v of byStory.get(id)!) {
+      const flags = v.flags.map((f) => `${f.kind === 'correction' ? 'correction' : 'stealth edit'} (${f.reason})`).join(', ');
+      io.stdout.write(`  changed ${v.fetchedAt}: ${stripControls(v.url)} version ${v.n}, ${v.diff.length} difference${v.diff.length === 1 ? '' : 's'}${flags ? `; ${flags}` : ''} (crosscheck article ${v.articleId} --versions)\n`);
+    }
+  }
+  return EXIT.ok;
 }
 
 export function storiesText(list: readonly StorySummary[]): string {

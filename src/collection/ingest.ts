@@ -31,7 +31,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_CONTEXT, message, type Context, type Message, type SourceRecord } from '../model/index.js';
-import { readInputs, type ReadOptions } from '../read/index.js';
+import { readInputs, type ReadItem, type ReadOptions } from '../read/index.js';
 import type { Store } from '../store/index.js';
 import { Clusterer, type ClusterItem } from '../stories/group/clusterer.js';
 import { applyAnalysis, storyInput } from './lifecycle.js';
@@ -76,6 +76,8 @@ export const INGEST = {
 export interface IngestOptions {
   store: Store;
   inputs: readonly string[];
+  /** Records already read (watch fetches its pages itself): ingested instead of reading `inputs`. */
+  records?: Iterable<ReadItem> | AsyncIterable<ReadItem>;
   format?: ReadOptions['format'];
   stdin?: NodeJS.ReadableStream;
   /** Fetch URL inputs on private, loopback or link-local addresses (refused by default). */
@@ -223,7 +225,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   };
 
   try {
-    for await (const item of readInputs(options.inputs, readOptions)) {
+    for await (const item of options.records ?? readInputs(options.inputs, readOptions)) {
       if (item.kind === 'problem' && item.message.severity !== 'error') {
         // A warning about an input (bytes after a .gz's last member, a feed's own entities) is
         // not a record that failed: it is reported, and the input's records are counted as read.

@@ -9,7 +9,7 @@
  * when it connects, which covers any path that skipped the lookup.
  */
 import { lookup as dnsLookup } from 'node:dns';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction, type Socket } from 'node:net';
 import { canonicalAddress, isPrivateAddress, notPublicBecause } from './address.js';
@@ -35,6 +35,8 @@ export interface FetchOptions {
    * Tests use it to let a server on 127.0.0.2 stand for a public site that redirects.
    */
   allowAddresses?: readonly string[];
+  /** Extra request headers (conditional GET, a User-Agent of the caller's); they replace the defaults of the same name. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** True for inputs read as URLs. */
@@ -92,7 +94,8 @@ function guardedLookup(policy: AddressPolicy): LookupFunction {
   }) as LookupFunction;
 }
 
-type Fetched = { ok: true; url: string; contentType: string; body: Buffer } | { ok: false; item: ReadItem };
+/** An answer outside 2xx (304 Not Modified, 429, 503...) keeps its status and headers for callers that act on them (watch). */
+type Fetched = { ok: true; url: string; contentType: string; body: Buffer; headers: IncomingHttpHeaders } | { ok: false; item: ReadItem; status?: number; headers?: IncomingHttpHeaders };
 
 /** Fetches a URL, following redirects; every failure is a coded problem. */
 export async function fetchUrl(input: string, options: FetchOptions): Promise<Fetched> {
@@ -117,7 +120,7 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
     }
     const left = deadline - Date.now();
     if (left <= 0) return { ok: false, item: problem('CC127', `${input}: no answer within ${timeoutMs} ms`, input) };
-    const res = await get(parsed, left, policy);
+    const res = await get(parsed, left, policy, options.headers);
     if (!res.ok) {
       if (res.error instanceof Refused) return { ok: false, item: problem('CC126', `${url} resolves to an address that is not public (${res.error.address}: ${res.error.why})`, input) };
       if (res.timedOut) return { ok: false, item: problem('CC127', `${input}: no answer within ${timeoutMs} ms`, input) };
@@ -132,7 +135,7 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
     }
     if (status < 200 || status >= 300) {
       res.response.resume();
-      return { ok: false, item: problem('CC125', `${url} answered HTTP ${status}`, input) };
+      return { ok: false, item: problem('CC125', `${url} answered HTTP ${status}`, input), status, headers: res.response.headers };
     }
     const declared = Number(res.response.headers['content-length']);
     if (Number.isFinite(declared) && declared > options.maxBytes) {
@@ -148,15 +151,15 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
           : problem('CC125', `${url}: the connection failed while reading`, input);
       return { ok: false, item };
     }
-    return { ok: true, url, contentType: String(res.response.headers['content-type'] ?? ''), body: body.bytes };
+    return { ok: true, url, contentType: String(res.response.headers['content-type'] ?? ''), body: body.bytes, headers: res.response.headers };
   }
 }
 
-function get(url: URL, timeoutMs: number, policy: AddressPolicy): Promise<{ ok: true; response: IncomingMessage } | { ok: false; error: Error; timedOut: boolean }> {
+function get(url: URL, timeoutMs: number, policy: AddressPolicy, extra: Readonly<Record<string, string>> = {}): Promise<{ ok: true; response: IncomingMessage } | { ok: false; error: Error; timedOut: boolean }> {
   return new Promise((resolve) => {
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     let timedOut = false;
-    const req = request(url, { method: 'GET', lookup: guardedLookup(policy), headers: { 'user-agent': 'crosscheck', accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } }, (response) => {
+    const req = request(url, { method: 'GET', lookup: guardedLookup(policy), headers: { 'user-agent': 'crosscheck', accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', ...lowerKeys(extra) } }, (response) => {
       clearTimeout(timer);
       resolve({ ok: true, response });
     });
@@ -180,6 +183,12 @@ function get(url: URL, timeoutMs: number, policy: AddressPolicy): Promise<{ ok: 
     });
     req.end();
   });
+}
+
+function lowerKeys(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = v;
+  return out;
 }
 
 function readBody(res: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: 'size' | 'timeout' | 'error' }> {

@@ -10,6 +10,7 @@ import { html, safeHref, type Html } from './html.js';
 import { layout, messageList } from './layout.js';
 import { MARK_KINDS, articleMarks, markCounts, markedText, type MarkKind } from './marks.js';
 import type { ArticleView } from './queries.js';
+import { versionsSection } from './page-versions.js';
 
 const EVIDENCE_PARAM = /^(\d{1,9})-(\d{1,9})$/;
 
@@ -48,6 +49,7 @@ ${ev ? html`<p class="notice">The highlighted words are the evidence the link po
 <div id="text" class="article-text"${a.lang ? html` lang="${a.lang}"` : ''}>${markedText(a, marks, ev)}</div></section>
 ${legend(counts)}
 </div>
+${versionsSection(view.versions ?? [], a.id)}
 ${profileSection(a)}
 ${quotedSection(a)}
 ${metadataSection(a)}

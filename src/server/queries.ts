@@ -6,6 +6,7 @@
  * with its articles (analysed on first view when ingest left it for later, as `crosscheck
  * story` does), one article with its story's summary.
  */
+import { versionStoreOf, type ArticleVersion } from '../store/versions.js';
 import { message, type Article, type Comparison, type Story } from '../model/index.js';
 import { storyReport } from '../collection/index.js';
 import type { ListStoriesOptions, SearchCursor, SearchHit, SearchKind, Store, StoryCursor, StorySummary } from '../store/index.js';
@@ -200,6 +201,8 @@ export interface ArticleView {
   article: Article;
   storyId: string | null;
   story: StorySummaryLite | null;
+  /** The versions of the watched page this article is a version of (crosscheck watch); absent or empty otherwise. */
+  versions?: ArticleVersion[];
 }
 
 /** Enough of the article's story for a link back: id and title. */
@@ -214,7 +217,8 @@ export async function articleView(store: Store, id: string): Promise<ArticleView
   const storyId = (await store.storyOf([id])).get(id) ?? null;
   // The summary row only: a large story's facts and documents are not read for a link.
   const story = storyId ? (await store.storySummaries([storyId])).get(storyId) : undefined;
-  return { article, storyId, story: story ? { id: story.id, title: story.title } : null };
+  const versions = (await versionStoreOf(store)?.versionsOfArticle(id)) ?? [];
+  return { article, storyId, story: story ? { id: story.id, title: story.title } : null, versions };
 }
 
 /**
@@ -225,5 +229,7 @@ export async function articleView(store: Store, id: string): Promise<ArticleView
 export async function articleStamp(store: Store, id: string): Promise<string | null> {
   const storyId = (await store.storyOf([id])).get(id);
   if (storyId === undefined) return null;
-  return JSON.stringify([storyId, storyId === null ? null : await store.storyStamp(storyId)]);
+  // A new version of the page (watch) changes the page too.
+  const versions = ((await versionStoreOf(store)?.versionsOfArticle(id)) ?? []).length;
+  return JSON.stringify([storyId, storyId === null ? null : await store.storyStamp(storyId), versions]);
 }

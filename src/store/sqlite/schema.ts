@@ -205,6 +205,55 @@ DROP TABLE postings;
 ALTER TABLE postings_v5 RENAME TO postings;
 `,
   },
+  {
+    version: 6,
+    name: 'watch: targets, hosts, article versions',
+    // crosscheck watch (src/watch, ../versions.ts): what to fetch and when, per-host politeness,
+    // and every version of a watched page with its diff (doc JSON: diff spans and flags).
+    sql: `
+CREATE TABLE watch_targets (
+  url             TEXT PRIMARY KEY,
+  kind            TEXT NOT NULL,
+  feed            TEXT,
+  added_at        TEXT NOT NULL,
+  due_at          TEXT NOT NULL,
+  etag            TEXT,
+  last_modified   TEXT,
+  last_fetched_at TEXT,
+  last_changed_at TEXT,
+  published_at    TEXT,
+  fetches         INTEGER NOT NULL DEFAULT 0,
+  failures        INTEGER NOT NULL DEFAULT 0,
+  last_error      TEXT,
+  lease_worker    TEXT,
+  lease_until     TEXT
+);
+CREATE INDEX watch_targets_due ON watch_targets(due_at, url);
+CREATE TABLE watch_hosts (
+  host      TEXT PRIMARY KEY,
+  next_at   TEXT NOT NULL,
+  failures  INTEGER NOT NULL DEFAULT 0,
+  robots    TEXT,
+  robots_at TEXT
+);
+CREATE TABLE article_versions (
+  seq          INTEGER PRIMARY KEY,
+  url          TEXT NOT NULL,
+  n            INTEGER NOT NULL,
+  article_id   TEXT,
+  fetched_at   TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  title        TEXT,
+  published_at TEXT,
+  modified_at  TEXT,
+  text         TEXT NOT NULL,
+  doc          TEXT NOT NULL,
+  UNIQUE (url, n)
+);
+CREATE INDEX article_versions_by_article ON article_versions(article_id);
+CREATE INDEX article_versions_by_time ON article_versions(fetched_at) WHERE n > 1;
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

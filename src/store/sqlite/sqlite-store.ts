@@ -95,7 +95,8 @@ const STORY_SUMMARY_COLUMNS = 'seq, id, title, article_count, outlet_count, outl
 export class SqliteStore implements Store {
   readonly path: string;
   readonly schemaVersion: number;
-  private readonly db: Database.Database;
+  /** The connection, for ports of their own on the same file (versions.ts). */
+  readonly db: Database.Database;
   private readonly s: ReturnType<typeof prepare>;
   /** The web app's reads (keyset pages, summaries, change marks), prepared apart from the rest. */
   private readonly r: ReturnType<typeof prepareReads>;
