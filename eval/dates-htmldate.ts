@@ -78,6 +78,8 @@ export interface DateRun {
   english: DateScore;
   halves: [DateScore, DateScore];
   misses: { file: string; label: string | null; got: string | null; via: string | null }[];
+  /** Per cascade step: pages it gave a date on, and how many of those were right. */
+  steps: Map<string, { given: number; right: number }>;
 }
 
 function empty(): DateScore {
@@ -92,7 +94,7 @@ function add(s: DateScore, label: string | null, day: string | null): void {
 }
 
 export function runDates(pages: readonly DatePage[]): DateRun {
-  const run: DateRun = { all: empty(), english: empty(), halves: [empty(), empty()], misses: [] };
+  const run: DateRun = { all: empty(), english: empty(), halves: [empty(), empty()], misses: [], steps: new Map() };
   for (const p of pages) {
     const a = extractHtmlBytes(p.bytes, { uri: p.file });
     const day = a.publishedAt ? a.publishedAt.slice(0, 10) : null;
@@ -101,7 +103,13 @@ export function runDates(pages: readonly DatePage[]): DateRun {
     add(run.all, p.label, day);
     if (english) add(run.english, p.label, day);
     add(run.halves[half], p.label, day);
-    if (day !== p.label) run.misses.push({ file: p.file, label: p.label, got: day, via: null });
+    if (a.publishedVia) {
+      const st = run.steps.get(a.publishedVia) ?? { given: 0, right: 0 };
+      st.given++;
+      if (day === p.label) st.right++;
+      run.steps.set(a.publishedVia, st);
+    }
+    if (day !== p.label) run.misses.push({ file: p.file, label: p.label, got: day, via: a.publishedVia });
   }
   return run;
 }
@@ -126,6 +134,8 @@ function main(): void {
   console.log(line('crosscheck, half A (sha256 0-3)', run.halves[0]));
   console.log(line('crosscheck, half B (sha256 4-7)', run.halves[1]));
   for (const [name, acc] of PUBLISHED) console.log(`${name.padEnd(44)}        ${f(acc)}`);
+  console.log(`\nper step of the date cascade (its confidence is the share right, rounded down):`);
+  for (const [via, st] of [...run.steps].sort((x, y) => y[1].given - x[1].given)) console.log(`  ${via.padEnd(10)} ${String(st.given).padStart(4)} pages, ${f(st.right / st.given)} right`);
   const k = args.indexOf('--misses');
   if (k >= 0) {
     const n = Number(args[k + 1] ?? 20);

@@ -32,6 +32,10 @@ export interface JsonLdFindings {
   pageTypes: Set<string>;
   isListing: boolean;
   isGallery: boolean;
+  /** datePublished / dateCreated / uploadDate of every node, article or not (WebPage, QAPage...), in order. */
+  published: string[];
+  /** dateModified of every node, in order. */
+  modified: string[];
 }
 
 type Obj = Record<string, unknown>;
@@ -84,7 +88,7 @@ function nodesOf(value: unknown): Obj[] {
 }
 
 export function readJsonLd(scripts: readonly string[]): JsonLdFindings {
-  const findings: JsonLdFindings = { article: null, pageTypes: new Set(), isListing: false, isGallery: false };
+  const findings: JsonLdFindings = { article: null, pageTypes: new Set(), isListing: false, isGallery: false, published: [], modified: [] };
   for (const script of scripts) {
     if (script.length > MAX_SCRIPT_CHARS) continue;
     let value: unknown;
@@ -98,6 +102,10 @@ export function readJsonLd(scripts: readonly string[]): JsonLdFindings {
       for (const t of types) findings.pageTypes.add(t);
       if (types.some((t) => LISTING_TYPES.has(t))) findings.isListing = true;
       if (types.some((t) => GALLERY_TYPES.has(t))) findings.isGallery = true;
+      const published = str(node['datePublished']) ?? str(node['dateCreated']) ?? str(node['uploadDate']);
+      if (published) findings.published.push(published);
+      const modified = str(node['dateModified']);
+      if (modified) findings.modified.push(modified);
       const type = types.find((t) => ARTICLE_TYPES.has(t));
       if (!type) continue;
       const candidate = toArticle(node, type);

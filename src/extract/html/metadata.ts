@@ -5,22 +5,19 @@
  *   title        JSON-LD headline, og:title, twitter:title, <title> (site name suffix cut)
  *   byline       JSON-LD author names, meta author / article:author / parsely / sailthru /
  *                dc.creator (not URLs), then a byline element in the page (rel/itemprop/class)
- *   publishedAt  JSON-LD datePublished, article:published_time and friends, the first <time>
+ *   publishedAt  the date cascade of dates.ts (JSON-LD, meta, microdata, <time>, date elements, url)
+ *   modifiedAt   the same, for the modification date
  *   url          <link rel=canonical>, og:url, JSON-LD url, the url the page came from
  *   outlet       og:site_name, JSON-LD publisher, application-name, the url's host
  *   lang         <html lang>, content-language, og:locale, JSON-LD inLanguage
  */
-import { parseDate } from '../dates.js';
 import { hostOf } from '../metadata.js';
 import { textOf, type El, type ParsedPage } from './parse.js';
 import type { JsonLdFindings } from './jsonld.js';
+import { DATE_CONFIDENCE, findPageDates, type DateVia } from './dates.js';
 
 const TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'headline'];
 const AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'byline', 'citation_author'];
-const DATE_KEYS = [
-  'article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'published_time', 'dc.date',
-  'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'date', 'article.published', 'citation_publication_date', 'originalpublicationdate',
-];
 const OUTLET_KEYS = ['og:site_name', 'application-name', 'twitter:site'];
 const LANG_KEYS = ['content-language', 'og:locale', 'language', 'dc.language'];
 const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description'];
@@ -37,6 +34,11 @@ export interface PageMetadata {
   title: string | null;
   byline: string | null;
   publishedAt: string | null;
+  /** Which step of the date cascade gave publishedAt (dates.ts), and its confidence. */
+  publishedVia: DateVia | null;
+  publishedConfidence: number | null;
+  /** The date the page says it was last modified, apart from publishedAt. */
+  modifiedAt: string | null;
   url: string | null;
   outlet: string | null;
   lang: string | null;
@@ -100,14 +102,6 @@ export function readMetadata(page: ParsedPage, jsonld: JsonLdFindings, elements:
   }
   if (!byline) byline = bylineInPage(elements);
 
-  // Date.
-  let publishedAt: string | null = null;
-  for (const value of [art?.datePublished ?? null, metaValue(page, DATE_KEYS), page.times[0] ?? null]) {
-    if (!value) continue;
-    publishedAt = parseDate(value);
-    if (publishedAt) break;
-  }
-
   // URL.
   let url: string | null = null;
   for (const link of page.links) {
@@ -122,6 +116,10 @@ export function readMetadata(page: ParsedPage, jsonld: JsonLdFindings, elements:
   }
   if (!url && pageUrl) url = pageUrl;
 
+  // Dates (dates.ts): the page's own addresses are the url step's input.
+  const dates = findPageDates(page, jsonld, elements, [url, metaValue(page, ['og:url']), pageUrl]);
+  const publishedAt = dates.published?.iso ?? null;
+
   // Outlet.
   let outlet = metaValue(page, OUTLET_KEYS) ?? art?.publisher ?? null;
   if (outlet && outlet.startsWith('@')) outlet = null;
@@ -131,5 +129,8 @@ export function readMetadata(page: ParsedPage, jsonld: JsonLdFindings, elements:
   let lang = page.lang ?? metaValue(page, LANG_KEYS) ?? art?.language ?? null;
   if (lang) lang = lang.replace('_', '-').split(/[,;\s]/)[0]!.toLowerCase() || null;
 
-  return { title, byline, publishedAt, url, outlet, lang, description: metaValue(page, DESCRIPTION_KEYS) };
+  return {
+    title, byline, publishedAt, publishedVia: dates.published?.via ?? null, publishedConfidence: dates.published ? DATE_CONFIDENCE[dates.published.via] : null,
+    modifiedAt: dates.modified?.iso ?? null, url, outlet, lang, description: metaValue(page, DESCRIPTION_KEYS),
+  };
 }
