@@ -32,6 +32,8 @@ const DAY_FIRST = new RegExp(`\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s*
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/i;
 /** "29.04.2020", "29. 04. 2020": day, month, year (the European order; no other order uses dots). */
 const DOTTED = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/;
+/** "30.10.23": two-digit years only with two-digit day and month, never before another ".digit" (versions). */
+const DOTTED_SHORT = /\b(\d{2})\.(\d{2})\.(\d{2})\b(?!\.\d)/;
 /** "2020/04/29": year first. */
 const YEAR_SLASHED = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
 /** "11/02/2017": read only when one side is over 12. */
@@ -144,6 +146,13 @@ export function findDate(s: string): FoundDate | null {
   if (m) {
     const iso = build(Number(m[3]), Number(m[2]), Number(m[1]), undefined, undefined, undefined, undefined, undefined);
     if (iso) found.push({ iso, index: m.index, length: m[0].length });
+  }
+  if (!m) {
+    m = DOTTED_SHORT.exec(s);
+    if (m) {
+      const iso = build(2000 + Number(m[3]), Number(m[2]), Number(m[1]), undefined, undefined, undefined, undefined, undefined);
+      if (iso) found.push({ iso, index: m.index, length: m[0].length });
+    }
   }
   m = YEAR_SLASHED.exec(s);
   if (m) {

@@ -11,7 +11,10 @@
  *   5. html       the text of a small element whose class / id says date ("entry-date",
  *                 "post-date", "article__date", "datum"), first in the page; update lines skipped
  *   6. url        a date in the page's own address (canonical link, og:url, the url given)
- *   7. modified   only a modification date was found: it stands in for the publication date
+ *   7. text       a short text block that is a date line, the nearest after the page's first <h1>
+ *                 (within TEXT_AFTER_H1 elements), else the nearest before it (TEXT_BEFORE_H1),
+ *                 else, on a page with no <h1>, the first; then a date in the <title>
+ *   8. modified   only a modification date was found: it stands in for the publication date
  *
  * Plausible: a day from MIN_YEAR to today. The modification date is found the same way
  * (JSON-LD dateModified, MODIFIED_META, itemprop="dateModified", update <time>s).
@@ -23,7 +26,7 @@ import { parseDate } from '../dates.js';
 import { textOf, type El, type ParsedPage } from './parse.js';
 import type { JsonLdFindings } from './jsonld.js';
 
-export type DateVia = 'json-ld' | 'meta' | 'microdata' | 'time' | 'html' | 'url' | 'modified';
+export type DateVia = 'json-ld' | 'meta' | 'microdata' | 'time' | 'html' | 'url' | 'text' | 'title' | 'modified';
 
 /** Meta names whose content is the publication date, most trusted first. */
 const PUBLISHED_META: readonly string[] = [
@@ -49,13 +52,20 @@ const UPDATE_WORDS = /\b(?:updated?|modified|aktualisiert|last\s+edited|mis\s+à
 const PUBLISHED_HINT = /publish|pubdate|entry-date|post-date|created|posted/i;
 /** The longest element text read as a date line. */
 const DATE_TEXT_MAX_CHARS = 100;
+/** How far (in elements, document order) a date line may sit after / before the first <h1>. */
+const TEXT_AFTER_H1 = 60;
+const TEXT_BEFORE_H1 = 20;
+/** A text block must hold a year or a dotted date to be tried as a date line (a cheap filter). */
+const MAY_HOLD_DATE = /(?:19|20)\d{2}|\d\.\d{2}\.\d{2}/;
+/** Copyright lines give the year of the site, not of the page. */
+const COPYRIGHT = /©|\(c\)|copyright/i;
 /** No web page was published before this. */
 const MIN_YEAR = 1995;
 /** A date in a url: /2019/06/17/, /2019-06-17, _20190617_ (year 19xx or 20xx). */
 const URL_DATE = /[/_-]((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/;
 
 export const DATE_CONFIDENCE: Readonly<Record<DateVia, number>> = {
-  'json-ld': 0.9, meta: 0.9, microdata: 0.9, time: 0.8, html: 0.7, url: 0.8, modified: 0.5,
+  'json-ld': 0.9, meta: 0.9, microdata: 0.9, time: 0.8, html: 0.9, url: 0.8, text: 0.6, title: 0.6, modified: 0.5,
 };
 
 export interface PageDate {
@@ -113,6 +123,13 @@ function urlDate(url: string | null, today: string): string | null {
   return m ? plausible(`${m[1]}-${m[2]}-${m[3]}`, today) : null;
 }
 
+/** The element's own text (its string children, not its child elements'), whitespace collapsed. */
+function ownText(el: El): string {
+  let s = '';
+  for (const c of el.children) if (typeof c === 'string') s += c;
+  return s.length === 0 ? s : s.replace(/\s+/g, ' ').trim();
+}
+
 /** A date line's text read as a publication date: not an update line, and short. */
 function textDate(text: string, today: string): string | null {
   if (text.length === 0 || text.length > DATE_TEXT_MAX_CHARS) return null;
@@ -132,7 +149,27 @@ export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements
   let timeFirst: string | null = null;
   let timeModified: string | null = null;
   let hinted: PageDate | null = null;
-  for (const el of elements) {
+  let h1 = -1;
+  let lineBefore: PageDate | null = null;
+  let lineAfter: PageDate | null = null;
+  let lineFirst: PageDate | null = null;
+  for (let k = 0; k < elements.length; k++) {
+    const el = elements[k]!;
+    if (h1 < 0 && el.tag === 'h1') h1 = k;
+    if (lineAfter === null && (h1 < 0 || k - h1 <= TEXT_AFTER_H1)) {
+      const own = ownText(el);
+      if (own.length >= 6 && own.length <= DATE_TEXT_MAX_CHARS && MAY_HOLD_DATE.test(own) && !COPYRIGHT.test(own)) {
+        const iso = textDate(own, today);
+        if (iso) {
+          const found: PageDate = { iso, via: 'text', words: own };
+          if (h1 >= 0) lineAfter = found;
+          else {
+            lineFirst ??= found;
+            lineBefore = { ...found, words: `${k}` };
+          }
+        }
+      }
+    }
     const prop = el.attrs['itemprop'];
     if (prop !== undefined && el.tag !== 'meta') {
       const p = prop.toLowerCase();
@@ -188,6 +225,11 @@ export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements
     const iso = urlDate(url, today);
     if (iso) return { published: { iso, via: 'url', words: null }, modified };
   }
+  if (lineAfter) return { published: lineAfter, modified };
+  if (h1 >= 0 && lineBefore && h1 - Number(lineBefore.words) <= TEXT_BEFORE_H1) return { published: { ...lineBefore, words: null }, modified };
+  if (h1 < 0 && lineFirst) return { published: lineFirst, modified };
+  const titled = page.title && MAY_HOLD_DATE.test(page.title) ? plausible(page.title, today) : null;
+  if (titled) return { published: { iso: titled, via: 'title', words: null }, modified };
   if (modified) return { published: { iso: modified.iso, via: 'modified', words: null }, modified };
   return { published: null, modified: null };
 }
