@@ -77,7 +77,7 @@ export interface DateRun {
   all: DateScore;
   english: DateScore;
   halves: [DateScore, DateScore];
-  misses: { file: string; label: string | null; got: string | null; via: string | null }[];
+  misses: { file: string; label: string | null; got: string | null; via: string | null; english: boolean }[];
   /** Per cascade step: pages it gave a date on, and how many of those were right. */
   steps: Map<string, { given: number; right: number }>;
 }
@@ -109,7 +109,7 @@ export function runDates(pages: readonly DatePage[]): DateRun {
       if (day === p.label) st.right++;
       run.steps.set(a.publishedVia, st);
     }
-    if (day !== p.label) run.misses.push({ file: p.file, label: p.label, got: day, via: a.publishedVia });
+    if (day !== p.label) run.misses.push({ file: p.file, label: p.label, got: day, via: a.publishedVia, english });
   }
   return run;
 }
@@ -139,7 +139,7 @@ function main(): void {
   const k = args.indexOf('--misses');
   if (k >= 0) {
     const n = Number(args[k + 1] ?? 20);
-    for (const m of run.misses.slice(0, n)) console.log(`${m.label ?? 'null'}  ${m.got ?? '-'}  ${m.via ?? ''}  ${m.file}`);
+    for (const m of run.misses.slice(0, n)) console.log(`${m.label ?? 'null'}  ${m.got ?? '-'}  ${m.via ?? '-'}  ${m.english ? 'en' : '--'}  ${m.file}`);
   }
 }
 

@@ -2,10 +2,11 @@
  * Step 2b: the page's publication and modification dates, as a cascade (the order of htmldate's
  * documented search, our own rules and lists). The first step that yields a plausible date wins:
  *
- *   1. json-ld    datePublished of the article object, then of any node (WebPage in an @graph,
- *                 QAPage, VideoObject's uploadDate)
+ *   1. json-ld    datePublished of the article object
  *   2. meta       <meta> names that mean "published" (PUBLISHED_META, in order of trust)
  *   3. microdata  an element with itemprop="datePublished" (content, datetime or its text)
+ *      json-ld    datePublished of any other node (WebPage in an @graph, QAPage's question), not
+ *                 of embedded media (a video's upload date is not the page's)
  *   4. time       a <time> whose class / itemprop / pubdate says published, else the first <time>
  *                 that is not an update
  *   5. html       the text of a small element whose class / id says date ("entry-date",
@@ -211,9 +212,10 @@ export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements
   }
 
   const steps: [DateVia, () => string | null][] = [
-    ['json-ld', () => plausible(jsonld.article?.datePublished, today) ?? jsonld.published.map((v) => plausible(v, today)).find((x) => x) ?? null],
+    ['json-ld', () => plausible(jsonld.article?.datePublished, today)],
     ['meta', () => firstMeta(page, PUBLISHED_META, today)],
     ['microdata', () => microPublished],
+    ['json-ld', () => jsonld.published.map((v) => plausible(v, today)).find((x) => x) ?? null],
     ['time', () => timePublished ?? timeFirst],
   ];
   for (const [via, step] of steps) {
