@@ -1,0 +1,138 @@
+/**
+ * Step 2c: the page's authors, as a list of cleaned names. The cascade (the first step that gives
+ * at least one name wins):
+ *
+ *   1. json-ld    the article object's author / creator names (Person or plain strings; an
+ *                 Organization that is the publisher is not an author)
+ *   2. meta       AUTHOR_META names (not urls, not the outlet)
+ *   3. html       a byline element (rel / itemprop / class / id says author or byline) that is
+ *                 not inside a comment section, first in the page
+ *
+ * Cleaning (cleanAuthors): labels cut ("By", "Posted by", "Written by", "Author:", "Von"),
+ * what follows the names cut (a date, a time, counts, "| Outlet", an e-mail), the list split at
+ * commas, "and", "&", "und", ";"; a name must read as one (1-5 words, at most one lower-case
+ * particle run, a capital), and is dropped when it is the outlet, a form label or a role.
+ */
+import { textOf, type El, type ParsedPage } from './parse.js';
+import type { JsonLdFindings } from './jsonld.js';
+
+export type AuthorVia = 'json-ld' | 'meta' | 'html';
+
+const AUTHOR_META: readonly string[] = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'byline', 'citation_author', 'twitter:creator:name'];
+/** Classes / ids / rel / itemprop of the element that holds the byline in the page. */
+const BYLINE_HINT = /\b(?:byline|author|writer|contributor|creator|verfasser|autor)/i;
+/** Containers of reader comments: an author inside one is a commenter. */
+const COMMENT_HINT = /(?:^|[\s_-])(?:comments?|commentlist|comment-list|discussion|replies|reply|disqus|respond)(?:$|[\s_-])/i;
+/** The longest text taken from a byline element. */
+const BYLINE_MAX_CHARS = 160;
+const NAME_MAX_WORDS = 5;
+const NAME_MAX_CHARS = 60;
+
+/** Labels before the names ("By", "Posted by", "Written by", "Author:", German "Von", "Text:"). */
+const LEADING_LABEL = /^(?:(?:written|posted|reported|story|text|words|photos?|published)\s+by|by|von|par|di|por|author(?:s|ed by)?|autor(?:in)?|verfasser(?:in)?|text|reporter|writer)\b\s*[:|-]?\s*/i;
+/** Where the names end: a digit (a date or count), a separator, an e-mail, "on <date>", "Updated". */
+const TRAILING = /\s*(?:[|•·—–]|\s-\s|\d|\bon\s+(?:\w+\s+)?\d|\b(?:updated|published|posted|am|um)\b|\S+@\S+|\bfollow\b).*$/i;
+/** Joiners between several names. */
+const JOINER = /\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\se\s|\sy\s)\s*/i;
+/** Words that are not names: roles, form labels, outlets' generic words. */
+const NOT_A_NAME = /^(?:name|your name|e-?mail|author|authors|admin|administrator|editor|editors|staff|staff writer|the editors|redaktion|guest|anonymous|unknown|reporter|contributor|correspondent|team|newsroom|press release|comments?|reply|by|posted|leave a reply|log in|login|sign in|search|home|menu)$/i;
+/** Role words that may trail a name after a comma ("Jane Doe, Senior Editor"): cut. */
+const ROLE_WORDS = /\b(?:editor|writer|correspondent|reporter|columnist|contributor|staff|producer|journalist|redakteur|redakteurin|chief|senior|associate|intern)\b/i;
+/** Lower-case words allowed inside a name ("Ludwig van Beethoven", "Maria de la Cruz"). */
+const PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'dos', 'del', 'ten', 'ter', 'zu']);
+
+export const AUTHOR_CONFIDENCE: Readonly<Record<AuthorVia, number>> = { 'json-ld': 0.9, meta: 0.8, html: 0.7 };
+
+export interface PageAuthors {
+  names: string[];
+  via: AuthorVia | null;
+}
+
+function isUrl(s: string): boolean {
+  return /^(?:https?:)?\/\//i.test(s) || /^www\./i.test(s) || /\.(?:com|org|net|de|co\.uk)\b/i.test(s);
+}
+
+/** True when `s` reads as one person's name. */
+function isName(s: string): boolean {
+  if (s.length < 3 || s.length > NAME_MAX_CHARS || NOT_A_NAME.test(s) || isUrl(s)) return false;
+  const words = s.split(' ');
+  if (words.length > NAME_MAX_WORDS) return false;
+  let capitals = 0;
+  for (const w of words) {
+    if (/^\p{Lu}/u.test(w)) capitals++;
+    else if (!PARTICLES.has(w)) return false;
+  }
+  return capitals > 0 && /\p{L}{2}/u.test(s);
+}
+
+function sameName(a: string, b: string): boolean {
+  const norm = (x: string): string => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return norm(a) === norm(b);
+}
+
+/**
+ * A byline's text to its names: "Posted by T. V. Raman" -> ["T. V. Raman"]; "Emily Burack 8 January
+ * 2020, 3:51 pm 11 Edit" -> ["Emily Burack"]; "By Jane Doe and John Roe" -> ["Jane Doe", "John Roe"].
+ * `outlet` (the site's name) is never an author.
+ */
+export function cleanAuthors(raw: string, outlet: string | null = null): string[] {
+  let s = raw.replace(/\s+/g, ' ').trim();
+  // "AuthorAndreas Kalt": a label glued to the name.
+  s = s.replace(/^(Author|Autor|By)(?=\p{Lu}\p{Ll})/u, '$1 ');
+  for (let k = 0; k < 2; k++) s = s.replace(LEADING_LABEL, '');
+  s = s.replace(TRAILING, '').trim();
+  const out: string[] = [];
+  for (const part of s.split(JOINER)) {
+    const name = part.replace(/^[\s"'“”(]+|[\s"'“”).:]+$/g, '').replace(/^(?:and|und)\s+/i, '');
+    if (!name) continue;
+    if (ROLE_WORDS.test(name) && out.length > 0) continue;
+    if (!isName(name)) continue;
+    if (outlet && sameName(name, outlet)) continue;
+    if (!out.some((n) => sameName(n, name))) out.push(name);
+  }
+  return out;
+}
+
+function insideComments(el: El): boolean {
+  for (let p = el.parent; p; p = p.parent) {
+    const hint = `${p.attrs['class'] ?? ''} ${p.attrs['id'] ?? ''}`;
+    if (hint.length > 1 && COMMENT_HINT.test(hint)) return true;
+    if (p.tag === 'footer' && p.parent?.tag === 'article' && COMMENT_HINT.test(p.parent.attrs['class'] ?? '')) return true;
+  }
+  return false;
+}
+
+/** The first byline element of the page outside comment sections, cleaned to names. */
+function authorsInPage(elements: readonly El[], outlet: string | null): string[] {
+  for (const el of elements) {
+    if (el.tag === 'meta' || el.tag === 'link') continue;
+    const a = el.attrs;
+    const hint = `${a['rel'] ?? ''} ${a['itemprop'] ?? ''} ${a['class'] ?? ''} ${a['id'] ?? ''}`;
+    if (hint.length < 4 || !BYLINE_HINT.test(hint)) continue;
+    const text = textOf(el);
+    if (text.length === 0 || text.length > BYLINE_MAX_CHARS) continue;
+    if (insideComments(el)) continue;
+    const names = cleanAuthors(text, outlet);
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+
+/** The authors of a page (see the cascade above). */
+export function findAuthors(page: ParsedPage, jsonld: JsonLdFindings, elements: readonly El[], outlet: string | null): PageAuthors {
+  const art = jsonld.article;
+  if (art && art.authors.length > 0) {
+    const publisher = art.publisher;
+    const names = art.authors.filter((n) => !isUrl(n) && !(publisher && sameName(n, publisher))).flatMap((n) => cleanAuthors(n, outlet));
+    if (names.length > 0) return { names: [...new Set(names)], via: 'json-ld' };
+  }
+  for (const key of AUTHOR_META) {
+    for (const m of page.metas) {
+      if (m.key !== key || !m.content.trim() || isUrl(m.content.trim())) continue;
+      const names = cleanAuthors(m.content, outlet);
+      if (names.length > 0) return { names, via: 'meta' };
+    }
+  }
+  const names = authorsInPage(elements, outlet);
+  return names.length > 0 ? { names, via: 'html' } : { names: [], via: null };
+}
