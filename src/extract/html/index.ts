@@ -13,7 +13,8 @@
  * paragraphs) with the metadata as record fields, so the text cleaning stage and everything
  * after it work unchanged on pages.
  */
-import { message, type Message, type SourceFormat, type SourceRecord } from '../../model/index.js';
+import { message, type Message, type RecordFields, type SourceFormat, type SourceRecord } from '../../model/index.js';
+import { DATE_CONFIDENCE } from './dates.js';
 import { decodeHtml } from './charset.js';
 import { descendants, parseHtml, type El } from './parse.js';
 import { readJsonLd } from './jsonld.js';
@@ -152,9 +153,20 @@ export function toSourceRecord(article: HtmlArticle, uri: string, format: Source
   const record: SourceRecord['record'] = {};
   if (article.title) record.title = article.title;
   if (article.byline) record.byline = article.byline;
+  if (article.authors.length > 0) record.authors = [...article.authors];
   if (article.publishedAt) record.publishedAt = article.publishedAt;
+  if (article.modifiedAt) record.modifiedAt = article.modifiedAt;
   if (article.url) record.url = article.url;
   if (article.outlet) record.outlet = article.outlet;
+  const provenance: NonNullable<RecordFields['provenance']> = {};
+  if (article.byline && article.authorsVia && article.authorsConfidence !== null) {
+    provenance.byline = provenance.authors = { via: article.authorsVia, confidence: article.authorsConfidence };
+  }
+  if (article.publishedAt && article.publishedVia && article.publishedConfidence !== null) {
+    provenance.publishedAt = { via: article.publishedVia, confidence: article.publishedConfidence };
+  }
+  if (article.modifiedAt && article.modifiedVia) provenance.modifiedAt = { via: article.modifiedVia, confidence: DATE_CONFIDENCE[article.modifiedVia] };
+  if (Object.keys(provenance).length > 0) record.provenance = provenance;
   return { uri, format, raw: parts.join('\n\n') + '\n', record, messages: [...extra, ...article.messages] };
 }
 

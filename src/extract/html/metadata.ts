@@ -11,6 +11,7 @@
  *   lang         <html lang>, content-language, og:locale, JSON-LD inLanguage
  */
 import { hostOf } from '../metadata.js';
+import type { FieldVia } from '../../model/index.js';
 import type { El, ParsedPage } from './parse.js';
 import type { JsonLdFindings } from './jsonld.js';
 import { DATE_CONFIDENCE, findPageDates, type DateVia } from './dates.js';
@@ -35,10 +36,11 @@ export interface PageMetadata {
   authorsConfidence: number | null;
   publishedAt: string | null;
   /** Which step of the date cascade gave publishedAt (dates.ts), and its confidence. */
-  publishedVia: DateVia | null;
+  publishedVia: FieldVia | null;
   publishedConfidence: number | null;
-  /** The date the page says it was last modified, apart from publishedAt. */
+  /** The date the page says it was last modified, apart from publishedAt, and where it was found. */
   modifiedAt: string | null;
+  modifiedVia: DateVia | null;
   url: string | null;
   outlet: string | null;
   lang: string | null;
@@ -101,6 +103,6 @@ export function readMetadata(page: ParsedPage, jsonld: JsonLdFindings, elements:
 
   return {
     title, byline, authors: authors.names, authorsVia: authors.via, authorsConfidence: authors.via ? AUTHOR_CONFIDENCE[authors.via] : null, publishedAt, publishedVia: dates.published?.via ?? null, publishedConfidence: dates.published ? DATE_CONFIDENCE[dates.published.via] : null,
-    modifiedAt: dates.modified?.iso ?? null, url, outlet, lang, description: metaValue(page, DESCRIPTION_KEYS),
+    modifiedAt: dates.modified?.iso ?? null, modifiedVia: dates.modified?.via ?? null, url, outlet, lang, description: metaValue(page, DESCRIPTION_KEYS),
   };
 }
