@@ -13,7 +13,7 @@
  * commas, "and", "&", "und", ";"; a name must read as one (1-5 words, at most one lower-case
  * particle run, a capital), and is dropped when it is the outlet, a form label or a role.
  */
-import { textOf, type El, type ParsedPage } from './parse.js';
+import { textWithin, type El, type ParsedPage } from './parse.js';
 import type { JsonLdFindings } from './jsonld.js';
 
 export type AuthorVia = 'json-ld' | 'meta' | 'html';
@@ -150,8 +150,8 @@ function authorsInPage(elements: readonly El[], outlet: string | null): string[]
     const a = el.attrs;
     const hint = `${a['rel'] ?? ''} ${a['itemprop'] ?? ''} ${a['class'] ?? ''} ${a['id'] ?? ''}`;
     if (hint.length < 4 || !BYLINE_HINT.test(hint)) continue;
-    const text = textOf(el);
-    if (text.length === 0 || text.length > BYLINE_MAX_CHARS) continue;
+    const text = textWithin(el, BYLINE_MAX_CHARS * 2);
+    if (!text || text.length > BYLINE_MAX_CHARS) continue;
     if (insideComments(el)) continue;
     const names = cleanAuthors(text, outlet);
     if (names.length === 0) continue;

@@ -24,7 +24,7 @@
  * (eval/dates-htmldate.ts prints it per step), rounded down to a tenth.
  */
 import { parseDate } from '../dates.js';
-import { textOf, type El, type ParsedPage } from './parse.js';
+import { textWithin, type El, type ParsedPage } from './parse.js';
 import type { JsonLdFindings } from './jsonld.js';
 
 export type DateVia = 'json-ld' | 'meta' | 'microdata' | 'time' | 'html' | 'url' | 'text' | 'title' | 'modified';
@@ -53,6 +53,8 @@ const UPDATE_WORDS = /\b(?:updated?|modified|aktualisiert|last\s+edited|mis\s+à
 const PUBLISHED_HINT = /publish|pubdate|entry-date|post-date|created|posted/i;
 /** The longest element text read as a date line. */
 const DATE_TEXT_MAX_CHARS = 100;
+/** Raw characters read from an element for its date (whitespace not yet collapsed). */
+const RAW_TEXT_MAX_CHARS = 400;
 /** How far (in elements, document order) a date line may sit after / before the first <h1>. */
 const TEXT_AFTER_H1 = 60;
 const TEXT_BEFORE_H1 = 20;
@@ -109,7 +111,7 @@ function hintOf(el: El): string {
 
 /** The value an element carries as a date: content / datetime attribute, else its text. */
 function elementValue(el: El): string {
-  return el.attrs['content'] ?? el.attrs['datetime'] ?? textOf(el);
+  return el.attrs['content'] ?? el.attrs['datetime'] ?? textWithin(el, RAW_TEXT_MAX_CHARS) ?? '';
 }
 
 function urlDate(url: string | null, today: string): string | null {
@@ -127,8 +129,12 @@ function urlDate(url: string | null, today: string): string | null {
 /** The element's own text (its string children, not its child elements'), whitespace collapsed. */
 function ownText(el: El): string {
   let s = '';
-  for (const c of el.children) if (typeof c === 'string') s += c;
-  return s.length === 0 ? s : s.replace(/\s+/g, ' ').trim();
+  for (const c of el.children) {
+    if (typeof c !== 'string') continue;
+    s += c;
+    if (s.length > RAW_TEXT_MAX_CHARS) return '';
+  }
+  return s.length < 6 || !MAY_HOLD_DATE.test(s) ? '' : s.replace(/\s+/g, ' ').trim();
 }
 
 /** A date line's text read as a publication date: not an update line, and short. */
@@ -179,18 +185,18 @@ export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements
     }
     if (el.tag === 'time') {
       const hint = hintOf(el);
-      const iso = plausible(el.attrs['datetime'] ?? textOf(el), today);
+      const iso = plausible(el.attrs['datetime'] ?? textWithin(el, RAW_TEXT_MAX_CHARS), today);
       if (!iso) continue;
       if (UPDATE_HINT.test(hint)) timeModified ??= iso;
       else if (el.attrs['pubdate'] !== undefined || PUBLISHED_HINT.test(hint)) timePublished ??= iso;
       else timeFirst ??= iso;
       continue;
     }
-    if (hinted === null) {
+    if (hinted === null && (el.attrs['class'] !== undefined || el.attrs['id'] !== undefined)) {
       const hint = hintOf(el);
-      if (hint.length > 2 && (DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) && !UPDATE_HINT.test(hint)) {
-        const text = textOf(el);
-        const iso = textDate(text, today);
+      if ((DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) && !UPDATE_HINT.test(hint)) {
+        const text = textWithin(el, RAW_TEXT_MAX_CHARS) ?? '';
+        const iso = MAY_HOLD_DATE.test(text) ? textDate(text, today) : null;
         if (iso) hinted = { iso, via: 'html', words: text };
       }
     }
