@@ -38,11 +38,12 @@ function norm(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-export function pagesOf(): { id: string; bytes: Buffer }[] {
-  const out: { id: string; bytes: Buffer }[] = [];
-  if (hasExtractionData()) for (const f of readdirSync(`${EXTRACTION_DIR}html`).sort()) out.push({ id: f, bytes: gunzipSync(readFileSync(`${EXTRACTION_DIR}html/${f}`)) });
-  if (hasHtmldateData() && existsSync(`${HTMLDATE_DIR}pages`)) for (const f of readdirSync(`${HTMLDATE_DIR}pages`).sort()) out.push({ id: f, bytes: gunzipSync(readFileSync(`${HTMLDATE_DIR}pages/${f}`)) });
-  return out;
+/** The pages, or every `step`-th of them (a slice for tests), read only when taken. */
+export function pagesOf(step = 1): { id: string; bytes: Buffer }[] {
+  const files: string[] = [];
+  if (hasExtractionData()) for (const f of readdirSync(`${EXTRACTION_DIR}html`).sort()) files.push(`${EXTRACTION_DIR}html/${f}`);
+  if (hasHtmldateData() && existsSync(`${HTMLDATE_DIR}pages`)) for (const f of readdirSync(`${HTMLDATE_DIR}pages`).sort()) files.push(`${HTMLDATE_DIR}pages/${f}`);
+  return files.filter((_, i) => i % step === 0).map((f) => ({ id: f.slice(f.lastIndexOf('/') + 1), bytes: gunzipSync(readFileSync(f)) }));
 }
 
 export function runAuthors(pages: readonly { id: string; bytes: Buffer }[]): AuthorRun {

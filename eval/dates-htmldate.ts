@@ -41,13 +41,15 @@ export function hasHtmldateData(): boolean {
   return existsSync(`${HTMLDATE_DIR}${LABEL_FILES[0]}`);
 }
 
-/** Every labelled page (a page labelled under two URLs counts twice, as htmldate's scorer counts it). */
-export function loadDatePages(): DatePage[] {
+/** Every labelled page (a page labelled under two URLs counts twice, as htmldate's scorer counts it), or every `step`-th label. */
+export function loadDatePages(step = 1): DatePage[] {
   const out: DatePage[] = [];
   const cache = new Map<string, Buffer>();
+  let n = 0;
   for (const f of LABEL_FILES) {
     const labels = JSON.parse(readFileSync(`${HTMLDATE_DIR}${f}`, 'utf8')) as Record<string, { file: string; date: string | null }>;
     for (const key of Object.keys(labels).sort()) {
+      if (n++ % step !== 0) continue;
       const { file, date } = labels[key]!;
       let bytes = cache.get(file);
       if (!bytes) {
