@@ -12,7 +12,8 @@
  *   5. html       the text of a small element whose class / id says date ("entry-date",
  *                 "post-date", "article__date", "datum"), first in the page; update lines skipped
  *   6. url        a date in the page's own address (canonical link, og:url, the url given)
- *   7. text       a short text block that is a date line, the nearest after the page's first <h1>
+ *   7. text       a short text block that is a date line (or a paragraph that opens with its date),
+ *                 the nearest after the page's first <h1>
  *                 (within TEXT_AFTER_H1 elements), else the nearest before it (TEXT_BEFORE_H1),
  *                 else, on a page with no <h1>, the first; then a date in the <title>
  *   8. modified   only a modification date was found: it stands in for the publication date
@@ -23,7 +24,7 @@
  * CONFIDENCE per step is the share of right days that step gave on htmldate's development pages
  * (eval/dates-htmldate.ts prints it per step), rounded down to a tenth.
  */
-import { parseDate } from '../dates.js';
+import { findDate, parseDate } from '../dates.js';
 import { textWithin, type El, type ParsedPage } from './parse.js';
 import type { JsonLdFindings } from './jsonld.js';
 
@@ -55,6 +56,8 @@ const PUBLISHED_HINT = /publish|pubdate|entry-date|post-date|created|posted/i;
 const DATE_TEXT_MAX_CHARS = 100;
 /** Raw characters read from an element for its date (whitespace not yet collapsed). */
 const RAW_TEXT_MAX_CHARS = 400;
+/** How much of a long paragraph's start is read for the date it opens with. */
+const LEADING_DATE_CHARS = 40;
 /** How far (in elements, document order) a date line may sit after / before the first <h1>. */
 const TEXT_AFTER_H1 = 60;
 const TEXT_BEFORE_H1 = 20;
@@ -132,9 +135,15 @@ function ownText(el: El): string {
   for (const c of el.children) {
     if (typeof c !== 'string') continue;
     s += c;
-    if (s.length > RAW_TEXT_MAX_CHARS) return '';
+    if (s.length > RAW_TEXT_MAX_CHARS) break;
   }
   return s.length < 6 || !MAY_HOLD_DATE.test(s) ? '' : s.replace(/\s+/g, ' ').trim();
+}
+
+/** A paragraph that opens with its date ("01.02.2022 „Der Arbeitsmarkt ..."): that date. */
+function leadingDate(text: string, today: string): string | null {
+  const found = findDate(text.slice(0, LEADING_DATE_CHARS));
+  return found && found.index === 0 ? plausible(text.slice(0, found.length), today) : null;
 }
 
 /** A date line's text read as a publication date: not an update line, and short. */
@@ -165,8 +174,8 @@ export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements
     if (h1 < 0 && el.tag === 'h1') h1 = k;
     if (lineAfter === null && (h1 < 0 || k - h1 <= TEXT_AFTER_H1)) {
       const own = ownText(el);
-      if (own.length >= 6 && own.length <= DATE_TEXT_MAX_CHARS && MAY_HOLD_DATE.test(own) && !COPYRIGHT.test(own)) {
-        const iso = textDate(own, today);
+      if (own.length >= 6 && MAY_HOLD_DATE.test(own) && !COPYRIGHT.test(own)) {
+        const iso = own.length <= DATE_TEXT_MAX_CHARS ? textDate(own, today) : leadingDate(own, today);
         if (iso) {
           const found: PageDate = { iso, via: 'text', words: own };
           if (h1 >= 0) lineAfter = found;
