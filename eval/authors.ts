@@ -15,7 +15,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { decodeHtml } from '../src/extract/html/charset.js';
+import { decodeHtml } from '../src/read/charset.js';
 import { descendants, parseHtml } from '../src/extract/html/parse.js';
 import { readJsonLd } from '../src/extract/html/jsonld.js';
 import { readMetadata } from '../src/extract/html/metadata.js';

@@ -9,7 +9,7 @@ import { lookup as dnsLookup } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { charsetOfContentType } from '../extract/html/charset.js';
+import { charsetOfContentType } from './charset.js';
 import { htmlFromBytes } from './html.js';
 import { looksLikeFeed, readFeedText } from './feed.js';
 import { problem, type ReadItem } from './item.js';

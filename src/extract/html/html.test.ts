@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extractHtml, extractHtmlBytes, bodyText, toSourceRecord } from './index.js';
-import { decodeHtml } from './charset.js';
+import { decodeHtml } from '../../read/charset.js';
 import { extract } from '../index.js';
 import { DEFAULT_CONTEXT } from '../../model/index.js';
 

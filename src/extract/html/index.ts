@@ -1,7 +1,7 @@
 /**
  * HTML article extraction, as a cascade (trafilatura's order, Readability's sieve):
  *
- *   1. charset.ts   bytes to text: BOM, transport charset, <meta charset>, sniffing
+ *   1. read/charset.ts  bytes to text: BOM, transport charset, <meta charset>, sniffing (reading's job)
  *   2. parse.ts     one streaming pass to a small tree, bounded in depth, size and time
  *   3. jsonld.ts    schema.org JSON-LD: the article object, listing and gallery page types
  *   4. metadata.ts  title, byline, date, canonical url, outlet, language; structured data first
@@ -15,7 +15,7 @@
  */
 import { message, type Message, type RecordFields, type SourceFormat, type SourceRecord } from '../../model/index.js';
 import { DATE_CONFIDENCE } from './dates.js';
-import { decodeHtml } from './charset.js';
+import { decodeHtml } from '../../read/charset.js';
 import { descendants, parseHtml, type El } from './parse.js';
 import { readJsonLd } from './jsonld.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
