@@ -53,7 +53,7 @@ function fromRecord(value: string, source?: SourceRecord, field?: ProvenancedFie
   const p = field ? source?.record.provenance?.[field] : undefined;
   if (p) {
     f.via = p.via;
-    f.confidence = p.confidence;
+    if (p.confidence !== undefined) f.confidence = p.confidence;
   }
   return f;
 }

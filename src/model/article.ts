@@ -22,7 +22,7 @@ export interface RecordFields {
   /** When the page says it was last modified (ISO 8601), apart from publishedAt. */
   modifiedAt?: string;
   /** Where a reader found each field inside the input (a page's JSON-LD, meta tags, ...), with a confidence. */
-  provenance?: Partial<Record<ProvenancedField, { via: FieldVia; confidence: number }>>;
+  provenance?: Partial<Record<ProvenancedField, { via: FieldVia; confidence?: number }>>;
 }
 
 export type ProvenancedField = 'title' | 'byline' | 'authors' | 'publishedAt' | 'modifiedAt' | 'outlet' | 'url';
@@ -211,8 +211,8 @@ export interface Article {
     byline: FieldSource | null;
     publishedAt: FieldSource | null;
     outlet: FieldSource | null;
+    /** Where the modification date came from (the authors' source is the byline's). */
     modifiedAt?: FieldSource | null;
-    authors?: FieldSource | null;
   };
   /** The cleaned text, frozen: every span below points into it (except removed and rawSpan). */
   text: string;

@@ -50,7 +50,12 @@ const ROLE_WORDS = /\b(?:editor|writer|correspondent|reporter|columnist|contribu
 /** Lower-case words allowed inside a name ("Ludwig van Beethoven", "Maria de la Cruz"). */
 const PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'dos', 'del', 'ten', 'ter', 'zu']);
 
-export const AUTHOR_CONFIDENCE: Readonly<Record<AuthorVia, number>> = { 'json-ld': 0.9, meta: 0.8, html: 0.7 };
+/**
+ * html: the share of visible bylines whose names equal the page's JSON-LD/meta names, where both
+ * exist (eval/authors.ts: 129/151 = 0.85, rounded down). json-ld and meta have no reference here
+ * (trafilatura's labelled pages are held out): ranked above html by trust, not measured.
+ */
+export const AUTHOR_CONFIDENCE: Readonly<Record<AuthorVia, number>> = { 'json-ld': 0.9, meta: 0.9, html: 0.8 };
 
 export interface PageAuthors {
   names: string[];

@@ -21,8 +21,8 @@
  * Plausible: a day from MIN_YEAR to today. The modification date is found the same way
  * (JSON-LD dateModified, MODIFIED_META, itemprop="dateModified", update <time>s).
  *
- * CONFIDENCE per step is the share of right days that step gave on htmldate's development pages
- * (eval/dates-htmldate.ts prints it per step), rounded down to a tenth.
+ * DATE_CONFIDENCE per step is the share of right days that step gave on htmldate's development
+ * pages (eval/dates-htmldate.ts prints it per step), rounded down to a tenth.
  */
 import { findDate, parseDate } from '../dates.js';
 import { textWithin, type El, type ParsedPage } from './parse.js';
@@ -70,8 +70,13 @@ const MIN_YEAR = 1995;
 /** A date in a url: /2019/06/17/, /2019-06-17, _20190617_ (year 19xx or 20xx). */
 const URL_DATE = /[/_-]((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/;
 
+/**
+ * Share right per step on htmldate's development pages, rounded down to a tenth (json-ld 185 pages
+ * 0.935, meta 124 0.935, html 63 0.921, text 33 0.848, time 31 0.871, microdata 18 1.0). Steps
+ * with too few pages to measure (url 1, modified 2, title 0) get 0.5: a guess, said as one.
+ */
 export const DATE_CONFIDENCE: Readonly<Record<DateVia, number>> = {
-  'json-ld': 0.9, meta: 0.9, microdata: 0.9, time: 0.8, html: 0.9, url: 0.8, text: 0.6, title: 0.6, modified: 0.5,
+  'json-ld': 0.9, meta: 0.9, microdata: 0.9, time: 0.8, html: 0.9, url: 0.5, text: 0.8, title: 0.5, modified: 0.5,
 };
 
 export interface PageDate {

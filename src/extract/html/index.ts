@@ -95,7 +95,10 @@ export function extractHtml(html: string, options: HtmlOptions): HtmlArticle {
   const sieved = sieve(page.root, jsonld.article?.articleBody ?? null);
   // The page's <h1> is the headline: the title when no metadata gave one, never a body line.
   const h1 = sieved.lines.find((l) => l.kind === 'title');
-  if (!meta.title && h1) meta.title = h1.text;
+  if (!meta.title && h1) {
+    meta.title = h1.text;
+    meta.titleVia = 'html';
+  }
   let lines = sieved.lines.filter((l) => l.kind !== 'title');
   // The headline is the title line of the text form, not a body line.
   if (meta.title) {
@@ -166,6 +169,8 @@ export function toSourceRecord(article: HtmlArticle, uri: string, format: Source
     provenance.publishedAt = { via: article.publishedVia, confidence: article.publishedConfidence };
   }
   if (article.modifiedAt && article.modifiedVia) provenance.modifiedAt = { via: article.modifiedVia, confidence: DATE_CONFIDENCE[article.modifiedVia] };
+  if (article.title && article.titleVia) provenance.title = { via: article.titleVia };
+  if (article.outlet && article.outletVia) provenance.outlet = { via: article.outletVia };
   if (Object.keys(provenance).length > 0) record.provenance = provenance;
   return { uri, format, raw: parts.join('\n\n') + '\n', record, messages: [...extra, ...article.messages] };
 }

@@ -28,6 +28,9 @@ const TITLE_SUFFIX = /\s+[|–—·•:-]\s+[^|–—·•]{1,60}$/;
 
 export interface PageMetadata {
   title: string | null;
+  /** Where the title and the outlet were found (no confidence: not measured). */
+  titleVia: FieldVia | null;
+  outletVia: FieldVia | null;
   /** The authors' names joined with ", " (the text form's byline). */
   byline: string | null;
   /** The authors, one name each (authors.ts), where they came from and its confidence. */
@@ -66,7 +69,11 @@ export function readMetadata(page: ParsedPage, jsonld: JsonLdFindings, elements:
   const art = jsonld.article;
   // Title.
   let title = art?.headline ?? metaValue(page, TITLE_KEYS);
-  if (!title && page.title) title = page.title.replace(TITLE_SUFFIX, '').trim() || page.title;
+  let titleVia: FieldVia | null = art?.headline ? 'json-ld' : title ? 'meta' : null;
+  if (!title && page.title) {
+    title = page.title.replace(TITLE_SUFFIX, '').trim() || page.title;
+    titleVia = 'title';
+  }
   if (title && title.length > TITLE_MAX_CHARS) title = null;
   title = title ? title.replace(/\s+/g, ' ').trim() : null;
 
@@ -89,9 +96,14 @@ export function readMetadata(page: ParsedPage, jsonld: JsonLdFindings, elements:
   const publishedAt = dates.published?.iso ?? null;
 
   // Outlet.
-  let outlet = metaValue(page, OUTLET_KEYS) ?? art?.publisher ?? null;
-  if (outlet && outlet.startsWith('@')) outlet = null;
-  if (!outlet && url) outlet = hostOf(url);
+  const outletMeta = metaValue(page, OUTLET_KEYS);
+  let outlet = outletMeta ?? art?.publisher ?? null;
+  let outletVia: FieldVia | null = outletMeta ? 'meta' : outlet ? 'json-ld' : null;
+  if (outlet && outlet.startsWith('@')) outlet = outletVia = null;
+  if (!outlet && url) {
+    outlet = hostOf(url);
+    outletVia = outlet ? 'url' : null;
+  }
 
   // Authors (authors.ts): never the outlet.
   const authors = findAuthors(page, jsonld, elements, outlet);
@@ -102,7 +114,7 @@ export function readMetadata(page: ParsedPage, jsonld: JsonLdFindings, elements:
   if (lang) lang = lang.replace('_', '-').split(/[,;\s]/)[0]!.toLowerCase() || null;
 
   return {
-    title, byline, authors: authors.names, authorsVia: authors.via, authorsConfidence: authors.via ? AUTHOR_CONFIDENCE[authors.via] : null, publishedAt, publishedVia: dates.published?.via ?? null, publishedConfidence: dates.published ? DATE_CONFIDENCE[dates.published.via] : null,
+    title, titleVia: title ? titleVia : null, outletVia, byline, authors: authors.names, authorsVia: authors.via, authorsConfidence: authors.via ? AUTHOR_CONFIDENCE[authors.via] : null, publishedAt, publishedVia: dates.published?.via ?? null, publishedConfidence: dates.published ? DATE_CONFIDENCE[dates.published.via] : null,
     modifiedAt: dates.modified?.iso ?? null, modifiedVia: dates.modified?.via ?? null, url, outlet, lang, description: metaValue(page, DESCRIPTION_KEYS),
   };
 }
