@@ -30,6 +30,11 @@ test('an update line is not the publication date; the publication before it is',
   assert.equal(page('Updated March 5, 2021'), null);
 });
 
+test('a relative date ("15 minutes ago") whose title attribute holds the machine date', () => {
+  const a = extractHtml('<h1>A headline</h1><div class="news-time"><span class="time-ago" title="2020-09-20T14:20:02Z">15 minutes ago</span></div><p>x</p>', { uri: 't.html' });
+  assert.equal(a.publishedAt, '2020-09-20T14:20:02Z');
+});
+
 test('itemprop datePublished on a non-meta element; a date in the canonical url; a future or too old date is not a date', () => {
   assert.equal(extractHtml('<span itemprop="datePublished">Nov 2, 2017</span><p>x</p>', { uri: 'i.html' }).publishedAt, '2017-11-02');
   const url = extractHtml('<link rel="canonical" href="https://n.example/2019/06/17/story"><p>x</p>', { uri: 'c.html' });

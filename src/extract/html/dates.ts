@@ -63,6 +63,8 @@ const TEXT_AFTER_H1 = 60;
 const TEXT_BEFORE_H1 = 20;
 /** A text block must hold a year or a dotted date to be tried as a date line (a cheap filter). */
 const MAY_HOLD_DATE = /(?:19|20)\d{2}|\d\.\d{2}\.\d{2}/;
+/** A title attribute that is an ISO date. */
+const ISO_START = /^\s*\d{4}-\d{2}-\d{2}/;
 /** Copyright lines give the year of the site, not of the page. */
 const COPYRIGHT = /©|\(c\)|copyright/i;
 /** No web page was published before this. */
@@ -210,7 +212,9 @@ export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements
       const hint = hintOf(el);
       if ((DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) && !UPDATE_HINT.test(hint)) {
         const text = textWithin(el, RAW_TEXT_MAX_CHARS) ?? '';
-        const iso = MAY_HOLD_DATE.test(text) ? textDate(text, today) : null;
+        // "<span class="time-ago" title="2020-09-20T14:20:02Z">15 minutes ago</span>": the machine date in the title.
+        const title = el.attrs['title'];
+        const iso = (MAY_HOLD_DATE.test(text) ? textDate(text, today) : null) ?? (title && ISO_START.test(title) ? plausible(title, today) : null);
         if (iso) hinted = { iso, via: 'html', words: text };
       }
     }
