@@ -1,7 +1,8 @@
 /**
  * `crosscheck extract INPUT... [--format text|json|jsonl]`: reads and cleans each input (pages,
  * feeds, WARC files, URLs, texts, JSONL) and prints what was extracted, without storing or
- * comparing: uri, url, outlet, title, byline, publishedAt, lang, text and messages per article.
+ * comparing: uri, url, outlet, title, byline, authors, publishedAt, modifiedAt, lang, fields (where each
+ * value came from, with a confidence), text and messages per article.
  */
 import { DEFAULT_CONTEXT, message, toArticle, type Article, type Context, type Message } from '../model/index.js';
 import { extract } from '../extract/index.js';
@@ -25,7 +26,10 @@ type OutputFormat = 'text' | 'json' | 'jsonl';
 
 /** The fields printed per article. */
 function summary(a: Article): Record<string, unknown> {
-  return { uri: a.uri, format: a.format, url: a.url, outlet: a.outlet, title: a.title, byline: a.byline, publishedAt: a.publishedAt, lang: a.lang, text: a.text, messages: a.messages };
+  return {
+    uri: a.uri, format: a.format, url: a.url, outlet: a.outlet, title: a.title, byline: a.byline, authors: a.authors ?? [], publishedAt: a.publishedAt,
+    modifiedAt: a.modifiedAt ?? null, lang: a.lang, fields: a.fields, text: a.text, messages: a.messages,
+  };
 }
 
 function asText(a: Article): string {

@@ -6,17 +6,36 @@
  * for that date. Numeric dates with slashes are read only when the order is unambiguous.
  */
 
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/**
+ * Month names: English, and the German, French, Italian and Spanish names that differ from the
+ * English (pages in htmldate's evaluation set are half German). MONTH_NUMBERS maps each to 1-12.
+ */
+const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  januar: 1, jänner: 1, jän: 1, februar: 2, märz: 3, maerz: 3, mär: 3, mai: 5, juni: 6, juli: 7, oktober: 10, okt: 10, dezember: 12, dez: 12,
+  janvier: 1, janv: 1, février: 2, fevrier: 2, févr: 2, fevr: 2, mars: 3, avril: 4, avr: 4, juin: 6, juillet: 7, juil: 7, août: 8, aout: 8,
+  septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12, déc: 12,
+  gennaio: 1, febbraio: 2, marzo: 3, aprile: 4, maggio: 5, giugno: 6, luglio: 7, agosto: 8, settembre: 9, ottobre: 10, dicembre: 12,
+  enero: 1, febrero: 2, abril: 4, mayo: 5, junio: 6, julio: 7, septiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+};
+const MONTH = `(${Object.keys(MONTH_NUMBERS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\\.?,?\\s+)?';
 const TIME = '(?:,?\\s+(?:at\\s+)?(\\d{1,2})(?::(\\d{2}))(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?|,?\\s+(?:at\\s+)?(\\d{1,2})\\s*(a\\.?m\\.?|p\\.?m\\.?))?';
 const ZONE = '(?:\\s*(utc|gmt|z|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|cet|cest|[+-]\\d{2}:?\\d{2})\\b)?';
 
 /** "Thursday, November 2, 2017 10:15 a.m. ET", "Nov. 2, 2017". */
 const MONTH_FIRST = new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b${TIME}${ZONE}`, 'i');
-/** "2 November 2017", "02 Nov 2017, 10:15". */
-const DAY_FIRST = new RegExp(`\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b${TIME}${ZONE}`, 'i');
+/** "2 November 2017", "02 Nov 2017, 10:15", German "6. November 2023", French "1er avril 2020". */
+const DAY_FIRST = new RegExp(`\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s*(?:de\\s+)?${MONTH},?\\s+(?:de\\s+)?(\\d{4})\\b${TIME}${ZONE}`, 'i');
 /** "2017-11-02", "2017-11-02T10:15:00Z", "2017-11-02 10:15". */
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/i;
+/** "29.04.2020", "29. 04. 2020": day, month, year (the European order; no other order uses dots). */
+const DOTTED = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/;
+/** "30.10.23": two-digit years only with two-digit day and month, never before another ".digit" (versions). */
+const DOTTED_SHORT = /\b(\d{2})\.(\d{2})\.(\d{2})\b(?!\.\d)/;
+/** "2020/04/29": year first. */
+const YEAR_SLASHED = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
 /** "11/02/2017": read only when one side is over 12. */
 const SLASHED = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
 
@@ -35,7 +54,7 @@ export interface FoundDate {
 }
 
 function monthNumber(name: string): number {
-  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  return MONTH_NUMBERS[name.toLowerCase()] ?? 0;
 }
 
 function daysInMonth(y: number, m: number): number {
@@ -121,6 +140,23 @@ export function findDate(s: string): FoundDate | null {
   m = ISO.exec(s);
   if (m) {
     const iso = build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6], undefined, m[7]);
+    if (iso) found.push({ iso, index: m.index, length: m[0].length });
+  }
+  m = DOTTED.exec(s);
+  if (m) {
+    const iso = build(Number(m[3]), Number(m[2]), Number(m[1]), undefined, undefined, undefined, undefined, undefined);
+    if (iso) found.push({ iso, index: m.index, length: m[0].length });
+  }
+  if (!m) {
+    m = DOTTED_SHORT.exec(s);
+    if (m) {
+      const iso = build(2000 + Number(m[3]), Number(m[2]), Number(m[1]), undefined, undefined, undefined, undefined, undefined);
+      if (iso) found.push({ iso, index: m.index, length: m[0].length });
+    }
+  }
+  m = YEAR_SLASHED.exec(s);
+  if (m) {
+    const iso = build(Number(m[1]), Number(m[2]), Number(m[3]), undefined, undefined, undefined, undefined, undefined);
     if (iso) found.push({ iso, index: m.index, length: m[0].length });
   }
   m = SLASHED.exec(s);

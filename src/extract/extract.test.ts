@@ -88,7 +88,7 @@ test('record fields override the text; outlet from the record, else the url host
 test('outlet from an OUTLET--anything.txt file name; id from the content hash', () => {
   const raw = `A headline\n\n${BODY}`;
   const doc = clean(raw, {}, 'corpus/dailynews--bridge-story.txt');
-  assert.deepEqual(doc.fields.outlet, { value: 'dailynews', from: 'uri', span: null, text: null });
+  assert.deepEqual(doc.fields.outlet, { value: 'dailynews', from: 'uri', span: null, text: null, via: 'file-name' });
   const hash = createHash('sha256').update(raw).digest('hex');
   assert.equal(doc.contentHash, hash);
   assert.equal(doc.id, hash.slice(0, 16));

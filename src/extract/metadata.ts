@@ -13,7 +13,8 @@
  * Nothing is invented: no byline line, no byline; no date, no publishedAt.
  */
 import { basename } from 'node:path';
-import { message, type FieldSource, type Message, type ParagraphKind, type SourceRecord, type Span } from '../model/index.js';
+import { message, type FieldSource, type Message, type ParagraphKind, type ProvenancedField, type SourceRecord, type Span } from '../model/index.js';
+import { cleanAuthors } from './html/authors.js';
 import { readBylineLine } from './byline.js';
 import { parseDate } from './dates.js';
 import { isLeadSentence } from './paragraphs.js';
@@ -36,16 +37,26 @@ export interface Header {
   byline: FieldSource | null;
   publishedAt: FieldSource | null;
   outlet: FieldSource | null;
+  modifiedAt: FieldSource | null;
+  /** The byline's names one each (the record's list, else the byline split at its joiners). */
+  authors: string[];
   messages: Message[];
 }
 
 function fromText(text: string, s: Span, value?: string): FieldSource {
   const words = text.slice(s.start, s.end);
-  return { value: value ?? words, from: 'text', span: { start: s.start, end: s.end }, text: words };
+  return { value: value ?? words, from: 'text', span: { start: s.start, end: s.end }, text: words, via: 'text' };
 }
 
-function fromRecord(value: string): FieldSource {
-  return { value, from: 'record', span: null, text: null };
+/** A record field, with where the reader found it (a page's JSON-LD, meta tags...) when it says. */
+function fromRecord(value: string, source?: SourceRecord, field?: ProvenancedField): FieldSource {
+  const f: FieldSource = { value, from: 'record', span: null, text: null };
+  const p = field ? source?.record.provenance?.[field] : undefined;
+  if (p) {
+    f.via = p.via;
+    if (p.confidence !== undefined) f.confidence = p.confidence;
+  }
+  return f;
 }
 
 /** True when a paragraph reads as a headline: one short line, not a run of sentences. */
@@ -121,31 +132,43 @@ export function readHeader(text: string, paragraphs: readonly Span[], source: So
   }
 
   // 4. Fields, record first.
-  const title = record.title !== undefined ? fromRecord(record.title) : titleIndex === 0 ? fromText(text, paragraphs[0]!) : null;
-  const byline = record.byline !== undefined ? fromRecord(record.byline) : names ? fromText(text, names) : null;
+  const title = record.title !== undefined ? fromRecord(record.title, source, 'title') : titleIndex === 0 ? fromText(text, paragraphs[0]!) : null;
+  const byline = record.byline !== undefined ? fromRecord(record.byline, source, 'byline') : names ? fromText(text, names) : null;
+  const authors = record.authors ?? (byline ? bylineNames(byline.value) : []);
   let publishedAt: FieldSource | null = null;
   if (record.publishedAt !== undefined) {
     const iso = parseDate(record.publishedAt);
-    if (iso) publishedAt = fromRecord(iso);
+    if (iso) publishedAt = fromRecord(iso, source, 'publishedAt');
     else messages.push(message('CC204', `${source.uri}: the record's publishedAt "${record.publishedAt}" is not a date crosscheck can read`, { uri: source.uri }));
   } else if (date) {
     publishedAt = fromText(text, date.span, date.iso);
   } else if (badDate) {
     messages.push(message('CC204', `${source.uri}: "${text.slice(badDate.start, badDate.end)}" in the byline is not a date crosscheck can read`, { uri: source.uri, span: badDate }));
   }
-  return { kinds, title, byline, publishedAt, outlet: outletOf(source), messages };
+  let modifiedAt: FieldSource | null = null;
+  if (record.modifiedAt !== undefined) {
+    const iso = parseDate(record.modifiedAt);
+    if (iso) modifiedAt = fromRecord(iso, source, 'modifiedAt');
+  }
+  return { kinds, title, byline, publishedAt, outlet: outletOf(source), modifiedAt, authors, messages };
+}
+
+/** "Jane Doe and John Roe" -> ["Jane Doe", "John Roe"]; a byline that does not split stays whole. */
+function bylineNames(byline: string): string[] {
+  const names = cleanAuthors(byline);
+  return names.length > 0 ? names : [byline];
 }
 
 function outletOf(source: SourceRecord): FieldSource | null {
   const record = source.record;
-  if (record.outlet !== undefined) return fromRecord(record.outlet);
+  if (record.outlet !== undefined) return fromRecord(record.outlet, source, 'outlet');
   if (record.url !== undefined) {
     const host = hostOf(record.url);
-    if (host) return fromRecord(host);
+    if (host) return { ...fromRecord(host), via: 'url' };
   }
   if (source.format === 'text') {
     const m = OUTLET_FILE.exec(basename(source.uri));
-    if (m && m[1]) return { value: m[1], from: 'uri', span: null, text: null };
+    if (m && m[1]) return { value: m[1], from: 'uri', span: null, text: null, via: 'file-name' };
   }
   return null;
 }

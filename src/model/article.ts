@@ -17,7 +17,22 @@ export interface RecordFields {
   title?: string;
   byline?: string;
   publishedAt?: string;
+  /** The authors one name each (a page's byline cleaned to a list). */
+  authors?: string[];
+  /** When the page says it was last modified (ISO 8601), apart from publishedAt. */
+  modifiedAt?: string;
+  /** Where a reader found each field inside the input (a page's JSON-LD, meta tags, ...), with a confidence. */
+  provenance?: Partial<Record<ProvenancedField, { via: FieldVia; confidence?: number }>>;
 }
+
+export type ProvenancedField = 'title' | 'byline' | 'authors' | 'publishedAt' | 'modifiedAt' | 'outlet' | 'url';
+
+/**
+ * Where inside the input a value was found: schema.org JSON-LD, a <meta> tag, microdata
+ * (itemprop), a <time> element, a page element's visible words (html), the page's address (url),
+ * the <title>, the article text (text), the container (a WARC header, a JSONL field), a file name.
+ */
+export type FieldVia = 'json-ld' | 'meta' | 'microdata' | 'time' | 'html' | 'url' | 'title' | 'text' | 'modified' | 'container' | 'file-name';
 
 /** What a reader yields: one raw document, decoded to a string, with where it came from. */
 export interface SourceRecord {
@@ -39,6 +54,10 @@ export interface FieldSource {
   span: Span | null;
   /** The exact words at `span`, else null. */
   text: string | null;
+  /** Finer than `from`: where inside the input the value was found (absent when not known). */
+  via?: FieldVia;
+  /** How far to trust the value, in [0, 1]: the share right of the step that found it, where measured. */
+  confidence?: number;
 }
 
 export type ParagraphKind = 'title' | 'standfirst' | 'byline' | 'heading' | 'caption' | 'body';
@@ -200,6 +219,10 @@ export interface Article {
   byline: string | null;
   /** ISO 8601: a date ("2017-11-02") or a date-time, as precise as the source says. */
   publishedAt: string | null;
+  /** When the source says it was last modified, apart from publishedAt (absent in articles made before it existed). */
+  modifiedAt?: string | null;
+  /** The authors one name each; `byline` is them joined (absent in articles made before it existed). */
+  authors?: string[];
   lang: string | null;
   /** Where each metadata value came from, with its words when found in the text. */
   fields: {
@@ -207,6 +230,8 @@ export interface Article {
     byline: FieldSource | null;
     publishedAt: FieldSource | null;
     outlet: FieldSource | null;
+    /** Where the modification date came from (the authors' source is the byline's). */
+    modifiedAt?: FieldSource | null;
   };
   /** The cleaned text, frozen: every span below points into it (except removed and rawSpan). */
   text: string;

@@ -9,6 +9,9 @@ import { extractHtml, extractHtmlBytes, toSourceRecord, type HtmlArticle } from 
 import { problem, sourceItem, type ReadItem } from './item.js';
 import { errorCode } from './text.js';
 
+/** A fetch date stands in for a publication date only this far (not measured: no labelled WARC pages). */
+const CONTAINER_DATE_CONFIDENCE = 0.3;
+
 export interface PageOrigin {
   /** The page's own address (WARC target URI, fetched URL, JSONL url). */
   url?: string | null;
@@ -26,7 +29,12 @@ function toItem(article: HtmlArticle, uri: string, origin: PageOrigin): ReadItem
     const m = article.messages.find((x) => x.code === 'CC220');
     return m ? { kind: 'problem', message: m } : problem('CC220', `${uri}: no article body found in the page`, uri);
   }
-  if (!article.publishedAt && origin.date) article.publishedAt = origin.date;
+  if (!article.publishedAt && origin.date) {
+    // The container's date (WARC-Date) is when the page was fetched, not published: trusted less.
+    article.publishedAt = origin.date;
+    article.publishedVia = 'container';
+    article.publishedConfidence = CONTAINER_DATE_CONFIDENCE;
+  }
   if (!article.url && origin.url) article.url = origin.url;
   return sourceItem(toSourceRecord(article, uri, origin.format ?? 'html', origin.messages ?? []));
 }

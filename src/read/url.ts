@@ -13,7 +13,7 @@ import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage 
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction, type Socket } from 'node:net';
 import { canonicalAddress, isPrivateAddress, notPublicBecause } from './address.js';
-import { charsetOfContentType } from '../extract/html/charset.js';
+import { charsetOfContentType } from './charset.js';
 import { htmlFromBytes } from './html.js';
 import { looksLikeFeed, readFeedText } from './feed.js';
 import { problem, type ReadItem } from './item.js';

@@ -9,7 +9,7 @@
  */
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { message } from '../model/index.js';
-import { charsetOfContentType } from '../extract/html/charset.js';
+import { charsetOfContentType } from './charset.js';
 import { htmlFromBytes } from './html.js';
 import { problem, type ReadItem } from './item.js';
 

@@ -42,7 +42,10 @@ function evidenceJSON(e: Evidence): Evidence {
 
 function fieldJSON(f: FieldSource | null): FieldSource | null {
   if (!f) return null;
-  return { value: f.value, from: f.from, span: f.span ? spanJSON(f.span) : null, text: f.text };
+  const out: FieldSource = { value: f.value, from: f.from, span: f.span ? spanJSON(f.span) : null, text: f.text };
+  if (f.via !== undefined) out.via = f.via;
+  if (f.confidence !== undefined) out.confidence = f.confidence;
+  return out;
 }
 
 function messageJSON(m: Message): Message {
@@ -63,12 +66,15 @@ function articleJSON(a: Article): Article {
     title: a.title,
     byline: a.byline,
     publishedAt: a.publishedAt,
+    ...(a.modifiedAt !== undefined ? { modifiedAt: a.modifiedAt } : {}),
+    ...(a.authors !== undefined ? { authors: [...a.authors] } : {}),
     lang: a.lang,
     fields: {
       title: fieldJSON(a.fields.title),
       byline: fieldJSON(a.fields.byline),
       publishedAt: fieldJSON(a.fields.publishedAt),
       outlet: fieldJSON(a.fields.outlet),
+      ...(a.fields.modifiedAt !== undefined ? { modifiedAt: fieldJSON(a.fields.modifiedAt) } : {}),
     },
     text: a.text,
     paragraphs: a.paragraphs.map((p): Paragraph => ({ span: spanJSON(p.span), kind: p.kind })),

@@ -31,7 +31,7 @@ import { htmlFromBytes } from '../read/html.js';
 import { textFromBytes } from '../read/text.js';
 import { decodeBytes } from '../read/decode.js';
 import { looksLikeFeed, parseFeed, readFeedText } from '../read/feed.js';
-import { charsetOfContentType } from '../extract/html/charset.js';
+import { charsetOfContentType } from '../read/charset.js';
 import { sourceItem, type ReadItem } from '../read/item.js';
 import { ingest } from '../collection/ingest.js';
 import { analyzeStory } from '../stories/index.js';

@@ -3,20 +3,20 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extractHtml, extractHtmlBytes, bodyText, toSourceRecord } from './index.js';
-import { decodeHtml } from './charset.js';
+import { decodeHtml } from '../../read/charset.js';
 import { extract } from '../index.js';
 import { DEFAULT_CONTEXT } from '../../model/index.js';
 
 const CASES = fileURLToPath(new URL('../../../test/cases/html/', import.meta.url));
 
-// Golden pages: one folder per case; every field in expected.json must match.
+// Golden pages: one folder per case; every field in expected.json must match ("$comment" says why the case exists).
 for (const name of readdirSync(CASES).sort()) {
   test(`golden page: ${name}`, () => {
     const html = readFileSync(`${CASES}${name}/source.html`);
     const expected = JSON.parse(readFileSync(`${CASES}${name}/expected.json`, 'utf8')) as Record<string, unknown>;
     const a = extractHtmlBytes(html, { uri: name });
     const got: Record<string, unknown> = { ...a, body: a.lines.map((l) => l.text) };
-    for (const [key, value] of Object.entries(expected)) assert.deepEqual(got[key], value, `${name}: ${key}`);
+    for (const [key, value] of Object.entries(expected)) if (!key.startsWith('$')) assert.deepEqual(got[key], value, `${name}: ${key}`);
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * HTML article extraction, as a cascade (trafilatura's order, Readability's sieve):
  *
- *   1. charset.ts   bytes to text: BOM, transport charset, <meta charset>, sniffing
+ *   1. read/charset.ts  bytes to text: BOM, transport charset, <meta charset>, sniffing (reading's job)
  *   2. parse.ts     one streaming pass to a small tree, bounded in depth, size and time
  *   3. jsonld.ts    schema.org JSON-LD: the article object, listing and gallery page types
  *   4. metadata.ts  title, byline, date, canonical url, outlet, language; structured data first
@@ -13,8 +13,9 @@
  * paragraphs) with the metadata as record fields, so the text cleaning stage and everything
  * after it work unchanged on pages.
  */
-import { message, type Message, type SourceFormat, type SourceRecord } from '../../model/index.js';
-import { decodeHtml } from './charset.js';
+import { message, type Message, type RecordFields, type SourceFormat, type SourceRecord } from '../../model/index.js';
+import { DATE_CONFIDENCE } from './dates.js';
+import { decodeHtml } from '../../read/charset.js';
 import { descendants, parseHtml, type El } from './parse.js';
 import { readJsonLd } from './jsonld.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
@@ -94,7 +95,10 @@ export function extractHtml(html: string, options: HtmlOptions): HtmlArticle {
   const sieved = sieve(page.root, jsonld.article?.articleBody ?? null);
   // The page's <h1> is the headline: the title when no metadata gave one, never a body line.
   const h1 = sieved.lines.find((l) => l.kind === 'title');
-  if (!meta.title && h1) meta.title = h1.text;
+  if (!meta.title && h1) {
+    meta.title = h1.text;
+    meta.titleVia = 'html';
+  }
   let lines = sieved.lines.filter((l) => l.kind !== 'title');
   // The headline is the title line of the text form, not a body line.
   if (meta.title) {
@@ -152,9 +156,22 @@ export function toSourceRecord(article: HtmlArticle, uri: string, format: Source
   const record: SourceRecord['record'] = {};
   if (article.title) record.title = article.title;
   if (article.byline) record.byline = article.byline;
+  if (article.authors.length > 0) record.authors = [...article.authors];
   if (article.publishedAt) record.publishedAt = article.publishedAt;
+  if (article.modifiedAt) record.modifiedAt = article.modifiedAt;
   if (article.url) record.url = article.url;
   if (article.outlet) record.outlet = article.outlet;
+  const provenance: NonNullable<RecordFields['provenance']> = {};
+  if (article.byline && article.authorsVia && article.authorsConfidence !== null) {
+    provenance.byline = provenance.authors = { via: article.authorsVia, confidence: article.authorsConfidence };
+  }
+  if (article.publishedAt && article.publishedVia && article.publishedConfidence !== null) {
+    provenance.publishedAt = { via: article.publishedVia, confidence: article.publishedConfidence };
+  }
+  if (article.modifiedAt && article.modifiedVia) provenance.modifiedAt = { via: article.modifiedVia, confidence: DATE_CONFIDENCE[article.modifiedVia] };
+  if (article.title && article.titleVia) provenance.title = { via: article.titleVia };
+  if (article.outlet && article.outletVia) provenance.outlet = { via: article.outletVia };
+  if (Object.keys(provenance).length > 0) record.provenance = provenance;
   return { uri, format, raw: parts.join('\n\n') + '\n', record, messages: [...extra, ...article.messages] };
 }
 

@@ -10,6 +10,7 @@ const ARTICLE_TYPES = new Set([
 ]);
 const LISTING_TYPES = new Set(['itemlist', 'collectionpage', 'searchresultspage']);
 const GALLERY_TYPES = new Set(['imagegallery', 'mediagallery', 'videogallery']);
+const MEDIA_TYPES = new Set(['videoobject', 'imageobject', 'audioobject', 'mediaobject', 'clip']);
 /** Bigger scripts are not metadata (some pages inline whole data stores as JSON-LD). */
 const MAX_SCRIPT_CHARS = 2_000_000;
 
@@ -32,6 +33,10 @@ export interface JsonLdFindings {
   pageTypes: Set<string>;
   isListing: boolean;
   isGallery: boolean;
+  /** datePublished / dateCreated of every node, article or not (WebPage, QAPage...), media objects aside, in order. */
+  published: string[];
+  /** dateModified of every node, in order. */
+  modified: string[];
 }
 
 type Obj = Record<string, unknown>;
@@ -84,7 +89,7 @@ function nodesOf(value: unknown): Obj[] {
 }
 
 export function readJsonLd(scripts: readonly string[]): JsonLdFindings {
-  const findings: JsonLdFindings = { article: null, pageTypes: new Set(), isListing: false, isGallery: false };
+  const findings: JsonLdFindings = { article: null, pageTypes: new Set(), isListing: false, isGallery: false, published: [], modified: [] };
   for (const script of scripts) {
     if (script.length > MAX_SCRIPT_CHARS) continue;
     let value: unknown;
@@ -98,6 +103,11 @@ export function readJsonLd(scripts: readonly string[]): JsonLdFindings {
       for (const t of types) findings.pageTypes.add(t);
       if (types.some((t) => LISTING_TYPES.has(t))) findings.isListing = true;
       if (types.some((t) => GALLERY_TYPES.has(t))) findings.isGallery = true;
+      // An embedded video or image has its own upload date, not the page's.
+      const published = types.some((t) => MEDIA_TYPES.has(t)) ? null : str(node['datePublished']) ?? str(node['dateCreated']);
+      if (published) findings.published.push(published);
+      const modified = str(node['dateModified']);
+      if (modified) findings.modified.push(modified);
       const type = types.find((t) => ARTICLE_TYPES.has(t));
       if (!type) continue;
       const candidate = toArticle(node, type);

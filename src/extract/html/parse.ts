@@ -178,3 +178,24 @@ export function textOf(root: El): string {
   }
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The text of a small subtree, whitespace collapsed, or null as soon as it passes `max` raw
+ * characters: for metadata elements (a date line, a byline), so a big container that happens to
+ * carry a "date" or "author" class costs no more than `max` characters of reading.
+ */
+export function textWithin(root: El, max: number): string | null {
+  let out = '';
+  const stack: (El | string)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      out += node;
+      if (out.length > max) return null;
+      continue;
+    }
+    if (node.tag === 'br' || node.tag === 'p' || node.tag === 'div' || node.tag === 'li') out += ' ';
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}

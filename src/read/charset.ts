@@ -11,8 +11,8 @@
  * multi-byte sequences is read as UTF-8 (common on old CMS templates); a page declared UTF-8
  * whose bytes are not is read as Windows-1252. Both are reported (CC121).
  */
-import { decodeWindows1252 } from '../../read/windows-1252.js';
-import { utf16ByNuls } from '../../read/decode.js';
+import { decodeWindows1252 } from './windows-1252.js';
+import { utf16ByNuls } from './decode.js';
 
 /** How far into the page a <meta> charset is looked for (the HTML standard says 1024; real pages put it later). */
 const PRESCAN_BYTES = 8 * 1024;

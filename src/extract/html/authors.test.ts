@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { cleanAuthors } from './authors.js';
+import { extractHtml } from './index.js';
+import { pagesOf, runAuthors } from '../../../eval/authors.js';
+import { hasHtmldateData } from '../../../eval/dates-htmldate.js';
+
+const FLOORS = JSON.parse(readFileSync(new URL('../../../eval/floors.json', import.meta.url), 'utf8')) as Record<string, Record<string, number>>;
+
+test('bylines cleaned to names: labels, dates, counts, glued labels, roles, several names', () => {
+  assert.deepEqual(cleanAuthors('Emily Burack 8 January 2020, 3:51 pm 11 Edit'), ['Emily Burack']);
+  assert.deepEqual(cleanAuthors('Posted by T. V. Raman'), ['T. V. Raman']);
+  assert.deepEqual(cleanAuthors('AuthorAndreas Kalt'), ['Andreas Kalt']);
+  assert.deepEqual(cleanAuthors('By Jane Doe and John Roe'), ['Jane Doe', 'John Roe']);
+  assert.deepEqual(cleanAuthors('Von Anna Müller und Jörg Schmidt'), ['Anna Müller', 'Jörg Schmidt']);
+  assert.deepEqual(cleanAuthors('Meg JamesStaff Writer Nov 3'), ['Meg James']);
+  assert.deepEqual(cleanAuthors('Denis Staunton, Senior Correspondent'), ['Denis Staunton']);
+  assert.deepEqual(cleanAuthors('TOM KRISHER'), ['Tom Krisher']);
+  assert.deepEqual(cleanAuthors('Ludwig van Beethoven'), ['Ludwig van Beethoven']);
+});
+
+test('form labels, roles and the outlet are not authors', () => {
+  assert.deepEqual(cleanAuthors('Name'), []);
+  assert.deepEqual(cleanAuthors('Leave a Reply'), []);
+  assert.deepEqual(cleanAuthors('Staff'), []);
+  assert.deepEqual(cleanAuthors('The Valley Ledger', 'The Valley Ledger'), []);
+  assert.deepEqual(cleanAuthors('https://example.com/staff/ann'), []);
+});
+
+test('a commenter is not the author; JSON-LD authors come as a list', () => {
+  const comments = extractHtml('<div id="comments"><span class="comment-author">Reader Person</span></div><p>Body</p>', { uri: 'c.html' });
+  assert.deepEqual(comments.authors, []);
+  const ld = extractHtml('<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ann Berg"},{"@type":"Person","name":"Tom Hale"}],"publisher":{"@type":"Organization","name":"Coast News"}}</script><p>Body</p>', { uri: 'l.html' });
+  assert.deepEqual(ld.authors, ['Ann Berg', 'Tom Hale']);
+  assert.equal(ld.authorsVia, 'json-ld');
+});
+
+test('authors on the development pages: visible bylines agree with structured data, no junk names', { skip: !hasHtmldateData() && 'SKIPPED: ../shared/data/htmldate not found' }, () => {
+  const r = runAuthors(pagesOf(6));
+  const floor = FLOORS['authors']!;
+  assert.ok(r.sameNames / r.reference >= floor['sliceSameNames']!, `same names ${r.sameNames}/${r.reference} < floor ${floor['sliceSameNames']}`);
+  assert.equal(r.junk.length, 0, r.junk.join('\n'));
+});

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { findDate } from '../dates.js';
+import { extractHtml } from './index.js';
+import { hasHtmldateData, loadDatePages, runDates, summariseDates } from '../../../eval/dates-htmldate.js';
+
+const FLOORS = JSON.parse(readFileSync(new URL('../../../eval/floors.json', import.meta.url), 'utf8')) as Record<string, Record<string, number>>;
+
+test('dates as pages write them: German, French, dotted, weekday and time, two-digit years', () => {
+  assert.equal(findDate('6. November 2023')?.iso, '2023-11-06');
+  assert.equal(findDate('Samstag, 19. Juli 2014')?.iso, '2014-07-19');
+  assert.equal(findDate('29.04.2020')?.iso, '2020-04-29');
+  assert.equal(findDate('Party, 30.10.23')?.iso, '2023-10-30');
+  assert.equal(findDate('version 1.10.23.4'), null);
+  assert.equal(findDate('1er avril 2020')?.iso, '2020-04-01');
+  assert.equal(findDate('Monday Nov. 23, 2020')?.iso, '2020-11-23');
+  assert.equal(findDate('Thursday, November 9, 2023 4:41AM')?.iso, '2023-11-09T04:41:00');
+  assert.equal(findDate('2020/04/29')?.iso, '2020-04-29');
+});
+
+test('a UTC time stamp keeps the day it was written with (no conversion to a local day)', () => {
+  const a = extractHtml('<meta property="article:published_time" content="2023-11-01T23:01:00Z"><p>x</p>', { uri: 'u.html' });
+  assert.equal(a.publishedAt, '2023-11-01T23:01:00Z');
+});
+
+test('an update line is not the publication date; the publication before it is', () => {
+  const page = (line: string): string | null => extractHtml(`<h1>Title here</h1><div class="post-meta">${line}</div><p>Body text of the page, long enough to be a paragraph of an article, with commas, and more.</p>`, { uri: 'p.html' }).publishedAt;
+  assert.equal(page('Published March 3, 2021 | Updated March 5, 2021'), '2021-03-03');
+  assert.equal(page('Updated March 5, 2021'), null);
+});
+
+test('a relative date ("15 minutes ago") whose title attribute holds the machine date', () => {
+  const a = extractHtml('<h1>A headline</h1><div class="news-time"><span class="time-ago" title="2020-09-20T14:20:02Z">15 minutes ago</span></div><p>x</p>', { uri: 't.html' });
+  assert.equal(a.publishedAt, '2020-09-20T14:20:02Z');
+});
+
+test('itemprop datePublished on a non-meta element; a date in the canonical url; a future or too old date is not a date', () => {
+  assert.equal(extractHtml('<span itemprop="datePublished">Nov 2, 2017</span><p>x</p>', { uri: 'i.html' }).publishedAt, '2017-11-02');
+  const url = extractHtml('<link rel="canonical" href="https://n.example/2019/06/17/story"><p>x</p>', { uri: 'c.html' });
+  assert.equal(url.publishedAt, '2019-06-17');
+  assert.equal(url.publishedVia, 'url');
+  assert.equal(extractHtml('<meta name="date" content="2999-01-01"><p>x</p>', { uri: 'f.html' }).publishedAt, null);
+  assert.equal(extractHtml('<meta name="date" content="1970-01-01"><p>x</p>', { uri: 'o.html' }).publishedAt, null);
+});
+
+test('htmldate development pages, a slice (every eighth page): accuracy at or above its floor', { skip: !hasHtmldateData() && 'SKIPPED: ../shared/data/htmldate not found' }, () => {
+  const pages = loadDatePages(8);
+  const m = summariseDates(runDates(pages).all);
+  const floor = FLOORS['dates-htmldate']!;
+  assert.ok(m.accuracy >= floor['sliceAccuracy']!, `accuracy ${m.accuracy.toFixed(3)} < floor ${floor['sliceAccuracy']}`);
+});
