@@ -12,18 +12,30 @@ import { ROOT } from './helpers.js';
 const LAYER: Record<string, number> = {
   model: 0,
   read: 1,
-  report: 1,
   extract: 2,
   analyze: 3,
   stance: 3,
   stories: 4,
   store: 4,
+  report: 4,
   collection: 5,
-  cli: 6,
-  server: 6,
-  worker: 6,
-  index: 7,
+  watch: 6,
+  cli: 7,
+  server: 7,
+  worker: 7,
+  index: 8,
 };
+/**
+ * Imports across the rule that are still there, each with why: the test fails when one is gone
+ * (take it off) or a new one comes. HTML and feed items are still extracted inside read/ and
+ * handed to extract as "By X | date" text (issue #20's step: read returns bytes, extract/html
+ * builds the Doc with spans into the real page).
+ */
+const KNOWN: ReadonlySet<string> = new Set([
+  'src/read/feed.ts imports src/extract/dates.ts',
+  'src/read/feed.ts imports src/extract/html/index.ts',
+  'src/read/html.ts imports src/extract/html/index.ts',
+]);
 /** Adapters that may import another adapter: the command line starts the server and the workers. */
 const ADAPTER_EDGES = new Set(['cli->server', 'cli->worker']);
 const TEST_HELPER = /(^|\/)(testing|contract|contract-crash|crash-writer|test-fixtures|test-server|fixture|[\w-]+-fixture)\.ts$/;
@@ -68,16 +80,22 @@ test('every folder of src/ has a layer', () => {
 
 test('no import goes up a layer or across adapters', () => {
   const wrong: string[] = [];
+  const known = new Set<string>();
   for (const i of imports()) {
     const a = folder(i.from);
     const b = folder(i.to);
     if (a === b) continue;
     const la = LAYER[a] ?? -1;
     const lb = LAYER[b] ?? -1;
+    if (KNOWN.has(`${i.from} imports ${i.to}`)) {
+      known.add(`${i.from} imports ${i.to}`);
+      continue;
+    }
     if (lb > la) wrong.push(`${i.from} imports ${i.to} (layer ${b} is above ${a})`);
     else if (la === lb && !ADAPTER_EDGES.has(`${a}->${b}`) && !(a === 'stories' && b === 'store' && i.typeOnly)) wrong.push(`${i.from} imports ${i.to} (${a} and ${b} are side by side)`);
   }
   assert.deepEqual(wrong, []);
+  assert.deepEqual([...KNOWN].filter((k) => !known.has(k)), [], 'these known exceptions are gone: take them off KNOWN');
 });
 
 test('the story side reads only the store types (its ports), never an implementation', () => {
