@@ -13,6 +13,12 @@ export type Stance = 'asserts' | 'disputes' | 'mentions';
 
 export interface FactMember extends Evidence {
   stance: Stance;
+  /**
+   * The outlet or agency this member's sentence relays ("the AP reported" -> 'Associated Press'):
+   * the member counts toward that outlet's origin (the outlet's own article when the story has
+   * it, else an unseen origin), not as its article's own reporting. Absent when not relayed.
+   */
+  via?: string;
   /** What the stance model (src/stance) reads in this member's article toward the fact's summary
    *  (facts of two or more articles only; absent when the model did not run). */
   stanceModel?: MemberStanceModel;

@@ -125,8 +125,16 @@ function makeFact(
     return true;
   });
   const articleIds = [...new Set(factMembers.map((m) => m.articleId))];
-  const origins = new Set<number>();
-  for (const m of factMembers) if (m.stance === 'asserts') origins.add(originOf.get(m.articleId) ?? -1);
+  // A member whose sentence relays another outlet ("the AP reported") is that outlet's reporting:
+  // two rewrites of one AP story are one origin, and an article that relays the AP is not an
+  // origin of its own for what it takes from there (issue #14's relays).
+  members.forEach((u, k) => {
+    const via = relayOf(prepared[u.article] as Prepared, u.span.start);
+    const m = factMembers[k];
+    if (via && m) m.via = via;
+  });
+  const origins = new Set<number | string>();
+  for (const m of factMembers) if (m.stance === 'asserts') origins.add(m.via ? relayOrigin(prepared, m.via, originOf) : (originOf.get(m.articleId) ?? -1));
   const independentOrigins = origins.size;
   const status: FactStatus = conflicts.length > 0 ? 'disputed' : independentOrigins >= 2 ? 'corroborated' : 'single-source';
   const hash = createHash('sha256').update(storyId);
@@ -191,4 +199,27 @@ function clearest(scores: readonly number[], members: readonly FactMember[]): nu
 function firstKey(f: Fact): string {
   const m = f.members[0];
   return m ? `${m.articleId}:${String(m.span.start).padStart(9, '0')}` : '';
+}
+
+/** The outlet relayed by the sentence holding `offset`, if one of its attributions is a relay. */
+function relayOf(p: Prepared, offset: number): string | undefined {
+  const sentences = p.article.sentences;
+  for (const a of p.article.attributions) {
+    if (a.kind !== 'relayed' || !a.outlet) continue;
+    const s = sentences[a.sentence];
+    if (s && offset >= s.start && offset < s.end) return a.outlet;
+  }
+  return undefined;
+}
+
+/** The origin of a relayed outlet: its own article's origin when the story has it, else the outlet's name (an unseen origin). */
+function relayOrigin(prepared: readonly Prepared[], outlet: string, originOf: ReadonlyMap<string, number>): number | string {
+  const wanted = outlet.toLowerCase();
+  for (const p of prepared) {
+    if (p.article.outlet?.toLowerCase() === wanted) {
+      const o = originOf.get(p.article.id);
+      if (o !== undefined) return o;
+    }
+  }
+  return `via:${outlet}`;
 }
