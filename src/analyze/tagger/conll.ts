@@ -60,7 +60,7 @@ function buildDoc(sentences: { word: string; tag: string }[][]): ConllDoc {
   for (const s of sentences) {
     if (text.length > 0) text += '\n';
     const sentenceStart = text.length;
-    let open: GoldName | null = null;
+    let open: { start: number; end: number; type: ConllType } | null = null;
     let prevType = '';
     let quoteOpen = false;
     let glue = true;
