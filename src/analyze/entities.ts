@@ -19,6 +19,7 @@
  * CoNLL's: tagger/conll.ts (`conllTypeOf`); the figures: eval/entities-conll.ts.
  */
 import type { Context, Doc, Entity, EntityType, Span, Token } from '../model/index.js';
+import { JOB_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from './entity-tables.js';
 import { matchGazetteer, personShortForm, slugify } from './gazetteer.js';
 import { paragraphsOf, segmentText } from './segment.js';
 import { tokenizeText } from './tokenize.js';
@@ -35,6 +36,8 @@ interface Mention {
   words: string[];
   type: EntityType;
   canonical: string;
+  /** The gazetteer knows the name in this class. */
+  known: boolean;
 }
 
 function baseNorm(tok: Token): string {
@@ -51,18 +54,21 @@ function mentionOf(text: string, tokens: readonly Token[], first: number, last: 
   }
   let type = CLASS_TYPES[klass] ?? 'misc';
   let canonical: string | null = null;
+  let known = false;
   const gaz = matchGazetteer(text, tokens, first, last);
   if (gaz && gaz.end === last) {
     const e = gaz.entry;
     if (type === 'misc' && (e.kind === 'demonym' || e.type === 'group')) {
       type = 'group';
       canonical = e.canonical;
+      known = true;
     } else if (e.kind !== 'demonym' && (e.type === type || (e.type === 'group' && type === 'org'))) {
       canonical = e.canonical;
+      known = true;
     }
   }
   canonical ??= `${type}:${slugify(words.join(' '))}`;
-  return { first, last, start: span.start, end: span.end, words, type, canonical };
+  return { first, last, start: span.start, end: span.end, words, type, canonical, known };
 }
 
 /** Full person names by their first and last word: canonical -> mention starts (in order). */
@@ -119,15 +125,46 @@ function isNearer(a: number, b: number, at: number): boolean {
   return aBefore ? a > b : a < b;
 }
 
-/** Step 3 for one-word persons: the full name in the article, else a gazetteer short form. */
+/**
+ * Step 3 for one-word names: a person takes the full name in the article, else a gazetteer short
+ * form. A one-word name of another class that is the first or last word of a full person name in
+ * the article is that person ("Joseph Yun ... Yun said": the tagger, which has not seen "Yun"
+ * before, may call it misc), unless the gazetteer knows it in its class ("Washington" the city).
+ */
 function resolveSingles(mentions: Mention[]): void {
   const index = indexFullNames(mentions.filter((m) => m.type === 'person' && m.words.length > 1));
   for (const m of mentions) {
-    if (m.type !== 'person' || m.words.length !== 1) continue;
+    if (m.words.length !== 1) continue;
     const word = m.words[0] ?? '';
-    const canonical = fullNameFor(index.get(word), m.start) ?? personShortForm(word);
-    if (canonical) m.canonical = canonical;
+    const full = fullNameFor(index.get(word), m.start);
+    if (m.type === 'person') {
+      const canonical = full ?? personShortForm(word);
+      if (canonical) m.canonical = canonical;
+    } else if (full && !m.known) {
+      m.type = 'person';
+      m.canonical = full;
+    }
   }
+}
+
+/**
+ * First token of a person's name after the titles and role words the tagger took in with it
+ * ("Mayor Jane Doe", "Sgt. Maria Lopez", "Defender Hassan Abbas" at the start of a sentence):
+ * a title is not part of the name (nor is it in CoNLL's). At least one word is left.
+ */
+function afterTitles(tokens: readonly Token[], first: number, last: number): number {
+  let i = first;
+  while (i < last - 1) {
+    const tok = tokens[i] as Token;
+    if (tok.kind === 'punct' && tok.norm === '.' && i > first) {
+      i++;
+      continue;
+    }
+    if (tok.kind !== 'word' || !(TITLE_HEADS.has(tok.norm) || TITLE_MODIFIERS.has(tok.norm) || JOB_NOUNS.has(tok.norm))) break;
+    i++;
+  }
+  while (i < last - 1 && (tokens[i] as Token).kind !== 'word') i++;
+  return i;
 }
 
 /** Entity mentions of a text, sorted by position. */
@@ -135,6 +172,7 @@ export function findEntitiesIn(articleId: string, text: string, tokens: readonly
   const { names, prepared } = tagNames(text, tokens, sentences);
   const mentions: Mention[] = [];
   for (const n of names) {
+    if (n.klass === 0) n.first = afterTitles(tokens, n.first, n.last);
     const span = nameSpan(prepared, n);
     if (span.end <= span.start) continue;
     const m = mentionOf(text, tokens, n.first, n.last, n.klass, span);

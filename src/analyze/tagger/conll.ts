@@ -27,19 +27,30 @@ const NO_SPACE_BEFORE = new Set([',', '.', ';', ':', '!', '?', ')', ']', '}', '%
 /** Tokens written against the word after them. */
 const NO_SPACE_AFTER = new Set(['(', '[', '{', '$']);
 
-/** The documents of a CoNLL-2003 file, or null when the file is absent. */
+/** One CoNLL token: the word and its IOB1 tag. */
+export interface ConllToken {
+  word: string;
+  tag: string;
+}
+
+/** The documents of a CoNLL-2003 file as text, or null when the file is absent. */
 export function readConll(path: string): ConllDoc[] | null {
+  return readConllTokens(path)?.map(buildDoc) ?? null;
+}
+
+/** The documents of a CoNLL-2003 file as sentences of tokens, or null when the file is absent. */
+export function readConllTokens(path: string): ConllToken[][][] | null {
   if (!existsSync(path)) return null;
-  const docs: ConllDoc[] = [];
-  let sentences: { word: string; tag: string }[][] = [];
-  let current: { word: string; tag: string }[] = [];
+  const docs: ConllToken[][][] = [];
+  let sentences: ConllToken[][] = [];
+  let current: ConllToken[] = [];
   const flushSentence = (): void => {
     if (current.length > 0) sentences.push(current);
     current = [];
   };
   const flushDoc = (): void => {
     flushSentence();
-    if (sentences.length > 0) docs.push(buildDoc(sentences));
+    if (sentences.length > 0) docs.push(sentences);
     sentences = [];
   };
   for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -53,7 +64,8 @@ export function readConll(path: string): ConllDoc[] | null {
   return docs;
 }
 
-function buildDoc(sentences: { word: string; tag: string }[][]): ConllDoc {
+/** A document as text: detokenised, one sentence a line, names as character spans. */
+export function buildDoc(sentences: readonly (readonly ConllToken[])[]): ConllDoc {
   let text = '';
   const spans: Span[] = [];
   const gold: GoldName[] = [];

@@ -41,7 +41,11 @@ const TITLE_CASE_SHARE = 0.75;
 const TITLE_CASE_COMMON_SHARE = 1 / 3;
 const TITLE_CASE_MIN_COMMON = 2;
 const TITLE_CASE_MIN_WORDS = 3;
-/** Longest word taken as a connector between capitalised words ("of", "de", "and", "the", "von"). */
+/**
+ * Longest word taken as a connector between capitalised words ("of", "de", "the", "von"). Not
+ * "and": it joins two names far more often than it is inside one ("The Associated Press and
+ * Reuters"; 49 of the 23,499 names of eng.train have it: "Trinidad and Tobago").
+ */
 const CONNECTOR_MAX_CHARS = 5;
 
 /** Word-list bits (our own lists in entity-tables.ts). */
@@ -370,7 +374,7 @@ function markCandidates(p: Prepared): void {
       continue;
     }
     const tok = p.tokens[i] as Token;
-    if (tok.end - tok.start > CONNECTOR_MAX_CHARS) continue;
+    if (tok.end - tok.start > CONNECTOR_MAX_CHARS || tok.norm === 'and') continue;
     // a short word between capitalised words: "of" in "Bank of England", "of the" in "Bank of the West"
     if (i + 1 < to && hasUpper(p.caseClass[i + 1] as number)) p.candidate[i] = 1;
     else if (i + 2 < to && hasUpper(p.caseClass[i + 2] as number) && (p.tokens[i + 1] as Token).end - (p.tokens[i + 1] as Token).start <= 3) {

@@ -66,7 +66,8 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, weights: TaggerWeights) => void;
 }
 
-function mulberry32(seed: number): () => number {
+/** A seeded PRNG (the same seed gives the same sequence). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
