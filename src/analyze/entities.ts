@@ -129,7 +129,8 @@ function isNearer(a: number, b: number, at: number): boolean {
  * Step 3 for one-word names: a person takes the full name in the article, else a gazetteer short
  * form. A one-word name of another class that is the first or last word of a full person name in
  * the article is that person ("Joseph Yun ... Yun said": the tagger, which has not seen "Yun"
- * before, may call it misc), unless the gazetteer knows it in its class ("Washington" the city).
+ * before, may call it misc) or a well-known person's short form ("Trump's envoy", which it may
+ * call an organisation), unless the gazetteer knows it in its class ("Washington" the city).
  */
 function resolveSingles(mentions: Mention[]): void {
   const index = indexFullNames(mentions.filter((m) => m.type === 'person' && m.words.length > 1));
@@ -140,9 +141,12 @@ function resolveSingles(mentions: Mention[]): void {
     if (m.type === 'person') {
       const canonical = full ?? personShortForm(word);
       if (canonical) m.canonical = canonical;
-    } else if (full && !m.known) {
-      m.type = 'person';
-      m.canonical = full;
+    } else if (!m.known) {
+      const person = full ?? personShortForm(word);
+      if (person) {
+        m.type = 'person';
+        m.canonical = person;
+      }
     }
   }
 }
@@ -158,22 +162,25 @@ function resolveSingles(mentions: Mention[]): void {
  */
 function agreeWithin(mentions: Mention[]): void {
   const byName = new Map<string, Map<EntityType, number>>();
-  for (const m of mentions) {
-    const key = m.words.join(' ');
+  const keys = mentions.map((m) => m.words.join(' '));
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i] as Mention;
+    const key = keys[i] as string;
     let votes = byName.get(key);
     if (!votes) byName.set(key, (votes = new Map()));
     votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
   }
   const chosen = new Map<string, Mention>();
-  for (const m of mentions) {
-    const key = m.words.join(' ');
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i] as Mention;
+    const key = keys[i] as string;
     const votes = byName.get(key);
     if (!votes || votes.size === 1) continue;
     let best = chosen.get(key);
     if (!best) {
       let type = m.type;
       for (const [t, n] of votes) if (n > (votes.get(type) ?? 0)) type = t;
-      best = mentions.find((x) => x.type === type && x.words.join(' ') === key) as Mention;
+      best = mentions.find((x, j) => x.type === type && keys[j] === key) as Mention;
       chosen.set(key, best);
     }
     m.type = best.type;
