@@ -245,7 +245,9 @@ if (!args.includes('--no-write')) {
 \`../shared/data/conll2003\` and given to crosscheck as text (detokenised, src/analyze/tagger/conll.ts), so the
 tagger learns on crosscheck's own tokens. ${unaligned} names (${((100 * unaligned) / names).toFixed(2)}%) do not start
 and end on our candidate tokens and are left out. Each document whose headlines are in capitals is also
-trained once more with those headlines in title case (${augmented} copies), for web news headlines.
+trained once more with those headlines in title case (${augmented} copies), for web news headlines, and each
+once more with about half of its names swapped for gazetteer names of the same class (${swapped} copies;
+only the changed sentences are trained), so the gazetteer features learn from today's names.
 **License: the Reuters text is for research use only (see the data's README); so are these weights.**
 
 **Model.** Structured averaged perceptron, BILOU tags over PER/ORG/LOC/MISC, first-order Viterbi, ${FEATURE_COUNT}
