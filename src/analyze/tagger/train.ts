@@ -7,7 +7,7 @@
 import type { Token } from '../../model/index.js';
 import { tokenizeText } from '../tokenize.js';
 import { CONLL_TYPES, type ConllDoc, type GoldName } from './conll.js';
-import { decodeRun, runFeatures, type TaggerWeights } from './decode.js';
+import { decodeRun, MAX_RUN, runFeatures, type TaggerWeights } from './decode.js';
 import { FEATURE_COUNT, prepare, TABLE_BITS, type Prepared } from './features.js';
 import { B, I, L, O, TAG_COUNT, tagOf, U } from './tags.js';
 
@@ -126,7 +126,7 @@ export function train(docs: readonly TrainDoc[], options: TrainOptions): TaggerW
         }
         const to = p.sentTo[i] as number;
         let b = i + 1;
-        while (b < n && b < to && p.candidate[b]) b++;
+        while (b < n && b < to && p.candidate[b] && b - i < MAX_RUN) b++;
         const a = i;
         i = b;
         if (doc.only) {
