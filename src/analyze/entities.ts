@@ -1,44 +1,32 @@
 /**
- * Named entities without a model: runs of capitalised words, cut into gazetteer names, titles and
- * free names, then resolved within the article. The recipe, per sentence:
+ * Named entities: a trained sequence tagger finds the names and their class, then the names get
+ * the types a reader expects and canonical ids that merge aliases within the article. The recipe:
  *
- *   1. Find runs of capitalised words ("Secretary of State Rex Tillerson"), joined by name
- *      connectors (of, de, bin, al ...) and initials ("John F. Kennedy"); a possessive ends a run.
- *   2. Cut each run left to right: the longest gazetteer name ("North Korean", "State Department"),
- *      a title ("Secretary of State", "Acting Assistant Secretary", "Mr."), which is left out of
- *      the name but makes it a person, or free words, which become a name of their own.
- *      Leading function words ("The", "Some") are dropped; days and months are not names.
- *   3. Type a free name: an org or place suffix decides; a title or job word before it
- *      ("professor Kim Sang-duk") makes a person; two to five name-like words are a person.
- *   4. Resolve single words: "Yun" takes the canonical of the full person name in the article with
- *      that first or last word (the most mentioned one; ties go to the nearest one before it);
- *      then the gazetteer's short forms ("Trump"); a capitalised common word ("Time will tell")
- *      or a sentence-initial word seen nowhere else capitalised is no name.
- *   5. Title-case sentences (headlines, captions) only take gazetteer names and names already
- *      found in the body: their capitals say nothing.
+ *   1. The tagger (tagger/: averaged structured perceptron, BILOU over PER/ORG/LOC/MISC, trained
+ *      on CoNLL-2003 by `npm run train:entities`) tags crosscheck's own tokens. Our gazetteer,
+ *      title and job words, org and place suffixes and the article's own use of a word in lower
+ *      case are features of it, not decisions.
+ *   2. Types: PER person, ORG org, LOC place; MISC is group when it is a nationality or a group
+ *      the gazetteer knows ("North Korean", "Democrats"), else misc (events, works, other names).
+ *   3. Canonical ids (`type:slug`): a name the gazetteer knows in the same class takes its id
+ *      ("Pyongyang" -> place:north-korea, "North Korean" -> place:north-korea, "U.N." ->
+ *      org:united-nations); one the gazetteer knows in another class keeps its own ("Japan" as a
+ *      team is org:japan). A one-word person takes the full name in the article with that first
+ *      or last word (the most mentioned one; ties to the nearest one before it), then the
+ *      gazetteer's short forms ("Trump").
  *
- * Canonical ids are `type:slug`. `mergeAliases` does step 4 across articles for the story stage.
+ * `mergeAliases` does step 3 across articles for the story stage. How our types score as
+ * CoNLL's: tagger/conll.ts (`conllTypeOf`); the figures: eval/entities-conll.ts.
  */
 import type { Context, Doc, Entity, EntityType, Span, Token } from '../model/index.js';
-import { CONNECTORS, FUNCTION_WORDS, JOB_NOUNS, NON_PERSON_CONNECTORS, NOT_NAMES, ORG_PREFIXES, ORG_SUFFIXES, PLACE_PREFIXES, PLACE_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS, TITLE_OF_WORDS } from './entity-tables.js';
-import { matchGazetteer, personShortForm, possessiveBase, slugify } from './gazetteer.js';
+import { JOB_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from './entity-tables.js';
+import { matchGazetteer, personShortForm, slugify } from './gazetteer.js';
 import { paragraphsOf, segmentText } from './segment.js';
 import { tokenizeText } from './tokenize.js';
-import { BEFORE_NAMES, NEVER_FINAL, OFTEN_FINAL } from './segment-abbreviations.js';
+import { nameSpan, tagNames } from './tagger/model.js';
 
-/** Share of capitalised content words above which a sentence is in title case (tuned on the seed headlines). */
-const TITLE_CASE_SHARE = 0.75;
-/** Of the capitalised words of a title-case sentence, the share (and least number) that are common words. */
-const TITLE_CASE_COMMON_SHARE = 1 / 3;
-const TITLE_CASE_MIN_COMMON = 2;
-/** Fewest content words for the title-case test ("China is no friend" has two: not title case). */
-const TITLE_CASE_MIN_WORDS = 3;
-/** Most words in a free name typed as a person. */
-const PERSON_MAX_WORDS = 5;
-/** Longest known name tried in a title-case sentence, in tokens. */
-const KNOWN_NAME_MAX_TOKENS = 6;
-
-const OPENING_MARKS = new Set(['“', '‘', '"', "'", ':', '(', '—', '–', '-']);
+/** Tagger classes (tags.ts) as our types; MISC is refined by `typeOf`. */
+const CLASS_TYPES: readonly EntityType[] = ['person', 'org', 'place', 'misc'];
 
 interface Mention {
   first: number; // token indices [first, last)
@@ -46,288 +34,41 @@ interface Mention {
   start: number;
   end: number;
   words: string[];
-  type: EntityType | null;
-  canonical: string | null;
-  titled: boolean;
-  initial: boolean;
-  gazetteer: boolean;
-}
-
-interface Scan {
-  text: string;
-  tokens: readonly Token[];
-  lowerWords: Set<string>;
-}
-
-function isUpper(ch: string): boolean {
-  return ch !== ch.toLowerCase();
-}
-
-function startsUpper(text: string, tok: Token): boolean {
-  const c = text.charCodeAt(tok.start);
-  if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
-  return isUpper(text[tok.start] ?? '');
-}
-
-/** A capitalised word, or a particle-prefixed name ("al-Assad", "el-Sisi"). */
-function isCapWord(scan: Scan, tok: Token | undefined): boolean {
-  if (!tok || tok.kind !== 'word') return false;
-  if (startsUpper(scan.text, tok)) return true;
-  const dash = tok.norm.indexOf('-');
-  return dash > 0 && dash <= 3 && isUpper(scan.text[tok.start + dash + 1] ?? '');
-}
-
-function isPossessive(tok: Token): boolean {
-  return possessiveBase(tok.norm) !== null;
+  type: EntityType;
+  canonical: string;
+  /** The gazetteer knows the name in this class. */
+  known: boolean;
 }
 
 function baseNorm(tok: Token): string {
-  return possessiveBase(tok.norm) ?? tok.norm;
+  const norm = tok.norm;
+  return norm.length > 2 && norm.endsWith("'s") ? norm.slice(0, -2) : norm;
 }
 
-/** A single capital letter followed directly by a period token (an initial: "F."). */
-function isInitialAt(scan: Scan, i: number): boolean {
-  const tok = scan.tokens[i];
-  const dot = scan.tokens[i + 1];
-  return !!tok && !!dot && tok.end - tok.start === 1 && dot.start === tok.end && scan.text[dot.start] === '.' && dot.end - dot.start === 1 && startsUpper(scan.text, tok);
-}
-
-/** A title or place abbreviation followed directly by its period ("Sen.", "St.", "Gen."). */
-function isAbbreviationAt(scan: Scan, i: number): boolean {
-  const tok = scan.tokens[i];
-  const dot = scan.tokens[i + 1];
-  if (!tok || !dot || dot.start !== tok.end || scan.text[dot.start] !== '.' || dot.end - dot.start !== 1) return false;
-  const surface = scan.text.slice(tok.start, tok.end);
-  return NEVER_FINAL.has(surface) || BEFORE_NAMES.has(surface) || OFTEN_FINAL.has(surface);
-}
-
-/** End (exclusive) of the capitalised run starting at token i, within [i, limit). */
-function runEnd(scan: Scan, i: number, limit: number): number {
-  const { tokens } = scan;
-  let j = i;
-  for (;;) {
-    const tok = tokens[j];
-    if (!tok) return j;
-    if ((isInitialAt(scan, j) || isAbbreviationAt(scan, j)) && j + 2 < limit && isCapWord(scan, tokens[j + 2])) {
-      j += 2;
-    } else {
-      j++;
-      if (isPossessive(tok)) return j;
-    }
-    if (j >= limit) return limit;
-    if (isCapWord(scan, tokens[j])) continue;
-    // connectors: "of", "bin", "de" (and "of the") between capitalised words
-    let k = j;
-    while (k < limit && tokens[k]?.kind === 'word' && (CONNECTORS.has(tokens[k]?.norm ?? '') || (tokens[k]?.norm === 'the' && tokens[k - 1]?.norm === 'of'))) k++;
-    if (k > j && k < limit && isCapWord(scan, tokens[k])) {
-      j = k;
-      continue;
-    }
-    return j;
-  }
-}
-
-/** End of a title run starting at token p (with at least one head word), else p. */
-function titleEnd(scan: Scan, p: number, limit: number): number {
-  const { tokens } = scan;
-  let j = p;
-  let head = -1;
-  while (j < limit) {
-    const tok = tokens[j];
-    if (!tok || tok.kind !== 'word' || isPossessive(tok)) break;
-    const norm = tok.norm;
-    if (TITLE_HEADS.has(norm)) {
-      head = j;
-      j++;
-      if (tokens[j]?.start === tok.end && scan.text[tokens[j]?.start ?? 0] === '.') j++; // "Sen."
-      continue;
-    }
-    if (TITLE_MODIFIERS.has(norm)) {
-      j++;
-      continue;
-    }
-    if (norm === 'of' && head >= 0) {
-      let k = j + 1;
-      while (k < limit && TITLE_OF_WORDS.has(tokens[k]?.norm ?? '')) k++;
-      if (k > j + 1 && tokens[k - 1]?.norm !== 'the') {
-        j = k;
-        head = k - 1;
-        continue;
-      }
-    }
-    break;
-  }
-  return head >= 0 ? Math.max(head + 1, j) : p;
-}
-
-function mention(scan: Scan, first: number, last: number, initial: boolean, titled: boolean): Mention | null {
-  const { tokens } = scan;
-  // trim connectors and stray periods at both ends
-  while (first < last && !isCapWord(scan, tokens[first])) first++;
-  while (last > first && !isCapWord(scan, tokens[last - 1])) last--;
-  if (last <= first) return null;
+/** Type and canonical id of a tagged name of class `klass` over tokens [first, last). */
+function mentionOf(text: string, tokens: readonly Token[], first: number, last: number, klass: number, span: Span): Mention {
   const words: string[] = [];
   for (let i = first; i < last; i++) {
-    const tok = tokens[i];
-    if (tok && tok.kind === 'word') words.push(baseNorm(tok));
+    const tok = tokens[i] as Token;
+    if (tok.kind === 'word' || tok.kind === 'number') words.push(baseNorm(tok));
   }
-  const firstTok = tokens[first];
-  const lastTok = tokens[last - 1];
-  if (!firstTok || !lastTok) return null;
-  const end = isPossessive(lastTok) ? lastTok.end - 2 : lastTok.end;
-  return { first, last, start: firstTok.start, end, words, type: null, canonical: null, titled, initial, gazetteer: false };
-}
-
-/** The free name being collected inside a run (a plain object: no closure in the hot loop). */
-interface FreeName {
-  start: number;
-  initial: boolean;
-  titled: boolean;
-}
-
-function flushFree(scan: Scan, free: FreeName, to: number, out: Mention[]): void {
-  if (free.start >= 0) {
-    const m = mention(scan, free.start, to, free.initial, free.titled);
-    if (m) out.push(m);
-    free.titled = false;
-  }
-  free.start = -1;
-  free.initial = false;
-}
-
-/** Cuts one capitalised run [a, b) into gazetteer names, titles and free names. */
-function cutRun(scan: Scan, a: number, b: number, initial: boolean, out: Mention[]): void {
-  const { text, tokens } = scan;
-  const prev = tokens[a - 1];
-  const free: FreeName = { start: -1, initial, titled: !!prev && prev.kind === 'word' && JOB_NOUNS.has(prev.norm) && !startsUpper(text, prev) };
-  let p = a;
-  while (p < b) {
-    const tok = tokens[p];
-    if (!tok) break;
-    const gaz = matchGazetteer(text, tokens, p, b);
-    if (gaz && !joinsFreeName(scan, gaz.end - p, gaz.entry.kind, gaz.possessive, free.start >= 0, gaz.end, b)) {
-      flushFree(scan, free, p, out);
-      const last = tokens[gaz.end - 1];
-      if (last) {
-        const words = [];
-        for (let i = p; i < gaz.end; i++) words.push(baseNorm(tokens[i] as Token));
-        out.push({ first: p, last: gaz.end, start: tok.start, end: gaz.possessive ? last.end - 2 : last.end, words, type: gaz.entry.type, canonical: gaz.entry.canonical, titled: false, initial: false, gazetteer: true });
-      }
-      p = gaz.end;
-      free.initial = false;
-      continue;
+  let type = CLASS_TYPES[klass] ?? 'misc';
+  let canonical: string | null = null;
+  let known = false;
+  const gaz = matchGazetteer(text, tokens, first, last);
+  if (gaz && gaz.end === last) {
+    const e = gaz.entry;
+    if (type === 'misc' && (e.kind === 'demonym' || e.type === 'group')) {
+      type = 'group';
+      canonical = e.canonical;
+      known = true;
+    } else if (e.kind !== 'demonym' && (e.type === type || (e.type === 'group' && type === 'org'))) {
+      canonical = e.canonical;
+      known = true;
     }
-    const t = titleEnd(scan, p, b);
-    if (t > p) {
-      flushFree(scan, free, p, out);
-      free.titled = true;
-      p = t;
-      continue;
-    }
-    if (free.start < 0) {
-      if (tok.kind === 'word' && (FUNCTION_WORDS.has(tok.norm) || NOT_NAMES.has(baseNorm(tok)))) {
-        free.initial = false;
-        p++;
-        continue;
-      }
-      free.start = p;
-    } else if (tok.kind === 'word' && NOT_NAMES.has(baseNorm(tok))) {
-      flushFree(scan, free, p, out);
-      p++;
-      continue;
-    }
-    p++;
   }
-  flushFree(scan, free, b, out);
-}
-
-/**
- * True when a one-word place name belongs to a longer free name instead ("George Washington",
- * "Jordan Peterson", "US Navy"): it follows free words, or free words follow it.
- */
-function joinsFreeName(scan: Scan, length: number, kind: string, possessive: boolean, afterFree: boolean, next: number, limit: number): boolean {
-  if (length !== 1 || kind === 'demonym') return false;
-  if (afterFree) return true;
-  if (possessive || next >= limit) return false;
-  const tok = scan.tokens[next];
-  if (!tok || !isCapWord(scan, tok) || FUNCTION_WORDS.has(tok.norm) || NOT_NAMES.has(baseNorm(tok)) || TITLE_HEADS.has(tok.norm) || TITLE_MODIFIERS.has(tok.norm)) return false;
-  return matchGazetteer(scan.text, scan.tokens, next, limit) === null;
-}
-
-/**
- * A headline-style sentence: most content words capitalised, and a good share of those are
- * common words the article also writes in lower case ("Diplomatic Talks"), which names are not
- * ("Defense Secretary Lloyd Austin and Gen. Mark Milley testified" is a sentence, not a headline).
- */
-function isTitleCase(scan: Scan, a: number, b: number): boolean {
-  // cheap first: most sentences have many lower-case content words (b - a bounds the content words)
-  let lower = 0;
-  for (let i = a; i < b; i++) {
-    const tok = scan.tokens[i];
-    if (!tok || tok.kind !== 'word' || startsUpper(scan.text, tok) || FUNCTION_WORDS.has(tok.norm) || CONNECTORS.has(tok.norm)) continue;
-    if (++lower > (b - a) * (1 - TITLE_CASE_SHARE)) return false;
-  }
-  let content = 0;
-  let capital = 0;
-  let common = 0;
-  for (let i = a; i < b; i++) {
-    const tok = scan.tokens[i];
-    if (!tok || tok.kind !== 'word' || FUNCTION_WORDS.has(tok.norm) || CONNECTORS.has(tok.norm)) continue;
-    content++;
-    if (!startsUpper(scan.text, tok)) continue;
-    capital++;
-    if (scan.lowerWords.has(baseNorm(tok))) common++;
-  }
-  return content >= TITLE_CASE_MIN_WORDS && capital >= content * TITLE_CASE_SHARE && common >= Math.max(TITLE_CASE_MIN_COMMON, capital * TITLE_CASE_COMMON_SHARE);
-}
-
-/** Mentions in one ordinary sentence: tokens [a, b). */
-function scanSentence(scan: Scan, a: number, b: number, out: Mention[]): void {
-  const { tokens } = scan;
-  let sawWord = false;
-  let i = a;
-  while (i < b) {
-    const tok = tokens[i];
-    if (!tok) break;
-    if (isCapWord(scan, tok)) {
-      const prev = tokens[i - 1];
-      const initial = !sawWord || (i > a && !!prev && prev.kind === 'punct' && OPENING_MARKS.has(scan.text.slice(prev.start, prev.end)));
-      const end = runEnd(scan, i, b);
-      cutRun(scan, i, end, initial, out);
-      sawWord = true;
-      i = end;
-      continue;
-    }
-    if (tok.kind === 'word' || tok.kind === 'number') sawWord = true;
-    i++;
-  }
-}
-
-function looksLikePerson(scan: Scan, m: Mention): boolean {
-  if (m.words.length < 2 || m.words.length > PERSON_MAX_WORDS) return false;
-  for (let i = m.first; i < m.last; i++) {
-    const tok = scan.tokens[i];
-    if (!tok || tok.kind !== 'word') continue;
-    if (NON_PERSON_CONNECTORS.has(tok.norm)) return false;
-    if (CONNECTORS.has(tok.norm)) continue;
-    const surface = scan.text.slice(tok.start, tok.end);
-    if (surface.length > 1 && surface === surface.toUpperCase()) return false; // acronyms
-    if (scan.lowerWords.has(baseNorm(tok))) return false; // "World Cup": common words
-  }
-  return true;
-}
-
-function typeFreeName(scan: Scan, m: Mention): void {
-  const last = m.words[m.words.length - 1] ?? '';
-  let type: EntityType | null;
-  if ((ORG_SUFFIXES.has(last) || ORG_PREFIXES.has(m.words[0] ?? '')) && m.words.length > 1) type = 'org';
-  else if ((PLACE_SUFFIXES.has(last) || PLACE_PREFIXES.has(m.words[0] ?? '')) && m.words.length > 1) type = 'place';
-  else if (m.words.length === 1) type = null; // one word: resolved against the article's full names
-  else if (m.titled) type = 'person';
-  else type = looksLikePerson(scan, m) ? 'person' : 'misc';
-  m.type = type;
-  if (type) m.canonical = `${type}:${slugify(m.words.join(' '))}`;
+  canonical ??= `${type}:${slugify(words.join(' '))}`;
+  return { first, last, start: span.start, end: span.end, words, type, canonical, known };
 }
 
 /** Full person names by their first and last word: canonical -> mention starts (in order). */
@@ -339,47 +80,12 @@ function indexFullNames(fullNames: readonly Mention[]): FullNameIndex {
     for (const w of new Set([m.words[0] ?? '', m.words[m.words.length - 1] ?? ''])) {
       let byCanonical = index.get(w);
       if (!byCanonical) index.set(w, (byCanonical = new Map()));
-      const starts = byCanonical.get(m.canonical ?? '') ?? [];
+      const starts = byCanonical.get(m.canonical) ?? [];
       starts.push(m.start);
-      byCanonical.set(m.canonical ?? '', starts);
+      byCanonical.set(m.canonical, starts);
     }
   }
   return index;
-}
-
-/** Step 4: single words take the canonical of a full person name, a short form, or are dropped. */
-function resolveSingles(scan: Scan, mentions: Mention[]): Mention[] {
-  const index = indexFullNames(mentions.filter((m) => m.type === 'person' && m.words.length > 1));
-  const capitalisedElsewhere = new Set<string>();
-  for (const m of mentions) if (!m.initial && m.words.length === 1) capitalisedElsewhere.add(m.words[0] ?? '');
-  const kept: Mention[] = [];
-  for (const m of mentions) {
-    if (m.type !== null || m.words.length !== 1) {
-      kept.push(m);
-      continue;
-    }
-    const word = m.words[0] ?? '';
-    const canonical = fullNameFor(index.get(word), m.start) ?? personShortForm(word);
-    if (canonical) {
-      m.type = 'person';
-      m.canonical = canonical;
-    } else if (TITLE_HEADS.has(word) || TITLE_MODIFIERS.has(word)) {
-      continue; // "the President’s": a title naming no one
-    } else if (m.titled) {
-      m.type = 'person';
-      m.canonical = `person:${slugify(word)}`;
-    } else if (scan.lowerWords.has(word)) {
-      continue; // "Time will tell": a common word the article also writes in lower case
-    } else if (!m.initial || capitalisedElsewhere.has(word)) {
-      m.type = 'misc';
-      m.canonical = `misc:${slugify(word)}`;
-    } else {
-      continue;
-    }
-    if (m.canonical.endsWith(':')) continue; // nothing ASCII to name it by
-    kept.push(m);
-  }
-  return kept;
 }
 
 /** The full name a single word stands for: the most mentioned one; ties to the nearest before `at`, else after. */
@@ -419,67 +125,108 @@ function isNearer(a: number, b: number, at: number): boolean {
   return aBefore ? a > b : a < b;
 }
 
-/** Step 5: names in a title-case sentence, from the gazetteer and the names found elsewhere. */
-function scanTitleCase(scan: Scan, a: number, b: number, known: Map<string, Mention>, out: Mention[]): void {
-  const { text, tokens } = scan;
-  let i = a;
-  while (i < b) {
-    const tok = tokens[i];
-    if (!tok || !isCapWord(scan, tok)) {
+/**
+ * Step 3 for one-word names: a person takes the full name in the article, else a gazetteer short
+ * form. A one-word name of another class that is the first or last word of a full person name in
+ * the article is that person ("Joseph Yun ... Yun said": the tagger, which has not seen "Yun"
+ * before, may call it misc) or a well-known person's short form ("Trump's envoy", which it may
+ * call an organisation), unless the gazetteer knows it in its class ("Washington" the city).
+ */
+function resolveSingles(mentions: Mention[]): void {
+  const index = indexFullNames(mentions.filter((m) => m.type === 'person' && m.words.length > 1));
+  for (const m of mentions) {
+    if (m.words.length !== 1) continue;
+    const word = m.words[0] ?? '';
+    const full = fullNameFor(index.get(word), m.start);
+    if (m.type === 'person') {
+      const canonical = full ?? personShortForm(word);
+      if (canonical) m.canonical = canonical;
+    } else if (!m.known) {
+      const person = full ?? personShortForm(word);
+      if (person) {
+        m.type = 'person';
+        m.canonical = person;
+      }
+    }
+  }
+}
+
+/**
+ * One name, one type within an article: the tagger reads each mention in its own context and may
+ * call "Osprey Trader" a person in one sentence and an organisation in the next, which would give
+ * one ship two canonical ids. Each name takes the type most of its mentions have (ties: the first
+ * mention's), and with it that type's canonical id. This costs 0.6 F1 on eng.testa, whose
+ * sports pages use one word for two things ("Japan" the team and the country; voting on names of
+ * two words or more only cost 0.2), and buys one id per name for clustering and alignment, which
+ * need it more (the ferry examples: "Marrowby" was a place, an organisation and a person).
+ */
+function agreeWithin(mentions: Mention[]): void {
+  const byName = new Map<string, Map<EntityType, number>>();
+  const keys = mentions.map((m) => m.words.join(' '));
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i] as Mention;
+    const key = keys[i] as string;
+    let votes = byName.get(key);
+    if (!votes) byName.set(key, (votes = new Map()));
+    votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+  }
+  const chosen = new Map<string, Mention>();
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i] as Mention;
+    const key = keys[i] as string;
+    const votes = byName.get(key);
+    if (!votes || votes.size === 1) continue;
+    let best = chosen.get(key);
+    if (!best) {
+      let type = m.type;
+      for (const [t, n] of votes) if (n > (votes.get(type) ?? 0)) type = t;
+      best = mentions.find((x, j) => x.type === type && keys[j] === key) as Mention;
+      chosen.set(key, best);
+    }
+    m.type = best.type;
+    m.canonical = best.canonical;
+    m.known = best.known;
+  }
+}
+
+/**
+ * First token of a person's name after the titles and role words the tagger took in with it
+ * ("Mayor Jane Doe", "Sgt. Maria Lopez", "Defender Hassan Abbas" at the start of a sentence):
+ * a title is not part of the name (nor is it in CoNLL's). At least one word is left.
+ */
+function afterTitles(tokens: readonly Token[], first: number, last: number): number {
+  let i = first;
+  while (i < last - 1) {
+    const tok = tokens[i] as Token;
+    if (tok.kind === 'punct' && tok.norm === '.' && i > first) {
       i++;
       continue;
     }
-    const gaz = matchGazetteer(text, tokens, i, b);
-    if (gaz) {
-      const last = tokens[gaz.end - 1] as Token;
-      out.push({ first: i, last: gaz.end, start: tok.start, end: gaz.possessive ? last.end - 2 : last.end, words: [], type: gaz.entry.type, canonical: gaz.entry.canonical, titled: false, initial: false, gazetteer: true });
-      i = gaz.end;
-      continue;
-    }
-    let matched = false;
-    const words: string[] = [];
-    for (let j = i; j < b && j < i + KNOWN_NAME_MAX_TOKENS; j++) {
-      const t = tokens[j];
-      if (!t || t.kind !== 'word' || !isCapWord(scan, t)) break;
-      words.push(baseNorm(t));
-    }
-    for (let n = words.length; n > 0 && !matched; n--) {
-      const m = known.get(words.slice(0, n).join(' '));
-      const last = tokens[i + n - 1];
-      if (!m || !last) continue;
-      out.push({ ...m, first: i, last: i + n, start: tok.start, end: isPossessive(last) ? last.end - 2 : last.end, initial: false });
-      i += n;
-      matched = true;
-    }
-    if (!matched) i++;
+    if (tok.kind !== 'word' || !(TITLE_HEADS.has(tok.norm) || TITLE_MODIFIERS.has(tok.norm) || JOB_NOUNS.has(tok.norm))) break;
+    i++;
   }
+  while (i < last - 1 && (tokens[i] as Token).kind !== 'word') i++;
+  return i;
 }
 
 /** Entity mentions of a text, sorted by position. */
 export function findEntitiesIn(articleId: string, text: string, tokens: readonly Token[], sentences: readonly Span[]): Entity[] {
-  const lowerWords = new Set<string>();
-  for (const tok of tokens) if (tok.kind === 'word' && !startsUpper(text, tok)) lowerWords.add(tok.norm.endsWith("'s") ? baseNorm(tok) : tok.norm);
-  const scan: Scan = { text, tokens, lowerWords };
+  const { names, prepared } = tagNames(text, tokens, sentences);
   const mentions: Mention[] = [];
-  const titleCase: [number, number][] = [];
-  let t = 0;
-  for (const s of sentences) {
-    while (t < tokens.length && (tokens[t]?.end ?? 0) <= s.start) t++;
-    let e = t;
-    while (e < tokens.length && (tokens[e]?.start ?? Infinity) < s.end) e++;
-    if (isTitleCase(scan, t, e)) titleCase.push([t, e]);
-    else scanSentence(scan, t, e, mentions);
-    t = e;
+  for (const n of names) {
+    if (n.klass === 0) n.first = afterTitles(tokens, n.first, n.last);
+    const span = nameSpan(prepared, n);
+    if (span.end <= span.start) continue;
+    const m = mentionOf(text, tokens, n.first, n.last, n.klass, span);
+    if (m.canonical.endsWith(':')) continue; // nothing ASCII to name it by
+    // a one-word name opening a sentence that the article also writes in lower case ("Visibility
+    // was poor"): the tagger leans on the capital; the article's own use says it is a common word
+    if (m.words.length === 1 && !m.known && prepared.sentPos[n.first] === 0 && (prepared.docBits[n.first] as number) & 1) continue;
+    mentions.push(m);
   }
-  for (const m of mentions) if (m.type === null) typeFreeName(scan, m);
-  const resolved = resolveSingles(scan, mentions);
-  const known = new Map<string, Mention>();
-  for (const m of resolved) if (!m.gazetteer && m.words.length > 0) known.set(m.words.join(' '), m);
-  for (const [a, b] of titleCase) scanTitleCase(scan, a, b, known, resolved);
-  resolved.sort((x, y) => x.start - y.start || y.end - x.end);
-  return resolved
-    .filter((m) => m.canonical !== null && m.type !== null && m.end > m.start)
-    .map((m) => ({ articleId, span: { start: m.start, end: m.end }, text: text.slice(m.start, m.end), type: m.type as EntityType, canonical: m.canonical as string }));
+  agreeWithin(mentions);
+  resolveSingles(mentions);
+  return mentions.map((m) => ({ articleId, span: { start: m.start, end: m.end }, text: text.slice(m.start, m.end), type: m.type, canonical: m.canonical }));
 }
 
 export function findEntities(doc: Doc, ctx: Context): Doc {

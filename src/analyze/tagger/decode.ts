@@ -1,0 +1,149 @@
+/**
+ * Scoring and Viterbi decoding of one run of candidate tokens (features.ts): every tag of every
+ * token gets the sum of its feature rows' weights, and the best BILOU sequence under the
+ * transition weights is read back. A run is bounded by O on both sides, so the tokens around it
+ * need no scoring. Buffers are reused between runs (grown when a run is longer than any before).
+ */
+import { FEATURE_COUNT, featuresOf, type Prepared } from './features.js';
+import { canEnd, canStart, PREV, PREV_START, TAG_COUNT } from './tags.js';
+
+if (TAG_COUNT !== 17) throw new Error('decodeRun sums 17 tags in locals: change it with TAG_COUNT');
+
+/** Weights as the decoder reads them: a table of rows x TAG_COUNT, and transitions prev x next. */
+export interface TaggerWeights {
+  table: Int8Array | Float32Array;
+  /** TAG_COUNT x TAG_COUNT, prev * TAG_COUNT + next; row O also scores the start of a run and column O its end. */
+  transitions: Float64Array;
+}
+
+const NEG = -1e30;
+/**
+ * Longest run decoded in one piece. A run of capitalised words longer than any name (a page of
+ * "Mr. Smith Mr. Smith ...", a table in capitals) is cut: the cut could split a name only in
+ * such runs, and many short calls get the scoring compiled sooner than one huge call (a cold
+ * 30,000-token run took 1.4 s, warm 0.15 s).
+ */
+export const MAX_RUN = 64;
+let feats = new Int32Array(64 * FEATURE_COUNT);
+let emit = new Float64Array(64 * TAG_COUNT);
+let score = new Float64Array(64 * TAG_COUNT);
+let back = new Uint8Array(64 * TAG_COUNT);
+
+function ensure(n: number): void {
+  if (n * TAG_COUNT <= emit.length) return;
+  let size = emit.length / TAG_COUNT;
+  while (size < n) size *= 2;
+  feats = new Int32Array(size * FEATURE_COUNT);
+  emit = new Float64Array(size * TAG_COUNT);
+  score = new Float64Array(size * TAG_COUNT);
+  back = new Uint8Array(size * TAG_COUNT);
+}
+
+/** The feature rows of the run [a, b), as the last call left them (for training updates). */
+export function runFeatures(): Int32Array {
+  return feats;
+}
+
+/** Tags the candidate run of tokens [a, b) of `p` into tags[a .. b). */
+export function decodeRun(p: Prepared, a: number, b: number, w: TaggerWeights, tags: Uint8Array): void {
+  const n = b - a;
+  ensure(n);
+  const table = w.table;
+  const trans = w.transitions;
+  for (let i = 0; i < n; i++) {
+    featuresOf(p, a + i, feats, i * FEATURE_COUNT);
+    const e = i * TAG_COUNT;
+    // the 17 sums in locals (registers), one row of 17 weights read in order per feature
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0, s16 = 0;
+    for (let f = i * FEATURE_COUNT, end = f + FEATURE_COUNT; f < end; f++) {
+      const r = (feats[f] as number) * TAG_COUNT;
+      s0 += table[r] as number;
+      s1 += table[r + 1] as number;
+      s2 += table[r + 2] as number;
+      s3 += table[r + 3] as number;
+      s4 += table[r + 4] as number;
+      s5 += table[r + 5] as number;
+      s6 += table[r + 6] as number;
+      s7 += table[r + 7] as number;
+      s8 += table[r + 8] as number;
+      s9 += table[r + 9] as number;
+      s10 += table[r + 10] as number;
+      s11 += table[r + 11] as number;
+      s12 += table[r + 12] as number;
+      s13 += table[r + 13] as number;
+      s14 += table[r + 14] as number;
+      s15 += table[r + 15] as number;
+      s16 += table[r + 16] as number;
+    }
+    emit[e] = s0;
+    emit[e + 1] = s1;
+    emit[e + 2] = s2;
+    emit[e + 3] = s3;
+    emit[e + 4] = s4;
+    emit[e + 5] = s5;
+    emit[e + 6] = s6;
+    emit[e + 7] = s7;
+    emit[e + 8] = s8;
+    emit[e + 9] = s9;
+    emit[e + 10] = s10;
+    emit[e + 11] = s11;
+    emit[e + 12] = s12;
+    emit[e + 13] = s13;
+    emit[e + 14] = s14;
+    emit[e + 15] = s15;
+    emit[e + 16] = s16;
+  }
+  // Viterbi over the allowed transitions
+  for (let t = 0; t < TAG_COUNT; t++) score[t] = canStart(t) ? (emit[t] as number) + (trans[t] as number) : NEG;
+  for (let i = 1; i < n; i++) {
+    const cur = i * TAG_COUNT;
+    const prev = cur - TAG_COUNT;
+    for (let t = 0; t < TAG_COUNT; t++) {
+      let best = NEG;
+      let arg = 0;
+      for (let k = PREV_START[t] as number, end = PREV_START[t + 1] as number; k < end; k++) {
+        const q = PREV[k] as number;
+        const s = (score[prev + q] as number) + (trans[q * TAG_COUNT + t] as number);
+        if (s > best) {
+          best = s;
+          arg = q;
+        }
+      }
+      score[cur + t] = best + (emit[cur + t] as number);
+      back[cur + t] = arg;
+    }
+  }
+  const last = (n - 1) * TAG_COUNT;
+  let best = NEG;
+  let arg = 0;
+  for (let t = 0; t < TAG_COUNT; t++) {
+    if (!canEnd(t)) continue;
+    const s = (score[last + t] as number) + (trans[t * TAG_COUNT] as number);
+    if (s > best) {
+      best = s;
+      arg = t;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    tags[a + i] = arg;
+    arg = back[i * TAG_COUNT + arg] as number;
+  }
+}
+
+/** Tags every token of the document: O outside candidate runs. */
+export function decodeDoc(p: Prepared, w: TaggerWeights, tags: Uint8Array): void {
+  const n = p.tokens.length;
+  let i = 0;
+  while (i < n) {
+    if (!p.candidate[i]) {
+      tags[i] = 0;
+      i++;
+      continue;
+    }
+    const to = p.sentTo[i] as number;
+    let j = i + 1;
+    while (j < n && j < to && p.candidate[j] && j - i < MAX_RUN) j++;
+    decodeRun(p, i, j, w, tags);
+    i = j;
+  }
+}
