@@ -38,14 +38,9 @@ const expected = JSON.parse(readFileSync(`${ROOT}examples/expected.json`, 'utf8'
  * telling the actor and the predicate apart (who does what) is what is missing.
  * ("Sailings suspended until Thursday" was here until a joining unit had to reach each article
  * of a fact through its closest member rather than every member: src/stories/align.ts fits.)
- * "Collided with the Osprey Trader": since the trained entity tagger the wire's sentence, which
- * holds two facts (the collision, and all passengers brought ashore), joins the passengers-ashore
- * fact; the collision fact still aligns the other outlets' sentences, so only the wire's own
- * member is missing. A sentence of two facts goes to one of them: the same cause as above.
  */
 const KNOWN_GAPS: readonly string[] = [
   "joined but should not be: the fire service's investigation and the council's review of the safety certificate are two claims",
-  'not aligned: the Kestrel Dawn collided with the Osprey Trader in fog on Tuesday',
 ];
 
 const cached = new Map<string, Promise<Comparison>>();

@@ -133,8 +133,17 @@ function makeFact(
     const m = factMembers[k];
     if (via && m) m.via = via;
   });
+  // Each asserting article counts once: as the origin of the outlet it relays when it says where
+  // the fact came from in any member (its headline restating it is not reporting of its own),
+  // else as its own origin.
+  const relays = new Map<string, string>();
+  for (const m of factMembers) if (m.via && !relays.has(m.articleId)) relays.set(m.articleId, m.via);
   const origins = new Set<number | string>();
-  for (const m of factMembers) if (m.stance === 'asserts') origins.add(m.via ? relayOrigin(prepared, m.via, originOf) : (originOf.get(m.articleId) ?? -1));
+  for (const m of factMembers) {
+    if (m.stance !== 'asserts') continue;
+    const via = relays.get(m.articleId);
+    origins.add(via ? relayOrigin(prepared, via, originOf) : (originOf.get(m.articleId) ?? -1));
+  }
   const independentOrigins = origins.size;
   const status: FactStatus = conflicts.length > 0 ? 'disputed' : independentOrigins >= 2 ? 'corroborated' : 'single-source';
   const hash = createHash('sha256').update(storyId);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareArticles } from '../collection/compare.js';
+import { analyzeText } from '../collection/pipeline.js';
 import { assertEvidence, factsWith, testArticle } from './testing.js';
 
 const WIRE =
@@ -43,4 +44,25 @@ test('a wire story and its near copy are one origin; an independent report is an
   const coverage = story.coverage.find((c) => c.articleId === 'own');
   assert.ok(coverage && coverage.missing.includes(union[0]?.id ?? ''));
   assertEvidence(stories, articles);
+});
+
+test('two rewrites of one AP story are one origin for what they take from it; an own report is another', async () => {
+  const A = 'Dam breach floods Kessel valley\nA dam on the Kessel river burst early on Sunday and flooded three villages in the valley, the Associated Press reported. Rescuers moved 400 residents to a school in Orvik.';
+  const B = 'Villages under water after Kessel dam fails\nThree villages in the Kessel valley were flooded on Sunday after the river dam burst, according to the AP. Many homes were damaged.';
+  const C = 'Kessel valley flooded\nThe Kessel river dam gave way on Sunday morning, flooding three villages, the regional governor Mira Holt told reporters in Orvik.';
+  const articles = [
+    analyzeText(A, { id: 'relay-a', outlet: 'Daily Relay', publishedAt: '2024-06-02' }),
+    analyzeText(B, { id: 'relay-b', outlet: 'Evening Relay', publishedAt: '2024-06-02' }),
+    analyzeText(C, { id: 'own-c', outlet: 'Valley Post', publishedAt: '2024-06-02' }),
+  ];
+  const { stories } = await compareArticles(articles);
+  const flooded = factsWith(stories, /flooded three villages|three villages .* were flooded/).filter((f) => f.articleIds.length > 1);
+  assert.ok(flooded.length > 0, 'the flooding fact lines up');
+  for (const f of flooded) {
+    // The relaying sentences name the AP (a headline restating them names nobody).
+    const relayed = f.members.filter((m) => m.articleId !== 'own-c' && m.via !== undefined);
+    assert.ok(relayed.length > 0 && relayed.every((m) => m.via === 'Associated Press'), JSON.stringify(f.members.map((m) => [m.articleId, m.via])));
+    // The two relays are the AP's one origin; the governor's account is a second.
+    assert.equal(f.independentOrigins, f.articleIds.includes('own-c') ? 2 : 1);
+  }
 });
