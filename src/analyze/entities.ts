@@ -224,9 +224,45 @@ export function findEntitiesIn(articleId: string, text: string, tokens: readonly
     if (m.words.length === 1 && !m.known && prepared.sentPos[n.first] === 0 && (prepared.docBits[n.first] as number) & 1) continue;
     mentions.push(m);
   }
+  mentions.push(...knownPersonsMissed(text, tokens, names));
+  mentions.sort((a, b) => a.start - b.start);
   agreeWithin(mentions);
   resolveSingles(mentions);
   return mentions.map((m) => ({ articleId, span: { start: m.start, end: m.end }, text: text.slice(m.start, m.end), type: m.type, canonical: m.canonical }));
+}
+
+/**
+ * Step 1b, a recall backstop: a capitalised name the gazetteer knows as a person ("Trump",
+ * "Donald Trump", "Mr. Trump" after its title) that the tagger left untagged. The tagger learned
+ * from Reuters news of 1996: today's public figures at the start of a sentence or after "Mr." are
+ * its blind spot, and a missed speaker costs every later stage (quotes, attributions, alignment).
+ * Persons only: the gazetteer's places and organisations are often common words too.
+ */
+function knownPersonsMissed(text: string, tokens: readonly Token[], names: readonly { first: number; last: number }[]): Mention[] {
+  const covered = new Uint8Array(tokens.length);
+  for (const n of names) for (let i = n.first; i < n.last; i++) covered[i] = 1;
+  const out: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as Token;
+    if (covered[i] || tok.kind !== 'word' || !isCapital(text.charCodeAt(tok.start))) continue;
+    const gaz = matchGazetteer(text, tokens, i, tokens.length);
+    let end = -1;
+    if (gaz && gaz.entry.type === 'person') end = gaz.end;
+    else if (personShortForm(tok.norm) !== null) end = i + 1;
+    if (end <= i) continue;
+    let free = true;
+    for (let j = i; j < end; j++) if (covered[j] || !isCapital(text.charCodeAt((tokens[j] as Token).start))) free = false;
+    if (!free) continue;
+    const last = tokens[end - 1] as Token;
+    const stop = gaz?.possessive && gaz.end === end ? last.start + last.norm.length - 2 : last.end;
+    out.push(mentionOf(text, tokens, i, end, 0, { start: tok.start, end: stop }));
+    i = end - 1;
+  }
+  return out;
+}
+
+function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 export function findEntities(doc: Doc, ctx: Context): Doc {

@@ -156,7 +156,7 @@ function factJSON(f: Fact): Fact {
     independentOrigins: f.independentOrigins,
     articleIds: [...f.articleIds],
     summary: f.summary,
-    members: f.members.map((m): FactMember => ({ ...evidenceJSON(m), stance: m.stance, ...(m.stanceModel ? { stanceModel: stanceModelJSON(m.stanceModel) } : {}) })),
+    members: f.members.map((m): FactMember => ({ ...evidenceJSON(m), stance: m.stance, ...(m.via ? { via: m.via } : {}), ...(m.stanceModel ? { stanceModel: stanceModelJSON(m.stanceModel) } : {}) })),
     conflicts: f.conflicts.map((k): Conflict => ({ kind: k.kind, a: evidenceJSON(k.a), b: evidenceJSON(k.b), detail: k.detail })),
     ...(f.updates ? { updates: f.updates.map((u) => ({ earlier: evidenceJSON(u.earlier), later: evidenceJSON(u.later), detail: u.detail })) } : {}),
   };

@@ -136,7 +136,7 @@ function story(out: string[], o: ReportOutline, s: StoryOutline, n: number): voi
 function memberCell(f: Fact, articleId: string): string {
   const members = f.members.filter((m) => m.articleId === articleId);
   if (!members.length) return '—';
-  return members.map((m) => `${q(m.text, CELL_QUOTE_MAX)}${m.stance === 'asserts' ? '' : ` _(${m.stance})_`}`).join(' ');
+  return members.map((m) => `${q(m.text, CELL_QUOTE_MAX)}${m.stance === 'asserts' ? '' : ` _(${m.stance})_`}${m.via ? ` _(via ${esc(m.via)})_` : ''}`).join(' ');
 }
 
 function disputedFact(out: string[], o: ReportOutline, f: Fact): void {

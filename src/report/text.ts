@@ -106,7 +106,7 @@ function story(out: Out, o: ReportOutline, s: StoryOutline, n: number): void {
     for (const f of s.corroborated) {
       out.line(2, `• ${quoted(f.summary, MEMBER_QUOTE_MAX)}`, 4);
       out.line(4, p.dim(`${plural(f.independentOrigins, 'independent origin')}, ${plural(f.articleIds.length, 'article')}`));
-      for (const m of f.members) out.line(4, `${p.bold(labelOf(o.refs, m.articleId))}: ${quoted(m.text, MEMBER_QUOTE_MAX)}${stanceNote(m.stance)}`, 6);
+      for (const m of f.members) out.line(4, `${p.bold(labelOf(o.refs, m.articleId))}${m.via ? p.dim(` (via ${m.via})`) : ''}: ${quoted(m.text, MEMBER_QUOTE_MAX)}${stanceNote(m.stance)}`, 6);
       updates(out, o, f);
     }
   }

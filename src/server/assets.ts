@@ -41,7 +41,7 @@ ol.stories, ul.hits { list-style: none; padding: 0; }
 ol.stories > li, ul.hits > li { border-bottom: 1px solid var(--line); padding: .75rem 0; }
 ol.stories h2, ul.hits h2 { font-size: 1.1rem; margin: 0; border: 0; padding: 0; }
 .badges { display: flex; flex-wrap: wrap; gap: .35rem; margin: .35rem 0; padding: 0; list-style: none; }
-.badge { display: inline-block; border-radius: 999px; padding: 0 .55rem; font-size: .8rem; border: 1px solid var(--line); background: var(--panel); }
+.badge { display: inline-block; white-space: nowrap; border-radius: 999px; padding: 0 .55rem; font-size: .8rem; border: 1px solid var(--line); background: var(--panel); }
 .s-corroborated { border-color: var(--ok); color: var(--ok); }
 .s-single-source { border-color: var(--warn); color: var(--warn); }
 .s-disputed { border-color: var(--bad); color: var(--bad); font-weight: 600; }

@@ -100,8 +100,11 @@ ${columns.map((r) => factCell(f, r))}</tr>`;
 function factCell(f: Fact, r: ArticleRef): Html {
   const member = f.members.find((m) => m.articleId === r.article.id);
   if (!member) return html`<td class="none"><span aria-hidden="true">—</span><span class="sr-only">not reported by ${r.label}</span></td>`;
+  // The outlet's own words, side by side with the others' (a fact-checker compares wordings, not
+  // labels); the stance only when it is not a plain assertion, and where the words were relayed from.
   const words = cut(member.text, 300);
-  return html`<td class="stance"><a class="st-${member.stance}" href="${evidenceHref(member)}" title="${words}" aria-label="${r.label} ${STANCE_WORD[member.stance]}: ${words}">${STANCE_WORD[member.stance]}</a></td>`;
+  const note = `${member.stance === 'asserts' ? '' : ` (${STANCE_WORD[member.stance]})`}${member.via ? ` (via ${member.via})` : ''}`;
+  return html`<td class="stance"><a class="st-${member.stance}" href="${evidenceHref(member)}" title="${words}" aria-label="${r.label} ${STANCE_WORD[member.stance]}: ${words}">${cut(member.text, 160)}</a>${note ? html`<span class="meta">${note}</span>` : ''}</td>`;
 }
 
 function reuseSection(s: StoryOutline, jsonUrl: string): Html {
