@@ -10,6 +10,7 @@ import { cut, percent } from '../report/excerpt.js';
 import { html, type Html } from './html.js';
 import { layout, messageList } from './layout.js';
 import type { StoryView } from './queries.js';
+import { diffExcerpts } from '../watch/render.js';
 
 /** Articles shown as columns of the fact table; a larger story lists the rest below it. */
 export const FACT_TABLE_COLUMNS = 12;
@@ -40,11 +41,12 @@ export function storyPage(view: StoryView, writes: boolean, jsonUrl: string): Ht
 <li class="badge">${story.origins.length} independent origin${story.origins.length === 1 ? '' : 's'}</li>
 </ul>
 ${view.comparison.messages.length ? messageList(view.comparison.messages) : ''}
-<nav aria-label="On this page"><p class="meta"><a href="#outlets">Outlets</a> · <a href="#facts">Facts</a> · <a href="#reuse">Reuse</a> · <a href="#timeline">Timeline</a> · <a href="#coverage">Left out and added</a></p></nav>
+<nav aria-label="On this page"><p class="meta"><a href="#outlets">Outlets</a> · <a href="#facts">Facts</a> · <a href="#reuse">Reuse</a> · <a href="#timeline">Timeline</a>${view.changes.length ? html` · <a href="#changes">What changed</a>` : ''} · <a href="#coverage">Left out and added</a></p></nav>
 ${outletsSection(s)}
 ${factsSection(s)}
 ${reuseSection(s, jsonUrl)}
 ${timelineSection(s)}
+${changesSection(s, view.changes)}
 ${coverageSection(s, report.profiles, jsonUrl)}`;
   return layout(story.title || story.id, body, { writes, jsonHref: jsonUrl });
 }
@@ -177,4 +179,25 @@ function coverageLine(fact: Fact | null, evidence: Evidence | null, origins: num
   const words = fact ? cut(fact.summary, 160) : 'a fact no longer in the story';
   const link = evidence ? html`<a href="${evidenceHref(evidence)}">${words}</a>` : words;
   return html`<li>${link}${origins !== null ? html` <span class="muted">(${origins} origin${origins === 1 ? '' : 's'})</span>` : ''}</li>`;
+}
+
+/**
+ * What changed in the story's articles since they were first fetched (crosscheck watch): per
+ * article, each later version with its time, its flags (correction, stealth edit) and the words
+ * taken out and put in. The facts above follow each page's latest version.
+ */
+function changesSection(s: StoryOutline, changes: StoryView['changes']): Html | '' {
+  if (changes.length === 0) return '';
+  const label = (id: string): string => s.refs.find((r) => r.article.id === id)?.label ?? id;
+  return html`<section aria-labelledby="changes"><h2 id="changes">What changed</h2>
+<p class="meta">Pages of this story that changed after they were first fetched, newest change first; the facts above follow each page's latest version.</p>
+${changes.map(
+    (c) => html`<article class="changed"><h3><a href="/articles/${encodeURIComponent(c.articleId)}#versions">${label(c.articleId)}</a></h3><ol class="versions" reversed>${[...c.versions]
+      .filter((v) => v.n > 1)
+      .reverse()
+      .map(
+        (v) => html`<li><p class="meta">version ${v.n}, fetched <time datetime="${v.fetchedAt}">${v.fetchedAt}</time>${v.flags.length ? html` · <strong>${v.flags.map((f) => (f.kind === 'correction' ? 'correction' : 'stealth edit')).join(', ')}</strong>` : ''}</p>
+<ul class="diffs">${diffExcerpts(v).slice(0, 6).map((x) => html`<li class="diff diff-${x.kind}">${x.lead}${x.removed ? html`<del>${x.removed}</del>` : ''}${x.added ? html`<ins>${x.added}</ins>` : ''}${x.trail}</li>`)}</ul></li>`,
+      )}</ol></article>`,
+  )}</section>`;
 }

@@ -30,3 +30,22 @@ test('the article page shows each version with the differences highlighted, all 
   assert.match(out, /&lt;img src=x onerror=alert\(2\)&gt;/);
   assert.equal(String(versionsSection([], 'a2')), '');
 });
+
+test('the story page says what changed in its articles, with the differences highlighted and escaped', async () => {
+  const { compareArticles } = await import('../collection/compare.js');
+  const { analyzeText } = await import('../collection/pipeline.js');
+  const { storyPage } = await import('./page-story.js');
+  const a = analyzeText(`Harbour crash\n${after} Divers searched the harbour on Tuesday.`, { id: 'a2', outlet: 'Harbour News' });
+  const b = analyzeText('Harbour crash injures 14\nFourteen people were hurt in the harbour crash, police said. Divers searched the harbour on Tuesday.', { id: 'b1', outlet: 'Coast Wire' });
+  const { stories } = await compareArticles([a, b]);
+  const story = stories[0];
+  assert.ok(story && story.articleIds.length === 2);
+  const view = { story, articles: [a, b], comparison: { articles: [a, b], stories: [story], messages: [] }, changes: [{ articleId: 'a2', versions: versions() }] };
+  const out = String(storyPage(view, false, '/api/stories/x'));
+  assert.match(out, /<h2 id="changes">What changed<\/h2>/);
+  assert.match(out, /<del>12<\/del><ins>14<\/ins>/);
+  assert.match(out, /stealth edit/);
+  assert.ok(!out.includes('<img src=x'), 'no markup from the article gets through');
+  const none = String(storyPage({ ...view, changes: [] }, false, '/api/stories/x'));
+  assert.ok(!none.includes('What changed'));
+});

@@ -187,6 +187,8 @@ export interface StoryView {
   story: Story;
   articles: Article[];
   comparison: Comparison;
+  /** Member articles whose watched page changed (crosscheck watch): their versions, oldest first. */
+  changes: { articleId: string; versions: ArticleVersion[] }[];
 }
 
 export async function storyView(store: Store, id: string, lock: WriteLock): Promise<StoryView> {
@@ -194,7 +196,15 @@ export async function storyView(store: Store, id: string, lock: WriteLock): Prom
   const comparison = await storyReport(store, id, (fn) => lock.run(fn));
   const story = comparison?.stories[0];
   if (!comparison || !story) throw new HttpError(404, 'CC705', `no story "${id.slice(0, 80)}" in the database`);
-  return { story, articles: comparison.articles, comparison };
+  const changes: StoryView['changes'] = [];
+  const versions = versionStoreOf(store);
+  if (versions) {
+    for (const a of comparison.articles) {
+      const vs = await versions.versionsOfArticle(a.id);
+      if (vs.length > 1) changes.push({ articleId: a.id, versions: vs });
+    }
+  }
+  return { story, articles: comparison.articles, comparison, changes };
 }
 
 export interface ArticleView {
