@@ -219,8 +219,16 @@ export interface StoreStats {
   staleStories: number;
 }
 
-export interface Store {
-  /** Stores new articles in one transaction; idempotent by contentHash. */
+/**
+ * The store's roles, each a small port: a consumer asks for the role it needs (the clusterer a
+ * CandidateIndex, a listing a StoryReader), so that what a piece of code can touch is in its
+ * signature. `Store` is all of them, as each database implements it (sqlite/, postgres/) and the
+ * one contract suite (contract.ts) checks it.
+ */
+
+/** Articles by content: write once (idempotent by content hash), read back exactly. */
+export interface ArticleStore {
+  /** Stores new articles in one transaction; idempotent by contentHash (tests and tools; ingest writes through commitBatch). */
   putArticles(articles: readonly Article[]): Promise<PutArticlesResult>;
   /** Which of these content hashes are stored (so ingest can skip the work for them). */
   hasContent(hashes: readonly string[]): Promise<Set<string>>;
@@ -229,74 +237,97 @@ export interface Store {
   getArticles(ids: readonly string[]): Promise<Article[]>;
   /** The story id of each stored article among these ids. */
   storyOf(articleIds: readonly string[]): Promise<Map<string, string | null>>;
+}
 
+/** Stories: their documents (facts, reuse, origins), listings and staleness (collection/lifecycle.ts owns the life). */
+export interface StoryStore {
   /** Writes stories (facts, reuse, membership replaced) and removes `options.remove`, all in one transaction. */
   putStories(stories: readonly Story[], options?: PutStoriesOptions): Promise<void>;
   putStory(story: Story, options?: PutStoriesOptions): Promise<void>;
-  /** Moves articles into an existing story (out of any other), marking the stories touched stale. */
+  /** Moves articles into an existing story (out of any other), marking the stories touched stale (tests; ingest assigns through commitBatch). */
   assignArticles(storyId: string, articleIds: readonly string[]): Promise<AssignResult>;
   getStory(id: string): Promise<Story | null>;
   listStories(options: ListStoriesOptions): Promise<StorySummary[]>;
   /** Stories whose membership changed since their facts were computed, oldest change first. */
   staleStories(limit: number): Promise<string[]>;
-
-  /** Full-text search over article titles and texts, story titles and fact summaries. */
-  search(query: string, options: SearchOptions): Promise<SearchHit[]>;
-
-  /** Streamed in storage order; never holds all rows in memory. */
-  exportArticles(): AsyncIterable<ArticleRecord>;
-  exportStories(): AsyncIterable<StoryRecord>;
-  exportFacts(): AsyncIterable<FactRecord>;
-
-  /** Replaces an article's fingerprint and its postings. The article must be stored. */
-  putFingerprints(entries: readonly { articleId: string; fingerprint: Fingerprint }[]): Promise<void>;
-  getFingerprints(articleIds: readonly string[]): Promise<Map<string, Fingerprint>>;
-  /** Stories whose articles share keys with the query, best first; cost bounded by keys x perKey. */
-  candidateStories(query: CandidateQuery): Promise<Candidate[]>;
-  /**
-   * `candidateStories` for many queries at once (an ingest batch's articles): the same answers,
-   * in query order, with each posting list read once per distinct (key, window) and few round trips.
-   */
-  candidateStoriesMany(queries: readonly CandidateQuery[]): Promise<Candidate[][]>;
-  /** The stored document-frequency counters (non-zero ones), or null when none were ever stored. */
-  getSketch(): Promise<SketchCounts | null>;
-
-  /**
-   * Writes an ingest batch in one transaction (see IngestBatch). Fingerprints and assignments
-   * of articles that were not inserted (duplicates, id conflicts) are skipped.
-   */
-  commitBatch(batch: IngestBatch): Promise<PutArticlesResult>;
-  /** A value saved with `commitBatch`'s `state` (or `putState`), or null. */
-  getState(key: string): Promise<Uint8Array | null>;
-  putState(key: string, value: Uint8Array): Promise<void>;
-
   /**
    * One page of the story list just after `options.after` (keyset pagination: the cost of a
    * page does not grow with its depth), with the cursor of the next page when one follows.
    */
   pageStories(options: StoryPageOptions): Promise<StoryPageResult>;
-  /** Full-text search, one page after `options.after`, in the total order (rank, kind, id). */
-  searchPage(query: string, options: SearchPageOptions): Promise<SearchPageResult>;
   /** The listing summaries of these stories (no facts or documents read); missing ids are left out. */
   storySummaries(ids: readonly string[]): Promise<Map<string, StorySummary>>;
-  /**
-   * A value that changes whenever anything stored may have changed, by this connection or by
-   * another process (caches compare it before answering). Read it BEFORE reading the data it
-   * guards: a change in between then only costs a needless refresh.
-   */
-  changeMark(): Promise<string>;
   /**
    * The version of one story: it changes with every write of the story (document, facts,
    * membership, staleness) and is never given twice, even to a story deleted and made again
    * under the same id; null when there is no such story.
    */
   storyStamp(id: string): Promise<string | null>;
+}
 
+/** What the one clusterer (stories/group) reads: fingerprints, candidates from the postings, document frequencies, story sizes. */
+export interface CandidateIndex {
+  getFingerprints(articleIds: readonly string[]): Promise<Map<string, Fingerprint>>;
+  /**
+   * Stories whose articles share keys with each query (an ingest batch's articles), best first,
+   * in query order, each posting list read once per distinct (key, window); cost bounded by keys x perKey.
+   */
+  candidateStoriesMany(queries: readonly CandidateQuery[]): Promise<Candidate[][]>;
+  /** The stored document-frequency counters (non-zero ones), or null when none were ever stored. */
+  getSketch(): Promise<SketchCounts | null>;
+  /** A value saved with `commitBatch`'s `state` (or `putState`), or null. */
+  getState(key: string): Promise<Uint8Array | null>;
+  storySummaries(ids: readonly string[]): Promise<Map<string, StorySummary>>;
+  getStory(id: string): Promise<Story | null>;
+}
+
+/** The candidate index's single-query and direct writes: tests and the store bench (ingest goes through commitBatch). */
+export interface CandidateIndexTools {
+  /** Replaces an article's fingerprint and its postings. The article must be stored. */
+  putFingerprints(entries: readonly { articleId: string; fingerprint: Fingerprint }[]): Promise<void>;
+  /** Stories whose articles share keys with the query, best first; cost bounded by keys x perKey. */
+  candidateStories(query: CandidateQuery): Promise<Candidate[]>;
+  putState(key: string, value: Uint8Array): Promise<void>;
+}
+
+/** The one write of an ingest batch (collection/batch.ts). */
+export interface BatchWriter {
+  /**
+   * Writes an ingest batch in one transaction (see IngestBatch). Fingerprints and assignments
+   * of articles that were not inserted (duplicates, id conflicts) are skipped.
+   */
+  commitBatch(batch: IngestBatch): Promise<PutArticlesResult>;
+}
+
+/** Full-text search over article titles and texts, story titles and fact summaries. */
+export interface SearchIndex {
+  search(query: string, options: SearchOptions): Promise<SearchHit[]>;
+  /** Full-text search, one page after `options.after`, in the total order (rank, kind, id). */
+  searchPage(query: string, options: SearchPageOptions): Promise<SearchPageResult>;
+}
+
+/** Streamed in storage order; never holds all rows in memory. */
+export interface ExportSource {
+  exportArticles(): AsyncIterable<ArticleRecord>;
+  exportStories(): AsyncIterable<StoryRecord>;
+  exportFacts(): AsyncIterable<FactRecord>;
+}
+
+/** The database as a whole. */
+export interface StoreAdmin {
+  /**
+   * A value that changes whenever anything stored may have changed, by this connection or by
+   * another process (caches compare it before answering). Read it BEFORE reading the data it
+   * guards: a change in between then only costs a needless refresh.
+   */
+  changeMark(): Promise<string>;
   stats(): Promise<StoreStats>;
   /** Problems found by the database's own consistency checks; empty when all is well. */
   checkIntegrity(): Promise<string[]>;
   close(): Promise<void>;
 }
+
+export interface Store extends ArticleStore, StoryStore, CandidateIndex, CandidateIndexTools, BatchWriter, SearchIndex, ExportSource, StoreAdmin {}
 
 /**
  * How much one shared key counts towards a candidate's score. An entity says more about the

@@ -14,7 +14,7 @@
  * the splits an unlucky order makes.
  */
 import type { Article } from '../../model/index.js';
-import type { ArticleToStore, Assignment, Candidate, CandidateQuery, Fingerprint, SketchCounts, Store } from '../../store/index.js';
+import type { ArticleToStore, Assignment, Candidate, CandidateIndex, CandidateQuery, Fingerprint, SketchCounts } from '../../store/index.js';
 import { DocumentFrequency } from './df.js';
 import { articleFeatures, timeOf, type Features } from './features.js';
 import { bands } from './minhash.js';
@@ -75,10 +75,10 @@ interface Pending extends Keyed {
 
 export class Clusterer {
   readonly df: DocumentFrequency;
-  private readonly store: Store;
+  private readonly store: CandidateIndex;
   private readonly cache = new Map<string, Keyed>();
 
-  constructor(store: Store, df = new DocumentFrequency()) {
+  constructor(store: CandidateIndex, df = new DocumentFrequency()) {
     this.store = store;
     this.df = df;
   }
@@ -87,7 +87,7 @@ export class Clusterer {
    * The document frequencies come from the store's sketch rows; a database written before they
    * existed has them as one value (DF_STATE_KEY), read once and written as rows by the next batch.
    */
-  static async open(store: Store): Promise<Clusterer> {
+  static async open(store: CandidateIndex): Promise<Clusterer> {
     const sketch = await store.getSketch();
     if (sketch) return new Clusterer(store, DocumentFrequency.fromCounts(sketch));
     const legacy = DocumentFrequency.deserialize(await store.getState(DF_STATE_KEY));
