@@ -143,7 +143,9 @@ test('a narrow screen: no sideways scrolling on the list, story, article and sea
   assert.ok(parseInt(await overflow()) <= 1, `the article page is ${await overflow()} px too wide`);
   await page.goto(srv.url + '/?q=harbour&limit=2');
   assert.ok(parseInt(await overflow()) <= 1, `the search page is ${await overflow()} px too wide`);
-  await page.goto(srv.url + '/?limit=2');
+  // One story a page: the example corpus is two stories (the ferry collision, the bridge), and
+  // since compare and ingest run one clusterer, ingest makes those two as well (it made three before).
+  await page.goto(srv.url + '/?limit=1');
   await page.locator('a[rel="next"]').click();
   await page.waitForURL(/after=/);
   assert.ok(parseInt(await overflow()) <= 1, `the second list page is ${await overflow()} px too wide`);
