@@ -135,6 +135,8 @@ export function hasNestedQuantifier(source: string): boolean {
 const NESTED_BUT_SAFE: ReadonlySet<string> = new Set([
   // word parts joined by an apostrophe, dot or hyphen
   "/[\\p{L}\\p{N}]+(?:['\\u2019.\\-][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]/gu",
+  // PolNeAR tokens: word parts joined by an apostrophe or hyphen (src/analyze/speakers/polnear.ts)
+  "/[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*/gu",
   // IPv4-mapped IPv6: each repetition ends with ':'
   '/^(?:0*:)*:?(?:ffff:)(\\d+\\.\\d+\\.\\d+\\.\\d+)$/',
   // decimal groups led by '.' or ','
