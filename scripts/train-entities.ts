@@ -18,7 +18,8 @@ import { COUNTRIES, ORGANISATIONS, PEOPLE, PLACES } from '../src/analyze/gazette
 import type { TaggerWeights } from '../src/analyze/tagger/decode.js';
 import { ALL_CAPS, TABLE_BITS, FEATURE_COUNT } from '../src/analyze/tagger/features.js';
 import { encodeTagger, nameSpan, tagNames } from '../src/analyze/tagger/model.js';
-import { mulberry32, quantise, train, trainDocOf, type TrainDoc } from '../src/analyze/tagger/train.js';
+import { quantise, train, trainDocOf, type TrainDoc } from '../src/analyze/tagger/train.js';
+import { prng } from '../src/model/random.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number): number => {
@@ -140,7 +141,7 @@ const docs: TrainDoc[] = [];
 /** The eng.train document each training document (original or copy) comes from. */
 const sourceOf: number[] = [];
 const pools = gazetteerPools();
-const swapRandom = mulberry32(SEED + 1);
+const swapRandom = prng(SEED + 1);
 let swapped = 0;
 let names = 0;
 let unaligned = 0;

@@ -5,6 +5,7 @@
  * Documents are visited in a seeded order: the same data and seed give the same weights.
  */
 import type { Token } from '../../model/index.js';
+import { prng } from '../../model/random.js';
 import { tokenizeText } from '../tokenize.js';
 import { CONLL_TYPES, type ConllDoc, type GoldName } from './conll.js';
 import { decodeRun, MAX_RUN, runFeatures, type TaggerWeights } from './decode.js';
@@ -66,18 +67,6 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, weights: TaggerWeights) => void;
 }
 
-/** A seeded PRNG (the same seed gives the same sequence). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Trains and returns the averaged weights (float). */
 export function train(docs: readonly TrainDoc[], options: TrainOptions): TaggerWeights {
   const size = (1 << TABLE_BITS) * TAG_COUNT;
@@ -86,7 +75,7 @@ export function train(docs: readonly TrainDoc[], options: TrainOptions): TaggerW
   const tw = new Float64Array(TAG_COUNT * TAG_COUNT);
   const tu = new Float64Array(TAG_COUNT * TAG_COUNT);
   const current: TaggerWeights = { table: w, transitions: tw };
-  const random = mulberry32(options.seed);
+  const random = prng(options.seed);
   const order = docs.map((_, i) => i);
   let step = 1;
   let longest = 0;
