@@ -1,0 +1,58 @@
+/**
+ * Story grouping on ECB+ (../shared/data/ecbplus, topics 1-35 here; the rest is held out): each
+ * topic holds two real events of the same kind (two rehab check-ins, two earthquakes, two
+ * acquisitions), and an article's gold story is its sub-topic. No dates: the grouping must hold
+ * without them. Prints B-cubed precision, recall and F1 of
+ *   - compare on each topic's files together (articles of one topic, grouped; scored per topic,
+ *     then over all articles), and
+ *   - the one clusterer over the whole set at once (what `ingest` of the corpus does, in the
+ *     same batches: compare and ingest give the same partition),
+ * beside the simple baseline of one story per topic (which scores the "same kind of news" trap:
+ * precision about 0.5). Goal (issue #14, checked on the held-out topics): B-cubed F1 >= 0.95.
+ *   node --import tsx eval/cluster-ecbplus.ts [--check]
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyzeText } from '../src/collection/pipeline.js';
+import { groupArticles } from '../src/collection/compare.js';
+import type { Article } from '../src/model/index.js';
+import { bcubed, fmt } from './cluster-common.js';
+import { hasEcbPlus, readEcbPlus } from './ecbplus-data.js';
+
+if (!hasEcbPlus()) {
+  console.log('skipped: ../shared/data/ecbplus not found');
+  process.exit(0);
+}
+const docs = readEcbPlus();
+const gold = new Map(docs.map((d) => [d.name, d.subtopic] as const));
+const articles = docs.map((d) => analyzeText(d.text, { id: d.name, uri: `ecbplus:${d.name}` }));
+const byTopic = new Map<number, Article[]>();
+docs.forEach((d, i) => byTopic.set(d.topic, [...(byTopic.get(d.topic) ?? []), articles[i] as Article]));
+
+const perTopic = new Map<string, string>();
+for (const [topic, members] of byTopic) for (const [story, as] of await groupArticles(members)) for (const a of as) perTopic.set(a.id, `${topic}:${story}`);
+const whole = new Map<string, string>();
+for (const [story, as] of await groupArticles(articles)) for (const a of as) whole.set(a.id, story);
+const oneTopic = new Map(docs.map((d) => [d.name, String(d.topic)] as const));
+
+console.log(`ECB+ topics ${[...byTopic.keys()].sort((a, b) => a - b).join(',')}: ${docs.length} articles, ${new Set(gold.values()).size} gold stories (no dates)`);
+console.log('grouping                         precision  recall  B3-F1  stories');
+const rows: [string, Map<string, string>][] = [
+  ['compare, each topic on its own', perTopic],
+  ['one clusterer, the whole set', whole],
+  ['baseline: one story per topic', oneTopic],
+];
+const scores = new Map<string, number>();
+for (const [name, p] of rows) {
+  const s = bcubed(gold, p);
+  scores.set(name, s.f1);
+  console.log(`${name.padEnd(31)}  ${fmt(s.precision).padStart(9)}  ${fmt(s.recall).padStart(6)}  ${fmt(s.f1)}  ${String(new Set(p.values()).size).padStart(7)}`);
+}
+console.log('goal (held-out topics): B3-F1 >= 0.95 either way');
+
+if (process.argv.includes('--check')) {
+  const floors = JSON.parse(readFileSync(fileURLToPath(new URL('./floors.json', import.meta.url)), 'utf8'))['cluster-ecbplus'] as { perTopicF1: number; wholeF1: number };
+  const ok = (scores.get('compare, each topic on its own') ?? 0) >= floors.perTopicF1 && (scores.get('one clusterer, the whole set') ?? 0) >= floors.wholeF1;
+  console.log(`floors (eval/floors.json cluster-ecbplus): ${ok ? 'met' : 'NOT met'}`);
+  if (!ok) process.exit(1);
+}
