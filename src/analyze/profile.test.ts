@@ -117,3 +117,11 @@ test('golden profile cases (test/cases/profile)', () => {
     assert.equal(p.hedges, hedges.length, `${name}: profile hedges = hedge signals outside quotes`);
   }
 });
+
+test('profile: relayed reporting is counted as relayed, not as a named source', () => {
+  const doc = analyze(extract({ uri: 'relay.txt', format: 'text', raw: 'Dam bursts\nA dam burst on Sunday and flooded three villages, the Associated Press reported. The mayor, Lina Berg, said 400 people were moved.', record: {}, messages: [] }, DEFAULT_CONTEXT), DEFAULT_CONTEXT);
+  const a = doc.profile?.attributions;
+  assert.ok(a);
+  assert.equal(a.relayed, 1, JSON.stringify(doc.attributions.map((x) => [x.kind, x.text])));
+  assert.equal(a.named, 1);
+});

@@ -89,9 +89,9 @@ export function profile(doc: Doc, ctx: Context): Doc {
   } else {
     for (const w of view.words) if (!w.isNumber) words++;
   }
-  const attributions = { named: 0, anonymous: 0, dangling: 0 };
+  const attributions = { named: 0, anonymous: 0, relayed: 0, dangling: 0 };
   // a relay names its source (an outlet or agency): counted with the named ones
-  for (const a of doc.attributions) attributions[a.kind === 'relayed' ? 'named' : a.kind]++;
+  for (const a of doc.attributions) attributions[a.kind]++;
   const speakers = new Set<string>();
   for (const q of doc.quotes) {
     if (q.short) continue;

@@ -192,7 +192,8 @@ export interface Profile {
   loadedWords: number;
   loadedPer1000: number;
   hedges: number;
-  attributions: { named: number; anonymous: number; dangling: number };
+  /** By kind; `relayed`: attributed to another outlet or agency ("the AP reported"). */
+  attributions: { named: number; anonymous: number; relayed: number; dangling: number };
   quotes: number;
   /** Canonical ids or phrases of who is quoted. */
   quotedSpeakers: string[];
@@ -287,7 +288,7 @@ export function emptyProfile(): Profile {
     loadedWords: 0,
     loadedPer1000: 0,
     hedges: 0,
-    attributions: { named: 0, anonymous: 0, dangling: 0 },
+    attributions: { named: 0, anonymous: 0, relayed: 0, dangling: 0 },
     quotes: 0,
     quotedSpeakers: [],
     sensationalTitle: false,

@@ -45,7 +45,7 @@ export function fixtureComparison(): Comparison {
     title: 'U.S. pursues direct talks with North Korea, despite Trump',
     byline: 'Tyler Henderson',
     publishedAt: '2017-11-02',
-  }, { kind: 'reporting', sentences: 4, words: 70, attributions: { named: 1, anonymous: 1, dangling: 0 }, removedChars: 57, repairs: 1 });
+  }, { kind: 'reporting', sentences: 4, words: 70, attributions: { named: 1, anonymous: 1, relayed: 0, dangling: 0 }, removedChars: 57, repairs: 1 });
   const titleEnd = a.text.indexOf('\n');
   a.fields.title = { value: a.title ?? '', from: 'text', span: { start: 0, end: titleEnd }, text: a.text.slice(0, titleEnd) };
   a.sentences = [{ start: 0, end: titleEnd }, { start: a.text.indexOf('The United'), end: a.text.indexOf(' Three') }];
@@ -62,7 +62,7 @@ export function fixtureComparison(): Comparison {
     title: 'US Has Been in Backchannel Diplomatic Talks with NKorea for Months!!!',
   }, {
     kind: 'mixed', sentences: 6, opinionSentences: 2, opinionShare: 0.33, words: 80, loadedWords: 2, loadedPer1000: 25, hedges: 1,
-    attributions: { named: 0, anonymous: 0, dangling: 1 }, quotes: 1, quotedSpeakers: ['he'], sensationalTitle: true,
+    attributions: { named: 0, anonymous: 0, relayed: 0, dangling: 1 }, quotes: 1, quotedSpeakers: ['he'], sensationalTitle: true,
   });
   const danglingSentence = b.text.indexOf('The United');
   b.sentences = [{ start: 0, end: b.text.indexOf('\n') }, { start: danglingSentence, end: b.text.indexOf('\nThis') }];

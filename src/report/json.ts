@@ -115,7 +115,7 @@ function profileJSON(p: Profile): Profile {
     loadedWords: p.loadedWords,
     loadedPer1000: p.loadedPer1000,
     hedges: p.hedges,
-    attributions: { named: p.attributions.named, anonymous: p.attributions.anonymous, dangling: p.attributions.dangling },
+    attributions: { named: p.attributions.named, anonymous: p.attributions.anonymous, relayed: p.attributions.relayed ?? 0, dangling: p.attributions.dangling },
     quotes: p.quotes,
     quotedSpeakers: [...p.quotedSpeakers],
     ...(p.quoted ? { quoted: p.quoted.map((s) => ({ ...s, named: s.named ? { ...s.named, span: { ...s.named.span } } : null, quotes: s.quotes.map((e) => ({ ...e, span: { ...e.span } })) })) } : {}),

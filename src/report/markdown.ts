@@ -160,8 +160,8 @@ function profile(out: string[], po: ProfileOutline): void {
   out.push(`### ${esc(po.ref.label)}`, '');
   out.push(`**${pr.kind}**: ${pr.opinionSentences} of ${plural(pr.sentences, 'sentence')} opinion (${percent(pr.opinionShare)}), ${plural(pr.words, 'word')}.`, '');
   const items: string[] = [];
-  const { named, anonymous, dangling } = po.attributions;
-  items.push(`- **Attributions:** ${named.length} named, ${anonymous.length} anonymous, ${dangling.length} dangling`);
+  const { named, anonymous, relayed, dangling } = po.attributions;
+  items.push(`- **Attributions:** ${named.length} named, ${anonymous.length} anonymous, ${relayed.length} relayed, ${dangling.length} dangling`);
   for (const t of dangling.slice(0, LIST_MAX)) items.push(`  - dangling (names no source): “${esc(cutStart(attributionContext(a, t), EXCERPT_MAX))}”`);
   for (const t of anonymous.slice(0, LIST_MAX)) items.push(`  - anonymous: ${q(t.text, EXCERPT_MAX)}`);
   for (const t of named.slice(0, LIST_MAX)) {

@@ -192,8 +192,8 @@ function profileSection(out: Out, po: ProfileOutline): void {
   for (const s of po.opinion.slice(0, 3)) out.line(2, `opinion: ${quoted(s.text, EXCERPT_MAX * 2)}`, 4);
   if (po.opinion.length > 3) out.line(2, p.dim(`… and ${po.opinion.length - 3} more opinion passages (see --json)`));
 
-  const { named, anonymous, dangling } = po.attributions;
-  out.line(2, `attributions: ${named.length} named, ${anonymous.length} anonymous, ${p.red(`${dangling.length} dangling`)}`);
+  const { named, anonymous, relayed, dangling } = po.attributions;
+  out.line(2, `attributions: ${named.length} named, ${anonymous.length} anonymous, ${relayed.length} relayed, ${p.red(`${dangling.length} dangling`)}`);
   for (const t of dangling.slice(0, LIST_MAX)) out.line(4, `${p.red('dangling')}: “${cutStart(attributionContext(a, t), EXCERPT_MAX)}” ${p.dim('(names no source)')}`, 6);
   out.more(4, dangling.length, LIST_MAX);
   for (const t of anonymous.slice(0, LIST_MAX)) out.line(4, `${p.yellow('anonymous')}: ${quoted(t.text, EXCERPT_MAX)}`, 6);

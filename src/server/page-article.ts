@@ -76,7 +76,7 @@ function profileSection(a: Article): Html {
 <dt>Words</dt><dd>${p.words}</dd>
 <dt>Loaded words</dt><dd>${p.loadedWords} (${p.loadedPer1000.toFixed(1)} per 1,000)</dd>
 <dt>Hedges</dt><dd>${p.hedges}</dd>
-<dt>Attributions</dt><dd>${p.attributions.named} named, ${p.attributions.anonymous} anonymous, ${p.attributions.dangling} leading nowhere</dd>
+<dt>Attributions</dt><dd>${p.attributions.named} named, ${p.attributions.anonymous} anonymous, ${p.attributions.relayed ?? 0} relayed from another outlet, ${p.attributions.dangling} leading nowhere</dd>
 <dt>Quotes</dt><dd>${p.quotes}</dd>
 ${p.biasedSentences !== undefined ? html`<dt>Biased wording</dt><dd>${p.biasedSentences} sentences (${percent(p.biasShare ?? 0)})</dd>` : ''}
 <dt>Sensational title</dt><dd>${p.sensationalTitle ? 'yes' : 'no'}</dd>

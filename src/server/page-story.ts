@@ -67,7 +67,7 @@ function outletCard(r: ArticleRef): Html {
 <dt>Kind</dt><dd>${p.kind} (${percent(p.opinionShare)} opinion)</dd>
 <dt>Words</dt><dd>${p.words}</dd>
 <dt>Loaded</dt><dd>${p.loadedWords} (${p.loadedPer1000.toFixed(1)} per 1,000 words)</dd>
-<dt>Sources</dt><dd>${p.attributions.named} named, ${p.attributions.anonymous} anonymous, ${p.attributions.dangling} dangling</dd>
+<dt>Sources</dt><dd>${p.attributions.named} named, ${p.attributions.anonymous} anonymous, ${p.attributions.relayed ?? 0} relayed, ${p.attributions.dangling} dangling</dd>
 <dt>Quotes</dt><dd>${p.quotes}</dd>
 </dl></li>`;
 }
