@@ -90,6 +90,7 @@ test('seeds: profile counts come from the layers', () => {
   const p = rewrite.profile;
   assert.ok(p.loadedWords >= 5);
   assert.equal(p.quotes, rewrite.quotes.filter((q) => !q.short).length); // scare quotes are kept as short quotations, not counted
-  assert.equal(p.attributions.named + p.attributions.anonymous + p.attributions.dangling, rewrite.attributions.length);
+  assert.equal(p.attributions.named + p.attributions.anonymous + p.attributions.relayed + p.attributions.dangling, rewrite.attributions.length);
+  assert.ok(p.attributions.relayed >= 3, "the AP and Reuters relays are counted as relays");
   assert.ok(wire.profile.removedChars > 0);
 });
