@@ -21,9 +21,9 @@ import { DEFAULT_CONTEXT, type Article } from '../src/model/index.js';
 // The code users run is the compiled dist/ (npm run build, done by npm install): measure that.
 // `--src` measures the TypeScript sources through tsx instead, whose transform adds a call per
 // nested function (esbuild's keepNames) that the compiled code does not have.
-const fromSource = process.argv.includes('--src') || !existsSync(new URL('../dist/pipeline.js', import.meta.url));
+const fromSource = process.argv.includes('--src') || !existsSync(new URL('../dist/collection/pipeline.js', import.meta.url));
 const root = fromSource ? '../src' : '../dist';
-const { compareAll, processSource } = (await import(`${root}/pipeline.js`)) as typeof import('../src/collection/pipeline.js');
+const { compareAll, processSource } = (await import(`${root}/collection/pipeline.js`)) as typeof import('../src/collection/pipeline.js');
 const { extract } = (await import(`${root}/extract/index.js`)) as typeof import('../src/extract/index.js');
 const { STAGES } = (await import(`${root}/analyze/index.js`)) as typeof import('../src/analyze/index.js');
 import { FNC1_BODIES, collectGarbage, environment, fixed, intArg, loadBodies, median, table, time, timeRuns, timeRunsAsync, toSource, utf8Bytes } from './fnc1.js';

@@ -1,6 +1,6 @@
 /**
  * Ingest on PostgreSQL with 1 and 2 worker processes (`crosscheck worker`, one thread each):
- * a generated set of articles (the invented events of src/ingest/testing.ts, retold by many
+ * a generated set of articles (the invented events of src/collection/testing.ts, retold by many
  * outlets over several weeks) is put on the queue, the workers are started together and run
  * until the queue is empty. Printed per run: articles/s from the first claim to the last
  * commit (process start-up left out), the share of the workers' working time spent waiting
