@@ -1,6 +1,8 @@
 /**
  * extract: a source record to a Doc whose `text` is frozen from here on. The recipe:
  *
+ *   0. Markup (source.markup 'html': pages, feed items): the body and the metadata found by the
+ *      HTML cascade (html/page.ts); the steps below start from that text, tracked to the page.
  *   1. Mojibake undone (before anything else: the round trip needs the raw characters).
  *   2. Normalised: line ends, control and replacement characters (CC206), no-break spaces.
  *   3. Boilerplate removed, trailing and inline (boilerplate.ts; CC202).
@@ -21,17 +23,22 @@ import { noteDamage, repairGlue, repairMojibake, resolveRepairs, type PendingRep
 import { bodyKind, splitParagraphs } from './paragraphs.js';
 import { readHeader } from './metadata.js';
 import { detectLanguage } from './language.js';
+import { readPage } from './html/page.js';
 
-export function extract(source: SourceRecord, ctx: Context): Doc {
-  const raw = source.raw;
+export function extract(given: SourceRecord, ctx: Context): Doc {
+  const raw = given.raw;
+  // The hash of the input as read (a page's markup, not its text): the same input twice is one article.
   const contentHash = createHash('sha256').update(raw).digest('hex');
+  // 0. Markup: the HTML path finds the body and the metadata (html/page.ts); the text starts tracked to the page.
+  const page = given.markup === 'html' ? readPage(given) : null;
+  const source = page ? page.source : given;
   const id = source.record.id ?? contentHash.slice(0, 16);
   const uri = source.uri;
   const messages: Message[] = [...source.messages];
   const pending: PendingRepair[] = [];
 
   // 1. Mojibake.
-  let t: Tracked = repairMojibake(identity(raw), pending);
+  let t: Tracked = repairMojibake(page ? page.tracked : identity(raw), pending);
 
   // 2. Normalise.
   const norm = normalise(t.text);
@@ -90,7 +97,8 @@ export function extract(source: SourceRecord, ctx: Context): Doc {
   if (text.length > 0 && lang === null) {
     messages.push(message('CC302', `${uri}: the text does not look like English`, { uri }));
   }
-  if (!hasBody) {
+  // A page with no body already says so (CC220); CC201 is for text that cleaning emptied.
+  if (!hasBody && !page?.empty) {
     messages.push(message('CC201', `${uri}: no article text is left after cleaning (${text.length === 0 ? 'nothing at all' : 'only a title, byline or headings'})`, { uri }));
   }
 

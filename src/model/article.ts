@@ -41,6 +41,12 @@ export interface SourceRecord {
   format: SourceFormat;
   /** The decoded raw input; `removed` spans and `repairs[].rawSpan` point here. */
   raw: string;
+  /**
+   * What `raw` holds when it is not plain text: 'html' for a page (a file, a WARC response, a
+   * fetched URL, a JSONL "html" field) or, in a feed item, the item's HTML content. extract reads
+   * the markup; readers never do.
+   */
+  markup?: 'html';
   record: RecordFields;
   /** Problems met while reading (e.g. CC103 decoded as Windows-1252). */
   messages: Message[];

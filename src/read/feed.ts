@@ -1,15 +1,15 @@
 /**
  * RSS 2.0 and Atom feeds: each item is an article. The body is the item's full content
- * (content:encoded, Atom content) when the feed has it, else its description / summary; it goes
- * through the HTML cascade like a page. Title, link, date and author come from the item, the
- * outlet from the channel's title. A feed that is not well-formed or has no items gives CC122.
+ * (content:encoded, Atom content) when the feed has it, else its description / summary: the
+ * record's raw input, with markup 'html' (extract reads it like a page). Title, link, date (as the
+ * feed writes it) and author come from the item, the outlet from the channel's title. An item
+ * with no content at all is CC220. A feed that is not well-formed or has no items gives CC122.
  * Entities the feed declares itself are never expanded (billion laughs): their references are
  * left out of every field (CC116), so an item made only of them has no text (CC220), not "&lol9;".
  */
 import { readFile } from 'node:fs/promises';
 import { Parser } from 'htmlparser2';
-import { parseDate } from '../extract/dates.js';
-import { extractHtml, toSourceRecord } from '../extract/html/index.js';
+import type { RecordFields } from '../model/index.js';
 import { problem, sourceItem, type ReadItem } from './item.js';
 import { decodeBytes } from './decode.js';
 import { errorCode } from './text.js';
@@ -168,32 +168,19 @@ export function* readFeedText(xml: string, name: string): Generator<ReadItem> {
   for (const [i, it] of feed.items.entries()) {
     const uri = `${name}#${i + 1}`;
     const body = it.content || it.summary;
-    // The item's markup is a fragment: a wrapper gives its paragraphs a parent to score.
-    const article = extractHtml(`<div>${body.includes('<') ? body : escapeText(body)}</div>`, { uri, url: it.link || null });
-    if (article.lines.length === 0) {
+    if (!/\S/.test(body)) {
       yield problem('CC220', `${uri}: feed item "${it.title.slice(0, 80)}" has no text`, uri, { hint: 'the feed gives only titles; fetch the item links to read the articles' });
       continue;
     }
-    article.title = it.title.replace(/\s+/g, ' ') || article.title;
-    if (it.author) article.byline = it.author.replace(/\s+/g, ' ');
-    const date = it.date ? parseDate(it.date) ?? rfc822(it.date) : null;
-    if (date) article.publishedAt = date;
-    if (it.link) article.url = it.link;
-    if (feed.channelTitle) article.outlet = feed.channelTitle;
-    // Messages about the fragment's shape (fallback steps) say nothing about a feed item.
-    article.messages = article.messages.filter((m) => m.code !== 'CC224' && m.code !== 'CC221');
-    yield sourceItem(toSourceRecord(article, uri, 'feed'));
+    const record: RecordFields = {};
+    const title = it.title.replace(/\s+/g, ' ').trim();
+    if (title) record.title = title;
+    if (it.author) record.byline = it.author.replace(/\s+/g, ' ');
+    if (it.date) record.publishedAt = it.date;
+    if (it.link) record.url = it.link;
+    if (feed.channelTitle) record.outlet = feed.channelTitle;
+    yield sourceItem({ uri, format: 'feed', raw: body, markup: 'html', record, messages: [] });
   }
-}
-
-function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-}
-
-/** RSS dates are RFC 822 ("Mon, 18 Nov 2019 14:20:00 +0000"): Date reads them; kept as UTC ISO. */
-function rfc822(s: string): string | null {
-  const t = Date.parse(s);
-  return Number.isNaN(t) ? null : new Date(t).toISOString().replace('.000Z', 'Z');
 }
 
 /** A feed's bytes to its items. */

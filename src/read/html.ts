@@ -1,11 +1,14 @@
 /**
- * HTML pages: the bytes of one page to a source record in the seed text form (the HTML cascade in
- * src/extract/html does the work). Used for .html/.htm files, WARC responses, fetched URLs and
- * JSONL records with an "html" field. A page with no body is a problem (CC220), not a record.
+ * HTML pages: the bytes of one page to a source record whose raw input is the page's text
+ * (charset sniffed, charset.ts) and whose `markup` is 'html'; extract finds the body and the
+ * metadata (src/extract/html). Used for .html/.htm files, WARC responses, fetched URLs and JSONL
+ * records with an "html" field. What the container says about the page (the address it came
+ * from, a WARC-Date) travels as record fields with provenance 'container': the page's own values
+ * win over them.
  */
 import { readFile } from 'node:fs/promises';
-import type { Message, SourceFormat } from '../model/index.js';
-import { extractHtml, extractHtmlBytes, toSourceRecord, type HtmlArticle } from '../extract/html/index.js';
+import { message, type Message, type RecordFields, type SourceFormat } from '../model/index.js';
+import { decodeHtml } from './charset.js';
 import { problem, sourceItem, type ReadItem } from './item.js';
 import { errorCode } from './text.js';
 
@@ -24,33 +27,39 @@ export interface PageOrigin {
   messages?: Message[];
 }
 
-function toItem(article: HtmlArticle, uri: string, origin: PageOrigin): ReadItem {
-  if (article.lines.length === 0) {
-    const m = article.messages.find((x) => x.code === 'CC220');
-    return m ? { kind: 'problem', message: m } : problem('CC220', `${uri}: no article body found in the page`, uri);
+function toItem(html: string, uri: string, origin: PageOrigin, messages: Message[]): ReadItem {
+  const record: RecordFields = {};
+  const provenance: NonNullable<RecordFields['provenance']> = {};
+  if (origin.url) {
+    record.url = origin.url;
+    provenance.url = { via: 'container' };
   }
-  if (!article.publishedAt && origin.date) {
+  if (origin.date) {
     // The container's date (WARC-Date) is when the page was fetched, not published: trusted less.
-    article.publishedAt = origin.date;
-    article.publishedVia = 'container';
-    article.publishedConfidence = CONTAINER_DATE_CONFIDENCE;
+    record.publishedAt = origin.date;
+    provenance.publishedAt = { via: 'container', confidence: CONTAINER_DATE_CONFIDENCE };
   }
-  if (!article.url && origin.url) article.url = origin.url;
-  return sourceItem(toSourceRecord(article, uri, origin.format ?? 'html', origin.messages ?? []));
+  if (Object.keys(provenance).length > 0) record.provenance = provenance;
+  return sourceItem({ uri, format: origin.format ?? 'html', raw: html, markup: 'html', record, messages: [...(origin.messages ?? []), ...messages] });
 }
 
 /** One page's bytes (charset sniffed) to a source record or a problem. */
 export function htmlFromBytes(bytes: Uint8Array, uri: string, origin: PageOrigin = {}): ReadItem {
   if (bytes.length === 0) return problem('CC104', `${uri} is empty (0 bytes)`, uri);
-  return toItem(extractHtmlBytes(bytes, { uri, url: origin.url ?? null, charset: origin.charset ?? null }), uri, origin);
+  const decoded = decodeHtml(bytes, origin.charset ?? null);
+  const messages: Message[] = [];
+  if (decoded.mislabelled) {
+    messages.push(message('CC121', `${uri}: the page says its charset is ${decoded.mislabelled.declared} but its bytes are not; read as ${decoded.mislabelled.used}`, { uri }));
+  }
+  return toItem(decoded.text, uri, origin, messages);
 }
 
-/** One page's text (already decoded, e.g. from a JSONL record or a feed) to a source record or a problem. */
+/** One page's text (already decoded, e.g. from a JSONL record) to a source record or a problem. */
 export function htmlFromText(html: string, uri: string, origin: PageOrigin = {}): ReadItem {
-  return toItem(extractHtml(html, { uri, url: origin.url ?? null }), uri, origin);
+  return toItem(html, uri, origin, []);
 }
 
-/** An .html/.htm file: size checked before reading (CC105), then extracted. */
+/** An .html/.htm file: size checked before reading (CC105), then decoded. */
 export async function readHtmlFile(path: string, size: number, maxBytes: number): Promise<ReadItem> {
   if (size > maxBytes) return problem('CC105', `${path} is ${size} bytes, over the limit of ${maxBytes}`, path);
   let bytes: Buffer;

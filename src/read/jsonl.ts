@@ -78,14 +78,18 @@ export function parseJsonlLine(line: string, name: string, lineNumber: number): 
   return sourceItem({ uri, format: 'jsonl', raw: text, record, messages });
 }
 
-/** A record with an "html" field instead of "text": the page goes through the HTML cascade; the record's own fields win. */
+/** A record with an "html" field instead of "text": the page is the raw input (extract reads it); the record's own fields win. */
 function htmlRecord(html: string, obj: Record<string, unknown>, uri: string): ReadItem {
   const url = typeof obj['url'] === 'string' ? obj['url'] : null;
   const item = htmlFromText(html, uri, { url, format: 'jsonl' });
   if (item.kind !== 'source') return item;
   for (const field of OPTIONAL_FIELDS) {
     const v = obj[field];
-    if (typeof v === 'string' && v.trim() !== '') item.source.record[field] = v.trim();
+    if (typeof v === 'string' && v.trim() !== '') {
+      item.source.record[field] = v.trim();
+      // The record's own value is no longer only the container's word: it wins over the page's.
+      if (field !== 'id') delete item.source.record.provenance?.[field];
+    }
   }
   return item;
 }

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readInputs, type ReadItem, type ReadOptions } from './index.js';
 import { isPrivateAddress } from './url.js';
+import { extract } from '../extract/index.js';
+import { DEFAULT_CONTEXT, type SourceRecord } from '../model/index.js';
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Bridge vote | Courier</title>
 <meta property="article:published_time" content="2024-03-05"></head><body><nav><a href="/">Home</a></nav>
@@ -66,14 +68,20 @@ async function readAll(inputs: string[], options: Partial<ReadOptions> = {}): Pr
 
 const codes = (items: ReadItem[]): string[] => items.map((i) => (i.kind === 'source' ? 'source' : i.message.code));
 const sources = (items: ReadItem[]) => items.flatMap((i) => (i.kind === 'source' ? [i.source] : []));
+/** What extract makes of a record (readers give markup; the metadata is extract's). */
+const doc = (s: SourceRecord | undefined) => extract(s!, DEFAULT_CONTEXT);
 
-test('an .html file is one record in the seed text form, with its metadata', async () => {
+test('an .html file is one record: the page as it is, markup html; extract finds its metadata', async () => {
   const [s] = sources(await readAll([file('a.html', PAGE)]));
   assert.ok(s);
   assert.equal(s.format, 'html');
-  assert.equal(s.record.title, 'Bridge vote');
-  assert.equal(s.record.publishedAt, '2024-03-05');
-  assert.ok(s.raw.startsWith('Bridge vote\n\n2024-03-05\n\nThe council voted'));
+  assert.equal(s.markup, 'html');
+  assert.equal(s.raw, PAGE);
+  assert.deepEqual(s.record, {}, 'a reader extracts nothing');
+  const d = doc(s);
+  assert.equal(d.title, 'Bridge vote');
+  assert.equal(d.publishedAt, '2024-03-05');
+  assert.ok(d.text.startsWith('Bridge vote\n\nThe council voted'), d.text);
 });
 
 test('.html.gz, .jsonl.gz (streamed) and a truncated gzip (CC120 after the good records)', async () => {
@@ -97,16 +105,18 @@ test('RSS 2.0 and Atom: each item an article, full content preferred, item metad
   assert.equal(items[0]!.record.byline, 'Maria Lopez');
   assert.equal(items[0]!.record.url, 'https://courier.example/bridge');
   assert.equal(items[0]!.record.outlet, 'Courier');
-  assert.ok(items[0]!.record.publishedAt?.startsWith('2024-03-05'));
-  assert.ok(items[0]!.raw.includes('It opens in 2027.'));
-  assert.ok(items[1]!.raw.includes('The ferry service across the river'));
+  assert.equal(items[0]!.markup, 'html');
+  assert.ok(doc(items[0]).publishedAt?.startsWith('2024-03-05'));
+  assert.equal(doc(items[0]).byline, 'Maria Lopez');
+  assert.ok(doc(items[0]).text.includes('It opens in 2027.'));
+  assert.ok(doc(items[1]).text.includes('The ferry service across the river'));
   const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Coast News</title>
 <entry><title>Storm closes harbour</title><link rel="alternate" href="https://coast.example/storm"/><published>2023-11-02T07:15:00Z</published><author><name>Ann Berg</name></author>
 <content type="html">&lt;p&gt;A storm closed the harbour on Thursday, and the port authority said it would stay shut until Saturday.&lt;/p&gt;</content></entry></feed>`;
   const [e] = sources(await readAll([file('g.atom', atom)]));
   assert.equal(e?.record.url, 'https://coast.example/storm');
   assert.equal(e?.record.byline, 'Ann Berg');
-  assert.equal(e?.record.publishedAt, '2023-11-02T07:15:00Z');
+  assert.equal(doc(e).publishedAt, '2023-11-02T07:15:00Z');
   assert.deepEqual(codes(await readAll([file('h.xml', '<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>')])), ['CC122']);
 });
 
@@ -130,6 +140,10 @@ test('WARC and WARC.gz: HTML responses with target URI and date; a corrupt recor
   const [a] = sources(items);
   assert.equal(a?.format, 'warc');
   assert.equal(a?.record.url, 'https://courier.example/a');
+  // The WARC-Date is the fetch date: the page's own date wins over it.
+  assert.equal(a?.record.publishedAt, '2019-11-18T10:00:00Z');
+  assert.equal(doc(a).publishedAt, '2024-03-05');
+  assert.equal(doc(a).url, 'https://courier.example/a');
   // A .warc.gz is a gzip member per record.
   const gz = Buffer.concat([warcRecord('response', 'https://courier.example/a', httpPage(PAGE)), warcRecord('response', 'https://courier.example/c', httpPage(PAGE.replace('second', 'fourth')))].map((r) => gzipSync(r)));
   assert.deepEqual(codes(await readAll([file('y.warc.gz', gz)])), ['source', 'source']);
@@ -142,15 +156,18 @@ test('JSONL records with "html" instead of "text"', async () => {
   const [s] = sources(await readAll([p]));
   assert.equal(s?.record.id, 'p1');
   assert.equal(s?.record.outlet, 'Courier');
-  assert.ok(s?.raw.includes('The council voted'));
+  assert.equal(s?.raw, PAGE);
+  assert.equal(doc(s).outlet, 'Courier');
+  assert.equal(doc(s).title, 'Bridge vote');
+  assert.ok(doc(s).text.includes('The council voted'));
 });
 
 test('URLs: private addresses refused without --allow-private; redirects, size and time bounded', async () => {
   assert.deepEqual(codes(await readAll([`${base}/page`])), ['CC126']);
   assert.deepEqual(codes(await readAll([`http://localhost:${new URL(base).port}/page`])), ['CC126']);
   const ok = sources(await readAll([`${base}/moved`], { allowPrivate: true }));
-  assert.equal(ok[0]?.record.title, 'Bridge vote');
-  assert.equal(ok[0]?.record.url, `${base}/page`);
+  assert.equal(doc(ok[0]).title, 'Bridge vote');
+  assert.equal(doc(ok[0]).url, `${base}/page`);
   assert.deepEqual(codes(await readAll([`${base}/loop`], { allowPrivate: true })), ['CC127']);
   assert.deepEqual(codes(await readAll([`${base}/big`], { allowPrivate: true })), ['CC105']);
   assert.deepEqual(codes(await readAll([`${base}/slow`], { allowPrivate: true, fetchTimeoutMs: 300 })), ['CC127']);

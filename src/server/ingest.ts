@@ -16,7 +16,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { message, type Message } from '../model/index.js';
 import { ingest, type IngestSummary } from '../collection/ingest.js';
-import { htmlFromText } from '../read/html.js';
 import type { Store } from '../store/index.js';
 import { badRequest } from './http.js';
 import type { WriteLock } from './write-lock.js';
@@ -179,12 +178,8 @@ function expectedId(r: PostedRecord): string {
   if (typeof id === 'string' && id.trim()) return id.trim();
   const text = r['text'];
   let raw = typeof text === 'string' && text !== '' ? text : '';
-  if (!raw && typeof r['html'] === 'string') {
-    // A page's raw input is the text its extraction gave: extract it once more to know it.
-    const item = htmlFromText(r['html'], 'posted', { url: typeof r['url'] === 'string' ? r['url'] : null });
-    if (item.kind !== 'source') return '';
-    raw = item.source.raw;
-  }
+  // A page's raw input is the page itself (extract reads its markup).
+  if (!raw && typeof r['html'] === 'string') raw = r['html'];
   return createHash('sha256').update(raw).digest('hex').slice(0, 16);
 }
 

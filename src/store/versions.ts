@@ -115,7 +115,7 @@ export interface VersionFlag {
 export interface NewVersion {
   url: string;
   fetchedAt: string;
-  /** sha256 of the article's text as read (the article's contentHash). */
+  /** sha256 of the article as extracted (its text, byline and date; watch.ts versionHash). */
   contentHash: string;
   /** The article this version was ingested as, when it was. */
   articleId: string | null;

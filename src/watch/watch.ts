@@ -25,7 +25,8 @@
  * its version is stored, ingest is idempotent by content, and a version equal to the latest is
  * not stored again; the page is simply fetched again by the next run.
  */
-import { DEFAULT_CONTEXT, message, type Context, type Message, type SourceRecord } from '../model/index.js';
+import { createHash } from 'node:crypto';
+import { DEFAULT_CONTEXT, message, type Context, type Doc, type Message, type SourceRecord } from '../model/index.js';
 import { extract } from '../extract/index.js';
 import { htmlFromBytes } from '../read/html.js';
 import { textFromBytes } from '../read/text.js';
@@ -151,7 +152,7 @@ export async function watchRound(o: WatchOptions): Promise<RoundSummary> {
     }
     const source = read.item.source;
     const latest = (await o.versions.versions(t.url)).at(-1);
-    const hash = extract(source, ctx).contentHash;
+    const hash = versionHash(extract(source, ctx));
     if (latest && latest.contentHash === hash) {
       await o.versions.recordFetch({ url: t.url, fetchedAt, dueAt: nextPageDue(clock(), t.publishedAt, t.addedAt), etag: body.etag, lastModified: body.lastModified, changed: false, error: null, ...(t.kind === 'page' ? {} : { kind: 'page' as const }) });
       return;
@@ -269,11 +270,11 @@ async function storeChanged(
     // The story's facts follow the latest version: the previous version's article leaves its
     // story (re-analysed without it) before the new version is stored, so a kill between the two
     // repeats the step on the next fetch instead of skipping it.
-    if (previous?.articleId && articleId !== null && previous.articleId !== articleId && previous.contentHash !== doc.contentHash) await retire(o.store, previous.articleId);
+    if (previous?.articleId && articleId !== null && previous.articleId !== articleId && previous.contentHash !== versionHash(doc)) await retire(o.store, previous.articleId);
     const v = await o.versions.putVersion({
       url: c.target.url,
       fetchedAt: c.fetchedAt,
-      contentHash: doc.contentHash,
+      contentHash: versionHash(doc),
       articleId,
       title: doc.title,
       publishedAt: doc.publishedAt,
@@ -376,4 +377,13 @@ function readPage(uri: string, body: Fetched): { kind: 'feed' } | { kind: 'page'
   if (isFeedBody(body)) return { kind: 'feed' };
   if (type.includes('text/plain')) return { kind: 'page', item: textFromBytes(body.bytes, uri) };
   return { kind: 'page', item: htmlFromBytes(body.bytes, uri, { url: body.url, charset: charsetOfContentType(type) }) };
+}
+
+/**
+ * What a version is told apart by: the article as extracted (text, byline, date), not the page's
+ * bytes, whose ads, timestamps and tokens change on every fetch (a page's contentHash is of its
+ * markup since extraction moved out of read/).
+ */
+function versionHash(doc: Doc): string {
+  return createHash('sha256').update(`${doc.text}\n${doc.byline ?? ''}\n${doc.publishedAt ?? ''}`).digest('hex');
 }

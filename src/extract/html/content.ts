@@ -28,6 +28,13 @@ export interface Line {
   kind: LineKind;
   /** Share of the line's characters inside links. */
   linkShare: number;
+  /**
+   * Where the line came from in the page: `source` is its text before whitespace was collapsed,
+   * `runs` flat triples (offset in `source`, raw start, raw end) of the parser's text events.
+   * Absent for lines not read from the page's markup (the JSON-LD articleBody).
+   */
+  source?: string;
+  runs?: number[];
 }
 
 export interface Attempt {
@@ -264,21 +271,26 @@ function render(chosen: readonly El[], stats: Map<El, Stats>, flags: AttemptFlag
   const lines: Line[] = [];
   let leftOut = 0;
   let buf: string[] = [];
+  let bufLength = 0;
+  let runs: number[] = [];
   let linkChars = 0;
   let kind: LineKind = 'body';
   let chars = 0;
   const flush = (): void => {
     if (buf.length === 0) return;
-    const text = buf.join('').replace(/\s+/g, ' ').trim();
+    const source = buf.join('');
+    const text = source.replace(/\s+/g, ' ').trim();
     if (text) {
-      lines.push({ text, kind, linkShare: Math.min(1, linkChars / text.length) });
+      lines.push({ text, kind, linkShare: Math.min(1, linkChars / text.length), source, runs });
       chars += text.length;
     }
     buf = [];
+    bufLength = 0;
+    runs = [];
     linkChars = 0;
   };
-  // Stack entries: a node to visit, or a marker to leave an element.
-  type Entry = { node: El | string; leave: boolean; inLink: boolean; kind: LineKind };
+  // Stack entries: a node to visit, or a marker to leave an element; a text node carries its raw runs.
+  type Entry = { node: El | string; leave: boolean; inLink: boolean; kind: LineKind; runs?: number[] | undefined };
   for (const top of chosen) {
     const stack: Entry[] = [{ node: top, leave: false, inLink: false, kind: 'body' }];
     while (stack.length > 0) {
@@ -287,6 +299,9 @@ function render(chosen: readonly El[], stats: Map<El, Stats>, flags: AttemptFlag
       if (typeof node === 'string') {
         if (buf.length === 0) kind = e.kind;
         buf.push(node);
+        const r = e.runs;
+        if (r) for (let i = 0; i < r.length; i += 3) runs.push(r[i]! + bufLength, r[i + 1]!, r[i + 2]!);
+        bufLength += node.length;
         if (e.inLink) linkChars += collapsedLength(node);
         continue;
       }
@@ -308,7 +323,7 @@ function render(chosen: readonly El[], stats: Map<El, Stats>, flags: AttemptFlag
       const inLink = e.inLink || node.tag === 'a';
       const childKind = KIND_OF_TAG[node.tag] ?? e.kind;
       stack.push({ node, leave: true, inLink, kind: childKind });
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, leave: false, inLink, kind: childKind });
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, leave: false, inLink, kind: childKind, runs: node.runs?.[i] });
     }
     flush();
   }

@@ -2,10 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { extractHtml, extractHtmlBytes, bodyText, toSourceRecord } from './index.js';
+import { createHash } from 'node:crypto';
+import { extractHtml, extractHtmlBytes, bodyText } from './index.js';
+import { pageText } from './page-text.js';
+import { toRawSpan } from '../offsets.js';
+import { invariantProblems } from '../invariants.js';
+import { htmlFromBytes } from '../../read/html.js';
 import { decodeHtml } from '../../read/charset.js';
 import { extract } from '../index.js';
-import { DEFAULT_CONTEXT } from '../../model/index.js';
+import { DEFAULT_CONTEXT, type SourceRecord } from '../../model/index.js';
 
 const CASES = fileURLToPath(new URL('../../../test/cases/html/', import.meta.url));
 
@@ -20,19 +25,52 @@ for (const name of readdirSync(CASES).sort()) {
   });
 }
 
-test('the source record is the seed text form and the text stage keeps the metadata', () => {
+test('read gives the page itself; extract builds the doc from it, every span leading back to the page', () => {
   const html = readFileSync(`${CASES}furniture/source.html`);
-  const a = extractHtmlBytes(html, { uri: 'p.html' });
-  const source = toSourceRecord(a, 'p.html');
+  const item = htmlFromBytes(html, 'p.html');
+  assert.equal(item.kind, 'source');
+  const source = (item as { source: SourceRecord }).source;
   assert.equal(source.format, 'html');
-  assert.ok(source.raw.startsWith('Council approves second bridge\n\nBy Maria Lopez | 2024-03-05T09:30:00Z\n\nThe city council'));
+  assert.equal(source.markup, 'html');
+  assert.equal(source.raw, decodeHtml(html).text, 'the raw input is the page, not a text form made from it');
   const doc = extract(source, DEFAULT_CONTEXT);
+  assert.equal(doc.raw, source.raw);
+  assert.equal(doc.contentHash, createHash('sha256').update(source.raw).digest('hex'));
   assert.equal(doc.title, 'Council approves second bridge');
   assert.equal(doc.byline, 'Maria Lopez');
   assert.equal(doc.publishedAt, '2024-03-05T09:30:00Z');
   assert.equal(doc.outlet, 'The Riverside Courier');
+  assert.ok(doc.text.startsWith('Council approves second bridge\n\nThe city council'), 'no invented "By X | date" line');
   assert.ok(!doc.text.includes('newsletter'));
   assert.ok(doc.paragraphs.some((p) => p.kind === 'body'));
+  assert.deepEqual(invariantProblems(doc), []);
+});
+
+test('page text: entities, whitespace and markup map to the page characters they came from', () => {
+  const page = '<html><head><title>Dam &amp; bridge | Courier</title></head><body><article><h1>Dam &amp; bridge</h1>' +
+    '<p>The   council <b>voted</b>\n on the dam&nbsp;plan, and the mayor said she didnâ€™t expect a delay in the works this year.</p>' +
+    '<p>Second paragraph of the article, long enough to be body text, with a comma, and then a full stop.</p>' +
+    '<p>Follow the Harlow Gazette on Facebook and Twitter for the latest news.</p></article></body></html>';
+  const doc = extract({ uri: 'e.html', format: 'html', raw: page, markup: 'html', record: {}, messages: [] }, DEFAULT_CONTEXT);
+  assert.ok(doc.text.includes('The council voted on the dam plan, and the mayor said she didn’t expect'), doc.text);
+  assert.deepEqual(invariantProblems(doc), []);
+  const repair = doc.repairs.find((r) => r.kind === 'mojibake');
+  assert.ok(repair, 'the mojibake is repaired');
+  // Copied characters map to themselves: the repair's raw span is the damaged word in the page.
+  assert.ok(/didnâ€™t/.test(page.slice(repair.rawSpan.start, repair.rawSpan.end)), page.slice(repair.rawSpan.start, repair.rawSpan.end));
+  assert.ok(repair.rawSpan.end - repair.rawSpan.start < 20);
+  for (const r of doc.removed) assert.equal(page.slice(r.span.start, r.span.end), r.text);
+  assert.ok(doc.removed.some((r) => r.text.startsWith('Follow the Harlow Gazette')), 'the trailer is removed as a span of the page');
+});
+
+test('page text: the tracked text equals the lines whatever the markup (runs out of order fall back to whole pieces)', () => {
+  const raw = '<p>a &amp; b</p><p>  c  </p>';
+  const t = pageText(raw, [{ text: 'Title' }, { text: 'a & b', source: 'a & b', runs: [0, 3, 5, 2, 5, 10, 3, 10, 12] }, { text: 'c', source: '  c  ', runs: [0, 19, 24] }]);
+  assert.equal(t.text, 'Title\n\na & b\n\nc');
+  assert.deepEqual(toRawSpan(t, { start: 9, end: 10 }), { start: 5, end: 10 }, 'the "&" stands for "&amp;"');
+  assert.deepEqual(toRawSpan(t, { start: 14, end: 15 }), { start: 21, end: 22 });
+  const bad = pageText(raw, [{ text: 'c', source: 'c', runs: [0, 21, 22] }, { text: 'a & b', source: 'a & b', runs: [0, 3, 8] }]);
+  assert.equal(bad.text, 'c\n\na & b');
 });
 
 test('charset: meta charset, mislabelled Latin-1 that is UTF-8, UTF-8 label on Windows-1252 bytes, BOM', () => {

@@ -9,12 +9,10 @@
  *                   (content.ts scores, cleanup.ts cleans), then the JSON-LD articleBody
  *   6. flags        paywalled or truncated bodies, pages that are not articles (listings, galleries)
  *
- * `htmlToSource` writes the result in the seed text form (headline line, byline/date line,
- * paragraphs) with the metadata as record fields, so the text cleaning stage and everything
- * after it work unchanged on pages.
+ * page.ts turns the result into the start of extract's recipe: the metadata as record fields,
+ * the body as a text whose offsets lead back to the page (page-text.ts). Readers never call it.
  */
-import { message, type Message, type RecordFields, type SourceFormat, type SourceRecord } from '../../model/index.js';
-import { DATE_CONFIDENCE } from './dates.js';
+import { message, type Message } from '../../model/index.js';
 import { decodeHtml } from '../../read/charset.js';
 import { descendants, parseHtml, type El } from './parse.js';
 import { readJsonLd } from './jsonld.js';
@@ -141,38 +139,6 @@ export function extractHtml(html: string, options: HtmlOptions): HtmlArticle {
 /** The body text of an extraction: one paragraph per line. */
 export function bodyText(article: HtmlArticle): string {
   return article.lines.map((l) => l.text).join('\n');
-}
-
-/**
- * A source record in the seed text form: the headline, a byline/date line when found, then the
- * body paragraphs, separated by blank lines; the metadata travel as record fields.
- */
-export function toSourceRecord(article: HtmlArticle, uri: string, format: SourceFormat = 'html', extra: Message[] = []): SourceRecord {
-  const parts: string[] = [];
-  if (article.title) parts.push(article.title);
-  const by = [article.byline ? `By ${article.byline}` : null, article.publishedAt].filter(Boolean).join(' | ');
-  if (by) parts.push(by);
-  for (const l of article.lines) parts.push(l.text);
-  const record: SourceRecord['record'] = {};
-  if (article.title) record.title = article.title;
-  if (article.byline) record.byline = article.byline;
-  if (article.authors.length > 0) record.authors = [...article.authors];
-  if (article.publishedAt) record.publishedAt = article.publishedAt;
-  if (article.modifiedAt) record.modifiedAt = article.modifiedAt;
-  if (article.url) record.url = article.url;
-  if (article.outlet) record.outlet = article.outlet;
-  const provenance: NonNullable<RecordFields['provenance']> = {};
-  if (article.byline && article.authorsVia && article.authorsConfidence !== null) {
-    provenance.byline = provenance.authors = { via: article.authorsVia, confidence: article.authorsConfidence };
-  }
-  if (article.publishedAt && article.publishedVia && article.publishedConfidence !== null) {
-    provenance.publishedAt = { via: article.publishedVia, confidence: article.publishedConfidence };
-  }
-  if (article.modifiedAt && article.modifiedVia) provenance.modifiedAt = { via: article.modifiedVia, confidence: DATE_CONFIDENCE[article.modifiedVia] };
-  if (article.title && article.titleVia) provenance.title = { via: article.titleVia };
-  if (article.outlet && article.outletVia) provenance.outlet = { via: article.outletVia };
-  if (Object.keys(provenance).length > 0) record.provenance = provenance;
-  return { uri, format, raw: parts.join('\n\n') + '\n', record, messages: [...extra, ...article.messages] };
 }
 
 export type { Line, El };

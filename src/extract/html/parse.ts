@@ -39,6 +39,12 @@ export interface El {
   /** Text strings (entity-decoded, not yet collapsed) and child elements, in document order. */
   children: (El | string)[];
   parent: El | null;
+  /**
+   * Where each text child came from in the page, for the article text's raw spans: for child k
+   * (a string), runs[k] is a flat list of triples (offset in the string, raw start, raw end), one
+   * per parser text event (htmlparser2 gives verbatim runs and one event per entity).
+   */
+  runs?: number[][];
 }
 
 export interface MetaTag {
@@ -53,6 +59,8 @@ export interface ParsedPage {
   metas: MetaTag[];
   links: Attrs[];
   jsonld: string[];
+  /** Where each JSON-LD script's text lies in the page ([start, end) of its first and last text). */
+  jsonldSpans: [number, number][];
   /** <time datetime> values, in document order. */
   times: string[];
   lang: string | null;
@@ -62,7 +70,7 @@ export interface ParsedPage {
 /** Parses a page; stops feeding the parser after `timeBudgetMs` (limits.time set). */
 export function parseHtml(html: string, timeBudgetMs = 2000): ParsedPage {
   const root: El = { tag: '#root', attrs: {}, children: [], parent: null };
-  const page: ParsedPage = { root, title: '', metas: [], links: [], jsonld: [], times: [], lang: null, limits: { depth: false, elements: false, time: false } };
+  const page: ParsedPage = { root, title: '', metas: [], links: [], jsonld: [], jsonldSpans: [], times: [], lang: null, limits: { depth: false, elements: false, time: false } };
   // One entry per open tag: the element, or null for a tag we did not build.
   const open: (El | null)[] = [];
   let current = root;
@@ -71,6 +79,8 @@ export function parseHtml(html: string, timeBudgetMs = 2000): ParsedPage {
   let skipping = 0;
   let inTitle = false;
   let script: string[] | null = null;
+  let scriptStart = -1;
+  let scriptEnd = -1;
 
   const parser = new Parser(
     {
@@ -104,19 +114,30 @@ export function parseHtml(html: string, timeBudgetMs = 2000): ParsedPage {
       },
       ontext(text) {
         if (script !== null) {
+          if (script.length === 0) scriptStart = parser.startIndex;
+          scriptEnd = parser.endIndex + 1;
           script.push(text);
           return;
         }
         if (inTitle) page.title += text;
         if (skipping > 0) return;
-        const last = current.children[current.children.length - 1];
-        if (typeof last === 'string') current.children[current.children.length - 1] = last + text;
-        else current.children.push(text);
+        const children = current.children;
+        const k = children.length - 1;
+        const last = children[k];
+        const runs = (current.runs ??= []);
+        if (typeof last === 'string') {
+          children[k] = last + text;
+          runs[k]!.push(last.length, parser.startIndex, parser.endIndex + 1);
+        } else {
+          children.push(text);
+          runs[k + 1] = [0, parser.startIndex, parser.endIndex + 1];
+        }
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;
         if (name === 'script' && script !== null) {
           page.jsonld.push(script.join(''));
+          page.jsonldSpans.push(script.length > 0 ? [scriptStart, scriptEnd] : [parser.startIndex, parser.startIndex]);
           script = null;
         }
         const el = open.pop();
