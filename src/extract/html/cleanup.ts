@@ -13,9 +13,7 @@ import { classWeight, isEmbed } from './scoring.js';
 const JUDGED: ReadonlySet<string> = new Set(['div', 'section', 'ul', 'ol', 'table', 'aside', 'dl', 'header', 'footer', 'form', 'figure', 'nav']);
 /** A container with this many commas is prose: kept whatever else it has. */
 const PROSE_COMMAS = 10;
-/** Link density above which a container is a link list (weak class evidence). */
-const MAX_LINK_DENSITY = 0.33;
-/** ...and with article-like class words. */
+/** Link density above which a container with article-like class words is a link list (weak evidence: tuning.ts maxLinkDensity). */
 const MAX_LINK_DENSITY_LIKELY = 0.5;
 /** A line this much inside links and this short is a link to elsewhere, not a paragraph. */
 const LINK_LINE_SHARE = 0.6;
@@ -44,7 +42,7 @@ const CREDIT_END = /\((?:image|photo|picture|credit|pic)s?\s*:[^)]{1,60}\)$/i;
 const CAPTION_MAX_CHARS = 300;
 
 /** True when a container inside the content should be left out. */
-export function isLeftOut(el: El, stats: Map<El, Stats>): boolean {
+export function isLeftOut(el: El, stats: Map<El, Stats>, maxLinkDensity: number): boolean {
   if (!JUDGED.has(el.tag)) return false;
   const s = stats.get(el);
   if (!s) return false;
@@ -53,7 +51,7 @@ export function isLeftOut(el: El, stats: Map<El, Stats>): boolean {
   if (weight + s.score < 0) return true;
   if (s.text === 0) return false;
   const density = s.links / s.text;
-  return density > (weight >= 25 ? MAX_LINK_DENSITY_LIKELY : MAX_LINK_DENSITY);
+  return density > (weight >= 25 ? MAX_LINK_DENSITY_LIKELY : maxLinkDensity);
 }
 
 /** True when a rendered line is page furniture, not article text. */

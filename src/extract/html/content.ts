@@ -14,6 +14,7 @@
 import type { El } from './parse.js';
 import { BLOCK_TAGS, HEADING_TAGS, initialScore, isHidden, isUnlikely, MIN_PARAGRAPH_CHARS, SCORE_ANCESTORS } from './scoring.js';
 import { isLeftOut } from './cleanup.js';
+import { CASCADE_TUNING, type CascadeTuning } from './tuning.js';
 
 export interface AttemptFlags {
   stripUnlikely: boolean;
@@ -59,14 +60,6 @@ export interface Stats {
   paragraphs: number;
 }
 
-/** Siblings join the top candidate above this share of its score (Readability: 0.2). */
-const SIBLING_SHARE = 0.2;
-/** A parent takes over from the top candidate when it holds this much more text... */
-const PARENT_TEXT_GAIN = 1.6;
-/** ...and at least this share of its text is not links. */
-const PARENT_MAX_LINK_DENSITY = 0.35;
-/** A candidate scoring this share of the top one, beside it, makes their common ancestor the content. */
-const NEAR_SHARE = 0.75;
 /** How many top candidates are looked at for a common ancestor. */
 const TOP_CANDIDATES = 5;
 
@@ -156,7 +149,7 @@ export function linkDensity(s: Stats): number {
 }
 
 /** Runs one attempt over the page. */
-export function findContent(root: El, flags: AttemptFlags): Attempt {
+export function findContent(root: El, flags: AttemptFlags, tuning: Readonly<CascadeTuning> = CASCADE_TUNING): Attempt {
   const cut = new Set<El>();
   const elements = keptElements(root, flags, cut);
   const stats = measure(elements, cut);
@@ -183,7 +176,7 @@ export function findContent(root: El, flags: AttemptFlags): Attempt {
     }
   }
   // No paragraph anywhere (a fragment of short lines): the last attempt renders everything.
-  if (candidates.length === 0) return render(flags.cleanConditionally ? [] : [root], stats, flags, cut);
+  if (candidates.length === 0) return render(flags.cleanConditionally ? [] : [root], stats, flags, cut, tuning);
 
   // 4. The top candidate.
   const final = (el: El): number => {
@@ -197,9 +190,9 @@ export function findContent(root: El, flags: AttemptFlags): Attempt {
   // 4a. When another candidate scores near the top one and lies beside it (a body split into
   // chunks), their lowest common ancestor is the content.
   for (const other of candidates.slice(1, TOP_CANDIDATES)) {
-    if (final(other) < NEAR_SHARE * topScore || contains(top, other) || contains(other, top)) continue;
+    if (final(other) < tuning.nearShare * topScore || contains(top, other) || contains(other, top)) continue;
     const common = commonAncestor(top, other);
-    if (common && common.tag !== '#root' && common.tag !== 'html' && linkDensity(stats.get(common)!) <= PARENT_MAX_LINK_DENSITY) top = common;
+    if (common && common.tag !== '#root' && common.tag !== 'html' && linkDensity(stats.get(common)!) <= tuning.parentMaxLinkDensity) top = common;
   }
   // 4b. Move up while the parent holds much more non-link text (pages that split the body over blocks).
   for (;;) {
@@ -208,7 +201,7 @@ export function findContent(root: El, flags: AttemptFlags): Attempt {
     const ts = stats.get(top)!;
     const ps = stats.get(p)!;
     const onlyChild = p.children.filter((c) => typeof c !== 'string' || c.trim() !== '').length === 1;
-    if (onlyChild || (ps.paragraphs >= PARENT_TEXT_GAIN * ts.paragraphs && linkDensity(ps) <= PARENT_MAX_LINK_DENSITY)) {
+    if (onlyChild || (ps.paragraphs >= tuning.parentTextGain * ts.paragraphs && linkDensity(ps) <= tuning.parentMaxLinkDensity)) {
       top = p;
       continue;
     }
@@ -220,7 +213,7 @@ export function findContent(root: El, flags: AttemptFlags): Attempt {
   const parent = top.parent;
   const topFinal = Math.max(final(top), stats.get(top)!.score);
   if (parent && parent.tag !== '#root') {
-    const threshold = Math.max(10, topFinal * SIBLING_SHARE);
+    const threshold = Math.max(10, topFinal * tuning.siblingShare);
     for (const c of parent.children) {
       if (typeof c === 'string' || cut.has(c)) continue;
       if (c === top) {
@@ -238,7 +231,7 @@ export function findContent(root: El, flags: AttemptFlags): Attempt {
       }
     }
   } else chosen.push(top);
-  return render(chosen, stats, flags, cut);
+  return render(chosen, stats, flags, cut, tuning);
 }
 
 function commonAncestor(a: El, b: El): El | null {
@@ -267,7 +260,7 @@ function flatText(el: El): string {
 const KIND_OF_TAG: Readonly<Record<string, LineKind>> = { h1: 'title', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading', li: 'item', blockquote: 'quote' };
 
 /** Step 5: renders the chosen elements to lines, one per block. */
-function render(chosen: readonly El[], stats: Map<El, Stats>, flags: AttemptFlags, cut: Set<El>): Attempt {
+function render(chosen: readonly El[], stats: Map<El, Stats>, flags: AttemptFlags, cut: Set<El>, tuning: Readonly<CascadeTuning>): Attempt {
   const lines: Line[] = [];
   let leftOut = 0;
   let buf: string[] = [];
@@ -315,7 +308,7 @@ function render(chosen: readonly El[], stats: Map<El, Stats>, flags: AttemptFlag
         flush();
         continue;
       }
-      if (node !== top && flags.cleanConditionally && isLeftOut(node, stats)) {
+      if (node !== top && flags.cleanConditionally && isLeftOut(node, stats, tuning.maxLinkDensity)) {
         leftOut++;
         continue;
       }

@@ -8,16 +8,14 @@
  *   4. no conditional cleaning
  *   5. the JSON-LD articleBody, when the page has one and it is longer than every attempt
  *
- * An attempt is good enough, and the sieve stops, when it holds GOOD_ENOUGH_CHARS of text.
+ * An attempt is good enough, and the sieve stops, when it holds tuning.goodEnoughChars of text
+ * (tuning.ts).
  */
 import type { El } from './parse.js';
 import { findContent, type Attempt, type AttemptFlags, type Line } from './content.js';
 import { isFurnitureLine } from './cleanup.js';
+import { CASCADE_TUNING, type CascadeTuning } from './tuning.js';
 
-/** Readability's char threshold: an attempt with this much text is kept without trying the others. */
-export const GOOD_ENOUGH_CHARS = 500;
-/** The JSON-LD body replaces the best attempt only when it is this much longer (it often lacks structure). */
-const JSONLD_GAIN = 1.5;
 
 const ATTEMPTS: readonly AttemptFlags[] = [
   { stripUnlikely: true, weighClasses: true, cleanConditionally: true },
@@ -39,20 +37,20 @@ function cleaned(attempt: Attempt): { lines: Line[]; chars: number; dropped: num
   return { lines, chars: lines.reduce((n, l) => n + l.text.length, 0), dropped: attempt.lines.length - lines.length };
 }
 
-export function sieve(root: El, jsonldBody: string | null): Sieved {
+export function sieve(root: El, jsonldBody: string | null, tuning: Readonly<CascadeTuning> = CASCADE_TUNING): Sieved {
   let best: Sieved | null = null;
   let bestChars = -1;
   for (let i = 0; i < ATTEMPTS.length; i++) {
-    const attempt = findContent(root, ATTEMPTS[i]!);
+    const attempt = findContent(root, ATTEMPTS[i]!, tuning);
     const c = cleaned(attempt);
     if (c.chars > bestChars) {
       best = { lines: c.lines, step: i + 1, leftOut: attempt.leftOut, droppedLines: c.dropped };
       bestChars = c.chars;
     }
-    if (c.chars >= GOOD_ENOUGH_CHARS) break;
+    if (c.chars >= tuning.goodEnoughChars) break;
   }
   const body = jsonldBody?.trim();
-  if (body && body.length > Math.max(bestChars, 0) * JSONLD_GAIN) {
+  if (body && body.length > Math.max(bestChars, 0) * tuning.jsonldGain) {
     const lines: Line[] = body.split(/\n+/).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean).map((text) => ({ text, kind: 'body', linkShare: 0 }));
     return { lines, step: 5, leftOut: 0, droppedLines: 0 };
   }

@@ -19,6 +19,7 @@ import { readJsonLd } from './jsonld.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
 import { sieve } from './fallbacks.js';
 import type { Line } from './content.js';
+import type { CascadeTuning } from './tuning.js';
 
 /** Per-page time budget for parsing, in ms (a page that takes longer is cut: CC223). */
 export const PAGE_TIME_BUDGET_MS = 2000;
@@ -58,6 +59,8 @@ export interface HtmlOptions {
   /** A charset the transport gave (HTTP or WARC Content-Type). */
   charset?: string | null;
   timeBudgetMs?: number;
+  /** The body cascade's thresholds (tuning.ts); eval/extraction.ts --cv sets them, nothing else does. */
+  tuning?: Readonly<CascadeTuning>;
 }
 
 function sameText(a: string, b: string): boolean {
@@ -90,7 +93,7 @@ export function extractHtml(html: string, options: HtmlOptions): HtmlArticle {
   const elements = descendants(page.root);
   const jsonld = readJsonLd(page.jsonld);
   const meta = readMetadata(page, jsonld, elements, options.url ?? null);
-  const sieved = sieve(page.root, jsonld.article?.articleBody ?? null);
+  const sieved = sieve(page.root, jsonld.article?.articleBody ?? null, options.tuning);
   // The page's <h1> is the headline: the title when no metadata gave one, never a body line.
   const h1 = sieved.lines.find((l) => l.kind === 'title');
   if (!meta.title && h1) {
