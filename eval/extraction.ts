@@ -10,6 +10,8 @@
  *                                                    (src/extract/html/tuning.ts) chosen on the
  *                                                    pages of half the sites, scored on the other
  *                                                    half, both ways (floor: extraction-cv)
+ *   node --import tsx eval/extraction.ts --ablate    each tuned step of the cascade switched
+ *                                                    off in turn: F1 and the pages it helps / hurts
  */
 import { extractHtml, extractHtmlBytes, bodyText } from '../src/extract/html/index.js';
 import { CASCADE_TUNING, type CascadeTuning } from '../src/extract/html/tuning.js';
@@ -49,15 +51,14 @@ export function runCrosscheck(pages: readonly EvalPage[]): CrosscheckRun {
   return { scores, predictions, dates: { found: dates, pages: pages.length }, bylines: { found: bylines, pages: pages.length } };
 }
 
-/** Values tried for each threshold of tuning.ts, around the shipped one. */
+/** Values tried for each threshold of tuning.ts, around the shipped one; Infinity (0 for goodEnoughChars) switches its step off. */
 export const CV_GRID: Readonly<Record<keyof CascadeTuning, readonly number[]>> = {
-  siblingShare: [0.1, 0.2, 0.3],
-  parentTextGain: [1.3, 1.6, 2.0],
+  parentTextGain: [1.3, 1.6, 2.0, Infinity],
   parentMaxLinkDensity: [0.25, 0.35, 0.5],
-  nearShare: [0.6, 0.75, 0.9],
-  maxLinkDensity: [0.25, 0.33, 0.45],
-  goodEnoughChars: [250, 500, 1000],
-  jsonldGain: [1.2, 1.5, 2.0],
+  nearShare: [0.6, 0.75, 0.9, Infinity],
+  maxLinkDensity: [0.25, 0.33, 0.45, Infinity],
+  goodEnoughChars: [0, 250, 500, 1000],
+  jsonldGain: [1.2, 1.5, 2.0, Infinity],
 };
 /** Passes of coordinate ascent over the grid. */
 const CV_PASSES = 2;
@@ -145,6 +146,40 @@ export function crossValidate(pages: readonly EvalPage[]): CvResult {
   return { folds, pooled: summarise(held), shipped: summarise(pages.map((_, i) => score(i, CASCADE_TUNING))), pages: [halves[0].length, halves[1].length] };
 }
 
+/** Steps of the cascade that a threshold can switch off, and the value that does it. */
+const ABLATIONS: readonly [string, Partial<CascadeTuning>][] = [
+  ['4a near candidates share an ancestor', { nearShare: Infinity }],
+  ['4b parent with more paragraph text takes over', { parentTextGain: Infinity }],
+  ['link-list containers left out (weak class)', { maxLinkDensity: Infinity }],
+  ['fallback attempts 2-4', { goodEnoughChars: 0 }],
+  ['JSON-LD articleBody fallback', { jsonldGain: Infinity }],
+];
+
+/** Per-page F1 of a run (0 when the page has no words on either side). */
+function pageF1(s: PageScore): number {
+  const p = precisionOf(s);
+  const r = recallOf(s);
+  return p + r > 0 ? (2 * p * r) / (p + r) : 0;
+}
+
+/** Each step switched off in turn: overall F1, and how many pages it moves by more than 0.01 either way. */
+export function ablate(pages: readonly EvalPage[]): { step: string; f1: number; helps: number; hurts: number }[] {
+  const texts = pages.map((p) => decodeHtml(p.bytes).text);
+  const scoreAll = (tuning: CascadeTuning): PageScore[] => pages.map((p, i) => scorePage(p.truth, bodyText(extractHtml(texts[i]!, { uri: p.id, url: p.url, tuning }))));
+  const base = scoreAll({ ...CASCADE_TUNING }).map(pageF1);
+  return ABLATIONS.map(([step, off]) => {
+    const scores = scoreAll({ ...CASCADE_TUNING, ...off });
+    let helps = 0;
+    let hurts = 0;
+    scores.forEach((s, i) => {
+      const d = base[i]! - pageF1(s);
+      if (d > 0.01) helps++;
+      else if (d < -0.01) hurts++;
+    });
+    return { step, f1: summarise(scores).f1, helps, hurts };
+  });
+}
+
 function printCv(cv: CvResult): void {
   const f = (x: number): string => x.toFixed(3);
   console.log(`\ncross-validated thresholds (tuning.ts): halves of ${cv.pages[0]} and ${cv.pages[1]} pages, split by site`);
@@ -192,6 +227,10 @@ async function main(): Promise<void> {
   for (const [name, f1] of PUBLISHED) console.log(row(name, null, f1));
   console.log(`\nmetadata: date found on ${run.dates.found}/${run.dates.pages} pages, byline on ${run.bylines.found}/${run.bylines.pages}`);
   if (args.includes('--cv')) printCv(crossValidate(pages));
+  if (args.includes('--ablate')) {
+    console.log(`\neach step switched off (F1 with all steps: ${ours.f1.toFixed(3)}); pages it helps / hurts by more than 0.01 F1`);
+    for (const a of ablate(pages)) console.log(`  ${a.step.padEnd(48)} F1 ${a.f1.toFixed(3)}  helps ${String(a.helps).padStart(2)}  hurts ${String(a.hurts).padStart(2)}`);
+  }
   const w = args.indexOf('--worst');
   if (w >= 0) {
     const n = Number(args[w + 1] ?? 10);

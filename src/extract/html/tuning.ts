@@ -4,8 +4,6 @@
  * by site) and scores the other half, both ways. Each value says what it is and where it began.
  */
 export interface CascadeTuning {
-  /** Siblings join the top candidate above this share of its score (Readability: 0.2). */
-  siblingShare: number;
   /** A parent takes over from the top candidate when it holds this much more paragraph text... */
   parentTextGain: number;
   /** ...and at most this share of its text is links. */
@@ -22,7 +20,6 @@ export interface CascadeTuning {
 
 /** The shipped values (set by hand on the development pages; eval/extraction.ts --cv says how far they carry). */
 export const CASCADE_TUNING: Readonly<CascadeTuning> = {
-  siblingShare: 0.2,
   parentTextGain: 1.6,
   parentMaxLinkDensity: 0.35,
   nearShare: 0.75,
