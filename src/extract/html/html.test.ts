@@ -63,6 +63,17 @@ test('page text: entities, whitespace and markup map to the page characters they
   assert.ok(doc.removed.some((r) => r.text.startsWith('Follow the Harlow Gazette')), 'the trailer is removed as a span of the page');
 });
 
+test('page text: a body found only in JSON-LD points at its words in the script', () => {
+  const body = 'The harbour reopened on Friday after the storm, and the port authority said that the damage was smaller than feared. The operatorâ€™s boats sailed again by noon, with long queues at the quay.';
+  const page = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour reopens","articleBody":"${body}"}</script></head><body><div id="app"></div></body></html>`;
+  const doc = extract({ uri: 'ld.html', format: 'html', raw: page, markup: 'html', record: {}, messages: [] }, DEFAULT_CONTEXT);
+  assert.deepEqual(invariantProblems(doc), []);
+  assert.ok(doc.text.includes('The harbour reopened on Friday'), doc.text);
+  const repair = doc.repairs.find((r) => r.kind === 'mojibake');
+  assert.ok(repair);
+  assert.ok(repair.rawSpan.start > page.indexOf('articleBody') && repair.rawSpan.end - repair.rawSpan.start < 20, JSON.stringify(repair.rawSpan));
+});
+
 test('page text: the tracked text equals the lines whatever the markup (runs out of order fall back to whole pieces)', () => {
   const raw = '<p>a &amp; b</p><p>  c  </p>';
   const t = pageText(raw, [{ text: 'Title' }, { text: 'a & b', source: 'a & b', runs: [0, 3, 5, 2, 5, 10, 3, 10, 12] }, { text: 'c', source: '  c  ', runs: [0, 19, 24] }]);

@@ -48,7 +48,19 @@ export function readPage(source: SourceRecord, timeBudgetMs?: number): PageStart
   if (!empty) {
     const title = fragment ? (given.title ?? article.title) : article.title;
     if (title) pieces.push(titlePiece(source.raw, title, article, shift));
-    for (const l of article.lines) pieces.push(l);
+    let from = 0;
+    for (const l of article.lines) {
+      if (l.runs) {
+        pieces.push(l);
+        continue;
+      }
+      // A line not read from the markup (the JSON-LD articleBody): where the page has it verbatim, else inserted.
+      const at = source.raw.indexOf(l.text, from);
+      if (at >= 0) {
+        pieces.push({ text: l.text, source: l.text, runs: [0, at + shift, at + shift + l.text.length] });
+        from = at + l.text.length;
+      } else pieces.push({ text: l.text });
+    }
   }
   const tracked = pageText(source.raw, pieces, shift);
   return { source: { uri: source.uri, format: source.format, raw: source.raw, markup: 'html', record, messages }, tracked, empty };

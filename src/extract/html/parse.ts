@@ -59,8 +59,6 @@ export interface ParsedPage {
   metas: MetaTag[];
   links: Attrs[];
   jsonld: string[];
-  /** Where each JSON-LD script's text lies in the page ([start, end) of its first and last text). */
-  jsonldSpans: [number, number][];
   /** <time datetime> values, in document order. */
   times: string[];
   lang: string | null;
@@ -70,7 +68,7 @@ export interface ParsedPage {
 /** Parses a page; stops feeding the parser after `timeBudgetMs` (limits.time set). */
 export function parseHtml(html: string, timeBudgetMs = 2000): ParsedPage {
   const root: El = { tag: '#root', attrs: {}, children: [], parent: null };
-  const page: ParsedPage = { root, title: '', metas: [], links: [], jsonld: [], jsonldSpans: [], times: [], lang: null, limits: { depth: false, elements: false, time: false } };
+  const page: ParsedPage = { root, title: '', metas: [], links: [], jsonld: [], times: [], lang: null, limits: { depth: false, elements: false, time: false } };
   // One entry per open tag: the element, or null for a tag we did not build.
   const open: (El | null)[] = [];
   let current = root;
@@ -79,8 +77,6 @@ export function parseHtml(html: string, timeBudgetMs = 2000): ParsedPage {
   let skipping = 0;
   let inTitle = false;
   let script: string[] | null = null;
-  let scriptStart = -1;
-  let scriptEnd = -1;
 
   const parser = new Parser(
     {
@@ -114,8 +110,6 @@ export function parseHtml(html: string, timeBudgetMs = 2000): ParsedPage {
       },
       ontext(text) {
         if (script !== null) {
-          if (script.length === 0) scriptStart = parser.startIndex;
-          scriptEnd = parser.endIndex + 1;
           script.push(text);
           return;
         }
@@ -137,7 +131,6 @@ export function parseHtml(html: string, timeBudgetMs = 2000): ParsedPage {
         if (name === 'title') inTitle = false;
         if (name === 'script' && script !== null) {
           page.jsonld.push(script.join(''));
-          page.jsonldSpans.push(script.length > 0 ? [scriptStart, scriptEnd] : [parser.startIndex, parser.startIndex]);
           script = null;
         }
         const el = open.pop();
