@@ -5,7 +5,7 @@
  * value came from, with a confidence), text and messages per article.
  */
 import { DEFAULT_CONTEXT, message, toArticle, type Article, type Context, type Message } from '../model/index.js';
-import { extract } from '../extract/index.js';
+import { extract, noArticleIn } from '../extract/index.js';
 import { readInputs, type ReadOptions } from '../read/index.js';
 import { LIMIT_SPECS, limitsOf, parseArgs, positiveInteger, type OptionSpecs } from './args.js';
 import { isInputFormat, usageError } from './compare.js';
@@ -76,7 +76,14 @@ export async function extractCommand(argv: readonly string[], io: CliIO): Promis
       writeMessages(io, [item.message]);
       continue;
     }
-    const article = toArticle(extract(item.source, ctx));
+    const doc = extract(item.source, ctx);
+    const none = noArticleIn(doc);
+    if (none) {
+      problems.push(none);
+      writeMessages(io, quiet ? doc.messages.filter((m) => m.severity !== 'info') : doc.messages);
+      continue;
+    }
+    const article = toArticle(doc);
     articles++;
     writeMessages(io, quiet ? article.messages.filter((m) => m.severity !== 'info') : article.messages);
     if (out === 'jsonl') io.stdout.write(JSON.stringify(summary(article)) + '\n');

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_CONTEXT, message, toArticle, type Article, type Comparison, type Context, type Message, type SourceRecord } from '../model/index.js';
 import { readInputs, type ReadOptions } from '../read/index.js';
-import { extract } from '../extract/index.js';
+import { extract, noArticleIn } from '../extract/index.js';
 import { analyze } from '../analyze/index.js';
 import { compareArticles } from './compare.js';
 
@@ -44,6 +44,11 @@ export async function readArticles(inputs: readonly string[], options: RunOption
       continue;
     }
     const article = processSource(item.source, ctx);
+    const none = noArticleIn(article);
+    if (none) {
+      messages.push(none);
+      continue;
+    }
     const first = seen.get(article.contentHash);
     if (first !== undefined) {
       messages.push(message('CC111', `${article.uri} has the same content as ${first}; read once`, { uri: article.uri }));

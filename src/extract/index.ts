@@ -153,3 +153,12 @@ function cutPoint(text: string, max: number): number {
   const c = text.charCodeAt(max - 1);
   return c >= 0xd800 && c <= 0xdbff ? max - 1 : max;
 }
+
+/**
+ * The message saying a page held no article (CC220), when it did: such a doc is a problem with
+ * its input, not an article (a reader said so when pages were extracted in read/). A doc whose
+ * text cleaning left nothing (CC201) is still an article with an error, as before.
+ */
+export function noArticleIn(doc: Pick<Doc, 'messages'>): Message | undefined {
+  return doc.messages.find((m) => m.code === 'CC220');
+}

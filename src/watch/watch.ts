@@ -27,7 +27,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DEFAULT_CONTEXT, message, type Context, type Doc, type Message, type SourceRecord } from '../model/index.js';
-import { extract } from '../extract/index.js';
+import { extract, noArticleIn } from '../extract/index.js';
 import { htmlFromBytes } from '../read/html.js';
 import { textFromBytes } from '../read/text.js';
 import { decodeBytes } from '../read/decode.js';
@@ -143,16 +143,19 @@ export async function watchRound(o: WatchOptions): Promise<RoundSummary> {
     const fetchedAt = iso();
     const read = readPage(t.url, body);
     if (read.kind === 'feed') return onFeed(t, body);
-    if (read.item.kind === 'problem') {
+    const doc = read.item.kind === 'source' ? extract(read.item.source, ctx) : null;
+    // A page with no article (CC220) fails as a page that could not be read does.
+    const failure = read.item.kind === 'problem' ? read.item.message : noArticleIn(doc!);
+    if (failure) {
       summary.errors++;
       hostCounts(hostOf(t.url)).errors++;
-      problem(read.item.message);
-      await o.versions.recordFetch({ url: t.url, fetchedAt, dueAt: new Date(clock() + backoffMs(t.failures + 1)).toISOString(), changed: false, error: `${read.item.message.code} ${read.item.message.reason}`, ...(t.kind === 'page' ? {} : { kind: 'page' as const }) });
+      problem(failure);
+      await o.versions.recordFetch({ url: t.url, fetchedAt, dueAt: new Date(clock() + backoffMs(t.failures + 1)).toISOString(), changed: false, error: `${failure.code} ${failure.reason}`, ...(t.kind === 'page' ? {} : { kind: 'page' as const }) });
       return;
     }
-    const source = read.item.source;
+    const source = (read.item as { source: SourceRecord }).source;
     const latest = (await o.versions.versions(t.url)).at(-1);
-    const hash = versionHash(extract(source, ctx));
+    const hash = versionHash(doc!);
     if (latest && latest.contentHash === hash) {
       await o.versions.recordFetch({ url: t.url, fetchedAt, dueAt: nextPageDue(clock(), t.publishedAt, t.addedAt), etag: body.etag, lastModified: body.lastModified, changed: false, error: null, ...(t.kind === 'page' ? {} : { kind: 'page' as const }) });
       return;

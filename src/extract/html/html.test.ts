@@ -9,7 +9,7 @@ import { toRawSpan } from '../offsets.js';
 import { invariantProblems } from '../invariants.js';
 import { htmlFromBytes } from '../../read/html.js';
 import { decodeHtml } from '../../read/charset.js';
-import { extract } from '../index.js';
+import { extract, noArticleIn } from '../index.js';
 import { DEFAULT_CONTEXT, type SourceRecord } from '../../model/index.js';
 
 const CASES = fileURLToPath(new URL('../../../test/cases/html/', import.meta.url));
@@ -102,6 +102,12 @@ test('a page with no body gives CC220, not an exception', () => {
   const a = extractHtml('<html><head><title>Nothing</title></head><body><nav><a href="/">Home</a></nav></body></html>', { uri: 'empty.html' });
   assert.equal(a.lines.length, 0);
   assert.ok(a.messages.some((m) => m.code === 'CC220'));
+  // Through extract: a doc with no text whose CC220 says it is no article (the commands skip it), not CC201 as well.
+  const doc = extract({ uri: 'empty.html', format: 'html', raw: '<html><head><title>Nothing</title></head><body><nav><a href="/">Home</a></nav></body></html>', markup: 'html', record: {}, messages: [] }, DEFAULT_CONTEXT);
+  assert.equal(doc.text, '');
+  assert.equal(noArticleIn(doc)?.code, 'CC220');
+  assert.ok(!doc.messages.some((m) => m.code === 'CC201'));
+  assert.deepEqual(invariantProblems(doc), []);
 });
 
 test('20 MB of nested <div> is read in bounded time and depth (CC223), without stack overflow', () => {
