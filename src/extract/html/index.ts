@@ -114,8 +114,12 @@ export function extractHtml(html: string, options: HtmlOptions): HtmlArticle {
   // 6. Flags.
   const chars = lines.reduce((n, l) => n + l.text.length, 0);
   let kind: PageKind = 'article';
-  const images = elements.reduce((n, el) => n + (el.tag === 'img' ? 1 : 0), 0);
-  const teasers = elements.reduce((n, el) => n + (el.tag === 'article' ? 1 : 0), 0);
+  let images = 0;
+  let teasers = 0;
+  for (const el of elements) {
+    if (el.tag === 'img') images++;
+    else if (el.tag === 'article') teasers++;
+  }
   if (!jsonld.article && jsonld.isGallery) kind = 'gallery';
   else if (!jsonld.article && jsonld.isListing) kind = 'listing';
   else if (teasers >= LISTING_ARTICLES && chars < LISTING_MAX_CHARS) kind = 'listing';
@@ -123,11 +127,13 @@ export function extractHtml(html: string, options: HtmlOptions): HtmlArticle {
   if (kind !== 'article') {
     messages.push(message('CC221', `${uri}: the page looks like a ${kind}, not an article`, { uri }));
   }
-  const paywallElement = elements.some((el) => {
-    const h = `${el.attrs['class'] ?? ''} ${el.attrs['id'] ?? ''}`;
-    return h.length > 1 && PAYWALL_HINT.test(h);
-  });
-  const paywalled = chars < PAYWALL_SHORT_CHARS && (jsonld.article?.accessibleForFree === false || paywallElement);
+  // The page's elements are looked through for a paywall box only when the body is short.
+  const paywallElement = (): boolean =>
+    elements.some((el) => {
+      const h = `${el.attrs['class'] ?? ''} ${el.attrs['id'] ?? ''}`;
+      return h.length > 1 && PAYWALL_HINT.test(h);
+    });
+  const paywalled = chars < PAYWALL_SHORT_CHARS && (jsonld.article?.accessibleForFree === false || paywallElement());
   const last = lines[lines.length - 1]?.text ?? '';
   const truncated = !paywalled && TRUNCATED_END.test(last);
   if (paywalled || truncated) {
