@@ -63,6 +63,18 @@ test('page text: entities, whitespace and markup map to the page characters they
   assert.ok(doc.removed.some((r) => r.text.startsWith('Follow the Harlow Gazette')), 'the trailer is removed as a span of the page');
 });
 
+test('container fields (a WARC-Date, the fetched address) fill only what the page leaves empty', () => {
+  const page = Buffer.from('<html><body><article><h1>Crane falls</h1><p>A crane collapsed on Monday at the quay, the port authority said, and nobody was hurt in the accident.</p></article></body></html>');
+  const item = htmlFromBytes(page, 'x.warc#1', { url: 'https://port.example/crane', date: '2019-11-18T10:00:00Z', format: 'warc' });
+  const doc = extract((item as { source: SourceRecord }).source, DEFAULT_CONTEXT);
+  assert.equal(doc.publishedAt, '2019-11-18T10:00:00Z');
+  assert.equal(doc.fields.publishedAt?.via, 'container');
+  assert.equal(doc.fields.publishedAt?.confidence, 0.3);
+  assert.equal(doc.url, 'https://port.example/crane');
+  const dated = htmlFromBytes(Buffer.from(page.toString().replace('<html>', '<html><head><meta property="article:published_time" content="2019-11-17"></head>')), 'y.warc#1', { date: '2019-11-18T10:00:00Z', format: 'warc' });
+  assert.equal(extract((dated as { source: SourceRecord }).source, DEFAULT_CONTEXT).publishedAt, '2019-11-17');
+});
+
 test('page text: a body found only in JSON-LD points at its words in the script', () => {
   const body = 'The harbour reopened on Friday after the storm, and the port authority said that the damage was smaller than feared. The operatorâ€™s boats sailed again by noon, with long queues at the quay.';
   const page = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour reopens","articleBody":"${body}"}</script></head><body><div id="app"></div></body></html>`;
