@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareArticles } from '../collection/compare.js';
+import { prepare } from './prepare.js';
+import { copiedShare, coveredWords } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
 
 const WIRE =
@@ -80,4 +82,17 @@ test('a wire story rewritten eight times: each copy lists its three strongest so
   // Every omitted fact carries at most three reporters' words (the fact has all of them).
   for (const c of story.coverage) for (const o of c.omitted ?? []) assert.ok(o.evidence.length <= 3 && o.evidence.length >= 1);
   assertEvidence([story], [wire, ...copies]);
+});
+
+test('copiedShare: the share of an article in passages shared with the closest of its possible sources', () => {
+  const wire = prepare(testArticle(WIRE, { id: 'w' }));
+  const copy = prepare(testArticle(COPY, { id: 'c' }));
+  const other = prepare(testArticle('Mayor Tom Reddy opened the new library in Wexley on Monday.', { id: 'o' }));
+  const share = copiedShare(copy, [other, wire]);
+  const covered = coveredWords(copy, wire);
+  assert.equal(covered.length, copy.words.length);
+  assert.equal(share, covered.reduce((n, c) => n + c, 0) / covered.length);
+  assert.ok(share > 0.4 && share < 0.8, `share ${share}`);
+  assert.equal(copiedShare(copy, [other]), 0);
+  assert.equal(copiedShare(copy, []), 0);
 });

@@ -214,3 +214,43 @@ function round(x: number): number {
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * How much of `copy` is taken from one of `sources`: the share of its words in passages it
+ * shares with a source (the largest share over them). The same passages as findReuse's, without
+ * a direction: a score of one article against the texts it may derive from.
+ */
+export function copiedShare(copy: Prepared, sources: readonly Prepared[]): number {
+  let best = 0;
+  for (const source of sources) {
+    if (source === copy) continue;
+    const covered = coveredWords(copy, source);
+    let n = 0;
+    for (const c of covered) n += c;
+    best = Math.max(best, covered.length ? n / covered.length : 0);
+  }
+  return best;
+}
+
+/** Which words of `copy` (1 at their index) lie in passages it shares with `source`. */
+export function coveredWords(copy: Prepared, source: Prepared): Uint8Array {
+  const tc = normsOf(copy);
+  const ts = normsOf(source);
+  const at = new Map<number, number[]>();
+  shingleHashes(ts).forEach((h, pos) => {
+    const list = at.get(h);
+    if (list) list.push(pos);
+    else at.set(h, [pos]);
+  });
+  const flat: number[] = [];
+  shingleHashes(tc).forEach((h, pos) => {
+    for (const q of at.get(h) ?? []) flat.push(pos, q);
+  });
+  const covered = new Uint8Array(tc.length);
+  for (const p of chain(flat, tc, ts)) covered.fill(1, p.aStart, Math.min(tc.length, p.aStart + p.length));
+  return covered;
+}
+
+function normsOf(p: Prepared): string[] {
+  return p.words.map((w) => w.norm.replace(/['’]s$/, ''));
+}
