@@ -109,6 +109,7 @@ export function wireToText(raw: string): string {
   if (paragraphs.length > 1 && /^[a-z]{2,4}$/.test(paragraphs[paragraphs.length - 1] ?? '')) paragraphs.pop();
   return paragraphs
     .join('\n\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f]/g, '')
     .replace(/``|''/g, '"')
     .replace(/#(?=\d)/g, '£')
     .trim();
