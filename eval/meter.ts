@@ -10,7 +10,8 @@
  *      texts (Clough et al.'s measure, the baseline); the same score's three-way macro-F1 with
  *      its two thresholds chosen by 5-fold cross-validation over catchlines (published: 0.664);
  *   3. direction: for each reuse pair between a wire text and a derived article, whether the
- *      wire text is the one called the source, without dates and with them.
+ *      wire text is the one called the source, without dates and with them;
+ *   4. origins: the share of wholly derived articles in one independent origin with a wire text.
  *   node --import tsx eval/meter.ts [--check]
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { groupArticles } from '../src/collection/compare.js';
 import type { Article } from '../src/model/index.js';
 import { prepare, type Prepared } from '../src/stories/prepare.js';
 import { copiedShare, findReuse } from '../src/stories/reuse.js';
+import { findOrigins } from '../src/stories/origins.js';
 import { rocAuc } from '../src/analyze/checkworthy/metrics.js';
 import { bcubed, fmt } from './cluster-common.js';
 import { hasMeter, readMeter, type Derivation, type MeterText } from './meter-data.js';
@@ -57,6 +59,8 @@ interface Scored {
 }
 const scored: Scored[] = [];
 const direction = { undated: [0, 0], dated: [0, 0] };
+// Wholly derived articles in one independent origin with a wire text of their catchline.
+const sameOrigin = { undated: [0, 0], dated: [0, 0] };
 let derivedWithPair = 0;
 let derived = 0;
 for (const members of byGroup.values()) {
@@ -78,7 +82,17 @@ for (const members of byGroup.values()) {
   const all = members.map((_, k) => k);
   for (const [name, prepared] of [['undated', preparedUndated], ['dated', preparedDated]] as const) {
     const withPair = new Set<string>();
-    for (const r of findReuse(prepared, all)) {
+    const reuse = findReuse(prepared, all);
+    const originOf = new Map<string, number>();
+    findOrigins(prepared.map((p) => p.article.id), reuse).forEach((g, n) => g.forEach((id) => originOf.set(id, n)));
+    for (const i of members) {
+      const t = texts[i] as MeterText;
+      if (t.label !== 'wholly') continue;
+      const counts = sameOrigin[name];
+      counts[1] = (counts[1] as number) + 1;
+      if (wire.some((k) => originOf.get(texts[members[k] as number]?.id ?? '') === originOf.get(t.id))) counts[0] = (counts[0] as number) + 1;
+    }
+    for (const r of reuse) {
       const [a, b] = [kindOf.get(r.from) as MeterText, kindOf.get(r.to) as MeterText];
       if (a.kind === b.kind) continue;
       const paper = a.kind === 'paper' ? a : b;
@@ -112,6 +126,9 @@ console.log(`\ndirection (wire text called the source), reuse pairs of a wire te
 console.log(`no dates    ${fmt(figures.directionUndated)}  (${direction.undated[0]}/${direction.undated[1]})`);
 console.log(`dated       ${fmt(figures.directionDated)}  (${direction.dated[0]}/${direction.dated[1]})`);
 console.log('goal: >= 0.90 without dates, >= 0.97 with them');
+figures.whollySameOrigin = sameOrigin.undated[1] ? (sameOrigin.undated[0] as number) / (sameOrigin.undated[1] as number) : 0;
+figures.whollySameOriginDated = sameOrigin.dated[1] ? (sameOrigin.dated[0] as number) / (sameOrigin.dated[1] as number) : 0;
+console.log(`\norigins: wholly derived articles in one independent origin with a wire text: no dates ${fmt(figures.whollySameOrigin)} (${sameOrigin.undated[0]}/${sameOrigin.undated[1]}), dated ${fmt(figures.whollySameOriginDated)} (${sameOrigin.dated[0]}/${sameOrigin.dated[1]})`);
 console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 if (process.argv.includes('--check')) {
