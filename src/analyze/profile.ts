@@ -12,7 +12,7 @@
 import type { Context, Doc, Evidence, Profile, QuotedSource, SourceSide } from '../model/index.js';
 import { SENSATIONAL_MIN_WEIGHT } from './headline.js';
 import { opinionOf } from './opinion.js';
-import { viewOf } from './signal-view.js';
+import { Working } from './working.js';
 import { THRESHOLDS } from './classifier/model.js';
 
 /**
@@ -65,9 +65,9 @@ function quotedSources(doc: Doc): QuotedSource[] {
 export const OPINION_ARTICLE_SHARE = 0.5;
 export const MIXED_ARTICLE_SHARE = 0.15;
 
-export function profile(doc: Doc, ctx: Context): Doc {
+export function profile(doc: Doc, ctx: Context, work: Working = new Working()): Doc {
   void ctx;
-  const view = viewOf(doc);
+  const view = work.view(doc);
   const bodySpans = view.sentences.filter((s) => s.kind === 'body' || s.kind === 'standfirst').map((s) => s.span);
   const bodyStarts = new Set(bodySpans.map((s) => `${s.start}:${s.end}`));
   let opinionSentences = 0;
@@ -99,7 +99,7 @@ export function profile(doc: Doc, ctx: Context): Doc {
     if (who !== null) speakers.add(who);
   }
   // classifier bias over body sentences
-  const { sentences: scored } = opinionOf(doc);
+  const { sentences: scored } = opinionOf(doc, work);
   let biasedSentences = 0;
   for (const s of view.sentences) {
     if ((s.kind === 'body' || s.kind === 'standfirst') && (scored[s.index]?.model.bias ?? 0) >= THRESHOLDS.bias) biasedSentences++;

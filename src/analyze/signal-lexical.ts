@@ -129,14 +129,8 @@ function build(view: TextView): Lexical {
   return { loaded, cues, loadedBySentence: bucket(loaded, sentenceOf, n), cuesBySentence, sentenceOf, masks };
 }
 
-const cache = new WeakMap<TextView, Lexical>();
-
-/** The lexicon matches of a view (cached per view). */
+/** The lexicon matches of a view (built once per view, kept on it). */
 export function lexicalOf(view: TextView): Lexical {
-  let hit = cache.get(view);
-  if (hit === undefined) {
-    hit = build(view);
-    cache.set(view, hit);
-  }
-  return hit;
+  view.memo.lexical ??= build(view);
+  return view.memo.lexical;
 }
