@@ -4,6 +4,8 @@
  *
  *   1. json-ld    datePublished of the article object
  *   2. meta       <meta> names that mean "published" (PUBLISHED_META, in order of trust)
+ *      A visible date under the headline (step 4) that names another day wins over 1-2: metadata
+ *      that disagrees with what the reader sees is often a template's, a feed's or an old version's.
  *      A UTC stamp from 1-2 whose day is not the page's own ("2018-12-31T23:11:59+00:00" on a page
  *      dated 2019/01/01 in its url or under its headline) gives the page's day, where its hour
  *      allows a zone to be a day apart (WEST_BEFORE_HOUR, EAST_FROM_HOUR). Otherwise a UTC stamp
@@ -51,8 +53,10 @@ const PUBLISHED_META: readonly string[] = [
 /** Meta names whose content is the modification date. */
 const MODIFIED_META: readonly string[] = [
   'article:modified_time', 'og:updated_time', 'og:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'modified',
-  'last-modified', 'lastmod', 'article.updated', 'updated_time', 'revised',
+  'last-modified', 'lastmod', 'article.updated', 'updated_time', 'revised', 'dateupdate', 'last_updated_date',
 ];
+/** Last parts of a site's own meta names ("five_hundred_pixels:uploaded", "parsely:published_time"), after the names above. */
+const PUBLISHED_META_ENDS: readonly string[] = ['published_time', 'publish_date', 'publication_date', 'published', 'pubdate', 'uploaded'];
 /** Class / id words of an element that holds the date in the page. */
 const DATE_HINT = /(?:^|[\s_-])(?:date|datum|dateline|time|timestamp|published|publish|pubdate|posted|posted-on|postdate|entry-date|entry-meta|post-meta|article-meta|meta|byline|submitted|created|veroeffentlicht|publication|info)(?:$|[\s_-])/i;
 /** The same in camelCase ("postDate", "articleDateTime"). */
@@ -65,6 +69,8 @@ const UPDATE_WORDS = /\b(?:updated?|modified|aktualisiert|last\s+edited|mis\s+à
 const PUBLISHED_HINT = /publish|pubdate|entry-date|post-date|created|posted/i;
 /** The longest element text read as a date line. */
 const DATE_TEXT_MAX_CHARS = 100;
+/** The longest element text read for an edit stamp (a footer line names the page and its path before "Stand: ..."). */
+const EDIT_LINE_MAX_CHARS = 200;
 /** Raw characters read from an element for its date (whitespace not yet collapsed). */
 const RAW_TEXT_MAX_CHARS = 400;
 /** How much of a long paragraph's start is read for the date it opens with. */
@@ -78,6 +84,8 @@ const MAY_HOLD_DATE = /(?:19|20)\d{2}|\d\.\d{2}\.\d{2}/;
 const ISO_START = /^\s*\d{4}-\d{2}-\d{2}/;
 /** Copyright lines give the year of the site, not of the page. */
 const COPYRIGHT = /©|\(c\)|copyright/i;
+/** Words before a date that make it an event's or a deadline's, not the page's. */
+const EVENT_WORDS = /\b(?:termin|veranstaltung|event|anmeldeschluss|einsendeschluss|bewerbungsschluss|deadline|date\s+de\s+l'événement)\b/i;
 /** Class / id words of a comment (its dates are the comment's, not the page's). */
 const COMMENT_HINT = /comment|kommentar|reply|respon/i;
 /** Words of a line that says it gives the publication ("Veröffentlicht am 16.08.2019"), read in its first LEADING_DATE_CHARS. */
@@ -102,9 +110,9 @@ const MIN_YEAR = 1995;
 const URL_DATE = /[/_-]((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/;
 
 /**
- * Share right per step on htmldate's development pages, rounded down to a tenth (json-ld 185 pages
- * 0.946, meta 124 0.952, html 69 0.957, text 42 0.881, microdata 18 1.0, time 17 1.0: held at
- * 0.9, 17 pages are few). Steps with too few pages to measure (url 1, modified 5, title 0) get
+ * Share right per step on htmldate's development pages, rounded down to a tenth (json-ld 184 pages
+ * 0.951, meta 122 0.975, html 71 0.944, text 48 0.875, microdata 18 1.0, time 16 1.0: held at
+ * 0.9, 16 pages are few). Steps with too few pages to measure (url 0, modified 7, title 0) get
  * 0.5: a guess, said as one.
  */
 export const DATE_CONFIDENCE: Readonly<Record<DateVia, number>> = {
@@ -133,13 +141,19 @@ function plausible(value: string | null | undefined, today: string): string | nu
   return iso;
 }
 
-function firstMeta(page: ParsedPage, keys: readonly string[], today: string): string | null {
+function firstMeta(page: ParsedPage, keys: readonly string[], today: string, ends: readonly string[] = []): string | null {
   for (const key of keys) {
     for (const m of page.metas) {
       if (m.key !== key) continue;
       const iso = plausible(m.content, today);
       if (iso) return iso;
     }
+  }
+  for (const m of page.metas) {
+    const colon = m.key.lastIndexOf(':');
+    if (colon < 0 || !ends.includes(m.key.slice(colon + 1))) continue;
+    const iso = plausible(m.content, today);
+    if (iso) return iso;
   }
   return null;
 }
@@ -189,6 +203,9 @@ function textDate(text: string, today: string): string | null {
   const update = UPDATE_WORDS.exec(text);
   // "Published March 3 | Updated March 5": the part before the update words.
   const part = update ? text.slice(0, update.index) : text;
+  const found = findDate(part);
+  // "Termin: 21.02.2020, 19 Uhr": an event's date, not the page's.
+  if (!found || EVENT_WORDS.test(part.slice(0, found.index))) return null;
   return plausible(part, today);
 }
 
@@ -213,8 +230,6 @@ interface Walk {
   lineAfter: PageDate | null;
   lineBefore: PageDate | null;
   lineFirst: PageDate | null;
-  /** A page-wide "last edited" / "Stand:" line, or a hidden hAtom "updated" stamp: the last resort. */
-  editedLine: string | null;
   h1: number;
 }
 
@@ -246,10 +261,11 @@ function isZoneShift(utc: string, local: string): boolean {
   return (days === -1 && hour < WEST_BEFORE_HOUR) || (days === 1 && hour >= EAST_FROM_HOUR);
 }
 
-function walkPage(elements: readonly El[], today: string): Walk {
+/** One walk over the elements; `nearOnly`: only the elements within NEAR_H1 after an <h1> (for `near`, the rest left empty). */
+function walkPage(elements: readonly El[], today: string, nearOnly: boolean): Walk {
   const w: Walk = {
     microPublished: null, microModified: null, timePublished: null, timeFirst: null, timeModified: null, hinted: null,
-    near: null, publishedLine: null, lineAfter: null, lineBefore: null, lineFirst: null, editedLine: null, h1: -1,
+    near: null, publishedLine: null, lineAfter: null, lineBefore: null, lineFirst: null, h1: -1,
   };
   let lastH1 = -1;
   const seen = (iso: string, via: DateVia, words: string | null, k: number): void => {
@@ -264,19 +280,19 @@ function walkPage(elements: readonly El[], today: string): Walk {
       lastH1 = k;
       continue;
     }
-    const inWindow = w.h1 < 0 || k - w.h1 <= TEXT_AFTER_H1;
-    if (inWindow || w.editedLine === null) {
+    const nearH1 = lastH1 >= 0 && k - lastH1 <= NEAR_H1;
+    if (nearOnly && !nearH1) continue;
+    const inWindow = !nearOnly && (w.h1 < 0 || k - w.h1 <= TEXT_AFTER_H1);
+    if (inWindow || nearH1) {
       const own = ownText(el);
-      if (own.length >= 6 && MAY_HOLD_DATE.test(own) && !COPYRIGHT.test(own)) {
-        const edited = own.length <= DATE_TEXT_MAX_CHARS ? EDITED_WORDS.exec(own) : null;
-        // An edit stamp is the last resort, never a date line.
-        if (edited) w.editedLine ??= plausible(own.slice(edited.index + edited[0].length), today);
-        else if (inWindow) {
-          const iso = own.length <= DATE_TEXT_MAX_CHARS ? textDate(own, today) : leadingDate(own, today);
-          if (iso) {
-            const found: PageDate = { iso, via: 'text', words: own };
+      // An edit stamp is never a date line (editStamp reads it, as the last resort).
+      if (own.length >= 6 && MAY_HOLD_DATE.test(own) && !COPYRIGHT.test(own) && !(own.length <= EDIT_LINE_MAX_CHARS && EDITED_WORDS.test(own))) {
+        const iso = own.length <= DATE_TEXT_MAX_CHARS ? textDate(own, today) : leadingDate(own, today);
+        if (iso) {
+          const found: PageDate = { iso, via: 'text', words: own };
+          if (!inComment(el)) seen(iso, 'text', own, k);
+          if (inWindow) {
             if (w.publishedLine === null && PUBLISHED_WORDS.test(own.slice(0, LEADING_DATE_CHARS))) w.publishedLine = found;
-            if (!inComment(el)) seen(iso, 'text', own, k);
             if (w.h1 >= 0) w.lineAfter ??= found;
             else {
               w.lineFirst ??= found;
@@ -284,9 +300,6 @@ function walkPage(elements: readonly El[], today: string): Walk {
             }
           }
         }
-      } else if (w.editedLine === null && own.length > 0 && own.length <= DATE_TEXT_MAX_CHARS && COPYRIGHT.test(own) && FULL_DATE.test(own)) {
-        // "Copyright © 19.12.2019 - 12:14 h": a generated page's stamp, a day, not the site's year.
-        w.editedLine = plausible(own.replace(COPYRIGHT, ''), today);
       }
     }
     const prop = el.attrs['itemprop'];
@@ -309,13 +322,8 @@ function walkPage(elements: readonly El[], today: string): Walk {
     }
     if (el.attrs['class'] !== undefined || el.attrs['id'] !== undefined) {
       const hint = hintOf(el);
-      if (DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) {
-        const title = el.attrs['title'];
-        if (UPDATE_HINT.test(hint)) {
-          // hAtom's hidden <span class="updated" title="2013-04-04T18:52:11+00:00">: a last resort.
-          if (w.editedLine === null && title && ISO_START.test(title)) w.editedLine = plausible(title, today);
-          continue;
-        }
+      const title = el.attrs['title'];
+      if ((DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) && !UPDATE_HINT.test(hint)) {
         const text = textWithin(el, RAW_TEXT_MAX_CHARS) ?? '';
         // "<span class="time-ago" title="2020-09-20T14:20:02Z">15 minutes ago</span>": the machine date in the title.
         const iso = (MAY_HOLD_DATE.test(text) ? textDate(text, today) : null) ?? (title && ISO_START.test(title) ? plausible(title, today) : null);
@@ -327,6 +335,28 @@ function walkPage(elements: readonly El[], today: string): Walk {
     }
   }
   return w;
+}
+
+/**
+ * The last resort, read only when nothing else gave a date: a page-wide edit stamp ("last edited
+ * 2019-11-10", "[Stand: 09.10.2017, 01:40 Uhr]"), a copyright line with a whole day ("Copyright ©
+ * 19.12.2019 - 12:14 h": a generated page's stamp, not the site's year), or a hidden hAtom
+ * <span class="updated" title="2013-04-04T18:52:11+00:00">.
+ */
+function editStamp(elements: readonly El[], today: string): string | null {
+  for (const el of elements) {
+    const title = el.attrs['title'];
+    if (title && ISO_START.test(title) && UPDATE_HINT.test(hintOf(el))) {
+      const iso = plausible(title, today);
+      if (iso) return iso;
+    }
+    const own = ownText(el);
+    if (own.length < 6 || own.length > EDIT_LINE_MAX_CHARS) continue;
+    const edited = EDITED_WORDS.exec(own);
+    const iso = edited ? plausible(own.slice(edited.index + edited[0].length), today) : COPYRIGHT.test(own) && FULL_DATE.test(own) ? plausible(own.replace(COPYRIGHT, ''), today) : null;
+    if (iso) return iso;
+  }
+  return null;
 }
 
 /** The day a UTC time stamp stands for in the page's own zone: a date in its url or under its headline a day apart; else the stamp as it is. */
@@ -344,20 +374,24 @@ function localDay(iso: string, urls: readonly (string | null)[], walk: () => Wal
 export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements: readonly El[], urls: readonly (string | null)[], now = new Date()): PageDates {
   const today = now.toISOString().slice(0, 10);
   let walked: Walk | null = null;
-  const walk = (): Walk => (walked ??= walkPage(elements, today));
+  const nearWalk = (): Walk => (walked ??= walkPage(elements, today, true));
   // Steps 1-2 need no walk over the elements: most news pages end here (the walk is most of the cost).
   const early: [DateVia, string | null][] = [
     ['json-ld', plausible(jsonld.article?.datePublished, today)],
-    ['meta', firstMeta(page, PUBLISHED_META, today)],
+    ['meta', firstMeta(page, PUBLISHED_META, today, PUBLISHED_META_ENDS)],
   ];
   for (const [via, iso] of early) {
     if (!iso) continue;
     const modifiedJsonLd = jsonld.modified.map((v) => plausible(v, today)).find((x) => x) ?? null;
     const modifiedMeta = modifiedJsonLd ? null : firstMeta(page, MODIFIED_META, today);
     const modified: PageDate | null = modifiedJsonLd ? { iso: modifiedJsonLd, via: 'json-ld', words: null } : modifiedMeta ? { iso: modifiedMeta, via: 'meta', words: null } : null;
-    return { published: { iso: localDay(iso, urls, walk, today), via, words: null }, modified };
+    // The date the reader sees under the headline is the page's own: metadata that says another day
+    // is often a template's, a feed's or an earlier version's ("date" 2020-04-30 over "29.04.2020, 12:01 Uhr").
+    const near = nearWalk().near;
+    if (near && near.iso.slice(0, 10) !== iso.slice(0, 10) && !isZoneShift(iso, near.iso)) return { published: { iso: near.iso, via: near.via, words: near.words }, modified };
+    return { published: { iso: localDay(iso, urls, nearWalk, today), via, words: null }, modified };
   }
-  const w = walk();
+  const w = walkPage(elements, today, false);
 
   const modifiedSteps: [DateVia, () => string | null][] = [
     ['json-ld', () => jsonld.modified.map((v) => plausible(v, today)).find((x) => x) ?? null],
@@ -396,7 +430,10 @@ export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements
   if (w.h1 < 0 && w.lineFirst) return { published: w.lineFirst, modified };
   const titled = page.title && MAY_HOLD_DATE.test(page.title) ? plausible(page.title, today) : null;
   if (titled) return { published: { iso: titled, via: 'title', words: null }, modified };
-  modified ??= w.editedLine ? { iso: w.editedLine, via: 'text', words: null } : null;
+  if (!modified) {
+    const stamp = editStamp(elements, today);
+    if (stamp) modified = { iso: stamp, via: 'text', words: null };
+  }
   if (modified) return { published: { iso: modified.iso, via: 'modified', words: null }, modified };
   return { published: null, modified: null };
 }
