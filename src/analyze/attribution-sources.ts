@@ -34,6 +34,27 @@ const ANTECEDENT_SENTENCES = 3;
 /** Words after which a preposition still belongs to the source ("people familiar with", "others briefed on"). */
 const OPENS_PREPOSITION = new Set(['familiar', 'close', 'briefed', 'involved', 'knowledgeable', ...GENERIC_HEADS]);
 
+/** Time words that may trail a subject before its verb ("Trump on Tuesday said"), and the words that lead them. */
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'tonight', 'yesterday', 'morning',
+  'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year', 'january', 'february', 'march', 'april', 'june', 'july',
+  'august', 'september', 'october', 'november', 'december',
+]);
+const TIME_LEADS = new Set(['on', 'this', 'last', 'just', 'earlier', 'late', 'early', 'in', 'next', 'that']);
+
+/** Pronouns that are never a subject: after a preposition they end a longer source ("Those close to him"). */
+const OBJECT_PRONOUNS = new Set(['him', 'them', 'me', 'us', 'her']);
+
+/** Words that can describe a person right before the name ("nominee Donald Trump"), besides GENERIC_HEADS and ROLE_SUFFIXES. */
+const ROLE_WORDS = new Set([
+  'widow', 'widower', 'chief', 'general', 'head', 'host', 'star', 'mogul', 'judge', 'coach', 'aide', 'candidate', 'nominee', 'mayor',
+  'justice', 'chair', 'boss', 'pundit', 'guru', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister',
+  'friend', 'partner', 'rival', 'colleague', 'ally', 'opponent', 'veteran', 'candidate', 'hopeful', 'physician', 'magnate',
+  'tycoon', 'billionaire', 'businessman', 'businesswoman', 'congressman', 'congresswoman', 'secretary', 'president', 'vice',
+  'deputy', 'senior', 'former', 'incumbent', 'running', 'mate', 'campaign', 'party', 'state', 'gop', 'democratic', 'republican',
+]);
+const ROLE_SUFFIXES = ['er', 'or', 'ist', 'ian', 'ent', 'ant', 'man', 'woman', 'ee', 'ive', 'ess', 'ary', 'ate', 'al', 'ic'];
+
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 /** Words a source phrase does not start or end with ("and", "of", "the" at its end). */
@@ -144,9 +165,13 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     }
     return null;
   }
+  // "Sanders on Tuesday said", "Wells Fargo just this month announced": the time is no part of the source
+  j = beforeTimeTail(c, j, a);
   const last = tokens[j];
   if (!last || last.kind !== 'word') return null;
-  if (PERSON_PRONOUNS.has(last.norm) || PLURAL_PRONOUNS.has(last.norm) || OTHER_PRONOUNS.has(last.norm)) return [j, j];
+  // "Those close to him say": an object pronoun ends a longer phrase
+  const objectPronoun = OBJECT_PRONOUNS.has(last.norm) && j > a && INNER_PREPOSITIONS.has(tokens[j - 1]?.norm ?? '');
+  if (!objectPronoun && (PERSON_PRONOUNS.has(last.norm) || PLURAL_PRONOUNS.has(last.norm) || OTHER_PRONOUNS.has(last.norm))) return [j, j];
   if (SUBJECT_STOPS.has(last.norm) || CUE_VERBS.has(last.norm) || INNER_PREPOSITIONS.has(last.norm) && !GENERIC_HEADS.has(last.norm)) return null;
   let first = j;
   for (let i = j; i >= a && j - i < MAX_SOURCE_TOKENS; i--) {
@@ -169,7 +194,46 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     if (DETERMINERS.has(n) && !INNER_PREPOSITIONS.has(tokens[i - 1]?.norm ?? '')) break;
   }
   while (first <= j && EDGE_WORDS.has(tokens[first]?.norm ?? '') && !DETERMINERS.has(tokens[first]?.norm ?? '')) first++;
+  if (first < j) first = personHeadStart(c, first, j);
   return first <= j ? [first, j] : null;
+}
+
+/** Token before a trailing time phrase ending at j ("on Tuesday", "just this month", "Monday night"), or j when there is none. */
+function beforeTimeTail(c: Ctx, j: number, a: number): number {
+  let k = j;
+  let times = 0;
+  while (k > a) {
+    const n = (c.tokens[k] as Token).norm;
+    if (TIME_WORDS.has(n)) times++;
+    else if (!TIME_LEADS.has(n)) break;
+    k--;
+  }
+  return times > 0 && k < j && (c.tokens[k] as Token).kind === 'word' ? k : j;
+}
+
+/**
+ * A person's name at the head of a phrase [first, j] keeps only the words that can describe a
+ * person before it ("Republican nominee Donald Trump", "9/11 widow Terry Strada"): "a Bloomberg
+ * interview Trump", "the Washington Post Trump" start at the name.
+ */
+function personHeadStart(c: Ctx, first: number, j: number): number {
+  const { tokens, text } = c;
+  const l = tokens[j] as Token;
+  const person = entitiesIn(c.entities, l.start, l.end).find((e) => e.type === 'person' && e.span.end >= l.end);
+  if (!person || person.span.start <= (tokens[first] as Token).start) return first;
+  let p = j;
+  while (p > first && (tokens[p - 1] as Token).start >= person.span.start) p--;
+  const before = tokens[p - 1] as Token;
+  if (before.kind !== 'word' || BEFORE_NAMES.has(text.slice(before.start, before.end))) return first; // "Gov. Chris Christie", "(R-IN)"
+  if (isCapital(text, before)) return entitiesIn(c.entities, before.start, before.end).length > 0 ? p : first; // "the Washington Post Trump"
+  const n = baseNorm(before);
+  return isRoleWord(n) || DETERMINERS.has(n) || INNER_PREPOSITIONS.has(n) || n === 'and' || n === 'or' ? first : p;
+}
+
+function isRoleWord(w: string): boolean {
+  if (GENERIC_HEADS.has(w) || ROLE_WORDS.has(w)) return true;
+  for (const s of ROLE_SUFFIXES) if (w.length > s.length + 2 && w.endsWith(s)) return true;
+  return false;
 }
 
 /** Source phrase starting at token i, read rightwards, before token b: [i, last] or null. */
@@ -229,6 +293,73 @@ function subjectBeforeAside(c: Ctx, j: number, a: number): [number, number] | nu
   return null;
 }
 const ASIDE_PUNCT = new Set(['-', '(', ')', '.', '&', "'", '’', '/']);
+
+/**
+ * The last token of the asides after a subject ending at token `last`, before the comma at j
+ * (PolNeAR marks them as part of the source, relative clauses included), up to a participle
+ * clause ("Trump, speaking to veterans, said"), which describes the moment, not the source; -1
+ * when the first aside is one.
+ */
+function asideEnd(c: Ctx, last: number, j: number): number {
+  const { tokens, text } = c;
+  let end = -1;
+  for (let i = last + 1; i < j; i++) {
+    if (text[(tokens[i] as Token).start] !== ',') continue;
+    const next = tokens[i + 1] as Token;
+    if (next.norm.endsWith('ing')) return end;
+    end = i - 1;
+  }
+  return j - 1;
+}
+
+/** Words that may open a clause before its subject ("But Megan Hester, ..., said"). */
+const CLAUSE_OPENERS = new Set(['but', 'and', 'yet', 'so', 'meanwhile', 'still', 'however', 'now', 'also']);
+
+/** Is token i a quotation's last character or a closing quote mark (“…,” Smith said)? */
+function afterQuotation(c: Ctx, i: number): boolean {
+  const t = c.tokens[i];
+  if (!t) return false;
+  const ch = c.text[t.start] ?? '';
+  return ch === '"' || ch === '”' || ch === "'" || ch === '’' || isInside(c.quoted, t.start);
+}
+
+/** Does a subject phrase starting at token `first` open its clause (sentence start, an opener word, or right after a quotation)? */
+function opensClause(c: Ctx, first: number, a: number): boolean {
+  if (first === a) return true;
+  const prev = c.tokens[first - 1] as Token;
+  if (prev.kind === 'word' && CLAUSE_OPENERS.has(prev.norm)) return first - 1 === a || opensClause(c, first - 1, a);
+  if (afterQuotation(c, first - 1)) return true;
+  return c.text[prev.start] === ',' && afterQuotation(c, first - 2);
+}
+
+/**
+ * The subject that opens a clause before one or more comma-enclosed asides ending at token j:
+ * "Michael Mulgrew, president of the union, which represents teachers, said" -> "Michael Mulgrew";
+ * "“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said". Only a
+ * name or a generic head ("A worker at the plant, who asked not to be named, said") counts.
+ */
+function subjectBeforeAsides(c: Ctx, j: number, a: number): [number, number] | null {
+  const { tokens, text } = c;
+  if (text[tokens[j]?.start ?? 0] !== ',') return null;
+  for (let i = j - 1; i > a && j - i <= MAX_ASIDE_TOKENS; i--) {
+    const t = tokens[i] as Token;
+    if (isInside(c.quoted, t.start)) return null;
+    if (t.kind !== 'punct') continue;
+    const ch = text[t.start] ?? '';
+    if (ch !== ',') {
+      if (ASIDE_PUNCT.has(ch)) continue;
+      return null;
+    }
+    const phrase = subjectLeft(c, i - 1, a);
+    if (!phrase || !opensClause(c, phrase[0], a)) continue;
+    for (let x = phrase[0]; x <= phrase[1]; x++) {
+      const w = tokens[x] as Token;
+      if (GENERIC_HEADS.has(baseNorm(w)) || (isCapital(text, w) && !DETERMINERS.has(w.norm) && !CLAUSE_OPENERS.has(w.norm))) return phrase;
+    }
+    return null;
+  }
+  return null;
+}
 
 /**
  * The subject before a relative clause without commas that ends at token j: "a senior port
@@ -624,10 +755,19 @@ function findCuesUncached(input: CueInput): Cue[] {
       } else if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectBeforeRelative(c, j, a) ?? subjectLeft(c, j, a);
       else if (j >= a && left && text[left.start] === ')') phrase = subjectLeft(c, j, a);
       else {
-        phrase = INVERTING_CUES.has(tok.norm) ? sourceRight(c, k + 1, b, false) : null; // "..., said the official"
-        // "..., said the race was close": the phrase after was the object
-        if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
-        if (phrase) extent = appositiveEnd(c, phrase[1], b);
+        // "Megan Hester, senior associate at the institute, said parents still want ...": with no
+        // quotation before the comma, a name opening the clause before asides is the subject
+        // (the words after the verb are its object); after a quotation the source is inverted
+        const asides = afterQuotation(c, j - 1) ? null : subjectBeforeAsides(c, j, a);
+        if (asides) {
+          phrase = asides;
+          extent = asideEnd(c, asides[1], j);
+        } else {
+          phrase = INVERTING_CUES.has(tok.norm) ? sourceRight(c, k + 1, b, false) : null; // "..., said the official"
+          // "..., said the race was close": the phrase after was the object
+          if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
+          if (phrase) extent = appositiveEnd(c, phrase[1], b);
+        }
         if (!phrase) {
           phrase = subjectBeforeAside(c, j, a); // "Smith, who runs the shelter, said"
           // the aside describes the source ("Kenneth Baer, a former official, said"), unless it is a participle clause ("Trump, speaking to veterans, said")
