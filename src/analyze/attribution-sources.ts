@@ -34,6 +34,36 @@ const ANTECEDENT_SENTENCES = 3;
 /** Words after which a preposition still belongs to the source ("people familiar with", "others briefed on"). */
 const OPENS_PREPOSITION = new Set(['familiar', 'close', 'briefed', 'involved', 'knowledgeable', ...GENERIC_HEADS]);
 
+/** A second verb of the clause: "X attacked her and said", "Clinton has encouraged ... but has said". */
+function isCoordinated(c: Ctx, k: number, a: number): boolean {
+  const { tokens } = c;
+  let j = k - 1;
+  while (j > a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(tokens[j] as Token))) j--;
+  const n = tokens[j]?.norm;
+  return j > a && (n === 'and' || n === 'but');
+}
+
+/** Is token i a closing quote mark right after a comma (`...," adding that`)? */
+function isCommaQuoteClose(c: Ctx, i: number): boolean {
+  const t = c.tokens[i];
+  if (!t || t.kind !== 'punct') return false;
+  const ch = c.text[t.start];
+  return (ch === '"' || ch === '”' || ch === '’' || ch === "'") && c.text[t.start - 1] === ',';
+}
+
+/** Verbs of answering: "responded by saying" is no passive. */
+const ANSWER_CUES = new Set(['responded', 'replied', 'answered', 'countered', 'retorted']);
+
+/** Name suffixes whose period may stand right before the verb ("Biden Jr. said"). */
+const NAME_SUFFIXES = new Set(['jr', 'sr']);
+
+/** Is token j the period of a name suffix glued to it ("Jr.")? */
+function isSuffixPeriod(c: Ctx, j: number): boolean {
+  const dot = c.tokens[j];
+  const prev = c.tokens[j - 1];
+  return dot !== undefined && prev !== undefined && c.text[dot.start] === '.' && prev.end === dot.start && NAME_SUFFIXES.has(prev.norm);
+}
+
 /** Time words that may trail a subject before its verb ("Trump on Tuesday said"), and the words that lead them. */
 const TIME_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'tonight', 'yesterday', 'morning',
@@ -165,6 +195,8 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     }
     return null;
   }
+  // "Joseph R. Biden Jr. responded": the name's suffix and its period
+  if (isSuffixPeriod(c, j)) j--;
   // "Sanders on Tuesday said", "Wells Fargo just this month announced": the time is no part of the source
   j = beforeTimeTail(c, j, a);
   const last = tokens[j];
@@ -562,6 +594,8 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
   if (text[tokens[k]?.start ?? -1] !== ',') return end;
   const first = tokens[k + 1];
   if (!first || first.kind !== 'word' || first.norm.endsWith('ing') || SOURCE_END.has(first.norm) && !DETERMINERS.has(first.norm) && first.norm !== 'who') return end;
+  // "said Mr. Kamin, who emphasized that ...": a relative clause that attributes again is a cue of its own
+  if (first.norm === 'who' && CUE_VERBS.has(tokens[k + 2]?.norm ?? '')) return end;
   let x = k + 1;
   let lastWord = -1;
   for (; x < b && x - k <= MAX_ASIDE_TOKENS; x++) {
@@ -585,6 +619,9 @@ function nextToQuote(c: Ctx, k: number): boolean {
   const { tokens, text } = c;
   const next = tokens[k + 1];
   if (next && (text[next.start] === ':' || isInside(c.quoted, next.start))) return true;
+  // "She continued, “For us ...”"
+  const second = tokens[k + 2];
+  if (next && second && text[next.start] === ',' && isInside(c.quoted, second.start)) return true;
   for (let i = k - 1; i >= 0 && k - i <= 4; i--) {
     const t = tokens[i] as Token;
     if (isInside(c.quoted, t.start) || isInside(c.quoted, Math.max(0, t.end - 1))) return true;
@@ -619,6 +656,16 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
     if (e) {
       let l = i;
       while (l + 1 <= j && (tokens[l + 1] as Token).end <= e.span.end) l++;
+      // "Democratic candidate Hillary Clinton ... but has said": the group word describes the person after it
+      if (e.type === 'group') {
+        for (let x = l + 1; x <= j && x - l <= 4 && (tokens[x] as Token).kind === 'word'; x++) {
+          const p = ents.find((y) => y.span.start === (tokens[x] as Token).start && y.type === 'person');
+          if (!p) continue;
+          l = x;
+          while (l + 1 <= j && (tokens[l + 1] as Token).end <= p.span.end) l++;
+          break;
+        }
+      }
       return [i, l];
     }
   }
@@ -721,15 +768,15 @@ function findCuesUncached(input: CueInput): Cue[] {
         if (phrase) record(c, out, cueSpan, phrase, si);
         continue;
       }
-      if (participle || (before?.norm === 'and' && k > a)) {
-        if (participle && !(before && (text[before.start] === ',' || PARTICIPLE_OPENERS.has(before.norm)))) continue;
+      if (participle || isCoordinated(c, k, a)) {
+        if (participle && !(before && (text[before.start] === ',' || PARTICIPLE_OPENERS.has(before.norm) || isCommaQuoteClose(c, k - 1)))) continue;
         const subject = clauseSubject(c, out, si, a, k - 1);
         if (subject) record(c, out, cueSpan, subject, si);
         continue;
       }
       const isCue = CUE_VERBS.has(tok.norm) || withNext !== undefined;
       if (isCue && QUOTE_ONLY_CUES.has(tok.norm) && !nextToQuote(c, k)) continue;
-      if (after?.norm === 'by' && tok.norm.endsWith('ed')) continue; // "criticized by the left": passive
+      if (after?.norm === 'by' && tok.norm.endsWith('ed') && !ANSWER_CUES.has(tok.norm)) continue; // "criticized by the left": passive, not "responded by saying"
       let j = k - 1;
       let passive = false;
       while (j >= a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(tokens[j] as Token))) {
@@ -753,7 +800,7 @@ function findCuesUncached(input: CueInput): Cue[] {
         if (text[(tokens[w] as Token).start] === ',') w--;
         if (w >= a) phrase = subjectLeft(c, w, a);
       } else if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectBeforeRelative(c, j, a) ?? subjectLeft(c, j, a);
-      else if (j >= a && left && text[left.start] === ')') phrase = subjectLeft(c, j, a);
+      else if (j >= a && left && (text[left.start] === ')' || isSuffixPeriod(c, j))) phrase = subjectLeft(c, j, a);
       else {
         // "Megan Hester, senior associate at the institute, said parents still want ...": with no
         // quotation before the comma, a name opening the clause before asides is the subject
