@@ -34,6 +34,26 @@ const ANTECEDENT_SENTENCES = 3;
 /** Words after which a preposition still belongs to the source ("people familiar with", "others briefed on"). */
 const OPENS_PREPOSITION = new Set(['familiar', 'close', 'briefed', 'involved', 'knowledgeable', ...GENERIC_HEADS]);
 
+const ARTICLES_AND_POSSESSIVES = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/** Cue verbs that are also plural nouns ("Republican claims", "his promises"). */
+const NOUN_CUES = new Set(['claims', 'reports', 'notes', 'calls', 'promises', 'pledges', 'vows', 'threats', 'demands', 'warns', 'comments', 'tweets', 'posts', 'cites', 'praises', 'echoes', 'answers', 'replies', 'describes', 'estimates', 'urges', 'alleges', 'denies', 'admits']);
+
+/**
+ * Is the cue at token k a noun with the phrase before it as its modifier: "32% of Republican
+ * claims", "to his promises", "Democratic claims"? (after a preposition, or an adjective of a
+ * party or nation, one word not in the plural).
+ */
+function isNounCue(c: Ctx, k: number, phrase: [number, number]): boolean {
+  const { tokens, text } = c;
+  if (!NOUN_CUES.has((tokens[k] as Token).norm) || phrase[1] >= k) return false;
+  const before = tokens[phrase[0] - 1];
+  if (before && before.kind === 'word' && (INNER_PREPOSITIONS.has(before.norm) || before.norm === 'about' || before.norm === 'by')) return true;
+  if (phrase[0] !== phrase[1]) return false;
+  const only = tokens[phrase[0]] as Token;
+  return !only.norm.endsWith('s') && entitiesIn(c.entities, only.start, only.end).some((e) => e.type === 'group' && e.span.start === only.start && e.span.end === only.end) && isCapital(text, only);
+}
+
 /** A second verb of the clause: "X attacked her and said", "Clinton has encouraged ... but has said". */
 function isCoordinated(c: Ctx, k: number, a: number): boolean {
   const { tokens } = c;
@@ -205,6 +225,8 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
   const objectPronoun = OBJECT_PRONOUNS.has(last.norm) && j > a && INNER_PREPOSITIONS.has(tokens[j - 1]?.norm ?? '');
   if (!objectPronoun && (PERSON_PRONOUNS.has(last.norm) || PLURAL_PRONOUNS.has(last.norm) || OTHER_PRONOUNS.has(last.norm))) return [j, j];
   if (SUBJECT_STOPS.has(last.norm) || CUE_VERBS.has(last.norm) || INNER_PREPOSITIONS.has(last.norm) && !GENERIC_HEADS.has(last.norm)) return null;
+  // "a swiftly called meeting": an article or a possessive alone names no one
+  if (ARTICLES_AND_POSSESSIVES.has(last.norm)) return null;
   let first = j;
   for (let i = j; i >= a && j - i < MAX_SOURCE_TOKENS; i--) {
     const t = tokens[i] as Token;
@@ -821,6 +843,7 @@ function findCuesUncached(input: CueInput): Cue[] {
           if (phrase && !(tokens[phrase[1] + 2]?.norm ?? '').endsWith('ing')) extent = j - 1;
         }
       }
+      if (phrase && isNounCue(c, k, phrase)) continue;
       if (phrase) record(c, out, cueSpan, phrase, si, extent);
     }
   });
