@@ -41,14 +41,17 @@ const NOUN_CUES = new Set(['claims', 'reports', 'notes', 'calls', 'promises', 'p
 
 /**
  * Is the cue at token k a noun with the phrase before it as its modifier: "32% of Republican
- * claims", "to his promises", "Democratic claims"? (after a preposition, or an adjective of a
- * party or nation, one word not in the plural).
+ * claims", "the report's claims", "Democratic claims"? (after a preposition or a possessive, or
+ * an adjective of a party or nation, one word not in the plural).
  */
 function isNounCue(c: Ctx, k: number, phrase: [number, number]): boolean {
   const { tokens, text } = c;
   if (!NOUN_CUES.has((tokens[k] as Token).norm) || phrase[1] >= k) return false;
   const before = tokens[phrase[0] - 1];
   if (before && before.kind === 'word' && (INNER_PREPOSITIONS.has(before.norm) || before.norm === 'about' || before.norm === 'by')) return true;
+  // "the report's claims": a possessive before the noun
+  const last = (tokens[phrase[1]] as Token).norm;
+  if (phrase[1] === k - 1 && (last.endsWith("'s") || last.endsWith('’s'))) return true;
   if (phrase[0] !== phrase[1]) return false;
   const only = tokens[phrase[0]] as Token;
   return !only.norm.endsWith('s') && entitiesIn(c.entities, only.start, only.end).some((e) => e.type === 'group' && e.span.start === only.start && e.span.end === only.end) && isCapital(text, only);
@@ -531,6 +534,10 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     const sentence = c.sentences[s];
     if (!sentence) continue;
     const end = s === si ? pronoun.start : sentence.end;
+    // "She says Trump's tweets accusing Alicia Machado ...": the same pronoun before any name
+    // continues the chain, whose antecedent lies further back (within the same window: looking
+    // farther back was no better on PolNeAR, the names there are more often mistagged)
+    const same = samePronounAt(c, s, pronoun.norm, end);
     let best: Classified | null = null;
     let bestAt = Infinity;
     for (const e of entitiesIn(c.entities, sentence.start, end)) {
@@ -548,9 +555,22 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
         bestAt = a.span.start;
       }
     }
+    if (same >= 0 && same < bestAt) continue;
     if (best) return best;
   }
   return null;
+}
+
+/** Offset of the first `norm` pronoun of sentence s before `end`, outside quotations, or -1. */
+function samePronounAt(c: Ctx, s: number, norm: string, end: number): number {
+  const range = c.ranges[s];
+  if (!range) return -1;
+  for (let k = range[0]; k < range[1]; k++) {
+    const t = c.tokens[k] as Token;
+    if (t.start >= end) break;
+    if (t.norm === norm && !isInside(c.quoted, t.start)) return t.start;
+  }
+  return -1;
 }
 
 /** SOURCE_AFTER_CUES by first word: the cue's words, longest first. */
