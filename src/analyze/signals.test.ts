@@ -69,3 +69,10 @@ test('a violence verb meant literally is not loaded; the same verb aimed at peop
   const idiom = signals(fixtureDoc([['body', 'The senator destroyed her rivals in the debate.']]), 'loaded');
   assert.ok(idiom.some((s) => s.text === 'destroyed'), JSON.stringify(idiom));
 });
+
+test('a hazard word said of a substance is a technical term; said of people or politics it is loaded', () => {
+  const technical = signals(fixtureDoc([['body', 'The fumes are toxic, the fire brigade said. The truck held explosive gas cylinders and dangerous chemicals.']]), 'loaded');
+  assert.deepEqual(technical.map((s) => s.text), []);
+  const loaded = signals(fixtureDoc([['body', 'The senator fumes about the budget. His toxic rhetoric divided the party. The explosive allegations were denied.']]), 'loaded');
+  assert.deepEqual(loaded.map((s) => s.text.toLowerCase()), ['fumes', 'toxic', 'explosive']);
+});
