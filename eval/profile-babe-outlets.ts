@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { macroF1, readBabe } from '../src/analyze/classifier/datasets.js';
+import { FAMILY_WEIGHTS, type FamilyWeights } from '../src/analyze/classifier/features.js';
 import { buildCorpus, crossValidate, TRAINING, type Settings } from '../src/analyze/classifier/training.js';
 
 const rows = readBabe();
@@ -21,23 +22,25 @@ if (rows === null) {
   process.exit(0);
 }
 const corpus = buildCorpus(rows, null);
+const corpusFor = (w: FamilyWeights | undefined): typeof corpus => (w ? buildCorpus(rows, null, w) : corpus);
 const args = process.argv.slice(2);
 
 /** One setting changed at a time from the shipped TRAINING (the variants of TRAINING.md). */
-const VARIANTS: [string, Settings][] = [
+const VARIANTS: [string, Settings, FamilyWeights?][] = [
   ['shipped', TRAINING],
   ['step chosen by outlet inner folds', { ...TRAINING, innerBy: 'outlet' }],
   ['steps [0.005, 0.01, 0.02]', { ...TRAINING, rates: [0.005, 0.01, 0.02] }],
   ['L2 1e-3', { ...TRAINING, sentence: { ...TRAINING.sentence, l2: 1e-3 } }],
   ['classes unbalanced', { ...TRAINING, sentence: { ...TRAINING.sentence, balance: false } }],
-  ['blend 0.3 bias / 0.7 opinion', { ...TRAINING, biasMix: 0.3 }],
-  ['blend 0.7 bias / 0.3 opinion', { ...TRAINING, biasMix: 0.7 }],
   ['6 epochs, averaged from 2', { ...TRAINING, sentence: { ...TRAINING.sentence, epochs: 6, averageFrom: 2 } }],
+  ['lexicon and cue hits x2', TRAINING, { ...FAMILY_WEIGHTS, lexicon: 2, cues: 2 }],
+  ['character n-grams x0.5', TRAINING, { ...FAMILY_WEIGHTS, chars: 0.5 }],
+  ['words and bigrams x0.5', TRAINING, { ...FAMILY_WEIGHTS, words: 0.5 }],
 ];
 
-function run(name: string, settings: Settings, detail: boolean): number {
+function run(name: string, settings: Settings, detail: boolean, weights?: FamilyWeights): number {
   const t0 = performance.now();
-  const cv = crossValidate(corpus, { by: 'outlet', settings });
+  const cv = crossValidate(corpusFor(weights), { by: 'outlet', settings });
   const s = ((performance.now() - t0) / 1000).toFixed(0);
   console.log(`${name.padEnd(36)} bias ${cv.bias.macroF1.toFixed(3)} (bias model ${cv.biasModelOnly.macroF1.toFixed(3)}, opinion model ${cv.opinionOnBias.macroF1.toFixed(3)})  opinion ${cv.opinion.macroF1.toFixed(3)}  words F1 ${cv.words.f1.toFixed(3)}  [${cv.folds} outlet folds, ${s} s]`);
   if (detail) {
@@ -49,6 +52,11 @@ function run(name: string, settings: Settings, detail: boolean): number {
     for (const t of [0.4, 0.45, 0.5, 0.55, 0.6]) {
       console.log(`    >= ${t.toFixed(2)}  bias ${macroF1(b.map(([, i]) => (cv.biasP[i] as number) >= t), b.map(([r]) => r.biased as boolean)).toFixed(3)}`);
     }
+    console.log('  blend sweep (share of the bias model in P(biased); reported only, the shipped share is TRAINING.biasMix):');
+    for (const mix of [0, 0.3, 0.5, 0.7, 1]) {
+      const p = (i: number): number => mix * (cv.biasOnlyP[i] as number) + (1 - mix) * (cv.opinionP[i] as number);
+      console.log(`    ${mix.toFixed(1)}  bias ${macroF1(b.map(([, i]) => p(i) >= settings.threshold.bias), b.map(([r]) => r.biased as boolean)).toFixed(3)}`);
+    }
   }
   return cv.bias.macroF1;
 }
@@ -59,7 +67,7 @@ if (args.includes('--variants')) {
   const chosen = pick && /^\d+(,\d+)*$/.test(pick) ? pick.split(',').map(Number) : VARIANTS.map((_, i) => i);
   for (const i of chosen) {
     const v = VARIANTS[i];
-    if (v) run(`${i} ${v[0]}`, v[1], false);
+    if (v) run(`${i} ${v[0]}`, v[1], false, v[2]);
   }
 } else {
   const f1 = run('shipped', TRAINING, true);

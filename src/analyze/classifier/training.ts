@@ -20,7 +20,7 @@
  */
 import { stem } from '../signal-words.js';
 import { macroF1, stratifiedFolds, type BabeRow, type BasilArticle } from './datasets.js';
-import { Features, lexiconOf, loadedByWord, sentenceFeatures, tokens, wordFeatures, type Tokens } from './features.js';
+import { FAMILY_WEIGHTS, Features, lexiconOf, loadedByWord, sentenceFeatures, tokens, wordFeatures, type FamilyWeights, type Tokens } from './features.js';
 import { asShipped } from './encode.js';
 import { prng } from '../../model/random.js';
 import { probability, train, type LinearModel, type TrainOptions } from './linear.js';
@@ -138,11 +138,11 @@ export interface Prepared {
   wordGold: boolean[] | null;
 }
 
-export function prepare(text: string, loadedWords: ((t: Tokens) => boolean[]) | null): Prepared {
+export function prepare(text: string, loadedWords: ((t: Tokens) => boolean[]) | null, weights: Readonly<FamilyWeights> = FAMILY_WEIGHTS): Prepared {
   const t = tokens(text);
   const lex = lexiconOf(t);
   const f = new Features();
-  sentenceFeatures(t, lex, f);
+  sentenceFeatures(t, lex, f, weights);
   const base = f.copy();
   const byWord = loadedByWord(t, lex);
   const words = t.words.map((_, i) => {
@@ -171,11 +171,11 @@ export interface Corpus {
   basilPrepared: Prepared[];
 }
 
-export function buildCorpus(babe: readonly BabeRow[], basil: readonly BasilArticle[] | null): Corpus {
+export function buildCorpus(babe: readonly BabeRow[], basil: readonly BasilArticle[] | null, weights: Readonly<FamilyWeights> = FAMILY_WEIGHTS): Corpus {
   const rows = babe.filter((r) => r.text.trim() !== '');
   return {
     babe: rows,
-    babePrepared: rows.map((r) => prepare(r.text, babeWordLabels(r))),
+    babePrepared: rows.map((r) => prepare(r.text, babeWordLabels(r), weights)),
     basilPrepared: (basil ?? []).flatMap((a) => a.sentences.map((s) => prepare(s.text, basilWordLabels(s.spans)))),
   };
 }
@@ -315,6 +315,8 @@ export interface CrossValidation {
   /** Out-of-fold probabilities per BABE row (for threshold reports); biasP is the shipped blend. */
   biasP: Float64Array;
   opinionP: Float64Array;
+  /** Out-of-fold P(biased) of the bias model alone (before the blend). */
+  biasOnlyP: Float64Array;
 }
 
 export interface CrossValidateOptions {
@@ -394,5 +396,6 @@ export function crossValidate(corpus: Corpus, options: CrossValidateOptions = {}
     rates,
     biasP,
     opinionP,
+    biasOnlyP,
   };
 }
