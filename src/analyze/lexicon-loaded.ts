@@ -140,7 +140,8 @@ export const LITERAL_CONTEXT: ReadonlySet<string> = new Set(
     'hospital office offices store stores shop shops barn barns shed garage apartment apartments tower towers bridge bridges ' +
     'road roads car cars vehicle vehicles truck trucks bus buses train trains ship ships boat boats plane planes aircraft jet jets tank tanks ' +
     'crops crop harvest forest forests trees acres hectares village villages town neighbourhood neighborhood roof roofs wall walls ' +
-    'structure structures property properties inventory equipment machinery premises facility facilities depot hangar mill')
+    'structure structures property properties inventory equipment machinery premises facility facilities depot hangar mill ' +
+    'wind winds gust gusts gale gales waves surf coast coastline shore shoreline rubble debris window windows')
     .split(' '),
 );
 
@@ -167,6 +168,13 @@ export const SUBSTANCE_CONTEXT: ReadonlySet<string> = new Set(
     .split(' '),
 );
 
+/**
+ * Emotive verbs of speech that also name a physical force: "the storm slammed into the coast",
+ * "winds ripped roofs off", "a blast at a depot", "the fire raged", "the volcano spewed ash".
+ * Literal near a LITERAL_CONTEXT word, as the violence verbs are. Lemmas of entries above.
+ */
+export const PHYSICAL_VERBS: ReadonlySet<string> = new Set(['slam', 'blast', 'bash', 'whack', 'rip', 'trash', 'hammer', 'torch', 'shred', 'pummel', 'savage', 'rage', 'howl', 'spew']);
+
 /** True when the violence verb of words [from, to) is meant literally: a LITERAL_CONTEXT word within 3 words before or 4 after, in the same sentence. */
 export function isLiteralUse(text: string, words: readonly { start: number; end: number; norm: string }[], from: number, to: number): boolean {
   return isNear(text, words, from, to, LITERAL_CONTEXT);
@@ -174,11 +182,11 @@ export function isLiteralUse(text: string, words: readonly { start: number; end:
 
 /**
  * True when the loaded match [from, to) with `entry` is meant literally or technically: a
- * violence verb near a LITERAL_CONTEXT word, a hazard word near a substance or a LITERAL_CONTEXT
+ * violence verb or physical verb near a LITERAL_CONTEXT word, a hazard word near a substance or a LITERAL_CONTEXT
  * word (3 words before, 4 after, same sentence).
  */
 export function isLiteralSense(text: string, words: readonly { start: number; end: number; norm: string }[], from: number, to: number, entry: LoadedEntry): boolean {
-  if (entry.kind === 'violence-idiom') return isNear(text, words, from, to, LITERAL_CONTEXT);
+  if (entry.kind === 'violence-idiom' || (entry.kind === 'emotive-speech' && PHYSICAL_VERBS.has(entry.lemma))) return isNear(text, words, from, to, LITERAL_CONTEXT);
   return isHazardTerm(text, words, from, to, entry.lemma);
 }
 

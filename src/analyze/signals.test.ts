@@ -76,3 +76,10 @@ test('a hazard word said of a substance is a technical term; said of people or p
   const loaded = signals(fixtureDoc([['body', 'The senator fumes about the budget. His toxic rhetoric divided the party. The explosive allegations were denied.']]), 'loaded');
   assert.deepEqual(loaded.map((s) => s.text.toLowerCase()), ['fumes', 'toxic', 'explosive']);
 });
+
+test('a verb of speech that names a physical force is literal when a storm or a blast does it', () => {
+  const literal = signals(fixtureDoc([['body', 'The storm slammed into the coast. Winds ripped roofs off houses. A blast at a fuel depot shattered windows.']]), 'loaded');
+  assert.deepEqual(literal.map((s) => s.text), []);
+  const loaded = signals(fixtureDoc([['body', 'The senator slammed his critics. She blasted the plan. The mayor raged at reporters.']]), 'loaded');
+  assert.deepEqual(loaded.map((s) => s.text), ['slammed', 'blasted', 'raged']);
+});
