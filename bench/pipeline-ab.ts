@@ -12,6 +12,7 @@
  *
  * `--a` / `--b`: a directory holding a checkout (its src/ is run through tsx) or a git revision,
  * which is exported (git archive) under the system's temporary folder and run from there.
+ * `--stage NAME`: time one analysis stage alone, on the docs each side's earlier stages made.
  * `--dist`: compile each side first (tsc, tsconfig.build.json) and time the compiled code, what
  * users run; without it both sides run through tsx, which costs both alike.
  */
@@ -20,7 +21,7 @@ import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Article, SourceRecord } from '../src/model/index.js';
+import { DEFAULT_CONTEXT, type Article, type Context, type Doc, type SourceRecord } from '../src/model/index.js';
 import { FNC1_BODIES, collectGarbage, fixed, intArg, loadBodies, median, table, time, toSource, utf8Bytes } from './fnc1.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -47,16 +48,43 @@ function checkoutOf(spec: string): { dir: string; label: string } {
 }
 
 type Process = (source: SourceRecord) => Article;
+type Stage = (doc: Doc, ctx: Context) => Doc;
+interface Side {
+  processSource: Process;
+  extract: (source: SourceRecord, ctx: Context) => Doc;
+  stages: readonly { name: string; run: Stage }[];
+}
 
-async function load(dir: string, compiled: boolean): Promise<Process> {
-  let entry = join(dir, 'src/collection/pipeline.ts');
+async function load(dir: string, compiled: boolean): Promise<Side> {
+  let root = join(dir, 'src');
+  let ext = 'ts';
   if (compiled) {
-    const out = join(dir, 'dist-ab');
-    execFileSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.build.json'), '--outDir', out, '--sourceMap', 'false', '--declaration', 'false'], { stdio: 'inherit' });
-    entry = join(out, 'collection/pipeline.js');
+    root = join(dir, 'dist-ab');
+    ext = 'js';
+    execFileSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.build.json'), '--outDir', root, '--sourceMap', 'false', '--declaration', 'false'], { stdio: 'inherit' });
   }
-  const mod = (await import(pathToFileURL(entry).href)) as { processSource: Process };
-  return mod.processSource;
+  const at = (path: string): string => pathToFileURL(join(root, `${path}.${ext}`)).href;
+  const { processSource } = (await import(at('collection/pipeline'))) as { processSource: Process };
+  const { extract } = (await import(at('extract/index'))) as { extract: Side['extract'] };
+  const { STAGES } = (await import(at('analyze/index'))) as { STAGES: Side['stages'] };
+  return { processSource, extract, stages: STAGES };
+}
+
+/** A pass over every body: the whole pipeline, or with --stage one analysis stage on its input docs. */
+function passOf(side: Side, stage: string | null): () => void {
+  if (stage === null) {
+    const run = side.processSource;
+    return () => {
+      for (const source of sources) run(source);
+    };
+  }
+  const k = side.stages.findIndex((s) => s.name === stage);
+  if (k < 0) throw new Error(`--stage ${stage}: no such stage (${side.stages.map((s) => s.name).join(', ')})`);
+  const inputs = sources.map((source) => side.stages.slice(0, k).reduce((doc, s) => s.run(doc, DEFAULT_CONTEXT), side.extract(source, DEFAULT_CONTEXT)));
+  const run = (side.stages[k] as { run: Stage }).run;
+  return () => {
+    for (const doc of inputs) run(doc, DEFAULT_CONTEXT);
+  };
 }
 
 /** The first place two JSON texts differ, with a little context. */
@@ -80,15 +108,16 @@ if (bodies === null) {
 }
 const sources = bodies.map(toSource);
 const mb = utf8Bytes(bodies.map((x) => x.text)) / 1e6;
-const runA = await load(a.dir, compiled);
-const runB = await load(b.dir, compiled);
+const stageName = process.argv.includes('--stage') ? stringArg('stage', '') : null;
+const sideA = await load(a.dir, compiled);
+const sideB = await load(b.dir, compiled);
 
 // 1. Identical outputs (this pass also warms both sides up).
 let differing = 0;
 let firstReport = '';
 for (const source of sources) {
-  const ja = JSON.stringify(runA(source));
-  const jb = JSON.stringify(runB(source));
+  const ja = JSON.stringify(sideA.processSource(source));
+  const jb = JSON.stringify(sideB.processSource(source));
   if (ja === jb) continue;
   differing++;
   if (!firstReport) firstReport = `${source.uri} ${firstDifference(ja, jb)}`;
@@ -107,12 +136,12 @@ interface Pass {
   wall: number;
   cpu: number;
 }
-function pass(run: Process): Pass {
+const runA = passOf(sideA, stageName);
+const runB = passOf(sideB, stageName);
+function pass(run: () => void): Pass {
   collectGarbage();
   const c0 = process.cpuUsage();
-  const wall = time(() => {
-    for (const source of sources) run(source);
-  });
+  const wall = time(run);
   const c = process.cpuUsage(c0);
   return { wall, cpu: (c.user + c.system) / 1e6 };
 }
@@ -141,5 +170,7 @@ const row = (name: string, ps: Pass[]): string[] => {
   return [name, fixed(median(cpu), 3), fixed(Math.min(...cpu), 3), fixed(Math.max(...cpu), 3), fixed(median(wall), 3), fixed(mb / median(cpu), 2)];
 };
 console.log(table(['side', 'CPU s median', 'min', 'max', 'wall s median', 'MB per CPU s'], [row(`A ${a.label}`, passesA), row(`B ${b.label}`, passesB)]));
-console.log(`B is ${fixed(median(ratios), 3)}x A's speed (median of ${rounds} paired rounds of CPU time; A/B ratios ${ratios.map((x) => fixed(x, 2)).join(' ')})`);
+console.log(`B is ${fixed(median(ratios), 3)}x A's speed${stageName === null ? '' : ` on the ${stageName} stage alone`} (median of ${rounds} paired rounds of CPU time; A/B ratios ${ratios.map((x) => fixed(x, 2)).join(' ')})`);
+const minRatio = Math.min(...passesA.map((p) => p.cpu)) / Math.min(...passesB.map((p) => p.cpu));
+console.log(`ratio of the fastest passes (least disturbed by other processes): ${fixed(minRatio, 3)}x`);
 console.log(`load average (1 min) during the rounds: ${loads.map((x) => fixed(x, 1)).join(' ')}${(globalThis as { gc?: unknown }).gc ? '' : '; run node with --expose-gc to collect garbage between passes'}`);
