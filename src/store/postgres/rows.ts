@@ -6,7 +6,7 @@
  */
 import type { Article, Fact, Story } from '../../model/index.js';
 import type { ArticleToStore, SearchHit, SearchKind } from '../store.js';
-import type { ArticleRecordRow, StorySummaryRow } from '../rows.js';
+import { fromStored, type ArticleRecordRow, type StorySummaryRow } from '../rows.js';
 import { timeKey } from '../time-key.js';
 
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
@@ -31,10 +31,8 @@ export function bodyColumns(a: ArticleToStore): { text: string; doc: string } {
 }
 
 export function toArticle(row: { text: string; doc: string }): Article {
-  const article = JSON.parse(row.doc) as Article;
   // An empty placeholder means the column holds the text; else the document kept it exactly.
-  if (article.text === '') article.text = row.text;
-  return article;
+  return fromStored(row.doc, row.text);
 }
 
 export type ArticleRow = ArticleRecordRow;

@@ -38,7 +38,7 @@ import {
   type StoryRecord,
   type StorySummary,
 } from '../store.js';
-import { toRecord, toStore, toSummary, type ArticleRecordRow, type StorySummaryRow } from '../rows.js';
+import { fromStored, toRecord, toStore, toSummary, type ArticleRecordRow, type StorySummaryRow } from '../rows.js';
 import { migrate } from './migrate.js';
 import { toMatchQuery } from './fts-query.js';
 
@@ -969,9 +969,7 @@ function postingKeys(entities: readonly string[], terms: readonly string[], band
 }
 
 function toArticle(row: { text: string; doc: string }): Article {
-  const article = JSON.parse(row.doc) as Article;
-  article.text = row.text;
-  return article;
+  return fromStored(row.doc, row.text);
 }
 
 interface HitRow {
