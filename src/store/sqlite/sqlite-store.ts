@@ -339,6 +339,11 @@ export class SqliteStore implements Store {
   }
 
   private writeFingerprints(entries: readonly { articleId: string; fingerprint: Fingerprint }[]): void {
+    // The postings of all the entries, inserted in the index's order: a batch's ~40k postings one
+    // article after the other jump between distant leaves at every row; in key order each insert
+    // lands next to the previous one (on the development dump's store, 4k articles: the inserts of
+    // a batch 150-185 -> 110-120 ms CPU, sorting included). The rows written are the same.
+    const postings: [string, string, string, number][] = [];
     for (const { articleId, fingerprint: fp } of entries) {
       const row = this.s.articleTime.get(articleId) as { seq: number; time_key: string | null } | undefined;
       if (!row) throw new Error(`putFingerprints: no stored article ${articleId}`);
@@ -355,8 +360,10 @@ export class SqliteStore implements Store {
         bands: JSON.stringify(bands),
         minhash: Buffer.from(Uint32Array.from(fp.minhash).buffer),
       });
-      for (const key of postingKeys(fp.entities, fp.terms, bands)) this.s.insertPosting.run(month, key, time, row.seq);
+      for (const key of postingKeys(fp.entities, fp.terms, bands)) postings.push([month, key, time, row.seq]);
     }
+    postings.sort(byPostingKey);
+    for (const [month, key, time, seq] of postings) this.s.insertPosting.run(month, key, time, seq);
   }
 
   async getFingerprints(articleIds: readonly string[]): Promise<Map<string, Fingerprint>> {
@@ -958,6 +965,11 @@ function withMembership(row: StoryWholeRow, memberIds: string[]): Story {
   story.firstPublished = row.first_published;
   story.lastPublished = row.last_published;
   return story;
+}
+
+/** The postings table's primary key order (month, key, time_key, article_seq). */
+function byPostingKey(a: readonly [string, string, string, number], b: readonly [string, string, string, number]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[3] - b[3];
 }
 
 function postingKeys(entities: readonly string[], terms: readonly string[], bands: readonly string[]): Set<string> {
