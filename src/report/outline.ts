@@ -3,7 +3,7 @@
  * outline, so they show the same content in the same order. Nothing here formats or escapes;
  * labels are already free of control characters (they come from outlets and file names).
  */
-import { emptyProfile, type Article, type Attribution, type AttributionKind, type Comparison, type Fact, type Quote, type Reuse, type Signal, type Story, type WeightedFact } from '../model/index.js';
+import { emptyProfile, isQuotedSignal, type Article, type Attribution, type AttributionKind, type Comparison, type Fact, type Quote, type Reuse, type Signal, type Story, type WeightedFact } from '../model/index.js';
 import { plain } from './sanitize.js';
 
 /** How many shared passages a reuse entry shows (the longest ones). */
@@ -204,8 +204,8 @@ function profileOutline(ref: ArticleRef): ProfileOutline {
     sensational: ofKind('sensational-title'),
     opinion: ofKind('opinion'),
     // the writer's words, as the profile counts them (a quoted speaker's words are not the article's)
-    loaded: countWords(ofKind('loaded').filter((s) => !s.detail.endsWith('(in quote)'))),
-    hedges: countWords(ofKind('hedge').filter((s) => !s.detail.endsWith('(in quote)'))),
+    loaded: countWords(ofKind('loaded').filter((s) => !isQuotedSignal(s))),
+    hedges: countWords(ofKind('hedge').filter((s) => !isQuotedSignal(s))),
     other: (['first-person', 'intensifier'] as const)
       .map((kind) => ({ kind, words: countWords(ofKind(kind)) }))
       .filter((o) => o.words.length > 0),
