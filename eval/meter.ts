@@ -21,7 +21,9 @@ import { analyzeText } from '../src/collection/pipeline.js';
 import { groupArticles } from '../src/collection/compare.js';
 import type { Article } from '../src/model/index.js';
 import { prepare, type Prepared } from '../src/stories/prepare.js';
-import { copiedShare, findReuse } from '../src/stories/reuse.js';
+import { copiedShare, derivationProbability, findDerivations, findReuse } from '../src/stories/reuse.js';
+import { fitDerivation } from '../src/stories/derivation-train.js';
+import { derivationRows, foldOf, type DerivationRow } from './meter-reuse.js';
 import { findOrigins } from '../src/stories/origins.js';
 import { rocAuc } from '../src/analyze/checkworthy/metrics.js';
 import { bcubed, fmt } from './cluster-common.js';
@@ -65,6 +67,9 @@ const scored: Scored[] = [];
 const direction = { undated: [0, 0], dated: [0, 0] };
 // Wholly derived articles in one independent origin with a wire text of their catchline.
 const sameOrigin = { undated: [0, 0], dated: [0, 0] };
+// Non-derived articles in one origin with a wire text (wrong links), undated.
+const nonSameOrigin = [0, 0];
+const rows: DerivationRow[] = [];
 let derivedWithPair = 0;
 let derived = 0;
 for (const members of byGroup.values()) {
@@ -82,15 +87,20 @@ for (const members of byGroup.values()) {
     for (const w of types) if (wireWords.has(w)) inWire++;
     scored.push({ label: t.label, catchline: t.catchline, score: copiedShare(p, wire.map((x) => preparedUndated[x] as Prepared)), baseline: types.size ? inWire / types.size : 0 });
   }
+  rows.push(...derivationRows(members.map((i) => texts[i] as MeterText), preparedUndated, members.map((_, k) => k)));
   if (wire.length === 0) continue;
   const all = members.map((_, k) => k);
   for (const [name, prepared] of [['undated', preparedUndated], ['dated', preparedDated]] as const) {
     const withPair = new Set<string>();
     const reuse = findReuse(prepared, all);
     const originOf = new Map<string, number>();
-    findOrigins(prepared.map((p) => p.article.id), reuse).forEach((g, n) => g.forEach((id) => originOf.set(id, n)));
+    findOrigins(prepared.map((p) => p.article.id), reuse, findDerivations(prepared, all)).forEach((g, n) => g.forEach((id) => originOf.set(id, n)));
     for (const i of members) {
       const t = texts[i] as MeterText;
+      if (t.label === 'non' && name === 'undated') {
+        nonSameOrigin[1] = (nonSameOrigin[1] as number) + 1;
+        if (wire.some((k) => originOf.get(texts[members[k] as number]?.id ?? '') === originOf.get(t.id))) nonSameOrigin[0] = (nonSameOrigin[0] as number) + 1;
+      }
       if (t.label !== 'wholly') continue;
       const counts = sameOrigin[name];
       counts[1] = (counts[1] as number) + 1;
@@ -118,9 +128,13 @@ figures.reuseAuc = rocAuc(scored.map((s) => s.score), isDerived);
 figures.baselineAuc = rocAuc(scored.map((s) => s.baseline), isDerived);
 figures.macroF1 = crossValidatedMacroF1(scored, (s) => s.score);
 const baselineMacroF1 = crossValidatedMacroF1(scored, (s) => s.baseline);
+const derivation = crossValidatedDerivation(rows);
+figures.derivationAuc = derivation.auc;
+figures.derivationMacroF1 = derivation.macroF1;
 console.log(`\nreuse: ${scored.length} labelled newspaper articles (${scored.filter((s) => s.label === 'wholly').length} wholly, ${scored.filter((s) => s.label === 'partially').length} partially, ${scored.filter((s) => s.label === 'non').length} non-derived)`);
 console.log('score                              derived AUC  3-way macro-F1 (5-fold CV thresholds)');
 console.log(`crosscheck copiedShare             ${fmt(figures.reuseAuc).padStart(11)}  ${fmt(figures.macroF1)}`);
+console.log(`crosscheck derivation (out of fold)${fmt(figures.derivationAuc).padStart(11)}  ${fmt(figures.derivationMacroF1)}`);
 console.log(`baseline: 1-gram containment       ${fmt(figures.baselineAuc).padStart(11)}  ${fmt(baselineMacroF1)}`);
 console.log('goal: AUC >= 0.90, macro-F1 > 0.664 (Clough et al. 2002)');
 
@@ -133,6 +147,8 @@ console.log('goal: >= 0.90 without dates, >= 0.97 with them');
 figures.whollySameOrigin = sameOrigin.undated[1] ? (sameOrigin.undated[0] as number) / (sameOrigin.undated[1] as number) : 0;
 figures.whollySameOriginDated = sameOrigin.dated[1] ? (sameOrigin.dated[0] as number) / (sameOrigin.dated[1] as number) : 0;
 console.log(`\norigins: wholly derived articles in one independent origin with a wire text: no dates ${fmt(figures.whollySameOrigin)} (${sameOrigin.undated[0]}/${sameOrigin.undated[1]}), dated ${fmt(figures.whollySameOriginDated)} (${sameOrigin.dated[0]}/${sameOrigin.dated[1]})`);
+figures.nonSameOrigin = nonSameOrigin[1] ? (nonSameOrigin[0] as number) / (nonSameOrigin[1] as number) : 0;
+console.log(`non-derived articles in one origin with a wire text (wrong links, lower is better): no dates ${fmt(figures.nonSameOrigin)} (${nonSameOrigin[0]}/${nonSameOrigin[1]})`);
 console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 if (process.argv.includes('--check')) {
@@ -140,9 +156,12 @@ if (process.argv.includes('--check')) {
   let ok = floors !== undefined;
   for (const [name, min] of Object.entries(floors ?? {})) {
     if (typeof min !== 'number') continue;
-    const value = figures[name] ?? 0;
-    console.log(`floor meter.${name}: ${fmt(value)} ${value >= min ? '>=' : '< FAIL'} ${min}`);
-    if (value < min) ok = false;
+    // "...Max" floors are ceilings of a rate that must stay low.
+    const ceiling = name.endsWith('Max');
+    const value = figures[ceiling ? name.slice(0, -3) : name] ?? 0;
+    const pass = ceiling ? value <= min : value >= min;
+    console.log(`floor meter.${name}: ${fmt(value)} ${pass ? (ceiling ? '<=' : '>=') : ceiling ? '> FAIL' : '< FAIL'} ${min}`);
+    if (!pass) ok = false;
   }
   if (!ok) process.exit(1);
 }
@@ -171,6 +190,42 @@ function runningStories(all: readonly MeterText[]): Map<string, string> {
 function dateOf(t: MeterText): string {
   if (t.kind === 'pa') return t.day;
   return new Date(Date.parse(t.day) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The derivation score out of fold: per fold (by catchline), weights fitted on the other folds'
+ * articles (derived = wholly or partially) and the two thresholds chosen on them with those
+ * weights; AUC of the held-out probabilities and macro-F1 of their held-out classes.
+ */
+function crossValidatedDerivation(items: readonly DerivationRow[]): { auc: number; macroF1: number } {
+  const FOLDS = 5;
+  const probability = new Array<number>(items.length).fill(0);
+  const predicted: Derivation[] = new Array(items.length);
+  for (let f = 0; f < FOLDS; f++) {
+    const train = items.filter((r) => foldOf(r.catchline, FOLDS) !== f);
+    const weights = fitDerivation(train.map((r) => r.features), train.map((r) => r.label !== 'non'));
+    const scoreOf = (r: DerivationRow): number => derivationProbability(r.features, weights);
+    const [t1, t2] = bestThresholds(train.map((r) => r.label), train.map(scoreOf));
+    items.forEach((r, i) => {
+      if (foldOf(r.catchline, FOLDS) !== f) return;
+      probability[i] = scoreOf(r);
+      predicted[i] = classify(probability[i] as number, t1, t2);
+    });
+  }
+  return { auc: rocAuc(probability, items.map((r) => r.label !== 'non')), macroF1: macroF1(items.map((r) => r.label), predicted) };
+}
+
+function bestThresholds(labels: readonly Derivation[], scores: readonly number[]): [number, number] {
+  const cuts = [...new Set(scores.map((x) => Math.round(x * 100) / 100))].sort((a, b) => a - b);
+  let best: [number, number, number] = [0, 0, -1];
+  for (let x = 0; x < cuts.length; x++) {
+    for (let y = x; y < cuts.length; y++) {
+      const [t1, t2] = [cuts[x] as number, cuts[y] as number];
+      const f1 = macroF1(labels, scores.map((s) => classify(s, t1, t2)));
+      if (f1 > best[2]) best = [t1, t2, f1];
+    }
+  }
+  return [best[0], best[1]];
 }
 
 /** Three-way macro-F1 with thresholds (non < t1 <= partially < t2 <= wholly) chosen on the other folds (folds by catchline). */

@@ -5,7 +5,7 @@
  *
  *   1. prepare   words, sentences, body, entity mentions, dates (fallbacks when layers are empty)
  *   2. reuse     5-gram shingles, maximal shared passages, share and direction
- *   3. origins   union-find over heavy reuse
+ *   3. origins   union-find over heavy reuse and rewrites (derivation score)
  *   4. units     sentences, claims, clauses, relative clauses, appositives
  *   5. align     concepts + entities, IDF-weighted overlap, greedy facts without chaining
  *   6. facts     stances, conflicts, origins, status; single-source facts; coverage
@@ -20,7 +20,7 @@ import { buildFacts } from './facts.js';
 import { mergeKeys } from './names.js';
 import { findOrigins, originIndex } from './origins.js';
 import { prepare, type Prepared } from './prepare.js';
-import { findReuse, strongestSources } from './reuse.js';
+import { findDerivations, findReuse, strongestSources } from './reuse.js';
 import { findUnits } from './units.js';
 
 // Beyond this many articles in one story, claims are aligned across the earliest ones only
@@ -47,7 +47,7 @@ function buildStory(prepared: readonly Prepared[], group: readonly number[], mes
   const members = group.map((i) => prepared[i] as Prepared);
   const articleIds = members.map((p) => p.article.id).sort();
   const reuse = group.length > 1 ? findReuse(prepared, group) : [];
-  const origins = findOrigins(articleIds, reuse);
+  const origins = findOrigins(articleIds, reuse, group.length > 1 ? findDerivations(prepared, group) : []);
   const originOf = originIndex(origins);
   let aligned = [...group];
   if (aligned.length > MAX_ALIGNED_ARTICLES) {

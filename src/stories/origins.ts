@@ -13,7 +13,7 @@ export const ORIGINS = {
 } as const;
 
 /** Groups of article ids that share an origin, each sorted, groups by first id. Every id is in one group. */
-export function findOrigins(articleIds: readonly string[], reuse: readonly Reuse[]): string[][] {
+export function findOrigins(articleIds: readonly string[], reuse: readonly Reuse[], derived: readonly (readonly [string, string])[] = []): string[][] {
   const parent = new Map<string, string>();
   for (const id of articleIds) parent.set(id, id);
   const find = (x: string): string => {
@@ -27,12 +27,15 @@ export function findOrigins(articleIds: readonly string[], reuse: readonly Reuse
     }
     return r;
   };
-  for (const r of reuse) {
-    if (r.share < ORIGINS.minShare || !parent.has(r.from) || !parent.has(r.to)) continue;
-    const a = find(r.from);
-    const b = find(r.to);
+  const join = (from: string, to: string): void => {
+    if (!parent.has(from) || !parent.has(to)) return;
+    const a = find(from);
+    const b = find(to);
     if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
-  }
+  };
+  for (const r of reuse) if (r.share >= ORIGINS.minShare) join(r.from, r.to);
+  // Rewrites that share few passages with their source (reuse.ts findDerivations).
+  for (const [from, to] of derived) join(from, to);
   const groups = new Map<string, string[]>();
   for (const id of articleIds) {
     const root = find(id);

@@ -5,7 +5,11 @@
  * `share` is the fraction of `to`'s words covered by passages shared with `from`.
  */
 import { evidence, type Reuse } from '../model/index.js';
+import { DERIVATION_WEIGHTS } from './derivation.data.js';
+import { DocumentFrequency } from './group/df.js';
 import type { Prepared } from './prepare.js';
+import { stem } from './stem.js';
+import { isContentWord, type Word } from './words.js';
 
 // Tuned on a wire story and its rewrites (reuse.test.ts, origins.test.ts) and the seeds,
 // which share no passage of 8 words: their common words are paraphrase, not copy.
@@ -35,6 +39,16 @@ export const REUSE = {
    * 0.05, where the rule before it, the copy is the more covered text, had 0.395).
    */
   trimMargin: 0,
+  /** Rarest content stems per article posted to find rewrite candidates, ... */
+  derivationKeys: 12,
+  /** ...how many of them a candidate must share, ... */
+  derivationMinShared: 3,
+  /** ...and the candidates scored per article. */
+  derivationCandidates: 5,
+  /** A copy shorter than this is not called a rewrite: two one-line reports of a fact share most of their words anyway. */
+  derivationMinWords: 40,
+  /** Derivation probability that links a rewrite to its source (findDerivations). */
+  minDerivation: 0.9,
 } as const;
 
 interface Passage {
@@ -310,4 +324,289 @@ export function coveredWords(copy: Prepared, source: Prepared): Uint8Array {
 
 function normsOf(p: Prepared): string[] {
   return p.words.map((w) => w.norm.replace(/['’]s$/, ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derivation: is `copy` written from `source`, also when it is rewritten rather than reprinted?
+// A rewrite keeps the source's facts in new sentences: its rare words (names, places, figures),
+// short runs of two and three words, and sentence by sentence most of one source sentence's
+// content words; words inside quotation marks are left out of the word measures (two reporters
+// of one hearing quote the same speaker without copying each other). The features are combined
+// by logistic weights fitted on METER (eval/meter.ts: fitted on the other catchlines' stories
+// for the figure it prints; `npm run train:reuse` fits them on all of them for shipping).
+
+/** Names of derivationFeatures' values, in order. */
+export const DERIVATION_FEATURES = ['unigrams', 'bigrams', 'rare', 'runs', 'passages', 'sentences', 'shorter', 'length', 'sentenceContainment', 'pairWords'] as const;
+
+interface Profile {
+  /** Stems of every word. */
+  stems: string[];
+  /** Distinct content stems outside quotes. */
+  content: Set<string>;
+  /** Every distinct stem (what a copy's word is looked up in). */
+  allStems: Set<string>;
+  /** Stem bigrams outside quotes of the copy side, and every stem bigram (the source side). */
+  bigramsOut: Set<string>;
+  bigrams: Set<string>;
+  /** Every stem trigram. */
+  trigrams: Set<string>;
+  /** Per sentence, its distinct content stems. */
+  sentenceStems: string[][];
+}
+
+const PROFILES = new WeakMap<Prepared, Profile>();
+
+function profileOf(p: Prepared): Profile {
+  let out = PROFILES.get(p);
+  if (out !== undefined) return out;
+  const inQuote = quotedWords(p);
+  const stems = p.words.map((w) => stem(w.norm));
+  const content = new Set<string>();
+  const bigramsOut = new Set<string>();
+  const bigrams = new Set<string>();
+  const trigrams = new Set<string>();
+  const { of } = sentencesOfWords(p);
+  const sentenceSets: Set<string>[] = p.sentences.map(() => new Set<string>());
+  for (let i = 0; i < stems.length; i++) {
+    const w = p.words[i] as Word;
+    const s = stems[i] as string;
+    const contentWord = isContentWord(w);
+    if (contentWord && !inQuote[i]) content.add(s);
+    if (contentWord && (of[i] as number) >= 0) sentenceSets[of[i] as number]?.add(s);
+    if (i > 0) {
+      const key = `${stems[i - 1]} ${s}`;
+      bigrams.add(key);
+      if (!inQuote[i] && !inQuote[i - 1]) bigramsOut.add(key);
+    }
+    if (i > 1) trigrams.add(`${stems[i - 2]} ${stems[i - 1]} ${s}`);
+  }
+  out = { stems, content, allStems: new Set(stems), bigramsOut, bigrams, trigrams, sentenceStems: sentenceSets.map((x) => [...x]) };
+  PROFILES.set(p, out);
+  return out;
+}
+
+/** 1 for each word inside quotation marks (curly pairs, straight quotes toggling; a line break closes them). */
+function quotedWords(p: Prepared): Uint8Array {
+  const text = p.article.text;
+  const out = new Uint8Array(p.words.length);
+  let w = 0;
+  let open = false;
+  for (let i = 0; i < text.length && w < p.words.length; i++) {
+    while (w < p.words.length && (p.words[w] as Word).start <= i) {
+      if (open) out[w] = 1;
+      w++;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) open = true;
+    else if (c === 0x201d || c === 10) open = false;
+    else if (c === 34) open = !open;
+  }
+  return out;
+}
+
+let backgroundDf: DocumentFrequency | undefined;
+
+/** IDF from the background counts alone (weights/background-df.json): the same for every story. */
+function idf(key: string): number {
+  backgroundDf ??= new DocumentFrequency(new Uint32Array(0), 0);
+  return backgroundDf.idf(key);
+}
+
+/**
+ * The evidence that `copy` is written from `source`, each in [0, 1] (DERIVATION_FEATURES):
+ * shares of the copy's content words and word pairs (outside quotes) found in the source, the
+ * same words weighted by their background IDF, the share of its words in runs of 3 words the
+ * source has, in passages of 6 or more (coveredWords), the share of its sentences (by words)
+ * whose content words are mostly in one source sentence, and whether it is the shorter text.
+ */
+export function derivationFeatures(copy: Prepared, sources: readonly Prepared[]): number[] {
+  const c = profileOf(copy);
+  const ss = sources.filter((x) => x !== copy).map(profileOf);
+  const has = (t: string): boolean => ss.some((s) => s.allStems.has(t));
+  let uni = 0;
+  let weighted = 0;
+  let weightedAll = 0;
+  for (const t of c.content) {
+    const x = idf(t);
+    weightedAll += x;
+    if (has(t)) {
+      uni++;
+      weighted += x;
+    }
+  }
+  let bi = 0;
+  for (const b of c.bigramsOut) if (ss.some((s) => s.bigrams.has(b))) bi++;
+  const n = c.stems.length;
+  const inRun = new Uint8Array(n);
+  for (let i = 2; i < n; i++) {
+    const key = `${c.stems[i - 2]} ${c.stems[i - 1]} ${c.stems[i]}`;
+    if (ss.some((s) => s.trigrams.has(key))) inRun.fill(1, i - 2, i + 1);
+  }
+  let runs = 0;
+  for (const x of inRun) runs += x;
+  const inPassage = new Uint8Array(n);
+  let aligned = 0;
+  let longest = 0;
+  for (const source of sources) {
+    if (source === copy) continue;
+    coveredWords(copy, source).forEach((x, i) => (inPassage[i] = (inPassage[i] as number) | x));
+    aligned = Math.max(aligned, alignedSentences(copy, source));
+    longest = Math.max(longest, source.words.length);
+  }
+  let passages = 0;
+  for (const x of inPassage) passages += x;
+  return [
+    c.content.size ? uni / c.content.size : 0,
+    c.bigramsOut.size ? bi / c.bigramsOut.size : 0,
+    weightedAll ? weighted / weightedAll : 0,
+    n ? runs / n : 0,
+    n ? passages / n : 0,
+    aligned,
+    copy.words.length < longest ? 1 : 0,
+    Math.min(1, Math.log(1 + n) / Math.log(2000)),
+    sentenceContainment(copy, ss),
+    n ? bigramWords(c, ss) / n : 0,
+  ];
+}
+
+/** Mean over the copy's sentences (by words) of the largest share of their content stems in one source sentence. */
+function sentenceContainment(copy: Prepared, ss: readonly Profile[]): number {
+  const c = profileOf(copy);
+  const postings = new Map<string, number[]>();
+  let base = 0;
+  for (const s of ss) {
+    s.sentenceStems.forEach((set, k) => {
+      for (const t of set) {
+        const list = postings.get(t);
+        if (list) list.push(base + k);
+        else postings.set(t, [base + k]);
+      }
+    });
+    base += s.sentenceStems.length;
+  }
+  const { words } = sentencesOfWords(copy);
+  let sum = 0;
+  let total = 0;
+  const hits = new Map<number, number>();
+  c.sentenceStems.forEach((set, k) => {
+    const size = words[k] as number;
+    if (set.length === 0) return;
+    total += size;
+    hits.clear();
+    let best = 0;
+    for (const t of set) {
+      const list = postings.get(t);
+      if (!list || list.length > 50) continue;
+      for (const q of list) {
+        const h = (hits.get(q) ?? 0) + 1;
+        hits.set(q, h);
+        if (h > best) best = h;
+      }
+    }
+    sum += (size * best) / set.length;
+  });
+  return total ? sum / total : 0;
+}
+
+/** Words of the copy in a stem bigram some source has. */
+function bigramWords(c: Profile, ss: readonly Profile[]): number {
+  const n = c.stems.length;
+  const inPair = new Uint8Array(n);
+  for (let i = 1; i < n; i++) {
+    const key = `${c.stems[i - 1]} ${c.stems[i]}`;
+    if (ss.some((s) => s.bigrams.has(key))) inPair.fill(1, i - 1, i + 1);
+  }
+  let k = 0;
+  for (const x of inPair) k += x;
+  return k;
+}
+
+/** Share of the copy's sentence words in sentences with at least half their content stems in one source sentence. */
+function alignedSentences(copy: Prepared, source: Prepared): number {
+  const c = profileOf(copy);
+  const s = profileOf(source);
+  const postings = new Map<string, number[]>();
+  s.sentenceStems.forEach((set, k) => {
+    for (const t of set) {
+      const list = postings.get(t);
+      if (list) list.push(k);
+      else postings.set(t, [k]);
+    }
+  });
+  const { words } = sentencesOfWords(copy);
+  let aligned = 0;
+  let total = 0;
+  const hits = new Map<number, number>();
+  c.sentenceStems.forEach((set, k) => {
+    const size = words[k] as number;
+    total += size;
+    if (set.length < 3) return;
+    hits.clear();
+    let best = 0;
+    for (const t of set) {
+      const list = postings.get(t);
+      // A stem in very many source sentences says nothing about which one is rewritten.
+      if (!list || list.length > 50) continue;
+      for (const q of list) {
+        const h = (hits.get(q) ?? 0) + 1;
+        hits.set(q, h);
+        if (h > best) best = h;
+      }
+    }
+    if (best >= set.length / 2) aligned += size;
+  });
+  return total ? aligned / total : 0;
+}
+
+/** Logistic score of derivation features under weights (bias last). */
+export function derivationProbability(features: readonly number[], weights: readonly number[] = DERIVATION_WEIGHTS.weights): number {
+  let z = weights[features.length] ?? 0;
+  features.forEach((x, i) => (z += x * (weights[i] ?? 0)));
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The probability that `copy` is derived from one of `sources` (the largest features over them). */
+export function derivationScore(copy: Prepared, sources: readonly Prepared[]): number {
+  return derivationProbability(derivationFeatures(copy, sources));
+}
+
+/**
+ * Rewritten copies the passages miss: pairs of a story's articles (indices into `prepared`)
+ * whose derivation probability, the shorter one as the copy of the longer, reaches
+ * REUSE.minDerivation. Candidates come from shared rare words: each article's
+ * `derivationKeys` rarest content stems are posted, and an article is scored against the
+ * `derivationCandidates` articles that share the most of them, so the work grows with the
+ * story's size, not its square. Returns [source id, copy id] pairs.
+ */
+export function findDerivations(prepared: readonly Prepared[], members: readonly number[]): [string, string][] {
+  const keysOf = members.map((i) => {
+    const c = profileOf(prepared[i] as Prepared);
+    return [...c.content].map((t) => [t, idf(t)] as const).sort((x, y) => y[1] - x[1] || cmp(x[0], y[0])).slice(0, REUSE.derivationKeys).map((x) => x[0]);
+  });
+  const postings = new Map<string, number[]>();
+  keysOf.forEach((keys, a) => {
+    for (const t of keys) {
+      const list = postings.get(t) ?? [];
+      if (list.length < REUSE.maxPostings) list.push(a);
+      postings.set(t, list);
+    }
+  });
+  const out: [string, string][] = [];
+  const seen = new Set<number>();
+  const m = members.length;
+  keysOf.forEach((keys, a) => {
+    const shared = new Map<number, number>();
+    for (const t of keys) for (const b of postings.get(t) ?? []) if (b !== a) shared.set(b, (shared.get(b) ?? 0) + 1);
+    const candidates = [...shared.entries()].filter(([, n]) => n >= REUSE.derivationMinShared).sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, REUSE.derivationCandidates);
+    for (const [b] of candidates) {
+      const key = Math.min(a, b) * m + Math.max(a, b);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const pa = prepared[members[a] as number] as Prepared;
+      const pb = prepared[members[b] as number] as Prepared;
+      const [copy, source] = pa.words.length < pb.words.length || (pa.words.length === pb.words.length && pa.article.id > pb.article.id) ? [pa, pb] : [pb, pa];
+      if (copy.words.length >= REUSE.derivationMinWords && derivationScore(copy, [source]) >= REUSE.minDerivation) out.push([source.article.id, copy.article.id]);
+    }
+  });
+  return out;
 }

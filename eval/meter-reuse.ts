@@ -1,0 +1,33 @@
+/**
+ * Derivation rows of METER (shared by eval/meter.ts and scripts/train-reuse.ts): for each
+ * labelled newspaper article, reuse.ts's derivationFeatures against its catchline's wire texts
+ * together, its label and catchline (the cross-validation fold).
+ */
+import type { Prepared } from '../src/stories/prepare.js';
+import { derivationFeatures } from '../src/stories/reuse.js';
+import type { Derivation, MeterText } from './meter-data.js';
+
+export interface DerivationRow {
+  features: number[];
+  label: Derivation;
+  catchline: string;
+}
+
+/** Rows for the labelled papers among `members` (indices into texts and prepared alike). */
+export function derivationRows(texts: readonly MeterText[], prepared: readonly Prepared[], members: readonly number[]): DerivationRow[] {
+  const wire = members.filter((i) => texts[i]?.kind === 'pa').map((i) => prepared[i] as Prepared);
+  const out: DerivationRow[] = [];
+  for (const i of members) {
+    const t = texts[i] as MeterText;
+    if (t.kind !== 'paper' || !t.label) continue;
+    out.push({ features: derivationFeatures(prepared[i] as Prepared, wire), label: t.label, catchline: t.catchline });
+  }
+  return out;
+}
+
+/** The fold of a catchline (FNV-1a hash), as the eval's thresholds use. */
+export function foldOf(catchline: string, folds = 5): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < catchline.length; i++) h = Math.imul(h ^ catchline.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % folds;
+}
