@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareArticles } from '../collection/compare.js';
 import { prepare } from './prepare.js';
-import { copiedShare, coveredWords } from './reuse.js';
+import { fitDerivation } from './derivation-train.js';
+import { findOrigins } from './origins.js';
+import { copiedShare, coveredWords, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, findDerivations } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
 
 const WIRE =
@@ -119,4 +121,38 @@ test('undated: the copy that trims the source\'s sentences is the copy, even whe
   // More of the source than of the copy is shared: "the copy is the one more covered" would get it backwards.
   const [ps, pc] = [prepare(source), prepare(copy)];
   assert.ok(copiedShare(ps, [pc]) > copiedShare(pc, [ps]));
+});
+
+// A rewrite of WIRE: its facts, names and figures in new sentences, no passage of 6 words.
+const REWRITE =
+  'Hundreds flee as Storm Delia swamps Wexley and Portmaine\nAbout 300 people had to leave dozens of flooded homes in Wexley and Portmaine on Saturday after heavy rain from Storm Delia. ' +
+  'The river Ayle climbed two metres in just twelve hours, the regional emergency agency said, and burst a flood wall close to the old harbour. ' +
+  'Families trapped upstairs were reached by rescue crews in boats. Nobody has died, officials said.';
+// An independent report of the same storm: the same place, its own facts.
+const OWN =
+  'Storm Delia: Portmaine counts the cost\nShopkeepers in Portmaine spent Sunday carrying sodden stock onto the pavement. ' +
+  'Insurers said claims could run into millions, and the council promised grants for small businesses within a week. ' +
+  'The town last flooded in 1998, when the harbour wall was first built, one resident recalled.';
+
+test('a rewrite that shares no 6-word passage scores as derived, an own report of the same storm does not, and origins join the rewrite', () => {
+  const wire = prepare(testArticle(WIRE, { id: 'wire' }));
+  const rewrite = prepare(testArticle(REWRITE, { id: 'rewrite' }));
+  const own = prepare(testArticle(OWN, { id: 'own' }));
+  assert.equal(copiedShare(rewrite, [wire]), 0, 'the rewrite shares no passage (else this test shows nothing)');
+  const features = derivationFeatures(rewrite, [wire]);
+  assert.equal(features.length, DERIVATION_FEATURES.length);
+  assert.ok(features.every((x) => x >= 0 && x <= 1));
+  assert.ok(derivationScore(rewrite, [wire]) > derivationScore(own, [wire]) + 0.3);
+  const pairs = findDerivations([wire, rewrite, own], [0, 1, 2]);
+  // The pair's order is by length (the shorter text as the copy); origins do not need it.
+  assert.deepEqual(pairs.map((p) => [...p].sort()), [['rewrite', 'wire']]);
+  assert.deepEqual(findOrigins(['own', 'rewrite', 'wire'], [], pairs), [['own'], ['rewrite', 'wire']]);
+});
+
+test('fitDerivation is deterministic and separates separable rows', () => {
+  const rows = [[0.9, 0.8], [0.8, 0.9], [0.1, 0.2], [0.2, 0.1]];
+  const labels = [true, true, false, false];
+  const w = fitDerivation(rows, labels);
+  assert.deepEqual(w, fitDerivation(rows, labels));
+  assert.ok(derivationProbability([0.85, 0.85], w) > 0.5 && derivationProbability([0.15, 0.15], w) < 0.5);
 });
