@@ -20,6 +20,21 @@ test('bylines cleaned to names: labels, dates, counts, glued labels, roles, seve
   assert.deepEqual(cleanAuthors('Ludwig van Beethoven'), ['Ludwig van Beethoven']);
 });
 
+test('bylines with the outlet, a desk, a repeated name, a handle, an e-mail, a date or a month glued on', () => {
+  assert.deepEqual(cleanAuthors('By Paul Steinhauser Fox News', 'Fox News'), ['Paul Steinhauser']);
+  assert.deepEqual(cleanAuthors('By Ron Dicker General Assignment Reporter, HuffPost'), ['Ron Dicker']);
+  assert.deepEqual(cleanAuthors('Denis Staunton China Correspondent, in Seoul Fri Nov 3 2023 - 07:33'), ['Denis Staunton']);
+  assert.deepEqual(cleanAuthors('Hayley J. Fowler Senior Writer'), ['Hayley J. Fowler']);
+  assert.deepEqual(cleanAuthors('Tom Krisher, AP Auto Writer'), ['Tom Krisher']);
+  assert.deepEqual(cleanAuthors('By Eric Yoder Eric Yoder National reporter focusing on budget policies EmailBioFollow'), ['Eric Yoder']);
+  assert.deepEqual(cleanAuthors("By April Roach@aprilroach28 Daniel O'Mahony 01 October 2020"), ['April Roach']);
+  assert.deepEqual(cleanAuthors('Claudia Tanclaudiat@sph.com.sg@ClaudiaTanBT'), ['Claudia']);
+  assert.deepEqual(cleanAuthors('Par Thomas Lecomte Le 2 novembre 2023 à 16h17'), ['Thomas Lecomte']);
+  assert.deepEqual(cleanAuthors('November 3, 2023'), []);
+  assert.deepEqual(cleanAuthors('REUTERS 19 NOV 2019'), ['Reuters']);
+  assert.deepEqual(cleanAuthors('By AFP'), ['AFP']);
+});
+
 test('form labels, roles and the outlet are not authors', () => {
   assert.deepEqual(cleanAuthors('Name'), []);
   assert.deepEqual(cleanAuthors('Leave a Reply'), []);
