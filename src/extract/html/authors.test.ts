@@ -33,6 +33,18 @@ test('bylines with the outlet, a desk, a repeated name, a handle, an e-mail, a d
   assert.deepEqual(cleanAuthors('November 3, 2023'), []);
   assert.deepEqual(cleanAuthors('REUTERS 19 NOV 2019'), ['Reuters']);
   assert.deepEqual(cleanAuthors('By AFP'), ['AFP']);
+  assert.deepEqual(cleanAuthors('Veröffentlicht von Chris Jung'), ['Chris Jung']);
+  assert.deepEqual(cleanAuthors('Ryan Merkley, CEO'), ['Ryan Merkley']);
+  assert.deepEqual(cleanAuthors('More Posts'), []);
+});
+
+test('a byline in a BEM class ("article__byline") and a link to an author\'s page under the headline; a sidebar\'s author link is not the byline', () => {
+  const body = '<p>Body text of the article, long enough to be a paragraph, with a comma, and a full stop.</p>';
+  const bem = extractHtml(`<h1>Headline</h1><div class="article__byline"><a href="https://n.example/team/">Catherine Shu</a></div>${body}`, { uri: 'b.html' });
+  assert.deepEqual(bem.authors, ['Catherine Shu']);
+  const link = extractHtml(`<div class="sidebar"><a href="/author/chad-finn">Chad Finn</a></div><h1>Headline</h1><div><span>By</span> <a href="https://abc.example/author/tal_axelrod">Tal Axelrod</a></div>${body}`, { uri: 'l.html' });
+  assert.deepEqual(link.authors, ['Tal Axelrod']);
+  assert.equal(link.authorsVia, 'html');
 });
 
 test('form labels, roles and the outlet are not authors', () => {
