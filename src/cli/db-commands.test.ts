@@ -49,6 +49,7 @@ test('story ID: the compare report (text, json, markdown); unknown id', async ()
   const j = JSON.parse((await run('story', first.id, '--db', db, '--json')).out) as { schema: string; stories: { id: string }[] };
   assert.equal(j.stories[0]?.id, first.id);
   assert.match((await run('story', first.id, '--db', db, '--markdown')).out, /^#/m);
+  assert.match((await run('story', first.id, '--db', db, '--html')).out, /^<!DOCTYPE html>/);
   const none = await run('story', 's-nope', '--db', db);
   assert.equal(none.code, 2);
   assert.match(none.err, /CC705/);
