@@ -259,7 +259,9 @@ export const EXPORT_HELP = `Usage: crosscheck export --format jsonl|csv [options
 Writes the database's records one per line (JSONL) or row (CSV, RFC 4180 quoting), streamed.
 Articles: id, uri, outlet, title, publishedAt, storyId, url, byline, lang, contentHash.
 Stories: id, title, counts, outlets, dates, fact counts, article ids. Facts: story, id, status,
-independent origins, article ids, summary. In CSV, lists are joined with "|".
+independent origins, article ids, summary, members (each article's words, span and stance) and
+conflicts (both sides quoted); in CSV a member is "ARTICLE STANCE: words". In CSV, lists are
+joined with "|".
 
 Options:
 ${DB_OPTION}
