@@ -58,7 +58,7 @@ import {
   type HitRow,
   type StoryRow,
 } from './rows.js';
-import { toRecord, toStore, toSummary } from '../rows.js';
+import { factEvidence, toRecord, toStore, toSummary } from '../rows.js';
 import { TS_CONFIG } from './schema.js';
 import { toTsQuery } from './ts-query.js';
 
@@ -387,14 +387,15 @@ export class PostgresStore implements Store {
   }
 
   exportFacts(): AsyncIterable<FactRecord> {
-    type FactRow = { story_id: string; id: string; status: Fact['status']; independent_origins: number; article_ids: string; summary: string };
-    return this.cursor<FactRow, FactRecord>('SELECT story_id, id, status, independent_origins, article_ids, summary FROM facts ORDER BY seq', (row) => ({
+    type FactRow = { story_id: string; id: string; status: Fact['status']; independent_origins: number; article_ids: string; summary: string; doc: string };
+    return this.cursor<FactRow, FactRecord>('SELECT story_id, id, status, independent_origins, article_ids, summary, doc FROM facts ORDER BY seq', (row) => ({
       storyId: row.story_id,
       id: row.id,
       status: row.status,
       independentOrigins: row.independent_origins,
       articleIds: JSON.parse(row.article_ids) as string[],
       summary: row.summary,
+      ...factEvidence(row.doc),
     }));
   }
 
