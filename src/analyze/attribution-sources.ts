@@ -793,7 +793,8 @@ function findCuesUncached(input: CueInput): Cue[] {
       // decide that before the binary search over the quoted spans.
       if (!ANY_CUE_WORD.has(tok.norm)) continue;
       const withNext = CUES_WITH_NEXT.get(tok.norm);
-      if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '')) continue;
+      // "spoke emotionally of": an -ly adverb may stand between the verb and its word
+      if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '') && !(tokens[k + 1] && isAdverb(tokens[k + 1] as Token) && withNext.has(tokens[k + 2]?.norm ?? ''))) continue;
       if (isInside(c.quoted, tok.start)) continue;
       const n = cueAfter(c, k, b); // "According to" may open a sentence
       // a capital cue verb only in a title-case heading ("Lindsey Graham Says") or opening a sentence ("Said Ellis:")
