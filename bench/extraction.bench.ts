@@ -1,5 +1,5 @@
 /**
- * HTML extraction speed: crosscheck's extractor (htmlparser2, src/extract/html) against
+ * HTML extraction speed: crosscheck's extractor (our HTML tokenizer, src/extract/html) against
  * @mozilla/readability on jsdom (the baseline peer, a dev dependency), over the same pages of
  * ../shared/data/extraction in the same process. Prints pages/s, ms/page and the ratio, the
  * machine's load, and what a whole page costs in the pipeline: read (charset) then extract
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const ratio = peerMs / oursMs;
   const row = (name: string, ms: number): string => `${name.padEnd(34)} ${(1000 / ms).toFixed(1).padStart(8)} pages/s ${ms.toFixed(2).padStart(8)} ms/page`;
   console.log(`HTML extraction, ${pages.length} pages (${(bytes / pages.length / 1024).toFixed(0)} KiB each on average), same process\n`);
-  console.log(row('crosscheck (htmlparser2)', oursMs));
+  console.log(row('crosscheck', oursMs));
   console.log(row('@mozilla/readability on jsdom', peerMs));
   console.log(row('crosscheck read + extract (whole)', wholeMs));
   console.log(`\nload average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures taken under load are not comparable with quiet ones)`);

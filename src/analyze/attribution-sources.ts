@@ -743,36 +743,8 @@ function record(c: Ctx, out: Cue[], cue: Span, phrase: [number, number] | null, 
   out.push({ cue, source, kind: k.kind, canonical: k.canonical, outlet: k.outlet ?? null, speaker: k.speaker, unresolved: k.unresolved, sentence: si });
 }
 
-/**
- * The last findCues result per token array. findQuotes and findAttributions both call findCues
- * on the same document, and the quoted spans attributions pass (doc.quotes) are the spans quotes
- * passed: the second call would redo the same pure computation. Reused only when every input is
- * the same (same arrays, same quoted offsets). Callers must not mutate the cues.
- */
-const lastCues = new WeakMap<readonly Token[], { input: CueInput; quoted: Span[]; cues: Cue[] }>();
-
-function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as Span;
-    const y = b[i] as Span;
-    if (x.start !== y.start || x.end !== y.end) return false;
-  }
-  return true;
-}
-
-/** Every attribution cue of the text, in order, with its source and kind (read-only: may be shared between calls). */
-export function findCues(input: CueInput): readonly Cue[] {
-  const hit = lastCues.get(input.tokens);
-  if (hit && hit.input.text === input.text && hit.input.sentences === input.sentences && hit.input.entities === input.entities && sameSpans(hit.quoted, input.quoted)) {
-    return hit.cues;
-  }
-  const cues = findCuesUncached(input);
-  lastCues.set(input.tokens, { input, quoted: input.quoted.map((q) => ({ start: q.start, end: q.end })), cues });
-  return cues;
-}
-
-function findCuesUncached(input: CueInput): Cue[] {
+/** Every attribution cue of the text, in order, with its source and kind. */
+export function findCues(input: CueInput): Cue[] {
   const { tokens, sentences, text } = input;
   const ranges: [number, number][] = [];
   let t = 0;
