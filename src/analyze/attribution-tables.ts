@@ -48,7 +48,7 @@ export const VERB_AFTER_OBJECT = new Set(['is', 'was', 'are', 'were', 'has', 'ha
  */
 export const CUES_WITH_NEXT = new Map<string, ReadonlySet<string>>([
   ...['estimates', 'estimate', 'calculates', 'calculated', 'projects', 'projected', 'found', 'finds'].map((w) => [w, new Set(['that'])] as const),
-  ...['points', 'point', 'pointed'].map((w) => [w, new Set(['out'])] as const),
+  ...['points', 'point', 'pointed'].map((w) => [w, new Set(['out', 'to'])] as const), // "pointed to reports that"
   ...['spoke', 'speaks', 'speak', 'talked', 'talks'].map((w) => [w, new Set(['of', 'about', 'out'])] as const),
 ]);
 

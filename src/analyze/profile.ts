@@ -9,7 +9,7 @@
  * loadedWords counts the writer's loaded words (loaded signals outside quotes); hedges counts
  * the hedge signals outside quotes (a speaker's "could" is not the article hedging). Words are the word tokens of the text.
  */
-import type { Context, Doc, Evidence, Profile, QuotedSource, SourceSide } from '../model/index.js';
+import { profileCountOf, type Context, type Doc, type Evidence, type Profile, type QuotedSource, type SourceSide, type Span } from '../model/index.js';
 import { SENSATIONAL_MIN_WEIGHT } from './headline.js';
 import { opinionOf } from './opinion.js';
 import { Working } from './working.js';
@@ -74,10 +74,12 @@ export function profile(doc: Doc, ctx: Context, work: Working = new Working()): 
   let loadedWords = 0;
   let hedges = 0;
   let sensationalTitle = false;
+  const inBody = (span: Span): boolean => bodyStarts.has(`${span.start}:${span.end}`);
+  // the one definition of the counts (model/profile-counts.ts), shared with the reports and the page
   for (const s of doc.signals) {
-    if (s.kind === 'opinion' && bodyStarts.has(`${s.span.start}:${s.span.end}`)) opinionSentences++;
-    else if (s.kind === 'loaded' && !s.detail.endsWith('(in quote)')) loadedWords += s.text.split(/\s+/).length;
-    else if (s.kind === 'hedge' && !s.detail.endsWith('(in quote)')) hedges++;
+    if (s.kind === 'opinion') opinionSentences += profileCountOf(s, inBody);
+    else if (s.kind === 'loaded') loadedWords += profileCountOf(s, inBody);
+    else if (s.kind === 'hedge') hedges += profileCountOf(s, inBody);
     else if (s.kind === 'sensational-title' && s.weight >= SENSATIONAL_MIN_WEIGHT) sensationalTitle = true;
   }
   const sentences = bodySpans.length;

@@ -70,6 +70,13 @@ export function findSignals(doc: Doc, ctx: Context, work: Working = new Working(
     const weight = Math.max(e.weight, p);
     push('loaded', span, quoted ? weight * QUOTED_FACTOR : weight, `${e.kind}: ${e.lemma}${p > 0 ? `; classifier ${round(p)}` : ''}${quoted ? ' (in quote)' : ''}`);
   }
+  // a classifier mark on a word the lexicon read as literal ("explosive gas") is dropped too
+  k = 0;
+  for (const m of lex.literal) {
+    const span = matchSpan(view, m);
+    while (k < marks.length && (marks[k] as (typeof marks)[number]).span.end <= span.start) k++;
+    for (let j = k; j < marks.length && (marks[j] as (typeof marks)[number]).span.start < span.end; j++) used[j] = 1;
+  }
   marks.forEach((mark, j) => {
     if (used[j] === 1) return;
     push('loaded', mark.span, mark.quoted ? mark.p * QUOTED_FACTOR : mark.p, `classifier: P(loaded) ${round(mark.p)}${mark.quoted ? ' (in quote)' : ''}`);

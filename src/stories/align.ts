@@ -14,7 +14,7 @@ import type { Span } from '../model/index.js';
 import { disjoint } from './conflicts.js';
 import type { Prepared } from './prepare.js';
 import { lowerBound } from './names.js';
-import { firstMentionFrom, isInRanges, termsOf } from './terms.js';
+import { firstMentionFrom, headlineTermsOf, isInRanges, isTitleCase, termsOf } from './terms.js';
 import type { Unit } from './units.js';
 
 // Tuned on the two seeds (five paraphrased facts must align, the rest must not) and the
@@ -88,7 +88,7 @@ export interface Alignment {
 export function align(prepared: readonly Prepared[], units: readonly Unit[], merge: ReadonlyMap<string, string>, origin: (article: number) => number = (a) => a): Alignment {
   const aligned: AlignedUnit[] = units.map((u) => {
     const p = prepared[u.article] as Prepared;
-    const terms = termsOf(p, u.first, u.last, merge);
+    const terms = u.kind === 'headline' && isTitleCase(p, u.first, u.last) ? headlineTermsOf(p, u.first, u.last, merge) : termsOf(p, u.first, u.last, merge);
     const core = u.kind === 'relative' && u.open !== undefined ? termsOf(p, u.open, u.last, merge) : null;
     return { ...u, terms, context: contextOf(p, u, merge, terms), subjects: subjectsOf(p, u, merge), core };
   });

@@ -414,36 +414,31 @@ function gazAt(p: Prepared, j: number, from: number, to: number): number {
   return j < from ? 250 : j >= to ? 251 : (p.gaz[j] as number);
 }
 
-/** Writes the FEATURE_COUNT rows of token i into out[at ..]. */
+/**
+ * Features of token i that depend on its word form alone: its norm, case class, shape and
+ * possessive (the bias row, the word, prefixes and suffixes, its word lists). They come first in
+ * `featuresOf`, so the decoder can sum their weights once per word form (decode.ts).
+ */
+export const OWN_FEATURE_COUNT = 14;
+
+/** Writes the FEATURE_COUNT rows of token i into out[at ..]: its own rows, then its context's. */
 export function featuresOf(p: Prepared, i: number, out: Int32Array, at: number): void {
-  const from = p.sentFrom[i] as number;
-  const to = p.sentTo[i] as number;
-  const tok = p.tokens[i] as Token;
-  const norm = tok.norm;
-  const len = p.possessive[i] ? norm.length - 2 : norm.length;
+  ownFeaturesOf(p, i, out, at);
+  contextFeaturesOf(p, i, out, at + OWN_FEATURE_COUNT);
+}
+
+/** Writes the OWN_FEATURE_COUNT rows of token i that depend on its word form alone. */
+export function ownFeaturesOf(p: Prepared, i: number, out: Int32Array, at: number): void {
+  const norm = (p.tokens[i] as Token).norm;
+  const poss = p.possessive[i] as number;
+  const len = poss ? norm.length - 2 : norm.length;
   const w = p.normHash[i] as number;
   const k = p.caseClass[i] as number;
-  const wPrev = normAt(p, i - 1, from, to);
-  const wNext = normAt(p, i + 1, from, to);
-  const kPrev = classAt(p, i - 1, from, to);
-  const kNext = classAt(p, i + 1, from, to);
-  const mode = p.mode[i] as number;
-  const pos = p.sentPos[i] as number;
-  const doc = p.docBits[i] as number;
-  const lists = listsAt(p, i);
-  const listsPrev = listsOrEdge(p, i - 1, from, to);
-  const listsNext = listsOrEdge(p, i + 1, from, to);
-  const gaz = p.gaz[i] as number;
-  const shape = p.shapeHash[i] as number;
   let f = at;
   out[f++] = row(0, 0);
   out[f++] = row(1, w);
   out[f++] = row(2, w, k);
-  out[f++] = row(3, wPrev);
-  out[f++] = row(4, wNext);
-  out[f++] = row(7, wPrev, w);
-  out[f++] = row(8, w, wNext);
-  out[f++] = row(9, shape);
+  out[f++] = row(9, p.shapeHash[i] as number);
   // prefixes and suffixes of 1-4 characters of the norm (without a possessive 's)
   let h = FNV;
   for (let c = 0; c < 4; c++) {
@@ -455,17 +450,40 @@ export function featuresOf(p: Prepared, i: number, out: Int32Array, at: number):
     if (c < len) h = fnvStep(h, norm.charCodeAt(len - 1 - c));
     out[f++] = row(15 + c, c < len ? h : 0);
   }
+  out[f++] = row(24, listsAt(p, i));
+  out[f++] = row(29, poss, k);
+}
+
+/** Writes the FEATURE_COUNT - OWN_FEATURE_COUNT rows of token i that read its neighbours and sentence. */
+export function contextFeaturesOf(p: Prepared, i: number, out: Int32Array, at: number): void {
+  const from = p.sentFrom[i] as number;
+  const to = p.sentTo[i] as number;
+  const w = p.normHash[i] as number;
+  const k = p.caseClass[i] as number;
+  const wPrev = normAt(p, i - 1, from, to);
+  const wNext = normAt(p, i + 1, from, to);
+  const kPrev = classAt(p, i - 1, from, to);
+  const kNext = classAt(p, i + 1, from, to);
+  const mode = p.mode[i] as number;
+  const pos = p.sentPos[i] as number;
+  const doc = p.docBits[i] as number;
+  const listsPrev = listsOrEdge(p, i - 1, from, to);
+  const listsNext = listsOrEdge(p, i + 1, from, to);
+  const gaz = p.gaz[i] as number;
+  let f = at;
+  out[f++] = row(3, wPrev);
+  out[f++] = row(4, wNext);
+  out[f++] = row(7, wPrev, w);
+  out[f++] = row(8, w, wNext);
   out[f++] = row(19, kPrev, k, kNext);
   out[f++] = row(20, pos, k, mode);
   out[f++] = row(21, gaz);
   out[f++] = row(22, gazAt(p, i - 1, from, to), gaz);
   out[f++] = row(23, gaz, gazAt(p, i + 1, from, to));
-  out[f++] = row(24, lists);
   out[f++] = row(25, listsPrev, k);
   out[f++] = row(26, listsNext, k);
   out[f++] = row(27, doc, k, pos === 0 ? 0 : 1);
   out[f++] = row(28, mode, k, doc);
-  out[f++] = row(29, p.possessive[i] as number, k);
   out[f++] = row(30, wPrev, k);
   out[f++] = row(31, k, wNext);
   out[f++] = row(33, mode, w);

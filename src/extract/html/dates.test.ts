@@ -17,6 +17,18 @@ test('dates as pages write them: German, French, dotted, weekday and time, two-d
   assert.equal(findDate('Monday Nov. 23, 2020')?.iso, '2020-11-23');
   assert.equal(findDate('Thursday, November 9, 2023 4:41AM')?.iso, '2023-11-09T04:41:00');
   assert.equal(findDate('2020/04/29')?.iso, '2020-04-29');
+  // A page's text glues elements: the year ends at a non-digit, not at a word boundary.
+  assert.equal(findDate('Posted on Freitag, 15. April 2016Samstag, 4. März 2017')?.iso, '2016-04-15');
+  assert.equal(findDate('am 29.04.2020Uhr')?.iso, '2020-04-29');
+  assert.equal(findDate('15. April 20161'), null);
+});
+
+test('a <time> whose datetime is UTC and whose text is the page\'s own day a day apart gives that day; an hour that no zone allows keeps the stamp', () => {
+  const page = (datetime: string, text: string): string | null => extractHtml(`<h1>A headline</h1><p><time datetime="${datetime}">${text}</time></p><p>x</p>`, { uri: 't.html' }).publishedAt;
+  assert.equal(page('2023-11-01T23:01:00Z', '02 Novembre 2023'), '2023-11-02');
+  assert.equal(page('2023-11-09T04:15:00Z', 'November 8, 2023'), '2023-11-08');
+  assert.equal(page('2020-07-09T10:04:04Z', 'July 8, 2020'), '2020-07-09T10:04:04Z');
+  assert.equal(page('2020-07-09T10:04:04+02:00', 'July 10, 2020'), '2020-07-09T10:04:04+02:00');
 });
 
 test('a UTC time stamp keeps the day it was written with (no conversion to a local day)', () => {

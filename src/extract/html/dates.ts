@@ -4,19 +4,32 @@
  *
  *   1. json-ld    datePublished of the article object
  *   2. meta       <meta> names that mean "published" (PUBLISHED_META, in order of trust)
+ *      A visible date under the headline (step 4) that names another day wins over 1-2: metadata
+ *      that disagrees with what the reader sees is often a template's, a feed's or an old version's.
+ *      A UTC stamp from 1-2 whose day is not the page's own ("2018-12-31T23:11:59+00:00" on a page
+ *      dated 2019/01/01 in its url or under its headline) gives the page's day, where its hour
+ *      allows a zone to be a day apart (WEST_BEFORE_HOUR, EAST_FROM_HOUR). Otherwise a UTC stamp
+ *      keeps the day it was written with.
  *   3. microdata  an element with itemprop="datePublished" (content, datetime or its text)
  *      json-ld    datePublished of any other node (WebPage in an @graph, QAPage's question), not
  *                 of embedded media (a video's upload date is not the page's)
- *   4. time       a <time> whose class / itemprop / pubdate says published, else the first <time>
- *                 that is not an update
- *   5. html       the text of a small element whose class / id says date ("entry-date",
+ *   4. near       the visible date nearest after an <h1> (within NEAR_H1 elements): a <time>, a
+ *                 date element (5) or a date line (7), not in comments and not an update; a page's
+ *                 teasers and sidebars come before its headline or far after it
+ *   5. published  a line that says it is the publication ("Veröffentlicht am 16.08.2019")
+ *   6. time       a <time> whose class / itemprop / pubdate (or its parent's) says published,
+ *                 else the first <time> that is not an update; a UTC datetime whose text says
+ *                 the day before or after gives that day
+ *   7. html       the text of a small element whose class / id says date ("entry-date",
  *                 "post-date", "article__date", "datum"), first in the page; update lines skipped
- *   6. url        a date in the page's own address (canonical link, og:url, the url given)
- *   7. text       a short text block that is a date line (or a paragraph that opens with its date),
+ *   8. url        a date in the page's own address (canonical link, og:url, the url given)
+ *   9. text       a short text block that is a date line (or a paragraph that opens with its date),
  *                 the nearest after the page's first <h1>
  *                 (within TEXT_AFTER_H1 elements), else the nearest before it (TEXT_BEFORE_H1),
  *                 else, on a page with no <h1>, the first; then a date in the <title>
- *   8. modified   only a modification date was found: it stands in for the publication date
+ *  10. modified   only a modification date was found: it stands in for the publication date; the
+ *                 last is a page-wide edit stamp ("last edited 2019-11-10", "Stand: 09.10.2017",
+ *                 a copyright line with a whole day, a hidden hAtom "updated" stamp)
  *
  * Plausible: a day from MIN_YEAR to today. The modification date is found the same way
  * (JSON-LD dateModified, MODIFIED_META, itemprop="dateModified", update <time>s).
@@ -40,8 +53,10 @@ const PUBLISHED_META: readonly string[] = [
 /** Meta names whose content is the modification date. */
 const MODIFIED_META: readonly string[] = [
   'article:modified_time', 'og:updated_time', 'og:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'modified',
-  'last-modified', 'lastmod', 'article.updated', 'updated_time', 'revised',
+  'last-modified', 'lastmod', 'article.updated', 'updated_time', 'revised', 'dateupdate', 'last_updated_date',
 ];
+/** Last parts of a site's own meta names ("five_hundred_pixels:uploaded", "parsely:published_time"), after the names above. */
+const PUBLISHED_META_ENDS: readonly string[] = ['published_time', 'publish_date', 'publication_date', 'published', 'pubdate', 'uploaded'];
 /** Class / id words of an element that holds the date in the page. */
 const DATE_HINT = /(?:^|[\s_-])(?:date|datum|dateline|time|timestamp|published|publish|pubdate|posted|posted-on|postdate|entry-date|entry-meta|post-meta|article-meta|meta|byline|submitted|created|veroeffentlicht|publication|info)(?:$|[\s_-])/i;
 /** The same in camelCase ("postDate", "articleDateTime"). */
@@ -54,6 +69,8 @@ const UPDATE_WORDS = /\b(?:updated?|modified|aktualisiert|last\s+edited|mis\s+à
 const PUBLISHED_HINT = /publish|pubdate|entry-date|post-date|created|posted/i;
 /** The longest element text read as a date line. */
 const DATE_TEXT_MAX_CHARS = 100;
+/** The longest element text read for an edit stamp (a footer line names the page and its path before "Stand: ..."). */
+const EDIT_LINE_MAX_CHARS = 200;
 /** Raw characters read from an element for its date (whitespace not yet collapsed). */
 const RAW_TEXT_MAX_CHARS = 400;
 /** How much of a long paragraph's start is read for the date it opens with. */
@@ -67,18 +84,39 @@ const MAY_HOLD_DATE = /(?:19|20)\d{2}|\d\.\d{2}\.\d{2}/;
 const ISO_START = /^\s*\d{4}-\d{2}-\d{2}/;
 /** Copyright lines give the year of the site, not of the page. */
 const COPYRIGHT = /©|\(c\)|copyright/i;
+/** Words before a date that make it an event's or a deadline's, not the page's. */
+const EVENT_WORDS = /\b(?:termin|veranstaltung|event|anmeldeschluss|einsendeschluss|bewerbungsschluss|deadline|date\s+de\s+l'événement)\b/i;
+/** Class / id words of a comment (its dates are the comment's, not the page's). */
+const COMMENT_HINT = /comment|kommentar|reply|respon/i;
+/** Words of a line that says it gives the publication ("Veröffentlicht am 16.08.2019"), read in its first LEADING_DATE_CHARS. */
+const PUBLISHED_WORDS = /\b(?:published|posted|veröffentlicht|erschienen|erstellt|publié|publicado|pubblicato)\b/i;
+/** Words of a page-wide edit stamp ("last edited 2019-11-10", "Stand: 09.10.2017", "Letzte Änderung: ..."): the date after them ("Stand" only with its colon: "Stand der Dinge" is not a stamp). */
+const EDITED_WORDS = /\b(?:last\s+(?:edited|modified|updated|changed)(?:\s+on)?|page\s+updated|stand(?=\s*:)|letzte\s+änderung|zuletzt\s+(?:geändert|aktualisiert)(?:\s+am)?|dernière\s+mise\s+à\s+jour|última\s+actualización)\s*:?/i;
+/** A whole day (not only a year), for a copyright line that carries one. */
+const FULL_DATE = /\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}/;
+/** A time stamp in UTC, whose day may not be the page's own. */
+const UTC_TIME = /T(\d{2}):\d{2}(?::\d{2})?(?:Z|\+00:00)$/;
+/**
+ * A UTC stamp is read as the day before only before this hour (zones west of UTC, to UTC-8, the US
+ * Pacific) and as the day after only from this hour (zones east of it, to UTC+12, New Zealand).
+ */
+const WEST_BEFORE_HOUR = 8;
+const EAST_FROM_HOUR = 12;
+/** How far (in elements) after an <h1> a visible date counts as the headline's date. */
+const NEAR_H1 = 12;
 /** No web page was published before this. */
 const MIN_YEAR = 1995;
 /** A date in a url: /2019/06/17/, /2019-06-17, _20190617_ (year 19xx or 20xx). */
 const URL_DATE = /[/_-]((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/;
 
 /**
- * Share right per step on htmldate's development pages, rounded down to a tenth (json-ld 185 pages
- * 0.935, meta 124 0.935, html 63 0.921, text 33 0.848, time 31 0.871, microdata 18 1.0). Steps
- * with too few pages to measure (url 1, modified 2, title 0) get 0.5: a guess, said as one.
+ * Share right per step on htmldate's development pages, rounded down to a tenth (json-ld 184 pages
+ * 0.951, meta 122 0.975, html 71 0.944, text 48 0.875, microdata 18 1.0, time 16 1.0: held at
+ * 0.9, 16 pages are few). Steps with too few pages to measure (url 0, modified 7, title 0) get
+ * 0.5: a guess, said as one.
  */
 export const DATE_CONFIDENCE: Readonly<Record<DateVia, number>> = {
-  'json-ld': 0.9, meta: 0.9, microdata: 0.9, time: 0.8, html: 0.9, url: 0.5, text: 0.8, title: 0.5, modified: 0.5,
+  'json-ld': 0.9, meta: 0.9, microdata: 0.9, time: 0.9, html: 0.9, url: 0.5, text: 0.8, title: 0.5, modified: 0.5,
 };
 
 export interface PageDate {
@@ -103,13 +141,19 @@ function plausible(value: string | null | undefined, today: string): string | nu
   return iso;
 }
 
-function firstMeta(page: ParsedPage, keys: readonly string[], today: string): string | null {
+function firstMeta(page: ParsedPage, keys: readonly string[], today: string, ends: readonly string[] = []): string | null {
   for (const key of keys) {
     for (const m of page.metas) {
       if (m.key !== key) continue;
       const iso = plausible(m.content, today);
       if (iso) return iso;
     }
+  }
+  for (const m of page.metas) {
+    const colon = m.key.lastIndexOf(':');
+    if (colon < 0 || !ends.includes(m.key.slice(colon + 1))) continue;
+    const iso = plausible(m.content, today);
+    if (iso) return iso;
   }
   return null;
 }
@@ -159,48 +203,101 @@ function textDate(text: string, today: string): string | null {
   const update = UPDATE_WORDS.exec(text);
   // "Published March 3 | Updated March 5": the part before the update words.
   const part = update ? text.slice(0, update.index) : text;
+  const found = findDate(part);
+  // "Termin: 21.02.2020, 19 Uhr": an event's date, not the page's.
+  if (!found || EVENT_WORDS.test(part.slice(0, found.index))) return null;
   return plausible(part, today);
 }
 
-/** The publication and modification dates of a page (see the cascade above). */
-export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements: readonly El[], urls: readonly (string | null)[], now = new Date()): PageDates {
-  const today = now.toISOString().slice(0, 10);
-  // Steps 1-2 need no walk over the elements: most news pages end here (the walk is most of the cost).
-  const early: [DateVia, string | null][] = [
-    ['json-ld', plausible(jsonld.article?.datePublished, today)],
-    ['meta', firstMeta(page, PUBLISHED_META, today)],
-  ];
-  for (const [via, iso] of early) {
-    if (!iso) continue;
-    const modifiedJsonLd = jsonld.modified.map((v) => plausible(v, today)).find((x) => x) ?? null;
-    const modifiedMeta = modifiedJsonLd ? null : firstMeta(page, MODIFIED_META, today);
-    const modified: PageDate | null = modifiedJsonLd ? { iso: modifiedJsonLd, via: 'json-ld', words: null } : modifiedMeta ? { iso: modifiedMeta, via: 'meta', words: null } : null;
-    return { published: { iso, via, words: null }, modified };
+/** A date seen in the page while walking its elements, with where it sits. */
+interface Seen extends PageDate {
+  /** Elements after the nearest <h1> before it (-1: no <h1> before it). */
+  afterH1: number;
+}
+
+/** What one walk over the elements found (steps 3-9 and the modification date). */
+interface Walk {
+  microPublished: string | null;
+  microModified: string | null;
+  timePublished: string | null;
+  timeFirst: string | null;
+  timeModified: string | null;
+  hinted: PageDate | null;
+  /** The visible date (a <time>, a date element, a date line) nearest after an <h1>. */
+  near: Seen | null;
+  /** A line that says it is the publication ("Veröffentlicht am 16.08.2019", "Posted on ..."). */
+  publishedLine: PageDate | null;
+  lineAfter: PageDate | null;
+  lineBefore: PageDate | null;
+  lineFirst: PageDate | null;
+  h1: number;
+}
+
+/** The class / id of an element and of its parent and grandparent, for a comment test. */
+function inComment(el: El): boolean {
+  let e: El | null = el;
+  for (let i = 0; i < 3 && e; i++, e = e.parent) {
+    const a = e.attrs;
+    if (COMMENT_HINT.test(`${a['class'] ?? ''} ${a['id'] ?? ''}`)) return true;
   }
-  // One walk over the elements for steps 3-7 and the modification date.
-  let microPublished: string | null = null;
-  let microModified: string | null = null;
-  let timePublished: string | null = null;
-  let timeFirst: string | null = null;
-  let timeModified: string | null = null;
-  let hinted: PageDate | null = null;
-  let h1 = -1;
-  let lineBefore: PageDate | null = null;
-  let lineAfter: PageDate | null = null;
-  let lineFirst: PageDate | null = null;
+  return false;
+}
+
+/** A <time>'s date: its datetime, but the day of its text when the datetime is UTC and the text is a day apart (the page's own day). */
+function timeDate(el: El, today: string): string | null {
+  const text = textWithin(el, RAW_TEXT_MAX_CHARS);
+  const machine = plausible(el.attrs['datetime'], today);
+  if (!machine) return plausible(text, today);
+  const local = text && MAY_HOLD_DATE.test(text) ? plausible(text, today) : null;
+  return local && isZoneShift(machine, local) ? local.slice(0, 10) : machine;
+}
+
+/** True when `local` can be the day a UTC stamp falls on in the page's own zone: the day before or after, as its hour allows. */
+function isZoneShift(utc: string, local: string): boolean {
+  const m = UTC_TIME.exec(utc);
+  if (!m) return false;
+  const days = (Date.parse(local.slice(0, 10)) - Date.parse(utc.slice(0, 10))) / 86_400_000;
+  const hour = Number(m[1]);
+  return (days === -1 && hour < WEST_BEFORE_HOUR) || (days === 1 && hour >= EAST_FROM_HOUR);
+}
+
+/** One walk over the elements; `nearOnly`: only the elements within NEAR_H1 after an <h1> (for `near`, the rest left empty). */
+function walkPage(elements: readonly El[], today: string, nearOnly: boolean): Walk {
+  const w: Walk = {
+    microPublished: null, microModified: null, timePublished: null, timeFirst: null, timeModified: null, hinted: null,
+    near: null, publishedLine: null, lineAfter: null, lineBefore: null, lineFirst: null, h1: -1,
+  };
+  let lastH1 = -1;
+  const seen = (iso: string, via: DateVia, words: string | null, k: number): void => {
+    if (lastH1 < 0 || k - lastH1 > NEAR_H1) return;
+    // The same element seen as a date line and as a date element is reported as the date element.
+    if (w.near === null || k - lastH1 < w.near.afterH1 || (k - lastH1 === w.near.afterH1 && via !== 'text')) w.near = { iso, via, words, afterH1: k - lastH1 };
+  };
   for (let k = 0; k < elements.length; k++) {
     const el = elements[k]!;
-    if (h1 < 0 && el.tag === 'h1') h1 = k;
-    if (lineAfter === null && (h1 < 0 || k - h1 <= TEXT_AFTER_H1)) {
+    if (el.tag === 'h1') {
+      if (w.h1 < 0) w.h1 = k;
+      lastH1 = k;
+      continue;
+    }
+    const nearH1 = lastH1 >= 0 && k - lastH1 <= NEAR_H1;
+    if (nearOnly && !nearH1) continue;
+    const inWindow = !nearOnly && (w.h1 < 0 || k - w.h1 <= TEXT_AFTER_H1);
+    if (inWindow || nearH1) {
       const own = ownText(el);
-      if (own.length >= 6 && MAY_HOLD_DATE.test(own) && !COPYRIGHT.test(own)) {
+      // An edit stamp is never a date line (editStamp reads it, as the last resort).
+      if (own.length >= 6 && MAY_HOLD_DATE.test(own) && !COPYRIGHT.test(own) && !(own.length <= EDIT_LINE_MAX_CHARS && EDITED_WORDS.test(own))) {
         const iso = own.length <= DATE_TEXT_MAX_CHARS ? textDate(own, today) : leadingDate(own, today);
         if (iso) {
           const found: PageDate = { iso, via: 'text', words: own };
-          if (h1 >= 0) lineAfter = found;
-          else {
-            lineFirst ??= found;
-            lineBefore = { ...found, words: `${k}` };
+          if (!inComment(el)) seen(iso, 'text', own, k);
+          if (inWindow) {
+            if (w.publishedLine === null && PUBLISHED_WORDS.test(own.slice(0, LEADING_DATE_CHARS))) w.publishedLine = found;
+            if (w.h1 >= 0) w.lineAfter ??= found;
+            else {
+              w.lineFirst ??= found;
+              w.lineBefore = { ...found, words: `${k}` };
+            }
           }
         }
       }
@@ -208,35 +305,99 @@ export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements
     const prop = el.attrs['itemprop'];
     if (prop !== undefined && el.tag !== 'meta') {
       const p = prop.toLowerCase();
-      if (!microPublished && (p === 'datepublished' || p === 'datecreated')) microPublished = plausible(elementValue(el), today);
-      else if (!microModified && p === 'datemodified') microModified = plausible(elementValue(el), today);
+      if (!w.microPublished && (p === 'datepublished' || p === 'datecreated')) w.microPublished = plausible(elementValue(el), today);
+      else if (!w.microModified && p === 'datemodified') w.microModified = plausible(elementValue(el), today);
     }
     if (el.tag === 'time') {
-      const hint = hintOf(el);
-      const iso = plausible(el.attrs['datetime'] ?? textWithin(el, RAW_TEXT_MAX_CHARS), today);
-      if (!iso) continue;
-      if (UPDATE_HINT.test(hint)) timeModified ??= iso;
-      else if (el.attrs['pubdate'] !== undefined || PUBLISHED_HINT.test(hint)) timePublished ??= iso;
-      else timeFirst ??= iso;
+      const hint = `${hintOf(el)} ${el.parent ? hintOf(el.parent) : ''}`;
+      const iso = timeDate(el, today);
+      if (!iso || inComment(el)) continue;
+      if (UPDATE_HINT.test(hint)) w.timeModified ??= iso;
+      else {
+        if (el.attrs['pubdate'] !== undefined || PUBLISHED_HINT.test(hint)) w.timePublished ??= iso;
+        else w.timeFirst ??= iso;
+        seen(iso, 'time', null, k);
+      }
       continue;
     }
-    if (hinted === null && (el.attrs['class'] !== undefined || el.attrs['id'] !== undefined)) {
+    if (el.attrs['class'] !== undefined || el.attrs['id'] !== undefined) {
       const hint = hintOf(el);
+      const title = el.attrs['title'];
       if ((DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) && !UPDATE_HINT.test(hint)) {
         const text = textWithin(el, RAW_TEXT_MAX_CHARS) ?? '';
         // "<span class="time-ago" title="2020-09-20T14:20:02Z">15 minutes ago</span>": the machine date in the title.
-        const title = el.attrs['title'];
         const iso = (MAY_HOLD_DATE.test(text) ? textDate(text, today) : null) ?? (title && ISO_START.test(title) ? plausible(title, today) : null);
-        if (iso) hinted = { iso, via: 'html', words: text };
+        if (iso && !inComment(el)) {
+          w.hinted ??= { iso, via: 'html', words: text };
+          seen(iso, 'html', text, k);
+        }
       }
     }
   }
+  return w;
+}
+
+/**
+ * The last resort, read only when nothing else gave a date: a page-wide edit stamp ("last edited
+ * 2019-11-10", "[Stand: 09.10.2017, 01:40 Uhr]"), a copyright line with a whole day ("Copyright ©
+ * 19.12.2019 - 12:14 h": a generated page's stamp, not the site's year), or a hidden hAtom
+ * <span class="updated" title="2013-04-04T18:52:11+00:00">.
+ */
+function editStamp(elements: readonly El[], today: string): string | null {
+  for (const el of elements) {
+    const title = el.attrs['title'];
+    if (title && ISO_START.test(title) && UPDATE_HINT.test(hintOf(el))) {
+      const iso = plausible(title, today);
+      if (iso) return iso;
+    }
+    const own = ownText(el);
+    if (own.length < 6 || own.length > EDIT_LINE_MAX_CHARS) continue;
+    const edited = EDITED_WORDS.exec(own);
+    const iso = edited ? plausible(own.slice(edited.index + edited[0].length), today) : COPYRIGHT.test(own) && FULL_DATE.test(own) ? plausible(own.replace(COPYRIGHT, ''), today) : null;
+    if (iso) return iso;
+  }
+  return null;
+}
+
+/** The day a UTC time stamp stands for in the page's own zone: a date in its url or under its headline a day apart; else the stamp as it is. */
+function localDay(iso: string, urls: readonly (string | null)[], walk: () => Walk, today: string): string {
+  if (!UTC_TIME.test(iso)) return iso;
+  for (const url of urls) {
+    const day = urlDate(url, today);
+    if (day) return isZoneShift(iso, day) ? day : iso;
+  }
+  const near = walk().near;
+  return near && isZoneShift(iso, near.iso) ? near.iso.slice(0, 10) : iso;
+}
+
+/** The publication and modification dates of a page (see the cascade above). */
+export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements: readonly El[], urls: readonly (string | null)[], now = new Date()): PageDates {
+  const today = now.toISOString().slice(0, 10);
+  let walked: Walk | null = null;
+  const nearWalk = (): Walk => (walked ??= walkPage(elements, today, true));
+  // Steps 1-2 need no walk over the elements: most news pages end here (the walk is most of the cost).
+  const early: [DateVia, string | null][] = [
+    ['json-ld', plausible(jsonld.article?.datePublished, today)],
+    ['meta', firstMeta(page, PUBLISHED_META, today, PUBLISHED_META_ENDS)],
+  ];
+  for (const [via, iso] of early) {
+    if (!iso) continue;
+    const modifiedJsonLd = jsonld.modified.map((v) => plausible(v, today)).find((x) => x) ?? null;
+    const modifiedMeta = modifiedJsonLd ? null : firstMeta(page, MODIFIED_META, today);
+    const modified: PageDate | null = modifiedJsonLd ? { iso: modifiedJsonLd, via: 'json-ld', words: null } : modifiedMeta ? { iso: modifiedMeta, via: 'meta', words: null } : null;
+    // The date the reader sees under the headline is the page's own: metadata that says another day
+    // is often a template's, a feed's or an earlier version's ("date" 2020-04-30 over "29.04.2020, 12:01 Uhr").
+    const near = nearWalk().near;
+    if (near && near.iso.slice(0, 10) !== iso.slice(0, 10) && !isZoneShift(iso, near.iso)) return { published: { iso: near.iso, via: near.via, words: near.words }, modified };
+    return { published: { iso: localDay(iso, urls, nearWalk, today), via, words: null }, modified };
+  }
+  const w = walkPage(elements, today, false);
 
   const modifiedSteps: [DateVia, () => string | null][] = [
     ['json-ld', () => jsonld.modified.map((v) => plausible(v, today)).find((x) => x) ?? null],
     ['meta', () => firstMeta(page, MODIFIED_META, today)],
-    ['microdata', () => microModified],
-    ['time', () => timeModified],
+    ['microdata', () => w.microModified],
+    ['time', () => w.timeModified],
   ];
   let modified: PageDate | null = null;
   for (const [via, step] of modifiedSteps) {
@@ -248,24 +409,31 @@ export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements
   }
 
   const steps: [DateVia, () => string | null][] = [
-    ['microdata', () => microPublished],
+    ['microdata', () => w.microPublished],
     ['json-ld', () => jsonld.published.map((v) => plausible(v, today)).find((x) => x) ?? null],
-    ['time', () => timePublished ?? timeFirst],
   ];
   for (const [via, step] of steps) {
     const iso = step();
     if (iso) return { published: { iso, via, words: null }, modified };
   }
-  if (hinted) return { published: hinted, modified };
+  if (w.near) return { published: { iso: w.near.iso, via: w.near.via, words: w.near.words }, modified };
+  if (w.publishedLine) return { published: w.publishedLine, modified };
+  const time = w.timePublished ?? w.timeFirst;
+  if (time) return { published: { iso: time, via: 'time', words: null }, modified };
+  if (w.hinted) return { published: w.hinted, modified };
   for (const url of urls) {
     const iso = urlDate(url, today);
     if (iso) return { published: { iso, via: 'url', words: null }, modified };
   }
-  if (lineAfter) return { published: lineAfter, modified };
-  if (h1 >= 0 && lineBefore && h1 - Number(lineBefore.words) <= TEXT_BEFORE_H1) return { published: { ...lineBefore, words: null }, modified };
-  if (h1 < 0 && lineFirst) return { published: lineFirst, modified };
+  if (w.lineAfter) return { published: w.lineAfter, modified };
+  if (w.h1 >= 0 && w.lineBefore && w.h1 - Number(w.lineBefore.words) <= TEXT_BEFORE_H1) return { published: { ...w.lineBefore, words: null }, modified };
+  if (w.h1 < 0 && w.lineFirst) return { published: w.lineFirst, modified };
   const titled = page.title && MAY_HOLD_DATE.test(page.title) ? plausible(page.title, today) : null;
   if (titled) return { published: { iso: titled, via: 'title', words: null }, modified };
+  if (!modified) {
+    const stamp = editStamp(elements, today);
+    if (stamp) modified = { iso: stamp, via: 'text', words: null };
+  }
   if (modified) return { published: { iso: modified.iso, via: 'modified', words: null }, modified };
   return { published: null, modified: null };
 }
