@@ -49,6 +49,7 @@ test('story ID: the compare report (text, json, markdown); unknown id', async ()
   const j = JSON.parse((await run('story', first.id, '--db', db, '--json')).out) as { schema: string; stories: { id: string }[] };
   assert.equal(j.stories[0]?.id, first.id);
   assert.match((await run('story', first.id, '--db', db, '--markdown')).out, /^#/m);
+  assert.match((await run('story', first.id, '--db', db, '--html')).out, /^<!DOCTYPE html>/);
   const none = await run('story', 's-nope', '--db', db);
   assert.equal(none.code, 2);
   assert.match(none.err, /CC705/);
@@ -78,7 +79,15 @@ test('export: jsonl and csv of articles, stories and facts, to stdout and a file
   assert.match(c.out, /^id,title,articleCount/);
   const out = join(tmp, 'facts.csv');
   assert.equal((await run('export', '--format', 'csv', '--what', 'facts', '--db', db, '-o', out)).code, 0);
-  assert.match(readFileSync(out, 'utf8'), /^storyId,id,status/);
+  assert.match(readFileSync(out, 'utf8'), /^storyId,id,status,independentOrigins,articleIds,summary,members,conflicts\r\n/);
+  assert.match(readFileSync(out, 'utf8'), / asserts: /);
+  // Each fact with its members' words, stances and spans, and its conflicts (#15).
+  const facts = (await run('export', '--format', 'jsonl', '--what', 'facts', '--db', db)).out.trim().split('\n').map((l) => JSON.parse(l) as { articleIds: string[]; members: { articleId: string; span: { start: number; end: number }; text: string; stance: string }[]; conflicts: unknown[] });
+  assert.ok(facts.length > 0);
+  for (const f of facts) {
+    assert.ok(f.members.length >= f.articleIds.length && Array.isArray(f.conflicts));
+    for (const m of f.members) assert.ok(f.articleIds.includes(m.articleId) && m.text.length === m.span.end - m.span.start && m.stance, JSON.stringify(m));
+  }
   assert.equal((await run('export', '--db', db)).code, 64);
 });
 

@@ -21,6 +21,7 @@ const EXTRACT_EXIT_CODES = `Exit codes:
 const REPORT_OPTIONS = `Report options:
   --json              the report as JSON (schema "crosscheck/1"): every label with its evidence
   --markdown          the report as Markdown, to paste into a document
+  --html              the story report as one self-contained HTML file (no scripts, styles inline)
   --color, --no-color colour the terminal report or not (default: when stdout is a terminal;
                       NO_COLOR turns it off, FORCE_COLOR on)
   --width N           wrap the terminal report to N columns (default: 100, or the terminal's width)
@@ -213,6 +214,8 @@ Options:
 ${DB_OPTION}
   --json              the report as JSON (schema "crosscheck/1")
   --markdown          the report as Markdown
+  --html              the report as one self-contained HTML file (no scripts, styles inline)
+  -o, --output FILE   write the report to FILE instead of standard output
   --color, --no-color colour the terminal report or not
   --width N           wrap the terminal report to N columns
   -h, --help          this help
@@ -256,7 +259,9 @@ export const EXPORT_HELP = `Usage: crosscheck export --format jsonl|csv [options
 Writes the database's records one per line (JSONL) or row (CSV, RFC 4180 quoting), streamed.
 Articles: id, uri, outlet, title, publishedAt, storyId, url, byline, lang, contentHash.
 Stories: id, title, counts, outlets, dates, fact counts, article ids. Facts: story, id, status,
-independent origins, article ids, summary. In CSV, lists are joined with "|".
+independent origins, article ids, summary, members (each article's words, span and stance) and
+conflicts (both sides quoted); in CSV a member is "ARTICLE STANCE: words". In CSV, lists are
+joined with "|".
 
 Options:
 ${DB_OPTION}

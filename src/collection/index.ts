@@ -9,4 +9,4 @@ export { compareArticles, groupArticles } from './compare.js';
 export { compare, compareAll, readArticles, processSource, analyzeText, type RunOptions } from './pipeline.js';
 export { storyReport, currentStory, refreshStale, applyAnalysis, storyInput, MAX_ANALYZED_ARTICLES, type Exclusive, type StoryInput } from './lifecycle.js';
 export { BATCH_SIZE, clusterBatch, clusterItem } from './batch.js';
-export { COLUMNS, exportRows, type ExportWhat } from './export.js';
+export { COLUMNS, csvCells, exportRows, type ExportWhat } from './export.js';

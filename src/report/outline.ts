@@ -3,13 +3,45 @@
  * outline, so they show the same content in the same order. Nothing here formats or escapes;
  * labels are already free of control characters (they come from outlets and file names).
  */
-import { emptyProfile, type Article, type Attribution, type AttributionKind, type Comparison, type Fact, type Quote, type Reuse, type Signal, type Story, type WeightedFact } from '../model/index.js';
+import { emptyProfile, isQuotedSignal, type Article, type Attribution, type AttributionKind, type Comparison, type Fact, type Quote, type Reuse, type Signal, type Story, type WeightedFact } from '../model/index.js';
 import { plain } from './sanitize.js';
 
 /** How many shared passages a reuse entry shows (the longest ones). */
 export const REUSE_PASSAGES_SHOWN = 3;
 /** Longest list of one kind printed in full (attributions, quotes, facts per outlet); the JSON has all. */
 export const LIST_MAX = 10;
+/** Facts in a story's synopsis: a reader gets the gist in a few lines, the fact grid has the rest. */
+export const SYNOPSIS_FACTS = 3;
+
+/** One line of a story's synopsis: a fact's clearest wording and how many independent origins report it. */
+export interface SynopsisLine {
+  factId: string;
+  text: string;
+  independentOrigins: number;
+  articles: number;
+}
+
+/**
+ * A short synopsis of a story: its best-corroborated facts (most independent origins, then most
+ * articles, then the order of the story's facts), each once: a disputed fact is not told as
+ * settled, and a fact that repeats the wording of one already taken adds nothing.
+ */
+export function storySynopsis(story: Story, max: number = SYNOPSIS_FACTS): SynopsisLine[] {
+  const order = new Map(story.facts.map((f, i) => [f.id, i]));
+  const ranked = story.facts
+    .filter((f) => f.status === 'corroborated' && f.summary.trim().length > 0)
+    .sort((a, b) => b.independentOrigins - a.independentOrigins || b.articleIds.length - a.articleIds.length || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const out: SynopsisLine[] = [];
+  const seen = new Set<string>();
+  for (const f of ranked) {
+    if (out.length >= max) break;
+    const key = f.summary.trim().toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ factId: f.id, text: f.summary.trim(), independentOrigins: f.independentOrigins, articles: f.articleIds.length });
+  }
+  return out;
+}
 
 export interface ArticleRef {
   article: Article;
@@ -25,11 +57,17 @@ export interface StoryOutline {
   /** Articles of the story whose outlet is not known. */
   unknownOutlets: number;
   counts: { corroborated: number; singleSource: number; disputed: number };
+  /** The best-corroborated facts in a few lines (storySynopsis). */
+  synopsis: SynopsisLine[];
   disputed: Fact[];
   /** Most independent origins first. */
   corroborated: Fact[];
-  /** Single-source facts grouped by the article that has them. */
-  single: { ref: ArticleRef; facts: Fact[] }[];
+  /**
+   * Single-source facts grouped by the origin that has them: the article it starts from, the
+   * copies of it that carry the fact too (reuse), and the outlet its articles relay it from
+   * ("the AP reported": `via`), when they say so.
+   */
+  single: { ref: ArticleRef; copies: ArticleRef[]; via: string | null; facts: Fact[] }[];
   /**
    * Facts reported elsewhere that an article leaves out (coverage.missing): `facts` are those more
    * than one origin reports (most origins first), or unknown ids; `singleSource` counts the rest,
@@ -135,14 +173,24 @@ function storyOutline(story: Story, refs: Map<string, ArticleRef>): StoryOutline
   const disputed = facts.filter((f) => f.status === 'disputed');
   const singleFacts = facts.filter((f) => f.status === 'single-source');
   const order = new Map(story.articleIds.map((id, i) => [id, i]));
-  const byArticle = new Map<string, Fact[]>();
+  const copied = new Set(story.reuse.map((r) => `${r.from}\u0001${r.to}`));
+  const byOrigin = new Map<string, { head: string; copies: string[]; via: string | null; facts: Fact[] }>();
   for (const f of singleFacts) {
-    const id = f.articleIds[0] ?? f.members[0]?.articleId ?? '';
-    byArticle.set(id, [...(byArticle.get(id) ?? []), f]);
+    const ids = [...new Set(f.articleIds.length ? f.articleIds : f.members.map((m) => m.articleId))].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
+    // The origin's first article: the one that is no copy of another of them (reuse pairs), else the first in the story's order.
+    const head = ids.find((id) => !ids.some((other) => copied.has(`${other}\u0001${id}`))) ?? ids[0] ?? '';
+    const copies = ids.filter((id) => id !== head);
+    const vias = new Set(f.members.map((m) => m.via ?? null));
+    const via = vias.size === 1 ? ([...vias][0] ?? null) : null;
+    const key = `${head}\u0001${copies.join('\u0001')}\u0001${via ?? ''}`;
+    const group = byOrigin.get(key);
+    if (group) group.facts.push(f);
+    else byOrigin.set(key, { head, copies, via, facts: [f] });
   }
-  const single = [...byArticle.entries()]
-    .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity))
-    .map(([id, list]) => ({ ref: refs.get(id) ?? { article: placeholder(id), label: plain(id) }, facts: list }));
+  const refOf = (id: string): ArticleRef => refs.get(id) ?? { article: placeholder(id), label: plain(id) };
+  const single = [...byOrigin.values()]
+    .sort((a, b) => (order.get(a.head) ?? Infinity) - (order.get(b.head) ?? Infinity) || a.copies.length - b.copies.length || (a.via ?? '').localeCompare(b.via ?? ''))
+    .map((g) => ({ ref: refOf(g.head), copies: g.copies.map(refOf), via: g.via, facts: g.facts }));
   const factById = new Map(facts.map((f) => [f.id, f]));
   const missing = story.coverage
     .filter((v) => v.missing.length > 0)
@@ -156,6 +204,7 @@ function storyOutline(story: Story, refs: Map<string, ArticleRef>): StoryOutline
     outletCount: outlets.size,
     unknownOutlets: members.filter((r) => !r.article.outlet).length,
     counts: { corroborated: corroborated.length, singleSource: singleFacts.length, disputed: disputed.length },
+    synopsis: storySynopsis(story),
     disputed,
     corroborated,
     single,
@@ -190,8 +239,8 @@ function profileOutline(ref: ArticleRef): ProfileOutline {
     sensational: ofKind('sensational-title'),
     opinion: ofKind('opinion'),
     // the writer's words, as the profile counts them (a quoted speaker's words are not the article's)
-    loaded: countWords(ofKind('loaded').filter((s) => !s.detail.endsWith('(in quote)'))),
-    hedges: countWords(ofKind('hedge').filter((s) => !s.detail.endsWith('(in quote)'))),
+    loaded: countWords(ofKind('loaded').filter((s) => !isQuotedSignal(s))),
+    hedges: countWords(ofKind('hedge').filter((s) => !isQuotedSignal(s))),
     other: (['first-person', 'intensifier'] as const)
       .map((kind) => ({ kind, words: countWords(ofKind(kind)) }))
       .filter((o) => o.words.length > 0),
@@ -267,6 +316,7 @@ export function articleCount(s: StoryOutline): string {
 export const REUSE_DIRECTION: Record<Reuse['direction'], string> = {
   'published-earlier': 'published earlier',
   'cites-source': 'named as the source by the copy',
+  'trims-source': 'its sentences trimmed by the copy',
   'contains-other': 'the fuller text',
   undetermined: 'which came first is not known',
 };

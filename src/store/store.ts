@@ -10,7 +10,7 @@
  * is the cheap incremental step (a late article joins its story) and marks the story stale until
  * the comparison is run again and the story is put back.
  */
-import type { Article, FactStatus, Story } from '../model/index.js';
+import type { Article, Conflict, FactMember, FactStatus, Story } from '../model/index.js';
 
 export interface PutArticlesResult {
   /** Ids of the articles stored by this call, in input order. */
@@ -116,6 +116,9 @@ export interface FactRecord {
   independentOrigins: number;
   articleIds: string[];
   summary: string;
+  /** Each member's words (Evidence) and stance, and the conflicts with both sides quoted (issue #15). */
+  members: FactMember[];
+  conflicts: Conflict[];
 }
 
 /**
@@ -178,7 +181,10 @@ export interface Assignment {
  */
 export interface ArticleToStore extends Omit<ArticleRecord, 'storyId'> {
   text: string;
-  /** JSON.stringify of the Article with `text: ''` (the text is stored once, in its column). */
+  /**
+   * JSON.stringify of the Article with `text: ''` (the text is stored once, in its column), and
+   * each evidence's text and article id left as 0 where they can be rebuilt (rows.ts, REBUILT).
+   */
   doc: string;
 }
 

@@ -4,7 +4,7 @@
  * of other content words ("s:broach"). Entity mentions
  * win over the lexicon, the lexicon over plain stems; stop words give nothing.
  */
-import { phraseAt } from './names.js';
+import { phraseAt, type Mention } from './names.js';
 import type { Prepared } from './prepare.js';
 import { paraphraseOf } from './paraphrase.js';
 import { stem } from './stem.js';
@@ -34,12 +34,28 @@ function attributionRanges(p: Prepared): { start: number; end: number }[] {
         // when the reported clause goes on with a pronoun for it; then only the cue is left out.
         const next = p.article.text.slice(a.span.end, a.span.end + 24);
         if (SELF_REPORT.test(next)) return { start: src.end, end: Math.max(a.span.end, src.end) };
+        // "Company founder Mara Velt, who set up the firm in 1998, said": a relative clause about
+        // the source is a fact of its own, with the source as its actor (unless it only says why
+        // the source is unnamed); only the cue after the clause stays out
+        const clause = backgroundClause(p.article.text, src.start, a.span.end);
+        if (clause) return { start: clause.end, end: Math.max(a.span.end, src.end) };
         return { start: Math.min(src.start, a.span.start), end: Math.max(a.span.end, src.end) };
       })
       .sort((x, y) => x.start - y.start);
     RANGES.set(p, out);
   }
   return out;
+}
+
+/** Words of a relative clause that only explain an unnamed source ("who spoke on condition of anonymity"). */
+const ANONYMITY_CLAUSE = /\b(?:anonymity|anonymously|named|identified|authori[sz]ed|publicly)\b/i;
+const RELATIVE_CLAUSE = /,\s*(?:who|which)\s[^,]*,/;
+
+/** The ", who …," clause inside text[start, end) that tells a fact about the source, or null. */
+export function backgroundClause(text: string, start: number, end: number): { start: number; end: number } | null {
+  const m = RELATIVE_CLAUSE.exec(text.slice(start, end));
+  if (!m || ANONYMITY_CLAUSE.test(m[0])) return null;
+  return { start: start + m.index, end: start + m.index + m[0].length };
 }
 
 export function isInRanges(ranges: readonly { start: number; end: number }[], offset: number): boolean {
@@ -60,10 +76,13 @@ export function isInRanges(ranges: readonly { start: number; end: number }[], of
 
 const NONE_WORDS: ReadonlySet<string> = new Set(['no', 'nobody', 'none', 'noone', 'nothing']);
 
-/** Features of words [first, last) of an article; `merge` maps one-word names to full names. */
-export function termsOf(p: Prepared, first: number, last: number, merge: ReadonlyMap<string, string>): Set<string> {
+/**
+ * Features of words [first, last) of an article; `merge` maps one-word names to full names.
+ * `mentions` (sorted by first word) replaces the article's names, for a title-case headline.
+ */
+export function termsOf(p: Prepared, first: number, last: number, merge: ReadonlyMap<string, string>, mentions: readonly Mention[] = p.mentions): Set<string> {
   const out = new Set<string>();
-  let m = firstMentionFrom(p, first);
+  let m = mentions === p.mentions ? firstMentionFrom(p, first) : 0;
   let i = first;
   const ranges = attributionRanges(p);
   while (i < last) {
@@ -73,8 +92,8 @@ export function termsOf(p: Prepared, first: number, last: number, merge: Readonl
       i++;
       continue;
     }
-    while (m < p.mentions.length && (p.mentions[m]?.first ?? Infinity) < i) m++;
-    const mention = p.mentions[m];
+    while (m < mentions.length && (mentions[m]?.first ?? Infinity) < i) m++;
+    const mention = mentions[m];
     if (mention && mention.first === i && mention.last <= last) {
       out.add(`e:${merge.get(mention.key) ?? mention.key}`);
       i = mention.last;
@@ -143,4 +162,77 @@ export function firstMentionFrom(p: Prepared, word: number): number {
 
 export function isEntityTerm(term: string): boolean {
   return term.startsWith('e:');
+}
+
+// A headline is title case when at least this share of its content words (and three) are capitalised.
+const TITLE_CASE_SHARE = 0.75;
+
+/** True when words [first, last) are written in title case ("Lindsay Lohan Checks Into Rehab"). */
+export function isTitleCase(p: Prepared, first: number, last: number): boolean {
+  let content = 0;
+  let capitalised = 0;
+  for (let i = first; i < last; i++) {
+    const w = p.words[i];
+    if (!w || w.isNumber || STOPWORDS.has(w.norm) || w.norm.length < 2) continue;
+    content++;
+    if (w.isCapitalised) capitalised++;
+  }
+  return content >= 3 && capitalised >= TITLE_CASE_SHARE * content;
+}
+
+// Longest name, in words, looked for in a headline.
+const MAX_NAME_WORDS = 6;
+
+const BODY_NAMES = new WeakMap<Prepared, Map<string, string>>();
+
+/**
+ * The names of an article's body sentences by their words ("lindsay lohan" -> its key), and
+ * each longer name's first two or more words ("betty ford" -> "betty-ford-center").
+ */
+function bodyNames(p: Prepared): Map<string, string> {
+  let out = BODY_NAMES.get(p);
+  if (out) return out;
+  out = new Map();
+  let si = 0;
+  for (const m of p.mentions) {
+    const at = p.words[m.first]?.start ?? 0;
+    while (si < p.sentences.length && (p.sentences[si]?.end ?? Infinity) <= at) si++;
+    if (!p.isBody[si] || m.last - m.first > MAX_NAME_WORDS) continue;
+    const words: string[] = [];
+    for (let k = m.first; k < m.last; k++) words.push(p.words[k]?.norm ?? '');
+    for (let n = words.length; n >= Math.min(2, words.length); n--) {
+      const key = words.slice(0, n).join(' ');
+      if (!out.has(key)) out.set(key, m.key);
+    }
+  }
+  BODY_NAMES.set(p, out);
+  return out;
+}
+
+/**
+ * Terms of a title-case headline ("Lindsay Lohan Check Into Betty Ford After Fleeing Other Rehab
+ * Facility"): names found by their capitals swallow its verbs (one "name" of six words), so its
+ * names are instead the body's names it repeats word for word, and every other word a plain word.
+ */
+export function headlineTermsOf(p: Prepared, first: number, last: number, merge: ReadonlyMap<string, string>): Set<string> {
+  const names = bodyNames(p);
+  const mentions: Mention[] = [];
+  for (let i = first; i < last; ) {
+    let found = 0;
+    let key = '';
+    let words = '';
+    for (let n = 1; n <= MAX_NAME_WORDS && i + n <= last; n++) {
+      words = n === 1 ? (p.words[i]?.norm ?? '') : `${words} ${p.words[i + n - 1]?.norm ?? ''}`;
+      const k = names.get(words);
+      if (k !== undefined) {
+        found = n;
+        key = k;
+      }
+    }
+    if (found > 0) {
+      mentions.push({ first: i, last: i + found, key, type: 'name' });
+      i += found;
+    } else i++;
+  }
+  return termsOf(p, first, last, merge, mentions);
 }
