@@ -42,6 +42,10 @@ const COMMENT_HINT = /comment|kommentar|reply|respon/i;
 const PUBLISHED_WORDS = /\b(?:published|posted|veröffentlicht|erschienen|erstellt|publié|publicado|pubblicato)\b/i;
 /** Words of a page-wide edit stamp ("last edited 2019-11-10", "Stand: 09.10.2017", "Letzte Änderung: ..."): the date after them ("Stand" only with its colon: "Stand der Dinge" is not a stamp). */
 const EDITED_WORDS = /\b(?:last\s+(?:edited|modified|updated|changed)(?:\s+on)?|page\s+updated|stand(?=\s*:)|letzte\s+änderung|zuletzt\s+(?:geändert|aktualisiert)(?:\s+am)?|dernière\s+mise\s+à\s+jour|última\s+actualización)\s*:?/i;
+/** An element that holds only an edit stamp's words ("Letzte Änderung:", "Last modified:"), and how many elements on its day may follow. */
+const EDIT_LABEL = new RegExp(`^${EDITED_WORDS.source}$`, 'i');
+const EDIT_LABEL_MAX_CHARS = 40;
+const EDIT_LABEL_REACH = 3;
 /** A whole day (not only a year), for a copyright line that carries one. */
 const FULL_DATE = /\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}/;
 /** A time stamp in UTC, whose day may not be the page's own. */
@@ -241,6 +245,8 @@ export function walkPage(elements: readonly El[], today: string, nearOnly: boole
  * <span class="updated" title="2013-04-04T18:52:11+00:00">.
  */
 export function editStamp(elements: readonly El[], today: string): string | null {
+  // "<label>Letzte Änderung:</label><div>14.01.2022 um 09:25</div>": the stamp's words alone, its day in the next element.
+  let afterLabel = 0;
   for (const el of elements) {
     const title = el.attrs['title'];
     if (title && ISO_START.test(title) && UPDATE_HINT.test(hintOf(el))) {
@@ -248,6 +254,15 @@ export function editStamp(elements: readonly El[], today: string): string | null
       if (iso) return iso;
     }
     const own = ownText(el);
+    if (own.length === 0) {
+      const label = typeof el.children[0] === 'string' && el.children.length === 1 ? el.children[0].trim() : '';
+      afterLabel = label.length > 0 && label.length <= EDIT_LABEL_MAX_CHARS && EDIT_LABEL.test(label) ? EDIT_LABEL_REACH : afterLabel - 1;
+      continue;
+    }
+    if (afterLabel-- > 0) {
+      const iso = own.length <= DATE_TEXT_MAX_CHARS ? plausible(own, today) : null;
+      if (iso) return iso;
+    }
     if (own.length < 6 || own.length > EDIT_LINE_MAX_CHARS) continue;
     const edited = EDITED_WORDS.exec(own);
     const iso = edited ? plausible(own.slice(edited.index + edited[0].length), today) : COPYRIGHT.test(own) && FULL_DATE.test(own) ? plausible(own.replace(COPYRIGHT, ''), today) : null;
