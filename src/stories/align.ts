@@ -244,7 +244,7 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   // each other article, only its best few partners.
   edges.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
   const kept = new Map<number, number>();
-  const pruned = edges.filter(([, a, b]) => {
+  const keep = ([, a, b]: [number, number, number]): boolean => {
     const ka = a * prepared.length + (aligned[b]?.article ?? 0);
     const kb = b * prepared.length + (aligned[a]?.article ?? 0);
     const ca = kept.get(ka) ?? 0;
@@ -253,7 +253,8 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     kept.set(ka, ca + 1);
     kept.set(kb, cb + 1);
     return true;
-  });
+  };
+  const pruned = edges.filter(keep);
   edges.length = 0;
   edges.push(...pruned);
   edges.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
@@ -270,7 +271,11 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     }
     return count >= ALIGN.minSharedTerms && w >= ALIGN.minSharedWeight;
   };
+  // Weak pairs, best first, pruned as the edges are (and counting against the same partners).
   weak.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  const weakKept = weak.filter(keep);
+  weak.length = 0;
+  weak.push(...weakKept);
   return { units: aligned, groups: grow(aligned, edges, weak, score, residual, origin), score };
 }
 
