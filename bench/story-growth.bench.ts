@@ -2,7 +2,7 @@
  * A story that keeps growing (a war, an election: tens of thousands of members), written batch
  * by batch as ingest writes it: does a batch cost the same whatever the size of the stories it
  * adds to? Each commit of `--batch` articles founds small stories (2-5 members each) and adds
- * `--join` articles to one long-running story; the long story is analysed (put back with its
+ * `--join` articles to one long-running story; the long story is analyzed (put back with its
  * coverage, as the final pass does) once at the start. Prints the CPU per commit (this thread:
  * SQLite runs in it) over the first and the last tenth of the batches and their ratio, which
  * should stay near 1 (the articles and the small stories are the same work in every batch).

@@ -1,5 +1,5 @@
 /**
- * `crosscheck compare INPUT...`: read, clean, analyse and compare, then print a report.
+ * `crosscheck compare INPUT...`: read, clean, analyze and compare, then print a report.
  * Reading is the pipeline's job (`compare` in src/collection/pipeline.ts); this file turns options into
  * pipeline options, prints messages to stderr and the report to stdout or --output.
  */

@@ -124,20 +124,21 @@ test('ingest reads URLs: refused on loopback unless --allow-private', async () =
   }
 });
 
-test('ingest --analyse none leaves the stories for their first view; all leaves none; a wrong mode is a usage error', async () => {
+test('ingest --analyze none leaves the stories for their first view; all leaves none; a wrong mode is a usage error', async () => {
   const none = join(tmp, 'none.db');
-  const r = await run('ingest', corpus, '--db', none, '--workers', '0', '--analyse', 'none', '--json');
+  const r = await run('ingest', corpus, '--db', none, '--workers', '0', '--analyze', 'none', '--json');
   assert.equal(r.code, 0, r.err);
-  const s = JSON.parse(r.out) as { stories: { analysed: number; stale: number; total: number } };
-  assert.equal(s.stories.analysed, 0);
+  const s = JSON.parse(r.out) as { stories: { analyzed: number; stale: number; total: number } };
+  assert.equal(s.stories.analyzed, 0);
   assert.ok(s.stories.stale > 0, `${s.stories.stale} stale`);
   const allDb = join(tmp, 'all.db');
-  const all = JSON.parse((await run('ingest', corpus, '--db', allDb, '--workers', '0', '--analyse', 'all', '--json')).out) as { stories: { analysed: number; stale: number } };
-  assert.ok(all.stories.analysed > 0 && all.stories.stale < s.stories.stale);
+  // --analyse, the earlier spelling, is still accepted
+  const all = JSON.parse((await run('ingest', corpus, '--db', allDb, '--workers', '0', '--analyse', 'all', '--json')).out) as { stories: { analyzed: number; stale: number } };
+  assert.ok(all.stories.analyzed > 0 && all.stories.stale < s.stories.stale);
   // What is left is a lone article: nothing to compare until another joins it.
   const listed = JSON.parse((await run('stories', '--db', allDb, '--json')).out) as { stories: { articleCount: number; stale: boolean }[] };
   assert.deepEqual(listed.stories.filter((x) => x.stale).map((x) => x.articleCount).filter((n) => n > 1), []);
-  const bad = await run('ingest', corpus, '--db', join(tmp, 'bad.db'), '--analyse', 'most');
+  const bad = await run('ingest', corpus, '--db', join(tmp, 'bad.db'), '--analyze', 'most');
   assert.equal(bad.code, 64);
-  assert.match(bad.err, /--analyse is some, all or none/);
+  assert.match(bad.err, /--analyze is some, all or none/);
 });

@@ -39,7 +39,7 @@ Usage:
   crosscheck compare INPUT... [options]   compare articles from files, directories or "-" (stdin)
   crosscheck demo [options]               run compare on the bundled example corpus
   crosscheck extract INPUT... [options]   print what was extracted from pages, feeds, WARC, URLs
-  crosscheck ingest INPUT... [--db PATH]  clean, analyse and cluster articles into stories in a database
+  crosscheck ingest INPUT... [--db PATH]  clean, analyze and cluster articles into stories in a database
   crosscheck watch URL... [--db PATH]     follow feeds and pages: new articles, versions, corrections
   crosscheck worker --db postgres://…     take ingest jobs queued with ingest --enqueue (many machines)
   crosscheck status --db postgres://…     the ingest queue, its workers and failed jobs
@@ -158,9 +158,9 @@ ${DB_OPTION}
                       has its worker thread stopped and replaced (CC706), the rest goes on
   --workers N         worker threads for the per-article work (default: one per core but the
                       main thread's; 0: none)
-  --analyse MODE      the stories left to analyse at the end (facts, reuse, coverage): some (default:
+  --analyze MODE      the stories left to analyze at the end (facts, reuse, coverage): some (default:
                       at least 300 articles' worth, then up to a tenth of the ingest's time), all,
-                      or none; a story not analysed is analysed when it is first shown
+                      or none; a story not analyzed is analyzed when it is first shown
   --enqueue           with --db postgres://…: only put the records on the queue, for
                       "crosscheck worker" processes on any number of machines to ingest
   --json              the summary as JSON on standard output
@@ -292,7 +292,7 @@ Options:
   --max-decompressed N largest size one compressed (.gz) file may inflate to, in bytes (default
                        4294967296); a gzip bomb is stopped while inflating (CC112)
   --time-limit-ms N    time bound per document, in ms (default 30000; 0: none); extract does not
-                       analyse, and each page's parsing has its own bound (CC223)
+                       analyze, and each page's parsing has its own bound (CC223)
   -q, --quiet          print only warnings and errors on standard error
   -h, --help           this help
 

@@ -44,7 +44,7 @@ export async function storyCommand(argv: readonly string[], io: CliIO): Promise<
     width = n.value;
   }
   return withDb(values, io, true, async (store) => {
-    // A stale story (ingest leaves them for their first view) is analysed now and kept.
+    // A stale story (ingest leaves them for their first view) is analyzed now and kept.
     const c = await storyReport(store, id);
     if (!c) {
       writeMessages(io, [message('CC705', `no story "${id}" in the database`)]);

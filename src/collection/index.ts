@@ -1,6 +1,6 @@
 /**
  * The collection: the story side's one entry. openCollection(db) gives ingest, story (fresh or
- * analysed), article, stories, search, export and refreshStale; compare runs the same clusterer
+ * analyzed), article, stories, search, export and refreshStale; compare runs the same clusterer
  * over a store in memory; the batch loop and worker pool are shared by `ingest` and `worker`.
  */
 export { openCollection, collectionOf, type Collection, type CollectionIngestOptions } from './collection.js';

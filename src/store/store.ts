@@ -175,7 +175,7 @@ export interface Assignment {
 /**
  * An article as a store writes it: the queryable fields, the text, and the whole article as
  * JSON with its text left empty (`toStore` in rows.ts makes it). Ingest makes it on the worker
- * thread that analysed the article, so that the thread that owns the database receives a few
+ * thread that analyzed the article, so that the thread that owns the database receives a few
  * strings instead of an object graph of thousands of small objects (deserialising that graph
  * and writing it out as JSON again was 0.2 ms per article of the serial part of an ingest).
  */

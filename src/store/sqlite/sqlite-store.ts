@@ -766,7 +766,7 @@ function prepare(db: Database.Database) {
     deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
     storyWhole: db.prepare('SELECT outlets, first_published, last_published, doc FROM stories WHERE id = ?'),
     storyListing: db.prepare('SELECT article_count, outlets, stale_since FROM stories WHERE id = ?'),
-    // Existence only: an analysed story's document can be large, and a batch asks for each story it touches.
+    // Existence only: an analyzed story's document can be large, and a batch asks for each story it touches.
     storyExists: db.prepare('SELECT 1 FROM stories WHERE id = ?').pluck(),
     deleteFacts: db.prepare('DELETE FROM facts WHERE story_id = ?'),
     insertFact: db.prepare(`INSERT INTO facts (story_id, ord, id, status, independent_origins, article_ids, summary, doc)

@@ -250,7 +250,7 @@ test('a version 6 database keeps its stories\' members in order (version 7) and 
 });
 
 test('a batch that adds to a story costs about the same whatever the size of the story', async () => {
-  // Stories of 400 and 4,000 members (10x) in collections of 4,000 articles, each analysed (put back) once and then given 40
+  // Stories of 400 and 4,000 members (10x) in collections of 4,000 articles, each analyzed (put back) once and then given 40
   // batches of 5 articles, as ingest's batches add to a long-running story. Bookkeeping that
   // reads or rewrites the member list (what it did before schema 7) costs ~5x more per batch at
   // 10x the members here (3.7-26x in runs on the loaded machine); the rows of the joined
