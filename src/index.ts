@@ -32,7 +32,8 @@ export { openStore, resolveDbLocation, StoreError, isStoreError, DEFAULT_DB, typ
 export { analyzeStory } from './stories/index.js';
 export { readInputs, type ReadItem, type ReadOptions } from './read/index.js';
 export { extract } from './extract/index.js';
-export { analyze, STAGES, type Stage } from './analyze/index.js';
+export { analyze, STAGES, type Stage, type StageSpec, type Layer } from './analyze/index.js';
+export { Working } from './analyze/working.js';
 export { renderJSON, toJSON } from './report/json.js';
 export { renderText } from './report/text.js';
 export { renderMarkdown } from './report/markdown.js';

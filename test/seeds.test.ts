@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compare, toJSON, type Article, type Comparison, type Fact } from '../src/index.js';
+import { compare, renderMarkdown, renderText, toJSON, type Article, type Comparison, type Fact } from '../src/index.js';
 import { SEEDS, assertEvidenceExact, sharedOrSkip } from './helpers.js';
 
 const skip = sharedOrSkip();
@@ -106,6 +106,21 @@ test('seeds: facts only one article has are single-source', { skip }, async () =
     assert.equal(f.status, 'single-source', `${name}: ${f.status}`);
     assert.deepEqual(f.articleIds, [article.id], `${name} should be only in ${article.uri}`);
   }
+});
+
+test("seeds: the rewrite's AP reporting counts as the AP's origin, not as its own (issue #14)", { skip }, async () => {
+  const { c, news, rewrite } = await seeds();
+  const facts = c.stories.flatMap((s) => s.facts);
+  // What the rewrite takes from the AP and the news report also tells: two origins, the report and the AP.
+  const shared = facts.filter((f) => f.members.some((m) => m.articleId === news.id) && f.members.some((m) => m.articleId === rewrite.id && m.via === 'Associated Press'));
+  assert.ok(shared.length >= 2, `${shared.length} facts shared with the AP's reporting`);
+  for (const f of shared) assert.equal(f.independentOrigins, 2);
+  // What only the rewrite has, told as the AP's, is listed as the AP's in the story view.
+  const relayed = facts.filter((f) => f.status === 'single-source' && f.members.length > 0 && f.members.every((m) => m.articleId === rewrite.id && m.via === 'Associated Press'));
+  assert.ok(relayed.length > 0);
+  const label = rewrite.uri.split('/').pop() ?? '';
+  assert.ok(renderText(c, { width: 120 }).includes(`Only in ${label} (via Associated Press):`));
+  assert.ok(renderMarkdown(c).includes(`_(via Associated Press)_:`));
 });
 
 test('seeds: the profile marks what a careful reader would', { skip }, async () => {

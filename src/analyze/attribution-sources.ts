@@ -34,6 +34,91 @@ const ANTECEDENT_SENTENCES = 3;
 /** Words after which a preposition still belongs to the source ("people familiar with", "others briefed on"). */
 const OPENS_PREPOSITION = new Set(['familiar', 'close', 'briefed', 'involved', 'knowledgeable', ...GENERIC_HEADS]);
 
+const ARTICLES_AND_POSSESSIVES = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/** Cue verbs that are also plural nouns ("Republican claims", "his promises"). */
+const NOUN_CUES = new Set(['claims', 'reports', 'notes', 'calls', 'promises', 'pledges', 'vows', 'threats', 'demands', 'warns', 'comments', 'tweets', 'posts', 'cites', 'praises', 'echoes', 'answers', 'replies', 'describes', 'estimates', 'urges', 'alleges', 'denies', 'admits']);
+
+/**
+ * Is the cue at token k a noun with the phrase before it as its modifier: "32% of Republican
+ * claims", "the report's claims", "Democratic claims"? (after a preposition or a possessive, or
+ * an adjective of a party or nation, one word not in the plural).
+ */
+function isNounCue(c: Ctx, k: number, phrase: [number, number]): boolean {
+  const { tokens, text } = c;
+  if (!NOUN_CUES.has((tokens[k] as Token).norm) || phrase[1] >= k) return false;
+  const before = tokens[phrase[0] - 1];
+  if (before && before.kind === 'word' && (INNER_PREPOSITIONS.has(before.norm) || before.norm === 'about' || before.norm === 'by')) return true;
+  // "the report's claims": a possessive before the noun
+  const last = (tokens[phrase[1]] as Token).norm;
+  if (phrase[1] === k - 1 && (last.endsWith("'s") || last.endsWith('’s'))) return true;
+  if (phrase[0] !== phrase[1]) return false;
+  const only = tokens[phrase[0]] as Token;
+  return !only.norm.endsWith('s') && entitiesIn(c.entities, only.start, only.end).some((e) => e.type === 'group' && e.span.start === only.start && e.span.end === only.end) && isCapital(text, only);
+}
+
+/** The tokens of a person's name ending at token j (not before token a), or null. */
+function personEndingAt(c: Ctx, j: number, a: number): [number, number] | null {
+  const t = c.tokens[j];
+  if (!t || t.kind !== 'word') return null;
+  const e = entitiesIn(c.entities, t.start, t.end).find((x) => x.type === 'person' && x.span.end === t.end);
+  if (!e || isInside(c.quoted, e.span.start)) return null;
+  let f = j;
+  while (f > a && (c.tokens[f - 1] as Token).start >= e.span.start) f--;
+  return [f, j];
+}
+
+/** A second verb of the clause: "X attacked her and said", "Clinton has encouraged ... but has said". */
+function isCoordinated(c: Ctx, k: number, a: number): boolean {
+  const { tokens } = c;
+  let j = k - 1;
+  while (j > a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(tokens[j] as Token))) j--;
+  const n = tokens[j]?.norm;
+  return j > a && (n === 'and' || n === 'but');
+}
+
+/** Is token i a closing quote mark right after a comma (`...," adding that`)? */
+function isCommaQuoteClose(c: Ctx, i: number): boolean {
+  const t = c.tokens[i];
+  if (!t || t.kind !== 'punct') return false;
+  const ch = c.text[t.start];
+  return (ch === '"' || ch === '”' || ch === '’' || ch === "'") && c.text[t.start - 1] === ',';
+}
+
+/** Verbs of answering: "responded by saying" is no passive. */
+const ANSWER_CUES = new Set(['responded', 'replied', 'answered', 'countered', 'retorted']);
+
+/** Name suffixes whose period may stand right before the verb ("Biden Jr. said"). */
+const NAME_SUFFIXES = new Set(['jr', 'sr']);
+
+/** Is token j the period of a name suffix glued to it ("Jr.")? */
+function isSuffixPeriod(c: Ctx, j: number): boolean {
+  const dot = c.tokens[j];
+  const prev = c.tokens[j - 1];
+  return dot !== undefined && prev !== undefined && c.text[dot.start] === '.' && prev.end === dot.start && NAME_SUFFIXES.has(prev.norm);
+}
+
+/** Time words that may trail a subject before its verb ("Trump on Tuesday said"), and the words that lead them. */
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'tonight', 'yesterday', 'morning',
+  'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year', 'january', 'february', 'march', 'april', 'june', 'july',
+  'august', 'september', 'october', 'november', 'december',
+]);
+const TIME_LEADS = new Set(['on', 'this', 'last', 'just', 'earlier', 'late', 'early', 'in', 'next', 'that']);
+
+/** Pronouns that are never a subject: after a preposition they end a longer source ("Those close to him"). */
+const OBJECT_PRONOUNS = new Set(['him', 'them', 'me', 'us', 'her']);
+
+/** Words that can describe a person right before the name ("nominee Donald Trump"), besides GENERIC_HEADS and ROLE_SUFFIXES. */
+const ROLE_WORDS = new Set([
+  'widow', 'widower', 'chief', 'general', 'head', 'host', 'star', 'mogul', 'judge', 'coach', 'aide', 'candidate', 'nominee', 'mayor',
+  'justice', 'chair', 'boss', 'pundit', 'guru', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister',
+  'friend', 'partner', 'rival', 'colleague', 'ally', 'opponent', 'veteran', 'candidate', 'hopeful', 'physician', 'magnate',
+  'tycoon', 'billionaire', 'businessman', 'businesswoman', 'congressman', 'congresswoman', 'secretary', 'president', 'vice',
+  'deputy', 'senior', 'former', 'incumbent', 'running', 'mate', 'campaign', 'party', 'state', 'gop', 'democratic', 'republican',
+]);
+const ROLE_SUFFIXES = ['er', 'or', 'ist', 'ian', 'ent', 'ant', 'man', 'woman', 'ee', 'ive', 'ess', 'ary', 'ate', 'al', 'ic'];
+
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 /** Words a source phrase does not start or end with ("and", "of", "the" at its end). */
@@ -144,10 +229,18 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     }
     return null;
   }
+  // "Joseph R. Biden Jr. responded": the name's suffix and its period
+  if (isSuffixPeriod(c, j)) j--;
+  // "Sanders on Tuesday said", "Wells Fargo just this month announced": the time is no part of the source
+  j = beforeTimeTail(c, j, a);
   const last = tokens[j];
   if (!last || last.kind !== 'word') return null;
-  if (PERSON_PRONOUNS.has(last.norm) || PLURAL_PRONOUNS.has(last.norm) || OTHER_PRONOUNS.has(last.norm)) return [j, j];
+  // "Those close to him say": an object pronoun ends a longer phrase
+  const objectPronoun = OBJECT_PRONOUNS.has(last.norm) && j > a && INNER_PREPOSITIONS.has(tokens[j - 1]?.norm ?? '');
+  if (!objectPronoun && (PERSON_PRONOUNS.has(last.norm) || PLURAL_PRONOUNS.has(last.norm) || OTHER_PRONOUNS.has(last.norm))) return [j, j];
   if (SUBJECT_STOPS.has(last.norm) || CUE_VERBS.has(last.norm) || INNER_PREPOSITIONS.has(last.norm) && !GENERIC_HEADS.has(last.norm)) return null;
+  // "a swiftly called meeting": an article or a possessive alone names no one
+  if (ARTICLES_AND_POSSESSIVES.has(last.norm)) return null;
   let first = j;
   for (let i = j; i >= a && j - i < MAX_SOURCE_TOKENS; i--) {
     const t = tokens[i] as Token;
@@ -169,7 +262,46 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     if (DETERMINERS.has(n) && !INNER_PREPOSITIONS.has(tokens[i - 1]?.norm ?? '')) break;
   }
   while (first <= j && EDGE_WORDS.has(tokens[first]?.norm ?? '') && !DETERMINERS.has(tokens[first]?.norm ?? '')) first++;
+  if (first < j) first = personHeadStart(c, first, j);
   return first <= j ? [first, j] : null;
+}
+
+/** Token before a trailing time phrase ending at j ("on Tuesday", "just this month", "Monday night"), or j when there is none. */
+function beforeTimeTail(c: Ctx, j: number, a: number): number {
+  let k = j;
+  let times = 0;
+  while (k > a) {
+    const n = (c.tokens[k] as Token).norm;
+    if (TIME_WORDS.has(n)) times++;
+    else if (!TIME_LEADS.has(n)) break;
+    k--;
+  }
+  return times > 0 && k < j && (c.tokens[k] as Token).kind === 'word' ? k : j;
+}
+
+/**
+ * A person's name at the head of a phrase [first, j] keeps only the words that can describe a
+ * person before it ("Republican nominee Donald Trump", "9/11 widow Terry Strada"): "a Bloomberg
+ * interview Trump", "the Washington Post Trump" start at the name.
+ */
+function personHeadStart(c: Ctx, first: number, j: number): number {
+  const { tokens, text } = c;
+  const l = tokens[j] as Token;
+  const person = entitiesIn(c.entities, l.start, l.end).find((e) => e.type === 'person' && e.span.end >= l.end);
+  if (!person || person.span.start <= (tokens[first] as Token).start) return first;
+  let p = j;
+  while (p > first && (tokens[p - 1] as Token).start >= person.span.start) p--;
+  const before = tokens[p - 1] as Token;
+  if (before.kind !== 'word' || BEFORE_NAMES.has(text.slice(before.start, before.end))) return first; // "Gov. Chris Christie", "(R-IN)"
+  if (isCapital(text, before)) return entitiesIn(c.entities, before.start, before.end).length > 0 ? p : first; // "the Washington Post Trump"
+  const n = baseNorm(before);
+  return isRoleWord(n) || DETERMINERS.has(n) || INNER_PREPOSITIONS.has(n) || n === 'and' || n === 'or' ? first : p;
+}
+
+function isRoleWord(w: string): boolean {
+  if (GENERIC_HEADS.has(w) || ROLE_WORDS.has(w)) return true;
+  for (const s of ROLE_SUFFIXES) if (w.length > s.length + 2 && w.endsWith(s)) return true;
+  return false;
 }
 
 /** Source phrase starting at token i, read rightwards, before token b: [i, last] or null. */
@@ -229,6 +361,73 @@ function subjectBeforeAside(c: Ctx, j: number, a: number): [number, number] | nu
   return null;
 }
 const ASIDE_PUNCT = new Set(['-', '(', ')', '.', '&', "'", '’', '/']);
+
+/**
+ * The last token of the asides after a subject ending at token `last`, before the comma at j
+ * (PolNeAR marks them as part of the source, relative clauses included), up to a participle
+ * clause ("Trump, speaking to veterans, said"), which describes the moment, not the source; -1
+ * when the first aside is one.
+ */
+function asideEnd(c: Ctx, last: number, j: number): number {
+  const { tokens, text } = c;
+  let end = -1;
+  for (let i = last + 1; i < j; i++) {
+    if (text[(tokens[i] as Token).start] !== ',') continue;
+    const next = tokens[i + 1] as Token;
+    if (next.norm.endsWith('ing')) return end;
+    end = i - 1;
+  }
+  return j - 1;
+}
+
+/** Words that may open a clause before its subject ("But Megan Hester, ..., said"). */
+const CLAUSE_OPENERS = new Set(['but', 'and', 'yet', 'so', 'meanwhile', 'still', 'however', 'now', 'also']);
+
+/** Is token i a quotation's last character or a closing quote mark (“…,” Smith said)? */
+function afterQuotation(c: Ctx, i: number): boolean {
+  const t = c.tokens[i];
+  if (!t) return false;
+  const ch = c.text[t.start] ?? '';
+  return ch === '"' || ch === '”' || ch === "'" || ch === '’' || isInside(c.quoted, t.start);
+}
+
+/** Does a subject phrase starting at token `first` open its clause (sentence start, an opener word, or right after a quotation)? */
+function opensClause(c: Ctx, first: number, a: number): boolean {
+  if (first === a) return true;
+  const prev = c.tokens[first - 1] as Token;
+  if (prev.kind === 'word' && CLAUSE_OPENERS.has(prev.norm)) return first - 1 === a || opensClause(c, first - 1, a);
+  if (afterQuotation(c, first - 1)) return true;
+  return c.text[prev.start] === ',' && afterQuotation(c, first - 2);
+}
+
+/**
+ * The subject that opens a clause before one or more comma-enclosed asides ending at token j:
+ * "Michael Mulgrew, president of the union, which represents teachers, said" -> "Michael Mulgrew";
+ * "“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said". Only a
+ * name or a generic head ("A worker at the plant, who asked not to be named, said") counts.
+ */
+function subjectBeforeAsides(c: Ctx, j: number, a: number): [number, number] | null {
+  const { tokens, text } = c;
+  if (text[tokens[j]?.start ?? 0] !== ',') return null;
+  for (let i = j - 1; i > a && j - i <= MAX_ASIDE_TOKENS; i--) {
+    const t = tokens[i] as Token;
+    if (isInside(c.quoted, t.start)) return null;
+    if (t.kind !== 'punct') continue;
+    const ch = text[t.start] ?? '';
+    if (ch !== ',') {
+      if (ASIDE_PUNCT.has(ch)) continue;
+      return null;
+    }
+    const phrase = subjectLeft(c, i - 1, a);
+    if (!phrase || !opensClause(c, phrase[0], a)) continue;
+    for (let x = phrase[0]; x <= phrase[1]; x++) {
+      const w = tokens[x] as Token;
+      if (GENERIC_HEADS.has(baseNorm(w)) || (isCapital(text, w) && !DETERMINERS.has(w.norm) && !CLAUSE_OPENERS.has(w.norm))) return phrase;
+    }
+    return null;
+  }
+  return null;
+}
 
 /**
  * The subject before a relative clause without commas that ends at token j: "a senior port
@@ -346,6 +545,10 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     const sentence = c.sentences[s];
     if (!sentence) continue;
     const end = s === si ? pronoun.start : sentence.end;
+    // "She says Trump's tweets accusing Alicia Machado ...": the same pronoun before any name
+    // continues the chain, whose antecedent lies further back (within the same window: looking
+    // farther back was no better on PolNeAR, the names there are more often mistagged)
+    const same = samePronounAt(c, s, pronoun.norm, end);
     let best: Classified | null = null;
     let bestAt = Infinity;
     for (const e of entitiesIn(c.entities, sentence.start, end)) {
@@ -363,9 +566,22 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
         bestAt = a.span.start;
       }
     }
+    if (same >= 0 && same < bestAt) continue;
     if (best) return best;
   }
   return null;
+}
+
+/** Offset of the first `norm` pronoun of sentence s before `end`, outside quotations, or -1. */
+function samePronounAt(c: Ctx, s: number, norm: string, end: number): number {
+  const range = c.ranges[s];
+  if (!range) return -1;
+  for (let k = range[0]; k < range[1]; k++) {
+    const t = c.tokens[k] as Token;
+    if (t.start >= end) break;
+    if (t.norm === norm && !isInside(c.quoted, t.start)) return t.start;
+  }
+  return -1;
 }
 
 /** SOURCE_AFTER_CUES by first word: the cue's words, longest first. */
@@ -431,6 +647,8 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
   if (text[tokens[k]?.start ?? -1] !== ',') return end;
   const first = tokens[k + 1];
   if (!first || first.kind !== 'word' || first.norm.endsWith('ing') || SOURCE_END.has(first.norm) && !DETERMINERS.has(first.norm) && first.norm !== 'who') return end;
+  // "said Mr. Kamin, who emphasized that ...": a relative clause that attributes again is a cue of its own
+  if (first.norm === 'who' && CUE_VERBS.has(tokens[k + 2]?.norm ?? '')) return end;
   let x = k + 1;
   let lastWord = -1;
   for (; x < b && x - k <= MAX_ASIDE_TOKENS; x++) {
@@ -454,6 +672,9 @@ function nextToQuote(c: Ctx, k: number): boolean {
   const { tokens, text } = c;
   const next = tokens[k + 1];
   if (next && (text[next.start] === ':' || isInside(c.quoted, next.start))) return true;
+  // "She continued, “For us ...”"
+  const second = tokens[k + 2];
+  if (next && second && text[next.start] === ',' && isInside(c.quoted, second.start)) return true;
   for (let i = k - 1; i >= 0 && k - i <= 4; i--) {
     const t = tokens[i] as Token;
     if (isInside(c.quoted, t.start) || isInside(c.quoted, Math.max(0, t.end - 1))) return true;
@@ -488,6 +709,16 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
     if (e) {
       let l = i;
       while (l + 1 <= j && (tokens[l + 1] as Token).end <= e.span.end) l++;
+      // "Democratic candidate Hillary Clinton ... but has said": the group word describes the person after it
+      if (e.type === 'group') {
+        for (let x = l + 1; x <= j && x - l <= 4 && (tokens[x] as Token).kind === 'word'; x++) {
+          const p = ents.find((y) => y.span.start === (tokens[x] as Token).start && y.type === 'person');
+          if (!p) continue;
+          l = x;
+          while (l + 1 <= j && (tokens[l + 1] as Token).end <= p.span.end) l++;
+          break;
+        }
+      }
       return [i, l];
     }
   }
@@ -512,36 +743,8 @@ function record(c: Ctx, out: Cue[], cue: Span, phrase: [number, number] | null, 
   out.push({ cue, source, kind: k.kind, canonical: k.canonical, outlet: k.outlet ?? null, speaker: k.speaker, unresolved: k.unresolved, sentence: si });
 }
 
-/**
- * The last findCues result per token array. findQuotes and findAttributions both call findCues
- * on the same document, and the quoted spans attributions pass (doc.quotes) are the spans quotes
- * passed: the second call would redo the same pure computation. Reused only when every input is
- * the same (same arrays, same quoted offsets). Callers must not mutate the cues.
- */
-const lastCues = new WeakMap<readonly Token[], { input: CueInput; quoted: Span[]; cues: Cue[] }>();
-
-function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as Span;
-    const y = b[i] as Span;
-    if (x.start !== y.start || x.end !== y.end) return false;
-  }
-  return true;
-}
-
-/** Every attribution cue of the text, in order, with its source and kind (read-only: may be shared between calls). */
-export function findCues(input: CueInput): readonly Cue[] {
-  const hit = lastCues.get(input.tokens);
-  if (hit && hit.input.text === input.text && hit.input.sentences === input.sentences && hit.input.entities === input.entities && sameSpans(hit.quoted, input.quoted)) {
-    return hit.cues;
-  }
-  const cues = findCuesUncached(input);
-  lastCues.set(input.tokens, { input, quoted: input.quoted.map((q) => ({ start: q.start, end: q.end })), cues });
-  return cues;
-}
-
-function findCuesUncached(input: CueInput): Cue[] {
+/** Every attribution cue of the text, in order, with its source and kind. */
+export function findCues(input: CueInput): Cue[] {
   const { tokens, sentences, text } = input;
   const ranges: [number, number][] = [];
   let t = 0;
@@ -562,7 +765,8 @@ function findCuesUncached(input: CueInput): Cue[] {
       // decide that before the binary search over the quoted spans.
       if (!ANY_CUE_WORD.has(tok.norm)) continue;
       const withNext = CUES_WITH_NEXT.get(tok.norm);
-      if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '')) continue;
+      // "spoke emotionally of": an -ly adverb may stand between the verb and its word
+      if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '') && !(tokens[k + 1] && isAdverb(tokens[k + 1] as Token) && withNext.has(tokens[k + 2]?.norm ?? ''))) continue;
       if (isInside(c.quoted, tok.start)) continue;
       const n = cueAfter(c, k, b); // "According to" may open a sentence
       // a capital cue verb only in a title-case heading ("Lindsey Graham Says") or opening a sentence ("Said Ellis:")
@@ -590,15 +794,21 @@ function findCuesUncached(input: CueInput): Cue[] {
         if (phrase) record(c, out, cueSpan, phrase, si);
         continue;
       }
-      if (participle || (before?.norm === 'and' && k > a)) {
-        if (participle && !(before && (text[before.start] === ',' || PARTICIPLE_OPENERS.has(before.norm)))) continue;
+      if (participle || isCoordinated(c, k, a)) {
+        // "footage of Trump saying during the debate, “…”": a person named right before the participle is its subject
+        const named = participle && before ? personEndingAt(c, k - 1, a) : null;
+        if (named) {
+          record(c, out, cueSpan, named, si);
+          continue;
+        }
+        if (participle && !(before && (text[before.start] === ',' || PARTICIPLE_OPENERS.has(before.norm) || isCommaQuoteClose(c, k - 1)))) continue;
         const subject = clauseSubject(c, out, si, a, k - 1);
         if (subject) record(c, out, cueSpan, subject, si);
         continue;
       }
       const isCue = CUE_VERBS.has(tok.norm) || withNext !== undefined;
       if (isCue && QUOTE_ONLY_CUES.has(tok.norm) && !nextToQuote(c, k)) continue;
-      if (after?.norm === 'by' && tok.norm.endsWith('ed')) continue; // "criticized by the left": passive
+      if (after?.norm === 'by' && tok.norm.endsWith('ed') && !ANSWER_CUES.has(tok.norm)) continue; // "criticized by the left": passive, not "responded by saying"
       let j = k - 1;
       let passive = false;
       while (j >= a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(tokens[j] as Token))) {
@@ -622,18 +832,28 @@ function findCuesUncached(input: CueInput): Cue[] {
         if (text[(tokens[w] as Token).start] === ',') w--;
         if (w >= a) phrase = subjectLeft(c, w, a);
       } else if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectBeforeRelative(c, j, a) ?? subjectLeft(c, j, a);
-      else if (j >= a && left && text[left.start] === ')') phrase = subjectLeft(c, j, a);
+      else if (j >= a && left && (text[left.start] === ')' || isSuffixPeriod(c, j))) phrase = subjectLeft(c, j, a);
       else {
-        phrase = INVERTING_CUES.has(tok.norm) ? sourceRight(c, k + 1, b, false) : null; // "..., said the official"
-        // "..., said the race was close": the phrase after was the object
-        if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
-        if (phrase) extent = appositiveEnd(c, phrase[1], b);
+        // "Megan Hester, senior associate at the institute, said parents still want ...": with no
+        // quotation before the comma, a name opening the clause before asides is the subject
+        // (the words after the verb are its object); after a quotation the source is inverted
+        const asides = afterQuotation(c, j - 1) ? null : subjectBeforeAsides(c, j, a);
+        if (asides) {
+          phrase = asides;
+          extent = asideEnd(c, asides[1], j);
+        } else {
+          phrase = INVERTING_CUES.has(tok.norm) ? sourceRight(c, k + 1, b, false) : null; // "..., said the official"
+          // "..., said the race was close": the phrase after was the object
+          if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
+          if (phrase) extent = appositiveEnd(c, phrase[1], b);
+        }
         if (!phrase) {
           phrase = subjectBeforeAside(c, j, a); // "Smith, who runs the shelter, said"
           // the aside describes the source ("Kenneth Baer, a former official, said"), unless it is a participle clause ("Trump, speaking to veterans, said")
           if (phrase && !(tokens[phrase[1] + 2]?.norm ?? '').endsWith('ing')) extent = j - 1;
         }
       }
+      if (phrase && isNounCue(c, k, phrase)) continue;
       if (phrase) record(c, out, cueSpan, phrase, si, extent);
     }
   });

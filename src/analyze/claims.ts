@@ -12,6 +12,7 @@
  */
 import type { Claim, Context, Doc, Span } from '../model/index.js';
 import { isOpinion, opinionOf, type SentenceOpinion } from './opinion.js';
+import { Working } from './working.js';
 import type { SentenceView, TextView } from './signal-view.js';
 import type { Word } from './signal-words.js';
 import { REPORTING } from './lexicon-opinion.js';
@@ -171,14 +172,14 @@ function endsInQuestion(text: string, start: number, end: number): boolean {
   return e > start && text.charCodeAt(e - 1) === 0x3f;
 }
 
-export function findClaims(doc: Doc, ctx: Context): Doc {
+export function findClaims(doc: Doc, ctx: Context, work: Working = new Working()): Doc {
   void ctx;
-  return { ...doc, claims: claimsOf(doc, shippedScorer) };
+  return { ...doc, claims: claimsOf(doc, shippedScorer, work) };
 }
 
 /** The claims of a document scored by `scorer` (the shipped model, or a model under validation). */
-export function claimsOf(doc: Doc, scorer: CheckworthyScorer): Claim[] {
-  const { view, sentences } = opinionOf(doc);
+export function claimsOf(doc: Doc, scorer: CheckworthyScorer, work: Working = new Working()): Claim[] {
+  const { view, sentences } = opinionOf(doc, work);
   const claims: Claim[] = [];
   for (const s of view.sentences) {
     if (s.kind !== 'body' && s.kind !== 'standfirst') continue;

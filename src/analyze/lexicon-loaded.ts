@@ -140,19 +140,82 @@ export const LITERAL_CONTEXT: ReadonlySet<string> = new Set(
     'hospital office offices store stores shop shops barn barns shed garage apartment apartments tower towers bridge bridges ' +
     'road roads car cars vehicle vehicles truck trucks bus buses train trains ship ships boat boats plane planes aircraft jet jets tank tanks ' +
     'crops crop harvest forest forests trees acres hectares village villages town neighbourhood neighborhood roof roofs wall walls ' +
-    'structure structures property properties inventory equipment machinery premises facility facilities depot hangar mill')
+    'structure structures property properties inventory equipment machinery premises facility facilities depot hangar mill ' +
+    'wind winds gust gusts gale gales waves surf coast coastline shore shoreline rubble debris window windows')
+    .split(' '),
+);
+
+/**
+ * Hazard words: loaded when said of people or politics ("toxic rhetoric", "explosive
+ * allegations", "he fumes"), technical terms when said of a substance or device ("toxic fumes",
+ * "explosive gas cylinders", "dangerous chemicals"). Lemmas of entries above.
+ */
+export const HAZARD_LEMMAS: ReadonlySet<string> = new Set(['toxic', 'explosive', 'fume', 'dangerous']);
+
+/**
+ * Substances, materials and devices near which a hazard word is a technical term (issue #17:
+ * technical terms are not loaded). Our own list; LITERAL_CONTEXT's fires, buildings and vehicles
+ * count too ("explosive device on the bus", "toxic smoke from the fire").
+ */
+export const SUBSTANCE_CONTEXT: ReadonlySet<string> = new Set(
+  ('gas gases fumes fume smoke vapour vapor vapours vapors chemical chemicals substance substances material materials waste ' +
+    'spill spills leak leaks leaked leaking acid acids solvent solvents liquid liquids fuel fuels petrol gasoline diesel oil exhaust ' +
+    'emissions plume cloud dust sludge powder residue runoff ammonia chlorine mercury lead asbestos arsenic cyanide benzene pesticide ' +
+    'pesticides herbicide herbicides fertiliser fertilizer algae mould mold bacteria metal metals compound compounds mixture ' +
+    'device devices cylinder cylinders canister canisters container containers drum drums tanker charge charges ordnance munitions ' +
+    'explosives ammunition detonator dose doses levels concentration concentrations toxic poisonous noxious flammable corrosive ' +
+    'radioactive hazardous goods cargo contaminated contamination water air soil river lake')
+    .split(' '),
+);
+
+/**
+ * Emotive verbs of speech that also name a physical force: "the storm slammed into the coast",
+ * "winds ripped roofs off", "a blast at a depot", "the fire raged", "the volcano spewed ash".
+ * Literal near a LITERAL_CONTEXT word, as the violence verbs are. Lemmas of entries above.
+ */
+export const PHYSICAL_VERBS: ReadonlySet<string> = new Set(['slam', 'blast', 'bash', 'whack', 'rip', 'trash', 'hammer', 'torch', 'shred', 'pummel', 'savage', 'rage', 'howl', 'spew']);
+
+/**
+ * Words of criminal charges and court reporting, near which a violence idiom or hazard word is a
+ * legal term: "charged with assault on a police officer", "possession of a dangerous weapon",
+ * "dangerous driving". Our own list.
+ */
+export const LEGAL_CONTEXT: ReadonlySet<string> = new Set(
+  ('charged charges accused convicted conviction guilty suspicion counts indicted indictment sentenced pleaded pled ' +
+    'offence offense offences offenses possession weapon weapons firearm firearms knife driving')
     .split(' '),
 );
 
 /** True when the violence verb of words [from, to) is meant literally: a LITERAL_CONTEXT word within 3 words before or 4 after, in the same sentence. */
 export function isLiteralUse(text: string, words: readonly { start: number; end: number; norm: string }[], from: number, to: number): boolean {
+  return isNear(text, words, from, to, LITERAL_CONTEXT);
+}
+
+/**
+ * True when the loaded match [from, to) with `entry` is meant literally or technically: a
+ * violence verb or physical verb near a LITERAL_CONTEXT word (a violence idiom also near a
+ * LEGAL_CONTEXT word), a hazard word near a substance, a LITERAL_CONTEXT or a LEGAL_CONTEXT word
+ * (3 words before, 4 after, same sentence).
+ */
+export function isLiteralSense(text: string, words: readonly { start: number; end: number; norm: string }[], from: number, to: number, entry: LoadedEntry): boolean {
+  if (entry.kind === 'violence-idiom') return isNear(text, words, from, to, LITERAL_CONTEXT) || isNear(text, words, from, to, LEGAL_CONTEXT);
+  if (entry.kind === 'emotive-speech' && PHYSICAL_VERBS.has(entry.lemma)) return isNear(text, words, from, to, LITERAL_CONTEXT);
+  return isHazardTerm(text, words, from, to, entry.lemma);
+}
+
+/** True when `lemma` at words [from, to) is a hazard word said of a substance, device, fire or building ("toxic fumes"). */
+export function isHazardTerm(text: string, words: readonly { start: number; end: number; norm: string }[], from: number, to: number, lemma: string): boolean {
+  return HAZARD_LEMMAS.has(lemma) && (isNear(text, words, from, to, SUBSTANCE_CONTEXT) || isNear(text, words, from, to, LITERAL_CONTEXT) || isNear(text, words, from, to, LEGAL_CONTEXT));
+}
+
+function isNear(text: string, words: readonly { start: number; end: number; norm: string }[], from: number, to: number, context: ReadonlySet<string>): boolean {
   for (let i = from - 1; i >= 0 && i >= from - 3; i--) {
     if (endsSentence(text, (words[i] as { end: number }).end, (words[i + 1] as { start: number }).start)) break;
-    if (LITERAL_CONTEXT.has((words[i] as { norm: string }).norm)) return true;
+    if (context.has((words[i] as { norm: string }).norm)) return true;
   }
   for (let i = to; i < words.length && i < to + 4; i++) {
     if (endsSentence(text, (words[i - 1] as { end: number }).end, (words[i] as { start: number }).start)) break;
-    if (LITERAL_CONTEXT.has((words[i] as { norm: string }).norm)) return true;
+    if (context.has((words[i] as { norm: string }).norm)) return true;
   }
   return false;
 }

@@ -2,7 +2,7 @@
  * Opinion scoring: a pure function of the document's layers, shared by findClaims (which drops
  * sentences dominated by opinion) and findSignals (which emits one 'opinion' signal per opinion
  * sentence). claims runs before signals, so neither reads the other's layer: both call
- * `opinionOf(doc)`, which is computed once per document and cached.
+ * `opinionOf(doc, work)`, which is computed once per view (see working.ts).
  *
  * A sentence's score is
  *
@@ -28,7 +28,8 @@
 import type { Doc } from '../model/index.js';
 import { COPULAS, GENERIC_PRESENT, PARTITIVES, STRONG_REPORTING_WEIGHT, type Cue } from './lexicon-opinion.js';
 import { lexicalOf, type CueTable, type Lexical } from './signal-lexical.js';
-import { isOpinionKind, viewOf, type SentenceView, type TextView } from './signal-view.js';
+import { isOpinionKind, type SentenceView, type TextView } from './signal-view.js';
+import { Working } from './working.js';
 import type { PhraseMatch, Word } from './signal-words.js';
 import { classify, loadedMarks, THRESHOLDS, type LoadedMark } from './classifier/model.js';
 import { isCloser, trimmedEnd } from './text-end.js';
@@ -390,16 +391,14 @@ function scoreDoc(view: TextView): SentenceOpinion[] {
   return out;
 }
 
-const cache = new WeakMap<TextView, DocOpinion>();
-
-/** Opinion scores of every sentence of the doc's view (cached per view). */
-export function opinionOf(doc: Doc): DocOpinion {
-  const view = viewOf(doc);
-  const hit = cache.get(view);
-  if (hit) return hit;
-  const result = { view, sentences: scoreDoc(view) };
-  cache.set(view, result);
-  return result;
+/**
+ * Opinion scores of every sentence of the doc's view, once per view. Inside `analyze` the stages
+ * pass their `Working`, so claims, signals and profile share one view and one scoring.
+ */
+export function opinionOf(doc: Doc, work: Working = new Working()): DocOpinion {
+  const view = work.view(doc);
+  view.memo.opinion ??= { view, sentences: scoreDoc(view) };
+  return view.memo.opinion;
 }
 
 /** True when the score makes the sentence an opinion sentence. */

@@ -9,10 +9,10 @@
  * loadedWords counts the writer's loaded words (loaded signals outside quotes); hedges counts
  * the hedge signals outside quotes (a speaker's "could" is not the article hedging). Words are the word tokens of the text.
  */
-import type { Context, Doc, Evidence, Profile, QuotedSource, SourceSide } from '../model/index.js';
+import { profileCountOf, type Context, type Doc, type Evidence, type Profile, type QuotedSource, type SourceSide, type Span } from '../model/index.js';
 import { SENSATIONAL_MIN_WEIGHT } from './headline.js';
 import { opinionOf } from './opinion.js';
-import { viewOf } from './signal-view.js';
+import { Working } from './working.js';
 import { THRESHOLDS } from './classifier/model.js';
 
 /**
@@ -65,19 +65,21 @@ function quotedSources(doc: Doc): QuotedSource[] {
 export const OPINION_ARTICLE_SHARE = 0.5;
 export const MIXED_ARTICLE_SHARE = 0.15;
 
-export function profile(doc: Doc, ctx: Context): Doc {
+export function profile(doc: Doc, ctx: Context, work: Working = new Working()): Doc {
   void ctx;
-  const view = viewOf(doc);
+  const view = work.view(doc);
   const bodySpans = view.sentences.filter((s) => s.kind === 'body' || s.kind === 'standfirst').map((s) => s.span);
   const bodyStarts = new Set(bodySpans.map((s) => `${s.start}:${s.end}`));
   let opinionSentences = 0;
   let loadedWords = 0;
   let hedges = 0;
   let sensationalTitle = false;
+  const inBody = (span: Span): boolean => bodyStarts.has(`${span.start}:${span.end}`);
+  // the one definition of the counts (model/profile-counts.ts), shared with the reports and the page
   for (const s of doc.signals) {
-    if (s.kind === 'opinion' && bodyStarts.has(`${s.span.start}:${s.span.end}`)) opinionSentences++;
-    else if (s.kind === 'loaded' && !s.detail.endsWith('(in quote)')) loadedWords += s.text.split(/\s+/).length;
-    else if (s.kind === 'hedge' && !s.detail.endsWith('(in quote)')) hedges++;
+    if (s.kind === 'opinion') opinionSentences += profileCountOf(s, inBody);
+    else if (s.kind === 'loaded') loadedWords += profileCountOf(s, inBody);
+    else if (s.kind === 'hedge') hedges += profileCountOf(s, inBody);
     else if (s.kind === 'sensational-title' && s.weight >= SENSATIONAL_MIN_WEIGHT) sensationalTitle = true;
   }
   const sentences = bodySpans.length;
@@ -99,7 +101,7 @@ export function profile(doc: Doc, ctx: Context): Doc {
     if (who !== null) speakers.add(who);
   }
   // classifier bias over body sentences
-  const { sentences: scored } = opinionOf(doc);
+  const { sentences: scored } = opinionOf(doc, work);
   let biasedSentences = 0;
   for (const s of view.sentences) {
     if ((s.kind === 'body' || s.kind === 'standfirst') && (scored[s.index]?.model.bias ?? 0) >= THRESHOLDS.bias) biasedSentences++;

@@ -15,7 +15,8 @@
  *      (attribution-sources.ts, with gender agreement from speakers/gender.ts).
  */
 import type { Context, Doc, Paragraph, Quote, Span, Token } from '../model/index.js';
-import { findCues, type Cue } from './attribution-sources.js';
+import type { Cue } from './attribution-sources.js';
+import { Working } from './working.js';
 import { candidatesFor, type Candidate, type QuoteSite } from './speakers/candidates.js';
 import { rankSpeakers } from './speakers/model.js';
 import { paragraphsOf, segmentText, sentenceIndexAt } from './segment.js';
@@ -107,13 +108,13 @@ function paragraphIndexAt(paragraphs: readonly Paragraph[], offset: number): num
  * `choose` picks (its index, or -1 for none). findQuotes picks by the learned ranking; the
  * trainer (scripts/train-speakers.ts) passes its own chooser to collect examples.
  */
-export function attributeQuotes(doc: Doc, choose: (candidates: Candidate[], quote: Span, short: boolean) => number): Quote[] {
+export function attributeQuotes(doc: Doc, choose: (candidates: Candidate[], quote: Span, short: boolean) => number, work: Working = new Working()): Quote[] {
   const { text } = doc;
   const tokens: readonly Token[] = doc.tokens.length > 0 || text.length === 0 ? doc.tokens : tokenizeText(text);
   const paragraphs = paragraphsOf(doc);
   const sentences = doc.sentences.length > 0 ? doc.sentences : segmentText(text, tokens, paragraphs);
   const spans = markedSpans(text, paragraphs);
-  const cues = findCues({ text, tokens, sentences, entities: doc.entities, quoted: spans });
+  const cues = work.cues({ text, tokens, sentences, entities: doc.entities, quoted: spans });
   const bySentence = new Map<number, Cue[]>();
   for (const c of cues) {
     const list = bySentence.get(c.sentence) ?? [];
@@ -142,7 +143,7 @@ export function attributeQuotes(doc: Doc, choose: (candidates: Candidate[], quot
   return quotes;
 }
 
-export function findQuotes(doc: Doc, ctx: Context): Doc {
+export function findQuotes(doc: Doc, ctx: Context, work: Working = new Working()): Doc {
   void ctx;
-  return { ...doc, quotes: attributeQuotes(doc, (candidates, _quote, short) => rankSpeakers(candidates, short)) };
+  return { ...doc, quotes: attributeQuotes(doc, (candidates, _quote, short) => rankSpeakers(candidates, short), work) };
 }

@@ -6,7 +6,7 @@
  * the month "May" as a hedge) are dropped here. Quoted matches are kept: each user decides
  * what quoted words count for.
  */
-import { isLiteralUse, LOADED, type LoadedEntry } from './lexicon-loaded.js';
+import { isHazardTerm, isLiteralSense, LOADED, type LoadedEntry } from './lexicon-loaded.js';
 import {
   COMMENTARY, EVALUATIVE, FIRST_PERSON, HEDGES, INTENSIFIERS, OBLIGATION, REPORTING, SWEEPING, type Cue,
 } from './lexicon-opinion.js';
@@ -37,6 +37,8 @@ const CUE_BIT = Object.fromEntries(CUE_NAMES.map((n, k) => [n, 2 << k])) as Reco
 
 export interface Lexical {
   loaded: PhraseMatch<LoadedEntry>[];
+  /** Lexicon matches meant literally or technically ("a fire destroyed", "toxic fumes"): not loaded, and no classifier mark either. */
+  literal: PhraseMatch<LoadedEntry>[];
   cues: Record<CueTable, PhraseMatch<Cue>[]>;
   /** Matches per sentence index (a match lying across two sentences belongs to none); read-only (empty lists are shared). */
   loadedBySentence: PhraseMatch<LoadedEntry>[][];
@@ -74,6 +76,8 @@ export function isRealMatch(view: TextView, table: CueTable, m: PhraseMatch<Cue>
     const next = view.words[m.to];
     if (next === undefined || next.gap || next.isNumber || NEGATIONS.has(next.norm)) return false;
   }
+  // "dangerous chemicals": a technical term, not the writer's verdict (as for loaded words)
+  if (table === 'evaluative' && isHazardTerm(view.text, view.words, m.from, m.to, m.value.lemma)) return false;
   return true;
 }
 
@@ -98,6 +102,7 @@ function bucket<T>(matches: readonly PhraseMatch<T>[], sentenceOf: Int32Array, s
 function build(view: TextView): Lexical {
   const { words } = view;
   const loaded: PhraseMatch<LoadedEntry>[] = [];
+  const literal: PhraseMatch<LoadedEntry>[] = [];
   const found: PhraseMatch<Cue>[][] = CUE_NAMES.map(() => []);
   const nextFree = new Int32Array(CUE_NAMES.length + 1);
   const masks = new Int32Array(words.length);
@@ -108,8 +113,10 @@ function build(view: TextView): Lexical {
     if ((mask & 1) !== 0 && i >= (nextFree[0] as number)) {
       const m = LOADED.matchAt(words, i);
       if (m) {
-        // "A fire destroyed the warehouse" reports damage: a literal violence verb is not loaded
-        if (m.value.kind !== 'violence-idiom' || !isLiteralUse(view.text, words, m.from, m.to)) loaded.push(m);
+        // "A fire destroyed the warehouse" reports damage, "toxic fumes" a hazard: literal or
+        // technical senses are not loaded
+        if (!isLiteralSense(view.text, words, m.from, m.to, m.value)) loaded.push(m);
+        else literal.push(m);
         nextFree[0] = m.to;
       }
     }
@@ -126,17 +133,11 @@ function build(view: TextView): Lexical {
   for (const s of view.sentences) for (let i = s.from; i < s.to; i++) sentenceOf[i] = s.index;
   const n = view.sentences.length;
   const cuesBySentence = Object.fromEntries(CUE_NAMES.map((name) => [name, bucket(cues[name], sentenceOf, n)])) as Record<CueTable, PhraseMatch<Cue>[][]>;
-  return { loaded, cues, loadedBySentence: bucket(loaded, sentenceOf, n), cuesBySentence, sentenceOf, masks };
+  return { loaded, literal, cues, loadedBySentence: bucket(loaded, sentenceOf, n), cuesBySentence, sentenceOf, masks };
 }
 
-const cache = new WeakMap<TextView, Lexical>();
-
-/** The lexicon matches of a view (cached per view). */
+/** The lexicon matches of a view (built once per view, kept on it). */
 export function lexicalOf(view: TextView): Lexical {
-  let hit = cache.get(view);
-  if (hit === undefined) {
-    hit = build(view);
-    cache.set(view, hit);
-  }
-  return hit;
+  view.memo.lexical ??= build(view);
+  return view.memo.lexical;
 }

@@ -1,8 +1,8 @@
 /**
  * One read of a Doc's layers for the claim, signal and opinion code: the word stream, which words
  * are quoted, each sentence's kind (title, body, heading...) and word range, and which sentences
- * carry an attribution. Built once per document (cached on the token array) and shared by
- * findClaims and findSignals, which run one after the other.
+ * carry an attribution. Built once per analysis run (working.ts keeps it) and shared by
+ * findClaims, findSignals and profile, which run one after the other.
  *
  * Fallbacks, numbered, used only when an upstream layer is empty (its stage failed or is absent):
  *   1. no tokens      -> a plain letter/digit scan of the text
@@ -14,6 +14,8 @@
  */
 import type { AttributionKind, Doc, ParagraphKind, Span, Token } from '../model/index.js';
 import { wordsOf, type Word } from './signal-words.js';
+import type { DocOpinion } from './opinion.js';
+import type { Lexical } from './signal-lexical.js';
 
 export interface SentenceView {
   /** Index into `sentences` of the view (= doc.sentences when that layer is present). */
@@ -44,6 +46,18 @@ export interface TextView {
   /** True when `sentences` are doc.sentences (indices can be stored in claims). */
   sentencesFromDoc: boolean;
   title: Span | null;
+  /** What the readers of the view derive from it, once per view (filled on first use). */
+  memo: ViewMemo;
+}
+
+/** Derived from a view and kept on it: the view's lifetime is theirs (no module-level caches). */
+export interface ViewMemo {
+  opinion?: DocOpinion;
+  lexical?: Lexical;
+  /** word-flags.ts: the list bits of each word. */
+  flags?: Uint8Array;
+  /** checkworthy/features.ts: the hash of each word's form. */
+  hashes?: Uint32Array;
 }
 
 /** Lines this short without closing punctuation are taken as headings (fallback 2). */
@@ -131,7 +145,7 @@ function quoteMarkRegions(text: string, paragraphs: readonly { span: Span }[]): 
 
 const RANK: Record<AttributionKind, number> = { named: 3, relayed: 3, anonymous: 2, dangling: 1 };
 
-function buildView(doc: Doc): TextView {
+export function buildView(doc: Doc): TextView {
   const text = doc.text;
   const tokens = doc.tokens.length || text.trim() === '' ? doc.tokens : fallbackTokens(text);
   const words = wordsOf(tokens);
@@ -189,28 +203,7 @@ function buildView(doc: Doc): TextView {
   const titlePara = paragraphs.find((x) => x.kind === 'title');
   const fieldTitle = doc.fields.title?.span ?? null;
   const title = titlePara ? titlePara.span : fieldTitle;
-  return { text, words, inQuote, sentences, sentencesFromDoc, title };
-}
-
-const cache = new WeakMap<readonly Token[], { doc: Doc; view: TextView }>();
-
-/** The view of a doc, built once per set of layers. */
-export function viewOf(doc: Doc): TextView {
-  const hit = cache.get(doc.tokens);
-  if (
-    hit &&
-    hit.doc.text === doc.text &&
-    hit.doc.sentences === doc.sentences &&
-    hit.doc.paragraphs === doc.paragraphs &&
-    hit.doc.quotes === doc.quotes &&
-    hit.doc.attributions === doc.attributions &&
-    hit.doc.entities === doc.entities
-  ) {
-    return hit.view;
-  }
-  const view = buildView(doc);
-  cache.set(doc.tokens, { doc, view });
-  return view;
+  return { text, words, inQuote, sentences, sentencesFromDoc, title, memo: {} };
 }
 
 /** True for sentences the opinion score is about: body, standfirst and headings. */

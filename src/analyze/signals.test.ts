@@ -69,3 +69,24 @@ test('a violence verb meant literally is not loaded; the same verb aimed at peop
   const idiom = signals(fixtureDoc([['body', 'The senator destroyed her rivals in the debate.']]), 'loaded');
   assert.ok(idiom.some((s) => s.text === 'destroyed'), JSON.stringify(idiom));
 });
+
+test('a hazard word said of a substance is a technical term; said of people or politics it is loaded', () => {
+  const technical = signals(fixtureDoc([['body', 'The fumes are toxic, the fire brigade said. The truck held explosive gas cylinders and dangerous chemicals.']]), 'loaded');
+  assert.deepEqual(technical.map((s) => s.text), []);
+  const loaded = signals(fixtureDoc([['body', 'The senator fumes about the budget. His toxic rhetoric divided the party. The explosive allegations were denied.']]), 'loaded');
+  assert.deepEqual(loaded.map((s) => s.text.toLowerCase()), ['fumes', 'toxic', 'explosive']);
+});
+
+test('a verb of speech that names a physical force is literal when a storm or a blast does it', () => {
+  const literal = signals(fixtureDoc([['body', 'The storm slammed into the coast. Winds ripped roofs off houses. A blast at a fuel depot shattered windows.']]), 'loaded');
+  assert.deepEqual(literal.map((s) => s.text), []);
+  const loaded = signals(fixtureDoc([['body', 'The senator slammed his critics. She blasted the plan. The mayor raged at reporters.']]), 'loaded');
+  assert.deepEqual(loaded.map((s) => s.text), ['slammed', 'blasted', 'raged']);
+});
+
+test('the legal terms of a charge are not loaded; the same words of a law or an idea are', () => {
+  const legal = signals(fixtureDoc([['body', 'He was charged with assault on a police officer and possession of a dangerous weapon.']]), 'loaded');
+  assert.deepEqual(legal.map((s) => s.text), []);
+  const loaded = signals(fixtureDoc([['body', 'The new law is an assault on voters. His dangerous ideas worry the party.']]), 'loaded');
+  assert.deepEqual(loaded.map((s) => s.text), ['assault on', 'dangerous']);
+});

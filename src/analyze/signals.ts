@@ -17,6 +17,7 @@
 import type { Context, Doc, Signal, SignalKind, Span } from '../model/index.js';
 import { headlineHits } from './headline.js';
 import { isOpinion, opinionOf } from './opinion.js';
+import { Working } from './working.js';
 import { lexicalOf } from './signal-lexical.js';
 import type { TextView } from './signal-view.js';
 import type { Word } from './signal-words.js';
@@ -34,9 +35,9 @@ function matchSpan(view: TextView, m: { from: number; to: number }): Span {
   return { start: (view.words[m.from] as Word).start, end: (view.words[m.to - 1] as Word).end };
 }
 
-export function findSignals(doc: Doc, ctx: Context): Doc {
+export function findSignals(doc: Doc, ctx: Context, work: Working = new Working()): Doc {
   void ctx;
-  const { view, sentences } = opinionOf(doc);
+  const { view, sentences } = opinionOf(doc, work);
   const signals: Signal[] = [];
   const push = (kind: SignalKind, span: Span, weight: number, detail: string): void => {
     signals.push({ articleId: doc.id, span, text: doc.text.slice(span.start, span.end), kind, weight: round(weight), detail });
@@ -68,6 +69,13 @@ export function findSignals(doc: Doc, ctx: Context): Doc {
     }
     const weight = Math.max(e.weight, p);
     push('loaded', span, quoted ? weight * QUOTED_FACTOR : weight, `${e.kind}: ${e.lemma}${p > 0 ? `; classifier ${round(p)}` : ''}${quoted ? ' (in quote)' : ''}`);
+  }
+  // a classifier mark on a word the lexicon read as literal ("explosive gas") is dropped too
+  k = 0;
+  for (const m of lex.literal) {
+    const span = matchSpan(view, m);
+    while (k < marks.length && (marks[k] as (typeof marks)[number]).span.end <= span.start) k++;
+    for (let j = k; j < marks.length && (marks[j] as (typeof marks)[number]).span.start < span.end; j++) used[j] = 1;
   }
   marks.forEach((mark, j) => {
     if (used[j] === 1) return;

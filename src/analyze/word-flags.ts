@@ -34,16 +34,14 @@ mark(IRREGULAR_FINITE, FINITE_FORM);
 mark(NOT_PAST, NOT_PAST_WORD);
 mark(GROUP_NOUNS, GROUP_NOUN);
 
-const cache = new WeakMap<TextView, Uint8Array>();
-
-/** The list bits of each word of the view (cached per view). */
+/** The list bits of each word of the view (built once per view, kept on it). */
 export function wordFlags(view: TextView): Uint8Array {
-  let flags = cache.get(view);
+  let flags = view.memo.flags;
   if (flags === undefined) {
     const { words } = view;
     flags = new Uint8Array(words.length);
     for (let i = 0; i < words.length; i++) flags[i] = FLAGS.get((words[i] as Word).norm) ?? 0;
-    cache.set(view, flags);
+    view.memo.flags = flags;
   }
   return flags;
 }

@@ -24,14 +24,17 @@ const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|n
 const TIME = '(?:,?\\s+(?:at\\s+)?(\\d{1,2})(?::(\\d{2}))(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?|,?\\s+(?:at\\s+)?(\\d{1,2})\\s*(a\\.?m\\.?|p\\.?m\\.?))?';
 const ZONE = '(?:\\s*(utc|gmt|z|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|cet|cest|[+-]\\d{2}:?\\d{2})\\b)?';
 
-/** "Thursday, November 2, 2017 10:15 a.m. ET", "Nov. 2, 2017". */
-const MONTH_FIRST = new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b${TIME}${ZONE}`, 'i');
+/**
+ * "Thursday, November 2, 2017 10:15 a.m. ET", "Nov. 2, 2017". The year ends at a non-digit, not a word
+ * boundary: a page's text glues elements ("15. April 2016Samstag, 4. März 2017").
+ */
+const MONTH_FIRST = new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)${TIME}${ZONE}`, 'i');
 /** "2 November 2017", "02 Nov 2017, 10:15", German "6. November 2023", French "1er avril 2020". */
-const DAY_FIRST = new RegExp(`\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s*(?:de\\s+)?${MONTH},?\\s+(?:de\\s+)?(\\d{4})\\b${TIME}${ZONE}`, 'i');
+const DAY_FIRST = new RegExp(`\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s*(?:de\\s+)?${MONTH},?\\s+(?:de\\s+)?(\\d{4})(?!\\d)${TIME}${ZONE}`, 'i');
 /** "2017-11-02", "2017-11-02T10:15:00Z", "2017-11-02 10:15". */
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/i;
 /** "29.04.2020", "29. 04. 2020": day, month, year (the European order; no other order uses dots). */
-const DOTTED = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/;
+const DOTTED = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/;
 /** "30.10.23": two-digit years only with two-digit day and month, never before another ".digit" (versions). */
 const DOTTED_SHORT = /\b(\d{2})\.(\d{2})\.(\d{2})\b(?!\.\d)/;
 /** "2020/04/29": year first. */
@@ -126,6 +129,9 @@ function build(y: number, m: number, d: number, hh: string | undefined, mm: stri
 
 /** The first date written in `s`, or null. An impossible date ("Feb 30, 2017") is not a date. */
 export function findDate(s: string): FoundDate | null {
+  // every shape below has ASCII digits (\d): a text without one has no date, and most lines a
+  // caller tries (titles, bylines, first paragraphs) are spared the seven regexes
+  if (!hasDigit(s)) return null;
   const found: FoundDate[] = [];
   let m = MONTH_FIRST.exec(s);
   if (m) {
@@ -181,7 +187,20 @@ export function parseDate(value: string): string | null {
   return found ? found.iso : null;
 }
 
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** looksLikeDate's shapes, compiled once (not per call). */
+const MONTH_WORD = new RegExp(`\\b${MONTH}\\b`, 'i');
+const NUMERIC_DATE = /\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/;
+const RELATIVE_DAY = /\b(?:yesterday|today|ago)\b/i;
+
 /** True when a string mentions a month name or a numeric date shape: it was meant as a date. */
 export function looksLikeDate(s: string): boolean {
-  return new RegExp(`\\b${MONTH}\\b`, 'i').test(s) || /\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/.test(s) || /\b(?:yesterday|today|ago)\b/i.test(s);
+  return MONTH_WORD.test(s) || NUMERIC_DATE.test(s) || RELATIVE_DAY.test(s);
 }

@@ -3,7 +3,7 @@
  * outline, so they show the same content in the same order. Nothing here formats or escapes;
  * labels are already free of control characters (they come from outlets and file names).
  */
-import { emptyProfile, type Article, type Attribution, type AttributionKind, type Comparison, type Fact, type Quote, type Reuse, type Signal, type Story, type WeightedFact } from '../model/index.js';
+import { emptyProfile, isQuotedSignal, type Article, type Attribution, type AttributionKind, type Comparison, type Fact, type Quote, type Reuse, type Signal, type Story, type WeightedFact } from '../model/index.js';
 import { plain } from './sanitize.js';
 
 /** How many shared passages a reuse entry shows (the longest ones). */
@@ -62,8 +62,12 @@ export interface StoryOutline {
   disputed: Fact[];
   /** Most independent origins first. */
   corroborated: Fact[];
-  /** Single-source facts grouped by the article that has them. */
-  single: { ref: ArticleRef; facts: Fact[] }[];
+  /**
+   * Single-source facts grouped by the origin that has them: the article it starts from, the
+   * copies of it that carry the fact too (reuse), and the outlet its articles relay it from
+   * ("the AP reported": `via`), when they say so.
+   */
+  single: { ref: ArticleRef; copies: ArticleRef[]; via: string | null; facts: Fact[] }[];
   /**
    * Facts reported elsewhere that an article leaves out (coverage.missing): `facts` are those more
    * than one origin reports (most origins first), or unknown ids; `singleSource` counts the rest,
@@ -169,14 +173,24 @@ function storyOutline(story: Story, refs: Map<string, ArticleRef>): StoryOutline
   const disputed = facts.filter((f) => f.status === 'disputed');
   const singleFacts = facts.filter((f) => f.status === 'single-source');
   const order = new Map(story.articleIds.map((id, i) => [id, i]));
-  const byArticle = new Map<string, Fact[]>();
+  const copied = new Set(story.reuse.map((r) => `${r.from}\u0001${r.to}`));
+  const byOrigin = new Map<string, { head: string; copies: string[]; via: string | null; facts: Fact[] }>();
   for (const f of singleFacts) {
-    const id = f.articleIds[0] ?? f.members[0]?.articleId ?? '';
-    byArticle.set(id, [...(byArticle.get(id) ?? []), f]);
+    const ids = [...new Set(f.articleIds.length ? f.articleIds : f.members.map((m) => m.articleId))].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
+    // The origin's first article: the one that is no copy of another of them (reuse pairs), else the first in the story's order.
+    const head = ids.find((id) => !ids.some((other) => copied.has(`${other}\u0001${id}`))) ?? ids[0] ?? '';
+    const copies = ids.filter((id) => id !== head);
+    const vias = new Set(f.members.map((m) => m.via ?? null));
+    const via = vias.size === 1 ? ([...vias][0] ?? null) : null;
+    const key = `${head}\u0001${copies.join('\u0001')}\u0001${via ?? ''}`;
+    const group = byOrigin.get(key);
+    if (group) group.facts.push(f);
+    else byOrigin.set(key, { head, copies, via, facts: [f] });
   }
-  const single = [...byArticle.entries()]
-    .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity))
-    .map(([id, list]) => ({ ref: refs.get(id) ?? { article: placeholder(id), label: plain(id) }, facts: list }));
+  const refOf = (id: string): ArticleRef => refs.get(id) ?? { article: placeholder(id), label: plain(id) };
+  const single = [...byOrigin.values()]
+    .sort((a, b) => (order.get(a.head) ?? Infinity) - (order.get(b.head) ?? Infinity) || a.copies.length - b.copies.length || (a.via ?? '').localeCompare(b.via ?? ''))
+    .map((g) => ({ ref: refOf(g.head), copies: g.copies.map(refOf), via: g.via, facts: g.facts }));
   const factById = new Map(facts.map((f) => [f.id, f]));
   const missing = story.coverage
     .filter((v) => v.missing.length > 0)
@@ -225,8 +239,8 @@ function profileOutline(ref: ArticleRef): ProfileOutline {
     sensational: ofKind('sensational-title'),
     opinion: ofKind('opinion'),
     // the writer's words, as the profile counts them (a quoted speaker's words are not the article's)
-    loaded: countWords(ofKind('loaded').filter((s) => !s.detail.endsWith('(in quote)'))),
-    hedges: countWords(ofKind('hedge').filter((s) => !s.detail.endsWith('(in quote)'))),
+    loaded: countWords(ofKind('loaded').filter((s) => !isQuotedSignal(s))),
+    hedges: countWords(ofKind('hedge').filter((s) => !isQuotedSignal(s))),
     other: (['first-person', 'intensifier'] as const)
       .map((kind) => ({ kind, words: countWords(ofKind(kind)) }))
       .filter((o) => o.words.length > 0),
@@ -302,6 +316,7 @@ export function articleCount(s: StoryOutline): string {
 export const REUSE_DIRECTION: Record<Reuse['direction'], string> = {
   'published-earlier': 'published earlier',
   'cites-source': 'named as the source by the copy',
+  'trims-source': 'its sentences trimmed by the copy',
   'contains-other': 'the fuller text',
   undetermined: 'which came first is not known',
 };

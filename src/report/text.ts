@@ -117,8 +117,9 @@ function story(out: Out, o: ReportOutline, s: StoryOutline, n: number): void {
   }
   if (s.single.length) {
     out.heading(p.yellow(`SINGLE-SOURCE (${s.counts.singleSource})`), 'one origin only: not corroborated');
-    for (const { ref, facts } of s.single) {
-      out.line(2, `Only in ${p.bold(ref.label)}:`);
+    for (const { ref, copies, via, facts } of s.single) {
+      const chain = `${copies.length ? p.dim(` (+ copy ${copies.map((c) => c.label).join(', ')})`) : ''}${via ? p.dim(` (via ${via})`) : ''}`;
+      out.line(2, `Only in ${p.bold(ref.label)}${chain}:`);
       for (const f of facts.slice(0, LIST_MAX)) out.line(4, `• ${quoted(f.members[0]?.text ?? f.summary, MEMBER_QUOTE_MAX)}`, 6);
       out.more(4, facts.length, LIST_MAX);
     }

@@ -3,7 +3,7 @@
  * asked for highlighted (?ev=START-END#evidence), the metadata with where each value came
  * from, quoted sources, the removed boilerplate and repairs on request, and the messages.
  */
-import type { Article, FieldSource, Span } from '../model/index.js';
+import { inBodyOf, profileCountOf, type Article, type FieldSource, type SignalKind, type Span } from '../model/index.js';
 import { displayName } from '../report/outline.js';
 import { percent } from '../report/excerpt.js';
 import { html, safeHref, type Html } from './html.js';
@@ -47,7 +47,7 @@ ${ev ? html`<p class="notice">The highlighted words are the evidence the link po
 <div class="article-layout">
 <section aria-labelledby="text-heading"><h2 id="text-heading">Text</h2>
 <div id="text" class="article-text"${a.lang ? html` lang="${a.lang}"` : ''}>${markedText(a, marks, ev)}</div></section>
-${legend(counts)}
+${legend(counts, profileCounts(a))}
 </div>
 ${versionsSection(view.versions ?? [], a.id)}
 ${profileSection(a)}
@@ -58,10 +58,43 @@ ${removedSection(a)}
   return layout(title, body, { writes, jsonHref: jsonUrl });
 }
 
-function legend(counts: Map<MarkKind, number>): Html {
+/**
+ * The profile's counts of the marks that have one (opinion sentences, loaded words, hedges), by
+ * the profile's own definition (model/profile-counts.ts): the legend says how many of the marks
+ * the profile counts, so its numbers are the profile's and the JSON's.
+ */
+function profileCounts(a: Article): Map<MarkKind, number> {
+  const inBody = inBodyOf(a.paragraphs);
+  const out = new Map<MarkKind, number>();
+  const kinds: readonly (SignalKind & MarkKind)[] = ['opinion', 'loaded', 'hedge'];
+  for (const k of kinds) out.set(k, 0);
+  for (const s of a.signals) {
+    const k = s.kind as SignalKind & MarkKind;
+    if (out.has(k)) out.set(k, (out.get(k) as number) + profileCountOf(s, inBody));
+  }
+  return out;
+}
+
+/** Why a legend entry marks more than the profile counts. */
+const UNCOUNTED: Partial<Record<MarkKind, string>> = {
+  opinion: 'the title and headings are marked, not counted',
+  loaded: 'a loaded word in a quotation is the speaker’s: marked, not counted',
+  hedge: 'a hedge in a quotation is the speaker’s: marked, not counted',
+};
+
+function legend(counts: Map<MarkKind, number>, counted: Map<MarkKind, number>): Html {
   const kinds = Object.entries(MARK_KINDS) as [MarkKind, (typeof MARK_KINDS)[MarkKind]][];
+  const entry = (kind: MarkKind): Html => {
+    const marked = counts.get(kind) ?? 0;
+    const c = counted.get(kind);
+    if (c === undefined) return html`<span class="muted" data-marked="${kind}">${marked}</span>`;
+    const unit = kind === 'loaded' ? (c === 1 ? ' word' : ' words') : '';
+    return html`<span class="muted"><span data-counted="${kind}">${c}</span>${unit} in the profile${
+      marked !== c || kind === 'loaded' ? html`, <span data-marked="${kind}" title="${UNCOUNTED[kind] ?? ''}">${marked}</span> marked` : ''
+    }</span>`;
+  };
   return html`<aside class="legend" aria-labelledby="legend-heading"><h2 id="legend-heading">Legend</h2>
-<ul>${kinds.map(([kind, k]) => html`<li><span class="${k.cls}">${k.label}</span> <span class="muted">${counts.get(kind) ?? 0}</span></li>`)}</ul>
+<ul>${kinds.map(([kind, k]) => html`<li><span class="${k.cls}">${k.label}</span> ${entry(kind)}</li>`)}</ul>
 <fieldset><legend>Show marks</legend>
 ${LEGEND_GROUPS.map((g) => html`<label><input type="checkbox" data-toggle="${g.group}" checked disabled> ${g.label}</label><br>`)}
 </fieldset>

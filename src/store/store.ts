@@ -181,7 +181,10 @@ export interface Assignment {
  */
 export interface ArticleToStore extends Omit<ArticleRecord, 'storyId'> {
   text: string;
-  /** JSON.stringify of the Article with `text: ''` (the text is stored once, in its column). */
+  /**
+   * JSON.stringify of the Article with `text: ''` (the text is stored once, in its column), and
+   * each evidence's text and article id left as 0 where they can be rebuilt (rows.ts, REBUILT).
+   */
   doc: string;
 }
 

@@ -14,7 +14,7 @@ import type { Span } from '../model/index.js';
 import { disjoint } from './conflicts.js';
 import type { Prepared } from './prepare.js';
 import { lowerBound } from './names.js';
-import { firstMentionFrom, headlineTermsOf, isInRanges, isTitleCase, termsOf } from './terms.js';
+import { backgroundClause, firstMentionFrom, headlineTermsOf, isInRanges, isTitleCase, termsOf } from './terms.js';
 import type { Unit } from './units.js';
 
 // Tuned on the two seeds (five paraphrased facts must align, the rest must not) and the
@@ -305,7 +305,8 @@ function sourceSpans(p: Prepared): Span[] {
   let out = SOURCES.get(p);
   if (!out) {
     out = [
-      ...p.article.attributions.map((a) => a.source?.span ?? a.span),
+      // a source told about in a relative clause ("Mara Velt, who set up the firm in 1998, said") is also that clause's subject
+      ...p.article.attributions.filter((a) => !(a.source && backgroundClause(p.article.text, a.source.span.start, a.span.end))).map((a) => a.source?.span ?? a.span),
       ...p.article.quotes.map((q) => q.speaker?.span).filter((s): s is Span => s !== undefined),
     ].sort((x, y) => x.start - y.start);
     SOURCES.set(p, out);

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareArticles } from '../collection/compare.js';
+import { prepare } from './prepare.js';
+import { copiedShare, coveredWords } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
 
 const WIRE =
@@ -80,4 +82,41 @@ test('a wire story rewritten eight times: each copy lists its three strongest so
   // Every omitted fact carries at most three reporters' words (the fact has all of them).
   for (const c of story.coverage) for (const o of c.omitted ?? []) assert.ok(o.evidence.length <= 3 && o.evidence.length >= 1);
   assertEvidence([story], [wire, ...copies]);
+});
+
+test('copiedShare: the share of an article in passages shared with the closest of its possible sources', () => {
+  const wire = prepare(testArticle(WIRE, { id: 'w' }));
+  const copy = prepare(testArticle(COPY, { id: 'c' }));
+  const other = prepare(testArticle('Mayor Tom Reddy opened the new library in Wexley on Monday.', { id: 'o' }));
+  const share = copiedShare(copy, [other, wire]);
+  const covered = coveredWords(copy, wire);
+  assert.equal(covered.length, copy.words.length);
+  assert.equal(share, covered.reduce((n, c) => n + c, 0) / covered.length);
+  assert.ok(share > 0.4 && share < 0.8, `share ${share}`);
+  assert.equal(copiedShare(copy, [other]), 0);
+  assert.equal(copiedShare(copy, []), 0);
+});
+
+test('undated: the copy that trims the source\'s sentences is the copy, even when it adds lines of its own', async () => {
+  const source = testArticle(
+    'Court jails fraudster\nA former bank manager who stole more than two million pounds from elderly customers over six years was jailed for eight years at Leeds Crown Court yesterday, after a trial that lasted five weeks. ' +
+      'Judge Helen Marsh told him that he had betrayed the trust of people who had relied on him for most of their lives, and that the harm he did could not be repaired.',
+    { id: 'src' },
+  );
+  // The paper keeps the heart of each sentence, drops the rest, and adds three sentences of its own.
+  const copy = testArticle(
+    'Bank boss caged\nA former bank manager who stole more than two million pounds from elderly customers was jailed for eight years. ' +
+      'Judge Helen Marsh told him that he had betrayed the trust of people who had relied on him. ' +
+      'His victims cheered in the public gallery as he was led away. One widow, 84, said she could finally sleep again after months of worry. ' +
+      'Police said the money has never been found and that the search of his accounts abroad goes on. Neighbours described him as a quiet man who sang in the church choir every Sunday.',
+    { id: 'cpy' },
+  );
+  const r = (await compareArticles([source, copy])).stories[0]?.reuse[0];
+  assert.ok(r);
+  assert.equal(r.direction, 'trims-source');
+  assert.equal(r.from, 'src');
+  assert.equal(r.to, 'cpy');
+  // More of the source than of the copy is shared: "the copy is the one more covered" would get it backwards.
+  const [ps, pc] = [prepare(source), prepare(copy)];
+  assert.ok(copiedShare(ps, [pc]) > copiedShare(pc, [ps]));
 });

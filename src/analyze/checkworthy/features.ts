@@ -71,11 +71,9 @@ const D = {
   capitals: dense('capitals'),
 } as const;
 
-const hashCache = new WeakMap<TextView, Uint32Array>();
-
 /** FNV hash of each word's form (numbers as one form), once per view. */
 export function wordHashes(view: TextView): Uint32Array {
-  let h = hashCache.get(view);
+  let h = view.memo.hashes;
   if (h === undefined) {
     const { words } = view;
     h = new Uint32Array(words.length);
@@ -83,7 +81,7 @@ export function wordHashes(view: TextView): Uint32Array {
       const w = words[i] as Word;
       h[i] = w.isNumber ? NUMBER_FORM : fnv(w.norm, SEED.word);
     }
-    hashCache.set(view, h);
+    view.memo.hashes = h;
   }
   return h;
 }

@@ -175,12 +175,12 @@ export class Features {
     this.idx[this.n] = hash | 0;
     this.val[this.n++] = value;
   }
-  /** Scales values [from, n) so that they have unit L2 norm. */
-  normalise(from: number): void {
+  /** Scales values [from, n) so that they have L2 norm `norm` (1 unless a family is weighted). */
+  normalise(from: number, norm = 1): void {
     let ss = 0;
     for (let i = from; i < this.n; i++) ss += (this.val[i] as number) ** 2;
     if (ss === 0) return;
-    const f = 1 / Math.sqrt(ss);
+    const f = norm / Math.sqrt(ss);
     for (let i = from; i < this.n; i++) this.val[i] = (this.val[i] as number) * f;
   }
   copy(): Features {
@@ -266,8 +266,21 @@ function charGrams(f: Features, norm: string, seed: number, value: number): void
   }
 }
 
+/**
+ * Weight of each sentence feature family (words and bigrams, character n-grams: their L2 norm;
+ * lexicon and cue hits: a factor on their table weights). All 1: the families weighed alike was
+ * the best of the variants tried across outlets (TRAINING.md, eval/profile-babe-outlets.ts).
+ */
+export interface FamilyWeights {
+  words: number;
+  chars: number;
+  lexicon: number;
+  cues: number;
+}
+export const FAMILY_WEIGHTS: Readonly<FamilyWeights> = { words: 1, chars: 1, lexicon: 1, cues: 1 };
+
 /** Sentence features into `f` (cleared first). Families are normalised one by one. */
-export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features): void {
+export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features, weights: Readonly<FamilyWeights> = FAMILY_WEIGHTS): void {
   f.clear();
   const { words } = t;
   f.add(SEED.bias, 1);
@@ -279,31 +292,33 @@ export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features): 
     f.add(hw, 1);
     if (i > 0) f.add(fnv(w.isNumber ? '#' : w.norm, fnv(' ', fnv((words[i - 1] as SentenceWord).norm, SEED.bigram))), 1);
   }
-  f.normalise(from);
+  f.normalise(from, weights.words);
   // character n-grams
   from = f.n;
   for (const w of words) if (!w.isNumber) charGrams(f, w.norm, SEED.char, 1);
-  f.normalise(from);
+  f.normalise(from, weights.chars);
+  const lw = weights.lexicon;
+  const cw = weights.cues;
   // lexicons: kept at their table weights (not normalised: a hit is a hit in any sentence)
   let loadedOut = 0;
   let loadedIn = 0;
   for (const m of lex.loaded) {
     const quoted = (words[m.from] as SentenceWord).quoted;
     const e = m.value;
-    f.add(fnv(quoted ? 'q' + e.kind : e.kind, SEED.loaded), e.weight);
-    f.add(fnv(e.lemma, SEED.loaded), 0.5);
+    f.add(fnv(quoted ? 'q' + e.kind : e.kind, SEED.loaded), e.weight * lw);
+    f.add(fnv(e.lemma, SEED.loaded), 0.5 * lw);
     if (quoted) loadedIn += e.weight;
     else loadedOut += e.weight;
   }
-  if (loadedOut > 0) f.add(fnv('any-out', SEED.loaded), Math.min(1.5, loadedOut));
-  if (loadedIn > 0) f.add(fnv('any-in', SEED.loaded), Math.min(1.5, loadedIn));
+  if (loadedOut > 0) f.add(fnv('any-out', SEED.loaded), Math.min(1.5, loadedOut) * lw);
+  if (loadedIn > 0) f.add(fnv('any-in', SEED.loaded), Math.min(1.5, loadedIn) * lw);
   const best = new Map<string, number>();
   for (const { table, match } of lex.cues) {
     const key = (words[match.from] as SentenceWord).quoted ? 'q' + table : table;
     best.set(key, Math.max(best.get(key) ?? 0, match.value.weight));
-    f.add(fnv(match.value.lemma, SEED.cue2), 0.3);
+    f.add(fnv(match.value.lemma, SEED.cue2), 0.3 * cw);
   }
-  for (const [key, w] of best) f.add(fnv(key, SEED.cue), w);
+  for (const [key, w] of best) f.add(fnv(key, SEED.cue), w * cw);
   // POS-free cues (no local helper closure: this runs once per classified sentence)
   let caps = 0;
   let firstPerson = false;

@@ -20,14 +20,14 @@
  */
 import { stem } from '../signal-words.js';
 import { macroF1, stratifiedFolds, type BabeRow, type BasilArticle } from './datasets.js';
-import { Features, lexiconOf, loadedByWord, sentenceFeatures, tokens, wordFeatures, type Tokens } from './features.js';
+import { FAMILY_WEIGHTS, Features, lexiconOf, loadedByWord, sentenceFeatures, tokens, wordFeatures, type FamilyWeights, type Tokens } from './features.js';
 import { asShipped } from './encode.js';
 import { prng } from '../../model/random.js';
 import { probability, train, type LinearModel, type TrainOptions } from './linear.js';
 import { addWordEvidence } from './stack.js';
 
 /** Trainer settings, chosen by 5-fold cross-validation on the BABE development half (TRAINING.md). */
-export const TRAINING = {
+export const TRAINING: Settings = {
   seed: 7,
   folds: 5,
   /** Inner folds for the out-of-fold word probabilities. */
@@ -66,7 +66,68 @@ export const TRAINING = {
    * 0.1: 0.785 / 0.827 (a loss).
    */
   keep: 0.05,
-} as const;
+  /**
+   * How the inner cross-validation (the step choice) splits the training rows: 'outlet' keeps
+   * each outlet's sentences in one inner fold, so the step is the one that carries best to an
+   * outlet the model has not read (BABE's outlets differ in how much of their text is biased:
+   * Reuters 9%, Alternet 75%); 'row' is a stratified split of sentences.
+   */
+  innerBy: 'row',
+};
+
+/** Trainer settings: TRAINING, or a variant of it (eval/profile-babe-outlets.ts tries several). */
+export interface Settings {
+  readonly seed: number;
+  readonly folds: number;
+  readonly innerFolds: number;
+  readonly sentence: TrainOptions;
+  readonly rates: readonly number[];
+  readonly biasMix: number;
+  readonly word: TrainOptions;
+  readonly threshold: { readonly bias: number; readonly opinion: number; readonly word: number };
+  readonly wordWithBasil: boolean;
+  readonly keep: number;
+  readonly innerBy: FoldBy;
+}
+
+/** How rows are split into folds: by sentence (stratified) or by outlet (no outlet on both sides). */
+export type FoldBy = 'row' | 'outlet';
+
+/**
+ * Outlets with fewer rows than this are pooled into one group for the outlet folds (BABE's
+ * development half: Daily Beast 22 and Daily Stormer 2 rows; every other outlet has 71 or more).
+ */
+export const MIN_OUTLET_ROWS = 50;
+
+/** The outlet group of each row: its outlet, or '(small outlets)' for outlets under MIN_OUTLET_ROWS. */
+export function outletGroups(outlets: readonly string[]): string[] {
+  const count = new Map<string, number>();
+  for (const o of outlets) count.set(o, (count.get(o) ?? 0) + 1);
+  return outlets.map((o) => ((count.get(o) ?? 0) >= MIN_OUTLET_ROWS ? o : '(small outlets)'));
+}
+
+/**
+ * Grouped folds: every row of a group in one fold. k = 0 gives one fold per group (leave one
+ * outlet out); otherwise groups, largest first, go to the fold with the fewest rows so far
+ * (deterministic: ties by name).
+ */
+export function groupFolds(groups: readonly string[], k = 0): number[] {
+  const size = new Map<string, number>();
+  for (const g of groups) size.set(g, (size.get(g) ?? 0) + 1);
+  const order = [...size.keys()].sort((a, b) => (size.get(b) as number) - (size.get(a) as number) || (a < b ? -1 : 1));
+  const foldOf = new Map<string, number>();
+  if (k <= 0) order.forEach((g, i) => foldOf.set(g, i));
+  else {
+    const load = new Array<number>(k).fill(0);
+    for (const g of order) {
+      let best = 0;
+      for (let f = 1; f < k; f++) if ((load[f] as number) < (load[best] as number)) best = f;
+      foldOf.set(g, best);
+      load[best] = (load[best] as number) + (size.get(g) as number);
+    }
+  }
+  return groups.map((g) => foldOf.get(g) as number);
+}
 
 /** A sentence ready for training: its tokens, base sentence features and per-word features. */
 export interface Prepared {
@@ -77,11 +138,11 @@ export interface Prepared {
   wordGold: boolean[] | null;
 }
 
-export function prepare(text: string, loadedWords: ((t: Tokens) => boolean[]) | null): Prepared {
+export function prepare(text: string, loadedWords: ((t: Tokens) => boolean[]) | null, weights: Readonly<FamilyWeights> = FAMILY_WEIGHTS): Prepared {
   const t = tokens(text);
   const lex = lexiconOf(t);
   const f = new Features();
-  sentenceFeatures(t, lex, f);
+  sentenceFeatures(t, lex, f, weights);
   const base = f.copy();
   const byWord = loadedByWord(t, lex);
   const words = t.words.map((_, i) => {
@@ -110,11 +171,11 @@ export interface Corpus {
   basilPrepared: Prepared[];
 }
 
-export function buildCorpus(babe: readonly BabeRow[], basil: readonly BasilArticle[] | null): Corpus {
+export function buildCorpus(babe: readonly BabeRow[], basil: readonly BasilArticle[] | null, weights: Readonly<FamilyWeights> = FAMILY_WEIGHTS): Corpus {
   const rows = babe.filter((r) => r.text.trim() !== '');
   return {
     babe: rows,
-    babePrepared: rows.map((r) => prepare(r.text, babeWordLabels(r))),
+    babePrepared: rows.map((r) => prepare(r.text, babeWordLabels(r), weights)),
     basilPrepared: (basil ?? []).flatMap((a) => a.sentences.map((s) => prepare(s.text, basilWordLabels(s.spans)))),
   };
 }
@@ -146,11 +207,17 @@ export function stacked(s: Prepared, p: ArrayLike<number>): Features {
 }
 
 /** Out-of-fold word probabilities for `train` (inner folds), each word model trained with `extra` too. */
-export function outOfFoldWordProbabilities(trainSet: readonly Prepared[], extra: readonly Prepared[], folds: number, seed: number): Float64Array[] {
+export function outOfFoldWordProbabilities(
+  trainSet: readonly Prepared[],
+  extra: readonly Prepared[],
+  folds: number,
+  seed: number,
+  options: TrainOptions = TRAINING.word,
+): Float64Array[] {
   const fold = stratifiedFolds(trainSet.map((s) => s.wordGold?.some(Boolean) ?? false), folds, prng(seed));
   const out: Float64Array[] = new Array<Float64Array>(trainSet.length);
   for (let k = 0; k < folds; k++) {
-    const model = trainWordModel([...trainSet.filter((_, i) => fold[i] !== k), ...extra]);
+    const model = trainWordModel([...trainSet.filter((_, i) => fold[i] !== k), ...extra], options);
     trainSet.forEach((s, i) => {
       if (fold[i] === k) out[i] = wordProbabilities(model, s);
     });
@@ -175,15 +242,22 @@ export function blendBias(bias: number, opinion: number, mix: number = TRAINING.
  * The candidate step (TRAINING.rates) with the best macro-F1 at 0.5 in a `folds`-fold
  * cross-validation on (xs, ys) alone; the first candidate wins a tie.
  */
-export function selectRate(xs: readonly Features[], ys: readonly boolean[], folds: number, seed: number): number {
-  const fold = stratifiedFolds(ys, folds, prng(seed));
-  let best = TRAINING.rates[0] as number;
+export function selectRate(
+  xs: readonly Features[],
+  ys: readonly boolean[],
+  folds: number,
+  seed: number,
+  settings: Settings = TRAINING,
+  groups: readonly string[] | null = null,
+): number {
+  const fold = groups && new Set(groups).size >= folds ? groupFolds(groups, folds) : stratifiedFolds(ys, folds, prng(seed));
+  let best = settings.rates[0] as number;
   let bestF1 = -1;
-  for (const rate of TRAINING.rates) {
+  for (const rate of settings.rates) {
     const pred = new Array<boolean>(ys.length).fill(false);
     for (let k = 0; k < folds; k++) {
       const inTrain = xs.map((_, i) => fold[i] !== k);
-      const m = train(xs.filter((_, i) => inTrain[i]), ys.filter((_, i) => inTrain[i]), { ...TRAINING.sentence, rate });
+      const m = train(xs.filter((_, i) => inTrain[i]), ys.filter((_, i) => inTrain[i]), { ...settings.sentence, rate });
       xs.forEach((f, i) => {
         if (!inTrain[i]) pred[i] = probability(m, f) >= 0.5;
       });
@@ -198,26 +272,28 @@ export function selectRate(xs: readonly Features[], ys: readonly boolean[], fold
 }
 
 /** Trains the three models on `rows` (indices into the corpus's BABE rows), plus BASIL for words when TRAINING.wordWithBasil. */
-export function trainAll(corpus: Corpus, rows: readonly number[]): Trained {
+export function trainAll(corpus: Corpus, rows: readonly number[], settings: Settings = TRAINING): Trained {
   const set = rows.map((i) => corpus.babePrepared[i] as Prepared);
-  const extra = TRAINING.wordWithBasil ? corpus.basilPrepared : [];
-  const word = trainWordModel([...set, ...extra]);
-  const oof = outOfFoldWordProbabilities(set, extra, TRAINING.innerFolds, TRAINING.seed);
+  const extra = settings.wordWithBasil ? corpus.basilPrepared : [];
+  const word = trainWordModel([...set, ...extra], settings.word);
+  const oof = outOfFoldWordProbabilities(set, extra, settings.innerFolds, settings.seed, settings.word);
+  const groups = settings.innerBy === 'outlet' ? outletGroups(corpus.babe.map((r) => r.outlet)) : null;
   const xs = set.map((s, j) => stacked(s, oof[j] as Float64Array));
   const sentenceModel = (label: (r: BabeRow) => boolean | null): { model: LinearModel; rate: number } => {
     const keep = rows.map((i, j) => ({ j, y: label(corpus.babe[i] as BabeRow) })).filter((x) => x.y !== null);
     const x = keep.map((k) => xs[k.j] as Features);
     const y = keep.map((k) => k.y as boolean);
-    const rate = selectRate(x, y, TRAINING.innerFolds, TRAINING.seed);
-    return { model: train(x, y, { ...TRAINING.sentence, rate }), rate };
+    const g = groups && keep.map((k) => groups[rows[k.j] as number] as string);
+    const rate = selectRate(x, y, settings.innerFolds, settings.seed, settings, g);
+    return { model: train(x, y, { ...settings.sentence, rate }), rate };
   };
   const bias = sentenceModel((r) => r.biased);
   const opinion = sentenceModel((r) => r.opinionated);
   // scored and shipped in the encoded form
   return {
-    word: asShipped(word, TRAINING.keep),
-    bias: asShipped(bias.model, TRAINING.keep),
-    opinion: asShipped(opinion.model, TRAINING.keep),
+    word: asShipped(word, settings.keep),
+    bias: asShipped(bias.model, settings.keep),
+    opinion: asShipped(opinion.model, settings.keep),
     rates: { bias: bias.rate, opinion: opinion.rate },
   };
 }
@@ -232,17 +308,36 @@ export interface CrossValidation {
   biasModelOnly: { macroF1: number; n: number };
   /** The opinion model alone scored against label_bias, for the report. */
   opinionOnBias: { macroF1: number; n: number };
+  /** Accuracy of the shipped P(biased) per outlet group (out of fold either way). */
+  byGroup: { group: string; n: number; accuracy: number }[];
   /** The step each fold's sentence models chose (inner cross-validation). */
   rates: { bias: number; opinion: number }[];
   /** Out-of-fold probabilities per BABE row (for threshold reports); biasP is the shipped blend. */
   biasP: Float64Array;
   opinionP: Float64Array;
+  /** Out-of-fold P(biased) of the bias model alone (before the blend). */
+  biasOnlyP: Float64Array;
 }
 
-/** k-fold cross-validation on BABE: each row is scored by models that never saw it. */
-export function crossValidate(corpus: Corpus, folds: number = TRAINING.folds, seed: number = TRAINING.seed): CrossValidation {
+export interface CrossValidateOptions {
+  /** 'row': `folds` stratified folds of sentences; 'outlet': one fold per outlet group (outletGroups). */
+  by?: FoldBy;
+  folds?: number;
+  seed?: number;
+  settings?: Settings;
+}
+
+/**
+ * Cross-validation on BABE: each row is scored by models that never saw it. By outlet, the
+ * models never saw the row's outlet either: the honest figure for articles from outlets outside
+ * the training set (BABE's held-out half and everything crosscheck reads later).
+ */
+export function crossValidate(corpus: Corpus, options: CrossValidateOptions = {}): CrossValidation {
+  const { by = 'row', seed = TRAINING.seed, settings = TRAINING } = options;
   const n = corpus.babe.length;
-  const fold = stratifiedFolds(corpus.babe.map((r) => r.biased === true), folds, prng(seed));
+  const groups = outletGroups(corpus.babe.map((r) => r.outlet));
+  const fold = by === 'outlet' ? groupFolds(groups) : stratifiedFolds(corpus.babe.map((r) => r.biased === true), options.folds ?? settings.folds, prng(seed));
+  const folds = Math.max(...fold) + 1;
   const biasP = new Float64Array(n);
   const biasOnlyP = new Float64Array(n);
   const opinionP = new Float64Array(n);
@@ -251,7 +346,7 @@ export function crossValidate(corpus: Corpus, folds: number = TRAINING.folds, se
   for (let k = 0; k < folds; k++) {
     const trainRows: number[] = [];
     for (let i = 0; i < n; i++) if (fold[i] !== k) trainRows.push(i);
-    const m = trainAll(corpus, trainRows);
+    const m = trainAll(corpus, trainRows, settings);
     rates.push(m.rates);
     for (let i = 0; i < n; i++) {
       if (fold[i] !== k) continue;
@@ -260,9 +355,9 @@ export function crossValidate(corpus: Corpus, folds: number = TRAINING.folds, se
       const f = stacked(s, p);
       biasOnlyP[i] = probability(m.bias, f);
       opinionP[i] = probability(m.opinion, f);
-      biasP[i] = blendBias(biasOnlyP[i] as number, opinionP[i] as number);
+      biasP[i] = blendBias(biasOnlyP[i] as number, opinionP[i] as number, settings.biasMix);
       s.wordGold?.forEach((g, w) => {
-        const pred = (p[w] as number) >= TRAINING.threshold.word;
+        const pred = (p[w] as number) >= settings.threshold.word;
         if (pred && g) tp++;
         else if (pred) fp++;
         else if (g) fn++;
@@ -284,13 +379,23 @@ export function crossValidate(corpus: Corpus, folds: number = TRAINING.folds, se
   const recall = tp / Math.max(1, tp + fn);
   return {
     folds,
-    bias: score(biasP, (r) => r.biased, TRAINING.threshold.bias),
-    opinion: score(opinionP, (r) => r.opinionated, TRAINING.threshold.opinion),
+    bias: score(biasP, (r) => r.biased, settings.threshold.bias),
+    opinion: score(opinionP, (r) => r.opinionated, settings.threshold.opinion),
     words: { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 },
-    biasModelOnly: score(biasOnlyP, (r) => r.biased, TRAINING.threshold.bias),
-    opinionOnBias: score(opinionP, (r) => r.biased, TRAINING.threshold.bias),
+    biasModelOnly: score(biasOnlyP, (r) => r.biased, settings.threshold.bias),
+    opinionOnBias: score(opinionP, (r) => r.biased, settings.threshold.bias),
+    byGroup: [...new Set(groups)].sort().map((g) => {
+      let right = 0, total = 0;
+      corpus.babe.forEach((r, i) => {
+        if (groups[i] !== g || r.biased === null) return;
+        total++;
+        if (((biasP[i] as number) >= settings.threshold.bias) === r.biased) right++;
+      });
+      return { group: g, n: total, accuracy: right / Math.max(1, total) };
+    }),
     rates,
     biasP,
     opinionP,
+    biasOnlyP,
   };
 }

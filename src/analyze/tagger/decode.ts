@@ -4,7 +4,8 @@
  * transition weights is read back. A run is bounded by O on both sides, so the tokens around it
  * need no scoring. Buffers are reused between runs (grown when a run is longer than any before).
  */
-import { FEATURE_COUNT, featuresOf, type Prepared } from './features.js';
+import type { Token } from '../../model/index.js';
+import { contextFeaturesOf, FEATURE_COUNT, featuresOf, OWN_FEATURE_COUNT, ownFeaturesOf, type Prepared } from './features.js';
 import { canEnd, canStart, PREV, PREV_START, TAG_COUNT } from './tags.js';
 
 if (TAG_COUNT !== 17) throw new Error('decodeRun sums 17 tags in locals: change it with TAG_COUNT');
@@ -44,12 +45,11 @@ export function runFeatures(): Int32Array {
   return feats;
 }
 
-/** Tags the candidate run of tokens [a, b) of `p` into tags[a .. b). */
+/** Tags the candidate run of tokens [a, b) of `p` into tags[a .. b) (every feature row of the run kept for `runFeatures`). */
 export function decodeRun(p: Prepared, a: number, b: number, w: TaggerWeights, tags: Uint8Array): void {
   const n = b - a;
   ensure(n);
   const table = w.table;
-  const trans = w.transitions;
   for (let i = 0; i < n; i++) {
     featuresOf(p, a + i, feats, i * FEATURE_COUNT);
     const e = i * TAG_COUNT;
@@ -93,6 +93,72 @@ export function decodeRun(p: Prepared, a: number, b: number, w: TaggerWeights, t
     emit[e + 15] = s15;
     emit[e + 16] = s16;
   }
+  viterbi(n, w.transitions, tags, a);
+}
+
+/**
+ * `decodeRun` for an int8 table: the rows of a token's own features (ownFeaturesOf) are summed
+ * once per word form and kept in `forms`, so a token costs the rows of its context only. The
+ * sums are of integers, exact in any order, so the tags are those of `decodeRun`.
+ */
+function decodeRunByForm(p: Prepared, a: number, b: number, w: TaggerWeights, forms: FormSums, tags: Uint8Array): void {
+  const n = b - a;
+  ensure(n);
+  const table = w.table;
+  const sums = forms.sums;
+  const CONTEXT_COUNT = FEATURE_COUNT - OWN_FEATURE_COUNT;
+  for (let i = 0; i < n; i++) {
+    const at = forms.of(p, a + i) * TAG_COUNT;
+    contextFeaturesOf(p, a + i, feats, 0);
+    let s0 = sums[at] as number, s1 = sums[at + 1] as number, s2 = sums[at + 2] as number, s3 = sums[at + 3] as number;
+    let s4 = sums[at + 4] as number, s5 = sums[at + 5] as number, s6 = sums[at + 6] as number, s7 = sums[at + 7] as number;
+    let s8 = sums[at + 8] as number, s9 = sums[at + 9] as number, s10 = sums[at + 10] as number, s11 = sums[at + 11] as number;
+    let s12 = sums[at + 12] as number, s13 = sums[at + 13] as number, s14 = sums[at + 14] as number, s15 = sums[at + 15] as number;
+    let s16 = sums[at + 16] as number;
+    for (let f = 0; f < CONTEXT_COUNT; f++) {
+      const r = (feats[f] as number) * TAG_COUNT;
+      s0 += table[r] as number;
+      s1 += table[r + 1] as number;
+      s2 += table[r + 2] as number;
+      s3 += table[r + 3] as number;
+      s4 += table[r + 4] as number;
+      s5 += table[r + 5] as number;
+      s6 += table[r + 6] as number;
+      s7 += table[r + 7] as number;
+      s8 += table[r + 8] as number;
+      s9 += table[r + 9] as number;
+      s10 += table[r + 10] as number;
+      s11 += table[r + 11] as number;
+      s12 += table[r + 12] as number;
+      s13 += table[r + 13] as number;
+      s14 += table[r + 14] as number;
+      s15 += table[r + 15] as number;
+      s16 += table[r + 16] as number;
+    }
+    const e = i * TAG_COUNT;
+    emit[e] = s0;
+    emit[e + 1] = s1;
+    emit[e + 2] = s2;
+    emit[e + 3] = s3;
+    emit[e + 4] = s4;
+    emit[e + 5] = s5;
+    emit[e + 6] = s6;
+    emit[e + 7] = s7;
+    emit[e + 8] = s8;
+    emit[e + 9] = s9;
+    emit[e + 10] = s10;
+    emit[e + 11] = s11;
+    emit[e + 12] = s12;
+    emit[e + 13] = s13;
+    emit[e + 14] = s14;
+    emit[e + 15] = s15;
+    emit[e + 16] = s16;
+  }
+  viterbi(n, w.transitions, tags, a);
+}
+
+/** The best allowed tag sequence for the n tokens whose scores are in `emit`, into tags[a ..]. */
+function viterbi(n: number, trans: Float64Array, tags: Uint8Array, a: number): void {
   // Viterbi over the allowed transitions
   for (let t = 0; t < TAG_COUNT; t++) score[t] = canStart(t) ? (emit[t] as number) + (trans[t] as number) : NEG;
   for (let i = 1; i < n; i++) {
@@ -130,9 +196,78 @@ export function decodeRun(p: Prepared, a: number, b: number, w: TaggerWeights, t
   }
 }
 
+/**
+ * Distinct word forms whose own-feature sums are kept (2 bytes x 17 tags each: 14 int8 rows sum to at most 1,778); the store is
+ * emptied when it fills. FNC-1 bodies bring some 3 new candidate forms per article.
+ */
+const FORM_SUMS_MAX = 1 << 15;
+
+/**
+ * Sums of the own-feature rows (ownFeaturesOf) per word form: a form is its norm, case class,
+ * shape and possessive, everything those rows read. An open-addressing table on a hash of the
+ * four, each slot checked against all four (no Map lookup of a string per token). Tied to one
+ * table of weights.
+ */
+class FormSums {
+  readonly sums = new Int16Array(FORM_SUMS_MAX * TAG_COUNT);
+  private readonly slotOf = new Int32Array(FORM_SUMS_MAX * 2).fill(-1);
+  private readonly norms: string[] = [];
+  private readonly keys = new Int32Array(FORM_SUMS_MAX);
+  private readonly shapes = new Int32Array(FORM_SUMS_MAX);
+  private count = 0;
+  private readonly rows = new Int32Array(OWN_FEATURE_COUNT);
+
+  constructor(readonly table: TaggerWeights['table']) {}
+
+  /** The slot of token i's form (its sums at slot x TAG_COUNT), summed on first sight. */
+  of(p: Prepared, i: number): number {
+    const norm = (p.tokens[i] as Token).norm;
+    const key = (p.caseClass[i] as number) | ((p.possessive[i] as number) << 4);
+    const shape = p.shapeHash[i] as number;
+    const mask = this.slotOf.length - 1;
+    let h = Math.imul((p.normHash[i] as number) ^ Math.imul(shape, 0x85ebca6b) ^ key, 0x9e3779b1);
+    h = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const slot = this.slotOf[h] as number;
+      if (slot < 0) break;
+      if (this.keys[slot] === key && this.shapes[slot] === shape && this.norms[slot] === norm) return slot;
+      h = (h + 1) & mask;
+    }
+    if (this.count >= FORM_SUMS_MAX) {
+      this.slotOf.fill(-1);
+      this.norms.length = 0;
+      this.count = 0;
+      return this.of(p, i);
+    }
+    const slot = this.count++;
+    this.slotOf[h] = slot;
+    this.norms[slot] = norm;
+    this.keys[slot] = key;
+    this.shapes[slot] = shape;
+    ownFeaturesOf(p, i, this.rows, 0);
+    const at = slot * TAG_COUNT;
+    const table = this.table;
+    const sums = this.sums;
+    sums.fill(0, at, at + TAG_COUNT);
+    for (let f = 0; f < OWN_FEATURE_COUNT; f++) {
+      const r = (this.rows[f] as number) * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) sums[at + t] = (sums[at + t] as number) + (table[r + t] as number);
+    }
+    return slot;
+  }
+}
+let formSums: FormSums | null = null;
+
 /** Tags every token of the document: O outside candidate runs. */
 export function decodeDoc(p: Prepared, w: TaggerWeights, tags: Uint8Array): void {
   const n = p.tokens.length;
+  // int8 weights (the shipped ones): own-feature sums per word form; float weights (training)
+  // are summed row by row, in the order the trainer's figures were taken in
+  let forms: FormSums | null = null;
+  if (w.table instanceof Int8Array) {
+    if (formSums === null || formSums.table !== w.table) formSums = new FormSums(w.table);
+    forms = formSums;
+  }
   let i = 0;
   while (i < n) {
     if (!p.candidate[i]) {
@@ -143,7 +278,8 @@ export function decodeDoc(p: Prepared, w: TaggerWeights, tags: Uint8Array): void
     const to = p.sentTo[i] as number;
     let j = i + 1;
     while (j < n && j < to && p.candidate[j] && j - i < MAX_RUN) j++;
-    decodeRun(p, i, j, w, tags);
+    if (forms !== null) decodeRunByForm(p, i, j, w, forms, tags);
+    else decodeRun(p, i, j, w, tags);
     i = j;
   }
 }

@@ -13,7 +13,7 @@
  */
 import type { Span, Token } from '../../model/index.js';
 import { CONNECTORS, FUNCTION_WORDS, JOB_NOUNS, NOT_NAMES, ORG_PREFIXES, ORG_SUFFIXES, PLACE_PREFIXES, PLACE_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS } from '../entity-tables.js';
-import { matchGazetteer } from '../gazetteer.js';
+import { gazetteerFirstWords, matchGazetteer } from '../gazetteer.js';
 
 /**
  * log2 of the rows of the weight table. Calibrated on eng.testa: 2^16 rows cost 0.3 F1 to
@@ -76,6 +76,25 @@ const LISTS_UNKNOWN = 0xffff;
 
 const GAZ_TYPES: Record<string, number> = { person: 1, org: 2, group: 3, place: 4, misc: 7 };
 
+/**
+ * A bit per value of the low 16 bits of a norm's hash (normHash of `prepare`) for a set of norms:
+ * a clear bit proves the norm is not in the set, so most tokens skip the Map lookup (and the
+ * slice of a possessive) that would find nothing.
+ */
+class NormFilter {
+  private readonly bits = new Uint32Array(1 << 11);
+  constructor(norms: Iterable<string>) {
+    for (const norm of norms) {
+      let h = FNV;
+      for (let k = 0; k < norm.length; k++) h = fnvStep(h, norm.charCodeAt(k));
+      this.bits[(h >>> 5) & 0x7ff] = (this.bits[(h >>> 5) & 0x7ff] as number) | (1 << (h & 31));
+    }
+  }
+  mayHave(h: number): boolean {
+    return ((this.bits[(h >>> 5) & 0x7ff] as number) & (1 << (h & 31))) !== 0;
+  }
+}
+
 /** Letter case of each UTF-16 code unit: 1 upper, 2 lower, 3 other; 0 = not looked at yet. */
 const caseMemo = new Uint8Array(65536);
 function caseAt(c: number): number {
@@ -95,6 +114,9 @@ const FNV = 2166136261;
 function fnvStep(h: number, c: number): number {
   return Math.imul(h ^ c, 16777619);
 }
+/** The word lists' norms and the gazetteer's first words, as filters on normHash. */
+const LIST_FILTER = new NormFilter(LIST_BITS.keys());
+const GAZETTEER_FILTER = new NormFilter(gazetteerFirstWords());
 /** Mixes a template number and up to three values into a row of the table. */
 function row(template: number, a: number, b = 0, c = 0): number {
   let h = Math.imul(template + 1, 0x9e3779b1) ^ a;
@@ -344,7 +366,9 @@ function listsAt(p: Prepared, i: number): number {
   let bits = p.lists[i] as number;
   if (bits === LISTS_UNKNOWN) {
     const tok = p.tokens[i] as Token;
-    bits = (p.possessive[i] ? LIST_BITS.get(tok.norm.slice(0, -2)) : LIST_BITS.get(tok.norm)) ?? 0;
+    // normHash is the hash of the norm without its possessive 's: the key looked up
+    if (!LIST_FILTER.mayHave(p.normHash[i] as number)) bits = 0;
+    else bits = (p.possessive[i] ? LIST_BITS.get(tok.norm.slice(0, -2)) : LIST_BITS.get(tok.norm)) ?? 0;
     p.lists[i] = bits;
   }
   return bits;
@@ -353,7 +377,9 @@ function listsAt(p: Prepared, i: number): number {
 function markGazetteer(p: Prepared, a: number, b: number): void {
   let i = a;
   while (i < b) {
-    if (!hasUpper(p.caseClass[i] as number)) {
+    // a name starts with one of the gazetteer's first words (a possessive is looked up whole
+    // too, and its normHash leaves the 's out: no shortcut for it)
+    if (!hasUpper(p.caseClass[i] as number) || (p.possessive[i] === 0 && !GAZETTEER_FILTER.mayHave(p.normHash[i] as number))) {
       i++;
       continue;
     }
@@ -414,36 +440,31 @@ function gazAt(p: Prepared, j: number, from: number, to: number): number {
   return j < from ? 250 : j >= to ? 251 : (p.gaz[j] as number);
 }
 
-/** Writes the FEATURE_COUNT rows of token i into out[at ..]. */
+/**
+ * Features of token i that depend on its word form alone: its norm, case class, shape and
+ * possessive (the bias row, the word, prefixes and suffixes, its word lists). They come first in
+ * `featuresOf`, so the decoder can sum their weights once per word form (decode.ts).
+ */
+export const OWN_FEATURE_COUNT = 14;
+
+/** Writes the FEATURE_COUNT rows of token i into out[at ..]: its own rows, then its context's. */
 export function featuresOf(p: Prepared, i: number, out: Int32Array, at: number): void {
-  const from = p.sentFrom[i] as number;
-  const to = p.sentTo[i] as number;
-  const tok = p.tokens[i] as Token;
-  const norm = tok.norm;
-  const len = p.possessive[i] ? norm.length - 2 : norm.length;
+  ownFeaturesOf(p, i, out, at);
+  contextFeaturesOf(p, i, out, at + OWN_FEATURE_COUNT);
+}
+
+/** Writes the OWN_FEATURE_COUNT rows of token i that depend on its word form alone. */
+export function ownFeaturesOf(p: Prepared, i: number, out: Int32Array, at: number): void {
+  const norm = (p.tokens[i] as Token).norm;
+  const poss = p.possessive[i] as number;
+  const len = poss ? norm.length - 2 : norm.length;
   const w = p.normHash[i] as number;
   const k = p.caseClass[i] as number;
-  const wPrev = normAt(p, i - 1, from, to);
-  const wNext = normAt(p, i + 1, from, to);
-  const kPrev = classAt(p, i - 1, from, to);
-  const kNext = classAt(p, i + 1, from, to);
-  const mode = p.mode[i] as number;
-  const pos = p.sentPos[i] as number;
-  const doc = p.docBits[i] as number;
-  const lists = listsAt(p, i);
-  const listsPrev = listsOrEdge(p, i - 1, from, to);
-  const listsNext = listsOrEdge(p, i + 1, from, to);
-  const gaz = p.gaz[i] as number;
-  const shape = p.shapeHash[i] as number;
   let f = at;
   out[f++] = row(0, 0);
   out[f++] = row(1, w);
   out[f++] = row(2, w, k);
-  out[f++] = row(3, wPrev);
-  out[f++] = row(4, wNext);
-  out[f++] = row(7, wPrev, w);
-  out[f++] = row(8, w, wNext);
-  out[f++] = row(9, shape);
+  out[f++] = row(9, p.shapeHash[i] as number);
   // prefixes and suffixes of 1-4 characters of the norm (without a possessive 's)
   let h = FNV;
   for (let c = 0; c < 4; c++) {
@@ -455,17 +476,40 @@ export function featuresOf(p: Prepared, i: number, out: Int32Array, at: number):
     if (c < len) h = fnvStep(h, norm.charCodeAt(len - 1 - c));
     out[f++] = row(15 + c, c < len ? h : 0);
   }
+  out[f++] = row(24, listsAt(p, i));
+  out[f++] = row(29, poss, k);
+}
+
+/** Writes the FEATURE_COUNT - OWN_FEATURE_COUNT rows of token i that read its neighbours and sentence. */
+export function contextFeaturesOf(p: Prepared, i: number, out: Int32Array, at: number): void {
+  const from = p.sentFrom[i] as number;
+  const to = p.sentTo[i] as number;
+  const w = p.normHash[i] as number;
+  const k = p.caseClass[i] as number;
+  const wPrev = normAt(p, i - 1, from, to);
+  const wNext = normAt(p, i + 1, from, to);
+  const kPrev = classAt(p, i - 1, from, to);
+  const kNext = classAt(p, i + 1, from, to);
+  const mode = p.mode[i] as number;
+  const pos = p.sentPos[i] as number;
+  const doc = p.docBits[i] as number;
+  const listsPrev = listsOrEdge(p, i - 1, from, to);
+  const listsNext = listsOrEdge(p, i + 1, from, to);
+  const gaz = p.gaz[i] as number;
+  let f = at;
+  out[f++] = row(3, wPrev);
+  out[f++] = row(4, wNext);
+  out[f++] = row(7, wPrev, w);
+  out[f++] = row(8, w, wNext);
   out[f++] = row(19, kPrev, k, kNext);
   out[f++] = row(20, pos, k, mode);
   out[f++] = row(21, gaz);
   out[f++] = row(22, gazAt(p, i - 1, from, to), gaz);
   out[f++] = row(23, gaz, gazAt(p, i + 1, from, to));
-  out[f++] = row(24, lists);
   out[f++] = row(25, listsPrev, k);
   out[f++] = row(26, listsNext, k);
   out[f++] = row(27, doc, k, pos === 0 ? 0 : 1);
   out[f++] = row(28, mode, k, doc);
-  out[f++] = row(29, p.possessive[i] as number, k);
   out[f++] = row(30, wPrev, k);
   out[f++] = row(31, k, wNext);
   out[f++] = row(33, mode, w);

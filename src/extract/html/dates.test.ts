@@ -17,6 +17,18 @@ test('dates as pages write them: German, French, dotted, weekday and time, two-d
   assert.equal(findDate('Monday Nov. 23, 2020')?.iso, '2020-11-23');
   assert.equal(findDate('Thursday, November 9, 2023 4:41AM')?.iso, '2023-11-09T04:41:00');
   assert.equal(findDate('2020/04/29')?.iso, '2020-04-29');
+  // A page's text glues elements: the year ends at a non-digit, not at a word boundary.
+  assert.equal(findDate('Posted on Freitag, 15. April 2016Samstag, 4. März 2017')?.iso, '2016-04-15');
+  assert.equal(findDate('am 29.04.2020Uhr')?.iso, '2020-04-29');
+  assert.equal(findDate('15. April 20161'), null);
+});
+
+test('a <time> whose datetime is UTC and whose text is the page\'s own day a day apart gives that day; an hour that no zone allows keeps the stamp', () => {
+  const page = (datetime: string, text: string): string | null => extractHtml(`<h1>A headline</h1><p><time datetime="${datetime}">${text}</time></p><p>x</p>`, { uri: 't.html' }).publishedAt;
+  assert.equal(page('2023-11-01T23:01:00Z', '02 Novembre 2023'), '2023-11-02');
+  assert.equal(page('2023-11-09T04:15:00Z', 'November 8, 2023'), '2023-11-08');
+  assert.equal(page('2020-07-09T10:04:04Z', 'July 8, 2020'), '2020-07-09T10:04:04Z');
+  assert.equal(page('2020-07-09T10:04:04+02:00', 'July 10, 2020'), '2020-07-09T10:04:04+02:00');
 });
 
 test('a UTC time stamp keeps the day it was written with (no conversion to a local day)', () => {
@@ -33,6 +45,16 @@ test('an update line is not the publication date; the publication before it is',
 test('a relative date ("15 minutes ago") whose title attribute holds the machine date', () => {
   const a = extractHtml('<h1>A headline</h1><div class="news-time"><span class="time-ago" title="2020-09-20T14:20:02Z">15 minutes ago</span></div><p>x</p>', { uri: 't.html' });
   assert.equal(a.publishedAt, '2020-09-20T14:20:02Z');
+});
+
+test('the last resort: an edit stamp in a footer line, or its words in a label and its day in the next element', () => {
+  const body = '<p>Body text of the page, long enough to be a paragraph of an article, with commas, and more.</p>';
+  // The label sits far under the headline (past the date lines' reach), as footers do.
+  const label = extractHtml(`<h1>Hochauflösende Karten</h1>${body.repeat(70)}<div class="box"><label>Letzte Änderung:</label><div class="value">14.01.2022 um 09:25</div></div>`, { uri: 'l.html' });
+  assert.equal(label.publishedAt, '2022-01-14');
+  assert.equal(label.publishedVia, 'modified');
+  assert.equal(extractHtml(`<h1>BeginnersGuide</h1>${body}<p id="pageinfo">BeginnersGuide/Download (last edited 2019-11-10 13:28:18 by Someone)</p>`, { uri: 'w.html' }).publishedAt, '2019-11-10T13:28:18');
+  assert.equal(extractHtml(`<h2>Stand der Dinge</h2>${body}<p>Stand der Dinge im Jahr 2019</p>`, { uri: 's.html' }).publishedAt, null);
 });
 
 test('itemprop datePublished on a non-meta element; a date in the canonical url; a future or too old date is not a date', () => {

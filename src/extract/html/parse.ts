@@ -1,14 +1,14 @@
 /**
- * Step 1 of the HTML cascade: markup to a small element tree, in one streaming pass over
- * htmlparser2's events (no DOM library, no recursion anywhere, so a page of 20 MB of nested
- * <div> cannot blow the stack). While parsing we also collect what the metadata steps need:
+ * Step 1 of the HTML cascade: markup to a small element tree, in one streaming pass over the
+ * events of our tokenizer (tree-rules.ts; no DOM library, no recursion anywhere, so a page of
+ * 20 MB of nested <div> cannot blow the stack). While parsing we also collect what the metadata steps need:
  * <title>, <meta>, <link>, JSON-LD scripts and the <html lang>.
  *
  * Bounds (PARSE_LIMITS): past MAX_DEPTH open elements new elements are flattened into the
  * deepest one; past MAX_ELEMENTS they are ignored (their text is kept); past the time budget
  * the rest of the page is not parsed. Each bound sets a flag the caller turns into a message.
  */
-import { Parser } from 'htmlparser2';
+import { HtmlParser } from './tree-rules.js';
 
 export const PARSE_LIMITS = {
   /** Deeper than any real page (news pages measured at 20-60 levels). */
@@ -16,12 +16,12 @@ export const PARSE_LIMITS = {
   /** Real news pages have 1,000-15,000 elements. */
   maxElements: 300_000,
   /**
-   * Open elements past which the rest of the page is not parsed: htmlparser2 keeps its own stack
-   * of open tags and its cost per tag grows with it, so a page of millions of unclosed <div>
-   * would take minutes. Real pages stay under a few hundred.
+   * Open elements past which the rest of the page is not parsed: a page of millions of unclosed
+   * <div> is hostile, not an article (htmlparser2, the parser before ours, took minutes on it).
+   * Real pages stay under a few hundred.
    */
   maxOpen: 10_000,
-  /** Characters fed to the parser per slice, between checks of the time and open-tag bounds. */
+  /** Characters parsed between checks of the time and open-tag bounds. */
   sliceChars: 64 * 1024,
 };
 
@@ -42,7 +42,7 @@ export interface El {
   /**
    * Where each text child came from in the page, for the article text's raw spans: for child k
    * (a string), runs[k] is a flat list of triples (offset in the string, raw start, raw end), one
-   * per parser text event (htmlparser2 gives verbatim runs and one event per entity).
+   * per parser text event (verbatim runs, and one event per character reference).
    */
   runs?: number[][];
 }
@@ -78,7 +78,7 @@ export function parseHtml(html: string, timeBudgetMs = 2000): ParsedPage {
   let inTitle = false;
   let script: string[] | null = null;
 
-  const parser = new Parser(
+  const parser = new HtmlParser(
     {
       onopentag(name, attrs) {
         if (name === 'meta') {
@@ -143,21 +143,14 @@ export function parseHtml(html: string, timeBudgetMs = 2000): ParsedPage {
         depth--;
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   const started = Date.now();
-  for (let i = 0; i < html.length; i += PARSE_LIMITS.sliceChars) {
-    parser.write(html.slice(i, i + PARSE_LIMITS.sliceChars));
-    if (Date.now() - started > timeBudgetMs) {
-      page.limits.time = true;
-      break;
-    }
-    if (open.length > PARSE_LIMITS.maxOpen) {
-      page.limits.depth = true;
-      break;
-    }
-  }
-  parser.end();
+  parser.parse(html, PARSE_LIMITS.sliceChars, () => {
+    if (Date.now() - started > timeBudgetMs) page.limits.time = true;
+    else if (open.length > PARSE_LIMITS.maxOpen) page.limits.depth = true;
+    else return true;
+    return false;
+  });
   page.title = page.title.replace(/\s+/g, ' ').trim();
   return page;
 }

@@ -51,6 +51,7 @@ import {
   storable,
   storableOrNull,
   storyColumns,
+  withMembership,
   toArticle,
   toHit,
   type ArticleRow,
@@ -99,17 +100,16 @@ export class PostgresStore implements Store {
       const result = await insertArticles(c, batch.articles);
       const inserted = new Set(result.inserted);
       await writeFingerprints(c, batch.fingerprints.filter((f) => inserted.has(f.articleId)));
-      const touched = new Set<string>();
+      const moves = new Membership();
       for (const a of batch.assignments) {
         const stub: Story = { id: a.storyId, title: a.title, articleIds: [], outlets: [], firstPublished: null, lastPublished: null, origins: [], facts: [], reuse: [], coverage: [] };
         // A no-op update of an existing story locks its row, so that a transaction about to delete
         // it as empty waits for the articles this one moves in (or this one recreates it).
         await c.query(`INSERT INTO stories (${STORY_COLUMN_NAMES}) VALUES (${placeholders(13)}) ON CONFLICT (id) DO UPDATE SET title = stories.title`, storyColumns(stub));
-        touched.add(a.storyId);
-        for (const from of await moveArticles(c, a.storyId, a.articleIds)) if (from !== null) touched.add(from);
+        moves.touched.add(a.storyId);
+        moves.add(a.storyId, await moveArticles(c, a.storyId, a.articleIds));
       }
-      const now = Date.now();
-      for (const id of [...touched].sort()) await refreshMembership(c, id, now);
+      await moves.settle(c, Date.now());
       for (const [key, value] of Object.entries(batch.state ?? {})) await putState(c, key, value);
       if (batch.sketch && batch.sketch.documents > 0) {
         // Increments, in bucket order (the documents row, -1, first): concurrent batches lock the rows they share in one order.
@@ -182,7 +182,14 @@ export class PostgresStore implements Store {
           storyColumns(story),
         );
         await c.query('UPDATE articles SET story_id = NULL WHERE story_id = $1', [story.id]);
-        for (const from of await moveArticles(c, story.id, story.articleIds)) if (from !== null && !written.has(from)) leftBehind.add(from);
+        for (const m of await moveArticles(c, story.id, story.articleIds)) if (m.from !== null && !written.has(m.from)) leftBehind.add(m.from);
+        // Each member at its place in the list (an id given twice keeps its first place).
+        const placed = [...new Set(story.articleIds)];
+        await c.query(
+          'UPDATE articles a SET story_ord = o.ord FROM unnest($1::text[], $2::int[]) AS o(id, ord) WHERE a.id = o.id AND a.story_id = $3',
+          [placed, placed.map((_, i) => i), story.id],
+        );
+        await c.query('UPDATE stories SET next_ord = $2 WHERE id = $1', [story.id, placed.length]);
         await c.query('DELETE FROM facts WHERE story_id = $1', [story.id]);
         if (story.facts.length > 0) {
           await c.query(
@@ -194,7 +201,7 @@ export class PostgresStore implements Store {
       }
       // Stories that lost articles to the ones written (and were not written themselves).
       const now = Date.now();
-      for (const id of [...leftBehind].sort()) await refreshMembership(c, id, now);
+      for (const id of [...leftBehind].sort()) await refreshMembership(c, id, null, now);
     });
   }
 
@@ -206,24 +213,24 @@ export class PostgresStore implements Store {
       const stored = new Set(rows.map((r) => r.id));
       const result: AssignResult = { assigned: [], missing: [] };
       for (const id of articleIds) (stored.has(id) ? result.assigned : result.missing).push(id);
+      const moves = new Membership();
       const moved = await moveArticles(c, storyId, result.assigned);
-      const touched = new Set<string>();
-      if (moved.length > 0) touched.add(storyId);
-      for (const from of moved) if (from !== null) touched.add(from);
-      const now = Date.now();
-      for (const id of [...touched].sort()) await refreshMembership(c, id, now);
+      if (moved.length > 0) moves.touched.add(storyId);
+      moves.add(storyId, moved);
+      await moves.settle(c, Date.now());
       return result;
     });
   }
 
   async getStory(id: string): Promise<Story | null> {
-    const { rows } = await this.query<{ doc: string; facts: string[] | null }>(
-      'SELECT s.doc, (SELECT array_agg(f.doc ORDER BY f.ord) FROM facts f WHERE f.story_id = s.id) AS facts FROM stories s WHERE s.id = $1',
+    const { rows } = await this.query<{ doc: string; facts: string[] | null; members: string[] | null; outlets: string; first_published: string | null; last_published: string | null }>(
+      `SELECT s.doc, s.outlets, s.first_published, s.last_published, ${MEMBER_IDS} AS members,
+         (SELECT array_agg(f.doc ORDER BY f.ord) FROM facts f WHERE f.story_id = s.id) AS facts FROM stories s WHERE s.id = $1`,
       [id],
     );
     const row = rows[0];
     if (!row) return null;
-    const story = JSON.parse(row.doc) as Story;
+    const story = withMembership(row);
     // Assigning in place keeps the key where the placeholder held it (byte-for-byte round trip).
     story.facts = (row.facts ?? []).map((f) => JSON.parse(f) as Fact);
     return story;
@@ -373,9 +380,9 @@ export class PostgresStore implements Store {
   }
 
   exportStories(): AsyncIterable<StoryRecord> {
-    return this.cursor<StoryRow & { doc: string }, StoryRecord>(`SELECT ${STORY_SUMMARY_COLUMNS}, doc FROM stories ORDER BY seq`, (row) => ({
+    return this.cursor<StoryRow & { members: string[] | null }, StoryRecord>(`SELECT ${STORY_SUMMARY_COLUMNS}, ${MEMBER_IDS} AS members FROM stories s ORDER BY seq`, (row) => ({
       ...toSummary(row, row.stale),
-      articleIds: (JSON.parse(row.doc) as Story).articleIds,
+      articleIds: row.members ?? [],
     }));
   }
 
@@ -640,23 +647,111 @@ async function insertArticles(c: Queryable, articles: readonly ArticleToStore[])
   return result;
 }
 
-/**
- * Moves articles into a story, returning the story each moved article came from (null when
- * it had none); articles already in it, and ids with no article, are left alone.
- */
-async function moveArticles(c: Queryable, storyId: string, articleIds: readonly string[]): Promise<(string | null)[]> {
-  if (articleIds.length === 0) return [];
-  const { rows } = await c.query<{ from: string | null }>(
-    `WITH old AS (SELECT id, story_id FROM articles WHERE id = ANY($2::text[]) AND story_id IS DISTINCT FROM $1 ORDER BY seq FOR UPDATE)
-     UPDATE articles a SET story_id = $1 FROM old WHERE a.id = old.id RETURNING old.story_id AS "from"`,
-    [storyId, articleIds],
-  );
-  return rows.map((r) => r.from);
+/** A story's member list (schema 7): by place, an article placed before there were places last. */
+const MEMBER_IDS = '(SELECT array_agg(a.id ORDER BY a.story_ord NULLS LAST, a.time_key NULLS FIRST, a.seq) FROM articles a WHERE a.story_id = s.id)';
+
+/** A moved article: the story it came from (null when it had none) and what membership bookkeeping reads of it. */
+interface Moved {
+  from: string | null;
+  id: string;
+  seq: string;
+  outlet: string | null;
+  published_at: string | null;
+  time_key: string | null;
 }
 
-/** Recomputes a story's members, outlets and dates from its articles after some moved; deletes it when none are left. */
-async function refreshMembership(c: Queryable, storyId: string, now: number): Promise<void> {
-  const { rows } = await c.query<{ doc: string }>('SELECT doc FROM stories WHERE id = $1 FOR UPDATE', [storyId]);
+/**
+ * Moves articles into a story (their places given later, by Membership.settle), returning the
+ * moved ones; articles already in it, and ids with no article, are left alone.
+ */
+async function moveArticles(c: Queryable, storyId: string, articleIds: readonly string[]): Promise<Moved[]> {
+  if (articleIds.length === 0) return [];
+  const { rows } = await c.query<Moved>(
+    `WITH old AS (SELECT id, story_id FROM articles WHERE id = ANY($2::text[]) AND story_id IS DISTINCT FROM $1 ORDER BY seq FOR UPDATE)
+     UPDATE articles a SET story_id = $1, story_ord = NULL FROM old WHERE a.id = old.id
+     RETURNING old.story_id AS "from", a.id, a.seq, a.outlet, a.published_at, a.time_key`,
+    [storyId, articleIds],
+  );
+  return rows;
+}
+
+/** The members' order: by time, unknown first, then as stored. */
+function byMemberOrder(a: Moved, b: Moved): number {
+  return a.time_key === b.time_key ? Number(BigInt(a.seq) - BigInt(b.seq)) : a.time_key === null ? -1 : b.time_key === null ? 1 : a.time_key < b.time_key ? -1 : 1;
+}
+
+/**
+ * The stories one write moved articles between, brought up to date in one place (as the SQLite
+ * store's moveMembers): the joined articles take the next places of their story in the members'
+ * order; a story that only gained articles is written from its listing columns and the joined
+ * ones (growMembership), one that lost any is refreshed from all its members.
+ */
+class Membership {
+  readonly touched = new Set<string>();
+  private readonly lost = new Set<string>();
+  /** Each moved article and the story it was moved into last (an article moved twice in one write joined the second). */
+  private readonly moved = new Map<string, { storyId: string; m: Moved }>();
+
+  add(storyId: string, moved: readonly Moved[]): void {
+    for (const m of moved) {
+      if (m.from !== null) {
+        this.touched.add(m.from);
+        this.lost.add(m.from);
+      }
+      this.moved.delete(m.id);
+      this.moved.set(m.id, { storyId, m });
+    }
+  }
+
+  /** In story id order, as every writer locks them. */
+  async settle(c: Queryable, now: number): Promise<void> {
+    const joinedBy = new Map<string, Moved[]>();
+    for (const { storyId, m } of this.moved.values()) {
+      const list = joinedBy.get(storyId);
+      if (list) list.push(m);
+      else joinedBy.set(storyId, [m]);
+    }
+    for (const id of [...this.touched].sort()) {
+      const joined = (joinedBy.get(id) ?? []).sort(byMemberOrder);
+      const { rows } = await c.query<{ next_ord: number; article_count: number; outlets: string; stale_since: string | null }>(
+        'SELECT next_ord, article_count, outlets, stale_since FROM stories WHERE id = $1 FOR UPDATE',
+        [id],
+      );
+      const row = rows[0];
+      if (!row) continue;
+      if (joined.length > 0) {
+        await c.query(
+          'UPDATE articles a SET story_ord = o.ord FROM unnest($1::text[], $2::int[]) AS o(id, ord) WHERE a.id = o.id AND a.story_id = $3',
+          [joined.map((m) => m.id), joined.map((_, i) => row.next_ord + i), id],
+        );
+      }
+      const nextOrd = row.next_ord + joined.length;
+      if (this.lost.has(id) || !(await growMembership(c, id, row, joined, nextOrd, now))) await refreshMembership(c, id, nextOrd, now);
+    }
+  }
+}
+
+/**
+ * What refreshMembership writes for a story that only gained articles, from its listing columns
+ * and the joined members alone (the SQLite store's growMembership says why, and when the columns
+ * are a refresh's own: once the story is stale). False when the story must be refreshed in full.
+ */
+async function growMembership(c: Queryable, storyId: string, row: { article_count: number; outlets: string; stale_since: string | null }, joined: readonly Moved[], nextOrd: number, now: number): Promise<boolean> {
+  if (row.stale_since === null) return false;
+  const outlets = JSON.parse(row.outlets) as string[];
+  for (const m of joined) if (m.outlet !== null && !outlets.includes(m.outlet)) outlets.push(m.outlet);
+  const { rows } = await c.query<{ first: string | null; last: string | null }>(
+    `SELECT (SELECT published_at FROM articles WHERE story_id = $1 AND time_key IS NOT NULL ORDER BY time_key, seq LIMIT 1) AS first,
+            (SELECT published_at FROM articles WHERE story_id = $1 AND time_key IS NOT NULL ORDER BY time_key DESC, seq DESC LIMIT 1) AS last`,
+    [storyId],
+  );
+  await writeMembership(c, storyId, row.article_count + joined.length, outlets, rows[0]?.first ?? null, rows[0]?.last ?? null, nextOrd, now);
+  return true;
+}
+
+/** Recomputes a story's member count, outlets and dates from its articles after some moved; deletes it when none are left. */
+async function refreshMembership(c: Queryable, storyId: string, nextOrd: number | null, now: number): Promise<void> {
+  const { rows } = await c.query<{ outlets: string; next_ord: number }>('SELECT outlets, next_ord FROM stories WHERE id = $1 FOR UPDATE', [storyId]);
   const row = rows[0];
   if (!row) return;
   const { rows: members } = await c.query<{ id: string; outlet: string | null; published_at: string | null; time_key: string | null }>(
@@ -667,24 +762,20 @@ async function refreshMembership(c: Queryable, storyId: string, now: number): Pr
     await c.query('DELETE FROM stories WHERE id = $1', [storyId]);
     return;
   }
-  const story = JSON.parse(row.doc) as Story;
-  const memberIds = new Set(members.map((m) => m.id));
-  const kept = story.articleIds.filter((id) => memberIds.has(id));
-  const keptSet = new Set(kept);
-  story.articleIds = [...kept, ...members.filter((m) => !keptSet.has(m.id)).map((m) => m.id)];
   const memberOutlets = new Set(members.flatMap((m) => (m.outlet === null ? [] : [m.outlet])));
-  const outlets = story.outlets.filter((o) => memberOutlets.has(o));
+  const outlets = (JSON.parse(row.outlets) as string[]).filter((o) => memberOutlets.has(o));
   for (const o of memberOutlets) if (!outlets.includes(o)) outlets.push(o);
-  story.outlets = outlets;
   // members come ordered by time_key, unknown dates first.
   const dated = members.filter((m) => m.time_key !== null);
-  story.firstPublished = dated[0]?.published_at ?? null;
-  story.lastPublished = dated[dated.length - 1]?.published_at ?? null;
-  const [id, , articleCount, outletCount, outletsJson, firstPublished, lastPublished, firstKey, lastKey, , , , doc] = storyColumns(story);
+  await writeMembership(c, storyId, members.length, outlets, dated[0]?.published_at ?? null, dated[dated.length - 1]?.published_at ?? null, nextOrd ?? row.next_ord, now);
+}
+
+/** The listing columns and the next place to give, in one statement (a round trip per story touched). */
+async function writeMembership(c: Queryable, storyId: string, articleCount: number, outlets: readonly string[], firstPublished: string | null, lastPublished: string | null, nextOrd: number, now: number): Promise<void> {
   await c.query(
     `UPDATE stories SET article_count = $2, outlet_count = $3, outlets = $4, first_published = $5, last_published = $6,
-       first_key = $7, last_key = $8, doc = $9, stale_since = COALESCE(stale_since, $10) WHERE id = $1`,
-    [id, articleCount, outletCount, outletsJson, firstPublished, lastPublished, firstKey, lastKey, doc, now],
+       first_key = $7, last_key = $8, stale_since = COALESCE(stale_since, $9), next_ord = $10 WHERE id = $1`,
+    [storyId, articleCount, outlets.length, JSON.stringify(outlets), firstPublished, lastPublished, timeKey(firstPublished), timeKey(lastPublished), now, nextOrd],
   );
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Article, Fact, Story } from '../../model/index.js';
 import type { ArticleToStore, SearchHit, SearchKind } from '../store.js';
-import type { ArticleRecordRow, StorySummaryRow } from '../rows.js';
+import { fromStored, type ArticleRecordRow, type StorySummaryRow } from '../rows.js';
 import { timeKey } from '../time-key.js';
 
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
@@ -31,10 +31,8 @@ export function bodyColumns(a: ArticleToStore): { text: string; doc: string } {
 }
 
 export function toArticle(row: { text: string; doc: string }): Article {
-  const article = JSON.parse(row.doc) as Article;
   // An empty placeholder means the column holds the text; else the document kept it exactly.
-  if (article.text === '') article.text = row.text;
-  return article;
+  return fromStored(row.doc, row.text);
 }
 
 export type ArticleRow = ArticleRecordRow;
@@ -69,9 +67,22 @@ export function storyColumns(story: Story): (string | number | null)[] {
     corroborated,
     singleSource,
     disputed,
-    // Facts are rows of their own; the placeholder keeps the key's place in the JSON.
-    JSON.stringify({ ...story, facts: [] }),
+    // Facts are rows of their own, members are their articles' rows (in order, schema 7) and the
+    // listing fields are columns: the placeholders keep the keys' places in the JSON.
+    JSON.stringify({ ...story, articleIds: [], facts: [] }),
   ];
+}
+
+/** A story's document with its members (in order) and listing columns in the placeholders' places (see storyColumns). */
+export function withMembership(row: { doc: string; members: string[] | null; outlets: string; first_published: string | null; last_published: string | null }): Story {
+  const story = JSON.parse(row.doc) as Story;
+  story.articleIds = row.members ?? [];
+  story.outlets = JSON.parse(row.outlets) as string[];
+  // A date column holds a cleaned copy of the date the story was put with (storable): that one,
+  // exactly, unless membership has changed the date since.
+  if (storableOrNull(story.firstPublished) !== row.first_published) story.firstPublished = row.first_published;
+  if (storableOrNull(story.lastPublished) !== row.last_published) story.lastPublished = row.last_published;
+  return story;
 }
 
 export const STORY_COLUMN_NAMES = 'id, title, article_count, outlet_count, outlets, first_published, last_published, first_key, last_key, corroborated, single_source, disputed, doc';

@@ -244,6 +244,24 @@ CREATE INDEX article_versions_by_article ON article_versions(article_id);
 CREATE INDEX article_versions_by_time ON article_versions(fetched_at) WHERE n > 1;
 `,
   },
+  {
+    version: 7,
+    name: 'story members in order on the articles',
+    // As ../sqlite/schema.ts step 7: each member keeps its place in its story on its own row
+    // (story_ord), the story row the next place to give (next_ord), so that a batch adding to a
+    // story writes the joined rows and the listing columns, not the story's whole member list.
+    // Documents written before keep their old list, which reads ignore.
+    sql: `
+ALTER TABLE articles ADD COLUMN story_ord INTEGER;
+ALTER TABLE stories ADD COLUMN next_ord INTEGER NOT NULL DEFAULT 0;
+UPDATE articles a SET story_ord = o.ord
+  FROM (SELECT s.id AS story_id, j.value AS id, MIN(j.ordinality - 1)::int AS ord
+          FROM stories s, json_array_elements_text(s.doc::json -> 'articleIds') WITH ORDINALITY AS j(value, ordinality)
+         GROUP BY s.id, j.value) o
+ WHERE a.id = o.id AND a.story_id = o.story_id;
+UPDATE stories s SET next_ord = COALESCE((SELECT MAX(a.story_ord) + 1 FROM articles a WHERE a.story_id = s.id), 0);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

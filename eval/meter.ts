@@ -1,0 +1,222 @@
+/**
+ * Stories and text reuse on METER (../shared/data/meter, the development half by catchline):
+ * Press Association wire copy and the newspaper articles of the next day, each labelled wholly,
+ * partially or non-derived from the wire. Prints
+ *   1. grouping: B-cubed of the one clusterer (what compare and ingest run) over the whole set,
+ *      without dates and with them (PA on its day, papers the next), gold = desk/day/catchline,
+ *      and against the README's looser gold (one catchline on days at most 3 apart is one story);
+ *   2. reuse: ROC AUC of derived (wholly + partially) against non-derived for crosscheck's
+ *      score of each newspaper article (the share of its words in passages shared with its
+ *      catchline's wire texts, the larger over them) beside word 1-gram containment in the wire
+ *      texts (Clough et al.'s measure, the baseline); the same score's three-way macro-F1 with
+ *      its two thresholds chosen by 5-fold cross-validation over catchlines (published: 0.664);
+ *   3. direction: for each reuse pair between a wire text and a derived article, whether the
+ *      wire text is the one called the source, without dates and with them;
+ *   4. origins: the share of wholly derived articles in one independent origin with a wire text.
+ *   node --import tsx eval/meter.ts [--check]
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyzeText } from '../src/collection/pipeline.js';
+import { groupArticles } from '../src/collection/compare.js';
+import type { Article } from '../src/model/index.js';
+import { prepare, type Prepared } from '../src/stories/prepare.js';
+import { copiedShare, findReuse } from '../src/stories/reuse.js';
+import { findOrigins } from '../src/stories/origins.js';
+import { rocAuc } from '../src/analyze/checkworthy/metrics.js';
+import { bcubed, fmt } from './cluster-common.js';
+import { hasMeter, readMeter, type Derivation, type MeterText } from './meter-data.js';
+
+if (!hasMeter()) {
+  console.log('skipped: ../shared/data/meter not found');
+  process.exit(0);
+}
+const started = Date.now();
+const texts = readMeter();
+const undated = texts.map((t) => analyzeText(t.text, { id: t.id, uri: `meter:${t.id}`, outlet: t.outlet }));
+const dated = undated.map((a, i) => ({ ...a, publishedAt: dateOf(texts[i] as MeterText) }) as Article);
+const gold = new Map(texts.map((t) => [t.id, t.group] as const));
+const running = runningStories(texts);
+const figures: Record<string, number> = {};
+
+// 1. Grouping.
+console.log(`METER: ${texts.length} texts (${texts.filter((t) => t.kind === 'pa').length} PA, ${texts.filter((t) => t.kind === 'paper').length} newspaper), ${new Set(gold.values()).size} gold stories (desk/day/catchline)`);
+console.log(`grouping                     precision  recall  B3-F1  stories   running stories (${new Set(running.values()).size}): P  R  F1`);
+for (const [name, articles] of [['the whole set, no dates', undated], ['the whole set, dated', dated]] as const) {
+  const storyOf = new Map<string, string>();
+  for (const [story, as] of await groupArticles(articles)) for (const a of as) storyOf.set(a.id, story);
+  const s = bcubed(gold, storyOf);
+  const r = bcubed(running, storyOf);
+  figures[name === 'the whole set, no dates' ? 'groupingF1' : 'groupingDatedF1'] = s.f1;
+  figures[name === 'the whole set, no dates' ? 'groupingRunningF1' : 'groupingRunningDatedF1'] = r.f1;
+  console.log(`${name.padEnd(27)}  ${fmt(s.precision).padStart(9)}  ${fmt(s.recall).padStart(6)}  ${fmt(s.f1)}  ${String(new Set(storyOf.values()).size).padStart(7)}   ${fmt(r.precision)}  ${fmt(r.recall)}  ${fmt(r.f1)}`);
+}
+
+// 2. and 3. Reuse, per catchline group: the wire texts and the newspaper articles together.
+const byGroup = new Map<string, number[]>();
+texts.forEach((t, i) => byGroup.set(t.group, [...(byGroup.get(t.group) ?? []), i]));
+interface Scored {
+  label: Derivation;
+  catchline: string;
+  score: number;
+  baseline: number;
+}
+const scored: Scored[] = [];
+const direction = { undated: [0, 0], dated: [0, 0] };
+// Wholly derived articles in one independent origin with a wire text of their catchline.
+const sameOrigin = { undated: [0, 0], dated: [0, 0] };
+let derivedWithPair = 0;
+let derived = 0;
+for (const members of byGroup.values()) {
+  const preparedUndated = members.map((i) => prepare(undated[i] as Article));
+  const preparedDated = members.map((i) => prepare(dated[i] as Article));
+  const wire = members.flatMap((i, k) => ((texts[i] as MeterText).kind === 'pa' ? [k] : []));
+  const wireWords = new Set(wire.flatMap((k) => (preparedUndated[k] as Prepared).words.map((w) => w.norm)));
+  const kindOf = new Map(members.map((i) => [texts[i]?.id ?? '', texts[i] as MeterText] as const));
+  for (const [k, i] of members.entries()) {
+    const t = texts[i] as MeterText;
+    if (t.kind !== 'paper' || !t.label) continue;
+    const p = preparedUndated[k] as Prepared;
+    const types = new Set(p.words.map((w) => w.norm));
+    let inWire = 0;
+    for (const w of types) if (wireWords.has(w)) inWire++;
+    scored.push({ label: t.label, catchline: t.catchline, score: copiedShare(p, wire.map((x) => preparedUndated[x] as Prepared)), baseline: types.size ? inWire / types.size : 0 });
+  }
+  if (wire.length === 0) continue;
+  const all = members.map((_, k) => k);
+  for (const [name, prepared] of [['undated', preparedUndated], ['dated', preparedDated]] as const) {
+    const withPair = new Set<string>();
+    const reuse = findReuse(prepared, all);
+    const originOf = new Map<string, number>();
+    findOrigins(prepared.map((p) => p.article.id), reuse).forEach((g, n) => g.forEach((id) => originOf.set(id, n)));
+    for (const i of members) {
+      const t = texts[i] as MeterText;
+      if (t.label !== 'wholly') continue;
+      const counts = sameOrigin[name];
+      counts[1] = (counts[1] as number) + 1;
+      if (wire.some((k) => originOf.get(texts[members[k] as number]?.id ?? '') === originOf.get(t.id))) counts[0] = (counts[0] as number) + 1;
+    }
+    for (const r of reuse) {
+      const [a, b] = [kindOf.get(r.from) as MeterText, kindOf.get(r.to) as MeterText];
+      if (a.kind === b.kind) continue;
+      const paper = a.kind === 'paper' ? a : b;
+      if (paper.label !== 'wholly' && paper.label !== 'partially') continue;
+      withPair.add(paper.id);
+      const counts = direction[name];
+      counts[0] = (counts[0] as number) + (a.kind === 'pa' ? 1 : 0);
+      counts[1] = (counts[1] as number) + 1;
+    }
+    if (name === 'undated') {
+      derivedWithPair += withPair.size;
+      derived += members.filter((x) => texts[x]?.label === 'wholly' || texts[x]?.label === 'partially').length;
+    }
+  }
+}
+
+const isDerived = scored.map((s) => s.label !== 'non');
+figures.reuseAuc = rocAuc(scored.map((s) => s.score), isDerived);
+figures.baselineAuc = rocAuc(scored.map((s) => s.baseline), isDerived);
+figures.macroF1 = crossValidatedMacroF1(scored, (s) => s.score);
+const baselineMacroF1 = crossValidatedMacroF1(scored, (s) => s.baseline);
+console.log(`\nreuse: ${scored.length} labelled newspaper articles (${scored.filter((s) => s.label === 'wholly').length} wholly, ${scored.filter((s) => s.label === 'partially').length} partially, ${scored.filter((s) => s.label === 'non').length} non-derived)`);
+console.log('score                              derived AUC  3-way macro-F1 (5-fold CV thresholds)');
+console.log(`crosscheck copiedShare             ${fmt(figures.reuseAuc).padStart(11)}  ${fmt(figures.macroF1)}`);
+console.log(`baseline: 1-gram containment       ${fmt(figures.baselineAuc).padStart(11)}  ${fmt(baselineMacroF1)}`);
+console.log('goal: AUC >= 0.90, macro-F1 > 0.664 (Clough et al. 2002)');
+
+figures.directionUndated = direction.undated[1] ? (direction.undated[0] as number) / (direction.undated[1] as number) : 0;
+figures.directionDated = direction.dated[1] ? (direction.dated[0] as number) / (direction.dated[1] as number) : 0;
+console.log(`\ndirection (wire text called the source), reuse pairs of a wire text and a derived article; ${derivedWithPair}/${derived} derived articles have a pair`);
+console.log(`no dates    ${fmt(figures.directionUndated)}  (${direction.undated[0]}/${direction.undated[1]})`);
+console.log(`dated       ${fmt(figures.directionDated)}  (${direction.dated[0]}/${direction.dated[1]})`);
+console.log('goal: >= 0.90 without dates, >= 0.97 with them');
+figures.whollySameOrigin = sameOrigin.undated[1] ? (sameOrigin.undated[0] as number) / (sameOrigin.undated[1] as number) : 0;
+figures.whollySameOriginDated = sameOrigin.dated[1] ? (sameOrigin.dated[0] as number) / (sameOrigin.dated[1] as number) : 0;
+console.log(`\norigins: wholly derived articles in one independent origin with a wire text: no dates ${fmt(figures.whollySameOrigin)} (${sameOrigin.undated[0]}/${sameOrigin.undated[1]}), dated ${fmt(figures.whollySameOriginDated)} (${sameOrigin.dated[0]}/${sameOrigin.dated[1]})`);
+console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+if (process.argv.includes('--check')) {
+  const floors = JSON.parse(readFileSync(fileURLToPath(new URL('./floors.json', import.meta.url)), 'utf8'))['meter'] as Record<string, number> | undefined;
+  let ok = floors !== undefined;
+  for (const [name, min] of Object.entries(floors ?? {})) {
+    if (typeof min !== 'number') continue;
+    const value = figures[name] ?? 0;
+    console.log(`floor meter.${name}: ${fmt(value)} ${value >= min ? '>=' : '< FAIL'} ${min}`);
+    if (value < min) ok = false;
+  }
+  if (!ok) process.exit(1);
+}
+
+/** The README's looser gold: one catchline on days at most 3 apart (chained) is one running story (a trial told day after day). */
+function runningStories(all: readonly MeterText[]): Map<string, string> {
+  const days = new Map<string, number[]>();
+  for (const t of all) {
+    const key = `${t.desk}/${t.catchline}`;
+    const list = days.get(key) ?? [];
+    if (!list.includes(Date.parse(t.day))) list.push(Date.parse(t.day));
+    days.set(key, list);
+  }
+  const runOf = new Map<string, number>();
+  for (const [key, list] of days) {
+    list.sort((a, b) => a - b);
+    let start = list[0] as number;
+    list.forEach((d, i) => {
+      if (i > 0 && d - (list[i - 1] as number) > 3 * 86_400_000) start = d;
+      runOf.set(`${key}@${d}`, start);
+    });
+  }
+  return new Map(all.map((t) => [t.id, `${t.desk}/${t.catchline}@${runOf.get(`${t.desk}/${t.catchline}@${Date.parse(t.day)}`)}`] as const));
+}
+
+function dateOf(t: MeterText): string {
+  if (t.kind === 'pa') return t.day;
+  return new Date(Date.parse(t.day) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Three-way macro-F1 with thresholds (non < t1 <= partially < t2 <= wholly) chosen on the other folds (folds by catchline). */
+function crossValidatedMacroF1(items: readonly Scored[], scoreOf: (s: Scored) => number): number {
+  const FOLDS = 5;
+  const foldOf = (c: string): number => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < c.length; i++) h = Math.imul(h ^ c.charCodeAt(i), 0x01000193);
+    return (h >>> 0) % FOLDS;
+  };
+  const predicted: Derivation[] = new Array(items.length);
+  for (let f = 0; f < FOLDS; f++) {
+    const train = items.filter((s) => foldOf(s.catchline) !== f);
+    const cuts = [...new Set(train.map((s) => Math.round(scoreOf(s) * 100) / 100))].sort((a, b) => a - b);
+    let best: [number, number, number] = [0, 0, -1];
+    for (let x = 0; x < cuts.length; x++) {
+      for (let y = x; y < cuts.length; y++) {
+        const [t1, t2] = [cuts[x] as number, cuts[y] as number];
+        const f1 = macroF1(train.map((s) => s.label), train.map((s) => classify(scoreOf(s), t1, t2)));
+        if (f1 > best[2]) best = [t1, t2, f1];
+      }
+    }
+    items.forEach((s, i) => {
+      if (foldOf(s.catchline) === f) predicted[i] = classify(scoreOf(s), best[0], best[1]);
+    });
+  }
+  return macroF1(items.map((s) => s.label), predicted);
+}
+
+function classify(score: number, t1: number, t2: number): Derivation {
+  return score >= t2 ? 'wholly' : score >= t1 ? 'partially' : 'non';
+}
+
+function macroF1(gold: readonly Derivation[], predicted: readonly Derivation[]): number {
+  let sum = 0;
+  for (const c of ['wholly', 'partially', 'non'] as const) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    gold.forEach((g, i) => {
+      const p = predicted[i];
+      if (g === c && p === c) tp++;
+      else if (p === c) fp++;
+      else if (g === c) fn++;
+    });
+    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  }
+  return sum / 3;
+}

@@ -1,0 +1,360 @@
+/**
+ * Our HTML tokenizer: markup to open tags, close tags and text, in one forward pass over the
+ * whole page. It finds each construct with indexOf rather than a per-character state machine,
+ * so plain text and long scripts cost one scan.
+ *
+ * It reads markup the way htmlparser2 (the parser we used before) reads it, so the trees built
+ * from it stay the same (tree-rules.test.ts compares both on every page we have):
+ *   - a tag starts with '<' and an ASCII letter; its name runs to whitespace, '/' or '>';
+ *     names and attribute names are lower-cased; the first of duplicate attributes wins;
+ *     attribute values may be double-, single- or un-quoted, or absent ("");
+ *   - '<' followed by anything else is text; '</>' is text; '</' + a non-letter opens a bogus
+ *     comment that runs to the next '>';
+ *   - comments (<!-- -->, also the short <!--> and <!--->), CDATA sections, doctypes and other
+ *     declarations (<!...>) and processing instructions (<?...>) give nothing;
+ *   - script, style, textarea, xmp and title hold raw text up to their end tag ("</script" in
+ *     any case, then whitespace or '>'); only title's text has its character references read;
+ *   - character references (&amp; &#38; &#x26;, the legacy ones without ';' such as &copy)
+ *     are decoded as the HTML standard says, in text and attribute values; each one is a text
+ *     event of its own so the text's raw spans point at the reference;
+ *   - a tag or attribute cut off by the end of the page is dropped.
+ *
+ * Bounds: nothing recursive, every search moves forward (the next '&' is remembered, so a page
+ * of many short texts far from any '&' is not scanned again and again), so the cost is linear in
+ * the page whatever it holds. The caller's `proceed` is asked after every `every` characters and
+ * can stop the pass (time budget, open-element bound).
+ */
+import { DecodingMode, EntityDecoder, htmlDecodeTree } from 'entities/decode';
+
+export type Attrs = Record<string, string>;
+
+/** Where the tokens go: the tree rules (tree-rules.ts). Offsets are UTF-16, half-open. */
+export interface TokenSink {
+  openTag(name: string, attrs: Attrs, selfClosing: boolean): void;
+  closeTag(name: string): void;
+  text(text: string, start: number, end: number): void;
+}
+
+/** Elements whose content is raw text up to their end tag (as htmlparser2 has them). */
+const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'xmp', 'title']);
+
+const TAB = 9;
+const LF = 10;
+const FF = 12;
+const CR = 13;
+const SPACE = 32;
+const BANG = 33;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const DASH = 45;
+const SLASH = 47;
+const EQ = 61;
+const GT = 62;
+const QUESTION = 63;
+const LBRACKET = 91;
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === LF || c === TAB || c === FF || c === CR;
+}
+
+/** Whether toLowerCase could change the character (most names are lower-case already: no copy then). */
+function needsLowering(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || c > 0x7f;
+}
+
+function isAsciiLetter(c: number): boolean {
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
+export class HtmlTokenizer {
+  private readonly decoder: EntityDecoder;
+  private cp1 = -1;
+  private cp2 = -1;
+  /** The first '&' at or after the last position searched from (html.length when none). */
+  private nextAmp = -1;
+  private selfClosing = false;
+  private html = '';
+
+  constructor() {
+    this.decoder = new EntityDecoder(htmlDecodeTree, (cp) => {
+      if (this.cp1 < 0) this.cp1 = cp;
+      else this.cp2 = cp;
+    });
+  }
+
+  /**
+   * Tokenizes `html` into `sink`; after each `every` characters asks `proceed` whether to go on.
+   * Returns false when `proceed` stopped it.
+   */
+  run(html: string, sink: TokenSink, every: number, proceed: () => boolean): boolean {
+    this.html = html;
+    this.nextAmp = -1;
+    const n = html.length;
+    let pos = 0;
+    // Start of the text not yet given to the sink (a '<' that starts nothing stays in it).
+    let textStart = 0;
+    let nextCheck = every;
+    for (;;) {
+      if (pos >= nextCheck) {
+        while (nextCheck <= pos) nextCheck += every;
+        if (!proceed()) {
+          this.emitText(textStart, Math.min(pos, n), sink);
+          return false;
+        }
+      }
+      const lt = html.indexOf('<', pos);
+      if (lt < 0) {
+        this.emitText(textStart, n, sink);
+        return true;
+      }
+      const c = html.charCodeAt(lt + 1);
+      if (isAsciiLetter(c)) {
+        this.emitText(textStart, lt, sink);
+        let q = lt + 2;
+        let upper = c < 0x61;
+        for (let d = html.charCodeAt(q); q < n && !(isSpace(d) || d === SLASH || d === GT); d = html.charCodeAt(++q)) upper ||= needsLowering(d);
+        const name = upper ? html.slice(lt + 1, q).toLowerCase() : html.slice(lt + 1, q);
+        const attrs: Attrs = {};
+        const gt = q < n ? this.attributes(q, attrs) : -1;
+        if (gt < 0) return true;
+        sink.openTag(name, attrs, this.selfClosing);
+        pos = textStart = gt + 1;
+        if (!this.selfClosing && RAW_TEXT.has(name)) {
+          const end = this.rawTextEnd(gt + 1, name);
+          if (name === 'title') this.emitText(gt + 1, end, sink);
+          else if (end > gt + 1) sink.text(html.slice(gt + 1, end), gt + 1, end);
+          if (end >= n) return true;
+          const after = end + 2 + name.length;
+          sink.closeTag(name);
+          const close = html.charCodeAt(after) === GT ? after : html.indexOf('>', after);
+          if (close < 0) return true;
+          pos = textStart = close + 1;
+        }
+      } else if (c === SLASH) {
+        let p = lt + 2;
+        while (isSpace(html.charCodeAt(p))) p++;
+        const d = html.charCodeAt(p);
+        if (p >= n) {
+          this.emitText(textStart, n, sink);
+          return true;
+        }
+        if (d === GT) {
+          // "</>" is text.
+          pos = p + 1;
+          continue;
+        }
+        this.emitText(textStart, lt, sink);
+        if (isAsciiLetter(d)) {
+          let q = p + 1;
+          let upper = d < 0x61;
+          for (let e = html.charCodeAt(q); q < n && !(isSpace(e) || e === GT); e = html.charCodeAt(++q)) upper ||= needsLowering(e);
+          if (q >= n) return true;
+          sink.closeTag(upper ? html.slice(p, q).toLowerCase() : html.slice(p, q));
+          const close = html.charCodeAt(q) === GT ? q : html.indexOf('>', q);
+          if (close < 0) return true;
+          pos = textStart = close + 1;
+        } else {
+          // A bogus comment ("</3 ...>").
+          const close = html.indexOf('>', p);
+          if (close < 0) {
+            this.rawTail(p, sink);
+            return true;
+          }
+          pos = textStart = close + 1;
+        }
+      } else if (c === BANG) {
+        this.emitText(textStart, lt, sink);
+        const close = this.declarationEnd(lt, sink);
+        if (close < 0) return true;
+        pos = textStart = close;
+      } else if (c === QUESTION) {
+        this.emitText(textStart, lt, sink);
+        const close = html.indexOf('>', lt + 2);
+        if (close < 0) {
+          this.rawTail(lt + 2, sink);
+          return true;
+        }
+        pos = textStart = close + 1;
+      } else if (lt + 1 >= n) {
+        this.emitText(textStart, n, sink);
+        return true;
+      } else {
+        // '<' that starts nothing: text.
+        pos = lt + 1;
+      }
+    }
+  }
+
+  /**
+   * The end of a `<!...` construct at `lt` (the position after it), or -1 when the page ends
+   * inside it (a comment is then dropped; what other declarations held is given as raw text,
+   * as htmlparser2 does).
+   */
+  private declarationEnd(lt: number, sink: TokenSink): number {
+    const html = this.html;
+    const n = html.length;
+    const c = html.charCodeAt(lt + 2);
+    if (lt + 2 >= n) return -1;
+    let from: number;
+    if (c === DASH) {
+      if (lt + 3 >= n) return this.rawTail(lt + 2, sink);
+      if (html.charCodeAt(lt + 3) === DASH) {
+        // The comment's own "--" may end it: "<!-->" and "<!--->" are whole comments.
+        const end = html.indexOf('-->', lt + 2);
+        return end < 0 ? -1 : end + 3;
+      }
+      from = lt + 4;
+    } else if (c === LBRACKET) {
+      const cdata = 'CDATA[';
+      let k = 0;
+      while (k < cdata.length && html.charCodeAt(lt + 3 + k) === cdata.charCodeAt(k)) k++;
+      if (k === cdata.length) {
+        const end = html.indexOf(']]>', lt + 3 + k);
+        return end < 0 ? -1 : end + 3;
+      }
+      if (lt + 3 + k >= n) return this.rawTail(lt + 2, sink);
+      from = lt + 3 + k;
+    } else {
+      // The character after "<!" is taken as part of the declaration, even a '>'.
+      from = lt + 3;
+    }
+    const end = html.indexOf('>', from);
+    return end < 0 ? this.rawTail(lt + 2, sink) : end + 1;
+  }
+
+  /**
+   * What an unterminated declaration, instruction or bogus comment leaves at the page's end: its
+   * raw text, as htmlparser2 gives it. Returns -1, the end declarationEnd gives then.
+   */
+  private rawTail(from: number, sink: TokenSink): -1 {
+    if (from < this.html.length) sink.text(this.html.slice(from), from, this.html.length);
+    return -1;
+  }
+
+  /** Reads the attributes from `p` (just after the tag name) into `attrs`; the '>' position or -1. */
+  private attributes(p: number, attrs: Attrs): number {
+    const html = this.html;
+    const n = html.length;
+    for (;;) {
+      let c = html.charCodeAt(p);
+      while (isSpace(c)) c = html.charCodeAt(++p);
+      if (p >= n) return -1;
+      if (c === GT) {
+        this.selfClosing = false;
+        return p;
+      }
+      if (c === SLASH) {
+        c = html.charCodeAt(++p);
+        while (isSpace(c)) c = html.charCodeAt(++p);
+        if (p >= n) return -1;
+        if (c === GT) {
+          this.selfClosing = true;
+          return p;
+        }
+        // "<a/b>": the slash is ignored and an attribute starts.
+        if (c === SLASH) continue;
+      }
+      // The name's first character is part of it whatever it is: '<a ="x">' has an attribute '="x"'.
+      const start = p;
+      let upper = needsLowering(c);
+      c = html.charCodeAt(++p);
+      while (p < n && !(isSpace(c) || c === EQ || c === SLASH || c === GT)) {
+        upper ||= needsLowering(c);
+        c = html.charCodeAt(++p);
+      }
+      if (p >= n) return -1;
+      const name = upper ? html.slice(start, p).toLowerCase() : html.slice(start, p);
+      while (isSpace(c)) c = html.charCodeAt(++p);
+      if (p >= n) return -1;
+      let value = '';
+      if (c === EQ) {
+        c = html.charCodeAt(++p);
+        while (isSpace(c)) c = html.charCodeAt(++p);
+        if (p >= n) return -1;
+        if (c === DQUOTE || c === SQUOTE) {
+          const close = html.indexOf(c === DQUOTE ? '"' : "'", p + 1);
+          if (close < 0) return -1;
+          value = this.attributeValue(p + 1, close);
+          p = close + 1;
+        } else {
+          const from = p;
+          while (p < n && !(isSpace(c) || c === GT)) c = html.charCodeAt(++p);
+          if (p >= n) return -1;
+          value = this.attributeValue(from, p);
+        }
+      }
+      if (!Object.prototype.hasOwnProperty.call(attrs, name)) attrs[name] = value;
+    }
+  }
+
+  /** The first '&' at or after `from` (html.length when none); searches move forward only. */
+  private ampFrom(from: number): number {
+    if (this.nextAmp < from) {
+      const at = this.html.indexOf('&', from);
+      this.nextAmp = at < 0 ? this.html.length : at;
+    }
+    return this.nextAmp;
+  }
+
+  /** Reads the character reference at `amp`: its length (0 when there is none), its text in cp1/cp2. */
+  private reference(amp: number, mode: DecodingMode): number {
+    this.cp1 = -1;
+    this.cp2 = -1;
+    this.decoder.startEntity(mode);
+    const n = this.decoder.write(this.html, amp + 1);
+    return n < 0 ? this.decoder.end() : n;
+  }
+
+  private referenceText(): string {
+    return this.cp2 < 0 ? String.fromCodePoint(this.cp1) : String.fromCodePoint(this.cp1, this.cp2);
+  }
+
+  private attributeValue(start: number, end: number): string {
+    let amp = this.ampFrom(start);
+    if (amp >= end) return this.html.slice(start, end);
+    let out = '';
+    let from = start;
+    while (amp < end) {
+      const len = this.reference(amp, DecodingMode.Attribute);
+      if (len > 0) {
+        out += this.html.slice(from, amp) + this.referenceText();
+        from = amp + len;
+        amp = this.ampFrom(from);
+      } else amp = this.ampFrom(amp + 1);
+    }
+    return out + this.html.slice(from, end);
+  }
+
+  /** Gives the text [start, end) to the sink: verbatim runs, and one event per character reference. */
+  private emitText(start: number, end: number, sink: TokenSink): void {
+    if (end <= start) return;
+    const html = this.html;
+    let amp = this.ampFrom(start);
+    while (amp < end) {
+      const len = this.reference(amp, DecodingMode.Legacy);
+      if (len > 0) {
+        if (amp > start) sink.text(html.slice(start, amp), start, amp);
+        sink.text(this.referenceText(), amp, amp + len);
+        start = amp + len;
+        amp = this.ampFrom(start);
+      } else amp = this.ampFrom(amp + 1);
+    }
+    if (end > start) sink.text(html.slice(start, end), start, end);
+  }
+
+  /** Where the raw text of `name` that starts at `from` ends: its "</name" + (whitespace or '>'), or the page's end. */
+  private rawTextEnd(from: number, name: string): number {
+    const html = this.html;
+    const n = html.length;
+    const len = name.length;
+    for (let at = html.indexOf('</', from); at >= 0; at = html.indexOf('</', at + 1)) {
+      let k = 0;
+      while (k < len && (html.charCodeAt(at + 2 + k) | 0x20) === name.charCodeAt(k)) k++;
+      if (k < len) continue;
+      const c = html.charCodeAt(at + 2 + len);
+      if (c === GT || isSpace(c)) return at;
+    }
+    return n;
+  }
+}
