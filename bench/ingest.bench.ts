@@ -3,7 +3,7 @@
  * stories (a base body retold by 1-6 outlets, sentences dropped and reordered, names shifted
  * per story, dates shifted so that stories close), near-copies (a retelling with one sentence
  * changed) and noise (sentences of unrelated bodies). Two measures, each at several sizes:
- *   A. end to end: `ingest` of a JSONL dump into a fresh SQLite file (read, extract, analyse on
+ *   A. end to end: `ingest` of a JSONL dump into a fresh SQLite file (read, extract, analyze on
  *      the worker threads, cluster, commit, story analysis): articles/s, MB/s, peak RSS;
  *   B. the clustering stage alone (fingerprints, candidates, assignment, commit), on articles
  *      processed once and cloned with new ids, names and dates: cost per article as the
@@ -33,8 +33,8 @@ const arg = (name: string, fallback: string): string => {
 const E2E = arg('e2e', '10000').split(',').filter(Boolean).map(Number);
 const STAGE = arg('stage', '10000,100000').split(',').filter(Boolean).map(Number);
 const NAIVE_MAX = Number(arg('naive-max', '20000'));
-/** --no-analyse: leave story comparison out of A (to see the per-article work alone). */
-const ANALYSE = !process.argv.includes('--no-analyse');
+/** --no-analyze: leave story comparison out of A (to see the per-article work alone). */
+const ANALYZE = !process.argv.includes('--no-analyze');
 
 const bodies = await loadBodies(1683);
 if (!bodies) {
@@ -126,7 +126,7 @@ try {
     const s = await ingest({
       store,
       inputs: [dump],
-      analyse: ANALYSE,
+      analyze: ANALYZE,
       onProgress: (p) => {
         // From the batch before the one that crossed 90% (so that at least one batch is measured).
         if (!tenth && p.stored >= n * 0.9) tenth = last;
@@ -142,11 +142,11 @@ try {
     const lastN = t ? last.stored - t.stored : 0;
     const lastRate = t && lastN > 0 ? fixed(lastN / (last.seconds - t.seconds), 0) : '-';
     const lastCpu = t && lastN > 0 ? fixed(((last.cpu.user + last.cpu.system - t.cpu.user - t.cpu.system) / 1e3 / lastN), 2) : '-';
-    rowsA.push([String(n), String(s.new), String(stats.stories), String(s.stories.analysed), String(stats.staleStories), fixed(s.seconds, 1), fixed(s.new / s.seconds, 0), fixed(bytes / 1e6 / s.seconds, 2), fixed((cpuSeconds / Math.max(1, s.new)) * 1e3, 2), lastRate, lastCpu, fixed(peak / 2 ** 20, 0)]);
+    rowsA.push([String(n), String(s.new), String(stats.stories), String(s.stories.analyzed), String(stats.staleStories), fixed(s.seconds, 1), fixed(s.new / s.seconds, 0), fixed(bytes / 1e6 / s.seconds, 2), fixed((cpuSeconds / Math.max(1, s.new)) * 1e3, 2), lastRate, lastCpu, fixed(peak / 2 ** 20, 0)]);
   }
   if (rowsA.length) {
-    console.log(`A. end to end: crosscheck ingest of a generated JSONL dump into SQLite (all cores)${ANALYSE ? ', with its bounded final pass of story analysis' : ', story comparison left out (--no-analyse)'}`);
-    console.log(table(['articles', 'stored', 'stories', 'analysed', 'left stale', 'seconds', 'articles/s', 'MB/s', 'CPU ms/article', 'articles/s last 10%', 'CPU ms/article last 10%', 'peak RSS MiB'], rowsA));
+    console.log(`A. end to end: crosscheck ingest of a generated JSONL dump into SQLite (all cores)${ANALYZE ? ', with its bounded final pass of story analysis' : ', story comparison left out (--no-analyze)'}`);
+    console.log(table(['articles', 'stored', 'stories', 'analyzed', 'left stale', 'seconds', 'articles/s', 'MB/s', 'CPU ms/article', 'articles/s last 10%', 'CPU ms/article last 10%', 'peak RSS MiB'], rowsA));
     console.log('goal: >= 1,000 articles/s on 2 cores. CPU ms/article: all threads (main + workers), less sensitive to other jobs on the machine than the wall clock; last 10%: the batches that stored the last tenth (the final pass not included)');
     for (const r of rowsA.slice(1).filter((x) => x[9] !== '-' && rowsA[0]?.[9] !== '-')) console.log(`end to end: per-article cost ratio (last 10%) ${r[0]} / ${rowsA[0]?.[0]}: ${fixed(Number(rowsA[0]?.[9]) / Number(r[9]), 2)} wall clock, ${fixed(Number(r[10]) / Number(rowsA[0]?.[10]), 2)} CPU (goal for 1M/10k: <= 1.5)`);
     console.log('');

@@ -13,8 +13,9 @@
  * `--a` / `--b`: a directory holding a checkout (its src/ is run through tsx) or a git revision,
  * which is exported (git archive) under the system's temporary folder and run from there.
  * `--stage NAME`: time one analysis stage alone, on the docs each side's earlier stages made.
- * `--dist`: compile each side first (tsc, tsconfig.build.json) and time the compiled code, what
- * users run; without it both sides run through tsx, which costs both alike.
+ * `--dist`: build each side's dist/ first (tsc -p tsconfig.build.json, as `npm run build`) and
+ * time the compiled code, what users run; without it both sides run through tsx, which costs
+ * both alike.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -59,7 +60,9 @@ async function load(dir: string, compiled: boolean): Promise<Side> {
   let root = join(dir, 'src');
   let ext = 'ts';
   if (compiled) {
-    root = join(dir, 'dist-ab');
+    // into the side's dist/, as `npm run build` does (the compiled code finds its data files and
+    // node_modules from there)
+    root = join(dir, 'dist');
     ext = 'js';
     execFileSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.build.json'), '--outDir', root, '--sourceMap', 'false', '--declaration', 'false'], { stdio: 'inherit' });
   }

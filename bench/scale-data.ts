@@ -2,8 +2,8 @@
  * A large crosscheck database for benchmarks, built the fast way and cached under the OS temp
  * dir. The articles come from the stories issue's scale generator (bench/ingest.bench.ts's
  * approach: FNC-1 bodies recombined into stories retold by 1-6 outlets, near-copies, noise);
- * a few thousand of them go through the real `ingest` once (extract, analyse, cluster, story
- * analysis), then the analysed articles and stories are cloned with new ids, content hashes,
+ * a few thousand of them go through the real `ingest` once (extract, analyze, cluster, story
+ * analysis), then the analyzed articles and stories are cloned with new ids, content hashes,
  * outlets and dates and written with the store's batch API (`putArticles`, `putStories`) until
  * the database holds the number of articles asked for. Every clone of a story keeps its facts,
  * reuse and coverage, so its pages are as full as the seed's.

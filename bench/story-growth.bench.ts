@@ -2,14 +2,14 @@
  * A story that keeps growing (a war, an election: tens of thousands of members), written batch
  * by batch as ingest writes it: does a batch cost the same whatever the size of the stories it
  * adds to? Each commit of `--batch` articles founds small stories (2-5 members each) and adds
- * `--join` articles to one long-running story; the long story is analysed (put back with its
+ * `--join` articles to one long-running story; the long story is analyzed (put back with its
  * coverage, as the final pass does) once at the start. Prints the CPU per commit (this thread:
  * SQLite runs in it) over the first and the last tenth of the batches and their ratio, which
  * should stay near 1 (the articles and the small stories are the same work in every batch).
  * Only the store's public API is used, so the same file measures another checkout of the store
  * in the same run (`--store PATH/src/store/sqlite/index.ts`).
  *
- *   node --import tsx bench/story-growth.bench.ts [--batches 100] [--batch 500] [--join 200] [--store PATH]
+ *   node --import tsx bench/story-growth.bench.ts [--batches 300] [--batch 100] [--join 90] [--store PATH]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,9 +23,9 @@ const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const BATCHES = Number(arg('batches', '100'));
-const BATCH = Number(arg('batch', '500'));
-const JOIN = Number(arg('join', '200'));
+const BATCHES = Number(arg('batches', '300'));
+const BATCH = Number(arg('batch', '100'));
+const JOIN = Number(arg('join', '90'));
 const storeModule = resolve(arg('store', 'src/store/sqlite/index.ts'));
 const { openSqliteStore } = (await import(pathToFileURL(storeModule).href)) as { openSqliteStore: (path: string) => Promise<Store> };
 

@@ -3,7 +3,7 @@
  * (../shared/data/clef2019/training, read at run time), CLEF style and held out by transcript:
  * for each transcript the model is retrained by the shipped trainer on the other 18 transcripts
  * and all of ClaimBuster's development sentences, quantised as shipped, and the transcript is
- * analysed by the pipeline. Each line's score is the highest `checkworthy` of a claim in it (0
+ * analyzed by the pipeline. Each line's score is the highest `checkworthy` of a claim in it (0
  * when the claim list has none: questions, fragments, opinion the model does not keep).
  *
  * Per transcript: average precision of the ranking (ties in line order, as the organisers'
@@ -26,10 +26,10 @@ const loadedClaimBuster = loadClaimBuster();
 if (loadedClef === null || loadedClaimBuster === null) process.exit(0);
 const clef = loadedClef;
 const claimbuster = loadedClaimBuster;
-console.log(`analysed ${clef.length} transcripts and ${claimbuster.length} ClaimBuster chunks in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`analyzed ${clef.length} transcripts and ${claimbuster.length} ClaimBuster chunks in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 /**
- * CW_GRID='[{"rate":0.1},{"epochs":4}]' evaluates each trainer override on the same analysed
+ * CW_GRID='[{"rate":0.1},{"epochs":4}]' evaluates each trainer override on the same analyzed
  * transcripts and prints one summary line each (a development sweep; report the settings).
  */
 const grid = JSON.parse(process.env['CW_GRID'] ?? '[{}]') as Partial<TrainOptions>[];

@@ -1,6 +1,6 @@
 /**
  * What eval/checkworthy-clef.ts and eval/checkworthy-claimbuster.ts share: the development sets
- * analysed once (../shared/data, read at run time, skipped loudly when absent), the fold
+ * analyzed once (../shared/data, read at run time, skipped loudly when absent), the fold
  * training, and the ranking measures (CLEF-2019 style: ties keep line order).
  */
 import { readFileSync } from 'node:fs';

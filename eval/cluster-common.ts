@@ -17,15 +17,15 @@ export interface EvalRecord {
   publishedAt?: string;
 }
 
-/** Ingests the records (in the order given) and returns each record id's story id; the story comparison is skipped unless `analyse`. */
-export async function clusterRecords(records: readonly EvalRecord[], workers?: number, analyse = false): Promise<{ storyOf: Map<string, string>; summary: IngestSummary }> {
+/** Ingests the records (in the order given) and returns each record id's story id; the story comparison is skipped unless `analyze`. */
+export async function clusterRecords(records: readonly EvalRecord[], workers?: number, analyze = false): Promise<{ storyOf: Map<string, string>; summary: IngestSummary }> {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-eval-'));
   try {
     const dump = join(dir, 'dump.jsonl');
     writeFileSync(dump, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const store = await openStore(join(dir, 'eval.db'));
     try {
-      const options: Parameters<typeof ingest>[0] = { store, inputs: [dump], analyse };
+      const options: Parameters<typeof ingest>[0] = { store, inputs: [dump], analyze };
       if (workers !== undefined) options.workers = workers;
       const summary = await ingest(options);
       const storyOf = new Map<string, string>();

@@ -73,7 +73,7 @@ for (const d of docs) {
   list.push({ doc: d, article, offsets });
   stories.set(d.subtopic, list);
 }
-const analysed = (performance.now() - t0) / 1000;
+const analyzed = (performance.now() - t0) / 1000;
 
 type Key = string;
 const pairKey = (a: Key, b: Key): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -228,7 +228,7 @@ const baseline = new Set(tfidf.slice(0, predicted.size).map(([, k]) => k));
 
 const fmt = (x: number): string => x.toFixed(3);
 if (VERBOSE) console.log(perStory.join('\n'));
-console.log(`ECB+ topics ${topics[0]}-${topics[topics.length - 1]}: ${docs.length} articles, ${stories.size} stories (gold sub-topics), ${docs.reduce((s, d) => s + d.gold.length, 0)} annotated sentences (${lost} not found in the cleaned text); paraphrase table: ${MODE}${MODE === 'cross-validated' ? ` (${FOLDS} folds by topic)` : ''}; analysed ${analysed.toFixed(1)} s, compared ${compared.toFixed(1)} s`);
+console.log(`ECB+ topics ${topics[0]}-${topics[topics.length - 1]}: ${docs.length} articles, ${stories.size} stories (gold sub-topics), ${docs.reduce((s, d) => s + d.gold.length, 0)} annotated sentences (${lost} not found in the cleaned text); paraphrase table: ${MODE}${MODE === 'cross-validated' ? ` (${FOLDS} folds by topic)` : ''}; analyzed ${analyzed.toFixed(1)} s, compared ${compared.toFixed(1)} s`);
 console.log('gold     method        pairs      P      R     F1  sentR');
 for (const [name, gold] of [['strict', goldStrict], ['loose', goldLoose]] as const) {
   for (const [method, set] of [['crosscheck', predicted], ['tfidf@same', baseline]] as const) {

@@ -95,7 +95,15 @@ for (const [, members] of [...bySub].sort(([a], [b]) => a.localeCompare(b, 'en',
     else if (us.every((i) => alignment.units[i]?.isOpinion)) cause = 'opinion';
     else {
       let best = 0;
-      for (const o of partners) for (const j of unitsOf(o)) for (const i of us) best = Math.max(best, alignment.score(i, j));
+      let why = '';
+      for (const o of partners) for (const j of unitsOf(o)) for (const i of us) {
+        const sc = alignment.score(i, j);
+        if (sc > best) {
+          best = sc;
+          if (args.includes('--terms')) why = `${sc.toFixed(2)} [${[...(alignment.units[i]?.terms ?? [])].join(' ')}] ~ [${[...(alignment.units[j]?.terms ?? [])].join(' ')}]`;
+        }
+      }
+      if (why) console.log(`${best >= ALIGN.threshold ? 'LOST' : 'LOW'} ${why}`);
       if (heading) cause = `not-body headline unit, best ${best >= ALIGN.threshold ? '>= threshold' : best > 0 ? '< threshold' : '0'}`;
       else if (best >= ALIGN.threshold) cause = mine.size > 0 ? 'edge-lost (in another fact)' : 'edge-lost (in no shared fact)';
       else if (best === 0) cause = 'no-edge, gated (score 0)';

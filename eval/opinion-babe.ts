@@ -1,6 +1,6 @@
 /**
  * Opinion and loaded-language signals against BABE (../shared/data/babe/babe_sg2.csv, read at
- * run time, never copied): each sentence is analysed on its own as one body paragraph, and
+ * run time, never copied): each sentence is analyzed on its own as one body paragraph, and
  *
  *   opinion  (any 'opinion' signal)        vs label_opinion: 'Entirely factual' -> factual,
  *                                             the two opinionated labels -> opinionated
@@ -40,7 +40,7 @@ function readRows(path: string): Row[] {
 }
 
 /** The sentence as an article of one body paragraph. */
-function analyseSentence(text: string, i: number): Doc {
+function analyzeSentence(text: string, i: number): Doc {
   const doc = extract({ uri: `babe:${i}`, format: 'text', raw: text, record: {}, messages: [] }, DEFAULT_CONTEXT);
   const start = doc.text.length - doc.text.trimStart().length;
   const end = doc.text.trimEnd().length;
@@ -62,7 +62,7 @@ function macroF1(pairs: readonly (readonly [boolean, boolean])[]): { f1: number;
 const rows = readRows(process.argv[2] ?? DEFAULT_PATH);
 const t0 = performance.now();
 const results = rows.map((r, i) => {
-  const doc = analyseSentence(r.text, i);
+  const doc = analyzeSentence(r.text, i);
   const score = Math.max(0, ...opinionOf(doc).sentences.map((o) => (o.eligible ? o.score : 0)));
   return {
     row: r,
@@ -81,7 +81,7 @@ const withBias = results.filter((x) => x.row.bias !== 'No agreement');
 const line = (name: string, m: { f1: number; acc: number; n: number }): string =>
   `${name.padEnd(44)} macro-F1 ${m.f1.toFixed(3)}  accuracy ${m.acc.toFixed(3)}  n=${m.n}`;
 
-console.log(`BABE (${rows.length} sentences, analysed in ${ms.toFixed(0)} ms)`);
+console.log(`BABE (${rows.length} sentences, analyzed in ${ms.toFixed(0)} ms)`);
 console.log(line('opinion signal vs label_opinion', macroF1(withOpinion.map((x) => [x.opinion, x.row.opinion === 'opinionated']))));
 console.log(line('loaded signal vs label_bias', macroF1(withBias.map((x) => [x.loaded, x.row.bias === 'Biased']))));
 console.log(line('opinion signal vs label_bias', macroF1(withBias.map((x) => [x.opinion, x.row.bias === 'Biased']))));

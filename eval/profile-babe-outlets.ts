@@ -36,6 +36,7 @@ const VARIANTS: [string, Settings, FamilyWeights?][] = [
   ['lexicon and cue hits x2', TRAINING, { ...FAMILY_WEIGHTS, lexicon: 2, cues: 2 }],
   ['character n-grams x0.5', TRAINING, { ...FAMILY_WEIGHTS, chars: 0.5 }],
   ['words and bigrams x0.5', TRAINING, { ...FAMILY_WEIGHTS, words: 0.5 }],
+  ['character n-grams x0.5, lexicon and cue hits x2', TRAINING, { ...FAMILY_WEIGHTS, chars: 0.5, lexicon: 2, cues: 2 }],
 ];
 
 function run(name: string, settings: Settings, detail: boolean, weights?: FamilyWeights): number {

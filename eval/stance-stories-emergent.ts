@@ -41,7 +41,7 @@ const stories = [...byClaim].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, e]) 
   claim: asArticle(e.claim, `emergent:claim/${id}`),
   heads: e.heads.map((h) => ({ ...h, article: asArticle(h.text, `emergent:article/${h.id}`) })),
 }));
-process.stdout.write(`${rows.length} headlines, ${stories.length} claims, analysed in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+process.stdout.write(`${rows.length} headlines, ${stories.length} claims, analyzed in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 
 interface Tally { tp: number; fp: number; fn: number; inFact: number; byGold: Record<string, Record<string, number>> }
 

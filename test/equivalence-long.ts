@@ -49,7 +49,7 @@ let failed = false;
 try {
   const sqlite = await openSqliteStore(join(tmp, 'a.db'));
   let t = Date.now();
-  const single = await ingest({ store: sqlite, inputs, workers: 1, batchSize: BATCH, analyse: 'all' });
+  const single = await ingest({ store: sqlite, inputs, workers: 1, batchSize: BATCH, analyze: 'all' });
   const a = await canonical(sqlite);
   const hashes = await contentHashes(sqlite);
   await sqlite.close();
@@ -58,7 +58,7 @@ try {
     const single2 = await openPostgresStore(withSchema(server.url, freshSchema()));
     try {
       const t2 = Date.now();
-      await ingest({ store: single2, inputs, workers: 1, batchSize: BATCH, analyse: 'all' });
+      await ingest({ store: single2, inputs, workers: 1, batchSize: BATCH, analyze: 'all' });
       const c = await canonical(single2);
       const diff = differences(a, c, ['SQLite', 'PostgreSQL, one process']);
       log(`(c) PostgreSQL, one ingest process: ${c.partition.length} stories, ${c.facts.length} facts, ${((Date.now() - t2) / 1000).toFixed(0)} s; same as (a): ${diff.length === 0 ? 'yes' : 'NO'}`);

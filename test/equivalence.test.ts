@@ -38,7 +38,7 @@ if (url !== null) {
     const inputs = [EXAMPLES, file];
 
     const sqlite = await openSqliteStore(join(tmp, 'a.db'));
-    const single = await ingest({ store: sqlite, inputs, workers: 0, batchSize: BATCH, analyse: 'all' });
+    const single = await ingest({ store: sqlite, inputs, workers: 0, batchSize: BATCH, analyze: 'all' });
     assert.equal(single.failed, 0, JSON.stringify(single.problems));
     const a = await canonical(sqlite);
     const hashes = await contentHashes(sqlite);

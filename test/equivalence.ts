@@ -136,9 +136,9 @@ export interface Canonical {
 }
 
 export async function canonical(store: Store): Promise<Canonical> {
-  // What a user sees: a story left stale by ingest is analysed when it is shown or exported
+  // What a user sees: a story left stale by ingest is analyzed when it is shown or exported
   // (`export --what facts` does this too), so both sides are brought up to date first; which
-  // stories each side analysed during ingest depends on its time budget, not on its results.
+  // stories each side analyzed during ingest depends on its time budget, not on its results.
   await refreshStale(store, analyzeStory);
   const storyKey = new Map<string, string>();
   const partition: string[] = [];
@@ -247,7 +247,7 @@ export async function runWorkers(store: PostgresStore, location: string, options
     while (!gone && !(await registered())) await new Promise((r) => setTimeout(r, 50));
     while (!gone && (await count('done')) < target) await new Promise((r) => setTimeout(r, 20 + random() * 80));
     // Jobs are done a batch at a time: a random delay past the commit puts the kill anywhere in
-    // the next round (processing, waiting for earlier jobs, assigning, committing, analysing).
+    // the next round (processing, waiting for earlier jobs, assigning, committing, analyzing).
     if (!gone) await new Promise((r) => setTimeout(r, random() * (options.killDelayMs ?? 3000)));
     if (gone) break; // the queue ran out first
     const doneBefore = await count('done');

@@ -25,7 +25,7 @@ test("import { openCollection } from 'crosscheck': ingest, list, show a story, s
       const report = await c.story(top.id);
       assert.ok(report);
       assert.equal(report.stories[0]?.id, top.id);
-      assert.ok((report.stories[0]?.facts.length ?? 0) > 0, 'the story is analysed when shown');
+      assert.ok((report.stories[0]?.facts.length ?? 0) > 0, 'the story is analyzed when shown');
       assert.equal(report.articles.length, top.articleCount);
       const hits = await c.search('radar', { limit: 5 });
       assert.ok(hits.length > 0);

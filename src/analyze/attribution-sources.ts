@@ -57,6 +57,17 @@ function isNounCue(c: Ctx, k: number, phrase: [number, number]): boolean {
   return !only.norm.endsWith('s') && entitiesIn(c.entities, only.start, only.end).some((e) => e.type === 'group' && e.span.start === only.start && e.span.end === only.end) && isCapital(text, only);
 }
 
+/** The tokens of a person's name ending at token j (not before token a), or null. */
+function personEndingAt(c: Ctx, j: number, a: number): [number, number] | null {
+  const t = c.tokens[j];
+  if (!t || t.kind !== 'word') return null;
+  const e = entitiesIn(c.entities, t.start, t.end).find((x) => x.type === 'person' && x.span.end === t.end);
+  if (!e || isInside(c.quoted, e.span.start)) return null;
+  let f = j;
+  while (f > a && (c.tokens[f - 1] as Token).start >= e.span.start) f--;
+  return [f, j];
+}
+
 /** A second verb of the clause: "X attacked her and said", "Clinton has encouraged ... but has said". */
 function isCoordinated(c: Ctx, k: number, a: number): boolean {
   const { tokens } = c;
@@ -754,7 +765,8 @@ export function findCues(input: CueInput): Cue[] {
       // decide that before the binary search over the quoted spans.
       if (!ANY_CUE_WORD.has(tok.norm)) continue;
       const withNext = CUES_WITH_NEXT.get(tok.norm);
-      if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '')) continue;
+      // "spoke emotionally of": an -ly adverb may stand between the verb and its word
+      if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '') && !(tokens[k + 1] && isAdverb(tokens[k + 1] as Token) && withNext.has(tokens[k + 2]?.norm ?? ''))) continue;
       if (isInside(c.quoted, tok.start)) continue;
       const n = cueAfter(c, k, b); // "According to" may open a sentence
       // a capital cue verb only in a title-case heading ("Lindsey Graham Says") or opening a sentence ("Said Ellis:")
@@ -783,6 +795,12 @@ export function findCues(input: CueInput): Cue[] {
         continue;
       }
       if (participle || isCoordinated(c, k, a)) {
+        // "footage of Trump saying during the debate, “…”": a person named right before the participle is its subject
+        const named = participle && before ? personEndingAt(c, k - 1, a) : null;
+        if (named) {
+          record(c, out, cueSpan, named, si);
+          continue;
+        }
         if (participle && !(before && (text[before.start] === ',' || PARTICIPLE_OPENERS.has(before.norm) || isCommaQuoteClose(c, k - 1)))) continue;
         const subject = clauseSubject(c, out, si, a, k - 1);
         if (subject) record(c, out, cueSpan, subject, si);

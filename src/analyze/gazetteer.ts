@@ -167,6 +167,11 @@ function fits(node: Node, text: string, tokens: readonly Token[], from: number, 
   return true;
 }
 
+/** The norms a gazetteer name can start with (for prefilters that skip most words without a lookup). */
+export function gazetteerFirstWords(): IterableIterator<string> {
+  return root.next.keys();
+}
+
 /** The well-known person a single word stands for ("trump" -> "person:donald-trump"), if any. */
 export function personShortForm(norm: string): string | null {
   return personShortForms.get(norm) ?? null;

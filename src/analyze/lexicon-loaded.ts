@@ -175,6 +175,17 @@ export const SUBSTANCE_CONTEXT: ReadonlySet<string> = new Set(
  */
 export const PHYSICAL_VERBS: ReadonlySet<string> = new Set(['slam', 'blast', 'bash', 'whack', 'rip', 'trash', 'hammer', 'torch', 'shred', 'pummel', 'savage', 'rage', 'howl', 'spew']);
 
+/**
+ * Words of criminal charges and court reporting, near which a violence idiom or hazard word is a
+ * legal term: "charged with assault on a police officer", "possession of a dangerous weapon",
+ * "dangerous driving". Our own list.
+ */
+export const LEGAL_CONTEXT: ReadonlySet<string> = new Set(
+  ('charged charges accused convicted conviction guilty suspicion counts indicted indictment sentenced pleaded pled ' +
+    'offence offense offences offenses possession weapon weapons firearm firearms knife driving')
+    .split(' '),
+);
+
 /** True when the violence verb of words [from, to) is meant literally: a LITERAL_CONTEXT word within 3 words before or 4 after, in the same sentence. */
 export function isLiteralUse(text: string, words: readonly { start: number; end: number; norm: string }[], from: number, to: number): boolean {
   return isNear(text, words, from, to, LITERAL_CONTEXT);
@@ -182,17 +193,19 @@ export function isLiteralUse(text: string, words: readonly { start: number; end:
 
 /**
  * True when the loaded match [from, to) with `entry` is meant literally or technically: a
- * violence verb or physical verb near a LITERAL_CONTEXT word, a hazard word near a substance or a LITERAL_CONTEXT
- * word (3 words before, 4 after, same sentence).
+ * violence verb or physical verb near a LITERAL_CONTEXT word (a violence idiom also near a
+ * LEGAL_CONTEXT word), a hazard word near a substance, a LITERAL_CONTEXT or a LEGAL_CONTEXT word
+ * (3 words before, 4 after, same sentence).
  */
 export function isLiteralSense(text: string, words: readonly { start: number; end: number; norm: string }[], from: number, to: number, entry: LoadedEntry): boolean {
-  if (entry.kind === 'violence-idiom' || (entry.kind === 'emotive-speech' && PHYSICAL_VERBS.has(entry.lemma))) return isNear(text, words, from, to, LITERAL_CONTEXT);
+  if (entry.kind === 'violence-idiom') return isNear(text, words, from, to, LITERAL_CONTEXT) || isNear(text, words, from, to, LEGAL_CONTEXT);
+  if (entry.kind === 'emotive-speech' && PHYSICAL_VERBS.has(entry.lemma)) return isNear(text, words, from, to, LITERAL_CONTEXT);
   return isHazardTerm(text, words, from, to, entry.lemma);
 }
 
 /** True when `lemma` at words [from, to) is a hazard word said of a substance, device, fire or building ("toxic fumes"). */
 export function isHazardTerm(text: string, words: readonly { start: number; end: number; norm: string }[], from: number, to: number, lemma: string): boolean {
-  return HAZARD_LEMMAS.has(lemma) && (isNear(text, words, from, to, SUBSTANCE_CONTEXT) || isNear(text, words, from, to, LITERAL_CONTEXT));
+  return HAZARD_LEMMAS.has(lemma) && (isNear(text, words, from, to, SUBSTANCE_CONTEXT) || isNear(text, words, from, to, LITERAL_CONTEXT) || isNear(text, words, from, to, LEGAL_CONTEXT));
 }
 
 function isNear(text: string, words: readonly { start: number; end: number; norm: string }[], from: number, to: number, context: ReadonlySet<string>): boolean {

@@ -83,3 +83,10 @@ test('a verb of speech that names a physical force is literal when a storm or a 
   const loaded = signals(fixtureDoc([['body', 'The senator slammed his critics. She blasted the plan. The mayor raged at reporters.']]), 'loaded');
   assert.deepEqual(loaded.map((s) => s.text), ['slammed', 'blasted', 'raged']);
 });
+
+test('the legal terms of a charge are not loaded; the same words of a law or an idea are', () => {
+  const legal = signals(fixtureDoc([['body', 'He was charged with assault on a police officer and possession of a dangerous weapon.']]), 'loaded');
+  assert.deepEqual(legal.map((s) => s.text), []);
+  const loaded = signals(fixtureDoc([['body', 'The new law is an assault on voters. His dangerous ideas worry the party.']]), 'loaded');
+  assert.deepEqual(loaded.map((s) => s.text), ['assault on', 'dangerous']);
+});

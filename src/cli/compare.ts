@@ -1,5 +1,5 @@
 /**
- * `crosscheck compare INPUT...`: read, clean, analyse and compare, then print a report.
+ * `crosscheck compare INPUT...`: read, clean, analyze and compare, then print a report.
  * Reading is the pipeline's job (`compare` in src/collection/pipeline.ts); this file turns options into
  * pipeline options, prints messages to stderr and the report to stdout or --output.
  */
@@ -8,6 +8,7 @@ import { message, type Comparison, type Message } from '../model/index.js';
 import { compare, type RunOptions } from '../collection/pipeline.js';
 import type { InputFormat } from '../read/formats.js';
 import { renderJSON } from '../report/json.js';
+import { renderHTML } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { DEFAULT_WIDTH, renderText } from '../report/text.js';
 import { LIMIT_SPECS, limitsOf, parseArgs, positiveInteger, type OptionSpecs, type ParsedArgs } from './args.js';
@@ -18,6 +19,7 @@ import { packageVersion, wantsColor, writeMessages, type CliIO } from './io.js';
 export const REPORT_SPECS: OptionSpecs = {
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
+  html: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   width: { type: 'string' },
@@ -84,10 +86,10 @@ export async function report(inputs: readonly string[], run: RunOptions, values:
   return EXIT.ok;
 }
 
-type Format = 'text' | 'json' | 'markdown';
+type Format = 'text' | 'json' | 'markdown' | 'html';
 
 function reportOptions(values: ParsedArgs['values']): { ok: true; format: Format; width: number | null } | { ok: false; error: string } {
-  if (values['json'] && values['markdown']) return { ok: false, error: 'give --json or --markdown, not both' };
+  if ([values['json'], values['markdown'], values['html']].filter(Boolean).length > 1) return { ok: false, error: 'give one of --json, --markdown or --html' };
   if (values['color'] && values['no-color']) return { ok: false, error: 'give --color or --no-color, not both' };
   let width: number | null = null;
   if (typeof values['width'] === 'string') {
@@ -95,12 +97,13 @@ function reportOptions(values: ParsedArgs['values']): { ok: true; format: Format
     if (!n.ok) return n;
     width = n.value;
   }
-  return { ok: true, format: values['json'] ? 'json' : values['markdown'] ? 'markdown' : 'text', width };
+  return { ok: true, format: values['json'] ? 'json' : values['markdown'] ? 'markdown' : values['html'] ? 'html' : 'text', width };
 }
 
 function render(c: Comparison, format: Format, options: { color: boolean; width: number }): string {
   if (format === 'json') return renderJSON(c, { generatedBy: `crosscheck ${packageVersion()}` });
   if (format === 'markdown') return renderMarkdown(c);
+  if (format === 'html') return renderHTML(c);
   return renderText(c, options);
 }
 

@@ -49,6 +49,7 @@ test('story ID: the compare report (text, json, markdown); unknown id', async ()
   const j = JSON.parse((await run('story', first.id, '--db', db, '--json')).out) as { schema: string; stories: { id: string }[] };
   assert.equal(j.stories[0]?.id, first.id);
   assert.match((await run('story', first.id, '--db', db, '--markdown')).out, /^#/m);
+  assert.match((await run('story', first.id, '--db', db, '--html')).out, /^<!DOCTYPE html>/);
   const none = await run('story', 's-nope', '--db', db);
   assert.equal(none.code, 2);
   assert.match(none.err, /CC705/);
@@ -78,7 +79,15 @@ test('export: jsonl and csv of articles, stories and facts, to stdout and a file
   assert.match(c.out, /^id,title,articleCount/);
   const out = join(tmp, 'facts.csv');
   assert.equal((await run('export', '--format', 'csv', '--what', 'facts', '--db', db, '-o', out)).code, 0);
-  assert.match(readFileSync(out, 'utf8'), /^storyId,id,status/);
+  assert.match(readFileSync(out, 'utf8'), /^storyId,id,status,independentOrigins,articleIds,summary,members,conflicts\r\n/);
+  assert.match(readFileSync(out, 'utf8'), / asserts: /);
+  // Each fact with its members' words, stances and spans, and its conflicts (#15).
+  const facts = (await run('export', '--format', 'jsonl', '--what', 'facts', '--db', db)).out.trim().split('\n').map((l) => JSON.parse(l) as { articleIds: string[]; members: { articleId: string; span: { start: number; end: number }; text: string; stance: string }[]; conflicts: unknown[] });
+  assert.ok(facts.length > 0);
+  for (const f of facts) {
+    assert.ok(f.members.length >= f.articleIds.length && Array.isArray(f.conflicts));
+    for (const m of f.members) assert.ok(f.articleIds.includes(m.articleId) && m.text.length === m.span.end - m.span.start && m.stance, JSON.stringify(m));
+  }
   assert.equal((await run('export', '--db', db)).code, 64);
 });
 
@@ -115,20 +124,21 @@ test('ingest reads URLs: refused on loopback unless --allow-private', async () =
   }
 });
 
-test('ingest --analyse none leaves the stories for their first view; all leaves none; a wrong mode is a usage error', async () => {
+test('ingest --analyze none leaves the stories for their first view; all leaves none; a wrong mode is a usage error', async () => {
   const none = join(tmp, 'none.db');
-  const r = await run('ingest', corpus, '--db', none, '--workers', '0', '--analyse', 'none', '--json');
+  const r = await run('ingest', corpus, '--db', none, '--workers', '0', '--analyze', 'none', '--json');
   assert.equal(r.code, 0, r.err);
-  const s = JSON.parse(r.out) as { stories: { analysed: number; stale: number; total: number } };
-  assert.equal(s.stories.analysed, 0);
+  const s = JSON.parse(r.out) as { stories: { analyzed: number; stale: number; total: number } };
+  assert.equal(s.stories.analyzed, 0);
   assert.ok(s.stories.stale > 0, `${s.stories.stale} stale`);
   const allDb = join(tmp, 'all.db');
-  const all = JSON.parse((await run('ingest', corpus, '--db', allDb, '--workers', '0', '--analyse', 'all', '--json')).out) as { stories: { analysed: number; stale: number } };
-  assert.ok(all.stories.analysed > 0 && all.stories.stale < s.stories.stale);
+  // --analyse, the earlier spelling, is still accepted
+  const all = JSON.parse((await run('ingest', corpus, '--db', allDb, '--workers', '0', '--analyse', 'all', '--json')).out) as { stories: { analyzed: number; stale: number } };
+  assert.ok(all.stories.analyzed > 0 && all.stories.stale < s.stories.stale);
   // What is left is a lone article: nothing to compare until another joins it.
   const listed = JSON.parse((await run('stories', '--db', allDb, '--json')).out) as { stories: { articleCount: number; stale: boolean }[] };
   assert.deepEqual(listed.stories.filter((x) => x.stale).map((x) => x.articleCount).filter((n) => n > 1), []);
-  const bad = await run('ingest', corpus, '--db', join(tmp, 'bad.db'), '--analyse', 'most');
+  const bad = await run('ingest', corpus, '--db', join(tmp, 'bad.db'), '--analyze', 'most');
   assert.equal(bad.code, 64);
-  assert.match(bad.err, /--analyse is some, all or none/);
+  assert.match(bad.err, /--analyze is some, all or none/);
 });

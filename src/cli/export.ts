@@ -9,7 +9,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { message } from '../model/index.js';
 import { versionStoreFor, type PageVersions } from '../store/versions.js';
-import { COLUMNS as ROW_COLUMNS, exportRows, refreshStale, type ExportWhat } from '../collection/index.js';
+import { COLUMNS as ROW_COLUMNS, csvCells, exportRows, refreshStale, type ExportWhat } from '../collection/index.js';
 import { csvRow } from '../report/csv.js';
 import { parseArgs, type OptionSpecs } from './args.js';
 import { usageError } from './compare.js';
@@ -64,7 +64,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
         if (format === 'csv') for (const v of versionRows(page)) await write(csvRow(COLUMNS.versions.map((c) => v[c])));
         else await write(JSON.stringify(versionRecord(page)) + '\n');
       }
-    } else for await (const row of exportRows(store, what)) await write(format === 'csv' ? csvRow(COLUMNS[what].map((c) => row[c])) : JSON.stringify(row) + '\n');
+    } else for await (const row of exportRows(store, what)) await write(format === 'csv' ? csvRow(csvCells(what, row)) : JSON.stringify(row) + '\n');
     if (file !== null) {
       file.end();
       await once(file, 'finish');

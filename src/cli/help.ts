@@ -21,6 +21,7 @@ const EXTRACT_EXIT_CODES = `Exit codes:
 const REPORT_OPTIONS = `Report options:
   --json              the report as JSON (schema "crosscheck/1"): every label with its evidence
   --markdown          the report as Markdown, to paste into a document
+  --html              the story report as one self-contained HTML file (no scripts, styles inline)
   --color, --no-color colour the terminal report or not (default: when stdout is a terminal;
                       NO_COLOR turns it off, FORCE_COLOR on)
   --width N           wrap the terminal report to N columns (default: 100, or the terminal's width)
@@ -38,7 +39,7 @@ Usage:
   crosscheck compare INPUT... [options]   compare articles from files, directories or "-" (stdin)
   crosscheck demo [options]               run compare on the bundled example corpus
   crosscheck extract INPUT... [options]   print what was extracted from pages, feeds, WARC, URLs
-  crosscheck ingest INPUT... [--db PATH]  clean, analyse and cluster articles into stories in a database
+  crosscheck ingest INPUT... [--db PATH]  clean, analyze and cluster articles into stories in a database
   crosscheck watch URL... [--db PATH]     follow feeds and pages: new articles, versions, corrections
   crosscheck worker --db postgres://…     take ingest jobs queued with ingest --enqueue (many machines)
   crosscheck status --db postgres://…     the ingest queue, its workers and failed jobs
@@ -157,9 +158,9 @@ ${DB_OPTION}
                       has its worker thread stopped and replaced (CC706), the rest goes on
   --workers N         worker threads for the per-article work (default: one per core but the
                       main thread's; 0: none)
-  --analyse MODE      the stories left to analyse at the end (facts, reuse, coverage): some (default:
+  --analyze MODE      the stories left to analyze at the end (facts, reuse, coverage): some (default:
                       at least 300 articles' worth, then up to a tenth of the ingest's time), all,
-                      or none; a story not analysed is analysed when it is first shown
+                      or none; a story not analyzed is analyzed when it is first shown
   --enqueue           with --db postgres://…: only put the records on the queue, for
                       "crosscheck worker" processes on any number of machines to ingest
   --json              the summary as JSON on standard output
@@ -213,6 +214,8 @@ Options:
 ${DB_OPTION}
   --json              the report as JSON (schema "crosscheck/1")
   --markdown          the report as Markdown
+  --html              the report as one self-contained HTML file (no scripts, styles inline)
+  -o, --output FILE   write the report to FILE instead of standard output
   --color, --no-color colour the terminal report or not
   --width N           wrap the terminal report to N columns
   -h, --help          this help
@@ -256,7 +259,9 @@ export const EXPORT_HELP = `Usage: crosscheck export --format jsonl|csv [options
 Writes the database's records one per line (JSONL) or row (CSV, RFC 4180 quoting), streamed.
 Articles: id, uri, outlet, title, publishedAt, storyId, url, byline, lang, contentHash.
 Stories: id, title, counts, outlets, dates, fact counts, article ids. Facts: story, id, status,
-independent origins, article ids, summary. In CSV, lists are joined with "|".
+independent origins, article ids, summary, members (each article's words, span and stance) and
+conflicts (both sides quoted); in CSV a member is "ARTICLE STANCE: words". In CSV, lists are
+joined with "|".
 
 Options:
 ${DB_OPTION}
@@ -287,7 +292,7 @@ Options:
   --max-decompressed N largest size one compressed (.gz) file may inflate to, in bytes (default
                        4294967296); a gzip bomb is stopped while inflating (CC112)
   --time-limit-ms N    time bound per document, in ms (default 30000; 0: none); extract does not
-                       analyse, and each page's parsing has its own bound (CC223)
+                       analyze, and each page's parsing has its own bound (CC223)
   -q, --quiet          print only warnings and errors on standard error
   -h, --help           this help
 

@@ -20,6 +20,8 @@ const SPECS: OptionSpecs = {
   ...LIMIT_SPECS,
   format: { type: 'string' },
   workers: { type: 'string' },
+  analyze: { type: 'string' },
+  // the earlier spelling, still accepted
   analyse: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
@@ -52,10 +54,11 @@ export async function ingestCommand(argv: readonly string[], io: CliIO): Promise
     if (!/^\d+$/.test(w)) return usageError(io, `--workers needs a whole number (0 runs on one thread), not "${w}"`, 'ingest');
     options.workers = Number(w);
   }
-  if (typeof values['analyse'] === 'string') {
-    const mode = values['analyse'].trim();
-    if (mode !== 'some' && mode !== 'all' && mode !== 'none') return usageError(io, `--analyse is some, all or none, not "${mode}"`, 'ingest');
-    options.analyse = mode === 'some' ? true : mode === 'all' ? 'all' : false;
+  const analyzeMode = values['analyze'] ?? values['analyse'];
+  if (typeof analyzeMode === 'string') {
+    const mode = analyzeMode.trim();
+    if (mode !== 'some' && mode !== 'all' && mode !== 'none') return usageError(io, `--analyze is some, all or none, not "${mode}"`, 'ingest');
+    options.analyze = mode === 'some' ? true : mode === 'all' ? 'all' : false;
   }
   if (io.stdin) options.stdin = io.stdin;
   if (values['allow-private'] === true) options.allowPrivate = true;
@@ -84,7 +87,7 @@ export function summaryText(s: IngestSummary): string {
   const rate = s.seconds > 0 ? (s.new + s.duplicates) / s.seconds : 0;
   const lines = [
     `read ${s.read} record${s.read === 1 ? '' : 's'}: ${s.new} new, ${s.duplicates} already stored, ${s.failed} failed`,
-    `stories: ${s.stories.created} new, ${s.stories.joined} articles joined a story, ${s.stories.merged} merged, ${s.stories.analysed} analysed; ${s.stories.total} in the database${s.stories.stale > 0 ? ` (${s.stories.stale} to be analysed when first shown)` : ''}`,
+    `stories: ${s.stories.created} new, ${s.stories.joined} articles joined a story, ${s.stories.merged} merged, ${s.stories.analyzed} analyzed; ${s.stories.total} in the database${s.stories.stale > 0 ? ` (${s.stories.stale} to be analyzed when first shown)` : ''}`,
     `${s.seconds.toFixed(1)} s, ${rate.toFixed(0)} articles/s, ${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s`,
   ];
   if (s.failed > 0) {

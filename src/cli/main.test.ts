@@ -64,6 +64,7 @@ test('usage errors exit 64 with CC502', async () => {
     ['compare'],
     ['compare', SEED_A, '--bogus'],
     ['compare', SEED_A, '--json', '--markdown'],
+    ['compare', SEED_A, '--html', '--markdown'],
     ['compare', SEED_A, '--max-bytes', 'lots'],
     ['compare', SEED_A, '--max-chars', '0'],
     ['compare', SEED_A, '--format', 'xml'],
@@ -113,6 +114,22 @@ test('--output writes the report to a file; an unwritable one exits 73 with CC50
     const bad = await run(['compare', SEED_A, '-o', join(dir, 'no', 'such', 'dir', 'r.txt')]);
     assert.equal(bad.code, 73);
     assert.match(bad.err, /^CC503 error /m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--html -o writes the story report as one self-contained HTML file (#15)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-cli-'));
+  try {
+    const file = join(dir, 'report.html');
+    const r = await run(['compare', SEED_A, SEED_B, '--html', '-o', file]);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, '');
+    const page = readFileSync(file, 'utf8');
+    assert.ok(page.startsWith('<!DOCTYPE html>'));
+    assert.match(page, /<h2>Facts<\/h2>/);
+    assert.doesNotMatch(page, /<script|<link/i);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

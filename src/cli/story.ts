@@ -5,6 +5,8 @@
 import { message } from '../model/index.js';
 import { storyReport } from '../collection/index.js';
 import { renderJSON } from '../report/json.js';
+import { writeFile } from 'node:fs/promises';
+import { renderHTML } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { DEFAULT_WIDTH, renderText } from '../report/text.js';
 import { parseArgs, positiveInteger, type OptionSpecs } from './args.js';
@@ -17,6 +19,8 @@ const SPECS: OptionSpecs = {
   ...DB_SPECS,
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
+  html: { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   width: { type: 'string' },
@@ -32,7 +36,7 @@ export async function storyCommand(argv: readonly string[], io: CliIO): Promise<
   }
   const [id, extra] = positionals;
   if (id === undefined || extra !== undefined) return usageError(io, 'give one story id (see crosscheck stories)', 'story');
-  if (values['json'] && values['markdown']) return usageError(io, 'give --json or --markdown, not both', 'story');
+  if ([values['json'], values['markdown'], values['html']].filter(Boolean).length > 1) return usageError(io, 'give one of --json, --markdown or --html', 'story');
   let width = io.isTTY && io.columns ? Math.min(io.columns, DEFAULT_WIDTH) : DEFAULT_WIDTH;
   if (typeof values['width'] === 'string') {
     const n = positiveInteger('width', values['width']);
@@ -40,16 +44,31 @@ export async function storyCommand(argv: readonly string[], io: CliIO): Promise<
     width = n.value;
   }
   return withDb(values, io, true, async (store) => {
-    // A stale story (ingest leaves them for their first view) is analysed now and kept.
+    // A stale story (ingest leaves them for their first view) is analyzed now and kept.
     const c = await storyReport(store, id);
     if (!c) {
       writeMessages(io, [message('CC705', `no story "${id}" in the database`)]);
       return EXIT.noInput;
     }
     writeMessages(io, c.messages);
-    if (values['json']) io.stdout.write(renderJSON(c, { generatedBy: `crosscheck ${packageVersion()}` }));
-    else if (values['markdown']) io.stdout.write(renderMarkdown(c));
-    else io.stdout.write(renderText(c, { color: wantsColor(io, { color: values['color'] === true, noColor: values['no-color'] === true }), width }));
+    const output = typeof values['output'] === 'string' ? values['output'] : null;
+    const text = values['json']
+      ? renderJSON(c, { generatedBy: `crosscheck ${packageVersion()}` })
+      : values['markdown']
+        ? renderMarkdown(c)
+        : values['html']
+          ? renderHTML(c)
+          : renderText(c, { color: output === null && wantsColor(io, { color: values['color'] === true, noColor: values['no-color'] === true }), width });
+    if (output === null) {
+      io.stdout.write(text);
+      return EXIT.ok;
+    }
+    try {
+      await writeFile(output, text);
+    } catch (err) {
+      writeMessages(io, [message('CC503', `${output}: ${(err as Error).message}`, { uri: output })]);
+      return EXIT.cantCreate;
+    }
     return EXIT.ok;
   });
 }

@@ -96,7 +96,7 @@ function workerText(s: WorkerSummary): string {
   const rate = s.seconds > 0 ? s.done / s.seconds : 0;
   const dbShare = s.busyMs + s.dbWaitMs > 0 ? (100 * s.dbWaitMs) / (s.busyMs + s.dbWaitMs) : 0;
   return [
-    `worker ${s.id}: ${s.done} jobs done (${s.stored} articles stored, ${s.duplicates} already stored), ${s.failed} failed, ${s.batches} batches, ${s.analysed} stories analysed`,
+    `worker ${s.id}: ${s.done} jobs done (${s.stored} articles stored, ${s.duplicates} already stored), ${s.failed} failed, ${s.batches} batches, ${s.analyzed} stories analyzed`,
     `${s.seconds.toFixed(1)} s, ${rate.toFixed(1)} jobs/s, ${dbShare.toFixed(0)}% of working time waiting on the database, ${(s.orderWaitMs / 1000).toFixed(1)} s waiting for earlier jobs (other workers') to be committed first`,
   ].join('\n') + '\n';
 }

@@ -23,7 +23,7 @@ export async function clusterBatch(
   return { plan, result };
 }
 
-/** An analysed article as the clusterer and the store take it (made on the worker thread that analysed it). */
+/** An analyzed article as the clusterer and the store take it (made on the worker thread that analyzed it). */
 export function clusterItem(article: Article): ClusterItem {
   return { article: toStore(article), title: titleOf(article), features: articleFeatures(article) };
 }

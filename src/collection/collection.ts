@@ -34,7 +34,7 @@ export interface Collection {
   readonly store: Store;
   /** Reads, cleans, analyses and clusters the inputs into the stored stories (see src/collection/ingest.ts). */
   ingest(inputs: string | readonly string[], options?: CollectionIngestOptions): Promise<IngestSummary>;
-  /** A story's report (analysed now when stale, and kept), or null when there is no such story. */
+  /** A story's report (analyzed now when stale, and kept), or null when there is no such story. */
   story(id: string): Promise<Comparison | null>;
   /** One stored article and the story it belongs to. */
   article(id: string): Promise<{ article: Article; storyId: string | null } | null>;

@@ -79,7 +79,7 @@ test('compare and ingest make the same stories across batches (1,200 articles, t
     const c = await openCollection(join(dir, 'c.db'));
     const ingested = new Map<string, string>();
     try {
-      await c.ingest([dump], { workers: 0, analyse: false });
+      await c.ingest([dump], { workers: 0, analyze: false });
       for await (const a of c.exportArticles()) ingested.set(a.id, a.storyId ?? '');
     } finally {
       await c.close();

@@ -1,9 +1,9 @@
 /**
- * `compare`: a handful of articles into analysed stories, with nothing kept. The articles go
+ * `compare`: a handful of articles into analyzed stories, with nothing kept. The articles go
  * through the very clusterer `ingest` runs (src/stories/group), over a candidate index in memory
  * (an SQLite ':memory:' store), in batches of BATCH_SIZE in the order given, so the same files
  * give the same stories, with the same ids, whether compared or ingested. Then every story is
- * analysed (src/stories: reuse, origins, facts, coverage).
+ * analyzed (src/stories: reuse, origins, facts, coverage).
  */
 import { message, type Article, type Message, type Story } from '../model/index.js';
 import { openSqliteStore } from '../store/index.js';
@@ -34,15 +34,15 @@ export async function groupArticles(articles: readonly Article[]): Promise<Map<s
   }
 }
 
-/** The articles' stories, each analysed; largest first. One article with a given id is kept. */
+/** The articles' stories, each analyzed; largest first. One article with a given id is kept. */
 export async function compareArticles(articles: readonly Article[]): Promise<{ stories: Story[]; messages: Message[] }> {
   const messages: Message[] = [];
   const unique = [...new Map(articles.map((a) => [a.id, a] as const)).values()];
   const stories: Story[] = [];
   for (const [id, members] of await groupArticles(unique)) {
-    const analysed = analyzeStory(id, members);
-    stories.push(analysed.story);
-    messages.push(...analysed.messages);
+    const analyzed = analyzeStory(id, members);
+    stories.push(analyzed.story);
+    messages.push(...analyzed.messages);
   }
   stories.sort((a, b) => b.articleIds.length - a.articleIds.length || a.id.localeCompare(b.id));
   if (unique.length === 1) messages.push(message('CC401', `only one article (${unique[0]?.uri ?? ''}): nothing to compare`));

@@ -126,8 +126,8 @@ test('order-robust: the same articles in another order give the same partition',
   writeFileSync(p2, jsonl([...recs].reverse()));
   const s1 = await fresh();
   const s2 = await fresh();
-  await ingest({ store: s1, inputs: [p1], workers: 0, batchSize: 5, analyse: false });
-  await ingest({ store: s2, inputs: [p2], workers: 0, batchSize: 5, analyse: false });
+  await ingest({ store: s1, inputs: [p1], workers: 0, batchSize: 5, analyze: false });
+  await ingest({ store: s2, inputs: [p2], workers: 0, batchSize: 5, analyze: false });
   const g1 = groups(await partition(s1));
   assert.equal(g1.length, 4);
   assert.deepEqual(g1, groups(await partition(s2)));
@@ -155,7 +155,7 @@ test('kill -9 during an ingest, then a rerun: consistent, every article exactly 
   assert.deepEqual(await store.checkIntegrity(), []);
   const mid = await store.stats();
   assert.equal(mid.unassigned, 0, 'a batch is articles and their stories together');
-  const s = await ingest({ store, inputs: [dump], workers: 0, analyse: false });
+  const s = await ingest({ store, inputs: [dump], workers: 0, analyze: false });
   assert.equal(s.new + s.duplicates, 900);
   assert.equal(s.duplicates, mid.articles);
   const end = await store.stats();
@@ -165,15 +165,15 @@ test('kill -9 during an ingest, then a rerun: consistent, every article exactly 
   await store.close();
 });
 
-test('lazy analysis: a stale story is analysed when shown, never shown with the facts of an older membership', async () => {
+test('lazy analysis: a stale story is analyzed when shown, never shown with the facts of an older membership', async () => {
   const file = (name: string, recs: object[]): string => {
     const p = join(tmp, name);
     writeFileSync(p, jsonl(recs));
     return p;
   };
   const store = await fresh();
-  const s = await ingest({ store, inputs: [file('lazy.jsonl', eventArticles(1, 3, 10))], workers: 0, analyse: false });
-  assert.equal(s.stories.analysed, 0);
+  const s = await ingest({ store, inputs: [file('lazy.jsonl', eventArticles(1, 3, 10))], workers: 0, analyze: false });
+  assert.equal(s.stories.analyzed, 0);
   const [listed] = await store.listStories({ order: 'largest', limit: 1 });
   assert.ok(listed?.stale, 'left stale, and listed as such');
   const id = listed.id;
@@ -181,11 +181,11 @@ test('lazy analysis: a stale story is analysed when shown, never shown with the 
   assert.deepEqual(shown, analyzeStoryAs(id, await store.getArticles(shown?.articleIds ?? []), shown));
   assert.ok((shown?.facts.length ?? 0) > 0);
   assert.equal((await store.storySummaries([id])).get(id)?.stale, false, 'kept');
-  assert.deepEqual(await currentStory(store, id, analyzeStory), shown, 'a fresh story is read, not analysed again');
+  assert.deepEqual(await currentStory(store, id, analyzeStory), shown, 'a fresh story is read, not analyzed again');
 
   // A late article joins: the story is stale again, and the next view includes it in the facts.
   const late = eventArticles(1, 4, 10).slice(3).map((r) => ({ ...r, text: `${r.text} The ${'Old Mill Bridge'} will reopen in spring, ${'Councillor Ravi Oduya'} said.` }));
-  await ingest({ store, inputs: [file('lazy-late.jsonl', late)], workers: 0, analyse: false });
+  await ingest({ store, inputs: [file('lazy-late.jsonl', late)], workers: 0, analyze: false });
   assert.equal((await store.storySummaries([id])).get(id)?.stale, true);
   const again = await currentStory(store, id, analyzeStory);
   assert.equal(again?.articleIds.length, 4);
@@ -195,20 +195,20 @@ test('lazy analysis: a stale story is analysed when shown, never shown with the 
   await store.close();
 });
 
-test('the final pass: every stale story of a small ingest, none with analyse: false, all with "all"', async () => {
+test('the final pass: every stale story of a small ingest, none with analyze: false, all with "all"', async () => {
   const recs = [0, 1, 2].flatMap((e) => eventArticles(e, 3, 10 + e));
   const p = join(tmp, 'final.jsonl');
   writeFileSync(p, jsonl(recs));
   const a = await fresh();
   const s = await ingest({ store: a, inputs: [p], workers: 0, batchSize: 4 });
-  assert.equal(s.stories.analysed, 3, 'each story analysed once, after the batches, not after every batch that grew it');
+  assert.equal(s.stories.analyzed, 3, 'each story analyzed once, after the batches, not after every batch that grew it');
   assert.equal((await a.stats()).staleStories, 0);
   const b = await fresh();
-  await ingest({ store: b, inputs: [p], workers: 0, analyse: false });
+  await ingest({ store: b, inputs: [p], workers: 0, analyze: false });
   assert.equal((await b.stats()).staleStories, 3);
   // A rerun (nothing new) does what a killed or lazy run left: here, all of it.
-  const again = await ingest({ store: b, inputs: [p], workers: 0, analyse: 'all' });
-  assert.deepEqual([again.new, again.stories.analysed, (await b.stats()).staleStories], [0, 3, 0]);
+  const again = await ingest({ store: b, inputs: [p], workers: 0, analyze: 'all' });
+  assert.deepEqual([again.new, again.stories.analyzed, (await b.stats()).staleStories], [0, 3, 0]);
   await a.close();
   await b.close();
 });
@@ -218,7 +218,7 @@ test('the document-frequency sketch is stored as rows, batch by batch; an older 
   const p = join(tmp, 'sketch.jsonl');
   writeFileSync(p, jsonl(recs));
   const store = await fresh();
-  await ingest({ store, inputs: [p], workers: 0, batchSize: 5, analyse: false });
+  await ingest({ store, inputs: [p], workers: 0, batchSize: 5, analyze: false });
   const sketch = await store.getSketch();
   assert.equal(sketch?.documents, 12);
   const reopened = await Clusterer.open(store);

@@ -11,18 +11,18 @@
  *                 candidates from the index (one lookup for the whole batch), assignment, merges
  *   5. commit     articles, fingerprints, membership and the batch's document-frequency counts
  *                 in ONE transaction (store.commitBatch)
- *   6. analyse    a bounded final pass compares the stories left stale, on the workers
+ *   6. analyze    a bounded final pass compares the stories left stale, on the workers
  *
  * Story analysis is lazy. Comparing a story's articles (src/stories: facts, reuse, origins)
- * costs several times the per-article work, and a story grows over many batches: analysing it
+ * costs several times the per-article work, and a story grows over many batches: analyzing it
  * after each batch that changed it (what this module did first) made it 80-90% of the ingest.
  * So a batch only marks the stories it changed stale (the store does, in the commit), and:
- *   - at the end, the stale stories are analysed once each, oldest change first, on the worker
+ *   - at the end, the stale stories are analyzed once each, oldest change first, on the worker
  *     threads, at least INGEST.finalPassMembers member articles and then for as long as a
- *     share of the ingest's time (INGEST.finalPassShare); all of them with `analyse: 'all'`,
- *     none with `analyse: false`. A small ingest (a folder, the web form, the tests) leaves
+ *     share of the ingest's time (INGEST.finalPassShare); all of them with `analyze: 'all'`,
+ *     none with `analyze: false`. A small ingest (a folder, the web form, the tests) leaves
  *     nothing stale; a dump of millions is not held up by hours of it;
- *   - a stale story is analysed when it is first shown, and put back: `crosscheck story ID`
+ *   - a stale story is analyzed when it is first shown, and put back: `crosscheck story ID`
  *     and the web story page (through lifecycle.ts's `storyReport`), and `export --what facts`
  *     or `--what stories` analyses every stale story before it writes (refreshStale);
  *   - listings show a stale story as such (StorySummary.stale), never with old facts as if current.
@@ -50,23 +50,23 @@ export const INGEST = {
    */
   inFlightPerWorker: 512,
   /**
-   * The PostgreSQL workers (src/worker) analyse, right after their batch, the stories it changed
+   * The PostgreSQL workers (src/worker) analyze, right after their batch, the stories it changed
    * of up to this size; `ingest` itself no longer analyses during the batches (see above).
    */
-  analyseNowUpTo: 50,
-  /** Stories smaller than this are not analysed by ingest (a lone article has nothing to compare; its view analyses it). */
-  analyseFrom: 2,
+  analyzeNowUpTo: 50,
+  /** Stories smaller than this are not analyzed by ingest (a lone article has nothing to compare; its view analyses it). */
+  analyzeFrom: 2,
   /**
    * The final pass (by default) compares at least this many member articles (a small ingest, a
-   * folder or the web form, ends fully analysed: about 3 s of the workers' time per 100)...
+   * folder or the web form, ends fully analyzed: about 3 s of the workers' time per 100)...
    */
   finalPassMembers: 300,
   /**
    * ...and goes on while it has taken less than this share of the ingest's time: a dump of
    * millions gets a tail in proportion, never hours of analysis (the rest waits for its view).
-   * It was a quarter: on a dump of a million articles that is minutes of analysing the oldest
+   * It was a quarter: on a dump of a million articles that is minutes of analyzing the oldest
    * of ~300k stories, 1-2% of them, each of which its first view analyses in a second anyway;
-   * `--analyse all` is there for whoever wants every story done up front.
+   * `--analyze all` is there for whoever wants every story done up front.
    */
   finalPassShare: 0.1,
   /** Warnings of one code kept in the summary (and printed); the rest are only counted by their articles. */
@@ -92,7 +92,7 @@ export interface IngestOptions {
    * The final pass over stale stories: true (default) is bounded (INGEST.finalPassMembers,
    * finalPassShare), 'all' analyses every stale story, false none (evaluations of the clustering alone).
    */
-  analyse?: boolean | 'all';
+  analyze?: boolean | 'all';
   /** Called after each batch. */
   onProgress?: (p: IngestProgress) => void;
 }
@@ -116,8 +116,8 @@ export interface IngestSummary {
   failed: number;
   /** The messages of the failed records (with their input position), then warnings. */
   problems: Message[];
-  /** `stale`: stories left for their first view to analyse (see the module comment). */
-  stories: { created: number; joined: number; merged: number; analysed: number; total: number; stale: number };
+  /** `stale`: stories left for their first view to analyze (see the module comment). */
+  stories: { created: number; joined: number; merged: number; analyzed: number; total: number; stale: number };
   bytes: number;
   seconds: number;
 }
@@ -136,13 +136,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const pool = new WorkerPool(options.workers ?? WorkerPool.defaultSize());
   const maxInFlight = Math.max(1, pool.size) * INGEST.inFlightPerWorker;
   const clusterer = await Clusterer.open(store);
-  const summary: IngestSummary = { read: 0, new: 0, duplicates: 0, failed: 0, problems: [], stories: { created: 0, joined: 0, merged: 0, analysed: 0, total: 0, stale: 0 }, bytes: 0, seconds: 0 };
+  const summary: IngestSummary = { read: 0, new: 0, duplicates: 0, failed: 0, problems: [], stories: { created: 0, joined: 0, merged: 0, analyzed: 0, total: 0, stale: 0 }, bytes: 0, seconds: 0 };
 
   const inFlightHashes = new Set<string>();
   let window: { hash: string; result: Promise<JobResult> }[] = [];
   let waiting: { source: SourceRecord; hash: string }[] = [];
   let ready: ClusterItem[] = [];
-  // Clustering a batch and putting an analysed story back both read then write membership:
+  // Clustering a batch and putting an analyzed story back both read then write membership:
   // they take turns, so that an analysis can never put back a membership a batch just changed.
   let turn: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -214,12 +214,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   };
 
   /** Step 6 for one story, on a worker; returns the member articles compared (0 when skipped). */
-  const analyse = async (id: string): Promise<number> => {
+  const analyze = async (id: string): Promise<number> => {
     const input = await storyInput(store, id);
-    if (!input || input.memberIds.length < INGEST.analyseFrom) return 0;
+    if (!input || input.memberIds.length < INGEST.analyzeFrom) return 0;
     const r = await pool.run({ kind: 'story', id, articles: input.articles });
     if (r.kind === 'story') {
-      if (await exclusive(() => applyAnalysis(store, input, r.story))) summary.stories.analysed++;
+      if (await exclusive(() => applyAnalysis(store, input, r.story))) summary.stories.analyzed++;
     } else if (r.kind === 'failed') summary.problems.push(r.message);
     return input.articles.length;
   };
@@ -250,13 +250,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     for (const entry of rest) await collect(entry);
     await commit();
     // The final pass: stale stories (this run's, and those a killed run left behind), bounded.
-    if (options.analyse !== false) {
-      const all = options.analyse === 'all';
+    if (options.analyze !== false) {
+      const all = options.analyze === 'all';
       const until = Date.now() + seconds() * 1000 * INGEST.finalPassShare;
       const more = (spent: number): boolean => all || spent < INGEST.finalPassMembers || Date.now() < until;
       // The main thread mostly waits in this pass: a worker on its core too (unless told how many).
       if (options.workers === undefined && pool.size > 0) pool.grow(availableParallelism());
-      await finalPass(store, analyse, more, Math.max(1, pool.size * 2));
+      await finalPass(store, analyze, more, Math.max(1, pool.size * 2));
     }
     const stats = await store.stats();
     summary.stories.total = stats.stories;
@@ -272,7 +272,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
  * Analyses stale stories, oldest change first, `parallel` at a time (the workers' queue), while
  * `more(member articles compared so far)` says so and some are left that can be done.
  */
-async function finalPass(store: Store, analyse: (id: string) => Promise<number>, more: (spent: number) => boolean, parallel: number): Promise<void> {
+async function finalPass(store: Store, analyze: (id: string) => Promise<number>, more: (spent: number) => boolean, parallel: number): Promise<void> {
   const tried = new Set<string>();
   let spent = 0;
   while (more(spent)) {
@@ -281,7 +281,7 @@ async function finalPass(store: Store, analyse: (id: string) => Promise<number>,
     for (const id of ids) tried.add(id);
     let next = 0;
     const lane = async (): Promise<void> => {
-      while (more(spent) && next < ids.length) spent += await analyse(ids[next++] as string);
+      while (more(spent) && next < ids.length) spent += await analyze(ids[next++] as string);
     };
     await Promise.all(Array.from({ length: parallel }, lane));
   }

@@ -1,15 +1,15 @@
 /**
- * A stored story's life, in one place: stale -> analysed -> shown.
+ * A stored story's life, in one place: stale -> analyzed -> shown.
  *   - stale     a batch that changes a story's membership marks it stale (the store does, in
  *               the batch's commit: src/collection/batch.ts); a new story starts stale
- *   - analysed  its facts, reuse, origins and coverage are computed by src/stories on its
+ *   - analyzed  its facts, reuse, origins and coverage are computed by src/stories on its
  *               articles, bounded per story (MAX_ANALYZED_ARTICLES, the earliest members), and
  *               put back only if the story still has the members they were computed for
  *               (`applyAnalysis`; else it stays stale for a later pass). Who analyses: the
  *               ingest's final pass and the PostgreSQL workers (on worker threads), and
  *               `currentStory` / `refreshStale` on the calling thread
  *   - shown     `storyReport` is what every view shows (crosscheck story, the web story page,
- *               the library's collection.story): a stale story is analysed first and kept, so
+ *               the library's collection.story): a stale story is analyzed first and kept, so
  *               facts of an older membership are never shown as current
  */
 import { message, type Article, type Comparison, type Message, type Story } from '../model/index.js';
@@ -23,7 +23,7 @@ export interface StoryInput {
   id: string;
   /** Every member, as stored. */
   memberIds: string[];
-  /** The members analysed (the first MAX_ANALYZED_ARTICLES). */
+  /** The members analyzed (the first MAX_ANALYZED_ARTICLES). */
   articles: Article[];
   stored: Story;
 }
@@ -36,22 +36,22 @@ export async function storyInput(store: Store, id: string): Promise<StoryInput |
 }
 
 /**
- * Puts the analysed story back when the membership it was computed for is still the story's.
+ * Puts the analyzed story back when the membership it was computed for is still the story's.
  * Returns false when the story changed meanwhile (it stays stale).
  */
-export async function applyAnalysis(store: Store, input: StoryInput, analysed: Story): Promise<boolean> {
+export async function applyAnalysis(store: Store, input: StoryInput, analyzed: Story): Promise<boolean> {
   const now = await store.getStory(input.id);
   if (!now || !sameMembers(now.articleIds, input.memberIds)) return false;
   const capped = input.memberIds.length > input.articles.length;
   const story: Story = {
-    ...analysed,
+    ...analyzed,
     id: input.id,
     articleIds: input.memberIds,
     // Past the cap the listing fields come from the whole membership (kept by the store).
-    outlets: capped ? now.outlets : analysed.outlets,
-    firstPublished: capped ? now.firstPublished : analysed.firstPublished,
-    lastPublished: capped ? now.lastPublished : analysed.lastPublished,
-    origins: capped ? [...analysed.origins, ...input.memberIds.filter((id) => !analysed.articleIds.includes(id)).map((id) => [id])] : analysed.origins,
+    outlets: capped ? now.outlets : analyzed.outlets,
+    firstPublished: capped ? now.firstPublished : analyzed.firstPublished,
+    lastPublished: capped ? now.lastPublished : analyzed.lastPublished,
+    origins: capped ? [...analyzed.origins, ...input.memberIds.filter((id) => !analyzed.articleIds.includes(id)).map((id) => [id])] : analyzed.origins,
   };
   await store.putStory(story);
   return true;
@@ -67,7 +67,7 @@ type Analyze = (id: string, articles: Article[]) => { story: Story; messages: Me
 
 /**
  * A story as a view should show it: when it is stale (articles joined or left after its facts
- * were computed, or never analysed: ingest leaves that to the first view), it is analysed now
+ * were computed, or never analyzed: ingest leaves that to the first view), it is analyzed now
  * and put back, so that facts of an older membership are never shown as current. Null when
  * there is no such story. Should writers keep changing it, the last analysis is returned unsaved.
  */
@@ -79,9 +79,9 @@ export async function currentStory(store: Store, id: string, analyze: Analyze = 
   for (let attempt = 0; attempt < 3; attempt++) {
     const input = await storyInput(store, id);
     if (!input) return null;
-    const analysed = analyze(id, input.articles).story;
-    if (await applyAnalysis(store, input, analysed)) return store.getStory(id);
-    last = { ...analysed, id, articleIds: input.memberIds };
+    const analyzed = analyze(id, input.articles).story;
+    if (await applyAnalysis(store, input, analyzed)) return store.getStory(id);
+    last = { ...analyzed, id, articleIds: input.memberIds };
   }
   return last;
 }
@@ -107,7 +107,7 @@ export async function refreshStale(store: Store, analyze: Analyze = analyzeStory
 export type Exclusive = <T>(fn: () => Promise<T>) => Promise<T>;
 
 /**
- * A story as every view shows it: current (a stale one analysed first, under `exclusive`, and
+ * A story as every view shows it: current (a stale one analyzed first, under `exclusive`, and
  * kept) with its articles (the first MAX_ANALYZED_ARTICLES of a very large one, and CC403 then).
  * Null when there is no such story.
  */

@@ -60,7 +60,7 @@ export async function readArticles(inputs: readonly string[], options: RunOption
   return { articles, messages };
 }
 
-/** The `compare` job: read, clean, analyse and compare the inputs. */
+/** The `compare` job: read, clean, analyze and compare the inputs. */
 export async function compare(inputs: readonly string[], options: RunOptions = {}): Promise<Comparison> {
   const { articles, messages } = await readArticles(inputs, options);
   return compareAll(articles, messages);

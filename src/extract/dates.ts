@@ -129,6 +129,9 @@ function build(y: number, m: number, d: number, hh: string | undefined, mm: stri
 
 /** The first date written in `s`, or null. An impossible date ("Feb 30, 2017") is not a date. */
 export function findDate(s: string): FoundDate | null {
+  // every shape below has ASCII digits (\d): a text without one has no date, and most lines a
+  // caller tries (titles, bylines, first paragraphs) are spared the seven regexes
+  if (!hasDigit(s)) return null;
   const found: FoundDate[] = [];
   let m = MONTH_FIRST.exec(s);
   if (m) {
@@ -184,7 +187,20 @@ export function parseDate(value: string): string | null {
   return found ? found.iso : null;
 }
 
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** looksLikeDate's shapes, compiled once (not per call). */
+const MONTH_WORD = new RegExp(`\\b${MONTH}\\b`, 'i');
+const NUMERIC_DATE = /\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/;
+const RELATIVE_DAY = /\b(?:yesterday|today|ago)\b/i;
+
 /** True when a string mentions a month name or a numeric date shape: it was meant as a date. */
 export function looksLikeDate(s: string): boolean {
-  return new RegExp(`\\b${MONTH}\\b`, 'i').test(s) || /\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/.test(s) || /\b(?:yesterday|today|ago)\b/i.test(s);
+  return MONTH_WORD.test(s) || NUMERIC_DATE.test(s) || RELATIVE_DAY.test(s);
 }

@@ -34,7 +34,8 @@ test('articles keep every contract field, in the Article order', () => {
 test('stories keep facts, reuse and coverage with their contract names', () => {
   const json = obj(toJSON(fixtureComparison()));
   const s = list(json['stories'])[0] ?? {};
-  assert.deepEqual(Object.keys(s), ['id', 'title', 'articleIds', 'outlets', 'firstPublished', 'lastPublished', 'origins', 'facts', 'reuse', 'coverage']);
+  assert.deepEqual(Object.keys(s), ['id', 'title', 'articleIds', 'outlets', 'firstPublished', 'lastPublished', 'origins', 'facts', 'reuse', 'coverage', 'synopsis']);
+  assert.deepEqual(list(s['synopsis']).map((l) => Object.keys(l)), [['factId', 'text', 'independentOrigins', 'articles']]);
   const fact = list(s['facts'])[1] ?? {};
   assert.deepEqual(Object.keys(fact), ['id', 'status', 'independentOrigins', 'articleIds', 'summary', 'members', 'conflicts']);
   assert.equal(fact['status'], 'corroborated');

@@ -8,6 +8,7 @@ import type {
   Article, Attribution, Claim, Comparison, Conflict, Coverage, Entity, Evidence, Fact, FactMember, FieldSource,
   MemberStanceModel, Message, Paragraph, Profile, Quote, Removed, Repair, Reuse, Signal, Span, Story, WeightedFact,
 } from '../model/index.js';
+import { storySynopsis, type SynopsisLine } from './outline.js';
 import { VERSION } from './version.js';
 
 export const SCHEMA = 'crosscheck/1';
@@ -126,7 +127,7 @@ function profileJSON(p: Profile): Profile {
   };
 }
 
-function storyJSON(s: Story): Story {
+function storyJSON(s: Story): Story & { synopsis: SynopsisLine[] } {
   return {
     id: s.id,
     title: s.title,
@@ -142,6 +143,8 @@ function storyJSON(s: Story): Story {
       ...(v.omitted ? { omitted: v.omitted.map(weightedJSON) } : {}),
       ...(v.added ? { added: v.added.map(weightedJSON) } : {}),
     })),
+    // Added with issue #15 (last, so the keys before keep their places): the best-corroborated facts in a few lines.
+    synopsis: storySynopsis(s),
   };
 }
 

@@ -71,6 +71,9 @@ function story(out: string[], o: ReportOutline, s: StoryOutline, n: number): voi
   const { corroborated, singleSource, disputed } = s.counts;
   out.push(`${esc(articleCount(s))} · ${esc(timeSpan(s.story))}  `);
   out.push(`Facts: **${corroborated} corroborated** · **${singleSource} single-source** · **${disputed} disputed**`, '');
+  if (s.synopsis.length) {
+    out.push('### Synopsis', '', ...s.synopsis.map((l) => `- ${esc(cut(l.text, QUOTE_MAX))} (${esc(plural(l.independentOrigins, 'independent origin'))})`), '');
+  }
   out.push('### Articles', '', ...articleTable(s.refs), '');
 
   if (s.disputed.length) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { displayName, labelArticles, outline, timeSpan } from './outline.js';
+import { displayName, labelArticles, outline, storySynopsis, timeSpan } from './outline.js';
 import { fixtureComparison } from './fixture.js';
 
 test('labels: outlet, else file name; duplicates get the file name, then a number', () => {
@@ -39,4 +39,20 @@ test('outline orders disputed, then corroborated by origins, and groups single-s
   assert.deepEqual(s.corroborated.map((f) => f.id), ['f1']);
   assert.deepEqual(s.single.map((g) => [g.ref.label, g.facts.map((f) => f.id)]), [['Daily Record', ['f3']], [o.refs.get('hostile')?.label, ['f4']]]);
   assert.deepEqual(o.unassigned, []);
+});
+
+test('synopsis: corroborated facts only, most origins first, a repeated wording once, at most the cap', () => {
+  const s = fixtureComparison().stories[0];
+  assert.ok(s);
+  const f1 = s.facts.find((f) => f.id === 'f1');
+  assert.ok(f1);
+  const more = { ...f1, id: 'f9', independentOrigins: f1.independentOrigins + 1 };
+  const same = { ...f1, id: 'f10', summary: ` ${f1.summary.toUpperCase()} ` };
+  const story = { ...s, facts: [...s.facts, same, more] };
+  const lines = storySynopsis(story);
+  // The disputed f2 and the single-source f3, f4 are never in it; f9 has the most origins.
+  assert.deepEqual(lines.map((l) => l.factId), ['f9']);
+  assert.equal(lines[0]?.text, f1.summary.trim());
+  assert.deepEqual(storySynopsis(story, 0), []);
+  assert.deepEqual(outline(fixtureComparison()).stories[0]?.synopsis.map((l) => l.factId), ['f1']);
 });

@@ -10,6 +10,38 @@ import { plain } from './sanitize.js';
 export const REUSE_PASSAGES_SHOWN = 3;
 /** Longest list of one kind printed in full (attributions, quotes, facts per outlet); the JSON has all. */
 export const LIST_MAX = 10;
+/** Facts in a story's synopsis: a reader gets the gist in a few lines, the fact grid has the rest. */
+export const SYNOPSIS_FACTS = 3;
+
+/** One line of a story's synopsis: a fact's clearest wording and how many independent origins report it. */
+export interface SynopsisLine {
+  factId: string;
+  text: string;
+  independentOrigins: number;
+  articles: number;
+}
+
+/**
+ * A short synopsis of a story: its best-corroborated facts (most independent origins, then most
+ * articles, then the order of the story's facts), each once: a disputed fact is not told as
+ * settled, and a fact that repeats the wording of one already taken adds nothing.
+ */
+export function storySynopsis(story: Story, max: number = SYNOPSIS_FACTS): SynopsisLine[] {
+  const order = new Map(story.facts.map((f, i) => [f.id, i]));
+  const ranked = story.facts
+    .filter((f) => f.status === 'corroborated' && f.summary.trim().length > 0)
+    .sort((a, b) => b.independentOrigins - a.independentOrigins || b.articleIds.length - a.articleIds.length || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const out: SynopsisLine[] = [];
+  const seen = new Set<string>();
+  for (const f of ranked) {
+    if (out.length >= max) break;
+    const key = f.summary.trim().toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ factId: f.id, text: f.summary.trim(), independentOrigins: f.independentOrigins, articles: f.articleIds.length });
+  }
+  return out;
+}
 
 export interface ArticleRef {
   article: Article;
@@ -25,6 +57,8 @@ export interface StoryOutline {
   /** Articles of the story whose outlet is not known. */
   unknownOutlets: number;
   counts: { corroborated: number; singleSource: number; disputed: number };
+  /** The best-corroborated facts in a few lines (storySynopsis). */
+  synopsis: SynopsisLine[];
   disputed: Fact[];
   /** Most independent origins first. */
   corroborated: Fact[];
@@ -170,6 +204,7 @@ function storyOutline(story: Story, refs: Map<string, ArticleRef>): StoryOutline
     outletCount: outlets.size,
     unknownOutlets: members.filter((r) => !r.article.outlet).length,
     counts: { corroborated: corroborated.length, singleSource: singleFacts.length, disputed: disputed.length },
+    synopsis: storySynopsis(story),
     disputed,
     corroborated,
     single,

@@ -84,6 +84,11 @@ function story(out: Out, o: ReportOutline, s: StoryOutline, n: number): void {
   const { corroborated, singleSource, disputed } = s.counts;
   out.line(2, `facts: ${p.green(`${corroborated} corroborated`)} · ${p.yellow(`${singleSource} single-source`)} · ${p.red(`${disputed} disputed`)}`);
 
+  if (s.synopsis.length) {
+    out.heading('SYNOPSIS', 'the best-corroborated facts');
+    for (const l of s.synopsis) out.line(2, `• ${quoted(l.text, MEMBER_QUOTE_MAX)} ${p.dim(`(${plural(l.independentOrigins, 'independent origin')})`)}`, 4);
+  }
+
   out.heading('ARTICLES');
   for (const ref of s.refs) articleLine(out, ref);
 

@@ -273,6 +273,6 @@ test('export: articles as JSONL, facts as CSV', async () => {
   assert.ok(lines.length >= 9);
   assert.ok((JSON.parse(lines[0] ?? '{}') as { id?: string }).id);
   const c = await request(srv.url, '/api/export?what=facts&format=csv');
-  assert.match(c.text, /^storyId,id,status,independentOrigins,articleIds,summary\r\n/);
+  assert.match(c.text, /^storyId,id,status,independentOrigins,articleIds,summary,members,conflicts\r\n/);
   assertCoded(await request(srv.url, '/api/export?what=people'), 400, 'CC902');
 });

@@ -5,7 +5,7 @@
  */
 import { toJSON } from '../report/json.js';
 import { VERSION } from '../report/version.js';
-import { COLUMNS, exportRows as rowsOf } from '../collection/index.js';
+import { COLUMNS, csvCells, exportRows as rowsOf } from '../collection/index.js';
 import { csvRow } from '../report/csv.js';
 import type { Store } from '../store/index.js';
 import type { Comparison } from '../model/index.js';
@@ -133,7 +133,7 @@ async function exportRows(store: Store, query: URLSearchParams, res: import('nod
   if (format === 'csv') await write(csvRow(COLUMNS[w]));
   for await (const row of rowsOf(store, w)) {
     if (res.destroyed) return;
-    await write(format === 'csv' ? csvRow(COLUMNS[w].map((c) => row[c])) : JSON.stringify(row) + '\n');
+    await write(format === 'csv' ? csvRow(csvCells(w, row)) : JSON.stringify(row) + '\n');
   }
   res.end();
 }

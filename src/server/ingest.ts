@@ -132,7 +132,7 @@ export async function ingestPosted(store: Store, lock: WriteLock, posted: Posted
   if (count + posted.refused.length > POSTED.maxItems) throw badRequest(`${count + posted.refused.length} items in one request; the most is ${POSTED.maxItems}`);
   const refused = posted.refused.length;
   if (count === 0) {
-    return { read: refused, new: 0, duplicates: 0, failed: refused, articles: [], problems: [...posted.refused], stories: { created: 0, joined: 0, merged: 0, analysed: 0, total: 0, stale: 0 } };
+    return { read: refused, new: 0, duplicates: 0, failed: refused, articles: [], problems: [...posted.refused], stories: { created: 0, joined: 0, merged: 0, analyzed: 0, total: 0, stale: 0 } };
   }
   const request = randomBytes(6).toString('hex');
   const dir = await mkdtemp(join(tmpdir(), 'crosscheck-post-'));

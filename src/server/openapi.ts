@@ -192,7 +192,7 @@ export const OPENAPI = {
     },
     '/api/articles': {
       post: {
-        summary: 'Ingest articles: cleaned, analysed and clustered into stories',
+        summary: 'Ingest articles: cleaned, analyzed and clustered into stories',
         description: 'The token is checked before the body is read. A JSON record nested more than 32 levels deep is refused alone (CC902 in "problems"); the other records are stored. Stored articles are known as "posted:<request id>:<line>".',
         security: [{ token: [] }],
         parameters: [

@@ -5,7 +5,7 @@ import type { PostResult } from './ingest.js';
 
 export function ingestForm(maxBody: number): Html {
   return layout('Add articles', html`<h1>Add articles</h1>
-<p>Paste an article (text or a page's HTML) or upload files. They are cleaned, analysed and grouped into stories. Writing needs the token the server was started with.</p>
+<p>Paste an article (text or a page's HTML) or upload files. They are cleaned, analyzed and grouped into stories. Writing needs the token the server was started with.</p>
 <form class="ingest" method="post" action="/ingest" enctype="multipart/form-data">
 <!-- The token comes first: browsers send fields in order, and the server checks it before reading the rest. -->
 <fieldset><legend>Write token</legend>

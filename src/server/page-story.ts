@@ -41,6 +41,7 @@ export function storyPage(view: StoryView, writes: boolean, jsonUrl: string): Ht
 <li class="badge">${story.origins.length} independent origin${story.origins.length === 1 ? '' : 's'}</li>
 </ul>
 ${view.comparison.messages.length ? messageList(view.comparison.messages) : ''}
+${synopsisSection(s)}
 <nav aria-label="On this page"><p class="meta"><a href="#outlets">Outlets</a> · <a href="#facts">Facts</a> · <a href="#reuse">Reuse</a> · <a href="#timeline">Timeline</a>${view.changes.length ? html` · <a href="#changes">What changed</a>` : ''} · <a href="#coverage">Left out and added</a></p></nav>
 ${outletsSection(s)}
 ${factsSection(s)}
@@ -49,6 +50,13 @@ ${timelineSection(s)}
 ${changesSection(s, view.changes)}
 ${coverageSection(s, report.profiles, jsonUrl)}`;
   return layout(story.title || story.id, body, { writes, jsonHref: jsonUrl });
+}
+
+/** The best-corroborated facts in a few lines, each linked to its row of the fact table. */
+function synopsisSection(s: StoryOutline): Html {
+  if (s.synopsis.length === 0) return html``;
+  return html`<section aria-labelledby="synopsis"><h2 id="synopsis">Synopsis</h2>
+<ul class="synopsis">${s.synopsis.map((l) => html`<li><a href="#fact-${l.factId}">${cut(l.text, 300)}</a> <span class="meta">(${l.independentOrigins} independent origin${l.independentOrigins === 1 ? '' : 's'})</span></li>`)}</ul></section>`;
 }
 
 function outletsSection(s: StoryOutline): Html {

@@ -3,7 +3,7 @@
  * always show the same thing: the story list (filters checked, keyset pagination on the
  * store's indexes: `?after=` carries an opaque cursor, so a deep page costs what the first
  * does; the older `?offset=` still works, bounded), search (paged the same way), one story
- * with its articles (analysed on first view when ingest left it for later, as `crosscheck
+ * with its articles (analyzed on first view when ingest left it for later, as `crosscheck
  * story` does), one article with its story's summary.
  */
 import { versionStoreOf, type ArticleVersion } from '../store/versions.js';
@@ -192,7 +192,7 @@ export interface StoryView {
 }
 
 export async function storyView(store: Store, id: string, lock: WriteLock): Promise<StoryView> {
-  // A stale story is analysed on its first view (under the server's write lock) and kept.
+  // A stale story is analyzed on its first view (under the server's write lock) and kept.
   const comparison = await storyReport(store, id, (fn) => lock.run(fn));
   const story = comparison?.stories[0];
   if (!comparison || !story) throw new HttpError(404, 'CC705', `no story "${id.slice(0, 80)}" in the database`);

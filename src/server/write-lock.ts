@@ -1,5 +1,5 @@
 /**
- * Writes through the server take turns: an ingest and a story analysed on first view both
+ * Writes through the server take turns: an ingest and a story analyzed on first view both
  * read then write membership and the clusterer's state, so two at once could lose one.
  * Reads do not wait (SQLite serves them from the last committed state).
  */

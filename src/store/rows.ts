@@ -2,8 +2,14 @@
  * Rows to records, shared by the SQLite and PostgreSQL stores: both keep an article's queryable
  * fields and a story's listing fields in the same snake_case columns.
  */
-import type { Article } from '../model/index.js';
-import type { ArticleRecord, ArticleToStore, StorySummary } from './store.js';
+import type { Article, Fact } from '../model/index.js';
+import type { ArticleRecord, ArticleToStore, FactRecord, StorySummary } from './store.js';
+
+/** A stored fact's members and conflicts (both stores keep the whole Fact as its doc). */
+export function factEvidence(doc: string): Pick<FactRecord, 'members' | 'conflicts'> {
+  const f = JSON.parse(doc) as Partial<Fact>;
+  return { members: f.members ?? [], conflicts: f.conflicts ?? [] };
+}
 
 /**
  * What an evidence's `text` and `articleId` are written as when the store can rebuild them: the

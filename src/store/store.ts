@@ -10,7 +10,7 @@
  * is the cheap incremental step (a late article joins its story) and marks the story stale until
  * the comparison is run again and the story is put back.
  */
-import type { Article, FactStatus, Story } from '../model/index.js';
+import type { Article, Conflict, FactMember, FactStatus, Story } from '../model/index.js';
 
 export interface PutArticlesResult {
   /** Ids of the articles stored by this call, in input order. */
@@ -116,6 +116,9 @@ export interface FactRecord {
   independentOrigins: number;
   articleIds: string[];
   summary: string;
+  /** Each member's words (Evidence) and stance, and the conflicts with both sides quoted (issue #15). */
+  members: FactMember[];
+  conflicts: Conflict[];
 }
 
 /**
@@ -172,7 +175,7 @@ export interface Assignment {
 /**
  * An article as a store writes it: the queryable fields, the text, and the whole article as
  * JSON with its text left empty (`toStore` in rows.ts makes it). Ingest makes it on the worker
- * thread that analysed the article, so that the thread that owns the database receives a few
+ * thread that analyzed the article, so that the thread that owns the database receives a few
  * strings instead of an object graph of thousands of small objects (deserialising that graph
  * and writing it out as JSON again was 0.2 ms per article of the serial part of an ingest).
  */

@@ -14,7 +14,7 @@ import type { Span } from '../model/index.js';
 import { disjoint } from './conflicts.js';
 import type { Prepared } from './prepare.js';
 import { lowerBound } from './names.js';
-import { firstMentionFrom, headlineTermsOf, isInRanges, isTitleCase, termsOf } from './terms.js';
+import { backgroundClause, firstMentionFrom, headlineTermsOf, isInRanges, isTitleCase, termsOf } from './terms.js';
 import type { Unit } from './units.js';
 
 // Tuned on the two seeds (five paraphrased facts must align, the rest must not) and the
@@ -57,6 +57,10 @@ export const ALIGN = {
   lateJoinRatio: 0.6,
   /** ...with no member of that fact below this share of the threshold. */
   lateJoinFloor: 0.2,
+  /** A pair under the threshold may still lead a sentence to its partner's fact (lateJoin) from
+   *  this share of the threshold: 0.6 let the seeds' list of the other prisoners' names join the
+   *  fact about the prisoners; 0.7 keeps it out and finds 0.7 pt more ECB+ sentence recall. */
+  weakPairRatio: 0.7,
   /** Score factor when both units name who or what they are about and the names differ
    *  ("the Kestrel Dawn can carry 350 passengers" / "the Lowland Maid can carry 180"). */
   otherSubjectFactor: 0.5,
@@ -210,6 +214,8 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   const blockEnd = new Map<number, number>();
   aligned.forEach((u, i) => blockEnd.set(u.article, i + 1));
   const edges: [number, number, number][] = [];
+  // Pairs under the threshold but within reach of a late join (lateJoin).
+  const weak: [number, number, number][] = [];
   for (let a = 0; a < n; a++) {
     const u = aligned[a] as AlignedUnit;
     if (u.isOpinion) continue;
@@ -230,6 +236,7 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
         if (b < a && (heavy[b] ?? []).some((x) => mine.includes(x))) continue;
         const s = compute(a, b);
         if (s >= ALIGN.threshold) edges.push([s, Math.min(a, b), Math.max(a, b)]);
+        else if (s >= ALIGN.threshold * ALIGN.weakPairRatio) weak.push([s, Math.min(a, b), Math.max(a, b)]);
       }
     }
   }
@@ -237,7 +244,7 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   // each other article, only its best few partners.
   edges.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
   const kept = new Map<number, number>();
-  const pruned = edges.filter(([, a, b]) => {
+  const keep = ([, a, b]: [number, number, number]): boolean => {
     const ka = a * prepared.length + (aligned[b]?.article ?? 0);
     const kb = b * prepared.length + (aligned[a]?.article ?? 0);
     const ca = kept.get(ka) ?? 0;
@@ -246,7 +253,8 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     kept.set(ka, ca + 1);
     kept.set(kb, cb + 1);
     return true;
-  });
+  };
+  const pruned = edges.filter(keep);
   edges.length = 0;
   edges.push(...pruned);
   edges.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
@@ -263,7 +271,12 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     }
     return count >= ALIGN.minSharedTerms && w >= ALIGN.minSharedWeight;
   };
-  return { units: aligned, groups: grow(aligned, edges, score, residual, origin), score };
+  // Weak pairs, best first, pruned as the edges are (and counting against the same partners).
+  weak.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  const weakKept = weak.filter(keep);
+  weak.length = 0;
+  weak.push(...weakKept);
+  return { units: aligned, groups: grow(aligned, edges, weak, score, residual, origin), score };
 }
 
 // Words that make a unit lean on the sentence before it.
@@ -292,7 +305,8 @@ function sourceSpans(p: Prepared): Span[] {
   let out = SOURCES.get(p);
   if (!out) {
     out = [
-      ...p.article.attributions.map((a) => a.source?.span ?? a.span),
+      // a source told about in a relative clause ("Mara Velt, who set up the firm in 1998, said") is also that clause's subject
+      ...p.article.attributions.filter((a) => !(a.source && backgroundClause(p.article.text, a.source.span.start, a.span.end))).map((a) => a.source?.span ?? a.span),
       ...p.article.quotes.map((q) => q.speaker?.span).filter((s): s is Span => s !== undefined),
     ].sort((x, y) => x.start - y.start);
     SOURCES.set(p, out);
@@ -332,6 +346,7 @@ function firstAtOrAfter(list: readonly number[], from: number, value: number): n
 function grow(
   units: readonly AlignedUnit[],
   edges: readonly [number, number, number][],
+  weak: readonly [number, number, number][],
   score: (a: number, b: number) => number,
   residual: (a: number, b: number, except: ReadonlySet<string>) => boolean,
   origin: (article: number) => number,
@@ -428,7 +443,7 @@ function grow(
       }
     }
   }
-  lateJoin(units, edges, factOf, facts, fits);
+  lateJoin(units, [...edges, ...weak], factOf, facts, fits);
   return facts.filter((f): f is number[] => f !== null).map((f) => [...f].sort((x, y) => x - y));
 }
 
@@ -437,6 +452,8 @@ function grow(
  * partner when it reaches that fact's origins on average above `lateJoinRatio` of the threshold
  * (a fact grown from two close tellings holds their shared words; a third telling that says the
  * same with more of its own is below the full bar against the pair, yet plainly the same fact).
+ * The edges are the pairs at the threshold, then the weak pairs (from `weakPairRatio` of it): a
+ * sentence that reached no one at the full bar may still be a third telling of a fact.
  * Best edges first; each sentence joins at most one fact, through one unit.
  */
 function lateJoin(
@@ -452,8 +469,7 @@ function lateJoin(
     if ((factOf[i] ?? -1) >= 0) placed.add(sentenceKey(u));
   });
   const tried = new Set<number>();
-  for (const [s, a, b] of edges) {
-    if (s < ALIGN.threshold) break;
+  for (const [, a, b] of edges) {
     for (const [x, y] of [[a, b], [b, a]] as const) {
       const u = units[x] as AlignedUnit;
       const home = factOf[y] ?? -1;

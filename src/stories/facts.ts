@@ -21,6 +21,9 @@ export const SINGLE_SOURCE = {
   minWords: 6,
 } as const;
 
+/** A claim is held by the facts when their members cover this share of its characters. */
+const CLAIM_HELD_SHARE = 0.5;
+
 const STATUS_ORDER: Record<FactStatus, number> = { disputed: 0, corroborated: 1, 'single-source': 2 };
 
 export function buildFacts(storyId: string, prepared: readonly Prepared[], alignment: Alignment, originOf: ReadonlyMap<string, number>): Fact[] {
@@ -64,6 +67,45 @@ export function buildFacts(storyId: string, prepared: readonly Prepared[], align
       facts.push(makeFact(storyId, prepared, [units.indexOf(u)], units, score, originOf, null));
     }
   }
+  // Every claim of the analysis layer lands in a fact: one that no fact holds yet (a low score,
+  // too few words, an opinion) becomes a single-source fact of its own, never dropped silently.
+  const indexOf = new Map(prepared.map((p, i) => [p.article.id, i]));
+  const held = new Map<number, { start: number; end: number }[]>();
+  for (const f of facts) {
+    for (const m of f.members) {
+      const a = indexOf.get(m.articleId) ?? -1;
+      const list = held.get(a) ?? [];
+      list.push(m.span);
+      held.set(a, list);
+    }
+  }
+  const unitsOf = new Map<number, number[]>();
+  units.forEach((u, i) => {
+    if (u.kind !== 'claim' && u.kind !== 'sentence') return;
+    const list = unitsOf.get(u.article) ?? [];
+    list.push(i);
+    unitsOf.set(u.article, list);
+  });
+  prepared.forEach((p, a) => {
+    const list = held.get(a) ?? [];
+    for (const c of p.article.claims) {
+      // Held when facts cover most of it: an appositive in a fact ("Joseph Yun, the U.S.
+      // negotiator") does not hold the claim around it ("officials suggested Yun has been reined in").
+      let covered = 0;
+      for (const s of list) covered += Math.max(0, Math.min(s.end, c.span.end) - Math.max(s.start, c.span.start));
+      if (covered >= CLAIM_HELD_SHARE * (c.span.end - c.span.start)) continue;
+      // The claim's own unit, else its sentence's (units end at a word, a claim may end at its full stop).
+      const k = (unitsOf.get(a) ?? []).find((i) => {
+        const u = units[i] as AlignedUnit;
+        return u.span.start >= c.span.start && u.span.end <= c.span.end && u.span.end > c.span.start;
+      });
+      if (k === undefined) continue;
+      const u = units[k] as AlignedUnit;
+      list.push(u.span);
+      facts.push(makeFact(storyId, prepared, [k], units, score, originOf, null));
+    }
+    held.set(a, list);
+  });
   return facts.sort(
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||

@@ -28,7 +28,7 @@ import { findUnits } from './units.js';
 export const MAX_ALIGNED_ARTICLES = 200;
 
 /**
- * One story's articles (the clusterer's group) analysed under the story's id (the clusterer's,
+ * One story's articles (the clusterer's group) analyzed under the story's id (the clusterer's,
  * kept as the story grows): reuse, origins, facts and coverage.
  */
 export function analyzeStory(id: string, articles: readonly Article[]): { story: Story; messages: Message[] } {

@@ -54,3 +54,16 @@ test('seeds: what only one of them has stays single-source', async () => {
   // No fact ties the Tillerson quote or the Global Times to the other article.
   for (const f of factsWith(stories, /not your enemy|Global Times/)) assert.deepEqual(f.articleIds, [rewrite.id]);
 });
+
+test('seeds: every claim of every article lands in a fact, none dropped (#15)', async () => {
+  const facts = stories[0]?.facts ?? [];
+  for (const a of [news, rewrite]) {
+    for (const c of a.claims) {
+      const words = a.text.slice(c.span.start, c.span.end);
+      if (words.split(/\s+/).length < 4) continue; // too short to be a unit of its own
+      const holders = facts.filter((f) => f.members.some((m) => m.articleId === a.id && m.span.start < c.span.end && c.span.start < m.span.end));
+      assert.ok(holders.length > 0, `no fact holds: ${words}`);
+    }
+  }
+  for (const words of [/No indication has emerged yet/, /reined in/, /we cannot accept a nuclear North Korea/]) assert.ok(factsWith(stories, words).length > 0, String(words));
+});

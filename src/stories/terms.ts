@@ -34,12 +34,28 @@ function attributionRanges(p: Prepared): { start: number; end: number }[] {
         // when the reported clause goes on with a pronoun for it; then only the cue is left out.
         const next = p.article.text.slice(a.span.end, a.span.end + 24);
         if (SELF_REPORT.test(next)) return { start: src.end, end: Math.max(a.span.end, src.end) };
+        // "Company founder Mara Velt, who set up the firm in 1998, said": a relative clause about
+        // the source is a fact of its own, with the source as its actor (unless it only says why
+        // the source is unnamed); only the cue after the clause stays out
+        const clause = backgroundClause(p.article.text, src.start, a.span.end);
+        if (clause) return { start: clause.end, end: Math.max(a.span.end, src.end) };
         return { start: Math.min(src.start, a.span.start), end: Math.max(a.span.end, src.end) };
       })
       .sort((x, y) => x.start - y.start);
     RANGES.set(p, out);
   }
   return out;
+}
+
+/** Words of a relative clause that only explain an unnamed source ("who spoke on condition of anonymity"). */
+const ANONYMITY_CLAUSE = /\b(?:anonymity|anonymously|named|identified|authori[sz]ed|publicly)\b/i;
+const RELATIVE_CLAUSE = /,\s*(?:who|which)\s[^,]*,/;
+
+/** The ", who …," clause inside text[start, end) that tells a fact about the source, or null. */
+export function backgroundClause(text: string, start: number, end: number): { start: number; end: number } | null {
+  const m = RELATIVE_CLAUSE.exec(text.slice(start, end));
+  if (!m || ANONYMITY_CLAUSE.test(m[0])) return null;
+  return { start: start + m.index, end: start + m.index + m[0].length };
 }
 
 export function isInRanges(ranges: readonly { start: number; end: number }[], offset: number): boolean {

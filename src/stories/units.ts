@@ -124,7 +124,11 @@ export function findUnits(p: Prepared, articleIndex: number): Unit[] {
   return out;
 }
 
-/** Sentences of the title and heading paragraphs (without a paragraph layer: the first line, when it is not body). */
+/**
+ * Sentences of the title, heading and caption paragraphs (without a paragraph layer: the first
+ * line, when it is not body). A caption often says the main fact again ("Esther Williams,
+ * swimming star, dies at 91"): 12 ECB+ first lines taken as captions had a same-event partner.
+ */
 function headlineSentences(p: Prepared): Set<number> {
   const out = new Set<number>();
   const paragraphs = p.article.paragraphs;
@@ -135,7 +139,7 @@ function headlineSentences(p: Prepared): Set<number> {
       return;
     }
     const para = paragraphs.find((q) => q.span.start <= s.start && s.start < q.span.end);
-    if (para && (para.kind === 'title' || para.kind === 'heading')) out.add(si);
+    if (para && (para.kind === 'title' || para.kind === 'heading' || para.kind === 'caption')) out.add(si);
   });
   return out;
 }

@@ -271,7 +271,7 @@ async function storeChanged(
         })
       : [];
     // The story's facts follow the latest version: the previous version's article leaves its
-    // story (re-analysed without it) before the new version is stored, so a kill between the two
+    // story (re-analyzed without it) before the new version is stored, so a kill between the two
     // repeats the step on the next fetch instead of skipping it.
     if (previous?.articleId && articleId !== null && previous.articleId !== articleId && previous.contentHash !== versionHash(doc)) await retire(o.store, previous.articleId);
     const v = await o.versions.putVersion({
@@ -342,9 +342,9 @@ async function retire(store: Store, articleId: string): Promise<void> {
     await store.putStories([], { remove: [storyId] });
     return;
   }
-  const analysed = analyzeStory(storyId, await store.getArticles(members.slice(0, MAX_ANALYZED_ARTICLES))).story;
+  const analyzed = analyzeStory(storyId, await store.getArticles(members.slice(0, MAX_ANALYZED_ARTICLES))).story;
   const capped = members.length > MAX_ANALYZED_ARTICLES;
-  await store.putStory({ ...analysed, id: storyId, articleIds: members, ...(capped ? { outlets: story.outlets, firstPublished: story.firstPublished, lastPublished: story.lastPublished } : {}) });
+  await store.putStory({ ...analyzed, id: storyId, articleIds: members, ...(capped ? { outlets: story.outlets, firstPublished: story.firstPublished, lastPublished: story.lastPublished } : {}) });
 }
 
 /** The page's own dateModified, when the metadata extraction gives one (kept apart from publishedAt). */

@@ -35,7 +35,7 @@ export function locksFor(times: readonly (number | null)[]): LockSet {
   return { global: 'shared', buckets: [...buckets].sort((a, b) => a - b) };
 }
 
-/** Every assignment waits for this one (writing back an analysed story: see worker.ts). */
+/** Every assignment waits for this one (writing back an analyzed story: see worker.ts). */
 export const EXCLUSIVE: LockSet = { global: 'exclusive', buckets: [] };
 
 /** Runs `fn` holding the locks on a connection of its own; they are released whatever happens. */

@@ -106,7 +106,7 @@ if (url !== null) {
         const file = join(tmp, 'df.jsonl');
         writeFileSync(file, jsonl([...eventArticles(0, 3), ...eventArticles(2, 3, 20)]));
         const { enqueued } = await enqueueInputs(store, [file], { maxBytes: 8 << 20 });
-        const summary = await runWorker({ store, concurrency: 0, untilEmpty: true, analyse: false, claimSize: 2, pollMs: 20 });
+        const summary = await runWorker({ store, concurrency: 0, untilEmpty: true, analyze: false, claimSize: 2, pollMs: 20 });
         assert.equal(summary.stored, enqueued);
         const sketch = await store.getSketch();
         assert.ok(sketch, 'the counts are rows now');

@@ -15,8 +15,8 @@
  *                A worker killed at any moment leaves all of it or none: its jobs are claimed
  *                again as soon as its connection is gone (or its lease runs out), and
  *                content-hash idempotency stores nothing twice
- *   4. analyse   the stories the batch changed are compared again off the locks, and put back
- *                under the global lock, only if their membership is still the one analysed
+ *   4. analyze   the stories the batch changed are compared again off the locks, and put back
+ *                under the global lock, only if their membership is still the one analyzed
  * When the queue is empty the worker analyses stale stories (one worker per story, by
  * try-lock) and waits for more, or exits when asked to stop at an empty queue.
  */
@@ -68,7 +68,7 @@ export interface WorkerOptions {
   /** Exit once no job is queued or running (else wait for more until `signal` aborts). */
   untilEmpty?: boolean;
   /** Compare the stories that changed (default true). */
-  analyse?: boolean;
+  analyze?: boolean;
   context?: Partial<Context>;
   signal?: AbortSignal;
   /** Called after each committed batch. */
@@ -89,7 +89,7 @@ export interface WorkerSummary extends WorkerCounters {
   /** Jobs whose content was already stored. */
   duplicates: number;
   batches: number;
-  analysed: number;
+  analyzed: number;
   seconds: number;
 }
 
@@ -99,7 +99,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const lease = options.leaseSeconds ?? WORKER.leaseSeconds;
   const ctx: Context = { ...DEFAULT_CONTEXT, ...options.context };
-  const summary: WorkerSummary = { id, done: 0, failed: 0, busyMs: 0, dbWaitMs: 0, orderWaitMs: 0, assignMs: 0, stored: 0, duplicates: 0, batches: 0, analysed: 0, seconds: 0 };
+  const summary: WorkerSummary = { id, done: 0, failed: 0, busyMs: 0, dbWaitMs: 0, orderWaitMs: 0, assignMs: 0, stored: 0, duplicates: 0, batches: 0, analyzed: 0, seconds: 0 };
   const db = async <T>(fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     try {
@@ -116,23 +116,23 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     beating = heartbeat(store, id, lease, summary).catch(() => undefined);
   }, Math.max(200, (lease * 1000) / 3));
 
-  /** Step 4 for one story: analysed off the locks, written back under them if still current. */
-  const analyse = async (storyId: string, upTo: number): Promise<void> => {
-    if (options.analyse === false) return;
+  /** Step 4 for one story: analyzed off the locks, written back under them if still current. */
+  const analyze = async (storyId: string, upTo: number): Promise<void> => {
+    if (options.analyze === false) return;
     const input = await db(() => storyInput(store, storyId));
-    if (!input || input.memberIds.length > upTo || input.memberIds.length < INGEST.analyseFrom) return;
+    if (!input || input.memberIds.length > upTo || input.memberIds.length < INGEST.analyzeFrom) return;
     const t = performance.now();
     const r = await pool.run({ kind: 'story', id: storyId, articles: input.articles });
     summary.busyMs += performance.now() - t;
     if (r.kind !== 'story') return;
     // Written back under the global lock, exclusively: an article can join a story through an
     // undated member whatever its date, so no time window bounds who may be changing it.
-    if (await db(() => withLocks(store.pool, EXCLUSIVE, () => applyAnalysis(store, input, r.story)))) summary.analysed++;
+    if (await db(() => withLocks(store.pool, EXCLUSIVE, () => applyAnalysis(store, input, r.story)))) summary.analyzed++;
   };
 
   /** Stale stories left by batches (large ones, and those of killed workers): one worker each. */
-  const analyseStale = async (): Promise<void> => {
-    if (options.analyse === false) return;
+  const analyzeStale = async (): Promise<void> => {
+    if (options.analyze === false) return;
     const ids = await db(() => store.staleStories(100_000));
     if (ids.length === 0) return;
     const client = await store.pool.connect();
@@ -141,7 +141,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         if (options.signal?.aborted) return;
         if (!(await tryStoryLock(client, storyId))) continue;
         try {
-          await analyse(storyId, Infinity);
+          await analyze(storyId, Infinity);
         } finally {
           await releaseStoryLock(client, storyId);
         }
@@ -226,7 +226,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     summary.done += doneSeqs.length;
     summary.batches++;
     // 4. The stories this batch changed.
-    for (const storyId of changed) await analyse(storyId, INGEST.analyseNowUpTo);
+    for (const storyId of changed) await analyze(storyId, INGEST.analyzeNowUpTo);
     summary.seconds = (Date.now() - started) / 1000;
     options.onBatch?.(summary);
   };
@@ -240,10 +240,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         await round(jobs);
         continue;
       }
-      if (!idle) await analyseStale();
+      if (!idle) await analyzeStale();
       idle = true;
       if (options.untilEmpty && (await db(() => isDrained(store)))) {
-        await analyseStale(); // what the last batches of the other workers left
+        await analyzeStale(); // what the last batches of the other workers left
         break;
       }
       await sleep(options.pollMs ?? WORKER.pollMs, options.signal);

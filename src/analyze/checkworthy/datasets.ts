@@ -1,6 +1,6 @@
 /**
  * The check-worthiness sets, read at run time from ../shared/data (never copied into the
- * project), and their lines turned into analysed documents:
+ * project), and their lines turned into analyzed documents:
  *
  *   ClaimBuster  claimbuster/train.json: [{ sentence_id, label (1 = check-worthy factual), text }],
  *                each sentence on its own (no speaker or debate given).
@@ -8,7 +8,7 @@
  *                factcheck.org checked a claim in the line); one file is one transcript.
  *
  * A list of lines becomes one document: the lines joined by blank lines, each line a body
- * paragraph, analysed by the whole pipeline (so the model is trained on the layers it will read
+ * paragraph, analyzed by the whole pipeline (so the model is trained on the layers it will read
  * at run time). `lineSpans` maps each line back to its place in the cleaned text.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -70,8 +70,8 @@ export interface LinesDoc {
   lineSpans: (Span | null)[];
 }
 
-/** Lines as one analysed document of body paragraphs, one per line. */
-export function analyseLines(lines: readonly string[], uri: string): LinesDoc {
+/** Lines as one analyzed document of body paragraphs, one per line. */
+export function analyzeLines(lines: readonly string[], uri: string): LinesDoc {
   const raw = lines.map((l) => l.replace(/\s+/g, ' ').trim()).join('\n\n');
   const doc = extract({ uri, format: 'text', raw, record: {}, messages: [] }, DEFAULT_CONTEXT);
   const lineSpans: (Span | null)[] = [];
@@ -99,44 +99,44 @@ export function lineIndex(lineSpans: readonly (Span | null)[], n: number): Int32
   return out;
 }
 
-/** ClaimBuster sentences are analysed in documents of this many lines (each line its own paragraph). */
+/** ClaimBuster sentences are analyzed in documents of this many lines (each line its own paragraph). */
 export const CLAIMBUSTER_CHUNK = 200;
 
-export interface AnalysedTranscript {
+export interface AnalyzedTranscript {
   transcript: Transcript;
   ld: LinesDoc;
   labels: boolean[];
 }
 
-export interface AnalysedChunk {
+export interface AnalyzedChunk {
   rows: ClaimBusterRow[];
   ld: LinesDoc;
   labels: boolean[];
 }
 
-export function loadClef(): AnalysedTranscript[] | null {
+export function loadClef(): AnalyzedTranscript[] | null {
   if (!hasClef()) {
     console.error('SKIP: ../shared/data/clef2019/training not found');
     return null;
   }
   return readClef().map((transcript) => ({
     transcript,
-    ld: analyseLines(transcript.lines.map((l) => l.text), `clef:${transcript.name}`),
+    ld: analyzeLines(transcript.lines.map((l) => l.text), `clef:${transcript.name}`),
     labels: transcript.lines.map((l) => l.label),
   }));
 }
 
 /** ClaimBuster rows in sentence-id order, in chunks (neighbouring ids come from the same debate more often than not). */
-export function loadClaimBuster(): AnalysedChunk[] | null {
+export function loadClaimBuster(): AnalyzedChunk[] | null {
   if (!hasClaimBuster()) {
     console.error('SKIP: ../shared/data/claimbuster/train.json not found');
     return null;
   }
   const rows = readClaimBuster().sort((a, b) => a.id - b.id);
-  const out: AnalysedChunk[] = [];
+  const out: AnalyzedChunk[] = [];
   for (let i = 0; i < rows.length; i += CLAIMBUSTER_CHUNK) {
     const chunk = rows.slice(i, i + CLAIMBUSTER_CHUNK);
-    out.push({ rows: chunk, ld: analyseLines(chunk.map((r) => r.text), `claimbuster:${i}`), labels: chunk.map((r) => r.label) });
+    out.push({ rows: chunk, ld: analyzeLines(chunk.map((r) => r.text), `claimbuster:${i}`), labels: chunk.map((r) => r.label) });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /**
  * Training of the check-worthiness model, shared by scripts/train-checkworthy.ts and the eval
- * scripts (which retrain it inside each fold): examples are the sentences of analysed
+ * scripts (which retrain it inside each fold): examples are the sentences of analyzed
  * transcripts, labelled with their line's label; the model is linear.ts's logistic regression.
  */
 import type { Doc } from '../../model/index.js';

@@ -13,7 +13,7 @@
  */
 import type { Span, Token } from '../../model/index.js';
 import { CONNECTORS, FUNCTION_WORDS, JOB_NOUNS, NOT_NAMES, ORG_PREFIXES, ORG_SUFFIXES, PLACE_PREFIXES, PLACE_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS } from '../entity-tables.js';
-import { matchGazetteer } from '../gazetteer.js';
+import { gazetteerFirstWords, matchGazetteer } from '../gazetteer.js';
 
 /**
  * log2 of the rows of the weight table. Calibrated on eng.testa: 2^16 rows cost 0.3 F1 to
@@ -76,6 +76,25 @@ const LISTS_UNKNOWN = 0xffff;
 
 const GAZ_TYPES: Record<string, number> = { person: 1, org: 2, group: 3, place: 4, misc: 7 };
 
+/**
+ * A bit per value of the low 16 bits of a norm's hash (normHash of `prepare`) for a set of norms:
+ * a clear bit proves the norm is not in the set, so most tokens skip the Map lookup (and the
+ * slice of a possessive) that would find nothing.
+ */
+class NormFilter {
+  private readonly bits = new Uint32Array(1 << 11);
+  constructor(norms: Iterable<string>) {
+    for (const norm of norms) {
+      let h = FNV;
+      for (let k = 0; k < norm.length; k++) h = fnvStep(h, norm.charCodeAt(k));
+      this.bits[(h >>> 5) & 0x7ff] = (this.bits[(h >>> 5) & 0x7ff] as number) | (1 << (h & 31));
+    }
+  }
+  mayHave(h: number): boolean {
+    return ((this.bits[(h >>> 5) & 0x7ff] as number) & (1 << (h & 31))) !== 0;
+  }
+}
+
 /** Letter case of each UTF-16 code unit: 1 upper, 2 lower, 3 other; 0 = not looked at yet. */
 const caseMemo = new Uint8Array(65536);
 function caseAt(c: number): number {
@@ -95,6 +114,9 @@ const FNV = 2166136261;
 function fnvStep(h: number, c: number): number {
   return Math.imul(h ^ c, 16777619);
 }
+/** The word lists' norms and the gazetteer's first words, as filters on normHash. */
+const LIST_FILTER = new NormFilter(LIST_BITS.keys());
+const GAZETTEER_FILTER = new NormFilter(gazetteerFirstWords());
 /** Mixes a template number and up to three values into a row of the table. */
 function row(template: number, a: number, b = 0, c = 0): number {
   let h = Math.imul(template + 1, 0x9e3779b1) ^ a;
@@ -344,7 +366,9 @@ function listsAt(p: Prepared, i: number): number {
   let bits = p.lists[i] as number;
   if (bits === LISTS_UNKNOWN) {
     const tok = p.tokens[i] as Token;
-    bits = (p.possessive[i] ? LIST_BITS.get(tok.norm.slice(0, -2)) : LIST_BITS.get(tok.norm)) ?? 0;
+    // normHash is the hash of the norm without its possessive 's: the key looked up
+    if (!LIST_FILTER.mayHave(p.normHash[i] as number)) bits = 0;
+    else bits = (p.possessive[i] ? LIST_BITS.get(tok.norm.slice(0, -2)) : LIST_BITS.get(tok.norm)) ?? 0;
     p.lists[i] = bits;
   }
   return bits;
@@ -353,7 +377,9 @@ function listsAt(p: Prepared, i: number): number {
 function markGazetteer(p: Prepared, a: number, b: number): void {
   let i = a;
   while (i < b) {
-    if (!hasUpper(p.caseClass[i] as number)) {
+    // a name starts with one of the gazetteer's first words (a possessive is looked up whole
+    // too, and its normHash leaves the 's out: no shortcut for it)
+    if (!hasUpper(p.caseClass[i] as number) || (p.possessive[i] === 0 && !GAZETTEER_FILTER.mayHave(p.normHash[i] as number))) {
       i++;
       continue;
     }

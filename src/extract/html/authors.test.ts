@@ -20,6 +20,33 @@ test('bylines cleaned to names: labels, dates, counts, glued labels, roles, seve
   assert.deepEqual(cleanAuthors('Ludwig van Beethoven'), ['Ludwig van Beethoven']);
 });
 
+test('bylines with the outlet, a desk, a repeated name, a handle, an e-mail, a date or a month glued on', () => {
+  assert.deepEqual(cleanAuthors('By Paul Steinhauser Fox News', 'Fox News'), ['Paul Steinhauser']);
+  assert.deepEqual(cleanAuthors('By Ron Dicker General Assignment Reporter, HuffPost'), ['Ron Dicker']);
+  assert.deepEqual(cleanAuthors('Denis Staunton China Correspondent, in Seoul Fri Nov 3 2023 - 07:33'), ['Denis Staunton']);
+  assert.deepEqual(cleanAuthors('Hayley J. Fowler Senior Writer'), ['Hayley J. Fowler']);
+  assert.deepEqual(cleanAuthors('Tom Krisher, AP Auto Writer'), ['Tom Krisher']);
+  assert.deepEqual(cleanAuthors('By Eric Yoder Eric Yoder National reporter focusing on budget policies EmailBioFollow'), ['Eric Yoder']);
+  assert.deepEqual(cleanAuthors("By April Roach@aprilroach28 Daniel O'Mahony 01 October 2020"), ['April Roach']);
+  assert.deepEqual(cleanAuthors('Claudia Tanclaudiat@sph.com.sg@ClaudiaTanBT'), ['Claudia']);
+  assert.deepEqual(cleanAuthors('Par Thomas Lecomte Le 2 novembre 2023 à 16h17'), ['Thomas Lecomte']);
+  assert.deepEqual(cleanAuthors('November 3, 2023'), []);
+  assert.deepEqual(cleanAuthors('REUTERS 19 NOV 2019'), ['Reuters']);
+  assert.deepEqual(cleanAuthors('By AFP'), ['AFP']);
+  assert.deepEqual(cleanAuthors('Veröffentlicht von Chris Jung'), ['Chris Jung']);
+  assert.deepEqual(cleanAuthors('Ryan Merkley, CEO'), ['Ryan Merkley']);
+  assert.deepEqual(cleanAuthors('More Posts'), []);
+});
+
+test('a byline in a BEM class ("article__byline") and a link to an author\'s page under the headline; a sidebar\'s author link is not the byline', () => {
+  const body = '<p>Body text of the article, long enough to be a paragraph, with a comma, and a full stop.</p>';
+  const bem = extractHtml(`<h1>Headline</h1><div class="article__byline"><a href="https://n.example/team/">Catherine Shu</a></div>${body}`, { uri: 'b.html' });
+  assert.deepEqual(bem.authors, ['Catherine Shu']);
+  const link = extractHtml(`<div class="sidebar"><a href="/author/chad-finn">Chad Finn</a></div><h1>Headline</h1><div><span>By</span> <a href="https://abc.example/author/tal_axelrod">Tal Axelrod</a></div>${body}`, { uri: 'l.html' });
+  assert.deepEqual(link.authors, ['Tal Axelrod']);
+  assert.equal(link.authorsVia, 'html');
+});
+
 test('form labels, roles and the outlet are not authors', () => {
   assert.deepEqual(cleanAuthors('Name'), []);
   assert.deepEqual(cleanAuthors('Leave a Reply'), []);

@@ -47,6 +47,16 @@ test('a relative date ("15 minutes ago") whose title attribute holds the machine
   assert.equal(a.publishedAt, '2020-09-20T14:20:02Z');
 });
 
+test('the last resort: an edit stamp in a footer line, or its words in a label and its day in the next element', () => {
+  const body = '<p>Body text of the page, long enough to be a paragraph of an article, with commas, and more.</p>';
+  // The label sits far under the headline (past the date lines' reach), as footers do.
+  const label = extractHtml(`<h1>Hochauflösende Karten</h1>${body.repeat(70)}<div class="box"><label>Letzte Änderung:</label><div class="value">14.01.2022 um 09:25</div></div>`, { uri: 'l.html' });
+  assert.equal(label.publishedAt, '2022-01-14');
+  assert.equal(label.publishedVia, 'modified');
+  assert.equal(extractHtml(`<h1>BeginnersGuide</h1>${body}<p id="pageinfo">BeginnersGuide/Download (last edited 2019-11-10 13:28:18 by Someone)</p>`, { uri: 'w.html' }).publishedAt, '2019-11-10T13:28:18');
+  assert.equal(extractHtml(`<h2>Stand der Dinge</h2>${body}<p>Stand der Dinge im Jahr 2019</p>`, { uri: 's.html' }).publishedAt, null);
+});
+
 test('itemprop datePublished on a non-meta element; a date in the canonical url; a future or too old date is not a date', () => {
   assert.equal(extractHtml('<span itemprop="datePublished">Nov 2, 2017</span><p>x</p>', { uri: 'i.html' }).publishedAt, '2017-11-02');
   const url = extractHtml('<link rel="canonical" href="https://n.example/2019/06/17/story"><p>x</p>', { uri: 'c.html' });

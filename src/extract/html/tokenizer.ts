@@ -57,6 +57,11 @@ function isSpace(c: number): boolean {
   return c === SPACE || c === LF || c === TAB || c === FF || c === CR;
 }
 
+/** Whether toLowerCase could change the character (most names are lower-case already: no copy then). */
+function needsLowering(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || c > 0x7f;
+}
+
 function isAsciiLetter(c: number): boolean {
   const lower = c | 0x20;
   return lower >= 0x61 && lower <= 0x7a;
@@ -107,8 +112,9 @@ export class HtmlTokenizer {
       if (isAsciiLetter(c)) {
         this.emitText(textStart, lt, sink);
         let q = lt + 2;
-        for (let d = html.charCodeAt(q); q < n && !(isSpace(d) || d === SLASH || d === GT); d = html.charCodeAt(++q));
-        const name = html.slice(lt + 1, q).toLowerCase();
+        let upper = c < 0x61;
+        for (let d = html.charCodeAt(q); q < n && !(isSpace(d) || d === SLASH || d === GT); d = html.charCodeAt(++q)) upper ||= needsLowering(d);
+        const name = upper ? html.slice(lt + 1, q).toLowerCase() : html.slice(lt + 1, q);
         const attrs: Attrs = {};
         const gt = q < n ? this.attributes(q, attrs) : -1;
         if (gt < 0) return true;
@@ -141,9 +147,10 @@ export class HtmlTokenizer {
         this.emitText(textStart, lt, sink);
         if (isAsciiLetter(d)) {
           let q = p + 1;
-          for (let e = html.charCodeAt(q); q < n && !(isSpace(e) || e === GT); e = html.charCodeAt(++q));
+          let upper = d < 0x61;
+          for (let e = html.charCodeAt(q); q < n && !(isSpace(e) || e === GT); e = html.charCodeAt(++q)) upper ||= needsLowering(e);
           if (q >= n) return true;
-          sink.closeTag(html.slice(p, q).toLowerCase());
+          sink.closeTag(upper ? html.slice(p, q).toLowerCase() : html.slice(p, q));
           const close = html.charCodeAt(q) === GT ? q : html.indexOf('>', q);
           if (close < 0) return true;
           pos = textStart = close + 1;
@@ -250,10 +257,14 @@ export class HtmlTokenizer {
       }
       // The name's first character is part of it whatever it is: '<a ="x">' has an attribute '="x"'.
       const start = p;
+      let upper = needsLowering(c);
       c = html.charCodeAt(++p);
-      while (p < n && !(isSpace(c) || c === EQ || c === SLASH || c === GT)) c = html.charCodeAt(++p);
+      while (p < n && !(isSpace(c) || c === EQ || c === SLASH || c === GT)) {
+        upper ||= needsLowering(c);
+        c = html.charCodeAt(++p);
+      }
       if (p >= n) return -1;
-      const name = html.slice(start, p).toLowerCase();
+      const name = upper ? html.slice(start, p).toLowerCase() : html.slice(start, p);
       while (isSpace(c)) c = html.charCodeAt(++p);
       if (p >= n) return -1;
       let value = '';

@@ -14,6 +14,7 @@ import { Parser } from 'htmlparser2';
 import { HtmlParser } from './tree-rules.js';
 import { PARSE_LIMITS } from './parse.js';
 import { decodeHtml } from '../../read/charset.js';
+import { growth } from '../../../test/growth.js';
 
 interface Log {
   items: string[];
@@ -151,6 +152,32 @@ test('where ours differs from htmlparser2, at the end of a cut-off page', () => 
   assert.deepEqual(theirs('<!DOCTYPE html'), ['#text "DOCTYPE html" [0,0,14]']);
   assert.deepEqual(ours('<!DOCTYPE html'), ['#text "DOCTYPE html" [0,2,14]']);
   assert.deepEqual(ours('x<?php echo'), ['#text "xphp echo" [0,0,1,1,3,11]']);
+  // After an end tag with more before its '>', htmlparser2's text span starts inside the tag.
+  const html = '<p>a</p >b';
+  assert.equal(html.slice(9, 10), 'b');
+  assert.deepEqual(ours(html).at(-1), '#text "b" [0,9,10]');
+});
+
+test('hostile shapes cost time linear in the page (no bound stops them here)', () => {
+  const shapes: [string, (n: number) => string][] = [
+    ['deep stack then stray end tags', (n) => '<div>'.repeat(n) + '</span>'.repeat(n)],
+    ['deep stack then its end tags', (n) => '<div><b>'.repeat(n) + '</div>'.repeat(n)],
+    ["'<' starting nothing", (n) => 'x <'.repeat(n)],
+    ['references', (n) => '&amp&#x&#9&;&notit'.repeat(n)],
+    ['raw text near its end tag', (n) => '<script>' + '</scrip </scriptx'.repeat(n)],
+    ['unclosed comment', (n) => '<!--' + '-x'.repeat(n)],
+    ['unterminated tag', (n) => '<a b' + ' c="&amp"'.repeat(n)],
+    ['many attributes', (n) => '<a ' + Array.from({ length: n }, (_, i) => `a${i}=1`).join(' ') + '>'],
+    ['bogus end tags', (n) => '</3'.repeat(n)],
+    ['self-closing in svg', (n) => '<svg>' + '<svg/>'.repeat(n)],
+  ];
+  const none = { onopentag() {}, onclosetag() {}, ontext() {} };
+  for (const [name, make] of shapes) {
+    const small = make(30_000);
+    const large = make(300_000);
+    const g = growth((size) => new HtmlParser(none).parse(size === 1 ? small : large, PARSE_LIMITS.sliceChars, () => true), 1, 10, { runs: 3, floorMs: 10 });
+    assert.ok(g.ratio < 30, `${name}: ${g.text}`);
+  }
 });
 
 test('raw spans lead back to the page: verbatim runs are the page, references are one run each', () => {

@@ -57,6 +57,28 @@ const FOREIGN: ReadonlySet<string> = new Set(['math', 'svg']);
 /** ... and the HTML islands inside them, where it does not. */
 const HTML_ISLANDS: ReadonlySet<string> = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
+/** What the rules say of one tag name, looked up once per tag. */
+interface NameRule {
+  closes: ReadonlySet<string> | null;
+  isVoid: boolean;
+  /** Pushed on the self-closing context when the element opens (svg, math: true; their HTML islands: false). */
+  context: boolean | null;
+}
+
+const RULES: ReadonlyMap<string, NameRule> = (() => {
+  const rules = new Map<string, NameRule>();
+  const rule = (name: string): NameRule => {
+    let r = rules.get(name);
+    if (r === undefined) rules.set(name, (r = { closes: null, isVoid: false, context: null }));
+    return r;
+  };
+  for (const [name, closes] of IMPLIED_CLOSES) rule(name).closes = closes;
+  for (const name of VOID) rule(name).isVoid = true;
+  for (const name of FOREIGN) rule(name).context = true;
+  for (const name of HTML_ISLANDS) rule(name).context = false;
+  return rules;
+})();
+
 /** The events parse.ts builds its tree from. */
 export interface HtmlHandler {
   onopentag(name: string, attrs: Attrs): void;
@@ -95,30 +117,35 @@ export class HtmlParser implements TokenSink {
   }
 
   openTag(name: string, attrs: Attrs, selfClosing: boolean): void {
-    const closes = IMPLIED_CLOSES.get(name);
-    if (closes !== undefined) {
-      while (this.stack.length > 0 && closes.has(this.stack[this.stack.length - 1]!)) this.pop();
-    }
-    if (VOID.has(name)) {
-      this.cbs.onopentag(name, attrs);
-      this.cbs.onclosetag(name);
-      return;
+    const rule = RULES.get(name);
+    if (rule !== undefined) {
+      const closes = rule.closes;
+      if (closes !== null) {
+        while (this.stack.length > 0 && closes.has(this.stack[this.stack.length - 1]!)) this.pop();
+      }
+      if (rule.isVoid) {
+        this.cbs.onopentag(name, attrs);
+        this.cbs.onclosetag(name);
+        return;
+      }
+      if (rule.context !== null) this.foreign.push(rule.context);
     }
     this.push(name);
-    if (FOREIGN.has(name)) this.foreign.push(true);
-    else if (HTML_ISLANDS.has(name)) this.foreign.push(false);
     this.cbs.onopentag(name, attrs);
     if (selfClosing && this.foreign[this.foreign.length - 1] === true) this.pop();
   }
 
   closeTag(name: string): void {
-    if (FOREIGN.has(name) || HTML_ISLANDS.has(name)) this.foreign.pop();
-    if (VOID.has(name)) {
-      if (name === 'br') {
-        this.cbs.onopentag('br', {});
-        this.cbs.onclosetag('br');
+    const rule = RULES.get(name);
+    if (rule !== undefined) {
+      if (rule.context !== null) this.foreign.pop();
+      if (rule.isVoid) {
+        if (name === 'br') {
+          this.cbs.onopentag('br', {});
+          this.cbs.onclosetag('br');
+        }
+        return;
       }
-      return;
     }
     if ((this.openCount.get(name) ?? 0) > 0) {
       while (this.pop() !== name);

@@ -58,7 +58,7 @@ import {
   type HitRow,
   type StoryRow,
 } from './rows.js';
-import { toRecord, toStore, toSummary } from '../rows.js';
+import { factEvidence, toRecord, toStore, toSummary } from '../rows.js';
 import { TS_CONFIG } from './schema.js';
 import { toTsQuery } from './ts-query.js';
 
@@ -201,7 +201,7 @@ export class PostgresStore implements Store {
       }
       // Stories that lost articles to the ones written (and were not written themselves).
       const now = Date.now();
-      for (const id of [...leftBehind].sort()) await refreshMembership(c, id, now);
+      for (const id of [...leftBehind].sort()) await refreshMembership(c, id, null, now);
     });
   }
 
@@ -387,14 +387,15 @@ export class PostgresStore implements Store {
   }
 
   exportFacts(): AsyncIterable<FactRecord> {
-    type FactRow = { story_id: string; id: string; status: Fact['status']; independent_origins: number; article_ids: string; summary: string };
-    return this.cursor<FactRow, FactRecord>('SELECT story_id, id, status, independent_origins, article_ids, summary FROM facts ORDER BY seq', (row) => ({
+    type FactRow = { story_id: string; id: string; status: Fact['status']; independent_origins: number; article_ids: string; summary: string; doc: string };
+    return this.cursor<FactRow, FactRecord>('SELECT story_id, id, status, independent_origins, article_ids, summary, doc FROM facts ORDER BY seq', (row) => ({
       storyId: row.story_id,
       id: row.id,
       status: row.status,
       independentOrigins: row.independent_origins,
       articleIds: JSON.parse(row.article_ids) as string[],
       summary: row.summary,
+      ...factEvidence(row.doc),
     }));
   }
 
@@ -723,9 +724,9 @@ class Membership {
           'UPDATE articles a SET story_ord = o.ord FROM unnest($1::text[], $2::int[]) AS o(id, ord) WHERE a.id = o.id AND a.story_id = $3',
           [joined.map((m) => m.id), joined.map((_, i) => row.next_ord + i), id],
         );
-        await c.query('UPDATE stories SET next_ord = $2 WHERE id = $1', [id, row.next_ord + joined.length]);
       }
-      if (this.lost.has(id) || !(await growMembership(c, id, row, joined, now))) await refreshMembership(c, id, now);
+      const nextOrd = row.next_ord + joined.length;
+      if (this.lost.has(id) || !(await growMembership(c, id, row, joined, nextOrd, now))) await refreshMembership(c, id, nextOrd, now);
     }
   }
 }
@@ -735,7 +736,7 @@ class Membership {
  * and the joined members alone (the SQLite store's growMembership says why, and when the columns
  * are a refresh's own: once the story is stale). False when the story must be refreshed in full.
  */
-async function growMembership(c: Queryable, storyId: string, row: { article_count: number; outlets: string; stale_since: string | null }, joined: readonly Moved[], now: number): Promise<boolean> {
+async function growMembership(c: Queryable, storyId: string, row: { article_count: number; outlets: string; stale_since: string | null }, joined: readonly Moved[], nextOrd: number, now: number): Promise<boolean> {
   if (row.stale_since === null) return false;
   const outlets = JSON.parse(row.outlets) as string[];
   for (const m of joined) if (m.outlet !== null && !outlets.includes(m.outlet)) outlets.push(m.outlet);
@@ -744,13 +745,13 @@ async function growMembership(c: Queryable, storyId: string, row: { article_coun
             (SELECT published_at FROM articles WHERE story_id = $1 AND time_key IS NOT NULL ORDER BY time_key DESC, seq DESC LIMIT 1) AS last`,
     [storyId],
   );
-  await writeMembership(c, storyId, row.article_count + joined.length, outlets, rows[0]?.first ?? null, rows[0]?.last ?? null, now);
+  await writeMembership(c, storyId, row.article_count + joined.length, outlets, rows[0]?.first ?? null, rows[0]?.last ?? null, nextOrd, now);
   return true;
 }
 
 /** Recomputes a story's member count, outlets and dates from its articles after some moved; deletes it when none are left. */
-async function refreshMembership(c: Queryable, storyId: string, now: number): Promise<void> {
-  const { rows } = await c.query<{ outlets: string }>('SELECT outlets FROM stories WHERE id = $1 FOR UPDATE', [storyId]);
+async function refreshMembership(c: Queryable, storyId: string, nextOrd: number | null, now: number): Promise<void> {
+  const { rows } = await c.query<{ outlets: string; next_ord: number }>('SELECT outlets, next_ord FROM stories WHERE id = $1 FOR UPDATE', [storyId]);
   const row = rows[0];
   if (!row) return;
   const { rows: members } = await c.query<{ id: string; outlet: string | null; published_at: string | null; time_key: string | null }>(
@@ -766,14 +767,15 @@ async function refreshMembership(c: Queryable, storyId: string, now: number): Pr
   for (const o of memberOutlets) if (!outlets.includes(o)) outlets.push(o);
   // members come ordered by time_key, unknown dates first.
   const dated = members.filter((m) => m.time_key !== null);
-  await writeMembership(c, storyId, members.length, outlets, dated[0]?.published_at ?? null, dated[dated.length - 1]?.published_at ?? null, now);
+  await writeMembership(c, storyId, members.length, outlets, dated[0]?.published_at ?? null, dated[dated.length - 1]?.published_at ?? null, nextOrd ?? row.next_ord, now);
 }
 
-async function writeMembership(c: Queryable, storyId: string, articleCount: number, outlets: readonly string[], firstPublished: string | null, lastPublished: string | null, now: number): Promise<void> {
+/** The listing columns and the next place to give, in one statement (a round trip per story touched). */
+async function writeMembership(c: Queryable, storyId: string, articleCount: number, outlets: readonly string[], firstPublished: string | null, lastPublished: string | null, nextOrd: number, now: number): Promise<void> {
   await c.query(
     `UPDATE stories SET article_count = $2, outlet_count = $3, outlets = $4, first_published = $5, last_published = $6,
-       first_key = $7, last_key = $8, stale_since = COALESCE(stale_since, $9) WHERE id = $1`,
-    [storyId, articleCount, outlets.length, JSON.stringify(outlets), firstPublished, lastPublished, timeKey(firstPublished), timeKey(lastPublished), now],
+       first_key = $7, last_key = $8, stale_since = COALESCE(stale_since, $9), next_ord = $10 WHERE id = $1`,
+    [storyId, articleCount, outlets.length, JSON.stringify(outlets), firstPublished, lastPublished, timeKey(firstPublished), timeKey(lastPublished), now, nextOrd],
   );
 }
 

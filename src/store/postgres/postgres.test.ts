@@ -119,7 +119,7 @@ if (url !== null) {
             articleIds: [...fresh.filter(() => rand(3) > 0), ...(stored.length > 0 && rand(3) === 0 ? [stored[rand(stored.length)]] : [])].map((a) => (a as (typeof arts)[number]).id),
           }));
           for (const s of stores) await s.commitBatch({ articles: fresh.map(toStore), fingerprints: [], assignments });
-          // Now and then a story analysed and put back (outlets in its own order), or one grown by hand.
+          // Now and then a story analyzed and put back (outlets in its own order), or one grown by hand.
           if (b % 3 === 2) {
             const id = `s${rand(4)}`;
             const members = (await stores[1]?.getStory(id))?.articleIds ?? [];

@@ -267,9 +267,9 @@ CREATE INDEX article_versions_by_time ON article_versions(fetched_at) WHERE n > 
     sql: `
 ALTER TABLE articles ADD COLUMN story_ord INTEGER;
 ALTER TABLE stories ADD COLUMN next_ord INTEGER NOT NULL DEFAULT 0;
-CREATE TABLE story_ord_v7 (id TEXT PRIMARY KEY, ord INTEGER NOT NULL) WITHOUT ROWID;
-INSERT OR IGNORE INTO story_ord_v7 (id, ord) SELECT j.value, j.key FROM stories s, json_each(s.doc, '$.articleIds') j;
-UPDATE articles SET story_ord = (SELECT ord FROM story_ord_v7 o WHERE o.id = articles.id) WHERE story_id IS NOT NULL;
+CREATE TABLE story_ord_v7 (id TEXT NOT NULL, story_id TEXT NOT NULL, ord INTEGER NOT NULL, PRIMARY KEY (id, story_id)) WITHOUT ROWID;
+INSERT OR IGNORE INTO story_ord_v7 (id, story_id, ord) SELECT j.value, s.id, j.key FROM stories s, json_each(s.doc, '$.articleIds') j;
+UPDATE articles SET story_ord = (SELECT ord FROM story_ord_v7 o WHERE o.id = articles.id AND o.story_id = articles.story_id) WHERE story_id IS NOT NULL;
 DROP TABLE story_ord_v7;
 UPDATE stories SET next_ord = COALESCE((SELECT MAX(story_ord) + 1 FROM articles WHERE story_id = stories.id), 0);
 `,

@@ -38,7 +38,7 @@ import {
   type StoryRecord,
   type StorySummary,
 } from '../store.js';
-import { fromStored, toRecord, toStore, toSummary, type ArticleRecordRow, type StorySummaryRow } from '../rows.js';
+import { factEvidence, fromStored, toRecord, toStore, toSummary, type ArticleRecordRow, type StorySummaryRow } from '../rows.js';
 import { migrate } from './migrate.js';
 import { toMatchQuery } from './fts-query.js';
 
@@ -331,6 +331,7 @@ export class SqliteStore implements Store {
       independentOrigins: row.independent_origins,
       articleIds: JSON.parse(row.article_ids) as string[],
       summary: row.summary,
+      ...factEvidence(row.doc),
     }));
   }
 
@@ -765,7 +766,7 @@ function prepare(db: Database.Database) {
     deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
     storyWhole: db.prepare('SELECT outlets, first_published, last_published, doc FROM stories WHERE id = ?'),
     storyListing: db.prepare('SELECT article_count, outlets, stale_since FROM stories WHERE id = ?'),
-    // Existence only: an analysed story's document can be large, and a batch asks for each story it touches.
+    // Existence only: an analyzed story's document can be large, and a batch asks for each story it touches.
     storyExists: db.prepare('SELECT 1 FROM stories WHERE id = ?').pluck(),
     deleteFacts: db.prepare('DELETE FROM facts WHERE story_id = ?'),
     insertFact: db.prepare(`INSERT INTO facts (story_id, ord, id, status, independent_origins, article_ids, summary, doc)
@@ -790,7 +791,7 @@ function prepare(db: Database.Database) {
 
     exportArticles: db.prepare(`SELECT ${ARTICLE_RECORD_COLUMNS} FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`),
     exportStories: db.prepare(`SELECT ${STORY_SUMMARY_COLUMNS} FROM stories WHERE seq > ? ORDER BY seq LIMIT ?`),
-    exportFacts: db.prepare('SELECT seq, story_id, id, status, independent_origins, article_ids, summary FROM facts WHERE seq > ? ORDER BY seq LIMIT ?'),
+    exportFacts: db.prepare('SELECT seq, story_id, id, status, independent_origins, article_ids, summary, doc FROM facts WHERE seq > ? ORDER BY seq LIMIT ?'),
 
     deletePosting: db.prepare('DELETE FROM postings WHERE month = ? AND key = ? AND time_key = ? AND article_seq = ?'),
     fingerprintKeys: db.prepare('SELECT terms, entities, bands FROM fingerprints WHERE article_seq = ?'),

@@ -1,0 +1,126 @@
+/**
+ * A/B of HTML extraction between two builds of crosscheck, on the 88 pages of
+ * ../shared/data/extraction (as pipeline-ab.ts does for the per-article pipeline):
+ *   1. every page's extraction (`extractHtmlBytes`: title, metadata, lines and their raw runs)
+ *      must be identical between A and B, else the first difference is printed and the exit
+ *      status is 1 (pass --allow-diff to time builds that are meant to differ); raw runs are
+ *      compared once runs that continue each other verbatim are merged (htmlparser2, before
+ *      our tokenizer, also split them where it was fed the page in 64 KiB slices);
+ *   2. then A and B are timed in alternating rounds (A B B A ...), CPU time, and the medians
+ *      printed, for the whole of `extractHtmlBytes` and for `parseHtml` alone.
+ * Both builds live in one process, so they share the JIT's warm-up and the machine's load.
+ *
+ *   node --import tsx bench/extraction-ab.ts --a 1939229 --b . [--rounds 9]
+ *
+ * `--a` / `--b`: a directory holding a checkout, or a git revision (exported with git archive
+ * under the system's temporary folder, cached by commit).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { hasExtractionData, loadPages } from '../eval/extraction-data.js';
+import { decodeHtml } from '../src/read/charset.js';
+import { intArg, median } from './fnc1.js';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+
+function stringArg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
+}
+
+function checkoutOf(spec: string): { dir: string; label: string } {
+  const asDir = resolve(spec);
+  if (existsSync(join(asDir, 'src'))) return { dir: asDir, label: spec === '.' ? 'working tree' : asDir };
+  const commit = execFileSync('git', ['rev-parse', '--verify', `${spec}^{commit}`], { cwd: repo, encoding: 'utf8' }).trim();
+  const dir = join(tmpdir(), `crosscheck-ab-${commit.slice(0, 12)}`);
+  if (!existsSync(join(dir, 'src'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const archive = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'package.json', 'tsconfig.json'], { cwd: repo, maxBuffer: 1 << 30 });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
+  }
+  return { dir, label: `${spec} (${commit.slice(0, 7)})` };
+}
+
+type Extract = (bytes: Uint8Array, options: { uri: string; url?: string | null }) => unknown;
+type Parse = (html: string) => unknown;
+
+async function load(dir: string): Promise<{ extract: Extract; parse: Parse }> {
+  const at = (path: string): string => pathToFileURL(join(dir, 'src', `${path}.ts`)).href;
+  const { extractHtmlBytes } = (await import(at('extract/html/index'))) as { extractHtmlBytes: Extract };
+  const { parseHtml } = (await import(at('extract/html/parse'))) as { parseHtml: Parse };
+  return { extract: extractHtmlBytes, parse: parseHtml };
+}
+
+/** A line's runs (offset in text, raw start, raw end) with verbatim neighbours merged. */
+function mergedRuns(runs: number[], length: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs.length; i += 3) {
+    const [off, start, end] = [runs[i]!, runs[i + 1]!, runs[i + 2]!];
+    const len = (i + 3 < runs.length ? runs[i + 3]! : length) - off;
+    const k = out.length - 3;
+    if (k >= 0 && out[k + 2] === start && len === end - start && off - out[k]! === out[k + 2]! - out[k + 1]!) out[k + 2] = end;
+    else out.push(off, start, end);
+  }
+  return out;
+}
+
+function canonical(result: unknown): string {
+  return JSON.stringify(result, function (this: Record<string, unknown>, key, value: unknown) {
+    const source = this['source'] ?? this['text'];
+    return key === 'runs' && Array.isArray(value) && typeof source === 'string' ? mergedRuns(value as number[], source.length) : value;
+  });
+}
+
+function cpuMs(fn: () => void): number {
+  const from = process.cpuUsage();
+  fn();
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+}
+
+async function main(): Promise<void> {
+  if (!hasExtractionData()) {
+    console.error('../shared/data/extraction not found');
+    process.exit(2);
+  }
+  const rounds = intArg('rounds', 9);
+  const a = checkoutOf(stringArg('a', 'HEAD'));
+  const b = checkoutOf(stringArg('b', '.'));
+  const sides = [await load(a.dir), await load(b.dir)] as const;
+  const pages = loadPages();
+  const texts = pages.map((p) => decodeHtml(p.bytes).text);
+
+  for (const p of pages) {
+    const [x, y] = sides.map((s) => canonical(s.extract(p.bytes, { uri: p.id, url: p.url })));
+    if (x !== y && !process.argv.includes('--allow-diff')) {
+      let i = 0;
+      while (x![i] === y![i]) i++;
+      console.error(`${p.id}: the builds differ at ${i}:\n  A ${x!.slice(Math.max(0, i - 80), i + 120)}\n  B ${y!.slice(Math.max(0, i - 80), i + 120)}`);
+      process.exit(1);
+    }
+  }
+  const times = { extract: [[], []] as number[][], parse: [[], []] as number[][] };
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? [0, 1] : [1, 0];
+    for (const k of order) {
+      const side = sides[k]!;
+      times.extract[k]!.push(cpuMs(() => { for (const p of pages) side.extract(p.bytes, { uri: p.id, url: p.url }); }) / pages.length);
+      times.parse[k]!.push(cpuMs(() => { for (const t of texts) side.parse(t); }) / pages.length);
+    }
+  }
+  console.log(`HTML extraction A/B, ${pages.length} pages, ${rounds} alternating rounds, median CPU ms/page; outputs identical\n`);
+  console.log(`A ${a.label}\nB ${b.label}\n`);
+  for (const [name, [ta, tb]] of Object.entries(times)) {
+    const ma = median(ta!);
+    const mb = median(tb!);
+    console.log(`${name.padEnd(8)} A ${ma.toFixed(2).padStart(6)}  B ${mb.toFixed(2).padStart(6)}  B/A ${(mb / ma).toFixed(2)}`);
+  }
+  console.log(`\nload average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+}
+
+await main();
