@@ -3,7 +3,6 @@
  * Reading is the pipeline's job (`compare` in src/collection/pipeline.ts); this file turns options into
  * pipeline options, prints messages to stderr and the report to stdout or --output.
  */
-import { writeFile } from 'node:fs/promises';
 import { message, type Comparison, type Message } from '../model/index.js';
 import { compare, type RunOptions } from '../collection/pipeline.js';
 import type { InputFormat } from '../read/formats.js';
@@ -13,7 +12,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { DEFAULT_WIDTH, renderText } from '../report/text.js';
 import { LIMIT_SPECS, limitsOf, parseArgs, positiveInteger, type OptionSpecs, type ParsedArgs } from './args.js';
 import { COMPARE_HELP, EXIT } from './help.js';
-import { packageVersion, wantsColor, writeMessages, type CliIO } from './io.js';
+import { packageVersion, wantsColor, writeMessages, writeReport, type CliIO } from './io.js';
 
 /** Options every command that prints a report takes. */
 export const REPORT_SPECS: OptionSpecs = {
@@ -73,17 +72,7 @@ export async function report(inputs: readonly string[], run: RunOptions, values:
     color: output === null && wantsColor(io, { color: values['color'] === true, noColor: values['no-color'] === true }),
     width: check.width ?? (io.isTTY && io.columns ? Math.min(io.columns, DEFAULT_WIDTH) : DEFAULT_WIDTH),
   });
-  if (output === null) {
-    io.stdout.write(text);
-    return EXIT.ok;
-  }
-  try {
-    await writeFile(output, text);
-  } catch (err) {
-    writeMessages(io, [message('CC503', `${output}: ${(err as Error).message}`, { uri: output })]);
-    return EXIT.cantCreate;
-  }
-  return EXIT.ok;
+  return writeReport(io, output, text);
 }
 
 type Format = 'text' | 'json' | 'markdown' | 'html';

@@ -4,9 +4,11 @@
  * this file's URL, so it works from src/ under tsx, from dist/ and from any working directory.
  */
 import { readFileSync, existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatMessage, type Message } from '../model/index.js';
+import { formatMessage, message, type Message } from '../model/index.js';
+import { EXIT } from '../model/exit-codes.js';
 import { stripControls } from '../report/sanitize.js';
 
 export interface Writer {
@@ -80,4 +82,19 @@ export function packageRoot(): string {
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown };
   return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+}
+
+/** A report to standard output, or to the file `-o` named (CC503 and its exit code when it cannot be written). */
+export async function writeReport(io: CliIO, output: string | null, text: string): Promise<number> {
+  if (output === null) {
+    io.stdout.write(text);
+    return EXIT.ok;
+  }
+  try {
+    await writeFile(output, text);
+  } catch (err) {
+    writeMessages(io, [message('CC503', `${output}: ${(err as Error).message}`, { uri: output })]);
+    return EXIT.cantCreate;
+  }
+  return EXIT.ok;
 }

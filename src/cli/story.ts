@@ -5,7 +5,6 @@
 import { message } from '../model/index.js';
 import { storyReport } from '../collection/index.js';
 import { renderJSON } from '../report/json.js';
-import { writeFile } from 'node:fs/promises';
 import { renderHTML } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { DEFAULT_WIDTH, renderText } from '../report/text.js';
@@ -13,7 +12,7 @@ import { parseArgs, positiveInteger, type OptionSpecs } from './args.js';
 import { usageError } from './compare.js';
 import { DB_SPECS, withDb } from './db-options.js';
 import { EXIT, STORY_HELP } from './help.js';
-import { packageVersion, wantsColor, writeMessages, type CliIO } from './io.js';
+import { packageVersion, wantsColor, writeMessages, writeReport, type CliIO } from './io.js';
 
 const SPECS: OptionSpecs = {
   ...DB_SPECS,
@@ -59,16 +58,6 @@ export async function storyCommand(argv: readonly string[], io: CliIO): Promise<
         : values['html']
           ? renderHTML(c)
           : renderText(c, { color: output === null && wantsColor(io, { color: values['color'] === true, noColor: values['no-color'] === true }), width });
-    if (output === null) {
-      io.stdout.write(text);
-      return EXIT.ok;
-    }
-    try {
-      await writeFile(output, text);
-    } catch (err) {
-      writeMessages(io, [message('CC503', `${output}: ${(err as Error).message}`, { uri: output })]);
-      return EXIT.cantCreate;
-    }
-    return EXIT.ok;
+    return writeReport(io, output, text);
   });
 }
