@@ -492,20 +492,29 @@ function sentenceContainment(copy: Prepared, ss: readonly Profile[]): number {
     const size = words[k] as number;
     if (set.length === 0) return;
     total += size;
-    hits.clear();
-    let best = 0;
-    for (const t of set) {
-      const list = postings.get(t);
-      if (!list || list.length > 50) continue;
-      for (const q of list) {
-        const h = (hits.get(q) ?? 0) + 1;
-        hits.set(q, h);
-        if (h > best) best = h;
-      }
-    }
-    sum += (size * best) / set.length;
+    sum += (size * mostSharedStems(set, postings, hits)) / set.length;
   });
   return total ? sum / total : 0;
+}
+
+/**
+ * The most stems of `set` that one source sentence holds (`postings`: stem -> source sentences;
+ * `hits` is scratch). A stem in very many source sentences says nothing about which one is
+ * rewritten, so stems in more than 50 are passed over.
+ */
+function mostSharedStems(set: readonly string[], postings: ReadonlyMap<string, readonly number[]>, hits: Map<number, number>): number {
+  hits.clear();
+  let best = 0;
+  for (const t of set) {
+    const list = postings.get(t);
+    if (!list || list.length > 50) continue;
+    for (const q of list) {
+      const h = (hits.get(q) ?? 0) + 1;
+      hits.set(q, h);
+      if (h > best) best = h;
+    }
+  }
+  return best;
 }
 
 /** Words of the copy in a stem bigram some source has. */
@@ -541,19 +550,7 @@ function alignedSentences(copy: Prepared, source: Prepared): number {
     const size = words[k] as number;
     total += size;
     if (set.length < 3) return;
-    hits.clear();
-    let best = 0;
-    for (const t of set) {
-      const list = postings.get(t);
-      // A stem in very many source sentences says nothing about which one is rewritten.
-      if (!list || list.length > 50) continue;
-      for (const q of list) {
-        const h = (hits.get(q) ?? 0) + 1;
-        hits.set(q, h);
-        if (h > best) best = h;
-      }
-    }
-    if (best >= set.length / 2) aligned += size;
+    if (mostSharedStems(set, postings, hits) >= set.length / 2) aligned += size;
   });
   return total ? aligned / total : 0;
 }
