@@ -188,11 +188,12 @@ function makeFact(
   const members = ordered.map((i) => units[i] as AlignedUnit);
   const judged = judge(prepared, members);
   const { stances } = judged;
-  // An opinion piece restating a fact is not a source for it: its members only mention the
-  // fact, so a column does not count as an independent origin (a fact-checker would not count it).
+  // An opinion piece (or an opinion sentence) restating a fact is not a source for it: its members
+  // only mention the fact, so a column does not count as an independent origin (a fact-checker
+  // would not count it).
   const factMembers: FactMember[] = members.map((u, k) => {
     const stance = stances[k] ?? 'asserts';
-    const opinionPiece = prepared[u.article]?.article.profile.kind === 'opinion';
+    const opinionPiece = u.isOpinion || prepared[u.article]?.article.profile.kind === 'opinion';
     return { ...unitEvidence(prepared, u), stance: opinionPiece && stance === 'asserts' ? 'mentions' : stance };
   });
   // The clearest member: asserting, closest to the others, then the shortest.
