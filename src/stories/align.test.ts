@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareArticles } from '../collection/compare.js';
+import { ALIGN, grow, type AlignedUnit } from './align.js';
 import { assertEvidence, factsWith, testArticle } from './testing.js';
 
 const A = testArticle(
@@ -125,4 +126,44 @@ test('an opinion sentence that restates a fact joins it as a mention, not as an 
   assert.equal(fact.members.find((m) => m.articleId === 'c')?.stance, 'mentions');
   assert.equal(fact.independentOrigins, 2, 'an opinion sentence is no origin of the fact');
   assertEvidence(stories, [a, b, c]);
+});
+
+test('a late joiner whose best partner\'s fact is full tries the fact of its next partner', () => {
+  // Units of three articles: article 2 already has two units (its limit) in the fact of units 0-3;
+  // unit 4, a third telling in article 2, reaches that fact best, and the fact of units 5-6 next.
+  const unit = (article: number, sentence: number, terms: string[]): AlignedUnit => ({
+    article,
+    sentence,
+    kind: 'sentence',
+    span: { start: sentence * 100, end: sentence * 100 + 50 },
+    first: sentence * 10,
+    last: sentence * 10 + 8,
+    checkworthy: 0.6,
+    isOpinion: false,
+    terms: new Set(terms),
+    context: new Set(),
+    subjects: new Set(),
+    core: null,
+  });
+  const units = [
+    unit(0, 0, ['s:bridg', 's:clos']),
+    unit(1, 0, ['s:bridg', 's:clos']),
+    unit(2, 0, ['s:bridg', 's:clos']),
+    unit(2, 1, ['s:bridg', 's:clos']),
+    unit(2, 2, ['s:bridg', 's:clos', 's:boat', 's:hom']),
+    unit(0, 1, ['s:boat', 's:hom']),
+    unit(1, 1, ['s:boat', 's:hom']),
+  ];
+  const scores = new Map<string, number>([
+    ['0|1', 0.8], ['0|2', 0.7], ['1|3', 0.7], ['2|3', 0.7], ['1|2', 0.7], ['0|3', 0.7],
+    ['5|6', 0.8],
+    ['0|4', 0.28], ['1|4', 0.25], ['2|4', 0.6], ['3|4', 0.6],
+    ['4|5', 0.25], ['4|6', 0.2],
+  ]);
+  const score = (a: number, b: number): number => (a === b ? 1 : (scores.get(`${Math.min(a, b)}|${Math.max(a, b)}`) ?? 0));
+  const edges = [...scores].filter(([, s]) => s >= ALIGN.threshold).map(([k, s]) => [s, ...k.split('|').map(Number)] as [number, number, number]).sort((x, y) => y[0] - x[0]);
+  const weak = [...scores].filter(([, s]) => s < ALIGN.threshold).map(([k, s]) => [s, ...k.split('|').map(Number)] as [number, number, number]).sort((x, y) => y[0] - x[0]);
+  const groups = grow(units, edges, weak, [], score, () => true, (a) => a);
+  assert.deepEqual(groups.find((g) => g.includes(0))?.length, 4, 'the first fact holds two units of article 2, its limit');
+  assert.deepEqual(groups.find((g) => g.includes(5)), [4, 5, 6]);
 });

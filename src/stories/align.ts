@@ -354,8 +354,8 @@ function firstAtOrAfter(list: readonly number[], from: number, value: number): n
   return lo;
 }
 
-/** 5. Greedy fact growth over edges, best first. */
-function grow(
+/** 5. Greedy fact growth over edges, best first (exported for its tests). */
+export function grow(
   units: readonly AlignedUnit[],
   edges: readonly [number, number, number][],
   weak: readonly [number, number, number][],
@@ -483,13 +483,15 @@ function lateJoin(
   units.forEach((u, i) => {
     if ((factOf[i] ?? -1) >= 0) placed.add(sentenceKey(u));
   });
-  const tried = new Set<number>();
+  // Each unit tries each fact once (its best partner's fact may be full or too far; the next
+  // partner's fact may take it).
+  const tried = new Set<string>();
   for (const [, a, b] of edges) {
     for (const [x, y] of [[a, b], [b, a]] as const) {
       const u = units[x] as AlignedUnit;
       const home = factOf[y] ?? -1;
-      if ((factOf[x] ?? -1) >= 0 || home < 0 || tried.has(x) || placed.has(sentenceKey(u))) continue;
-      tried.add(x);
+      if ((factOf[x] ?? -1) >= 0 || home < 0 || tried.has(`${x}:${home}`) || placed.has(sentenceKey(u))) continue;
+      tried.add(`${x}:${home}`);
       const f = facts[home];
       if (!f || !fits(f, [x], ALIGN.threshold * ratio, ALIGN.threshold * ALIGN.lateJoinFloor)) continue;
       f.push(x);
