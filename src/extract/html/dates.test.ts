@@ -42,6 +42,15 @@ test('an update line is not the publication date; the publication before it is',
   assert.equal(page('Updated March 5, 2021'), null);
 });
 
+test('a date element set just above the headline wins over metadata that carries the update; a teaser\'s date further up does not', () => {
+  const meta = '<meta property="og:article:published_time" content="2020-01-20T09:49:32+0000">';
+  const above = extractHtml(`${meta}<div class="header"><div class="channel"><a href="/e">Entertainment</a></div><div class="ArticleHeader_date">January 19, 2020 / 12:25 PM / Updated 8 hours ago</div><h1>Parasite scores upset</h1></div><p>x</p>`, { uri: 'a.html' });
+  assert.equal(above.publishedAt, '2020-01-19');
+  assert.equal(above.publishedVia, 'html');
+  const teaser = extractHtml(`${meta}<div class="teaser"><span class="date">January 12, 2020</span><p>Another story</p><p>More</p></div><h1>Parasite scores upset</h1><p>x</p>`, { uri: 't.html' });
+  assert.equal(teaser.publishedAt, '2020-01-20T09:49:32+00:00');
+});
+
 test('a relative date ("15 minutes ago") whose title attribute holds the machine date', () => {
   const a = extractHtml('<h1>A headline</h1><div class="news-time"><span class="time-ago" title="2020-09-20T14:20:02Z">15 minutes ago</span></div><p>x</p>', { uri: 't.html' });
   assert.equal(a.publishedAt, '2020-09-20T14:20:02Z');

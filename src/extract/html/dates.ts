@@ -144,7 +144,7 @@ export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements
     const modified: PageDate | null = modifiedJsonLd ? { iso: modifiedJsonLd, via: 'json-ld', words: null } : modifiedMeta ? { iso: modifiedMeta, via: 'meta', words: null } : null;
     // The date the reader sees under the headline is the page's own: metadata that says another day
     // is often a template's, a feed's or an earlier version's ("date" 2020-04-30 over "29.04.2020, 12:01 Uhr").
-    const near = nearWalk().near;
+    const near = nearWalk().near ?? nearWalk().nearBefore;
     if (near && near.iso.slice(0, 10) !== iso.slice(0, 10) && !isZoneShift(iso, near.iso)) return { published: { iso: near.iso, via: near.via, words: near.words }, modified };
     return { published: { iso: localDay(iso, urls, nearWalk, today), via, words: null }, modified };
   }
@@ -173,7 +173,8 @@ export function findPageDates(page: ParsedPage, jsonld: JsonLdFindings, elements
     const iso = step();
     if (iso) return { published: { iso, via, words: null }, modified };
   }
-  if (w.near) return { published: { iso: w.near.iso, via: w.near.via, words: w.near.words }, modified };
+  const near = w.near ?? w.nearBefore;
+  if (near) return { published: { iso: near.iso, via: near.via, words: near.words }, modified };
   if (w.publishedLine) return { published: w.publishedLine, modified };
   const time = w.timePublished ?? w.timeFirst;
   if (time) return { published: { iso: time, via: 'time', words: null }, modified };
