@@ -23,6 +23,23 @@ test('dates as pages write them: German, French, dotted, weekday and time, two-d
   assert.equal(findDate('15. April 20161'), null);
 });
 
+test('dates of more languages and shapes: Russian, Ukrainian, Polish, Portuguese, Dutch, year-first dotted, CJK signs, "5th of", "23-Nov-2020"', () => {
+  assert.equal(findDate('15 августа 2016, 13:43')?.iso, '2016-08-15T13:43:00');
+  assert.equal(findDate('1 березня 2021')?.iso, '2021-03-01');
+  assert.equal(findDate('12 lipca 2020')?.iso, '2020-07-12');
+  assert.equal(findDate('5 de março de 2020')?.iso, '2020-03-05');
+  assert.equal(findDate('12 mei 2020')?.iso, '2020-05-12');
+  assert.equal(findDate('2020.11.23')?.iso, '2020-11-23');
+  assert.equal(findDate('2020. 11. 23.')?.iso, '2020-11-23');
+  assert.equal(findDate('2020年4月28日')?.iso, '2020-04-28');
+  assert.equal(findDate('2020년 4월 28일')?.iso, '2020-04-28');
+  assert.equal(findDate('5th of January 2020')?.iso, '2020-01-05');
+  assert.equal(findDate('23-Nov-2020')?.iso, '2020-11-23');
+  // Versions are not dates.
+  assert.equal(findDate('v2019.10.1'), null);
+  assert.equal(findDate('release 2019.10.12.5'), null);
+});
+
 test('a <time> whose datetime is UTC and whose text is the page\'s own day a day apart gives that day; an hour that no zone allows keeps the stamp', () => {
   const page = (datetime: string, text: string): string | null => extractHtml(`<h1>A headline</h1><p><time datetime="${datetime}">${text}</time></p><p>x</p>`, { uri: 't.html' }).publishedAt;
   assert.equal(page('2023-11-01T23:01:00Z', '02 Novembre 2023'), '2023-11-02');
