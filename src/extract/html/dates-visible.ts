@@ -36,6 +36,8 @@ const ISO_START = /^\s*\d{4}-\d{2}-\d{2}/;
 const COPYRIGHT = /©|\(c\)|copyright/i;
 /** Words before a date that make it an event's or a deadline's, not the page's. */
 const EVENT_WORDS = /\b(?:termin|veranstaltung|event|anmeldeschluss|einsendeschluss|bewerbungsschluss|deadline|date\s+de\s+l'événement)\b/i;
+/** Class / id words of a masthead's date of the day ("<div class='today'>Wednesday, August 19, 2020</div>"): when the page was served, not written. */
+const TODAY_HINT = /(?:^|[\s_-])(?:today|todays-date|current-date|currentdate|heute|aujourdhui)(?:$|[\s_-])/i;
 /** Class / id words of a comment (its dates are the comment's, not the page's). */
 const COMMENT_HINT = /comment|kommentar|reply|respon/i;
 /** Words of a line that says it gives the publication ("Veröffentlicht am 16.08.2019"), read in its first LEADING_DATE_CHARS. */
@@ -176,7 +178,7 @@ function dateAbove(elements: readonly El[], h1: number, today: string): PageDate
   for (let k = h1 - 1; k >= 0 && k >= h1 - NEAR_BEFORE_H1; k--) {
     const el = elements[k]!;
     const hint = hintOf(el);
-    if (el.tag === 'h1' || !(DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) || UPDATE_HINT.test(hint) || inComment(el)) continue;
+    if (el.tag === 'h1' || !(DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) || UPDATE_HINT.test(hint) || TODAY_HINT.test(hint) || inComment(el)) continue;
     const text = textWithin(el, RAW_TEXT_MAX_CHARS) ?? '';
     const iso = MAY_HOLD_DATE.test(text) ? textDate(text.replace(/\s+/g, ' ').trim(), today) : null;
     if (iso) return { iso, via: 'html', words: text };
@@ -212,7 +214,7 @@ export function walkPage(elements: readonly El[], today: string, nearOnly: boole
       // An edit stamp is never a date line (editStamp reads it, as the last resort).
       if (own.length >= 6 && MAY_HOLD_DATE.test(own) && !COPYRIGHT.test(own) && !(own.length <= EDIT_LINE_MAX_CHARS && EDITED_WORDS.test(own))) {
         const iso = own.length <= DATE_TEXT_MAX_CHARS ? textDate(own, today) : leadingDate(own, today);
-        if (iso) {
+        if (iso && !TODAY_HINT.test(hintOf(el))) {
           const found: PageDate = { iso, via: 'text', words: own };
           if (!inComment(el)) seen(iso, 'text', own, k);
           if (inWindow) {
@@ -247,7 +249,7 @@ export function walkPage(elements: readonly El[], today: string, nearOnly: boole
     if (el.attrs['class'] !== undefined || el.attrs['id'] !== undefined) {
       const hint = hintOf(el);
       const title = el.attrs['title'];
-      if ((DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) && !UPDATE_HINT.test(hint)) {
+      if ((DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) && !UPDATE_HINT.test(hint) && !TODAY_HINT.test(hint)) {
         const text = textWithin(el, RAW_TEXT_MAX_CHARS) ?? '';
         // "<span class="time-ago" title="2020-09-20T14:20:02Z">15 minutes ago</span>": the machine date in the title.
         const iso = (MAY_HOLD_DATE.test(text) ? textDate(text, today) : null) ?? (title && ISO_START.test(title) ? plausible(title, today) : null);

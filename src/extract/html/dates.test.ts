@@ -68,6 +68,13 @@ test('a date element set just above the headline wins over metadata that carries
   assert.equal(teaser.publishedAt, '2020-01-20T09:49:32+00:00');
 });
 
+test('a masthead\'s date of the day (class today / current-date) is not the page\'s date', () => {
+  const page = (cls: string): string | null => extractHtml(`<h1>Daily Legal News</h1><div class="${cls}">Wednesday, August 19, 2020</div><h2>Story</h2><p>Body text of the page, long enough to be a paragraph.</p>`, { uri: 'm.html' }).publishedAt;
+  assert.equal(page('today'), null);
+  assert.equal(page('current-date'), null);
+  assert.equal(page('post-date'), '2020-08-19');
+});
+
 test('a relative date ("15 minutes ago") whose title attribute holds the machine date', () => {
   const a = extractHtml('<h1>A headline</h1><div class="news-time"><span class="time-ago" title="2020-09-20T14:20:02Z">15 minutes ago</span></div><p>x</p>', { uri: 't.html' });
   assert.equal(a.publishedAt, '2020-09-20T14:20:02Z');
