@@ -24,7 +24,19 @@ const AUTHOR_META: readonly string[] = ['author', 'article:author', 'parsely-aut
 /** Classes / ids / rel / itemprop of the element that holds the byline in the page. */
 const BYLINE_HINT = /(?<![a-z])(?:byline|author|writer|contributor|creator|verfasser|autor|submitted-by)/i;
 /** A link to an author's page ("/author/tess-bonn", "/authors/matthew-humphries", "/autor/..."): its text is a name. */
-const AUTHOR_HREF = /\/(?:authors?|autor(?:en)?|journalists?|staff|people)\/[^/?#]+\/?(?:[?#]|$)/i;
+const AUTHOR_HREF = /\/(?:authors?|autor(?:en|es)?|auteurs?|autori|autore|journalists?|writers?|byline|staff|people)\/(?:\d+\/)?[^/?#]+\/?(?:[?#]|$)/i;
+/**
+ * A line under the headline that starts with a byline label, its names after it or in the next
+ * element ("<p>Von Claudia Riedler</p>", "<p class="meta">By Sherif Saed, Wednesday, 20 November
+ * 2019</p>", "Author: <strong>Brijesh Srivastava</strong>"), for pages whose byline carries no
+ * author class. The label must be a line's first words: "by" inside a sentence is not a byline.
+ */
+const LABEL_LINE = /^(?:by|von|par|por|posted by|written by|geschrieben von|text|author|autor|auteur)(?:\s*:)?(?:\s+\p{Lu}|$)/iu;
+/** How far (elements) after an <h1> a label line is read, and its longest text. */
+const LABEL_LINE_AFTER_H1 = 30;
+const LABEL_LINE_MAX_CHARS = 120;
+/** At most this many elements beside a byline element are read for more authors ("<div class=author>A</div> and <div class=author>B</div>"). */
+const SIBLING_AUTHORS_MAX = 6;
 /** Containers of reader comments: an author inside one is a commenter. */
 const COMMENT_HINT = /(?:^|[\s_-])(?:comments?|commentlist|comment-list|discussion|replies|reply|disqus|respond)(?:$|[\s_-])/i;
 /** How far (elements, document order) after an <h1> a link to an author's page is read as the byline. */
@@ -55,6 +67,8 @@ const HANDLE = /@\w+/g;
 const DESK_ROLE = /\s(?:correspondent|reporter|writer|columnist|editor)\b/i;
 /** One all-capital word up to this long is an acronym ("AFP", "PTI"), longer a name in capitals ("REUTERS"). */
 const ACRONYM_MAX_CHARS = 4;
+/** Joiners between several authors' whole bylines (each with its role and outlet). */
+const AUTHORS_JOINER = /\s+(?:and|und|&)\s+/i;
 /** Joiners between several names. */
 const JOINER = /\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\se\s|\sy\s)\s*/i;
 /** Words that are not names: roles, form labels, outlets' generic words. */
@@ -106,6 +120,19 @@ function sameName(a: string, b: string): boolean {
  * `outlet` (the site's name) is never an author.
  */
 export function cleanAuthors(raw: string, outlet: string | null = null): string[] {
+  const whole = cleanByline(raw, outlet);
+  // "By Daniel Marans Senior Politics Reporter, HuffPost and Liz Skalka Politics Reporter, HuffPost":
+  // each author's role and outlet cut the rest, so the names after the first role are read part by part.
+  const parts = raw.split(AUTHORS_JOINER);
+  if (parts.length < 2 || whole.length >= parts.length || !(ROLE_WORDS.test(parts[0]!) || (outlet && parts[0]!.includes(outlet)))) return whole;
+  const out = [...whole];
+  for (const part of parts.slice(1)) {
+    for (const n of cleanByline(part, outlet)) if (n.includes(' ') && !ROLE_WORDS.test(n) && !out.some((o) => sameName(o, n))) out.push(n);
+  }
+  return out.length > 0 && whole.length > 0 && sameName(out[0]!, whole[0]!) ? out : whole;
+}
+
+function cleanByline(raw: string, outlet: string | null): string[] {
   let s = raw.replace(/\s+/g, ' ').trim();
   // "AuthorAndreas Kalt": a label glued to the name.
   s = s.replace(/^(Author|Autor|By)(?=\p{Lu}\p{Ll})/u, '$1 ');
@@ -203,12 +230,14 @@ function insideComments(el: El): boolean {
  */
 function authorsInPage(elements: readonly El[], outlet: string | null): string[] {
   let partial: string[] = [];
+  let labelled: string[] = [];
   let tried = 0;
   let lastH1 = -1;
   for (let k = 0; k < elements.length; k++) {
     const el = elements[k]!;
     if (el.tag === 'h1') lastH1 = k;
     if (el.tag === 'meta' || el.tag === 'link') continue;
+    if (labelled.length === 0 && lastH1 >= 0 && k - lastH1 <= LABEL_LINE_AFTER_H1 && startsWithLabel(el)) labelled = labelLine(el, outlet);
     const a = el.attrs;
     const { rel, itemprop, class: cls, id } = a;
     const href = el.tag === 'a' ? a['href'] : undefined;
@@ -227,9 +256,45 @@ function authorsInPage(elements: readonly El[], outlet: string | null): string[]
       if (partial.length === 0) partial = names;
       continue;
     }
-    return names;
+    return withSiblings(el, names, outlet);
   }
-  return partial;
+  return partial.length > 0 && labelled.length === 0 ? partial : labelled.length > 0 ? labelled : partial;
+}
+
+/** True when one of the element's own text children (not its children's) starts with a byline label. */
+function startsWithLabel(el: El): boolean {
+  for (const c of el.children) if (typeof c === 'string' && LABEL_LINE.test(c.trim())) return true;
+  return false;
+}
+
+/** A label line's names: the element's text, and when the element holds only the label, the label with the next element's text. */
+function labelLine(el: El, outlet: string | null): string[] {
+  const text = textWithin(el, LABEL_LINE_MAX_CHARS * 2);
+  if (!text || text.length > LABEL_LINE_MAX_CHARS || insideComments(el)) return [];
+  const names = cleanAuthors(text, outlet);
+  return names.length === 1 && !names[0]!.includes(' ') ? [] : names;
+}
+
+/**
+ * "<div class="author">By A</div> and <div class="author">B</div>": the names of the byline
+ * element's later siblings of the same tag and class join its own (several authors, each in an
+ * element of its own).
+ */
+function withSiblings(el: El, names: string[], outlet: string | null): string[] {
+  const parent = el.parent;
+  const cls = el.attrs['class'];
+  if (!parent || cls === undefined) return names;
+  const out = [...names];
+  let read = 0;
+  for (let i = parent.children.indexOf(el) + 1; i < parent.children.length && read < SIBLING_AUTHORS_MAX; i++) {
+    const sib = parent.children[i]!;
+    if (typeof sib === 'string' || sib.tag !== el.tag || sib.attrs['class'] !== cls) continue;
+    read++;
+    const text = textWithin(sib, BYLINE_MAX_CHARS * 2);
+    if (!text || text.length > BYLINE_MAX_CHARS) continue;
+    for (const n of cleanAuthors(text, outlet)) if (n.includes(' ') && !out.some((o) => sameName(o, n))) out.push(n);
+  }
+  return out;
 }
 
 /** The authors of a page (see the cascade above). */
