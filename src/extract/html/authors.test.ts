@@ -72,6 +72,15 @@ test('a byline without an author class: a line under the headline that starts wi
   assert.deepEqual(id.authors, ['Salve Asis']);
 });
 
+test('a byline that holds an author card gives its first link; an affiliation is not a name; a footer\'s theme credit is not a byline', () => {
+  const body = '<p>Body text of the article, long enough to be a paragraph, with a comma, and a full stop.</p>';
+  const card = extractHtml(`<h1>Headline</h1><div class="byline">By <div class="byline__author"><a href="#">Shannon Thaler</a><div class="author-flyout"><h3>Social Links for Shannon Thaler</h3><a href="/a">View Author Archive</a></div></div></div>${body}`, { uri: 'c.html' });
+  assert.deepEqual(card.authors, ['Shannon Thaler']);
+  assert.deepEqual(cleanAuthors('Colin Manning, Hayley J. Fowler, Newcastle University'), ['Colin Manning', 'Hayley J. Fowler']);
+  const theme = extractHtml(`<h1>Headline</h1>${body.repeat(40)}<footer><ul><li class="theme-author">Theme: <a href="/t">Pirate Rogue</a> von xwolf</li></ul></footer>`, { uri: 't.html' });
+  assert.deepEqual(theme.authors, []);
+});
+
 test('form labels, roles and the outlet are not authors', () => {
   assert.deepEqual(cleanAuthors('Name'), []);
   assert.deepEqual(cleanAuthors('Leave a Reply'), []);

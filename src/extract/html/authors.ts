@@ -46,6 +46,8 @@ const BYLINE_CANDIDATES_MAX = 12;
 /** The longest text taken from a byline element. */
 const BYLINE_MAX_CHARS = 160;
 const NAME_MAX_WORDS = 5;
+/** How many elements inside a long byline element are looked through for its first link. */
+const LINK_SEARCH_MAX = 20;
 const NAME_MAX_CHARS = 60;
 
 /** Labels before the names ("By", "Posted by", "Written by", "Author:", German "Von", "Text:"). */
@@ -73,8 +75,8 @@ const AUTHORS_JOINER = /\s+(?:and|und|&)\s+/i;
 const JOINER = /\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\se\s|\sy\s)\s*/i;
 /** Words that are not names: roles, form labels, outlets' generic words. */
 const NOT_A_NAME = /^(?:name|your name|e-?mail|author|authors|admin|administrator|editor|editors|staff|staff writer|the editors|redaktion|guest|anonymous|unknown|reporter|contributor|correspondent|team|newsroom|press release|comments?|reply|by|posted|leave a reply|log in|login|sign in|search|home|menu|quelle|source|sources)$/i;
-/** Words no person's name holds: furniture and companies ("Move Comment", "Letzte Aktualisierung", "Verlag GmbH"). */
-const NOT_NAME_WORD = /(?:^|\s)(?:comments?|kommentare?|aktualisierung|bild|foto|photos?|lesezeit|reading|minutes?|share|gmbh|ag|ltd|inc|llc|verlag|zeitung|redaktion|online|digital|archive|view|posts?|veröffentlicht|published)(?:$|\s|:)/i;
+/** Words no person's name holds: furniture, companies and affiliations ("Move Comment", "Letzte Aktualisierung", "Verlag GmbH", "Newcastle University"). */
+const NOT_NAME_WORD = /(?:^|\s)(?:comments?|kommentare?|aktualisierung|bild|foto|photos?|lesezeit|reading|minutes?|share|gmbh|ag|ltd|inc|llc|verlag|zeitung|redaktion|online|digital|archive|view|posts?|veröffentlicht|published|university|universität|université|universidad|università|institute|institut|college|hospital|foundation|stiftung)(?:$|\s|:)/i;
 /** Role words that may trail a name after a comma ("Jane Doe, Senior Editor"): cut. */
 const ROLE_WORDS = /\b(?:editor|writer|correspondent|reporter|columnist|contributor|staff|producer|journalist|redakteur|redakteurin|chief|senior|associate|intern|ceo|cto|founder|president|director)\b/i;
 /** Lower-case words allowed inside a name ("Ludwig van Beethoven", "Maria de la Cruz"). */
@@ -248,10 +250,17 @@ function authorsInPage(elements: readonly El[], outlet: string | null): string[]
     if (!(hint.length >= 4 && BYLINE_HINT.test(hint)) && !authorLink) continue;
     if (++tried > BYLINE_CANDIDATES_MAX) break;
     const text = textWithin(el, BYLINE_MAX_CHARS * 2);
-    if (!text || text.length > BYLINE_MAX_CHARS) continue;
-    if (insideComments(el)) continue;
-    const names = cleanAuthors(text, outlet);
-    if (names.length === 0) continue;
+    if (!text || insideComments(el)) continue;
+    const names = text.length > BYLINE_MAX_CHARS ? [] : cleanAuthors(text, outlet);
+    if (names.length === 0) {
+      // "<div class="byline">By <a>Shannon Thaler</a><div class="author-flyout">Social Links for Shannon
+      // Thaler View Author Archive</div>": a byline that holds a card or a bio does not read as names
+      // whole (or is too long to); its first link is the name, under the headline (a footer's "Theme: Pirate
+      // Rogue von xwolf" is not a byline).
+      const linked = lastH1 >= 0 && k - lastH1 <= AUTHOR_LINK_AFTER_H1 ? firstLinkName(el, outlet) : [];
+      if (linked.length > 0) return linked;
+      continue;
+    }
     if (names.length === 1 && !names[0]!.includes(' ')) {
       if (partial.length === 0) partial = names;
       continue;
@@ -259,6 +268,24 @@ function authorsInPage(elements: readonly El[], outlet: string | null): string[]
     return withSiblings(el, names, outlet);
   }
   return partial.length > 0 && labelled.length === 0 ? partial : labelled.length > 0 ? labelled : partial;
+}
+
+/** The name in the first link inside a byline element (within LINK_SEARCH_MAX elements), if it reads as a whole name. */
+function firstLinkName(el: El, outlet: string | null): string[] {
+  const stack: El[] = [el];
+  for (let seen = 0; stack.length > 0 && seen < LINK_SEARCH_MAX; seen++) {
+    const node = stack.pop()!;
+    if (node.tag === 'a' && node !== el) {
+      const text = textWithin(node, NAME_MAX_CHARS);
+      const names = text ? cleanAuthors(text, outlet) : [];
+      return names.length === 1 && names[0]!.includes(' ') ? names : [];
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const c = node.children[i]!;
+      if (typeof c !== 'string') stack.push(c);
+    }
+  }
+  return [];
 }
 
 /** True when one of the element's own text children (not its children's) starts with a byline label. */
