@@ -68,6 +68,8 @@ test('a byline without an author class: a line under the headline that starts wi
   assert.deepEqual(extractHtml(`<h1>Headline</h1><p>Stopped by the police, he said nothing.</p>${body}`, { uri: 'n.html' }).authors, []);
   const auteur = extractHtml(`<h1>Titre</h1><aside class="box"><h3><a href="/auteur/jeanne-corriveau">Jeanne Corriveau</a></h3></aside>${body}`, { uri: 'f.html' });
   assert.deepEqual(auteur.authors, ['Jeanne Corriveau']);
+  const profile = extractHtml(`<h1 class="post-title">Title</h1><div class="post-meta"><div class="hover-card"><a href="https://substack.com/@casey">Casey Newton</a></div><div>Mar 3, 2024</div></div>${body}`, { uri: 'p.html' });
+  assert.deepEqual(profile.authors, ['Casey Newton']);
   const id = extractHtml(`<h1>Headline</h1><div class="credits"><a href="https://p.example/authors/1804821/salve-asis">Salve Asis</a></div>${body}`, { uri: 'i.html' });
   assert.deepEqual(id.authors, ['Salve Asis']);
 });

@@ -23,8 +23,8 @@ export type AuthorVia = 'json-ld' | 'meta' | 'html';
 const AUTHOR_META: readonly string[] = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'byline', 'citation_author', 'twitter:creator:name'];
 /** Classes / ids / rel / itemprop of the element that holds the byline in the page. */
 const BYLINE_HINT = /(?<![a-z])(?:byline|author|writer|contributor|creator|verfasser|autor|submitted-by)/i;
-/** A link to an author's page ("/author/tess-bonn", "/authors/matthew-humphries", "/autor/..."): its text is a name. */
-const AUTHOR_HREF = /\/(?:authors?|autor(?:en|es)?|auteurs?|autori|autore|journalists?|writers?|byline|staff|people)\/(?:\d+\/)?[^/?#]+\/?(?:[?#]|$)/i;
+/** A link to an author's page ("/author/tess-bonn", "/authors/matthew-humphries", "/autor/...", a profile "/@casey"): its text is a name. */
+const AUTHOR_HREF = /\/(?:(?:authors?|autor(?:en|es)?|auteurs?|autori|autore|journalists?|writers?|byline|staff|people)\/(?:\d+\/)?[^/?#]+|@[\w.-]+)\/?(?:[?#]|$)/i;
 /**
  * A line under the headline that starts with a byline label, its names after it or in the next
  * element ("<p>Von Claudia Riedler</p>", "<p class="meta">By Sherif Saed, Wednesday, 20 November

@@ -68,6 +68,15 @@ test('a date element set just above the headline wins over metadata that carries
   assert.equal(teaser.publishedAt, '2020-01-20T09:49:32+00:00');
 });
 
+test('Parse.ly\'s JSON meta gives its pub_date; a url date with one-digit month and day (/2017/7/12/) is read, a version path is not', () => {
+  const parsely = extractHtml(`<meta name="parsely-page" content='{"title": "T", "pub_date": "2020-03-03T10:00:00Z", "authors": ["Jane Doe"]}'><p>x</p>`, { uri: 'p.html' });
+  assert.equal(parsely.publishedAt, '2020-03-03T10:00:00Z');
+  assert.equal(parsely.publishedVia, 'meta');
+  const url = (href: string): string | null => extractHtml(`<link rel="canonical" href="${href}"><h1>T</h1><p>x</p>`, { uri: 'u.html' }).publishedAt;
+  assert.equal(url('https://b.example/home/2017/7/12/unter-uns'), '2017-07-12');
+  assert.equal(url('https://b.example/v/2017/7/x'), null);
+});
+
 test('a masthead\'s date of the day (class today / current-date) is not the page\'s date', () => {
   const page = (cls: string): string | null => extractHtml(`<h1>Daily Legal News</h1><div class="${cls}">Wednesday, August 19, 2020</div><h2>Story</h2><p>Body text of the page, long enough to be a paragraph.</p>`, { uri: 'm.html' }).publishedAt;
   assert.equal(page('today'), null);

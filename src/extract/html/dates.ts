@@ -51,6 +51,8 @@ const PUBLISHED_META: readonly string[] = [
   'publication_date', 'publish-date', 'publishdate', 'publish_date', 'pubdate', 'sw-pubdate', 'parsely-pub-date', 'sailthru.date',
   'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created', 'dc.date', 'dcterms.date', 'citation_publication_date',
   'citation_date', 'originalpublicationdate', 'article:post_date', 'date', 'created', 'uploaddate', 'datecreated', 'release_date',
+  // Parse.ly's JSON in one meta ('{"title": ..., "pub_date": "2020-03-03T10:00:00Z", ...}'): its one date is the publication.
+  'parsely-page',
 ];
 /** Meta names whose content is the modification date. */
 const MODIFIED_META: readonly string[] = [
@@ -60,8 +62,8 @@ const MODIFIED_META: readonly string[] = [
 /** Last parts of a site's own meta names ("five_hundred_pixels:uploaded", "parsely:published_time"), after the names above. */
 const PUBLISHED_META_ENDS: readonly string[] = ['published_time', 'publish_date', 'publication_date', 'published', 'pubdate', 'uploaded'];
 const TEXT_BEFORE_H1 = 20;
-/** A date in a url: /2019/06/17/, /2019-06-17, _20190617_ (year 19xx or 20xx). */
-const URL_DATE = /[/_-]((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/;
+/** A date in a url: /2019/06/17/, /2019-06-17, _20190617_, /2017/7/12/ (Squarespace; year 19xx or 20xx). */
+const URL_DATE = /[/_-]((?:19|20)\d{2})(?:[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])|\/([1-9])\/([1-9]|[12]\d|3[01])(?=\/))(?:[/_.-]|$)/;
 
 /**
  * Share right per step on htmldate's development pages, rounded down to a tenth (json-ld 184 pages
@@ -113,7 +115,7 @@ function urlDate(url: string | null, today: string): string | null {
     return null;
   }
   const m = URL_DATE.exec(path);
-  return m ? plausible(`${m[1]}-${m[2]}-${m[3]}`, today) : null;
+  return m ? plausible(`${m[1]}-${m[2] ?? `0${m[4]}`}-${m[3] ?? m[5]!.padStart(2, '0')}`, today) : null;
 }
 
 /** The day a UTC time stamp stands for in the page's own zone: a date in its url or under its headline a day apart; else the stamp as it is. */
