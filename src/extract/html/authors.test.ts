@@ -64,6 +64,8 @@ test('a byline without an author class: a line under the headline that starts wi
   assert.deepEqual(by.authors, ['Sherif Saed']);
   const label = extractHtml(`<h1>Headline</h1><div class="info"><span class="date">Author: <strong>Brijesh Srivastava</strong></span></div>${body}`, { uri: 'a.html' });
   assert.deepEqual(label.authors, ['Brijesh Srivastava']);
+  const firstLine = extractHtml(`<h1>Hass-Demo</h1><p>Von Daniel Weinmann<br/>Am Samstag zogen mehrere hundert Menschen durch die Innenstadt, um gegen die neuen Regeln zu protestieren, und die Polizei begleitete den Zug.</p>${body}`, { uri: 'w.html' });
+  assert.deepEqual(firstLine.authors, ['Daniel Weinmann']);
   // "by" inside a sentence is not a byline.
   assert.deepEqual(extractHtml(`<h1>Headline</h1><p>Stopped by the police, he said nothing.</p>${body}`, { uri: 'n.html' }).authors, []);
   const auteur = extractHtml(`<h1>Titre</h1><aside class="box"><h3><a href="/auteur/jeanne-corriveau">Jeanne Corriveau</a></h3></aside>${body}`, { uri: 'f.html' });

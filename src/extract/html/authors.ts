@@ -296,7 +296,10 @@ function startsWithLabel(el: El): boolean {
 
 /** A label line's names: the element's text, and when the element holds only the label, the label with the next element's text. */
 function labelLine(el: El, outlet: string | null): string[] {
-  const text = textWithin(el, LABEL_LINE_MAX_CHARS * 2);
+  let text = textWithin(el, LABEL_LINE_MAX_CHARS * 2);
+  // "<p>Von Daniel Weinmann<br/>Am Samstag zogen ...</p>": the byline is the paragraph's first line.
+  const first = el.children[0];
+  if ((!text || text.length > LABEL_LINE_MAX_CHARS) && typeof first === 'string' && first.length <= LABEL_LINE_MAX_CHARS && typeof el.children[1] !== 'string' && el.children[1]?.tag === 'br') text = first;
   if (!text || text.length > LABEL_LINE_MAX_CHARS || insideComments(el)) return [];
   const names = cleanAuthors(text, outlet);
   return names.length === 1 && !names[0]!.includes(' ') ? [] : names;
