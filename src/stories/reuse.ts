@@ -169,10 +169,7 @@ function toReuse(pa: Prepared, pb: Prepared, passages: readonly Passage[]): Reus
   const shareB = coveredShare(pb.words.length, passages.map((p) => [p.bStart, p.length]));
   const shareA = coveredShare(pa.words.length, passages.map((p) => [p.aStart, p.length]));
   const longest = Math.max(...passages.map((p) => p.length));
-  const features = directionFeatures(pa, pb, passages);
-  const edit = directionScore(features);
-  // The first feature: how much fuller b's passage-holding sentences are than a's.
-  const fuller = features[0] as number;
+  const edit = editDirection(directionFeatures(pa, pb, passages));
   // Direction: the earlier one is the source; on the same date, the copy is the one more covered.
   let direction: Reuse['direction'];
   let aIsFrom: boolean;
@@ -185,19 +182,9 @@ function toReuse(pa: Prepared, pb: Prepared, passages: readonly Passage[]): Reus
     // "..., Coastline Press Agency reported": the article that names the other's outlet took from it.
     direction = 'cites-source';
     aIsFrom = bCitesA;
-  } else if (Math.abs(edit) > REUSE.directionMargin) {
-    // The shape of an edit: the copy trims the source's sentences and leaves some of them out,
-    // rewrites its opening, and builds its own sentences from what it kept (directionFeatures).
-    direction = 'trims-source';
-    aIsFrom = edit > 0;
-  } else if (fuller !== 0) {
-    // The copy trims the source's sentences: its sentences that hold a passage are mostly that
-    // passage, while the source's sentences keep the words the copy dropped.
-    direction = 'trims-source';
-    aIsFrom = fuller > 0;
-  } else if (Math.abs(shareA - shareB) > 1e-9) {
-    direction = 'contains-other';
-    aIsFrom = shareB > shareA;
+  } else if (edit !== null) {
+    direction = edit.direction;
+    aIsFrom = edit.firstIsSource;
   } else {
     direction = 'undetermined';
     aIsFrom = pa.article.id <= pb.article.id;
@@ -331,6 +318,22 @@ export function directionFeatures(a: Prepared, b: Prepared, passages: readonly P
     sb.touched - sa.touched,
     sa.inner - sb.inner,
   ];
+}
+
+/**
+ * The undated direction from the passages' shape (directionFeatures of a and b), null when it
+ * cannot tell: the edit-shape score when it is clear of REUSE.directionMargin (the copy trims
+ * the source's sentences, leaves some out, rewrites its opening, builds its own sentences from
+ * what it kept); else the copy is the one whose passage-holding sentences are fuller (it cut the
+ * source's down); else the one more covered by the other.
+ */
+export function editDirection(features: readonly number[], weights: readonly number[] = DIRECTION_WEIGHTS.weights): { firstIsSource: boolean; direction: 'trims-source' | 'contains-other' } | null {
+  const score = directionScore(features, weights);
+  if (Math.abs(score) > REUSE.directionMargin) return { firstIsSource: score > 0, direction: 'trims-source' };
+  const [fuller, moreCovered] = [features[0] as number, features[1] as number];
+  if (fuller !== 0) return { firstIsSource: fuller > 0, direction: 'trims-source' };
+  if (Math.abs(moreCovered) > 1e-9) return { firstIsSource: moreCovered > 0, direction: 'contains-other' };
+  return null;
 }
 
 /** Score of direction features under weights (no bias: swapping the texts flips the sign); > 0 says the first text is the source. */
