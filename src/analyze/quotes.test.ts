@@ -78,6 +78,15 @@ test('quotes: a stray closing mark does not break the rest', () => {
   assert.equal(got[0]?.[2], 'the minister');
 });
 
+test('quotes: mixed marks pair up; a straight pair inside a curly quotation stays inside it', () => {
+  const got = quotes('"We waited far too long for these repairs,” Alvarez said. “The work starts in May," she said.\n“He called it "a disaster" and walked out,” Lee said.');
+  assert.deepEqual(got.map((q) => [q[0], q[2]]), [
+    ['"We waited far too long for these repairs,”', 'Alvarez'],
+    ['“The work starts in May,"', 'Alvarez'], // "she" stands for Alvarez
+    ['“He called it "a disaster" and walked out,”', 'Lee'],
+  ]);
+});
+
 test('quotes: an unclosed quote opening a paragraph runs to its end', () => {
   const got = quotes('“We have waited long enough for this day, and more\nHe left.');
   assert.deepEqual(got.map((q) => q[0]), ['“We have waited long enough for this day, and more']);
