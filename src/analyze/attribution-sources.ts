@@ -551,8 +551,10 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     const same = samePronounAt(c, s, pronoun.norm, end);
     let best: Classified | null = null;
     let bestAt = Infinity;
-    for (const e of entitiesIn(c.entities, sentence.start, end)) {
+    const ents = entitiesIn(c.entities, sentence.start, end);
+    for (const [ei, e] of ents.entries()) {
       if (isInside(c.quoted, e.span.start)) continue;
+      if (wantPerson && modifiesNextPerson(c.text, e, ents[ei + 1])) continue; // "Obama consultant Cornell Belcher": the consultant speaks
       const fits = wantPerson ? e.type === 'person' && !(gender && (genders?.get(e.canonical) ?? gender) !== gender) : e.type === 'org' || e.type === 'group' || e.type === 'place';
       if (fits && e.span.start < bestAt) {
         best = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
@@ -570,6 +572,24 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     if (best) return best;
   }
   return null;
+}
+
+/** Most words between a name and the person it describes ("Trump senior communications adviser Jason Miller"). */
+const MAX_MODIFIER_WORDS = 4;
+
+/**
+ * Does the name e only describe the person named right after it ("Obama consultant Cornell
+ * Belcher", "Clinton's campaign chairman John Podesta")? Only lower-case words stand between
+ * them (a possessive first allowed), none a verb form of a cue or in -ed, and the last a role word.
+ */
+function modifiesNextPerson(text: string, e: Entity, next: Entity | undefined): boolean {
+  if (e.type !== 'person' || !next || next.type !== 'person') return false;
+  let between = text.slice(e.span.end, next.span.start);
+  if (between.startsWith("'s ") || between.startsWith('’s ')) between = between.slice(2);
+  const words = between.trim().split(' ');
+  if (words.length === 0 || words.length > MAX_MODIFIER_WORDS || !/^ [a-z][a-z ]*[a-z] $/.test(between)) return false;
+  if (words.some((w) => w.endsWith('ed') || CUE_VERBS.has(w) || CUE_PARTICIPLES.has(w) || BE_FORMS.has(w))) return false;
+  return isRoleWord(words[words.length - 1] as string);
 }
 
 /** Offset of the first `norm` pronoun of sentence s before `end`, outside quotations, or -1. */

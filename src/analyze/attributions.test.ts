@@ -56,6 +56,14 @@ test('attributions: named sources, inverted and pronoun subjects', () => {
   ]);
 });
 
+test('attributions: a pronoun stands for the person a name describes, not for the name before the role word', () => {
+  // "Obama consultant Cornell Belcher": Obama only says whose consultant; PolNeAR train had such misses
+  const got = attributions('Obama consultant Cornell Belcher picked up the thread. “They see it now,” he said.');
+  assert.deepEqual(got, [['named', 'he said', 'person:cornell-belcher']]);
+  // a verb between the names keeps the first as the subject
+  assert.deepEqual(attributions('Trump attacked rival Jeb Bush on Monday. “He is weak,” he said.'), [['named', 'he said', 'person:donald-trump']]);
+});
+
 test('attributions: dangling cues lead nowhere', () => {
   const got = attributions('The dialogue went on, citing unidentified officials, according to\nThe talks were held, citing.\nIt was secret, according to .');
   assert.deepEqual(got.map((a) => [a[0], a[1]]), [

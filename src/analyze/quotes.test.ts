@@ -87,6 +87,15 @@ test('quotes: mixed marks pair up; a straight pair inside a curly quotation stay
   ]);
 });
 
+test("quotes: doubled apostrophes ''…'' are quotation marks (newspaper archive text)", () => {
+  const got = quotes("''It is more tinkering at the edges,'' said Alan Cole, an economist. ''I wouldn't call it reform.'' The ''Buffett rule'' stays.");
+  assert.deepEqual(got.map((q) => [q[0], q[2]]), [
+    ["''It is more tinkering at the edges,''", 'Alan Cole'],
+    ["''I wouldn't call it reform.''", 'Alan Cole'],
+  ]);
+  assert.equal(docOf("Title\nThe ''Buffett rule'' stays.").quotes[0]?.short, true);
+});
+
 test('quotes: an unclosed quote opening a paragraph runs to its end', () => {
   const got = quotes('“We have waited long enough for this day, and more\nHe left.');
   assert.deepEqual(got.map((q) => q[0]), ['“We have waited long enough for this day, and more']);

@@ -47,7 +47,7 @@ function isMarkOrSpace(c: number): boolean {
 }
 
 function isQuotation(text: string, s: Span): boolean {
-  let e = s.end - 1; // before the closing mark
+  let e = s.end - (text.charCodeAt(s.end - 1) === 39 && text.charCodeAt(s.end - 2) === 39 ? 2 : 1); // before the closing mark
   while (e > s.start + 1 && (text.charCodeAt(e - 1) <= 32 || text.charCodeAt(e - 1) === 0xa0)) e--;
   const last = text[e - 1] ?? '';
   if (SENTENCE_END.has(last) && wordCount(text, s.start + 1, e, 1) >= 1) return true;
@@ -65,10 +65,24 @@ export function markedSpans(text: string, paragraphs: readonly Paragraph[]): Spa
   for (const p of paragraphs) {
     let open = -1;
     let curly = false;
+    let doubled = false;
     let inner = false;
     for (let i = p.span.start; i < p.span.end; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === 0x201c) {
+      if ((ch === 39 || ch === 96) && text.charCodeAt(i + 1) === ch) {
+        // ''…'' (and ``…''): the doubled marks of texts typed without quote keys (newspaper archives)
+        if (open >= 0 && doubled && ch === 39) {
+          out.push({ start: open, end: i + 2 });
+          open = -1;
+          doubled = false;
+        } else if (open < 0) {
+          open = i;
+          doubled = true;
+        }
+        i++;
+      } else if (doubled) {
+        continue; // inside ''…'': other marks are the quotation's own
+      } else if (ch === 0x201c) {
         open = i; // a second “ restarts: the first was never closed
         curly = true;
         inner = false;
@@ -90,6 +104,7 @@ export function markedSpans(text: string, paragraphs: readonly Paragraph[]): Spa
           curly = false;
         }
       }
+      if (open < 0) doubled = false;
     }
     if (open >= 0 && open === p.span.start) out.push({ start: open, end: p.span.end });
   }
