@@ -72,7 +72,7 @@ function personEndingAt(c: Ctx, j: number, a: number): [number, number] | null {
 function isCoordinated(c: Ctx, k: number, a: number): boolean {
   const { tokens } = c;
   let j = k - 1;
-  while (j > a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(tokens[j] as Token))) j--;
+  while (j > a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(c.text, tokens[j] as Token))) j--;
   const n = tokens[j]?.norm;
   return j > a && (n === 'and' || n === 'but');
 }
@@ -681,9 +681,12 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
   return lastWord > k ? lastWord : end;
 }
 
-/** An -ly adverb between subject and verb ("Mrs. Clinton adamantly denied"): skipped, never the source. */
-function isAdverb(t: Token): boolean {
-  return t.norm.length > 4 && t.norm.endsWith('ly') && !ADJECTIVES_IN_LY.has(t.norm);
+/**
+ * An -ly adverb between subject and verb ("Mrs. Clinton adamantly denied"): skipped, never the
+ * source. Only in lower case: a capitalised one before a verb is a name ("Jolly said", "Haley said").
+ */
+function isAdverb(text: string, t: Token): boolean {
+  return t.norm.length > 4 && t.norm.endsWith('ly') && !ADJECTIVES_IN_LY.has(t.norm) && isLower(text, t);
 }
 const ADJECTIVES_IN_LY = new Set(['family', 'italy', 'july', 'ally', 'early', 'daily', 'weekly', 'monthly', 'friendly', 'elderly', 'lonely', 'holly', 'kelly', 'sally', 'billy', 'emily', 'molly', 'polly']);
 
@@ -786,11 +789,13 @@ export function findCues(input: CueInput): Cue[] {
       if (!ANY_CUE_WORD.has(tok.norm)) continue;
       const withNext = CUES_WITH_NEXT.get(tok.norm);
       // "spoke emotionally of": an -ly adverb may stand between the verb and its word
-      if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '') && !(tokens[k + 1] && isAdverb(tokens[k + 1] as Token) && withNext.has(tokens[k + 2]?.norm ?? ''))) continue;
+      if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '') && !(tokens[k + 1] && isAdverb(text, tokens[k + 1] as Token) && withNext.has(tokens[k + 2]?.norm ?? ''))) continue;
       if (isInside(c.quoted, tok.start)) continue;
       const n = cueAfter(c, k, b); // "According to" may open a sentence
       // a capital cue verb only in a title-case heading ("Lindsey Graham Says") or opening a sentence ("Said Ellis:")
       if (n === 0 && !isLower(text, tok) && !(CUE_VERBS.has(tok.norm) && (k === a || isCapital(text, tokens[k - 1])))) continue;
+      // "Asked about the map, Reid said": a participle opening the sentence, not "Said Ellis:" (a name or "the" follows that)
+      if (n === 0 && k === a && !isLower(text, tok) && tokens[k + 1]?.kind === 'word' && isLower(text, tokens[k + 1] as Token) && !DETERMINERS.has((tokens[k + 1] as Token).norm)) continue;
       if (n > 0) {
         const cueEnd = (tokens[k + n - 1] as Token).end;
         record(c, out, { start: tok.start, end: cueEnd }, sourceRight(c, k + n, b, true), si);
@@ -831,7 +836,7 @@ export function findCues(input: CueInput): Cue[] {
       if (after?.norm === 'by' && tok.norm.endsWith('ed') && !ANSWER_CUES.has(tok.norm)) continue; // "criticized by the left": passive, not "responded by saying"
       let j = k - 1;
       let passive = false;
-      while (j >= a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(tokens[j] as Token))) {
+      while (j >= a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(text, tokens[j] as Token))) {
         if (BE_FORMS.has(tokens[j]?.norm ?? '')) passive = true;
         j--;
       }
@@ -853,6 +858,7 @@ export function findCues(input: CueInput): Cue[] {
         if (w >= a) phrase = subjectLeft(c, w, a);
       } else if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectBeforeRelative(c, j, a) ?? subjectLeft(c, j, a);
       else if (j >= a && left && (text[left.start] === ')' || isSuffixPeriod(c, j))) phrase = subjectLeft(c, j, a);
+      else if (j - 1 >= a && left && text[left.start] === ',' && text[(tokens[j - 1] as Token).start] === ')') phrase = subjectLeft(c, j - 1, a); // "Sen. Jack Reed (D-R.I.), said"
       else {
         // "Megan Hester, senior associate at the institute, said parents still want ...": with no
         // quotation before the comma, a name opening the clause before asides is the subject
@@ -863,6 +869,8 @@ export function findCues(input: CueInput): Cue[] {
           extent = asideEnd(c, asides[1], j);
         } else {
           phrase = INVERTING_CUES.has(tok.norm) ? sourceRight(c, k + 1, b, false) : null; // "..., said the official"
+          // "..., said matter-of-factly": an adverb after the verb is no inverted subject
+          if (phrase && phrase[0] === phrase[1] && isAdverb(text, tokens[phrase[0]] as Token)) phrase = null;
           // "..., said the race was close": the phrase after was the object
           if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
           if (phrase) extent = appositiveEnd(c, phrase[1], b);

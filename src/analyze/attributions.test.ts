@@ -64,6 +64,19 @@ test('attributions: a pronoun stands for the person a name describes, not for th
   assert.deepEqual(attributions('Trump attacked rival Jeb Bush on Monday. “He is weak,” he said.'), [['named', 'he said', 'person:donald-trump']]);
 });
 
+test('attributions: subjects that looked like something else (PolNeAR train misses)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  // a surname in -ly is no adverb
+  assert.deepEqual(sources('Jolly said he would be cautious.'), [['said', 'Jolly']]);
+  // a participle opening the sentence is no inverted cue ("Said Ellis:" is)
+  assert.deepEqual(sources('Asked about the map, Reid said the party should brace.'), [['said', 'Reid']]);
+  assert.deepEqual(sources('Said Ellis: “We are done here.”'), [['Said', 'Ellis']]);
+  // a party bracket and a comma before the verb
+  assert.deepEqual(sources('Sen. Jack Reed (D-R.I.), said after a lunch that he had not decided.'), [['said', 'Sen. Jack Reed (D-R.I.)']]);
+  // an adverb after the verb is no inverted subject
+  assert.equal(sources('“We had better conventions than this one,” a delegate from Texas, wearing a hat, said matter-of-factly.').some(([, s]) => s === 'matter-of-factly'), false);
+});
+
 test('attributions: dangling cues lead nowhere', () => {
   const got = attributions('The dialogue went on, citing unidentified officials, according to\nThe talks were held, citing.\nIt was secret, according to .');
   assert.deepEqual(got.map((a) => [a[0], a[1]]), [
