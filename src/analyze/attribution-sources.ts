@@ -588,9 +588,12 @@ function modifiesNextPerson(text: string, e: Entity, next: Entity | undefined): 
   if (between.startsWith("'s ") || between.startsWith('’s ')) between = between.slice(2);
   const words = between.trim().split(' ');
   if (words.length === 0 || words.length > MAX_MODIFIER_WORDS || !/^ [a-z][a-z ]*[a-z] $/.test(between)) return false;
-  if (words.some((w) => w.endsWith('ed') || CUE_VERBS.has(w) || CUE_PARTICIPLES.has(w) || BE_FORMS.has(w))) return false;
-  return isRoleWord(words[words.length - 1] as string);
+  // every word describes ("senior", "campaign", "manager"); a verb or a preposition between ("went after") makes two people
+  return words.every((w) => isRoleWord(w) && !w.endsWith('ed') && !CUE_VERBS.has(w) && !CUE_PARTICIPLES.has(w) && !NOT_ROLE_WORDS.has(w) &&
+    !SUBJECT_STOPS.has(w) && !SOURCE_END.has(w) && !INNER_PREPOSITIONS.has(w) && !BETWEEN_SUBJECT_AND_VERB.has(w));
 }
+/** Words that end like role words but are none ("after", "over"). */
+const NOT_ROLE_WORDS = new Set(['after', 'over', 'under', 'other', 'either', 'whether', 'rather', 'ever', 'never', 'later', 'together', 'per', 'her', 'offer', 'against', 'beneath', 'ahead', 'instead', 'meant', 'went', 'sent', 'spent', 'want', 'grant', 'present', 'urgent', 'recent', 'ancient', 'equal', 'usual', 'final', 'total', 'actual', 'real', 'general', 'critic']);
 
 /** Offset of the first `norm` pronoun of sentence s before `end`, outside quotations, or -1. */
 function samePronounAt(c: Ctx, s: number, norm: string, end: number): number {

@@ -62,6 +62,8 @@ test('attributions: a pronoun stands for the person a name describes, not for th
   assert.deepEqual(got, [['named', 'he said', 'person:cornell-belcher']]);
   // a verb between the names keeps the first as the subject
   assert.deepEqual(attributions('Trump attacked rival Jeb Bush on Monday. “He is weak,” he said.'), [['named', 'he said', 'person:donald-trump']]);
+  assert.deepEqual(attributions('Trump went after Jeb Bush on Monday. “He is weak,” he said.'), [['named', 'he said', 'person:donald-trump']]);
+  assert.deepEqual(attributions('Clinton campaign chairman John Podesta spoke. “We won,” he said.'), [['named', 'he said', 'person:john-podesta']]);
 });
 
 test('attributions: subjects that looked like something else (PolNeAR train misses)', () => {
