@@ -254,8 +254,9 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     if (n === 'and' || n === 'or') {
       if (!isCapital(text, tokens[i + 1])) break;
     } else if (INNER_PREPOSITIONS.has(n) && !GENERIC_HEADS.has(n) && i < j) {
+      // "former secretary of state said", "a supporter of the plan said": a role word takes its "of" phrase
       const left = tokens[i - 1];
-      if (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left))) break;
+      if (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left) || (isRoleWord(left.norm) && !NOT_ROLE_WORDS.has(left.norm)))) break;
     }
     first = i;
     // "people familiar with the matter": a determiner after an inner preposition does not end the phrase

@@ -73,6 +73,8 @@ test('attributions: subjects that looked like something else (PolNeAR train miss
   // a participle opening the sentence is no inverted cue ("Said Ellis:" is)
   assert.deepEqual(sources('Asked about the map, Reid said the party should brace.'), [['said', 'Reid']]);
   assert.deepEqual(sources('Said Ellis: “We are done here.”'), [['Said', 'Ellis']]);
+  // a role word keeps its "of" phrase ("state" alone was the source)
+  assert.deepEqual(sources('The former secretary of state said the plan would fail.'), [['said', 'The former secretary of state']]);
   // a party bracket and a comma before the verb
   assert.deepEqual(sources('Sen. Jack Reed (D-R.I.), said after a lunch that he had not decided.'), [['said', 'Sen. Jack Reed (D-R.I.)']]);
   // an adverb after the verb is no inverted subject
