@@ -246,6 +246,7 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     const t = tokens[i] as Token;
     if (t.kind === 'punct') {
       if (isNamePeriod(text, tokens, i)) continue;
+      if (i < j && isGluedInside(c, i)) continue; // "Sanders’ aides", "the 46-year-old"
       break;
     }
     if (t.kind !== 'word' && t.kind !== 'number') break;
@@ -256,7 +257,7 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     } else if (INNER_PREPOSITIONS.has(n) && !GENERIC_HEADS.has(n) && i < j) {
       // "former secretary of state said", "a supporter of the plan said": a role word takes its "of" phrase
       const left = tokens[i - 1];
-      if (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left) || (isRoleWord(left.norm) && !NOT_ROLE_WORDS.has(left.norm)))) break;
+      if (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || QUANTITIES.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left) || (isRoleWord(left.norm) && !NOT_ROLE_WORDS.has(left.norm)))) break;
     }
     first = i;
     // "people familiar with the matter": a determiner after an inner preposition does not end the phrase
@@ -303,6 +304,23 @@ function isRoleWord(w: string): boolean {
   if (GENERIC_HEADS.has(w) || ROLE_WORDS.has(w)) return true;
   for (const s of ROLE_SUFFIXES) if (w.length > s.length + 2 && w.endsWith(s)) return true;
   return false;
+}
+
+/** Words of quantity that take an "of" phrase in a source ("half of voters", "most of them", "majorities in all five"). */
+const QUANTITIES = new Set(['half', 'majority', 'majorities', 'percent', 'most', 'many', 'some', 'all', 'each', 'none', 'both', 'several', 'few', 'number', 'share', 'third', 'thirds', 'quarter', 'quarters', 'plurality', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'millions', 'rest', 'any', 'either', 'neither']);
+
+/**
+ * A punctuation token glued inside a phrase: a possessive apostrophe after an -s word ("Sanders’
+ * aides") or a hyphen between two parts ("46-year-old").
+ */
+function isGluedInside(c: Ctx, i: number): boolean {
+  const t = c.tokens[i] as Token;
+  const prev = c.tokens[i - 1];
+  const next = c.tokens[i + 1];
+  if (!prev || !next || prev.end !== t.start || (prev.kind !== 'word' && prev.kind !== 'number')) return false;
+  const ch = c.text[t.start];
+  if ((ch === '’' || ch === "'") && t.end - t.start === 1 && prev.norm.endsWith('s') && next.start > t.end && next.kind === 'word') return true;
+  return (ch === '-' || ch === '–') && t.end === next.start && (next.kind === 'word' || next.kind === 'number');
 }
 
 /** Source phrase starting at token i, read rightwards, before token b: [i, last] or null. */

@@ -75,6 +75,10 @@ test('attributions: subjects that looked like something else (PolNeAR train miss
   assert.deepEqual(sources('Said Ellis: “We are done here.”'), [['Said', 'Ellis']]);
   // a role word keeps its "of" phrase ("state" alone was the source)
   assert.deepEqual(sources('The former secretary of state said the plan would fail.'), [['said', 'The former secretary of state']]);
+  // a possessive apostrophe, a hyphenated age and a quantity with its "of" stay in the source
+  assert.deepEqual(sources('Sanders’ aides say the race is close.'), [['say', 'Sanders’ aides']]);
+  assert.deepEqual(sources('The 46-year-old said he was done.'), [['said', 'The 46-year-old']]);
+  assert.deepEqual(sources('About half of voters say the economy is bad.'), [['say', 'About half of voters']]);
   // a party bracket and a comma before the verb
   assert.deepEqual(sources('Sen. Jack Reed (D-R.I.), said after a lunch that he had not decided.'), [['said', 'Sen. Jack Reed (D-R.I.)']]);
   // an adverb after the verb is no inverted subject
