@@ -55,6 +55,11 @@ const SNIPPET_TOKENS = 12;
 const TITLE_WEIGHT = 5;
 /** Characters of a time key that name its posting month ('2017-11'; schema version 5). */
 const MONTH_CHARS = 7;
+/**
+ * Postings written by one INSERT (of ~48k a batch): 50-100 rows a statement cost 20-25% less CPU
+ * than one at a time on a batch's sorted postings (in memory, 10 batches); 200 gained less.
+ */
+const POSTINGS_PER_INSERT = 64;
 /** The sketch row that holds the number of documents counted (buckets are >= 0). */
 const SKETCH_DOCUMENTS = -1;
 
@@ -364,7 +369,25 @@ export class SqliteStore implements Store {
       for (const key of postingKeys(fp.entities, fp.terms, bands)) postings.push([month, key, time, row.seq]);
     }
     postings.sort(byPostingKey);
-    for (const [month, key, time, seq] of postings) this.s.insertPosting.run(month, key, time, seq);
+    // POSTINGS_PER_INSERT rows a statement: each run's binding and crossing into SQLite was a
+    // fifth of the inserts' cost, one posting at a time. The rows and their order are the same.
+    const many = this.s.insertPostings;
+    const args: (string | number)[] = new Array(POSTINGS_PER_INSERT * 4);
+    let i = 0;
+    for (; i + POSTINGS_PER_INSERT <= postings.length; i += POSTINGS_PER_INSERT) {
+      for (let j = 0; j < POSTINGS_PER_INSERT; j++) {
+        const p = postings[i + j] as [string, string, string, number];
+        args[j * 4] = p[0];
+        args[j * 4 + 1] = p[1];
+        args[j * 4 + 2] = p[2];
+        args[j * 4 + 3] = p[3];
+      }
+      many.run(args);
+    }
+    for (; i < postings.length; i++) {
+      const [month, key, time, seq] = postings[i] as [string, string, string, number];
+      this.s.insertPosting.run(month, key, time, seq);
+    }
   }
 
   async getFingerprints(articleIds: readonly string[]): Promise<Map<string, Fingerprint>> {
@@ -796,6 +819,7 @@ function prepare(db: Database.Database) {
     deletePosting: db.prepare('DELETE FROM postings WHERE month = ? AND key = ? AND time_key = ? AND article_seq = ?'),
     fingerprintKeys: db.prepare('SELECT terms, entities, bands FROM fingerprints WHERE article_seq = ?'),
     insertPosting: db.prepare('INSERT OR IGNORE INTO postings (month, key, time_key, article_seq) VALUES (?, ?, ?, ?)'),
+    insertPostings: db.prepare(`INSERT OR IGNORE INTO postings (month, key, time_key, article_seq) VALUES ${Array(POSTINGS_PER_INSERT).fill('(?, ?, ?, ?)').join(', ')}`),
     upsertFingerprint: db.prepare(`INSERT INTO fingerprints (article_seq, terms, entities, bands, minhash) VALUES (@article_seq, @terms, @entities, @bands, @minhash)
       ON CONFLICT (article_seq) DO UPDATE SET terms = excluded.terms, entities = excluded.entities, bands = excluded.bands, minhash = excluded.minhash`),
     fingerprint: db.prepare('SELECT f.terms, f.entities, f.bands, f.minhash, a.published_at FROM fingerprints f JOIN articles a ON a.seq = f.article_seq WHERE a.id = ?'),
