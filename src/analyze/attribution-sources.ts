@@ -72,7 +72,7 @@ function personEndingAt(c: Ctx, j: number, a: number): [number, number] | null {
 function isCoordinated(c: Ctx, k: number, a: number): boolean {
   const { tokens } = c;
   let j = k - 1;
-  while (j > a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(tokens[j] as Token))) j--;
+  while (j > a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(c.text, tokens[j] as Token))) j--;
   const n = tokens[j]?.norm;
   return j > a && (n === 'and' || n === 'but');
 }
@@ -246,6 +246,7 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     const t = tokens[i] as Token;
     if (t.kind === 'punct') {
       if (isNamePeriod(text, tokens, i)) continue;
+      if (i < j && isGluedInside(c, i)) continue; // "Sanders’ aides", "the 46-year-old"
       break;
     }
     if (t.kind !== 'word' && t.kind !== 'number') break;
@@ -254,8 +255,9 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     if (n === 'and' || n === 'or') {
       if (!isCapital(text, tokens[i + 1])) break;
     } else if (INNER_PREPOSITIONS.has(n) && !GENERIC_HEADS.has(n) && i < j) {
+      // "former secretary of state said", "a supporter of the plan said": a role word takes its "of" phrase
       const left = tokens[i - 1];
-      if (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left))) break;
+      if (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || QUANTITIES.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left) || (isRoleWord(left.norm) && !NOT_ROLE_WORDS.has(left.norm)))) break;
     }
     first = i;
     // "people familiar with the matter": a determiner after an inner preposition does not end the phrase
@@ -302,6 +304,23 @@ function isRoleWord(w: string): boolean {
   if (GENERIC_HEADS.has(w) || ROLE_WORDS.has(w)) return true;
   for (const s of ROLE_SUFFIXES) if (w.length > s.length + 2 && w.endsWith(s)) return true;
   return false;
+}
+
+/** Words of quantity that take an "of" phrase in a source ("half of voters", "most of them", "majorities in all five"). */
+const QUANTITIES = new Set(['half', 'majority', 'majorities', 'percent', 'most', 'many', 'some', 'all', 'each', 'none', 'both', 'several', 'few', 'number', 'share', 'third', 'thirds', 'quarter', 'quarters', 'plurality', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'millions', 'rest', 'any', 'either', 'neither']);
+
+/**
+ * A punctuation token glued inside a phrase: a possessive apostrophe after an -s word ("Sanders’
+ * aides") or a hyphen between two parts ("46-year-old").
+ */
+function isGluedInside(c: Ctx, i: number): boolean {
+  const t = c.tokens[i] as Token;
+  const prev = c.tokens[i - 1];
+  const next = c.tokens[i + 1];
+  if (!prev || !next || prev.end !== t.start || (prev.kind !== 'word' && prev.kind !== 'number')) return false;
+  const ch = c.text[t.start];
+  if ((ch === '’' || ch === "'") && t.end - t.start === 1 && prev.norm.endsWith('s') && next.start > t.end && next.kind === 'word') return true;
+  return (ch === '-' || ch === '–') && t.end === next.start && (next.kind === 'word' || next.kind === 'number');
 }
 
 /** Source phrase starting at token i, read rightwards, before token b: [i, last] or null. */
@@ -551,8 +570,10 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     const same = samePronounAt(c, s, pronoun.norm, end);
     let best: Classified | null = null;
     let bestAt = Infinity;
-    for (const e of entitiesIn(c.entities, sentence.start, end)) {
+    const ents = entitiesIn(c.entities, sentence.start, end);
+    for (const [ei, e] of ents.entries()) {
       if (isInside(c.quoted, e.span.start)) continue;
+      if (wantPerson && modifiesNextPerson(c.text, e, ents[ei + 1])) continue; // "Obama consultant Cornell Belcher": the consultant speaks
       const fits = wantPerson ? e.type === 'person' && !(gender && (genders?.get(e.canonical) ?? gender) !== gender) : e.type === 'org' || e.type === 'group' || e.type === 'place';
       if (fits && e.span.start < bestAt) {
         best = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
@@ -571,6 +592,27 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
   }
   return null;
 }
+
+/** Most words between a name and the person it describes ("Trump senior communications adviser Jason Miller"). */
+const MAX_MODIFIER_WORDS = 4;
+
+/**
+ * Does the name e only describe the person named right after it ("Obama consultant Cornell
+ * Belcher", "Clinton's campaign chairman John Podesta")? Only lower-case words stand between
+ * them (a possessive first allowed), none a verb form of a cue or in -ed, and the last a role word.
+ */
+function modifiesNextPerson(text: string, e: Entity, next: Entity | undefined): boolean {
+  if (e.type !== 'person' || !next || next.type !== 'person') return false;
+  let between = text.slice(e.span.end, next.span.start);
+  if (between.startsWith("'s ") || between.startsWith('’s ')) between = between.slice(2);
+  const words = between.trim().split(' ');
+  if (words.length === 0 || words.length > MAX_MODIFIER_WORDS || !/^ [a-z][a-z ]*[a-z] $/.test(between)) return false;
+  // every word describes ("senior", "campaign", "manager"); a verb or a preposition between ("went after") makes two people
+  return words.every((w) => isRoleWord(w) && !w.endsWith('ed') && !CUE_VERBS.has(w) && !CUE_PARTICIPLES.has(w) && !NOT_ROLE_WORDS.has(w) &&
+    !SUBJECT_STOPS.has(w) && !SOURCE_END.has(w) && !INNER_PREPOSITIONS.has(w) && !BETWEEN_SUBJECT_AND_VERB.has(w));
+}
+/** Words that end like role words but are none ("after", "over"). */
+const NOT_ROLE_WORDS = new Set(['after', 'over', 'under', 'other', 'either', 'whether', 'rather', 'ever', 'never', 'later', 'together', 'per', 'her', 'offer', 'against', 'beneath', 'ahead', 'instead', 'meant', 'went', 'sent', 'spent', 'want', 'grant', 'present', 'urgent', 'recent', 'ancient', 'equal', 'usual', 'final', 'total', 'actual', 'real', 'general', 'critic']);
 
 /** Offset of the first `norm` pronoun of sentence s before `end`, outside quotations, or -1. */
 function samePronounAt(c: Ctx, s: number, norm: string, end: number): number {
@@ -661,9 +703,12 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
   return lastWord > k ? lastWord : end;
 }
 
-/** An -ly adverb between subject and verb ("Mrs. Clinton adamantly denied"): skipped, never the source. */
-function isAdverb(t: Token): boolean {
-  return t.norm.length > 4 && t.norm.endsWith('ly') && !ADJECTIVES_IN_LY.has(t.norm);
+/**
+ * An -ly adverb between subject and verb ("Mrs. Clinton adamantly denied"): skipped, never the
+ * source. Only in lower case: a capitalised one before a verb is a name ("Jolly said", "Haley said").
+ */
+function isAdverb(text: string, t: Token): boolean {
+  return t.norm.length > 4 && t.norm.endsWith('ly') && !ADJECTIVES_IN_LY.has(t.norm) && isLower(text, t);
 }
 const ADJECTIVES_IN_LY = new Set(['family', 'italy', 'july', 'ally', 'early', 'daily', 'weekly', 'monthly', 'friendly', 'elderly', 'lonely', 'holly', 'kelly', 'sally', 'billy', 'emily', 'molly', 'polly']);
 
@@ -766,11 +811,13 @@ export function findCues(input: CueInput): Cue[] {
       if (!ANY_CUE_WORD.has(tok.norm)) continue;
       const withNext = CUES_WITH_NEXT.get(tok.norm);
       // "spoke emotionally of": an -ly adverb may stand between the verb and its word
-      if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '') && !(tokens[k + 1] && isAdverb(tokens[k + 1] as Token) && withNext.has(tokens[k + 2]?.norm ?? ''))) continue;
+      if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '') && !(tokens[k + 1] && isAdverb(text, tokens[k + 1] as Token) && withNext.has(tokens[k + 2]?.norm ?? ''))) continue;
       if (isInside(c.quoted, tok.start)) continue;
       const n = cueAfter(c, k, b); // "According to" may open a sentence
       // a capital cue verb only in a title-case heading ("Lindsey Graham Says") or opening a sentence ("Said Ellis:")
       if (n === 0 && !isLower(text, tok) && !(CUE_VERBS.has(tok.norm) && (k === a || isCapital(text, tokens[k - 1])))) continue;
+      // "Asked about the map, Reid said": a participle opening the sentence, not "Said Ellis:" (a name or "the" follows that)
+      if (n === 0 && k === a && !isLower(text, tok) && tokens[k + 1]?.kind === 'word' && isLower(text, tokens[k + 1] as Token) && !DETERMINERS.has((tokens[k + 1] as Token).norm)) continue;
       if (n > 0) {
         const cueEnd = (tokens[k + n - 1] as Token).end;
         record(c, out, { start: tok.start, end: cueEnd }, sourceRight(c, k + n, b, true), si);
@@ -811,7 +858,7 @@ export function findCues(input: CueInput): Cue[] {
       if (after?.norm === 'by' && tok.norm.endsWith('ed') && !ANSWER_CUES.has(tok.norm)) continue; // "criticized by the left": passive, not "responded by saying"
       let j = k - 1;
       let passive = false;
-      while (j >= a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(tokens[j] as Token))) {
+      while (j >= a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(text, tokens[j] as Token))) {
         if (BE_FORMS.has(tokens[j]?.norm ?? '')) passive = true;
         j--;
       }
@@ -833,6 +880,7 @@ export function findCues(input: CueInput): Cue[] {
         if (w >= a) phrase = subjectLeft(c, w, a);
       } else if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectBeforeRelative(c, j, a) ?? subjectLeft(c, j, a);
       else if (j >= a && left && (text[left.start] === ')' || isSuffixPeriod(c, j))) phrase = subjectLeft(c, j, a);
+      else if (j - 1 >= a && left && text[left.start] === ',' && text[(tokens[j - 1] as Token).start] === ')') phrase = subjectLeft(c, j - 1, a); // "Sen. Jack Reed (D-R.I.), said"
       else {
         // "Megan Hester, senior associate at the institute, said parents still want ...": with no
         // quotation before the comma, a name opening the clause before asides is the subject
@@ -843,6 +891,8 @@ export function findCues(input: CueInput): Cue[] {
           extent = asideEnd(c, asides[1], j);
         } else {
           phrase = INVERTING_CUES.has(tok.norm) ? sourceRight(c, k + 1, b, false) : null; // "..., said the official"
+          // "..., said matter-of-factly": an adverb after the verb is no inverted subject
+          if (phrase && phrase[0] === phrase[1] && isAdverb(text, tokens[phrase[0]] as Token)) phrase = null;
           // "..., said the race was close": the phrase after was the object
           if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
           if (phrase) extent = appositiveEnd(c, phrase[1], b);

@@ -56,6 +56,35 @@ test('attributions: named sources, inverted and pronoun subjects', () => {
   ]);
 });
 
+test('attributions: a pronoun stands for the person a name describes, not for the name before the role word', () => {
+  // "Obama consultant Cornell Belcher": Obama only says whose consultant; PolNeAR train had such misses
+  const got = attributions('Obama consultant Cornell Belcher picked up the thread. “They see it now,” he said.');
+  assert.deepEqual(got, [['named', 'he said', 'person:cornell-belcher']]);
+  // a verb between the names keeps the first as the subject
+  assert.deepEqual(attributions('Trump attacked rival Jeb Bush on Monday. “He is weak,” he said.'), [['named', 'he said', 'person:donald-trump']]);
+  assert.deepEqual(attributions('Trump went after Jeb Bush on Monday. “He is weak,” he said.'), [['named', 'he said', 'person:donald-trump']]);
+  assert.deepEqual(attributions('Clinton campaign chairman John Podesta spoke. “We won,” he said.'), [['named', 'he said', 'person:john-podesta']]);
+});
+
+test('attributions: subjects that looked like something else (PolNeAR train misses)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  // a surname in -ly is no adverb
+  assert.deepEqual(sources('Jolly said he would be cautious.'), [['said', 'Jolly']]);
+  // a participle opening the sentence is no inverted cue ("Said Ellis:" is)
+  assert.deepEqual(sources('Asked about the map, Reid said the party should brace.'), [['said', 'Reid']]);
+  assert.deepEqual(sources('Said Ellis: “We are done here.”'), [['Said', 'Ellis']]);
+  // a role word keeps its "of" phrase ("state" alone was the source)
+  assert.deepEqual(sources('The former secretary of state said the plan would fail.'), [['said', 'The former secretary of state']]);
+  // a possessive apostrophe, a hyphenated age and a quantity with its "of" stay in the source
+  assert.deepEqual(sources('Sanders’ aides say the race is close.'), [['say', 'Sanders’ aides']]);
+  assert.deepEqual(sources('The 46-year-old said he was done.'), [['said', 'The 46-year-old']]);
+  assert.deepEqual(sources('About half of voters say the economy is bad.'), [['say', 'About half of voters']]);
+  // a party bracket and a comma before the verb
+  assert.deepEqual(sources('Sen. Jack Reed (D-R.I.), said after a lunch that he had not decided.'), [['said', 'Sen. Jack Reed (D-R.I.)']]);
+  // an adverb after the verb is no inverted subject
+  assert.equal(sources('“We had better conventions than this one,” a delegate from Texas, wearing a hat, said matter-of-factly.').some(([, s]) => s === 'matter-of-factly'), false);
+});
+
 test('attributions: dangling cues lead nowhere', () => {
   const got = attributions('The dialogue went on, citing unidentified officials, according to\nThe talks were held, citing.\nIt was secret, according to .');
   assert.deepEqual(got.map((a) => [a[0], a[1]]), [

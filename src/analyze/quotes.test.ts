@@ -78,6 +78,24 @@ test('quotes: a stray closing mark does not break the rest', () => {
   assert.equal(got[0]?.[2], 'the minister');
 });
 
+test('quotes: mixed marks pair up; a straight pair inside a curly quotation stays inside it', () => {
+  const got = quotes('"We waited far too long for these repairs,” Alvarez said. “The work starts in May," she said.\n“He called it "a disaster" and walked out,” Lee said.');
+  assert.deepEqual(got.map((q) => [q[0], q[2]]), [
+    ['"We waited far too long for these repairs,”', 'Alvarez'],
+    ['“The work starts in May,"', 'Alvarez'], // "she" stands for Alvarez
+    ['“He called it "a disaster" and walked out,”', 'Lee'],
+  ]);
+});
+
+test("quotes: doubled apostrophes ''…'' are quotation marks (newspaper archive text)", () => {
+  const got = quotes("''It is more tinkering at the edges,'' said Alan Cole, an economist. ''I wouldn't call it reform.'' The ''Buffett rule'' stays.");
+  assert.deepEqual(got.map((q) => [q[0], q[2]]), [
+    ["''It is more tinkering at the edges,''", 'Alan Cole'],
+    ["''I wouldn't call it reform.''", 'Alan Cole'],
+  ]);
+  assert.equal(docOf("Title\nThe ''Buffett rule'' stays.").quotes[0]?.short, true);
+});
+
 test('quotes: an unclosed quote opening a paragraph runs to its end', () => {
   const got = quotes('“We have waited long enough for this day, and more\nHe left.');
   assert.deepEqual(got.map((q) => q[0]), ['“We have waited long enough for this day, and more']);

@@ -47,7 +47,7 @@ function isMarkOrSpace(c: number): boolean {
 }
 
 function isQuotation(text: string, s: Span): boolean {
-  let e = s.end - 1; // before the closing mark
+  let e = s.end - (text.charCodeAt(s.end - 1) === 39 && text.charCodeAt(s.end - 2) === 39 ? 2 : 1); // before the closing mark
   while (e > s.start + 1 && (text.charCodeAt(e - 1) <= 32 || text.charCodeAt(e - 1) === 0xa0)) e--;
   const last = text[e - 1] ?? '';
   if (SENTENCE_END.has(last) && wordCount(text, s.start + 1, e, 1) >= 1) return true;
@@ -65,18 +65,38 @@ export function markedSpans(text: string, paragraphs: readonly Paragraph[]): Spa
   for (const p of paragraphs) {
     let open = -1;
     let curly = false;
+    let doubled = false;
+    let inner = false;
     for (let i = p.span.start; i < p.span.end; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === 0x201c) {
+      if ((ch === 39 || ch === 96) && text.charCodeAt(i + 1) === ch) {
+        // ''…'' (and ``…''): the doubled marks of texts typed without quote keys (newspaper archives)
+        if (open >= 0 && doubled && ch === 39) {
+          out.push({ start: open, end: i + 2 });
+          open = -1;
+          doubled = false;
+        } else if (open < 0) {
+          open = i;
+          doubled = true;
+        }
+        i++;
+      } else if (doubled) {
+        continue; // inside ''…'': other marks are the quotation's own
+      } else if (ch === 0x201c) {
         open = i; // a second “ restarts: the first was never closed
         curly = true;
+        inner = false;
       } else if (ch === 0x201d) {
-        if (open >= 0 && curly) {
+        // a closing ” ends a quotation opened by either mark ("Straight open, curly close,”): mixed
+        // marks are common where a text went through two editors
+        if (open >= 0) {
           out.push({ start: open, end: i + 1 });
           open = -1;
         }
       } else if (ch === 34) {
-        if (open >= 0 && !curly) {
+        if (open >= 0 && curly && (inner || !closesAt(text, i, p.span.end))) {
+          inner = !inner; // “… "inner" …”: a quotation inside the quotation, its marks left alone
+        } else if (open >= 0) {
           out.push({ start: open, end: i + 1 });
           open = -1;
         } else if (open < 0) {
@@ -84,10 +104,24 @@ export function markedSpans(text: string, paragraphs: readonly Paragraph[]): Spa
           curly = false;
         }
       }
+      if (open < 0) doubled = false;
     }
     if (open >= 0 && open === p.span.start) out.push({ start: open, end: p.span.end });
   }
   return out.filter((s) => wordCount(text, s.start + 1, s.end - 1, 1) >= 1);
+}
+
+/**
+ * Does the straight " at i close a quotation opened by “ (“Curly open, straight close," she said)?
+ * It does when it ends a word (after no space) and stands before a space, punctuation or the
+ * paragraph end; else it opens a quotation inside the quotation and is left alone.
+ */
+function closesAt(text: string, i: number, end: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  if (before <= 32 || before === 0xa0) return false;
+  if (i + 1 >= end) return true;
+  const after = text.charCodeAt(i + 1);
+  return after <= 32 || after === 0xa0 || isMarkOrSpace(after) || (after < 128 && !((after >= 48 && after <= 57) || (after >= 65 && after <= 90) || (after >= 97 && after <= 122)));
 }
 
 function paragraphIndexAt(paragraphs: readonly Paragraph[], offset: number): number {

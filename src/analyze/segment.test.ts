@@ -47,6 +47,17 @@ test('segment: titles, abbreviations, initials, decimals, ellipses', () => {
   for (const [body, expected] of cases) assert.deepEqual(sentences(body), expected, body);
 });
 
+test('segment: a party-and-state label in brackets does not end a sentence; full stops inside brackets still do', () => {
+  assert.deepEqual(sentences('Sen. Jack Reed (D-R.I.), said he had not decided. Rep. Joe Wilson (R-S.C.) said so. Sen. Rand Paul (R-Ky.) agreed. (He left. I stayed.) Then it ended.'), [
+    'Sen. Jack Reed (D-R.I.), said he had not decided.',
+    'Rep. Joe Wilson (R-S.C.) said so.',
+    'Sen. Rand Paul (R-Ky.) agreed.',
+    '(He left.',
+    'I stayed.)',
+    'Then it ended.',
+  ]);
+});
+
 test('segment: quotations', () => {
   assert.deepEqual(sentences('Officials say he has been "reined in." The state official disagreed.'), ['Officials say he has been "reined in."', 'The state official disagreed.']);
   assert.deepEqual(sentences('“We’re trying to help, and we have to respond,” he said last week. “I’m quite proud of it. We did well.”'),

@@ -169,6 +169,37 @@ function endsSentence(scan: Scan, first: number, t: number, k: number, end: numb
   return true;
 }
 
+/** Most tokens on either side of a period inside a short bracket ("(D-R.I.)", "(R-S.C.)"). */
+const SHORT_BRACKET_TOKENS = 6;
+/** A word whose period abbreviates: capitals alone or after a hyphen ("R", "D-R", "N.Y", "Ky"). */
+const STATE_LIKE = /^(?:[A-Z][A-Za-z]?|[A-Z](?:\.[A-Z])*|[A-Za-z]+-[A-Z][a-z]?)$/;
+
+/**
+ * True when the abbreviation at token t lies inside a short bracket opened in this sentence and
+ * closed a few tokens on: a party-and-state label "Sen. Jack Reed (D-R.I.), said" or "(R-S.C.)"
+ * never ends a sentence inside it ("(He left. I stayed.)" still has two).
+ */
+function inShortBracket(scan: Scan, first: number, t: number, to: number): boolean {
+  const { tokens } = scan;
+  // an abbreviation's period ("R.I.", "D-R."), not a full stop after a word ("(He left. I stayed.)")
+  const term = tokens[t]!;
+  const prev = tokens[t - 1];
+  if (term.kind !== 'word' && !(prev && prev.end === term.start && STATE_LIKE.test(tokenText(scan, prev)))) return false;
+  let open = false;
+  for (let i = t - 1; i >= first && t - i <= SHORT_BRACKET_TOKENS; i--) {
+    const x = tokenText(scan, tokens[i]!);
+    if (x === ')') return false;
+    if (x === '(') { open = true; break; }
+  }
+  if (!open) return false;
+  for (let i = t + 1; i < to && i - t <= SHORT_BRACKET_TOKENS; i++) {
+    const x = tokenText(scan, tokens[i]!);
+    if (x === '(') return false;
+    if (x === ')') return true;
+  }
+  return false;
+}
+
 /** Words in tokens [a, b). */
 function wordsBetween(scan: Scan, a: number, b: number): number {
   let n = 0;
@@ -253,7 +284,7 @@ function segmentParagraph(scan: Scan, from: number, to: number, out: Span[]): vo
         prevEnd = c.end;
         k++;
       }
-      if (k < to && endsSentence(scan, first, t, k, to)) {
+      if (k < to && !inShortBracket(scan, first, t, to) && endsSentence(scan, first, t, k, to)) {
         out.push({ start: tokens[first]!.start, end: tokens[k - 1]!.end });
         first = k;
       }

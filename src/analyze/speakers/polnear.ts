@@ -142,7 +142,10 @@ export function analyzeText(id: string, text: string): Doc {
   return doc;
 }
 
-/** Quotations of the gold standard: spans between paired quote marks in a line (marks included). */
+/**
+ * Quotations of the gold standard: spans between paired quote marks in a line (marks included),
+ * mixed pairs too ("…” and “…," as two editors left them), and doubled apostrophes ''…''.
+ */
 export function markedQuotes(text: string): Span[] {
   const out: Span[] = [];
   let lineStart = 0;
@@ -151,12 +154,21 @@ export function markedQuotes(text: string): Span[] {
     if (lineEnd < 0) lineEnd = text.length;
     let open = -1;
     let curly = false;
+    let doubled = false;
     for (let i = lineStart; i < lineEnd; i++) {
       const c = text[i];
-      if (c === '“') { open = i; curly = true; }
-      else if (c === '”' && open >= 0 && curly) { out.push({ start: open, end: i + 1 }); open = -1; }
+      if (c === "'" && text[i + 1] === "'") {
+        // ''…'': the New York Times texts of the corpus mark quotations with doubled apostrophes
+        if (open >= 0 && doubled) { out.push({ start: open, end: i + 2 }); open = -1; doubled = false; }
+        else if (open < 0) { open = i; doubled = true; }
+        i++;
+      } else if (doubled) continue;
+      else if (c === '“') { open = i; curly = true; }
+      else if (c === '”' && open >= 0) { out.push({ start: open, end: i + 1 }); open = -1; }
       else if (c === '"') {
-        if (open >= 0 && !curly) { out.push({ start: open, end: i + 1 }); open = -1; }
+        // a straight mark closes a curly opening when it ends a word before a space or punctuation
+        const closesCurly = /\S/.test(text[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? ' ');
+        if (open >= 0 && (!curly || closesCurly)) { out.push({ start: open, end: i + 1 }); open = -1; }
         else if (open < 0) { open = i; curly = false; }
       }
     }
