@@ -85,6 +85,13 @@ test('a byline that holds an author card gives its first link; an affiliation is
   assert.deepEqual(theme.authors, []);
 });
 
+test('one word after a name is the dateline\'s place, a desk or a degree, not a second author', () => {
+  assert.deepEqual(cleanAuthors('Reuters, Washington'), ['Reuters']);
+  assert.deepEqual(cleanAuthors('Markus M. Haefliger, London, Beat Bumbacher'), ['Markus M. Haefliger', 'Beat Bumbacher']);
+  assert.deepEqual(cleanAuthors('Grant Tinsley, PhD'), ['Grant Tinsley']);
+  assert.deepEqual(cleanAuthors('By AFP'), ['AFP']);
+});
+
 test('form labels, roles and the outlet are not authors', () => {
   assert.deepEqual(cleanAuthors('Name'), []);
   assert.deepEqual(cleanAuthors('Leave a Reply'), []);

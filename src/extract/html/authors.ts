@@ -167,6 +167,8 @@ function cleanByline(raw: string, outlet: string | null): string[] {
     if (!name) continue;
     if (ROLE_WORDS.test(name) && out.length > 0) continue;
     if (!name.includes(' ') && DATE_WORD.test(` ${name}`)) continue;
+    // "Reuters, Washington", "Jane Doe, London": one word after a name is the dateline's place or a desk, not a second author.
+    if (!name.includes(' ') && out.length > 0) continue;
     if (!isName(name)) continue;
     if (outlet && sameName(name, outlet)) continue;
     if (!out.some((n) => sameName(n, name))) out.push(name);
