@@ -92,6 +92,19 @@ test('one word after a name is the dateline\'s place, a desk or a degree, not a 
   assert.deepEqual(cleanAuthors('By AFP'), ['AFP']);
 });
 
+test('labels and tails of more languages: Russian "Текст:" / "Автор:", German "Über", a weekday abbreviation, "Stand:", "Alle Artikel"', () => {
+  assert.deepEqual(cleanAuthors('Текст: Венера Ерофеева'), ['Венера Ерофеева']);
+  assert.deepEqual(cleanAuthors('Автор: Олеся Жуковень'), ['Олеся Жуковень']);
+  assert.deepEqual(cleanAuthors('Über Steffi Berger'), ['Steffi Berger']);
+  assert.deepEqual(cleanAuthors('Heiko Sauer Do, 3.2.2022'), ['Heiko Sauer']);
+  assert.deepEqual(cleanAuthors('Tomas Spahn Fr'), ['Tomas Spahn']);
+  assert.deepEqual(cleanAuthors('Sara Zinnecker Stand: 14. Februar 2022'), ['Sara Zinnecker']);
+  assert.deepEqual(cleanAuthors('Julia Deutsch Alle Artikel'), ['Julia Deutsch']);
+  // A particle is not a weekday, a name that starts like a label is not one.
+  assert.deepEqual(cleanAuthors('Anna Di Maria'), ['Anna Di Maria']);
+  assert.deepEqual(cleanAuthors('Abby Smith'), ['Abby Smith']);
+});
+
 test('form labels, roles and the outlet are not authors', () => {
   assert.deepEqual(cleanAuthors('Name'), []);
   assert.deepEqual(cleanAuthors('Leave a Reply'), []);

@@ -50,14 +50,16 @@ const NAME_MAX_WORDS = 5;
 const LINK_SEARCH_MAX = 20;
 const NAME_MAX_CHARS = 60;
 
-/** Labels before the names ("By", "Posted by", "Written by", "Author:", German "Von", "Text:"). */
-const LEADING_LABEL = /^(?:(?:written|posted|reported|story|text|words|photos?|published)\s+by|(?:veröffentlicht|geschrieben|verfasst)\s+von|publié\s+par|escrito\s+por|scritto\s+da|by|about|von|par|di|por|author(?:s|ed by)?|autor(?:in)?|verfasser(?:in)?|text|reporter|writer)\b\s*[:|-]?\s*/i;
+/** Labels before the names ("By", "Posted by", "Written by", "Author:", German "Von", "Über", "Text:", Russian "Текст:", "Автор:"). */
+const LEADING_LABEL = /^(?:(?:written|posted|reported|story|text|words|photos?|published)\s+by|(?:veröffentlicht|geschrieben|verfasst)\s+von|publié\s+par|escrito\s+por|scritto\s+da|by|about|über|von|par|di|por|author(?:s|ed by)?|autor(?:in)?|verfasser(?:in)?|text|reporter|writer|текст|автор|авторы)(?![\p{L}\p{N}])\s*[:|-]?\s*/iu;
 /** Where the names end: a digit (a date or count), a separator, an e-mail, "on <date>", "Updated". */
 const TRAILING = /\s*(?:[|•·—–]|\s-\s|\d|\b(?:on|le|il|el|den)\s+(?:\w+\s+)?\d|\b(?:updated|published|posted|am|um)\b|\S+@\S+|\bfollow\b).*$/i;
 /** Month and weekday names (English, German) after the names start a date: cut there. */
 const DATE_WORD = /\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|yesterday|today|gestern|heute)\b.*$/i;
+/** German weekday abbreviations after the names, ending the line or before the date ("Tomas Spahn Fr, 3.2.2022"): cut there. */
+const WEEKDAY_SHORT = /\s+(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?,?(?:\s*\d.*)?$/;
 /** Words after a name that are a role, an agency or the outlet: cut there ("Tom Flanagan News Reporter", "Jane Roe The Associated Press"). */
-const AFTER_NAME = /\s+(?:the|news|senior|staff|chief|associate|contributing|special|general|political|reporter|correspondent|writer|editor|columnist|lesezeit|reuters|associated press|ap|afp|dpa|upi|view|more|follow|updated|published|posted|share|email|twitter|facebook|profile|articles?|bio)\b.*$/i;
+const AFTER_NAME = /\s+(?:the|news|senior|staff|chief|associate|contributing|special|general|political|reporter|correspondent|writer|editor|columnist|lesezeit|reuters|associated press|ap|afp|dpa|upi|view|more|follow|updated|published|posted|share|email|twitter|facebook|profile|articles?|bio|alle\s+artikel|mehr\s+von|stand(?=\s*:))\b.*$/i;
 /** Words glued to the end of a name by adjacent elements ("Meg JamesStaff Writer", "PTIUpdated"). */
 const GLUED_LABEL = /^(?:Staff|Updated|Published|Posted|View|More|Follow|Share|Senior|Contributing|Reporter|Editor|Writer|Correspondent|Email|Twitter|FOX|CNN|CBS|NBC|ABC|Reuters)/;
 const GLUED_AFTER_LETTER = new RegExp(`(?<=\\p{L})(?:${GLUED_LABEL.source.slice(4, -1)})`, 'u');
@@ -150,7 +152,7 @@ function cleanByline(raw: string, outlet: string | null): string[] {
   // "April Roach@aprilroach28": a social handle glued to the name ends it.
   s = s.replace(EMAIL, '').replace(HANDLE, ' | ');
   s = cutGlue(s);
-  s = s.replace(TRAILING, '').replace(DATE_WORD, '').trim();
+  s = s.replace(TRAILING, '').replace(DATE_WORD, '').replace(WEEKDAY_SHORT, '').trim();
   s = cutRepeat(s);
   // "Finian Cunningham. Sputnik International": a full stop after a whole word ends the name.
   const stop = /\p{Ll}{2}\.\s+\p{Lu}/u.exec(s);
