@@ -111,6 +111,11 @@ test('form labels, roles and the outlet are not authors', () => {
   assert.deepEqual(cleanAuthors('Staff'), []);
   assert.deepEqual(cleanAuthors('The Valley Ledger', 'The Valley Ledger'), []);
   assert.deepEqual(cleanAuthors('https://example.com/staff/ann'), []);
+  assert.deepEqual(cleanAuthors('Por Redacción'), []);
+  assert.deepEqual(cleanAuthors('No Author'), []);
+  assert.deepEqual(cleanAuthors('NDTV Sports Desk'), []);
+  assert.deepEqual(cleanAuthors('Support Team'), []);
+  assert.deepEqual(cleanAuthors('The'), []);
 });
 
 test('a commenter is not the author; JSON-LD authors come as a list', () => {

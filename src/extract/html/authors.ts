@@ -75,10 +75,10 @@ const ACRONYM_MAX_CHARS = 4;
 const AUTHORS_JOINER = /\s+(?:and|und|&)\s+/i;
 /** Joiners between several names. */
 const JOINER = /\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\se\s|\sy\s)\s*/i;
-/** Words that are not names: roles, form labels, outlets' generic words. */
-const NOT_A_NAME = /^(?:name|your name|e-?mail|author|authors|admin|administrator|editor|editors|staff|staff writer|the editors|redaktion|guest|anonymous|unknown|reporter|contributor|correspondent|team|newsroom|press release|comments?|reply|by|posted|leave a reply|log in|login|sign in|search|home|menu|quelle|source|sources)$/i;
+/** Words that are not names: roles, form labels, outlets' generic words, the newsroom in other languages ("Redacción"). */
+const NOT_A_NAME = /^(?:name|your name|e-?mail|author|authors|admin|administrator|editor|editors|staff|staff writer|the editors|redaktion|guest|anonymous|unknown|reporter|contributor|correspondent|team|newsroom|press release|comments?|reply|by|posted|leave a reply|log in|login|sign in|search|home|menu|quelle|source|sources|the|no author|editorial|redacción|redaccion|rédaction|redazione|redactie|redação|redakcja|редакция)$/i;
 /** Words no person's name holds: furniture, companies and affiliations ("Move Comment", "Letzte Aktualisierung", "Verlag GmbH", "Newcastle University"). */
-const NOT_NAME_WORD = /(?:^|\s)(?:comments?|kommentare?|aktualisierung|bild|foto|photos?|lesezeit|reading|minutes?|share|gmbh|ag|ltd|inc|llc|verlag|zeitung|redaktion|online|digital|archive|view|posts?|veröffentlicht|published|university|universität|université|universidad|università|institute|institut|college|hospital|foundation|stiftung)(?:$|\s|:)/i;
+const NOT_NAME_WORD = /(?:^|\s)(?:comments?|kommentare?|aktualisierung|bild|foto|photos?|lesezeit|reading|minutes?|share|gmbh|ag|ltd|inc|llc|verlag|zeitung|redaktion|online|digital|archive|view|posts?|veröffentlicht|published|university|universität|université|universidad|università|institute|institut|college|hospital|foundation|stiftung|team|desk)(?:$|\s|:)/i;
 /** Role words that may trail a name after a comma ("Jane Doe, Senior Editor"): cut. */
 const ROLE_WORDS = /\b(?:editor|writer|correspondent|reporter|columnist|contributor|staff|producer|journalist|redakteur|redakteurin|chief|senior|associate|intern|ceo|cto|founder|president|director)\b/i;
 /** Lower-case words allowed inside a name ("Ludwig van Beethoven", "Maria de la Cruz"). */
