@@ -105,6 +105,20 @@ test('labels and tails of more languages: Russian "Текст:" / "Автор:",
   assert.deepEqual(cleanAuthors('Abby Smith'), ['Abby Smith']);
 });
 
+test('structured authors that are only an organization or the outlet give way to a person in the visible byline; without one they stand', () => {
+  const body = '<p>Body text of the article, long enough to be a paragraph, with a comma, and a full stop.</p>';
+  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"Associated Press"}}</script>';
+  const ap = extractHtml(`${ld}<h1>H</h1><div class="byline">By Andrew Dalton</div>${body}`, { uri: 'a.html' });
+  assert.deepEqual(ap.authors, ['Andrew Dalton']);
+  assert.equal(ap.authorsVia, 'html');
+  assert.deepEqual(extractHtml(`${ld}<h1>H</h1>${body}`, { uri: 'b.html' }).authors, ['Associated Press']);
+  const outlet = extractHtml(`<meta name="author" content="Die FURCHE"><meta property="og:site_name" content="Achtsam durch die Krise | Die FURCHE"><h1>H</h1><div class="author">Manfred Prisching</div>${body}`, { uri: 'c.html' });
+  assert.deepEqual(outlet.authors, ['Manfred Prisching']);
+  // A person in the structured data stands, whatever the page shows.
+  const person = extractHtml(`<meta name="author" content="Jane Roe"><h1>H</h1><div class="author">Other Person</div>${body}`, { uri: 'd.html' });
+  assert.deepEqual(person.authors, ['Jane Roe']);
+});
+
 test('form labels, roles and the outlet are not authors', () => {
   assert.deepEqual(cleanAuthors('Name'), []);
   assert.deepEqual(cleanAuthors('Leave a Reply'), []);

@@ -331,21 +331,44 @@ function withSiblings(el: El, names: string[], outlet: string | null): string[] 
   return out;
 }
 
-/** The authors of a page (see the cascade above). */
+/** True when a structured author's name is the outlet's, written another way ("Die FURCHE" in "Achtsam | Die FURCHE", "Listin Diario" for "listindiario.com"). */
+function isOutletLike(name: string, outlet: string | null): boolean {
+  if (!outlet) return false;
+  const norm = (x: string): string => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const n = norm(name);
+  const o = norm(outlet);
+  return n.length >= 3 && o.length >= 3 && (o.includes(n) || n.includes(o));
+}
+
+/**
+ * The authors of a page (see the cascade above). Structured authors that are only organizations
+ * (a JSON-LD Organization: "Associated Press") or the outlet under another spelling give way to a
+ * person named in the visible byline (the AP's writer, the outlet's reporter); without one they stand.
+ */
 export function findAuthors(page: ParsedPage, jsonld: JsonLdFindings, elements: readonly El[], outlet: string | null): PageAuthors {
   const art = jsonld.article;
+  let weak: PageAuthors | null = null;
   if (art && art.authors.length > 0) {
     const publisher = art.publisher;
     const names = art.authors.filter((n) => !isUrl(n) && !(publisher && sameName(n, publisher))).flatMap((n) => cleanAuthors(n, outlet));
-    if (names.length > 0) return { names: [...new Set(names)], via: 'json-ld' };
+    if (names.length > 0) {
+      const found: PageAuthors = { names: [...new Set(names)], via: 'json-ld' };
+      if (!art.authorsAreOrganizations) return found;
+      weak = found;
+    }
   }
-  for (const key of AUTHOR_META) {
-    for (const m of page.metas) {
-      if (m.key !== key || !m.content.trim() || isUrl(m.content.trim())) continue;
-      const names = cleanAuthors(m.content, outlet);
-      if (names.length > 0) return { names, via: 'meta' };
+  if (!weak) {
+    for (const key of AUTHOR_META) {
+      for (const m of page.metas) {
+        if (m.key !== key || !m.content.trim() || isUrl(m.content.trim())) continue;
+        const names = cleanAuthors(m.content, outlet);
+        if (names.length === 0) continue;
+        if (!names.every((n) => isOutletLike(n, outlet))) return { names, via: 'meta' };
+        weak ??= { names, via: 'meta' };
+      }
     }
   }
   const names = authorsInPage(elements, outlet);
+  if (weak && !names.some((n) => n.includes(' ') && !isOutletLike(n, outlet))) return weak;
   return names.length > 0 ? { names, via: 'html' } : { names: [], via: null };
 }
