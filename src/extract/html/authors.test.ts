@@ -85,12 +85,51 @@ test('a byline that holds an author card gives its first link; an affiliation is
   assert.deepEqual(theme.authors, []);
 });
 
+test('one word after a name is the dateline\'s place, a desk or a degree, not a second author', () => {
+  assert.deepEqual(cleanAuthors('Reuters, Washington'), ['Reuters']);
+  assert.deepEqual(cleanAuthors('Markus M. Haefliger, London, Beat Bumbacher'), ['Markus M. Haefliger', 'Beat Bumbacher']);
+  assert.deepEqual(cleanAuthors('Grant Tinsley, PhD'), ['Grant Tinsley']);
+  assert.deepEqual(cleanAuthors('By AFP'), ['AFP']);
+});
+
+test('labels and tails of more languages: Russian "Текст:" / "Автор:", German "Über", a weekday abbreviation, "Stand:", "Alle Artikel"', () => {
+  assert.deepEqual(cleanAuthors('Текст: Венера Ерофеева'), ['Венера Ерофеева']);
+  assert.deepEqual(cleanAuthors('Автор: Олеся Жуковень'), ['Олеся Жуковень']);
+  assert.deepEqual(cleanAuthors('Über Steffi Berger'), ['Steffi Berger']);
+  assert.deepEqual(cleanAuthors('Heiko Sauer Do, 3.2.2022'), ['Heiko Sauer']);
+  assert.deepEqual(cleanAuthors('Tomas Spahn Fr'), ['Tomas Spahn']);
+  assert.deepEqual(cleanAuthors('Sara Zinnecker Stand: 14. Februar 2022'), ['Sara Zinnecker']);
+  assert.deepEqual(cleanAuthors('Julia Deutsch Alle Artikel'), ['Julia Deutsch']);
+  // A particle is not a weekday, a name that starts like a label is not one.
+  assert.deepEqual(cleanAuthors('Anna Di Maria'), ['Anna Di Maria']);
+  assert.deepEqual(cleanAuthors('Abby Smith'), ['Abby Smith']);
+});
+
+test('structured authors that are only an organization or the outlet give way to a person in the visible byline; without one they stand', () => {
+  const body = '<p>Body text of the article, long enough to be a paragraph, with a comma, and a full stop.</p>';
+  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"Associated Press"}}</script>';
+  const ap = extractHtml(`${ld}<h1>H</h1><div class="byline">By Andrew Dalton</div>${body}`, { uri: 'a.html' });
+  assert.deepEqual(ap.authors, ['Andrew Dalton']);
+  assert.equal(ap.authorsVia, 'html');
+  assert.deepEqual(extractHtml(`${ld}<h1>H</h1>${body}`, { uri: 'b.html' }).authors, ['Associated Press']);
+  const outlet = extractHtml(`<meta name="author" content="Die FURCHE"><meta property="og:site_name" content="Achtsam durch die Krise | Die FURCHE"><h1>H</h1><div class="author">Manfred Prisching</div>${body}`, { uri: 'c.html' });
+  assert.deepEqual(outlet.authors, ['Manfred Prisching']);
+  // A person in the structured data stands, whatever the page shows.
+  const person = extractHtml(`<meta name="author" content="Jane Roe"><h1>H</h1><div class="author">Other Person</div>${body}`, { uri: 'd.html' });
+  assert.deepEqual(person.authors, ['Jane Roe']);
+});
+
 test('form labels, roles and the outlet are not authors', () => {
   assert.deepEqual(cleanAuthors('Name'), []);
   assert.deepEqual(cleanAuthors('Leave a Reply'), []);
   assert.deepEqual(cleanAuthors('Staff'), []);
   assert.deepEqual(cleanAuthors('The Valley Ledger', 'The Valley Ledger'), []);
   assert.deepEqual(cleanAuthors('https://example.com/staff/ann'), []);
+  assert.deepEqual(cleanAuthors('Por Redacción'), []);
+  assert.deepEqual(cleanAuthors('No Author'), []);
+  assert.deepEqual(cleanAuthors('NDTV Sports Desk'), []);
+  assert.deepEqual(cleanAuthors('Support Team'), []);
+  assert.deepEqual(cleanAuthors('The'), []);
 });
 
 test('a commenter is not the author; JSON-LD authors come as a list', () => {

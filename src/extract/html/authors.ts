@@ -50,14 +50,16 @@ const NAME_MAX_WORDS = 5;
 const LINK_SEARCH_MAX = 20;
 const NAME_MAX_CHARS = 60;
 
-/** Labels before the names ("By", "Posted by", "Written by", "Author:", German "Von", "Text:"). */
-const LEADING_LABEL = /^(?:(?:written|posted|reported|story|text|words|photos?|published)\s+by|(?:veröffentlicht|geschrieben|verfasst)\s+von|publié\s+par|escrito\s+por|scritto\s+da|by|about|von|par|di|por|author(?:s|ed by)?|autor(?:in)?|verfasser(?:in)?|text|reporter|writer)\b\s*[:|-]?\s*/i;
+/** Labels before the names ("By", "Posted by", "Written by", "Author:", German "Von", "Über", "Text:", Russian "Текст:", "Автор:"). */
+const LEADING_LABEL = /^(?:(?:written|posted|reported|story|text|words|photos?|published)\s+by|(?:veröffentlicht|geschrieben|verfasst)\s+von|publié\s+par|escrito\s+por|scritto\s+da|by|about|über|von|par|di|por|author(?:s|ed by)?|autor(?:in)?|verfasser(?:in)?|text|reporter|writer|текст|автор|авторы)(?![\p{L}\p{N}])\s*[:|-]?\s*/iu;
 /** Where the names end: a digit (a date or count), a separator, an e-mail, "on <date>", "Updated". */
 const TRAILING = /\s*(?:[|•·—–]|\s-\s|\d|\b(?:on|le|il|el|den)\s+(?:\w+\s+)?\d|\b(?:updated|published|posted|am|um)\b|\S+@\S+|\bfollow\b).*$/i;
 /** Month and weekday names (English, German) after the names start a date: cut there. */
 const DATE_WORD = /\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|yesterday|today|gestern|heute)\b.*$/i;
+/** German weekday abbreviations after the names, ending the line or before the date ("Tomas Spahn Fr, 3.2.2022"): cut there. */
+const WEEKDAY_SHORT = /\s+(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?,?(?:\s*\d.*)?$/;
 /** Words after a name that are a role, an agency or the outlet: cut there ("Tom Flanagan News Reporter", "Jane Roe The Associated Press"). */
-const AFTER_NAME = /\s+(?:the|news|senior|staff|chief|associate|contributing|special|general|political|reporter|correspondent|writer|editor|columnist|lesezeit|reuters|associated press|ap|afp|dpa|upi|view|more|follow|updated|published|posted|share|email|twitter|facebook|profile|articles?|bio)\b.*$/i;
+const AFTER_NAME = /\s+(?:the|news|senior|staff|chief|associate|contributing|special|general|political|reporter|correspondent|writer|editor|columnist|lesezeit|reuters|associated press|ap|afp|dpa|upi|view|more|follow|updated|published|posted|share|email|twitter|facebook|profile|articles?|bio|alle\s+artikel|mehr\s+von|stand(?=\s*:))\b.*$/i;
 /** Words glued to the end of a name by adjacent elements ("Meg JamesStaff Writer", "PTIUpdated"). */
 const GLUED_LABEL = /^(?:Staff|Updated|Published|Posted|View|More|Follow|Share|Senior|Contributing|Reporter|Editor|Writer|Correspondent|Email|Twitter|FOX|CNN|CBS|NBC|ABC|Reuters)/;
 const GLUED_AFTER_LETTER = new RegExp(`(?<=\\p{L})(?:${GLUED_LABEL.source.slice(4, -1)})`, 'u');
@@ -73,10 +75,10 @@ const ACRONYM_MAX_CHARS = 4;
 const AUTHORS_JOINER = /\s+(?:and|und|&)\s+/i;
 /** Joiners between several names. */
 const JOINER = /\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\se\s|\sy\s)\s*/i;
-/** Words that are not names: roles, form labels, outlets' generic words. */
-const NOT_A_NAME = /^(?:name|your name|e-?mail|author|authors|admin|administrator|editor|editors|staff|staff writer|the editors|redaktion|guest|anonymous|unknown|reporter|contributor|correspondent|team|newsroom|press release|comments?|reply|by|posted|leave a reply|log in|login|sign in|search|home|menu|quelle|source|sources)$/i;
+/** Words that are not names: roles, form labels, outlets' generic words, the newsroom in other languages ("Redacción"). */
+const NOT_A_NAME = /^(?:name|your name|e-?mail|author|authors|admin|administrator|editor|editors|staff|staff writer|the editors|redaktion|guest|anonymous|unknown|reporter|contributor|correspondent|team|newsroom|press release|comments?|reply|by|posted|leave a reply|log in|login|sign in|search|home|menu|quelle|source|sources|the|no author|editorial|redacción|redaccion|rédaction|redazione|redactie|redação|redakcja|редакция)$/i;
 /** Words no person's name holds: furniture, companies and affiliations ("Move Comment", "Letzte Aktualisierung", "Verlag GmbH", "Newcastle University"). */
-const NOT_NAME_WORD = /(?:^|\s)(?:comments?|kommentare?|aktualisierung|bild|foto|photos?|lesezeit|reading|minutes?|share|gmbh|ag|ltd|inc|llc|verlag|zeitung|redaktion|online|digital|archive|view|posts?|veröffentlicht|published|university|universität|université|universidad|università|institute|institut|college|hospital|foundation|stiftung)(?:$|\s|:)/i;
+const NOT_NAME_WORD = /(?:^|\s)(?:comments?|kommentare?|aktualisierung|bild|foto|photos?|lesezeit|reading|minutes?|share|gmbh|ag|ltd|inc|llc|verlag|zeitung|redaktion|online|digital|archive|view|posts?|veröffentlicht|published|university|universität|université|universidad|università|institute|institut|college|hospital|foundation|stiftung|team|desk)(?:$|\s|:)/i;
 /** Role words that may trail a name after a comma ("Jane Doe, Senior Editor"): cut. */
 const ROLE_WORDS = /\b(?:editor|writer|correspondent|reporter|columnist|contributor|staff|producer|journalist|redakteur|redakteurin|chief|senior|associate|intern|ceo|cto|founder|president|director)\b/i;
 /** Lower-case words allowed inside a name ("Ludwig van Beethoven", "Maria de la Cruz"). */
@@ -150,7 +152,7 @@ function cleanByline(raw: string, outlet: string | null): string[] {
   // "April Roach@aprilroach28": a social handle glued to the name ends it.
   s = s.replace(EMAIL, '').replace(HANDLE, ' | ');
   s = cutGlue(s);
-  s = s.replace(TRAILING, '').replace(DATE_WORD, '').trim();
+  s = s.replace(TRAILING, '').replace(DATE_WORD, '').replace(WEEKDAY_SHORT, '').trim();
   s = cutRepeat(s);
   // "Finian Cunningham. Sputnik International": a full stop after a whole word ends the name.
   const stop = /\p{Ll}{2}\.\s+\p{Lu}/u.exec(s);
@@ -167,6 +169,8 @@ function cleanByline(raw: string, outlet: string | null): string[] {
     if (!name) continue;
     if (ROLE_WORDS.test(name) && out.length > 0) continue;
     if (!name.includes(' ') && DATE_WORD.test(` ${name}`)) continue;
+    // "Reuters, Washington", "Jane Doe, London": one word after a name is the dateline's place or a desk, not a second author.
+    if (!name.includes(' ') && out.length > 0) continue;
     if (!isName(name)) continue;
     if (outlet && sameName(name, outlet)) continue;
     if (!out.some((n) => sameName(n, name))) out.push(name);
@@ -327,21 +331,44 @@ function withSiblings(el: El, names: string[], outlet: string | null): string[] 
   return out;
 }
 
-/** The authors of a page (see the cascade above). */
+/** True when a structured author's name is the outlet's, written another way ("Die FURCHE" in "Achtsam | Die FURCHE", "Listin Diario" for "listindiario.com"). */
+function isOutletLike(name: string, outlet: string | null): boolean {
+  if (!outlet) return false;
+  const norm = (x: string): string => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const n = norm(name);
+  const o = norm(outlet);
+  return n.length >= 3 && o.length >= 3 && (o.includes(n) || n.includes(o));
+}
+
+/**
+ * The authors of a page (see the cascade above). Structured authors that are only organizations
+ * (a JSON-LD Organization: "Associated Press") or the outlet under another spelling give way to a
+ * person named in the visible byline (the AP's writer, the outlet's reporter); without one they stand.
+ */
 export function findAuthors(page: ParsedPage, jsonld: JsonLdFindings, elements: readonly El[], outlet: string | null): PageAuthors {
   const art = jsonld.article;
+  let weak: PageAuthors | null = null;
   if (art && art.authors.length > 0) {
     const publisher = art.publisher;
     const names = art.authors.filter((n) => !isUrl(n) && !(publisher && sameName(n, publisher))).flatMap((n) => cleanAuthors(n, outlet));
-    if (names.length > 0) return { names: [...new Set(names)], via: 'json-ld' };
+    if (names.length > 0) {
+      const found: PageAuthors = { names: [...new Set(names)], via: 'json-ld' };
+      if (!art.authorsAreOrganizations) return found;
+      weak = found;
+    }
   }
-  for (const key of AUTHOR_META) {
-    for (const m of page.metas) {
-      if (m.key !== key || !m.content.trim() || isUrl(m.content.trim())) continue;
-      const names = cleanAuthors(m.content, outlet);
-      if (names.length > 0) return { names, via: 'meta' };
+  if (!weak) {
+    for (const key of AUTHOR_META) {
+      for (const m of page.metas) {
+        if (m.key !== key || !m.content.trim() || isUrl(m.content.trim())) continue;
+        const names = cleanAuthors(m.content, outlet);
+        if (names.length === 0) continue;
+        if (!names.every((n) => isOutletLike(n, outlet))) return { names, via: 'meta' };
+        weak ??= { names, via: 'meta' };
+      }
     }
   }
   const names = authorsInPage(elements, outlet);
+  if (weak && !names.some((n) => n.includes(' ') && !isOutletLike(n, outlet))) return weak;
   return names.length > 0 ? { names, via: 'html' } : { names: [], via: null };
 }

@@ -77,6 +77,14 @@ test('Parse.ly\'s JSON meta gives its pub_date; a url date with one-digit month 
   assert.equal(url('https://b.example/v/2017/7/x'), null);
 });
 
+test('a site\'s own meta names that end in a publication word (rnews:datePublished, cXenseParse:recs:publishtime) give the date; a modification name does not', () => {
+  const meta = (key: string): string | null => extractHtml(`<meta name="${key}" content="2020-03-03T10:00:00Z"><p>x</p>`, { uri: 'm.html' }).publishedAt;
+  assert.equal(meta('rnews:datePublished'), '2020-03-03T10:00:00Z');
+  assert.equal(meta('cXenseParse:recs:publishtime'), '2020-03-03T10:00:00Z');
+  assert.equal(meta('site:date_published'), '2020-03-03T10:00:00Z');
+  assert.equal(meta('x:modified'), null);
+});
+
 test('a masthead\'s date of the day (class today / current-date) is not the page\'s date', () => {
   const page = (cls: string): string | null => extractHtml(`<h1>Daily Legal News</h1><div class="${cls}">Wednesday, August 19, 2020</div><h2>Story</h2><p>Body text of the page, long enough to be a paragraph.</p>`, { uri: 'm.html' }).publishedAt;
   assert.equal(page('today'), null);

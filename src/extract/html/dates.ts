@@ -59,8 +59,11 @@ const MODIFIED_META: readonly string[] = [
   'article:modified_time', 'og:updated_time', 'og:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'modified',
   'last-modified', 'lastmod', 'article.updated', 'updated_time', 'revised', 'dateupdate', 'last_updated_date',
 ];
-/** Last parts of a site's own meta names ("five_hundred_pixels:uploaded", "parsely:published_time"), after the names above. */
-const PUBLISHED_META_ENDS: readonly string[] = ['published_time', 'publish_date', 'publication_date', 'published', 'pubdate', 'uploaded'];
+/** Last parts of a site's own meta names ("five_hundred_pixels:uploaded", "parsely:published_time", "rnews:datePublished", "cXenseParse:recs:publishtime"), after the names above. */
+const PUBLISHED_META_ENDS: readonly string[] = [
+  'published_time', 'publish_date', 'publication_date', 'published', 'pubdate', 'uploaded', 'datepublished', 'publishtime', 'publish_time',
+  'publish-date', 'date_published', 'published_date', 'publication-date',
+];
 const TEXT_BEFORE_H1 = 20;
 /** A date in a url: /2019/06/17/, /2019-06-17, _20190617_, /2017/7/12/ (Squarespace; year 19xx or 20xx). */
 const URL_DATE = /[/_-]((?:19|20)\d{2})(?:[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])|\/([1-9])\/([1-9]|[12]\d|3[01])(?=\/))(?:[/_.-]|$)/;

@@ -18,6 +18,8 @@ export interface JsonLdArticle {
   type: string;
   headline: string | null;
   authors: string[];
+  /** Every author is an object typed Organization (a wire agency, the outlet), none a Person or a plain name. */
+  authorsAreOrganizations: boolean;
   datePublished: string | null;
   dateModified: string | null;
   url: string | null;
@@ -57,6 +59,14 @@ function str(v: unknown): string | null {
   if (Array.isArray(v)) for (const x of v) { const s = str(x); if (s) return s; }
   if (isObj(v)) return str(v['@value'] ?? v['name'] ?? v['url'] ?? v['@id']);
   return null;
+}
+
+const ORGANIZATION_TYPES = new Set(['organization', 'newsmediaorganization', 'corporation']);
+
+/** True when every author in `v` is an object typed as an organization. */
+function organizationsOnly(v: unknown): boolean {
+  const list = Array.isArray(v) ? v : [v];
+  return list.length > 0 && list.every((x) => isObj(x) && typesOf(x).some((t) => ORGANIZATION_TYPES.has(t)));
 }
 
 function names(v: unknown): string[] {
@@ -125,6 +135,7 @@ function toArticle(o: Obj, type: string): JsonLdArticle {
     type,
     headline: str(o['headline']) ?? str(o['name']),
     authors: names(o['author'] ?? o['creator']),
+    authorsAreOrganizations: organizationsOnly(o['author'] ?? o['creator']),
     datePublished: str(o['datePublished']) ?? str(o['dateCreated']),
     dateModified: str(o['dateModified']),
     url: str(o['url']) ?? str(o['mainEntityOfPage']),
