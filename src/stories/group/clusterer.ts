@@ -8,7 +8,9 @@
  *   3. score: the mean similarity to the story's best-matching members (up to MEMBERS_COMPARED:
  *      average-link, so that one stray member cannot pull an article in);
  *   4. assign to the best story at or above `threshold`, else found a new story; every other
- *      story the article links to at or above `mergeThreshold` is merged into it.
+ *      story the article links to at or above `mergeThreshold` is merged into it;
+ *   5. split: a story founded in the batch whose members fall into two groups far more alike
+ *      within than across is two events of one kind (split.ts), and becomes two stories.
  * Order-robustness comes from the batch being sorted by time and id, the document frequencies
  * being counted for the whole batch before any article is placed, and the merges, which undo
  * the splits an unlucky order makes.
@@ -18,6 +20,7 @@ import type { ArticleToStore, Assignment, Candidate, CandidateIndex, CandidateQu
 import { DocumentFrequency } from './df.js';
 import { articleFeatures, timeOf, type Features } from './features.js';
 import { bands } from './minhash.js';
+import { splitOff } from './split.js';
 import { DAY_MS, SIMILARITY, similarity, termsOf, type Keyed } from './similarity.js';
 
 // Tuned on BASIL triplets (B-cubed F1, eval/cluster-basil.ts); the window on news cycles.
@@ -116,6 +119,7 @@ export class Clusterer {
     const size = new Map<string, number>();
     const absorbed = new Map<string, string[]>(); // stored story -> its members, when merged away
     const founders = new Map<string, string>(); // story founded by this batch -> its title
+    const titles = new Map<string, string>(); // article of this batch -> the title of a story it founds
     const find = (s: string): string => {
       let r = s;
       for (let p = parent.get(r); p !== undefined; p = parent.get(r)) r = p;
@@ -180,6 +184,7 @@ export class Clusterer {
       }
       size.set(story, (await sizeOf(story)) + 1);
       const entry: Pending = { ...me, article, story };
+      titles.set(article.id, title);
       const index = pending.length;
       pending.push(entry);
       for (const key of keys) {
@@ -190,6 +195,8 @@ export class Clusterer {
       this.remember(article.id, me);
       plan.fingerprints.push({ articleId: article.id, fingerprint: fp });
     }
+
+    plan.created += this.splitStories(pending, founders, new Set([...absorbed.keys()].map(find)), find, titles);
 
     const byStory = new Map<string, string[]>();
     const add = (s: string, ids: readonly string[]): void => {
@@ -207,6 +214,36 @@ export class Clusterer {
       plan.assignments.push({ storyId, title: founders.get(storyId) ?? '', articleIds });
     }
     return plan;
+  }
+
+  /**
+   * Splits the stories founded in this batch (none stored merged into them) that hold two events
+   * (split.ts), again within each part; a part taken out founds a story of its own, titled by its
+   * first member. Returns the stories founded.
+   */
+  private splitStories(pending: readonly Pending[], founders: Map<string, string>, absorbing: ReadonlySet<string>, find: (s: string) => string, titles: ReadonlyMap<string, string>): number {
+    const members = new Map<string, Pending[]>();
+    for (const p of pending) {
+      const s = find(p.story);
+      if (!founders.has(s) || absorbing.has(s)) continue;
+      const list = members.get(s);
+      if (list) list.push(p);
+      else members.set(s, [p]);
+    }
+    let created = 0;
+    const queue = [...members.values()];
+    for (let list = queue.pop(); list; list = queue.pop()) {
+      const off = splitOff(list, this.df);
+      if (!off) continue;
+      const first = list[off[0] as number] as Pending;
+      const story = `s-${first.article.contentHash.slice(0, 12)}`;
+      founders.set(story, titles.get(first.article.id) ?? '');
+      created++;
+      for (const k of off) (list[k] as Pending).story = story;
+      const taken = new Set(off);
+      queue.push(off.map((k) => list[k] as Pending), list.filter((_, k) => !taken.has(k)));
+    }
+    return created;
   }
 
   /** The fingerprint stored and indexed for an article. */
