@@ -4,7 +4,7 @@ import { compareArticles } from '../collection/compare.js';
 import { prepare } from './prepare.js';
 import { fitDerivation } from './derivation-train.js';
 import { findOrigins } from './origins.js';
-import { copiedShare, coveredWords, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, findDerivations } from './reuse.js';
+import { copiedShare, coveredWords, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, findDerivations, whollyProbability } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
 
 const WIRE =
@@ -163,6 +163,16 @@ test('a rewrite that shares no 6-word passage scores as derived, an own report o
   // The pair's order is by length (the shorter text as the copy); origins do not need it.
   assert.deepEqual(pairs.map((p) => [...p].sort()), [['rewrite', 'wire']]);
   assert.deepEqual(findOrigins(['own', 'rewrite', 'wire'], [], pairs), [['own'], ['rewrite', 'wire']]);
+});
+
+test('wholly rather than partially: a reprint of the wire scores above a rewrite that adds its own reporting', () => {
+  const wire = prepare(testArticle(WIRE, { id: 'wire' }));
+  // The wire's text with one line trimmed: what METER's papers that are wholly derived print.
+  const reprint = prepare(testArticle(WIRE.replace(' No deaths have been reported.', ''), { id: 'reprint' }));
+  // The rewrite's facts in new words, then two lines of the paper's own.
+  const partial = prepare(testArticle(`${REWRITE} Volunteers from three churches served hot meals to the families in the town hall until midnight. A local shopkeeper said the water reached the top of her counter within an hour.`, { id: 'partial' }));
+  const [w, p] = [whollyProbability(derivationFeatures(reprint, [wire])), whollyProbability(derivationFeatures(partial, [wire]))];
+  assert.ok(w > 0.5 && p < w - 0.3, `reprint ${w}, partial ${p}`);
 });
 
 test('fitDerivation is deterministic and separates separable rows', () => {

@@ -5,7 +5,7 @@
  * `share` is the fraction of `to`'s words covered by passages shared with `from`.
  */
 import { evidence, type Reuse } from '../model/index.js';
-import { DERIVATION_WEIGHTS, DIRECTION_WEIGHTS } from './derivation.data.js';
+import { DERIVATION_WEIGHTS, DIRECTION_WEIGHTS, WHOLLY_WEIGHTS } from './derivation.data.js';
 import { DocumentFrequency } from './group/df.js';
 import type { Prepared } from './prepare.js';
 import { stem } from './stem.js';
@@ -676,6 +676,15 @@ export function derivationProbability(features: readonly number[], weights: read
   let z = weights[features.length] ?? 0;
   features.forEach((x, i) => (z += x * (weights[i] ?? 0)));
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Of a derived article, the probability that it is wholly derived rather than partially (the
+ * same derivation features, WHOLLY_WEIGHTS: fitted on METER's derived articles alone; METER's
+ * three classes are told apart by the two scores, eval/meter.ts).
+ */
+export function whollyProbability(features: readonly number[], weights: readonly number[] = WHOLLY_WEIGHTS.weights): number {
+  return derivationProbability(features, weights);
 }
 
 /** The probability that `copy` is derived from one of `sources` (the largest features over them). */
