@@ -147,7 +147,10 @@ console.log(`\ndirection (wire text called the source), reuse pairs of a wire te
 console.log(`no dates    ${fmt(figures.directionUndated)}  (${direction.undated[0]}/${direction.undated[1]}; the shipped direction weights are fitted on this half: in-sample)`);
 const heldOut = crossValidatedDirection(directionPairs);
 figures.directionUndatedCv = heldOut.right / Math.max(1, heldOut.total);
-console.log(`no dates, out of fold: ${fmt(figures.directionUndatedCv)}  (${heldOut.right}/${heldOut.total} wire/derived pairs sharing a 6-word passage; editDirection with edit-shape weights fitted on the other folds' catchlines)`);
+console.log(`no dates, out of fold: ${fmt(figures.directionUndatedCv)}  (${heldOut.right}/${heldOut.total} wire/derived pairs sharing a 6-word passage; the day of writing, else editDirection with edit-shape weights fitted on the other folds' catchlines)`);
+const byEdit = directionPairs.filter((r) => editDirection(r.features)?.firstIsSource === true).length;
+const byDay = directionPairs.filter((r) => r.dayBalance !== 0);
+console.log(`  the day of writing ("today" against "yesterday") decides ${byDay.length}/${directionPairs.length} pairs, right for ${byDay.filter((r) => r.dayBalance > 0).length}; the edit's shape alone (shipped weights, in-sample) ${fmt(byEdit / Math.max(1, directionPairs.length))}`);
 const older = directionPairs.filter((r) => editDirection(r.features, r.features.map(() => 0))?.firstIsSource === true).length;
 console.log(`  the same pairs by the older rules alone (fuller sentences, then more covered): ${fmt(older / Math.max(1, directionPairs.length))}  (${older}/${directionPairs.length})`);
 console.log(`dated       ${fmt(figures.directionDated)}  (${direction.dated[0]}/${direction.dated[1]})`);
@@ -246,13 +249,17 @@ function bestThresholdPair(labels: readonly Derivation[], derived: readonly numb
   return [best[0], best[1]];
 }
 
-/** The undated direction rule (reuse.ts editDirection) out of fold: per fold (by catchline), edit-shape weights fitted on the other folds' pairs; right when it calls the held-out pair's wire text the source. */
+/** The undated direction rules (reuse.ts dayOfWriting, then editDirection) out of fold: per fold (by catchline), edit-shape weights fitted on the other folds' pairs; right when it calls the held-out pair's wire text the source. */
 function crossValidatedDirection(items: readonly DirectionRow[]): { right: number; total: number } {
   const FOLDS = 5;
   let right = 0;
   for (let f = 0; f < FOLDS; f++) {
     const weights = fitDirection(items.filter((r) => foldOf(r.catchline, FOLDS) !== f).map((r) => r.features));
-    for (const r of items) if (foldOf(r.catchline, FOLDS) === f && editDirection(r.features, weights)?.firstIsSource === true) right++;
+    for (const r of items) {
+      if (foldOf(r.catchline, FOLDS) !== f) continue;
+      // As findReuse decides an undated pair: by the day of writing when the two differ, else by the edit's shape.
+      if (r.dayBalance !== 0 ? r.dayBalance > 0 : editDirection(r.features, weights)?.firstIsSource === true) right++;
+    }
   }
   return { right, total: items.length };
 }

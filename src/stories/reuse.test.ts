@@ -82,6 +82,23 @@ test('a source that only mentions the copy\'s outlet, or a word that spells it, 
   assert.equal(r2?.from, 'c');
 });
 
+test('undated: the telling that calls the event yesterday\'s is the copy of the one that calls it today\'s', async () => {
+  // The paper reprints the whole wire story and adds lines of its own: by coverage alone the wire
+  // would be the copy. Written the next day, it says "yesterday" where the wire said "today".
+  const body = 'The council voted to close the Eastgate swimming pool after engineers found cracks in the roof beams. About 40 staff will be moved to other centres, the council said.';
+  const wire = testArticle(`Pool to close\nCouncillors in Wexley today ${body.charAt(0).toLowerCase()}${body.slice(1)}`, { id: 'wire' });
+  const paper = testArticle(`Swimmers fume as pool shuts\nCouncillors in Wexley yesterday ${body.charAt(0).toLowerCase()}${body.slice(1)} Regular swimmer Jean Holt, 71, said she had used the pool every morning for thirty years. A petition to save it has 2,000 names.`, { id: 'paper' });
+  const r = (await compareArticles([paper, wire])).stories[0]?.reuse[0];
+  assert.ok(r);
+  assert.equal(r.direction, 'written-later');
+  assert.equal(r.from, 'wire');
+  assert.equal(r.to, 'paper');
+  // Both the same day, or neither saying: the other rules decide.
+  const sameDay = testArticle(`Swimmers fume as pool shuts\nCouncillors in Wexley today ${body.charAt(0).toLowerCase()}${body.slice(1)} A petition has 2,000 names.`, { id: 'same' });
+  const r2 = (await compareArticles([sameDay, wire])).stories[0]?.reuse[0];
+  assert.notEqual(r2?.direction, 'written-later');
+});
+
 test('a wire story rewritten eight times: each copy lists its three strongest sources, origins still count every pair', async () => {
   // Each rewrite keeps the wire's text and adds a line of its own, so every pair of them shares the wire's passages.
   const wire = testArticle(WIRE, { id: 'r0', outlet: 'Wire', publishedAt: '2024-03-02T08:00:00Z' });
