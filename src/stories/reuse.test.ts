@@ -4,7 +4,7 @@ import { compareArticles } from '../collection/compare.js';
 import { prepare } from './prepare.js';
 import { fitDerivation } from './derivation-train.js';
 import { findOrigins } from './origins.js';
-import { copiedShare, coveredWords, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, findDerivations, whollyProbability } from './reuse.js';
+import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, findDerivations, whollyProbability } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
 
 const WIRE =
@@ -97,6 +97,9 @@ test('undated: the telling that calls the event yesterday\'s is the copy of the 
   const sameDay = testArticle(`Swimmers fume as pool shuts\nCouncillors in Wexley today ${body.charAt(0).toLowerCase()}${body.slice(1)} A petition has 2,000 names.`, { id: 'same' });
   const r2 = (await compareArticles([sameDay, wire])).stories[0]?.reuse[0];
   assert.notEqual(r2?.direction, 'written-later');
+  // A programme's name says nothing of the day (METER: "told BBC Radio 4's Today programme").
+  assert.equal(dayOfWriting(prepare(testArticle('The minister told BBC Radio 4\'s Today programme yesterday that he would appeal.'))), -1);
+  assert.equal(dayOfWriting(prepare(testArticle('The minister told the Today show he would appeal.'))), 0);
 });
 
 test('a wire story rewritten eight times: each copy lists its three strongest sources, origins still count every pair', async () => {

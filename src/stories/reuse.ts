@@ -230,8 +230,8 @@ function sentencesOfWords(p: Prepared): { of: Int32Array; words: Uint32Array } {
   return out;
 }
 
-/** Words that tell an event as the day of writing's, and as the day before's (not inside other words). */
-const SAME_DAY_RE = /\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b/gi;
+/** Words that tell an event as the day of writing's, and as the day before's (not inside other words; "the Today programme" is a name). */
+const SAME_DAY_RE = /\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b(?!\s+(?:programme|program|show)\b)/gi;
 const DAY_BEFORE_RE = /\b(?:yesterday|last\s+night)\b/gi;
 
 const DAY_OF_WRITING = new WeakMap<Prepared, number>();
