@@ -4,7 +4,7 @@
  * together, its label and catchline (the cross-validation fold).
  */
 import type { Prepared } from '../src/stories/prepare.js';
-import { derivationFeatures, directionFeatures, sharedPassages } from '../src/stories/reuse.js';
+import { dayOfWriting, derivationFeatures, directionFeatures, sharedPassages } from '../src/stories/reuse.js';
 import type { Derivation, MeterText } from './meter-data.js';
 
 export interface DerivationRow {
@@ -35,6 +35,8 @@ export function foldOf(catchline: string, folds = 5): number {
 export interface DirectionRow {
   /** directionFeatures of (wire text, derived article): the wire text is the source. */
   features: number[];
+  /** 1 when the wire text tells the event as today's and the article as yesterday's, -1 the other way, else 0 (findReuse's 'written-later'). */
+  dayBalance: number;
   catchline: string;
 }
 
@@ -51,7 +53,7 @@ export function directionRows(texts: readonly MeterText[], prepared: readonly Pr
       if (t.kind !== 'paper' || (t.label !== 'wholly' && t.label !== 'partially')) continue;
       const [source, copy] = [prepared[w] as Prepared, prepared[c] as Prepared];
       const passages = sharedPassages(source, copy);
-      if (passages.length > 0) out.push({ features: directionFeatures(source, copy, passages), catchline: t.catchline });
+      if (passages.length > 0) out.push({ features: directionFeatures(source, copy, passages), dayBalance: dayOfWriting(source) * dayOfWriting(copy) === -1 ? dayOfWriting(source) : 0, catchline: t.catchline });
     }
   }
   return out;

@@ -84,12 +84,13 @@ export interface Reuse {
   share: number;
   /**
    * Why `from` is taken as the source: 'published-earlier' (both dated), 'cites-source' (`to`
-   * names `from`'s outlet, as a rewrite names the wire it took from), 'trims-source' (the
+   * names `from`'s outlet, as a rewrite names the wire it took from), 'written-later' (`to` tells
+   * the event as yesterday's where `from` tells it as today's), 'trims-source' (the
    * copy's sentences that hold a shared passage are mostly that passage: it cut the source's
    * sentences down), 'contains-other' (the copy is the one more covered by the other), else
    * 'undetermined'.
    */
-  direction: 'published-earlier' | 'cites-source' | 'trims-source' | 'contains-other' | 'undetermined';
+  direction: 'published-earlier' | 'cites-source' | 'written-later' | 'trims-source' | 'contains-other' | 'undetermined';
   passages: { from: Evidence; to: Evidence }[];
 }
 

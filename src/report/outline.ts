@@ -316,6 +316,7 @@ export function articleCount(s: StoryOutline): string {
 export const REUSE_DIRECTION: Record<Reuse['direction'], string> = {
   'published-earlier': 'published earlier',
   'cites-source': 'named as the source by the copy',
+  'written-later': 'it tells the event as today’s, the copy as yesterday’s',
   'trims-source': 'its sentences trimmed by the copy',
   'contains-other': 'the fuller text',
   undetermined: 'which came first is not known',

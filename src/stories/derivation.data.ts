@@ -5,6 +5,12 @@ export const DERIVATION_WEIGHTS = {
   features: ["unigrams","bigrams","rare","runs","passages","sentences","shorter","length","sentenceContainment","pairWords"],
   weights: [0.7579,1.0763,0.9252,1.0765,2.7106,0.9916,0.0772,-1.7474,0.776,1.0314,-1.0573] as readonly number[],
 };
+// Wholly rather than partially derived (reuse.ts whollyProbability): the same features, fitted on the
+// 346 derived articles alone; weights, then the bias.
+export const WHOLLY_WEIGHTS = {
+  features: ["unigrams","bigrams","rare","runs","passages","sentences","shorter","length","sentenceContainment","pairWords"],
+  weights: [2.4229,0.5439,2.9363,0.6465,0.8884,0.9124,0.8481,-5.0299,1.7113,-0.1462,-4.3453] as readonly number[],
+};
 // Direction (reuse.ts directionScore): weights of the directionFeatures of 756 pairs of a wire text
 // and a derived article sharing a passage, the wire text first; no bias.
 export const DIRECTION_WEIGHTS = {

@@ -4,7 +4,7 @@ import { compareArticles } from '../collection/compare.js';
 import { prepare } from './prepare.js';
 import { fitDerivation } from './derivation-train.js';
 import { findOrigins } from './origins.js';
-import { copiedShare, coveredWords, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, findDerivations } from './reuse.js';
+import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, findDerivations, whollyProbability } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
 
 const WIRE =
@@ -80,6 +80,26 @@ test('a source that only mentions the copy\'s outlet, or a word that spells it, 
   const r2 = (await compareArticles([citing, copy])).stories[0]?.reuse[0];
   assert.equal(r2?.direction, 'cites-source');
   assert.equal(r2?.from, 'c');
+});
+
+test('undated: the telling that calls the event yesterday\'s is the copy of the one that calls it today\'s', async () => {
+  // The paper reprints the whole wire story and adds lines of its own: by coverage alone the wire
+  // would be the copy. Written the next day, it says "yesterday" where the wire said "today".
+  const body = 'The council voted to close the Eastgate swimming pool after engineers found cracks in the roof beams. About 40 staff will be moved to other centres, the council said.';
+  const wire = testArticle(`Pool to close\nCouncillors in Wexley today ${body.charAt(0).toLowerCase()}${body.slice(1)}`, { id: 'wire' });
+  const paper = testArticle(`Swimmers fume as pool shuts\nCouncillors in Wexley yesterday ${body.charAt(0).toLowerCase()}${body.slice(1)} Regular swimmer Jean Holt, 71, said she had used the pool every morning for thirty years. A petition to save it has 2,000 names.`, { id: 'paper' });
+  const r = (await compareArticles([paper, wire])).stories[0]?.reuse[0];
+  assert.ok(r);
+  assert.equal(r.direction, 'written-later');
+  assert.equal(r.from, 'wire');
+  assert.equal(r.to, 'paper');
+  // Both the same day, or neither saying: the other rules decide.
+  const sameDay = testArticle(`Swimmers fume as pool shuts\nCouncillors in Wexley today ${body.charAt(0).toLowerCase()}${body.slice(1)} A petition has 2,000 names.`, { id: 'same' });
+  const r2 = (await compareArticles([sameDay, wire])).stories[0]?.reuse[0];
+  assert.notEqual(r2?.direction, 'written-later');
+  // A programme's name says nothing of the day (METER: "told BBC Radio 4's Today programme").
+  assert.equal(dayOfWriting(prepare(testArticle('The minister told BBC Radio 4\'s Today programme yesterday that he would appeal.'))), -1);
+  assert.equal(dayOfWriting(prepare(testArticle('The minister told the Today show he would appeal.'))), 0);
 });
 
 test('a wire story rewritten eight times: each copy lists its three strongest sources, origins still count every pair', async () => {
@@ -163,6 +183,16 @@ test('a rewrite that shares no 6-word passage scores as derived, an own report o
   // The pair's order is by length (the shorter text as the copy); origins do not need it.
   assert.deepEqual(pairs.map((p) => [...p].sort()), [['rewrite', 'wire']]);
   assert.deepEqual(findOrigins(['own', 'rewrite', 'wire'], [], pairs), [['own'], ['rewrite', 'wire']]);
+});
+
+test('wholly rather than partially: a reprint of the wire scores above a rewrite that adds its own reporting', () => {
+  const wire = prepare(testArticle(WIRE, { id: 'wire' }));
+  // The wire's text with one line trimmed: what METER's papers that are wholly derived print.
+  const reprint = prepare(testArticle(WIRE.replace(' No deaths have been reported.', ''), { id: 'reprint' }));
+  // The rewrite's facts in new words, then two lines of the paper's own.
+  const partial = prepare(testArticle(`${REWRITE} Volunteers from three churches served hot meals to the families in the town hall until midnight. A local shopkeeper said the water reached the top of her counter within an hour.`, { id: 'partial' }));
+  const [w, p] = [whollyProbability(derivationFeatures(reprint, [wire])), whollyProbability(derivationFeatures(partial, [wire]))];
+  assert.ok(w > 0.5 && p < w - 0.3, `reprint ${w}, partial ${p}`);
 });
 
 test('fitDerivation is deterministic and separates separable rows', () => {
