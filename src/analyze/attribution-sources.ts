@@ -306,6 +306,31 @@ function isRoleWord(w: string): boolean {
   return false;
 }
 
+/** Most tokens a sentence-final "according to" source may run on after its head. */
+const MAX_TAIL_TOKENS = 30;
+
+/**
+ * The last word token of the sentence after token `last` when nothing but words, commas and
+ * name punctuation stand between (no quotation, semicolon, colon or dash), else -1.
+ */
+function sentenceTail(c: Ctx, last: number, b: number): number {
+  const { tokens, text } = c;
+  let end = -1;
+  for (let x = last + 1; x < b; x++) {
+    const t = tokens[x] as Token;
+    if (x - last > MAX_TAIL_TOKENS || isInside(c.quoted, t.start)) return -1;
+    if (t.kind === 'punct') {
+      const ch = text[t.start] ?? '';
+      if (ch === '.' && !isNamePeriod(text, tokens, x)) break;
+      if (ch === ',' || ch === '-' || ch === '’' || ch === "'" || ch === '/' || ch === '&' || isNamePeriod(text, tokens, x)) continue;
+      return -1;
+    }
+    if (ANY_CUE_WORD.has(t.norm) && isLower(text, t)) return -1; // "..., according to X, citing Y"
+    end = x;
+  }
+  return end;
+}
+
 /** Words of quantity that take an "of" phrase in a source ("half of voters", "most of them", "majorities in all five"). */
 const QUANTITIES = new Set(['half', 'majority', 'majorities', 'percent', 'most', 'many', 'some', 'all', 'each', 'none', 'both', 'several', 'few', 'number', 'share', 'third', 'thirds', 'quarter', 'quarters', 'plurality', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'millions', 'rest', 'any', 'either', 'neither']);
 
@@ -820,7 +845,10 @@ export function findCues(input: CueInput): Cue[] {
       if (n === 0 && k === a && !isLower(text, tok) && tokens[k + 1]?.kind === 'word' && isLower(text, tokens[k + 1] as Token) && !DETERMINERS.has((tokens[k + 1] as Token).norm)) continue;
       if (n > 0) {
         const cueEnd = (tokens[k + n - 1] as Token).end;
-        record(c, out, { start: tok.start, end: cueEnd }, sourceRight(c, k + n, b, true), si);
+        const phrase = sourceRight(c, k + n, b, true);
+        // "..., according to a count by The Associated Press.": closing its sentence, the source runs to the end
+        const closing = phrase && tok.norm === 'according' && k > a && text[(tokens[k - 1] as Token).start] === ',' ? sentenceTail(c, phrase[1], b) : -1;
+        record(c, out, { start: tok.start, end: cueEnd }, phrase, si, closing);
         k += n - 1;
         continue;
       }

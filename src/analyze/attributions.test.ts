@@ -79,6 +79,10 @@ test('attributions: subjects that looked like something else (PolNeAR train miss
   assert.deepEqual(sources('Sanders’ aides say the race is close.'), [['say', 'Sanders’ aides']]);
   assert.deepEqual(sources('The 46-year-old said he was done.'), [['said', 'The 46-year-old']]);
   assert.deepEqual(sources('About half of voters say the economy is bad.'), [['say', 'About half of voters']]);
+  // "according to" closing its sentence: the source runs to the end; opening it, to the comma
+  assert.deepEqual(sources('Clinton won 52 delegates, according to a count by The Associated Press. According to a new poll, Sanders leads.'), [
+    ['according to', 'a count by The Associated Press'], ['According to', 'a new poll'],
+  ]);
   // a party bracket and a comma before the verb
   assert.deepEqual(sources('Sen. Jack Reed (D-R.I.), said after a lunch that he had not decided.'), [['said', 'Sen. Jack Reed (D-R.I.)']]);
   // an adverb after the verb is no inverted subject
