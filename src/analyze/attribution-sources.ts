@@ -789,6 +789,9 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
           break;
         }
       }
+      // "former Maryland Gov. Martin O'Malley ..., saying": the titles before the name belong to the subject
+      const phrase = subjectLeft(c, l, a);
+      if (phrase && phrase[1] === l && phrase[0] < i) return phrase;
       return [i, l];
     }
   }

@@ -83,6 +83,8 @@ test('attributions: subjects that looked like something else (PolNeAR train miss
   assert.deepEqual(sources('Clinton won 52 delegates, according to a count by The Associated Press. According to a new poll, Sanders leads.'), [
     ['according to', 'a count by The Associated Press'], ['According to', 'a new poll'],
   ]);
+  // a participle's subject keeps the titles before the name
+  assert.deepEqual(sources('Former Maryland Gov. Martin O’Malley attacked the plan, saying it was too small.'), [['saying', 'Former Maryland Gov. Martin O’Malley']]);
   // a party bracket and a comma before the verb
   assert.deepEqual(sources('Sen. Jack Reed (D-R.I.), said after a lunch that he had not decided.'), [['said', 'Sen. Jack Reed (D-R.I.)']]);
   // an adverb after the verb is no inverted subject
