@@ -116,6 +116,10 @@ const ROLE_WORDS = new Set([
   'friend', 'partner', 'rival', 'colleague', 'ally', 'opponent', 'veteran', 'candidate', 'hopeful', 'physician', 'magnate',
   'tycoon', 'billionaire', 'businessman', 'businesswoman', 'congressman', 'congresswoman', 'secretary', 'president', 'vice',
   'deputy', 'senior', 'former', 'incumbent', 'running', 'mate', 'campaign', 'party', 'state', 'gop', 'democratic', 'republican',
+  // PolNeAR train sources cut at the name ("Retired neurosurgeon Ben Carson", "FBI general counsel James Baker")
+  'counsel', 'surgeon', 'neurosurgeon', 'attorney', 'anchor', 'icon', 'legend', 'bishop', 'rabbi', 'imam', 'priest', 'envoy',
+  'entrepreneur', 'chef', 'sheriff', 'pope', 'mom', 'dad', 'grandmother', 'grandfather', 'uncle', 'aunt', 'cousin', 'nephew', 'niece',
+  'fan', 'guest', 'retired', 'longtime', 'veteran', 'fellow', 'top', 'acting', 'interim', 'outgoing', 'incoming',
 ]);
 const ROLE_SUFFIXES = ['er', 'or', 'ist', 'ian', 'ent', 'ant', 'man', 'woman', 'ee', 'ive', 'ess', 'ary', 'ate', 'al', 'ic'];
 
@@ -620,6 +624,7 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
 
 /** Most words between a name and the person it describes ("Trump senior communications adviser Jason Miller"). */
 const MAX_MODIFIER_WORDS = 4;
+const MAX_MODIFIER_CHARS = 50;
 
 /**
  * Does the name e only describe the person named right after it ("Obama consultant Cornell
@@ -628,6 +633,7 @@ const MAX_MODIFIER_WORDS = 4;
  */
 function modifiesNextPerson(text: string, e: Entity, next: Entity | undefined): boolean {
   if (e.type !== 'person' || !next || next.type !== 'person') return false;
+  if (next.span.start - e.span.end > MAX_MODIFIER_CHARS) return false;
   let between = text.slice(e.span.end, next.span.start);
   if (between.startsWith("'s ") || between.startsWith('’s ')) between = between.slice(2);
   const words = between.trim().split(' ');
