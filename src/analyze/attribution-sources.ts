@@ -335,6 +335,16 @@ function sentenceTail(c: Ctx, last: number, b: number): number {
   return end;
 }
 
+/** Does the phrase open its sentence with a capitalised -ing word that names nothing ("Rattling off", "Speaking in Harlem")? */
+function opensWithGerund(c: Ctx, phrase: [number, number], a: number): boolean {
+  const [first, last] = phrase;
+  const t = c.tokens[first] as Token;
+  if (first !== a || last === first || t.kind !== 'word' || !t.norm.endsWith('ing') || t.norm.length < 6 || !isCapital(c.text, t)) return false;
+  // a particle, preposition or determiner after it makes a clause ("Leading Democrats", "Best-selling writer" are subjects)
+  return GERUND_NEXT.has((c.tokens[first + 1] as Token).norm) && entitiesIn(c.entities, t.start, t.end).length === 0;
+}
+const GERUND_NEXT = new Set(['off', 'in', 'on', 'at', 'to', 'with', 'about', 'from', 'for', 'out', 'up', 'down', 'over', 'into', 'through', 'after', 'before', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those']);
+
 /** Words of quantity that take an "of" phrase in a source ("half of voters", "most of them", "majorities in all five"). */
 const QUANTITIES = new Set(['half', 'majority', 'majorities', 'percent', 'most', 'many', 'some', 'all', 'each', 'none', 'both', 'several', 'few', 'number', 'share', 'third', 'thirds', 'quarter', 'quarters', 'plurality', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'millions', 'rest', 'any', 'either', 'neither']);
 
@@ -941,6 +951,8 @@ export function findCues(input: CueInput): Cue[] {
         }
       }
       if (phrase && isNounCue(c, k, phrase)) continue;
+      // "Rattling off promises to ...": a gerund opening the sentence is no subject, the cue word a noun
+      if (phrase && opensWithGerund(c, phrase, a)) continue;
       if (phrase) record(c, out, cueSpan, phrase, si, extent);
     }
   });

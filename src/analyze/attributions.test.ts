@@ -86,6 +86,9 @@ test('attributions: subjects that looked like something else (PolNeAR train miss
   // a participle's subject keeps the titles before the name
   assert.deepEqual(sources('Former Maryland Gov. Martin O’Malley attacked the plan, saying it was too small.'), [['saying', 'Former Maryland Gov. Martin O’Malley']]);
   assert.deepEqual(sources('Retired neurosurgeon Ben Carson told reporters he was fine.'), [['told', 'Retired neurosurgeon Ben Carson']]);
+  // a gerund clause opening the sentence is no subject ("promises" is a noun there); "Leading Democrats" is one
+  assert.deepEqual(sources('Rattling off promises to lower student debt, Clinton promised a country of new opportunities.'), [['promised', 'Clinton']]);
+  assert.deepEqual(sources('Leading Democrats say that this time is different.'), [['say', 'Leading Democrats']]);
   // a party bracket and a comma before the verb
   assert.deepEqual(sources('Sen. Jack Reed (D-R.I.), said after a lunch that he had not decided.'), [['said', 'Sen. Jack Reed (D-R.I.)']]);
   // an adverb after the verb is no inverted subject
