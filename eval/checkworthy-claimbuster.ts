@@ -49,7 +49,7 @@ for (let k = 0; k < FOLDS; k++) {
 console.log(`ClaimBuster development: ${labels.length} sentences, ${labels.filter(Boolean).length} check-worthy; ${FOLDS} folds by sentence-id block`);
 console.log(`ROC AUC pooled ${fmt(rocAuc(scores, labels))}; per fold ${perFold.map(fmt).join(' ')} (mean ${fmt(perFold.reduce((a, b) => a + b, 0) / FOLDS)})`);
 console.log(`ROC AUC of the model on every sentence, claim or not: ${fmt(rocAuc(modelScores, labels))} (the claim list's filters cost the difference)`);
-for (const t of [CHECKWORTHY.keepOpinionAt, CHECKWORTHY.worthChecking]) {
+for (const t of [0.5, CHECKWORTHY.worthChecking]) {
   const f = f1Of(countAt(scores, labels, t));
   console.log(`check-worthy at >= ${t}: P ${fmt(f.p)} R ${fmt(f.r)} F1 ${fmt(f.f1)}`);
 }

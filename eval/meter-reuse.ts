@@ -4,7 +4,7 @@
  * together, its label and catchline (the cross-validation fold).
  */
 import type { Prepared } from '../src/stories/prepare.js';
-import { derivationFeatures } from '../src/stories/reuse.js';
+import { derivationFeatures, directionFeatures, sharedPassages } from '../src/stories/reuse.js';
 import type { Derivation, MeterText } from './meter-data.js';
 
 export interface DerivationRow {
@@ -30,4 +30,29 @@ export function foldOf(catchline: string, folds = 5): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < catchline.length; i++) h = Math.imul(h ^ catchline.charCodeAt(i), 0x01000193);
   return (h >>> 0) % folds;
+}
+
+export interface DirectionRow {
+  /** directionFeatures of (wire text, derived article): the wire text is the source. */
+  features: number[];
+  catchline: string;
+}
+
+/**
+ * Direction rows for the pairs among `members` of a wire text and a wholly or partially derived
+ * newspaper article that share a passage (6+ words), the wire text first.
+ */
+export function directionRows(texts: readonly MeterText[], prepared: readonly Prepared[], members: readonly number[]): DirectionRow[] {
+  const out: DirectionRow[] = [];
+  for (const w of members) {
+    if (texts[w]?.kind !== 'pa') continue;
+    for (const c of members) {
+      const t = texts[c] as MeterText;
+      if (t.kind !== 'paper' || (t.label !== 'wholly' && t.label !== 'partially')) continue;
+      const [source, copy] = [prepared[w] as Prepared, prepared[c] as Prepared];
+      const passages = sharedPassages(source, copy);
+      if (passages.length > 0) out.push({ features: directionFeatures(source, copy, passages), catchline: t.catchline });
+    }
+  }
+  return out;
 }

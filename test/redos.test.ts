@@ -27,75 +27,117 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { growth } from './growth.js';
 
-/** Each stage on each input must finish within this (generous for a slow CI machine). */
-const STAGE_MS = 1000;
+/**
+ * How the inputs grow: each pathological input is built at a tenth of its size and at full size,
+ * and every stage's time at full size must stay under GROWTH_BOUND times its time at the tenth
+ * (linear work gives about 10x, quadratic 100x). A ratio of times measured in the same run, never
+ * a wall-clock bound: CI shares its machine. A small time is floored at FLOOR_MS (timer noise).
+ */
+const GROWTH_BOUND = 30;
+const FLOOR_MS = 5;
+const SMALL = 0.1;
 
-const PATHOLOGICAL: readonly [string, string][] = [
-  ['100k a', 'a'.repeat(100_000)],
-  ['a...a!', 'a'.repeat(50_000) + '!'],
-  ['. . . .', '. '.repeat(50_000)],
-  ['50k spaces', ' '.repeat(50_000) + 'x'],
-  ['Aa alternating', 'Aa'.repeat(50_000)],
-  ['A a words', 'A a '.repeat(25_000)],
-  ['em dashes', '—'.repeat(50_000)],
-  ['straight quotes', '"'.repeat(50_000)],
-  ['curly quotes', '\u201C'.repeat(25_000) + '\u201D'.repeat(25_000)],
-  ['single quotes', "'a".repeat(50_000)],
-  ['digits', '1'.repeat(50_000) + 'x'],
-  ['digit groups', '1,'.repeat(50_000)],
-  ['capital words', 'Mr. Smith '.repeat(10_000)],
+/** Each input as a function of its scale (1 = full size). */
+const PATHOLOGICAL: readonly [string, (k: number) => string][] = [
+  ['100k a', (k) => 'a'.repeat(100_000 * k)],
+  ['a...a!', (k) => 'a'.repeat(50_000 * k) + '!'],
+  ['. . . .', (k) => '. '.repeat(50_000 * k)],
+  ['50k spaces', (k) => ' '.repeat(50_000 * k) + 'x'],
+  ['Aa alternating', (k) => 'Aa'.repeat(50_000 * k)],
+  ['A a words', (k) => 'A a '.repeat(25_000 * k)],
+  ['em dashes', (k) => '—'.repeat(50_000 * k)],
+  ['straight quotes', (k) => '"'.repeat(50_000 * k)],
+  ['curly quotes', (k) => '\u201C'.repeat(25_000 * k) + '\u201D'.repeat(25_000 * k)],
+  ['single quotes', (k) => "'a".repeat(50_000 * k)],
+  ['digits', (k) => '1'.repeat(50_000 * k) + 'x'],
+  ['digit groups', (k) => '1,'.repeat(50_000 * k)],
+  ['capital words', (k) => 'Mr. Smith '.repeat(10_000 * k)],
   // Fixed cases: claims (opinion.ts anchorOf, inCommentary) was quadratic in one long sentence
   // of reporting verbs or commentary cues, 2.2 s and 0.8 s at 200k chars before the fix.
-  ['said chain', 'said '.repeat(40_000)],
-  ['I think chain', 'I think '.repeat(25_000)],
-  ['according to', 'according to '.repeat(10_000)],
-  ['mojibake run', 'Ã'.repeat(50_000)],
-  ['newlines', '\n'.repeat(50_000) + 'x'],
-  ['tabs and spaces', ' \t'.repeat(50_000) + '\n'],
-  ['dots', '.'.repeat(100_000)],
-  ['ellipses', '…'.repeat(50_000)],
-  ['hyphens', 'a-'.repeat(50_000)],
-  ['parens', '('.repeat(50_000)],
-  ['urls', 'http://'.repeat(15_000)],
-  ['at signs', 'a@'.repeat(50_000)],
-  ['camel glue', 'wordWord'.repeat(12_500)],
-  ['byline-like', 'By '.repeat(30_000)],
-  ['date-like', '2025-'.repeat(20_000)],
+  ['said chain', (k) => 'said '.repeat(40_000 * k)],
+  ['I think chain', (k) => 'I think '.repeat(25_000 * k)],
+  ['according to', (k) => 'according to '.repeat(10_000 * k)],
+  ['mojibake run', (k) => 'Ã'.repeat(50_000 * k)],
+  ['newlines', (k) => '\n'.repeat(50_000 * k) + 'x'],
+  ['tabs and spaces', (k) => ' \t'.repeat(50_000 * k) + '\n'],
+  ['dots', (k) => '.'.repeat(100_000 * k)],
+  ['ellipses', (k) => '…'.repeat(50_000 * k)],
+  ['hyphens', (k) => 'a-'.repeat(50_000 * k)],
+  ['parens', (k) => '('.repeat(50_000 * k)],
+  ['urls', (k) => 'http://'.repeat(15_000 * k)],
+  ['at signs', (k) => 'a@'.repeat(50_000 * k)],
+  ['camel glue', (k) => 'wordWord'.repeat(12_500 * k)],
+  ['byline-like', (k) => 'By '.repeat(30_000 * k)],
+  ['date-like', (k) => '2025-'.repeat(20_000 * k)],
 ];
-
-function timed(stage: string, input: string, label: string, run: () => unknown): void {
-  const t0 = performance.now();
-  run();
-  const ms = performance.now() - t0;
-  assert.ok(ms < STAGE_MS, `${stage} on ${label} (${input.length} chars) took ${ms.toFixed(0)} ms`);
-}
 
 function source(raw: string): SourceRecord {
   return { uri: 'redos', format: 'text', raw, record: {}, messages: [] };
 }
 
-for (const [label, input] of PATHOLOGICAL) {
-  test(`regex-heavy stages finish fast on ${label}`, () => {
-    // as one line, and as the body of an article with a headline
-    for (const raw of [input, `Crane collapses at Vell quay\n\n${input}\n`]) {
-      timed('findBoilerplate', raw, label, () => findBoilerplate(raw));
-      timed('classifyLine', raw, label, () => classifyLine(raw));
-      timed('findMojibake', raw, label, () => findMojibake(raw));
-      timed('findGluedWords', raw, label, () => findGluedWords(raw));
-      timed('findDate', raw, label, () => findDate(raw));
-      timed('readBylineLine', raw, label, () => readBylineLine(raw));
-      timed('splitParagraphs', raw, label, () => splitParagraphs(raw));
-      let doc: Doc = extract(source(''), DEFAULT_CONTEXT);
-      timed('extract', raw, label, () => (doc = extract(source(raw), DEFAULT_CONTEXT)));
-      for (const [name, stage] of [
-        ['tokenize', tokenize], ['segment', segment], ['entities', findEntities], ['quotes', findQuotes],
-        ['attributions', findAttributions], ['claims', findClaims], ['signals', findSignals],
-      ] as const) {
-        timed(name, raw, label, () => (doc = stage(doc, DEFAULT_CONTEXT)));
-      }
+/** Every regex-heavy stage on `input` (as one line, and as an article body), each one's time in ms. */
+function stageTimes(input: string): Map<string, number> {
+  const times = new Map<string, number>();
+  const timed = (stage: string, run: () => unknown): void => {
+    const t0 = performance.now();
+    run();
+    times.set(stage, (times.get(stage) ?? 0) + performance.now() - t0);
+  };
+  for (const raw of [input, `Crane collapses at Vell quay\n\n${input}\n`]) {
+    timed('findBoilerplate', () => findBoilerplate(raw));
+    timed('classifyLine', () => classifyLine(raw));
+    timed('findMojibake', () => findMojibake(raw));
+    timed('findGluedWords', () => findGluedWords(raw));
+    timed('findDate', () => findDate(raw));
+    timed('readBylineLine', () => readBylineLine(raw));
+    timed('splitParagraphs', () => splitParagraphs(raw));
+    let doc: Doc = extract(source(''), DEFAULT_CONTEXT);
+    timed('extract', () => (doc = extract(source(raw), DEFAULT_CONTEXT)));
+    for (const [name, stage] of [
+      ['tokenize', tokenize], ['segment', segment], ['entities', findEntities], ['quotes', findQuotes],
+      ['attributions', findAttributions], ['claims', findClaims], ['signals', findSignals],
+    ] as const) {
+      timed(name, () => (doc = stage(doc, DEFAULT_CONTEXT)));
     }
-    timed('extractHtml', input, label, () => extractHtml(`<html><body><article><p>${input}</p><p class="${input.replace(/"/g, '')}">x</p></article></body></html>`, { uri: 'redos.html' }));
+  }
+  timed('extractHtml', () => extractHtml(`<html><body><article><p>${input}</p><p class="${input.replace(/"/g, '')}">x</p></article></body></html>`, { uri: 'redos.html' }));
+  return times;
+}
+
+/**
+ * The stages whose full-size time exceeds GROWTH_BOUND times their tenth-size time, measured
+ * `rounds` times alternately (the fastest of each kept, so a burst of load hits both sizes).
+ */
+function overgrown(make: (k: number) => string, rounds: number): string[] {
+  const small = make(SMALL);
+  const large = make(1);
+  const best = (a: Map<string, number> | null, b: Map<string, number>): Map<string, number> => {
+    if (a === null) return b;
+    for (const [k, v] of b) a.set(k, Math.min(a.get(k) ?? Infinity, v));
+    return a;
+  };
+  let s: Map<string, number> | null = null;
+  let l: Map<string, number> | null = null;
+  for (let r = 0; r < rounds; r++) {
+    s = best(s, stageTimes(small));
+    l = best(l, stageTimes(large));
+  }
+  const out: string[] = [];
+  for (const [stage, ms] of l!) {
+    const ratio = ms / Math.max(s!.get(stage) ?? 0, FLOOR_MS);
+    if (ratio > GROWTH_BOUND) out.push(`${stage}: 10x the input (${large.length} chars) took ${ratio.toFixed(0)}x the time (${(s!.get(stage) ?? 0).toFixed(0)} -> ${ms.toFixed(0)} ms)`);
+  }
+  return out;
+}
+
+for (const [label, make] of PATHOLOGICAL) {
+  test(`regex-heavy stages grow linearly on ${label}`, () => {
+    // one round; a stage over the bound is measured again, the fastest of three, before it fails
+    const first = overgrown(make, 1);
+    const found = first.length === 0 ? first : overgrown(make, 3);
+    assert.deepEqual(found, [], `quadratic or worse on ${label}`);
   });
 }
 
@@ -177,8 +219,10 @@ test('static check: no regex literal in src/ nests unbounded quantifiers (except
 });
 
 test('format sniffing: many comments before no feed or page tag finish fast (was exponential)', () => {
-  const head = Buffer.from('<!---->'.repeat(580) + 'x');
-  timed('sniffFormat', head.toString(), 'comments', () => sniffFormat(head));
+  const head = (n: number): Buffer => Buffer.from('<!---->'.repeat(n) + 'x');
+  // exponential blew up long before 580 comments; linear stays near 10x from 58 to 580
+  const grown = growth((size) => sniffFormat(head(size)), 58, 580, { runs: 3 });
+  assert.ok(grown.ratio < GROWTH_BOUND, grown.text);
   assert.equal(sniffFormat(Buffer.from('<?xml version="1.0"?>\n<!-- a -->\n<!-- b --><rss version="2.0">')), 'feed');
   assert.equal(sniffFormat(Buffer.from('<!-- x --> <!DOCTYPE html><html>')), 'html');
 });

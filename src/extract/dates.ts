@@ -18,6 +18,13 @@ const MONTH_NUMBERS: Readonly<Record<string, number>> = {
   septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12, déc: 12,
   gennaio: 1, febbraio: 2, marzo: 3, aprile: 4, maggio: 5, giugno: 6, luglio: 7, agosto: 8, settembre: 9, ottobre: 10, dicembre: 12,
   enero: 1, febrero: 2, abril: 4, mayo: 5, junio: 6, julio: 7, septiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  // Portuguese and Dutch (news pages of many countries: htmldate's mediacloud set).
+  janeiro: 1, fevereiro: 2, março: 3, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
+  januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8,
+  // Russian, Ukrainian and Polish as a date writes them (the genitive: "15 августа 2016").
+  января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6, июля: 7, августа: 8, сентября: 9, октября: 10, ноября: 11, декабря: 12,
+  січня: 1, лютого: 2, березня: 3, квітня: 4, травня: 5, червня: 6, липня: 7, серпня: 8, вересня: 9, жовтня: 10, листопада: 11, грудня: 12,
+  stycznia: 1, lutego: 2, marca: 3, kwietnia: 4, maja: 5, czerwca: 6, lipca: 7, sierpnia: 8, września: 9, października: 10, listopada: 11, grudnia: 12,
 };
 const MONTH = `(${Object.keys(MONTH_NUMBERS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\\.?,?\\s+)?';
@@ -29,14 +36,21 @@ const ZONE = '(?:\\s*(utc|gmt|z|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|
  * boundary: a page's text glues elements ("15. April 2016Samstag, 4. März 2017").
  */
 const MONTH_FIRST = new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)${TIME}${ZONE}`, 'i');
-/** "2 November 2017", "02 Nov 2017, 10:15", German "6. November 2023", French "1er avril 2020". */
-const DAY_FIRST = new RegExp(`\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s*(?:de\\s+)?${MONTH},?\\s+(?:de\\s+)?(\\d{4})(?!\\d)${TIME}${ZONE}`, 'i');
+/**
+ * "2 November 2017", "02 Nov 2017, 10:15", German "6. November 2023", French "1er avril 2020",
+ * "5th of January 2020", "23-Nov-2020".
+ */
+const DAY_FIRST = new RegExp(`\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th|er|\\.)?(?:\\s*(?:de|of)\\s+|\\s*|-)${MONTH}(?:,?\\s+(?:de\\s+)?|-)(\\d{4})(?!\\d)${TIME}${ZONE}`, 'i');
 /** "2017-11-02", "2017-11-02T10:15:00Z", "2017-11-02 10:15". */
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/i;
 /** "29.04.2020", "29. 04. 2020": day, month, year (the European order; no other order uses dots). */
 const DOTTED = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/;
 /** "30.10.23": two-digit years only with two-digit day and month, never before another ".digit" (versions). */
 const DOTTED_SHORT = /\b(\d{2})\.(\d{2})\.(\d{2})\b(?!\.\d)/;
+/** "2020.04.29", Hungarian "2020. 04. 29.": year first with dots (two-digit month and day unless spaced: "2019.1.2" is a version). */
+const YEAR_DOTTED = /\b(\d{4})\.(?:(\d{2})\.(\d{2})|\s(\d{1,2})\.\s(\d{1,2})\.)(?![\d.]\d)/;
+/** "2020年4月28日" (Chinese, Japanese), "2020년 4월 28일" (Korean). */
+const YEAR_MONTH_DAY_SIGNS = /(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/;
 /** "2020/04/29": year first. */
 const YEAR_SLASHED = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
 /** "11/02/2017": read only when one side is over 12. */
@@ -159,6 +173,16 @@ export function findDate(s: string): FoundDate | null {
       const iso = build(2000 + Number(m[3]), Number(m[2]), Number(m[1]), undefined, undefined, undefined, undefined, undefined);
       if (iso) found.push({ iso, index: m.index, length: m[0].length });
     }
+  }
+  m = YEAR_DOTTED.exec(s);
+  if (m) {
+    const iso = build(Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5]), undefined, undefined, undefined, undefined, undefined);
+    if (iso) found.push({ iso, index: m.index, length: m[0].length });
+  }
+  m = YEAR_MONTH_DAY_SIGNS.exec(s);
+  if (m) {
+    const iso = build(Number(m[1]), Number(m[2]), Number(m[3]), undefined, undefined, undefined, undefined, undefined);
+    if (iso) found.push({ iso, index: m.index, length: m[0].length });
   }
   m = YEAR_SLASHED.exec(s);
   if (m) {

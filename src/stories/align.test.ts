@@ -99,3 +99,30 @@ test('a headline joins the fact its article states in the body, and is never a f
   assert.ok(facts.every((f) => !(f.members.length === 1 && /^Harbour crane collapses/.test(f.members[0]?.text ?? ''))));
   assert.ok(factsWith(stories, /crane collapsed/, /crane fell/).length >= 1);
 });
+
+test('an opinion sentence that restates a fact joins it as a mention, not as an origin', async () => {
+  const a = testArticle(
+    'Storm cuts power in Dellby\nA storm cut power to 40,000 homes in Dellby County on Monday night, the Dellby Electric Company said. Crews expect to restore supply by Wednesday.',
+    { id: 'a', outlet: 'Dellby Ledger' },
+  );
+  const b = testArticle(
+    'Dellby blackout\nThe Dellby Electric Company said 40,000 homes in Dellby County lost power when the storm struck on Monday night. Schools in the county stayed closed on Tuesday.',
+    { id: 'b', outlet: 'County Wire' },
+  );
+  const c = testArticle(
+    'Dark again in Dellby\nOnce again a storm has cut power to 40,000 homes in Dellby County on a Monday night, a disgrace nobody at the top seems to mind. Residents have heard every excuse before.',
+    { id: 'c', outlet: 'Dellby Voice' },
+  );
+  // The analysis layer's opinion signal on the sentence (as src/analyze/opinion.ts gives it).
+  const said = c.text.indexOf('Once again');
+  const end = c.text.indexOf('mind.') + 'mind.'.length;
+  c.signals = [{ articleId: 'c', span: { start: said, end }, text: c.text.slice(said, end), kind: 'opinion', weight: 0.8, detail: "opinion: 'disgrace'" }];
+  const { stories } = await compareArticles([a, b, c]);
+  const facts = factsWith(stories, /cut power to 40,000 homes/, /lost power/, /Once again a storm/);
+  assert.equal(facts.length, 1, 'the restating opinion sentence is in the fact');
+  const fact = facts[0];
+  assert.ok(fact);
+  assert.equal(fact.members.find((m) => m.articleId === 'c')?.stance, 'mentions');
+  assert.equal(fact.independentOrigins, 2, 'an opinion sentence is no origin of the fact');
+  assertEvidence(stories, [a, b, c]);
+});

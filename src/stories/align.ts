@@ -61,6 +61,9 @@ export const ALIGN = {
    *  this share of the threshold: 0.6 let the seeds' list of the other prisoners' names join the
    *  fact about the prisoners; 0.7 keeps it out and finds 0.7 pt more ECB+ sentence recall. */
   weakPairRatio: 0.7,
+  /** An opinion unit joins a fact (never starts one) when it reaches the fact's origins on
+   *  average at this share of the threshold (lateJoin). */
+  opinionJoinRatio: 1.0,
   /** Score factor when both units name who or what they are about and the names differ
    *  ("the Kestrel Dawn can carry 350 passengers" / "the Lowland Maid can carry 180"). */
   otherSubjectFactor: 0.5,
@@ -206,7 +209,6 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   // each unit looks up only its heaviest few terms in the index (prefix filtering).
   const postings: number[][] = termWeight.map(() => []);
   ids.forEach((list, i) => {
-    if (aligned[i]?.isOpinion) return;
     for (const t of list) postings[t]?.push(i);
   });
   const heavy = ids.map((list) => [...list].sort((x, y) => (termWeight[y] ?? 0) - (termWeight[x] ?? 0) || x - y).slice(0, ALIGN.candidateTerms));
@@ -216,9 +218,11 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   const edges: [number, number, number][] = [];
   // Pairs under the threshold but within reach of a late join (lateJoin).
   const weak: [number, number, number][] = [];
+  // Pairs with an opinion unit on one side: an opinion sentence never starts a fact, but one that
+  // restates a fact at the full bar joins it (lateJoin), as a member that only mentions it.
+  const opinion: [number, number, number][] = [];
   for (let a = 0; a < n; a++) {
     const u = aligned[a] as AlignedUnit;
-    if (u.isOpinion) continue;
     const mine = ids[a] as Int32Array;
     for (const t of heavy[a] ?? []) {
       const list = postings[t] ?? [];
@@ -234,7 +238,12 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
         stamp[b] = a;
         // A pair (b, a) with b < a was already tried from b if a has one of b's heavy terms.
         if (b < a && (heavy[b] ?? []).some((x) => mine.includes(x))) continue;
+        if (u.isOpinion && aligned[b]?.isOpinion) continue;
         const s = compute(a, b);
+        if (u.isOpinion || aligned[b]?.isOpinion) {
+          if (s >= ALIGN.threshold * ALIGN.opinionJoinRatio) opinion.push([s, Math.min(a, b), Math.max(a, b)]);
+          continue;
+        }
         if (s >= ALIGN.threshold) edges.push([s, Math.min(a, b), Math.max(a, b)]);
         else if (s >= ALIGN.threshold * ALIGN.weakPairRatio) weak.push([s, Math.min(a, b), Math.max(a, b)]);
       }
@@ -276,7 +285,8 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   const weakKept = weak.filter(keep);
   weak.length = 0;
   weak.push(...weakKept);
-  return { units: aligned, groups: grow(aligned, edges, weak, score, residual, origin), score };
+  opinion.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  return { units: aligned, groups: grow(aligned, edges, weak, opinion, score, residual, origin), score };
 }
 
 // Words that make a unit lean on the sentence before it.
@@ -347,6 +357,7 @@ function grow(
   units: readonly AlignedUnit[],
   edges: readonly [number, number, number][],
   weak: readonly [number, number, number][],
+  opinion: readonly [number, number, number][],
   score: (a: number, b: number) => number,
   residual: (a: number, b: number, except: ReadonlySet<string>) => boolean,
   origin: (article: number) => number,
@@ -443,7 +454,8 @@ function grow(
       }
     }
   }
-  lateJoin(units, [...edges, ...weak], factOf, facts, fits);
+  lateJoin(units, [...edges, ...weak], factOf, facts, fits, ALIGN.lateJoinRatio);
+  lateJoin(units, opinion, factOf, facts, fits, ALIGN.opinionJoinRatio);
   return facts.filter((f): f is number[] => f !== null).map((f) => [...f].sort((x, y) => x - y));
 }
 
@@ -462,6 +474,7 @@ function lateJoin(
   factOf: Int32Array,
   facts: (number[] | null)[],
   fits: (members: readonly number[], joining: readonly number[], bar?: number, floor?: number) => boolean,
+  ratio: number,
 ): void {
   const placed = new Set<number>();
   const sentenceKey = (u: AlignedUnit): number => u.article * 1_000_000 + u.sentence;
@@ -476,7 +489,7 @@ function lateJoin(
       if ((factOf[x] ?? -1) >= 0 || home < 0 || tried.has(x) || placed.has(sentenceKey(u))) continue;
       tried.add(x);
       const f = facts[home];
-      if (!f || !fits(f, [x], ALIGN.threshold * ALIGN.lateJoinRatio, ALIGN.threshold * ALIGN.lateJoinFloor)) continue;
+      if (!f || !fits(f, [x], ALIGN.threshold * ratio, ALIGN.threshold * ALIGN.lateJoinFloor)) continue;
       f.push(x);
       factOf[x] = home;
       placed.add(sentenceKey(u));

@@ -193,7 +193,7 @@ const GROUPS: readonly (readonly [string, string])[] = [
   ['invade', 'invade, invaded, invasion, incursion, intrude'],
   ['withdraw', 'withdraw, withdrew, withdrawn, withdrawal, pull out, pulled out, pullout, retreat, retreated, exit, leave, left'],
   ['deploy', 'deploy, deployed, deployment, send troops, sent troops, dispatch, dispatched, station, stationed'],
-  ['threat', 'danger, dangerous, menace, risk, risks, peril, hazard, jeopardy'],
+  ['threat', 'danger, dangerous, menace, risk, risks, peril, hazard, hazardous, jeopardy'],
   ['safety', 'safety, safe, security, secure from, protection, protect, protected, defend, defended, defense, defence, guard, guarded'],
   ['rights', 'rights, human rights, civil rights, liberties, freedoms, abuse, abuses, violations, violation'],
   ['torture', 'torture, tortured, mistreatment, mistreated, abuse in custody, ill-treatment, beaten, beating'],

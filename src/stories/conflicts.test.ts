@@ -93,3 +93,24 @@ test('a later report raising a toll is an update of the fact, not a dispute; wit
   const back = factsWith((await compareArticles([c, d])).stories, /five people died/, /risen to at least 24/);
   assert.equal(back[0]?.updates, undefined);
 });
+
+test('a demand about the fact ("should never have sailed", "should publish") neither negates nor is denied', async () => {
+  // Found in the demo corpus: an opinion piece's "should never have sailed" was read as a
+  // negation of the sailing the reports state, and its "It should publish its rules" as the
+  // assertion a company's denial disputes.
+  const a = testArticle(
+    'Ferry sails in fog\nThe Tern ferry sailed from Hollin harbour in thick fog at 7:15 on Tuesday, the harbour master said. The ferry later struck a dredger near the breakwater. The ferry company denied that the captain had been told to sail.',
+    { id: 'a', outlet: 'Hollin Courier', publishedAt: '2025-03-04' },
+  );
+  const b = testArticle(
+    'The Tern should never have sailed\nThe Tern ferry should never have sailed from Hollin harbour in thick fog on Tuesday. The ferry company should publish its rules on when the captain sails, and explain whether they were followed.',
+    { id: 'b', outlet: 'Hollin Voice', publishedAt: '2025-03-05' },
+  );
+  const { stories } = await compareArticles([a, b]);
+  const disputes = stories.flatMap((s) => s.facts.flatMap((f) => f.conflicts.map((c) => `${c.kind}: ${c.a.text} / ${c.b.text}`)));
+  assert.deepEqual(disputes, []);
+  // a plain negation still disputes
+  const c = testArticle('Ferry stays in port\nThe Tern ferry did not sail from Hollin harbour on Tuesday because of thick fog, the harbour master said.', { id: 'c', outlet: 'Hollin Post', publishedAt: '2025-03-04' });
+  const again = await compareArticles([a, c]);
+  assert.ok(again.stories.some((s) => s.facts.some((f) => f.conflicts.some((x) => x.kind === 'negation'))));
+});

@@ -35,3 +35,29 @@ export function fitDerivation(rows: readonly (readonly number[])[], labels: read
   }
   return w;
 }
+
+/**
+ * Fits the direction weights (./reuse.ts directionScore): logistic regression without a bias on
+ * directionFeatures of (source, copy) pairs, each also seen swapped as (copy, source) with the
+ * other label, so the score is antisymmetric: it learns which differences mark the source, never
+ * a prior for one side. Same steps, rate and penalty as fitDerivation.
+ */
+export function fitDirection(rows: readonly (readonly number[])[]): number[] {
+  const d = rows[0]?.length ?? 0;
+  const w = new Array<number>(d).fill(0);
+  const n = rows.length;
+  if (n === 0) return w;
+  const grad = new Array<number>(d);
+  for (let step = 0; step < DERIVATION_TRAINING.steps; step++) {
+    grad.fill(0);
+    for (const x of rows) {
+      let z = 0;
+      for (let i = 0; i < d; i++) z += (x[i] as number) * (w[i] as number);
+      // The row as (source, copy) with label 1; its swap (-x, label 0) adds the same gradient.
+      const err = 1 / (1 + Math.exp(-z)) - 1;
+      for (let i = 0; i < d; i++) grad[i] = (grad[i] as number) + err * (x[i] as number);
+    }
+    for (let i = 0; i < d; i++) w[i] = (w[i] as number) - DERIVATION_TRAINING.rate * ((grad[i] as number) / n + DERIVATION_TRAINING.l2 * (w[i] as number));
+  }
+  return w;
+}

@@ -5,3 +5,9 @@ export const DERIVATION_WEIGHTS = {
   features: ["unigrams","bigrams","rare","runs","passages","sentences","shorter","length","sentenceContainment","pairWords"],
   weights: [0.7579,1.0763,0.9252,1.0765,2.7106,0.9916,0.0772,-1.7474,0.776,1.0314,-1.0573] as readonly number[],
 };
+// Direction (reuse.ts directionScore): weights of the directionFeatures of 756 pairs of a wire text
+// and a derived article sharing a passage, the wire text first; no bias.
+export const DIRECTION_WEIGHTS = {
+  features: ["fill","share","length","gapCount","gapWords","tail","head","fullSentences","touchedSentences","inner"],
+  weights: [3.5072,-1.5518,-1.2267,1.313,-1.647,-0.9102,-1.9603,-0.2632,5.2902,1.3186] as readonly number[],
+};

@@ -6,11 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Conflict, Fact, FactMember, FactStatus, MemberStanceModel } from '../model/index.js';
-import type { AlignedUnit, Alignment } from './align.js';
+import { ALIGN, type AlignedUnit, type Alignment } from './align.js';
 import { hasStanceCue, judge, modelCue, unitEvidence } from './conflicts.js';
+import { lowerBound } from './names.js';
 import type { Prepared } from './prepare.js';
 import { SUBORDINATORS } from './units.js';
-import { disagreeWithCue, MODEL_STANCE, StanceBodies, stancePredictor } from './stance.js';
+import { disagreeWithCue, isDenial, MODEL_STANCE, StanceBodies, stancePredictor } from './stance.js';
 
 // Tuned on the seeds: their trailers, bylines and one-line teasers are not facts; their
 // sentences with a name or a number are.
@@ -27,7 +28,8 @@ const CLAIM_HELD_SHARE = 0.5;
 const STATUS_ORDER: Record<FactStatus, number> = { disputed: 0, corroborated: 1, 'single-source': 2 };
 
 export function buildFacts(storyId: string, prepared: readonly Prepared[], alignment: Alignment, originOf: ReadonlyMap<string, number>): Fact[] {
-  const { units, groups, score } = alignment;
+  const { units, score } = alignment;
+  const groups = linkDenials(prepared, units, alignment.groups);
   const predictor = groups.length > 0 ? stancePredictor() : null;
   const bodies = predictor ? new StanceBodies(predictor, prepared) : null;
   const facts: Fact[] = groups.map((g) => makeFact(storyId, prepared, g, units, score, originOf, bodies));
@@ -94,6 +96,10 @@ export function buildFacts(storyId: string, prepared: readonly Prepared[], align
       let covered = 0;
       for (const s of list) covered += Math.max(0, Math.min(s.end, c.span.end) - Math.max(s.start, c.span.start));
       if (covered >= CLAIM_HELD_SHARE * (c.span.end - c.span.start)) continue;
+      // Held too when a fact holds its main clause from its first word and the rest only says
+      // when or why: "Three firefighters were injured | while tackling the blaze, the fire
+      // service said" is the disputed count, not a second, single-source fact of the same words.
+      if (list.some((s) => s.start === c.span.start && s.end < c.span.end && SUBORDINATORS.has(p.words[lowerBound(p.words, s.end)]?.norm ?? ''))) continue;
       // The claim's own unit, else its sentence's (units end at a word, a claim may end at its full stop).
       const k = (unitsOf.get(a) ?? []).find((i) => {
         const u = units[i] as AlignedUnit;
@@ -115,6 +121,56 @@ export function buildFacts(storyId: string, prepared: readonly Prepared[], align
   );
 }
 
+/**
+ * A denial told next to the words it backs joins their fact: "Velt Logistics rejected reports
+ * that hazardous materials had been kept in the warehouse. “There were no dangerous goods on the
+ * site,” a company spokeswoman said." The quote is aligned with the claim it contradicts; the
+ * sentence before it says the same denial in other words ("hazardous materials" / "dangerous
+ * goods") and would otherwise stand alone as a single-source fact, unlinked to what it denies.
+ * A sentence joins when it is in no fact, denies (stance.ts isDenial), is next to a member of
+ * its article, shares a term that is not a name with one of the fact's members, and its article
+ * has room in the fact. Each denial joins one fact at most. Returns new groups (the alignment's
+ * are left as they were).
+ */
+function linkDenials(prepared: readonly Prepared[], units: readonly AlignedUnit[], groups: readonly number[][]): number[][] {
+  const out = groups.map((g) => [...g]);
+  const sentenceKey = (article: number, sentence: number): string => `${article}:${sentence}`;
+  const inFact = new Set<string>();
+  for (const g of groups) for (const i of g) inFact.add(sentenceKey(units[i]?.article ?? -1, units[i]?.sentence ?? -1));
+  const wholeSentence = new Map<string, number>();
+  units.forEach((u, i) => {
+    if (u.kind === 'sentence' && !u.isOpinion) wholeSentence.set(sentenceKey(u.article, u.sentence), i);
+  });
+  for (const g of out) {
+    const perArticle = new Map<number, number>();
+    for (const i of g) perArticle.set(units[i]?.article ?? -1, (perArticle.get(units[i]?.article ?? -1) ?? 0) + 1);
+    for (const i of [...g]) {
+      const m = units[i] as AlignedUnit;
+      if ((perArticle.get(m.article) ?? 0) >= ALIGN.maxUnitsPerArticle) continue;
+      for (const s of [m.sentence - 1, m.sentence + 1]) {
+        const key = sentenceKey(m.article, s);
+        const k = wholeSentence.get(key);
+        if (k === undefined || inFact.has(key)) continue;
+        const u = units[k] as AlignedUnit;
+        const p = prepared[u.article] as Prepared;
+        if (!isDenial(p.article.text.slice(u.span.start, u.span.end))) continue;
+        if (!g.some((j) => sharesPredicate(u, units[j] as AlignedUnit))) continue;
+        g.push(k);
+        inFact.add(key);
+        perArticle.set(m.article, (perArticle.get(m.article) ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** True when two units have a term in common that is not a name. */
+function sharesPredicate(a: AlignedUnit, b: AlignedUnit): boolean {
+  for (const t of a.terms) if (!t.startsWith('e:') && b.terms.has(t)) return true;
+  return false;
+}
+
 function makeFact(
   storyId: string,
   prepared: readonly Prepared[],
@@ -132,11 +188,12 @@ function makeFact(
   const members = ordered.map((i) => units[i] as AlignedUnit);
   const judged = judge(prepared, members);
   const { stances } = judged;
-  // An opinion piece restating a fact is not a source for it: its members only mention the
-  // fact, so a column does not count as an independent origin (a fact-checker would not count it).
+  // An opinion piece (or an opinion sentence) restating a fact is not a source for it: its members
+  // only mention the fact, so a column does not count as an independent origin (a fact-checker
+  // would not count it).
   const factMembers: FactMember[] = members.map((u, k) => {
     const stance = stances[k] ?? 'asserts';
-    const opinionPiece = prepared[u.article]?.article.profile.kind === 'opinion';
+    const opinionPiece = u.isOpinion || prepared[u.article]?.article.profile.kind === 'opinion';
     return { ...unitEvidence(prepared, u), stance: opinionPiece && stance === 'asserts' ? 'mentions' : stance };
   });
   // The clearest member: asserting, closest to the others, then the shortest.

@@ -192,7 +192,45 @@ export function mergeKeys(mentions: readonly (readonly Mention[])[]): Map<string
     const candidates = full.get(s);
     if (candidates && candidates.size === 1) out.set(s, [...candidates][0] ?? s);
   }
+  // One place or institution named with and without its kind: "the Betty Ford Clinic" / "the
+  // Betty Ford Center", "the island of Qeshm" / "Qeshm". Keys that are the same name once a
+  // generic head ("clinic", "center") or a leading "island of" is taken off become one (the
+  // shortest, then the first in order), when that name is two words or more or the bare name
+  // is itself a key of the story.
+  const byCore = new Map<string, Set<string>>();
+  const keys = new Set<string>();
+  for (const list of mentions) for (const m of list) if (m.type !== 'alias') keys.add(m.key);
+  for (const k of keys) {
+    const core = nameCore(k);
+    if (core === k && !byCore.has(k)) continue;
+    if (core !== k && core.split('-').length < 2 && !keys.has(core)) continue;
+    const set = byCore.get(core) ?? new Set<string>();
+    set.add(k);
+    byCore.set(core, set);
+  }
+  for (const [core, set] of byCore) {
+    if (keys.has(core)) set.add(core);
+    if (set.size < 2) continue;
+    const target = [...set].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0] ?? core;
+    for (const k of set) if (k !== target && !out.has(k)) out.set(k, out.get(target) ?? target);
+  }
   return out;
+}
+
+// Generic heads of institution and place names (our own list, from ECB+ dev misses: "Betty
+// Ford Clinic" / "Betty Ford Center").
+const GENERIC_HEADS: ReadonlySet<string> = new Set(
+  'center centre clinic hospital facility institute school college university company corp corporation inc ltd group club stadium arena airport station prison jail'.split(' '),
+);
+const GENERIC_LEADS = /^(?:island|city|town|province|county|state|port|village|republic|gulf|bay|lake|mount|river)-of-/;
+
+/** A key without a generic head or a leading "island of" ("betty-ford-clinic" -> "betty-ford"). */
+function nameCore(key: string): string {
+  const lead = GENERIC_LEADS.exec(key);
+  if (lead) return key.slice(lead[0].length);
+  const parts = key.split('-');
+  if (parts.length >= 3 && GENERIC_HEADS.has(parts[parts.length - 1] ?? '')) return parts.slice(0, -1).join('-');
+  return key;
 }
 
 function isPersonLike(type: string): boolean {

@@ -66,6 +66,22 @@ test('an undated rewrite that names the wire it took from is the copy', async ()
   assert.equal(r?.direction, 'cites-source');
 });
 
+test('a source that only mentions the copy\'s outlet, or a word that spells it, does not cite it', async () => {
+  // METER: PA court copy says a man "is suing The Sun", showbiz copy calls someone "the star",
+  // and "three times" is no newspaper; such mentions made the wire the copy of The Times.
+  const body = 'The former goalkeeper told the jury he had never taken money to let in goals, and said the claims had ruined his career.';
+  const wire = testArticle(`Keeper denies fixing\n${body} He has been questioned three times. He is suing The Times and the star of the show for libel.`, { id: 'w', outlet: 'pa' });
+  const copy = testArticle(`Keeper: I never fixed a game\nA goalkeeper stood firm at his trial yesterday. ${body}`, { id: 'c', outlet: 'times' });
+  const r = (await compareArticles([wire, copy])).stories[0]?.reuse[0];
+  assert.ok(r);
+  assert.notEqual(r.direction, 'cites-source');
+  // "according to the Times", written as a name, is a citation.
+  const citing = testArticle(`Keeper: I never fixed a game\n${body} He has been questioned three times, according to The Times.`, { id: 'w2', outlet: 'pa' });
+  const r2 = (await compareArticles([citing, copy])).stories[0]?.reuse[0];
+  assert.equal(r2?.direction, 'cites-source');
+  assert.equal(r2?.from, 'c');
+});
+
 test('a wire story rewritten eight times: each copy lists its three strongest sources, origins still count every pair', async () => {
   // Each rewrite keeps the wire's text and adds a line of its own, so every pair of them shares the wire's passages.
   const wire = testArticle(WIRE, { id: 'r0', outlet: 'Wire', publishedAt: '2024-03-02T08:00:00Z' });

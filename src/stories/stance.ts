@@ -59,8 +59,17 @@ export function numberValue(w: { norm: string; isNumber: boolean }): number | un
 }
 
 export function isHedged(text: string): boolean {
-  return HEDGE_RE.test(text) || NONCOMMITTAL_RE.test(text);
+  return HEDGE_RE.test(text) || NONCOMMITTAL_RE.test(text) || DEONTIC_RE.test(text);
 }
+
+// What ought to happen or ought to have happened ("It should publish its rules", "should never
+// have sailed") states no fact: a writer's demand, not a report, so it neither asserts nor
+// negates what it names.
+const DEONTIC_RE = /\b(?:should|shouldn't|shouldn’t|ought to|oughtn't)\b/i;
+/** Words before a negation that make it a demand or a counterfactual, not a report ("should not", "ought never"). */
+const DEONTIC_BEFORE: ReadonlySet<string> = new Set(['should', 'ought', 'must']);
+/** Negations that carry the deontic word themselves. */
+const DEONTIC_NEGATIONS: ReadonlySet<string> = new Set(["shouldn't", 'shouldn’t', "mustn't", 'mustn’t', "oughtn't"]);
 
 export function isDenial(text: string): boolean {
   return DENIAL_RE.test(text);
@@ -79,6 +88,8 @@ export function negatedTerms(p: Prepared, first: number, last: number): Set<stri
     if (!w) continue;
     const isNeg = NEGATIONS.has(w.norm) || w.norm.endsWith("n't");
     if (!isNeg) continue;
+    // "should never have sailed", "must not", "shouldn't": a demand about the fact, not its denial
+    if (DEONTIC_NEGATIONS.has(w.norm) || (i > first && DEONTIC_BEFORE.has(p.words[i - 1]?.norm ?? ''))) continue;
     for (let k = i + 1, seen = 0; k < last && seen < NEGATION_REACH; k++) {
       const x = p.words[k];
       if (!x) continue;

@@ -70,17 +70,34 @@ export interface LinesDoc {
   lineSpans: (Span | null)[];
 }
 
+/**
+ * The span of a line the cleaner changed (mojibake repaired: "Ã¢â€°Â¥Well" became "≥Well"): the
+ * paragraph that starts after the previous line, unless that is where the next line starts (the
+ * line was dropped, not changed); null then.
+ */
+function repairedLine(text: string, cursor: number, next: string): Span | null {
+  let start = cursor;
+  while (start < text.length && (text.charCodeAt(start) === 0x0a || text.charCodeAt(start) === 0x20)) start++;
+  const brk = text.indexOf('\n\n', start);
+  const end = brk < 0 ? text.length : brk;
+  if (end <= start || (next !== '' && text.startsWith(next, start))) return null;
+  return { start, end };
+}
+
 /** Lines as one analyzed document of body paragraphs, one per line. */
 export function analyzeLines(lines: readonly string[], uri: string): LinesDoc {
   const raw = lines.map((l) => l.replace(/\s+/g, ' ').trim()).join('\n\n');
   const doc = extract({ uri, format: 'text', raw, record: {}, messages: [] }, DEFAULT_CONTEXT);
   const lineSpans: (Span | null)[] = [];
   let cursor = 0;
-  for (const line of lines) {
-    const want = line.replace(/\s+/g, ' ').trim();
-    const at = want === '' ? -1 : doc.text.indexOf(want, cursor);
+  const text = doc.text;
+  for (let k = 0; k < lines.length; k++) {
+    const want = (lines[k] as string).replace(/\s+/g, ' ').trim();
+    const at = want === '' ? -1 : text.indexOf(want, cursor);
     if (at < 0) {
-      lineSpans.push(null);
+      const span = want === '' ? null : repairedLine(text, cursor, (lines[k + 1] ?? '').replace(/\s+/g, ' ').trim());
+      lineSpans.push(span);
+      if (span !== null) cursor = span.end;
       continue;
     }
     lineSpans.push({ start: at, end: at + want.length });

@@ -47,6 +47,44 @@ test('a byline in a BEM class ("article__byline") and a link to an author\'s pag
   assert.equal(link.authorsVia, 'html');
 });
 
+test('several authors, each with a role and the outlet: every name, not only the first', () => {
+  assert.deepEqual(cleanAuthors('By Daniel Marans Senior Politics Reporter, HuffPost and Liz Skalka Politics Reporter, HuffPost', 'HuffPost'), ['Daniel Marans', 'Liz Skalka']);
+  // Without a role or the outlet after the first name, "und" inside a description is not a second author.
+  assert.deepEqual(cleanAuthors('Inga Hoeltmann Follow Expertin für Neue Arbeit und Neues Lernen'), ['Inga Hoeltmann']);
+  const body = '<p>Body text of the article, long enough to be a paragraph, with a comma, and a full stop.</p>';
+  const siblings = extractHtml(`<h1>Headline</h1><div class="list"><div class="entry__author">By <a href="/x">Ann Berg</a></div> and <div class="entry__author"><a href="/y">Tom Hale</a></div></div>${body}`, { uri: 's.html' });
+  assert.deepEqual(siblings.authors, ['Ann Berg', 'Tom Hale']);
+});
+
+test('a byline without an author class: a line under the headline that starts with a label; author pages under /auteur/ and /authors/<id>/', () => {
+  const body = '<p>Body text of the article, long enough to be a paragraph, with a comma, and a full stop.</p>';
+  const von = extractHtml(`<h1>Was bringen Therapien?</h1><p class="infoline"><span>Von Claudia Riedler</span><span class="datum">19. Oktober 2019</span></p>${body}`, { uri: 'v.html' });
+  assert.deepEqual(von.authors, ['Claudia Riedler']);
+  const by = extractHtml(`<h1>Review</h1><p class="meta">By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT</p>${body}`, { uri: 'b.html' });
+  assert.deepEqual(by.authors, ['Sherif Saed']);
+  const label = extractHtml(`<h1>Headline</h1><div class="info"><span class="date">Author: <strong>Brijesh Srivastava</strong></span></div>${body}`, { uri: 'a.html' });
+  assert.deepEqual(label.authors, ['Brijesh Srivastava']);
+  const firstLine = extractHtml(`<h1>Hass-Demo</h1><p>Von Daniel Weinmann<br/>Am Samstag zogen mehrere hundert Menschen durch die Innenstadt, um gegen die neuen Regeln zu protestieren, und die Polizei begleitete den Zug.</p>${body}`, { uri: 'w.html' });
+  assert.deepEqual(firstLine.authors, ['Daniel Weinmann']);
+  // "by" inside a sentence is not a byline.
+  assert.deepEqual(extractHtml(`<h1>Headline</h1><p>Stopped by the police, he said nothing.</p>${body}`, { uri: 'n.html' }).authors, []);
+  const auteur = extractHtml(`<h1>Titre</h1><aside class="box"><h3><a href="/auteur/jeanne-corriveau">Jeanne Corriveau</a></h3></aside>${body}`, { uri: 'f.html' });
+  assert.deepEqual(auteur.authors, ['Jeanne Corriveau']);
+  const profile = extractHtml(`<h1 class="post-title">Title</h1><div class="post-meta"><div class="hover-card"><a href="https://substack.com/@casey">Casey Newton</a></div><div>Mar 3, 2024</div></div>${body}`, { uri: 'p.html' });
+  assert.deepEqual(profile.authors, ['Casey Newton']);
+  const id = extractHtml(`<h1>Headline</h1><div class="credits"><a href="https://p.example/authors/1804821/salve-asis">Salve Asis</a></div>${body}`, { uri: 'i.html' });
+  assert.deepEqual(id.authors, ['Salve Asis']);
+});
+
+test('a byline that holds an author card gives its first link; an affiliation is not a name; a footer\'s theme credit is not a byline', () => {
+  const body = '<p>Body text of the article, long enough to be a paragraph, with a comma, and a full stop.</p>';
+  const card = extractHtml(`<h1>Headline</h1><div class="byline">By <div class="byline__author"><a href="#">Shannon Thaler</a><div class="author-flyout"><h3>Social Links for Shannon Thaler</h3><a href="/a">View Author Archive</a></div></div></div>${body}`, { uri: 'c.html' });
+  assert.deepEqual(card.authors, ['Shannon Thaler']);
+  assert.deepEqual(cleanAuthors('Colin Manning, Hayley J. Fowler, Newcastle University'), ['Colin Manning', 'Hayley J. Fowler']);
+  const theme = extractHtml(`<h1>Headline</h1>${body.repeat(40)}<footer><ul><li class="theme-author">Theme: <a href="/t">Pirate Rogue</a> von xwolf</li></ul></footer>`, { uri: 't.html' });
+  assert.deepEqual(theme.authors, []);
+});
+
 test('form labels, roles and the outlet are not authors', () => {
   assert.deepEqual(cleanAuthors('Name'), []);
   assert.deepEqual(cleanAuthors('Leave a Reply'), []);

@@ -23,8 +23,20 @@ export type AuthorVia = 'json-ld' | 'meta' | 'html';
 const AUTHOR_META: readonly string[] = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'byline', 'citation_author', 'twitter:creator:name'];
 /** Classes / ids / rel / itemprop of the element that holds the byline in the page. */
 const BYLINE_HINT = /(?<![a-z])(?:byline|author|writer|contributor|creator|verfasser|autor|submitted-by)/i;
-/** A link to an author's page ("/author/tess-bonn", "/authors/matthew-humphries", "/autor/..."): its text is a name. */
-const AUTHOR_HREF = /\/(?:authors?|autor(?:en)?|journalists?|staff|people)\/[^/?#]+\/?(?:[?#]|$)/i;
+/** A link to an author's page ("/author/tess-bonn", "/authors/matthew-humphries", "/autor/...", a profile "/@casey"): its text is a name. */
+const AUTHOR_HREF = /\/(?:(?:authors?|autor(?:en|es)?|auteurs?|autori|autore|journalists?|writers?|byline|staff|people)\/(?:\d+\/)?[^/?#]+|@[\w.-]+)\/?(?:[?#]|$)/i;
+/**
+ * A line under the headline that starts with a byline label, its names after it or in the next
+ * element ("<p>Von Claudia Riedler</p>", "<p class="meta">By Sherif Saed, Wednesday, 20 November
+ * 2019</p>", "Author: <strong>Brijesh Srivastava</strong>"), for pages whose byline carries no
+ * author class. The label must be a line's first words: "by" inside a sentence is not a byline.
+ */
+const LABEL_LINE = /^(?:by|von|par|por|posted by|written by|geschrieben von|text|author|autor|auteur)(?:\s*:)?(?:\s+\p{Lu}|$)/iu;
+/** How far (elements) after an <h1> a label line is read, and its longest text. */
+const LABEL_LINE_AFTER_H1 = 30;
+const LABEL_LINE_MAX_CHARS = 120;
+/** At most this many elements beside a byline element are read for more authors ("<div class=author>A</div> and <div class=author>B</div>"). */
+const SIBLING_AUTHORS_MAX = 6;
 /** Containers of reader comments: an author inside one is a commenter. */
 const COMMENT_HINT = /(?:^|[\s_-])(?:comments?|commentlist|comment-list|discussion|replies|reply|disqus|respond)(?:$|[\s_-])/i;
 /** How far (elements, document order) after an <h1> a link to an author's page is read as the byline. */
@@ -34,6 +46,8 @@ const BYLINE_CANDIDATES_MAX = 12;
 /** The longest text taken from a byline element. */
 const BYLINE_MAX_CHARS = 160;
 const NAME_MAX_WORDS = 5;
+/** How many elements inside a long byline element are looked through for its first link. */
+const LINK_SEARCH_MAX = 20;
 const NAME_MAX_CHARS = 60;
 
 /** Labels before the names ("By", "Posted by", "Written by", "Author:", German "Von", "Text:"). */
@@ -55,12 +69,14 @@ const HANDLE = /@\w+/g;
 const DESK_ROLE = /\s(?:correspondent|reporter|writer|columnist|editor)\b/i;
 /** One all-capital word up to this long is an acronym ("AFP", "PTI"), longer a name in capitals ("REUTERS"). */
 const ACRONYM_MAX_CHARS = 4;
+/** Joiners between several authors' whole bylines (each with its role and outlet). */
+const AUTHORS_JOINER = /\s+(?:and|und|&)\s+/i;
 /** Joiners between several names. */
 const JOINER = /\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\se\s|\sy\s)\s*/i;
 /** Words that are not names: roles, form labels, outlets' generic words. */
 const NOT_A_NAME = /^(?:name|your name|e-?mail|author|authors|admin|administrator|editor|editors|staff|staff writer|the editors|redaktion|guest|anonymous|unknown|reporter|contributor|correspondent|team|newsroom|press release|comments?|reply|by|posted|leave a reply|log in|login|sign in|search|home|menu|quelle|source|sources)$/i;
-/** Words no person's name holds: furniture and companies ("Move Comment", "Letzte Aktualisierung", "Verlag GmbH"). */
-const NOT_NAME_WORD = /(?:^|\s)(?:comments?|kommentare?|aktualisierung|bild|foto|photos?|lesezeit|reading|minutes?|share|gmbh|ag|ltd|inc|llc|verlag|zeitung|redaktion|online|digital|archive|view|posts?|veröffentlicht|published)(?:$|\s|:)/i;
+/** Words no person's name holds: furniture, companies and affiliations ("Move Comment", "Letzte Aktualisierung", "Verlag GmbH", "Newcastle University"). */
+const NOT_NAME_WORD = /(?:^|\s)(?:comments?|kommentare?|aktualisierung|bild|foto|photos?|lesezeit|reading|minutes?|share|gmbh|ag|ltd|inc|llc|verlag|zeitung|redaktion|online|digital|archive|view|posts?|veröffentlicht|published|university|universität|université|universidad|università|institute|institut|college|hospital|foundation|stiftung)(?:$|\s|:)/i;
 /** Role words that may trail a name after a comma ("Jane Doe, Senior Editor"): cut. */
 const ROLE_WORDS = /\b(?:editor|writer|correspondent|reporter|columnist|contributor|staff|producer|journalist|redakteur|redakteurin|chief|senior|associate|intern|ceo|cto|founder|president|director)\b/i;
 /** Lower-case words allowed inside a name ("Ludwig van Beethoven", "Maria de la Cruz"). */
@@ -68,7 +84,7 @@ const PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'di', 'du', 'la', 'l
 
 /**
  * html: the share of visible bylines whose names equal the page's JSON-LD/meta names, where both
- * exist (eval/authors.ts: 153/168 = 0.91; held at 0.8, below the structured data it is measured against). json-ld and meta have no reference here
+ * exist (eval/authors.ts: 163/177 = 0.92; held at 0.8, below the structured data it is measured against). json-ld and meta have no reference here
  * (trafilatura's labelled pages are held out): ranked above html by trust, not measured.
  */
 export const AUTHOR_CONFIDENCE: Readonly<Record<AuthorVia, number>> = { 'json-ld': 0.9, meta: 0.9, html: 0.8 };
@@ -106,6 +122,19 @@ function sameName(a: string, b: string): boolean {
  * `outlet` (the site's name) is never an author.
  */
 export function cleanAuthors(raw: string, outlet: string | null = null): string[] {
+  const whole = cleanByline(raw, outlet);
+  // "By Daniel Marans Senior Politics Reporter, HuffPost and Liz Skalka Politics Reporter, HuffPost":
+  // each author's role and outlet cut the rest, so the names after the first role are read part by part.
+  const parts = raw.split(AUTHORS_JOINER);
+  if (parts.length < 2 || whole.length >= parts.length || !(ROLE_WORDS.test(parts[0]!) || (outlet && parts[0]!.includes(outlet)))) return whole;
+  const out = [...whole];
+  for (const part of parts.slice(1)) {
+    for (const n of cleanByline(part, outlet)) if (n.includes(' ') && !ROLE_WORDS.test(n) && !out.some((o) => sameName(o, n))) out.push(n);
+  }
+  return out.length > 0 && whole.length > 0 && sameName(out[0]!, whole[0]!) ? out : whole;
+}
+
+function cleanByline(raw: string, outlet: string | null): string[] {
   let s = raw.replace(/\s+/g, ' ').trim();
   // "AuthorAndreas Kalt": a label glued to the name.
   s = s.replace(/^(Author|Autor|By)(?=\p{Lu}\p{Ll})/u, '$1 ');
@@ -203,12 +232,14 @@ function insideComments(el: El): boolean {
  */
 function authorsInPage(elements: readonly El[], outlet: string | null): string[] {
   let partial: string[] = [];
+  let labelled: string[] = [];
   let tried = 0;
   let lastH1 = -1;
   for (let k = 0; k < elements.length; k++) {
     const el = elements[k]!;
     if (el.tag === 'h1') lastH1 = k;
     if (el.tag === 'meta' || el.tag === 'link') continue;
+    if (labelled.length === 0 && lastH1 >= 0 && k - lastH1 <= LABEL_LINE_AFTER_H1 && startsWithLabel(el)) labelled = labelLine(el, outlet);
     const a = el.attrs;
     const { rel, itemprop, class: cls, id } = a;
     const href = el.tag === 'a' ? a['href'] : undefined;
@@ -219,17 +250,81 @@ function authorsInPage(elements: readonly El[], outlet: string | null): string[]
     if (!(hint.length >= 4 && BYLINE_HINT.test(hint)) && !authorLink) continue;
     if (++tried > BYLINE_CANDIDATES_MAX) break;
     const text = textWithin(el, BYLINE_MAX_CHARS * 2);
-    if (!text || text.length > BYLINE_MAX_CHARS) continue;
-    if (insideComments(el)) continue;
-    const names = cleanAuthors(text, outlet);
-    if (names.length === 0) continue;
+    if (!text || insideComments(el)) continue;
+    const names = text.length > BYLINE_MAX_CHARS ? [] : cleanAuthors(text, outlet);
+    if (names.length === 0) {
+      // "<div class="byline">By <a>Shannon Thaler</a><div class="author-flyout">Social Links for Shannon
+      // Thaler View Author Archive</div>": a byline that holds a card or a bio does not read as names
+      // whole (or is too long to); its first link is the name, under the headline (a footer's "Theme: Pirate
+      // Rogue von xwolf" is not a byline).
+      const linked = lastH1 >= 0 && k - lastH1 <= AUTHOR_LINK_AFTER_H1 ? firstLinkName(el, outlet) : [];
+      if (linked.length > 0) return linked;
+      continue;
+    }
     if (names.length === 1 && !names[0]!.includes(' ')) {
       if (partial.length === 0) partial = names;
       continue;
     }
-    return names;
+    return withSiblings(el, names, outlet);
   }
-  return partial;
+  return partial.length > 0 && labelled.length === 0 ? partial : labelled.length > 0 ? labelled : partial;
+}
+
+/** The name in the first link inside a byline element (within LINK_SEARCH_MAX elements), if it reads as a whole name. */
+function firstLinkName(el: El, outlet: string | null): string[] {
+  const stack: El[] = [el];
+  for (let seen = 0; stack.length > 0 && seen < LINK_SEARCH_MAX; seen++) {
+    const node = stack.pop()!;
+    if (node.tag === 'a' && node !== el) {
+      const text = textWithin(node, NAME_MAX_CHARS);
+      const names = text ? cleanAuthors(text, outlet) : [];
+      return names.length === 1 && names[0]!.includes(' ') ? names : [];
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const c = node.children[i]!;
+      if (typeof c !== 'string') stack.push(c);
+    }
+  }
+  return [];
+}
+
+/** True when one of the element's own text children (not its children's) starts with a byline label. */
+function startsWithLabel(el: El): boolean {
+  for (const c of el.children) if (typeof c === 'string' && LABEL_LINE.test(c.trim())) return true;
+  return false;
+}
+
+/** A label line's names: the element's text, and when the element holds only the label, the label with the next element's text. */
+function labelLine(el: El, outlet: string | null): string[] {
+  let text = textWithin(el, LABEL_LINE_MAX_CHARS * 2);
+  // "<p>Von Daniel Weinmann<br/>Am Samstag zogen ...</p>": the byline is the paragraph's first line.
+  const first = el.children[0];
+  if ((!text || text.length > LABEL_LINE_MAX_CHARS) && typeof first === 'string' && first.length <= LABEL_LINE_MAX_CHARS && typeof el.children[1] !== 'string' && el.children[1]?.tag === 'br') text = first;
+  if (!text || text.length > LABEL_LINE_MAX_CHARS || insideComments(el)) return [];
+  const names = cleanAuthors(text, outlet);
+  return names.length === 1 && !names[0]!.includes(' ') ? [] : names;
+}
+
+/**
+ * "<div class="author">By A</div> and <div class="author">B</div>": the names of the byline
+ * element's later siblings of the same tag and class join its own (several authors, each in an
+ * element of its own).
+ */
+function withSiblings(el: El, names: string[], outlet: string | null): string[] {
+  const parent = el.parent;
+  const cls = el.attrs['class'];
+  if (!parent || cls === undefined) return names;
+  const out = [...names];
+  let read = 0;
+  for (let i = parent.children.indexOf(el) + 1; i < parent.children.length && read < SIBLING_AUTHORS_MAX; i++) {
+    const sib = parent.children[i]!;
+    if (typeof sib === 'string' || sib.tag !== el.tag || sib.attrs['class'] !== cls) continue;
+    read++;
+    const text = textWithin(sib, BYLINE_MAX_CHARS * 2);
+    if (!text || text.length > BYLINE_MAX_CHARS) continue;
+    for (const n of cleanAuthors(text, outlet)) if (n.includes(' ') && !out.some((o) => sameName(o, n))) out.push(n);
+  }
+  return out;
 }
 
 /** The authors of a page (see the cascade above). */

@@ -36,6 +36,8 @@ const ISO_START = /^\s*\d{4}-\d{2}-\d{2}/;
 const COPYRIGHT = /©|\(c\)|copyright/i;
 /** Words before a date that make it an event's or a deadline's, not the page's. */
 const EVENT_WORDS = /\b(?:termin|veranstaltung|event|anmeldeschluss|einsendeschluss|bewerbungsschluss|deadline|date\s+de\s+l'événement)\b/i;
+/** Class / id words of a masthead's date of the day ("<div class='today'>Wednesday, August 19, 2020</div>"): when the page was served, not written. */
+const TODAY_HINT = /(?:^|[\s_-])(?:today|todays-date|current-date|currentdate|heute|aujourdhui)(?:$|[\s_-])/i;
 /** Class / id words of a comment (its dates are the comment's, not the page's). */
 const COMMENT_HINT = /comment|kommentar|reply|respon/i;
 /** Words of a line that says it gives the publication ("Veröffentlicht am 16.08.2019"), read in its first LEADING_DATE_CHARS. */
@@ -58,6 +60,13 @@ const WEST_BEFORE_HOUR = 8;
 const EAST_FROM_HOUR = 12;
 /** How far (in elements) after an <h1> a visible date counts as the headline's date. */
 export const NEAR_H1 = 12;
+/**
+ * How far (in elements) before an <h1> a date element (its class says date) counts as the
+ * headline's date: a date line set above the headline ("<div class="ArticleHeader_date">January
+ * 19, 2020 / 12:25 PM / Updated 8 hours ago</div><h1>"), whose metadata carries the update. Only
+ * the element or two just before it: a teaser's date sits further up, in its own box.
+ */
+export const NEAR_BEFORE_H1 = 2;
 /** No web page was published before this. */
 const MIN_YEAR = 1995;
 
@@ -126,6 +135,8 @@ export interface Walk {
   hinted: PageDate | null;
   /** The visible date (a <time>, a date element, a date line) nearest after an <h1>. */
   near: Seen | null;
+  /** A date element just above an <h1> (NEAR_BEFORE_H1), when none was seen after one before it. */
+  nearBefore: PageDate | null;
   /** A line that says it is the publication ("Veröffentlicht am 16.08.2019", "Posted on ..."). */
   publishedLine: PageDate | null;
   lineAfter: PageDate | null;
@@ -162,11 +173,24 @@ export function isZoneShift(utc: string, local: string): boolean {
   return (days === -1 && hour < WEST_BEFORE_HOUR) || (days === 1 && hour >= EAST_FROM_HOUR);
 }
 
+/** The date of a date element (class / id says date, not an update, not a comment's) among the NEAR_BEFORE_H1 elements before the <h1> at `h1`. */
+function dateAbove(elements: readonly El[], h1: number, today: string): PageDate | null {
+  for (let k = h1 - 1; k >= 0 && k >= h1 - NEAR_BEFORE_H1; k--) {
+    const el = elements[k]!;
+    const hint = hintOf(el);
+    if (el.tag === 'h1' || !(DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) || UPDATE_HINT.test(hint) || TODAY_HINT.test(hint) || inComment(el)) continue;
+    const text = textWithin(el, RAW_TEXT_MAX_CHARS) ?? '';
+    const iso = MAY_HOLD_DATE.test(text) ? textDate(text.replace(/\s+/g, ' ').trim(), today) : null;
+    if (iso) return { iso, via: 'html', words: text };
+  }
+  return null;
+}
+
 /** One walk over the elements; `nearOnly`: only the elements within NEAR_H1 after an <h1> (for `near`, the rest left empty). */
 export function walkPage(elements: readonly El[], today: string, nearOnly: boolean): Walk {
   const w: Walk = {
     microPublished: null, microModified: null, timePublished: null, timeFirst: null, timeModified: null, hinted: null,
-    near: null, publishedLine: null, lineAfter: null, lineBefore: null, lineFirst: null, h1: -1,
+    near: null, nearBefore: null, publishedLine: null, lineAfter: null, lineBefore: null, lineFirst: null, h1: -1,
   };
   let lastH1 = -1;
   const seen = (iso: string, via: DateVia, words: string | null, k: number): void => {
@@ -179,6 +203,7 @@ export function walkPage(elements: readonly El[], today: string, nearOnly: boole
     if (el.tag === 'h1') {
       if (w.h1 < 0) w.h1 = k;
       lastH1 = k;
+      if (w.near === null) w.nearBefore ??= dateAbove(elements, k, today);
       continue;
     }
     const nearH1 = lastH1 >= 0 && k - lastH1 <= NEAR_H1;
@@ -189,7 +214,7 @@ export function walkPage(elements: readonly El[], today: string, nearOnly: boole
       // An edit stamp is never a date line (editStamp reads it, as the last resort).
       if (own.length >= 6 && MAY_HOLD_DATE.test(own) && !COPYRIGHT.test(own) && !(own.length <= EDIT_LINE_MAX_CHARS && EDITED_WORDS.test(own))) {
         const iso = own.length <= DATE_TEXT_MAX_CHARS ? textDate(own, today) : leadingDate(own, today);
-        if (iso) {
+        if (iso && !TODAY_HINT.test(hintOf(el))) {
           const found: PageDate = { iso, via: 'text', words: own };
           if (!inComment(el)) seen(iso, 'text', own, k);
           if (inWindow) {
@@ -224,7 +249,7 @@ export function walkPage(elements: readonly El[], today: string, nearOnly: boole
     if (el.attrs['class'] !== undefined || el.attrs['id'] !== undefined) {
       const hint = hintOf(el);
       const title = el.attrs['title'];
-      if ((DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) && !UPDATE_HINT.test(hint)) {
+      if ((DATE_HINT.test(hint) || DATE_HINT_CAMEL.test(hint)) && !UPDATE_HINT.test(hint) && !TODAY_HINT.test(hint)) {
         const text = textWithin(el, RAW_TEXT_MAX_CHARS) ?? '';
         // "<span class="time-ago" title="2020-09-20T14:20:02Z">15 minutes ago</span>": the machine date in the title.
         const iso = (MAY_HOLD_DATE.test(text) ? textDate(text, today) : null) ?? (title && ISO_START.test(title) ? plausible(title, today) : null);

@@ -23,6 +23,23 @@ test('dates as pages write them: German, French, dotted, weekday and time, two-d
   assert.equal(findDate('15. April 20161'), null);
 });
 
+test('dates of more languages and shapes: Russian, Ukrainian, Polish, Portuguese, Dutch, year-first dotted, CJK signs, "5th of", "23-Nov-2020"', () => {
+  assert.equal(findDate('15 августа 2016, 13:43')?.iso, '2016-08-15T13:43:00');
+  assert.equal(findDate('1 березня 2021')?.iso, '2021-03-01');
+  assert.equal(findDate('12 lipca 2020')?.iso, '2020-07-12');
+  assert.equal(findDate('5 de março de 2020')?.iso, '2020-03-05');
+  assert.equal(findDate('12 mei 2020')?.iso, '2020-05-12');
+  assert.equal(findDate('2020.11.23')?.iso, '2020-11-23');
+  assert.equal(findDate('2020. 11. 23.')?.iso, '2020-11-23');
+  assert.equal(findDate('2020年4月28日')?.iso, '2020-04-28');
+  assert.equal(findDate('2020년 4월 28일')?.iso, '2020-04-28');
+  assert.equal(findDate('5th of January 2020')?.iso, '2020-01-05');
+  assert.equal(findDate('23-Nov-2020')?.iso, '2020-11-23');
+  // Versions are not dates.
+  assert.equal(findDate('v2019.10.1'), null);
+  assert.equal(findDate('release 2019.10.12.5'), null);
+});
+
 test('a <time> whose datetime is UTC and whose text is the page\'s own day a day apart gives that day; an hour that no zone allows keeps the stamp', () => {
   const page = (datetime: string, text: string): string | null => extractHtml(`<h1>A headline</h1><p><time datetime="${datetime}">${text}</time></p><p>x</p>`, { uri: 't.html' }).publishedAt;
   assert.equal(page('2023-11-01T23:01:00Z', '02 Novembre 2023'), '2023-11-02');
@@ -40,6 +57,31 @@ test('an update line is not the publication date; the publication before it is',
   const page = (line: string): string | null => extractHtml(`<h1>Title here</h1><div class="post-meta">${line}</div><p>Body text of the page, long enough to be a paragraph of an article, with commas, and more.</p>`, { uri: 'p.html' }).publishedAt;
   assert.equal(page('Published March 3, 2021 | Updated March 5, 2021'), '2021-03-03');
   assert.equal(page('Updated March 5, 2021'), null);
+});
+
+test('a date element set just above the headline wins over metadata that carries the update; a teaser\'s date further up does not', () => {
+  const meta = '<meta property="og:article:published_time" content="2020-01-20T09:49:32+0000">';
+  const above = extractHtml(`${meta}<div class="header"><div class="channel"><a href="/e">Entertainment</a></div><div class="ArticleHeader_date">January 19, 2020 / 12:25 PM / Updated 8 hours ago</div><h1>Parasite scores upset</h1></div><p>x</p>`, { uri: 'a.html' });
+  assert.equal(above.publishedAt, '2020-01-19');
+  assert.equal(above.publishedVia, 'html');
+  const teaser = extractHtml(`${meta}<div class="teaser"><span class="date">January 12, 2020</span><p>Another story</p><p>More</p></div><h1>Parasite scores upset</h1><p>x</p>`, { uri: 't.html' });
+  assert.equal(teaser.publishedAt, '2020-01-20T09:49:32+00:00');
+});
+
+test('Parse.ly\'s JSON meta gives its pub_date; a url date with one-digit month and day (/2017/7/12/) is read, a version path is not', () => {
+  const parsely = extractHtml(`<meta name="parsely-page" content='{"title": "T", "pub_date": "2020-03-03T10:00:00Z", "authors": ["Jane Doe"]}'><p>x</p>`, { uri: 'p.html' });
+  assert.equal(parsely.publishedAt, '2020-03-03T10:00:00Z');
+  assert.equal(parsely.publishedVia, 'meta');
+  const url = (href: string): string | null => extractHtml(`<link rel="canonical" href="${href}"><h1>T</h1><p>x</p>`, { uri: 'u.html' }).publishedAt;
+  assert.equal(url('https://b.example/home/2017/7/12/unter-uns'), '2017-07-12');
+  assert.equal(url('https://b.example/v/2017/7/x'), null);
+});
+
+test('a masthead\'s date of the day (class today / current-date) is not the page\'s date', () => {
+  const page = (cls: string): string | null => extractHtml(`<h1>Daily Legal News</h1><div class="${cls}">Wednesday, August 19, 2020</div><h2>Story</h2><p>Body text of the page, long enough to be a paragraph.</p>`, { uri: 'm.html' }).publishedAt;
+  assert.equal(page('today'), null);
+  assert.equal(page('current-date'), null);
+  assert.equal(page('post-date'), '2020-08-19');
 });
 
 test('a relative date ("15 minutes ago") whose title attribute holds the machine date', () => {

@@ -148,6 +148,33 @@ test('a version 4 posting index is moved to months (version 5) and answers as it
   await store.close();
 });
 
+test('a batch\'s postings, written many rows a statement, are every key of every fingerprint once', async () => {
+  const path = await freshPath();
+  const store = await openSqliteStore(path);
+  // 7 articles of 3 to 90 keys each, some shared between articles and repeated within one: a
+  // total that is not a multiple of the rows per statement, so both the grouped and the single
+  // inserts run; undated and dated (two months) articles.
+  const articles = makeArticles(7, (i) => ({ publishedAt: i === 3 ? null : `2017-1${i % 2}-0${1 + i}` }));
+  await store.putArticles(articles);
+  const fingerprints = articles.map((a, i) => ({
+    articleId: a.id,
+    fingerprint: { terms: [...Array.from({ length: 3 + i * 13 }, (_, k) => `w${k % 40}`), 'w1'], entities: i % 2 ? ['place:x', `org:${i}`] : [], minhash: [i], bands: [`0:${i}`, '1:same'] },
+  }));
+  await store.putFingerprints(fingerprints);
+  await store.close();
+  const db = new Database(path, { readonly: true });
+  const rows = db.prepare('SELECT a.id, p.key, p.time_key, p.month FROM postings p JOIN articles a ON a.seq = p.article_seq ORDER BY 1, 2').raw().all() as string[][];
+  db.close();
+  const expected = fingerprints.flatMap(({ articleId, fingerprint: f }, i) => {
+    const time = timeKey(articles[i]?.publishedAt ?? null) ?? '';
+    const keys = new Set([...f.entities.map((e) => `e\u0001${e}`), ...f.terms.map((t) => `t\u0001${t}`), ...f.bands.map((b) => `b\u0001${b}`)]);
+    return [...keys].map((k) => [articleId, k, time, time.slice(0, 7)]);
+  });
+  expected.sort((x, y) => ((x[0] as string) < (y[0] as string) ? -1 : (x[0] as string) > (y[0] as string) ? 1 : (x[1] as string) < (y[1] as string) ? -1 : 1));
+  assert.ok(expected.length > 200 && expected.length % 64 !== 0, `${expected.length} postings`);
+  assert.deepEqual(rows, expected);
+});
+
 test('commitBatch writes a story that only gained articles as a full refresh of its members would', async () => {
   // The same batches into two stores, one of them refreshing every story in full.
   const store = await openSqliteStore(':memory:');

@@ -18,7 +18,7 @@ import type { ArticleToStore, Assignment, Candidate, CandidateIndex, CandidateQu
 import { DocumentFrequency } from './df.js';
 import { articleFeatures, timeOf, type Features } from './features.js';
 import { bands } from './minhash.js';
-import { DAY_MS, SIMILARITY, similarity, type Keyed } from './similarity.js';
+import { DAY_MS, SIMILARITY, similarity, termsOf, type Keyed } from './similarity.js';
 
 // Tuned on BASIL triplets (B-cubed F1, eval/cluster-basil.ts); the window on news cycles.
 export const CLUSTER = {
@@ -214,7 +214,8 @@ export class Clusterer {
     const weighted = features.terms.map(([t, tf]) => [t, (1 + Math.log(tf)) * this.df.idf(t)] as const);
     weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return {
-      terms: weighted.slice(0, CLUSTER.fingerprintTerms).map(([t]) => t),
+      // The marks after the terms: stored and indexed with them (never as query keys: those are the first terms), compared apart.
+      terms: [...weighted.slice(0, CLUSTER.fingerprintTerms).map(([t]) => t), ...features.marks],
       entities: features.entities.slice(0, CLUSTER.fingerprintEntities),
       minhash: features.minhash,
       bands: bands(features.minhash),
@@ -291,7 +292,7 @@ export class Clusterer {
 function queryOf(me: Keyed): CandidateQuery {
   const fp = me.fingerprint;
   const query: CandidateQuery = {
-    terms: fp.terms.slice(0, CLUSTER.queryTerms),
+    terms: termsOf(fp).slice(0, CLUSTER.queryTerms),
     entities: fp.entities.slice(0, CLUSTER.queryEntities),
     bands: fp.bands ?? [],
     limit: CLUSTER.candidates,
@@ -307,7 +308,7 @@ function queryOf(me: Keyed): CandidateQuery {
 }
 
 function keysOf(fp: Fingerprint): string[] {
-  return [...fp.entities.map((e) => `e\u0001${e}`), ...fp.terms.map((t) => `t\u0001${t}`), ...(fp.bands ?? []).map((b) => `b\u0001${b}`)];
+  return [...fp.entities.map((e) => `e\u0001${e}`), ...termsOf(fp).map((t) => `t\u0001${t}`), ...(fp.bands ?? []).map((b) => `b\u0001${b}`)];
 }
 
 export function titleOf(a: Article): string {

@@ -69,3 +69,10 @@ test('a title given by the record (not in the text) counts once', () => {
   assert.deepEqual(f.entities, []);
   assert.equal(f.time, null);
 });
+
+test('marks are the years the text names, most named first; other numbers are not marks', () => {
+  const a = analyzeText('Riots in Athens\n\nThe riots of December 2008 returned in 2010, when 3 people died and 1,500 marched. In 2010 the police said 45 were held.', { id: 'a' });
+  const f = articleFeatures(a);
+  assert.deepEqual(f.marks, ['#y2010', '#y2008']);
+  assert.ok(!f.terms.some(([t]) => t.startsWith('#')));
+});

@@ -17,7 +17,20 @@ export interface Features {
   minhash: number[];
   /** Milliseconds since the epoch, or null when the date is unknown. */
   time: number | null;
+  /**
+   * What the text says of when: the years it names (`#y2008`), most mentioned first. Two
+   * events of the same kind are often years apart (the 2008 riots and the 2010 firebombing),
+   * and reports of one event name its year alike, also where no publication date is known.
+   */
+  marks: string[];
 }
+
+/** A mark is never a term (stems are letters and digits); the clusterer keeps marks after the terms. */
+export const YEAR_MARK = '#y';
+/** A four-digit number read as a year (other numbers are left out: counts and ages join unrelated court stories). */
+const YEAR_RE = /^(?:1[89]\d\d|20[0-4]\d)$/;
+/** Years kept per article. */
+const MAX_MARKS = 6;
 
 /** Words of text read per article: enough for any news story, bounded for a 1 MB one. */
 const MAX_CHARS = 60_000;
@@ -28,9 +41,14 @@ export function articleFeatures(article: Article): Features {
   const text = article.text.length > MAX_CHARS ? article.text.slice(0, MAX_CHARS) : article.text;
   const ws = words(text);
   const counts = new Map<string, number>();
+  const marks = new Map<string, number>();
   const titleEnd = article.fields.title?.from === 'text' && article.fields.title.span ? article.fields.title.span.end : 0;
   for (const w of ws) {
-    if (w.isNumber || !isContentWord(w)) continue;
+    if (w.isNumber) {
+      if (YEAR_RE.test(w.norm)) marks.set(YEAR_MARK + w.norm, (marks.get(YEAR_MARK + w.norm) ?? 0) + 1);
+      continue;
+    }
+    if (!isContentWord(w)) continue;
     const t = stem(w.norm);
     counts.set(t, (counts.get(t) ?? 0) + (w.start < titleEnd ? 2 : 1));
   }
@@ -47,6 +65,7 @@ export function articleFeatures(article: Article): Features {
     entities: byCount(ent).map(([e]) => e),
     minhash: signature(ws.map((w) => w.norm)),
     time: timeOf(article.publishedAt),
+    marks: byCount(marks).slice(0, MAX_MARKS).map(([m]) => m),
   };
 }
 

@@ -63,3 +63,20 @@ test('similarity equals the one-lookup-per-key formula, long lists included', ()
   }
   assert.ok(positive > 1000, `${positive} pairs alike`);
 });
+
+test('naming the same year adds the year bonus; different years take nothing away', () => {
+  // ECB+ topic 7's two fights: one boxer, one title, one kind of news, four years apart; the
+  // texts have no publication dates, but each report names its own year.
+  const df = new DocumentFrequency();
+  const fight = (opponent: string, marks: string[]): Keyed => ({
+    fingerprint: { terms: ['klitschko', 'heavyweight', 'round', 'title', opponent, ...marks], entities: ['person:wladimir-klitschko'], minhash: [1, 2, 3, 4] },
+    time: null,
+  });
+  const plain = similarity(fight('rahman', []), fight('thompson', []), df);
+  assert.ok(plain > 0);
+  assert.equal(similarity(fight('rahman', ['#y2008']), fight('thompson', ['#y2012']), df), plain);
+  assert.equal(similarity(fight('rahman', ['#y2008']), fight('thompson', ['#y2008', '#y2012']), df), plain + SIMILARITY.sharedYearBonus);
+  // A mark is not a term: two marks alone are not the shared keys a score needs.
+  const bare = (marks: string[]): Keyed => ({ fingerprint: { terms: ['storm', ...marks], entities: [], minhash: [9] }, time: null });
+  assert.equal(similarity(bare(['#y2008', '#y2009']), bare(['#y2008', '#y2009']), df), 0);
+});
