@@ -238,7 +238,8 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
   // "Sanders on Tuesday said", "Wells Fargo just this month announced": the time is no part of the source
   j = beforeTimeTail(c, j, a);
   const last = tokens[j];
-  if (!last || last.kind !== 'word') return null;
+  // "Six in 10 say", "43 said the same", "42% say": a number may end the subject
+  if (!last || (last.kind !== 'word' && last.kind !== 'number')) return null;
   // "Those close to him say": an object pronoun ends a longer phrase
   const objectPronoun = OBJECT_PRONOUNS.has(last.norm) && j > a && INNER_PREPOSITIONS.has(tokens[j - 1]?.norm ?? '');
   if (!objectPronoun && (PERSON_PRONOUNS.has(last.norm) || PLURAL_PRONOUNS.has(last.norm) || OTHER_PRONOUNS.has(last.norm))) return [j, j];
@@ -261,7 +262,8 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     } else if (INNER_PREPOSITIONS.has(n) && !GENERIC_HEADS.has(n) && i < j) {
       // "former secretary of state said", "a supporter of the plan said": a role word takes its "of" phrase
       const left = tokens[i - 1];
-      if (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || QUANTITIES.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left) || (isRoleWord(left.norm) && !NOT_ROLE_WORDS.has(left.norm)))) break;
+      const inRatio = n === 'in' && left?.kind === 'number' && tokens[i + 1]?.kind === 'number'; // "4 in 10"
+      if (!inRatio && (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || QUANTITIES.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left) || (isRoleWord(left.norm) && !NOT_ROLE_WORDS.has(left.norm))))) break;
     }
     first = i;
     // "people familiar with the matter": a determiner after an inner preposition does not end the phrase
@@ -344,6 +346,9 @@ function opensWithGerund(c: Ctx, phrase: [number, number], a: number): boolean {
   return GERUND_NEXT.has((c.tokens[first + 1] as Token).norm) && entitiesIn(c.entities, t.start, t.end).length === 0;
 }
 const GERUND_NEXT = new Set(['off', 'in', 'on', 'at', 'to', 'with', 'about', 'from', 'for', 'out', 'up', 'down', 'over', 'into', 'through', 'after', 'before', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those']);
+
+/** Cue verbs that may follow a number as their subject ("43 said the same", "Six in 10 say"). */
+const AFTER_NUMBER_CUES = new Set(['say', 'says', 'said', 'told', 'tell', 'agree', 'agreed', 'agrees']);
 
 /** Words of quantity that take an "of" phrase in a source ("half of voters", "most of them", "majorities in all five"). */
 const QUANTITIES = new Set(['half', 'majority', 'majorities', 'percent', 'most', 'many', 'some', 'all', 'each', 'none', 'both', 'several', 'few', 'number', 'share', 'third', 'thirds', 'quarter', 'quarters', 'plurality', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'millions', 'rest', 'any', 'either', 'neither']);
@@ -951,6 +956,8 @@ export function findCues(input: CueInput): Cue[] {
         }
       }
       if (phrase && isNounCue(c, k, phrase)) continue;
+      // "Six in 10 say", but "271 pledged delegates": after a number only a verb of saying attributes
+      if (phrase && (tokens[phrase[1]] as Token).kind === 'number' && !AFTER_NUMBER_CUES.has(tok.norm)) continue;
       // "Rattling off promises to ...": a gerund opening the sentence is no subject, the cue word a noun
       if (phrase && opensWithGerund(c, phrase, a)) continue;
       if (phrase) record(c, out, cueSpan, phrase, si, extent);

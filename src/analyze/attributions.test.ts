@@ -89,6 +89,8 @@ test('attributions: subjects that looked like something else (PolNeAR train miss
   // a gerund clause opening the sentence is no subject ("promises" is a noun there); "Leading Democrats" is one
   assert.deepEqual(sources('Rattling off promises to lower student debt, Clinton promised a country of new opportunities.'), [['promised', 'Clinton']]);
   assert.deepEqual(sources('Leading Democrats say that this time is different.'), [['say', 'Leading Democrats']]);
+  // a number may be the subject of a verb of saying, not of "pledged delegates"
+  assert.deepEqual(sources('Six in 10 say he is decisive. Only 43 said the same. Clinton leads by 271 pledged delegates.'), [['say', 'Six in 10'], ['said', 'Only 43']]);
   // a party bracket and a comma before the verb
   assert.deepEqual(sources('Sen. Jack Reed (D-R.I.), said after a lunch that he had not decided.'), [['said', 'Sen. Jack Reed (D-R.I.)']]);
   // an adverb after the verb is no inverted subject
