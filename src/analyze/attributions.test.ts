@@ -91,6 +91,8 @@ test('attributions: subjects that looked like something else (PolNeAR train miss
   assert.deepEqual(sources('Leading Democrats say that this time is different.'), [['say', 'Leading Democrats']]);
   // a number may be the subject of a verb of saying, not of "pledged delegates"
   assert.deepEqual(sources('Six in 10 say he is decisive. Only 43 said the same. Clinton leads by 271 pledged delegates.'), [['say', 'Six in 10'], ['said', 'Only 43']]);
+  // "went on" next to a quotation attributes it; elsewhere it is a plain verb
+  assert.deepEqual(sources('“You know, it happens, right?” Trump went on, as if he did not hear her. The war went on for years.'), [['went', 'Trump']]);
   // a party bracket and a comma before the verb
   assert.deepEqual(sources('Sen. Jack Reed (D-R.I.), said after a lunch that he had not decided.'), [['said', 'Sen. Jack Reed (D-R.I.)']]);
   // an adverb after the verb is no inverted subject
