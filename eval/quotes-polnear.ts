@@ -11,6 +11,8 @@
  *     floor) a mention of a CoreNLP coreference chain that has a mention overlapping the Source
  *     (the annotators mark "he"; we name the person he stands for).
  *   none: found quotations with a gold Source to which we give no speaker.
+ *   gold Source no pronoun (printed, no floor): the speaker figure over the quotations whose gold
+ *     Source is not a lone pronoun, where the CoreNLP chains matter least.
  *   unverifiable (printed, no floor): wrong by the lenient test, but the gold Source is a lone
  *     pronoun in no CoreNLP chain that holds a name, and our attribution on that pronoun names
  *     our speaker (its antecedent cannot be checked here).
@@ -36,7 +38,10 @@ const iou = (a: Span, b: Span): number => overlap(a, b) / (Math.max(a.end, b.end
 const PRONOUN = /^(he|she|they|it|I|we)$/i;
 const words = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
 
-const c = { gold: 0, pred: 0, found: 0, goldLong: 0, predLong: 0, foundLong: 0, withSource: 0, strict: 0, lenient: 0, none: 0, unverifiable: 0 };
+const c = { gold: 0, pred: 0, found: 0, goldLong: 0, predLong: 0, foundLong: 0, withSource: 0, strict: 0, lenient: 0, none: 0, unverifiable: 0, nameSource: 0, nameRight: 0 };
+/** Is the gold Source a lone pronoun (he, she, they, it, who ...), whose check rests on CoreNLP's chains? */
+const isPronounSource = (text: string, source: readonly Span[]): boolean =>
+  source.length === 1 && /^(he|she|they|it|I|we|you|who|which|that|his|her|their)$/i.test(text.slice(source[0]!.start, source[0]!.end).trim());
 const misses: string[] = [];
 for (const a of articles) {
   const doc = analyzeText(a.name, a.text);
@@ -61,10 +66,11 @@ for (const a of articles) {
     if (g.source.length === 0) continue;
     c.withSource++;
     const sp = q.speaker?.span;
-    if (!sp) { c.none++; if (misses.length < 400) misses.push(`NONE ${a.name}\t${a.text.slice(Math.max(0, q.span.start - 120), q.span.end + 80).replace(/\n/g, " | ")}\tgold: ${g.source.map((s) => a.text.slice(s.start, s.end)).join(" ")}`); continue; }
+    if (!sp) { c.none++; if (!isPronounSource(a.text, g.source)) c.nameSource++; if (misses.length < 400) misses.push(`NONE ${a.name}\t${a.text.slice(Math.max(0, q.span.start - 120), q.span.end + 80).replace(/\n/g, " | ")}\tgold: ${g.source.map((s) => a.text.slice(s.start, s.end)).join(" ")}`); continue; }
     const { strict, lenient } = isRightSpeaker(a, g.source, sp);
     if (strict) c.strict++;
     if (lenient) c.lenient++;
+    if (!isPronounSource(a.text, g.source)) { c.nameSource++; if (lenient) c.nameRight++; }
     else if (isUnverifiable(a, g.source, doc.attributions, q.speakerCanonical)) c.unverifiable++;
     if (!lenient && misses.length < 400) misses.push(`${a.name}\t${q.text.slice(0, 60)}\tours: ${q.speaker?.text}\tgold: ${g.source.map((s) => a.text.slice(s.start, s.end)).join(' ')}`);
   }
@@ -102,6 +108,7 @@ console.log(`PolNeAR ${split}: ${articles.length} articles, ${c.gold} gold quota
 console.log(`quotations       P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}   (${c.pred} ours)`);
 console.log(`  4+ words only  P ${pl.toFixed(3)}  R ${rl.toFixed(3)}  F1 ${fl.toFixed(3)}`);
 console.log(`speaker of found quotations with a gold source (${c.withSource}): right ${figures.speakerLenient.toFixed(3)} (strict overlap ${figures.speakerStrict.toFixed(3)}), none ${figures.noSpeaker.toFixed(3)}`);
+console.log(`  where the gold Source is no lone pronoun (${c.nameSource}): right ${(c.nameRight / Math.max(1, c.nameSource)).toFixed(3)}`);
 console.log(`  wrong but unverifiable (a lone pronoun source in no CoreNLP chain with a name, our cue on it): ${(c.unverifiable / Math.max(1, c.withSource)).toFixed(3)} (${c.unverifiable})`);
 if (process.argv.includes('--misses')) for (const m of misses) console.log(m);
 if (process.argv.includes('--floors')) {

@@ -116,6 +116,10 @@ const ROLE_WORDS = new Set([
   'friend', 'partner', 'rival', 'colleague', 'ally', 'opponent', 'veteran', 'candidate', 'hopeful', 'physician', 'magnate',
   'tycoon', 'billionaire', 'businessman', 'businesswoman', 'congressman', 'congresswoman', 'secretary', 'president', 'vice',
   'deputy', 'senior', 'former', 'incumbent', 'running', 'mate', 'campaign', 'party', 'state', 'gop', 'democratic', 'republican',
+  // PolNeAR train sources cut at the name ("Retired neurosurgeon Ben Carson", "FBI general counsel James Baker")
+  'counsel', 'surgeon', 'neurosurgeon', 'attorney', 'anchor', 'icon', 'legend', 'bishop', 'rabbi', 'imam', 'priest', 'envoy',
+  'entrepreneur', 'chef', 'sheriff', 'pope', 'mom', 'dad', 'grandmother', 'grandfather', 'uncle', 'aunt', 'cousin', 'nephew', 'niece',
+  'fan', 'guest', 'retired', 'longtime', 'veteran', 'fellow', 'top', 'acting', 'interim', 'outgoing', 'incoming',
 ]);
 const ROLE_SUFFIXES = ['er', 'or', 'ist', 'ian', 'ent', 'ant', 'man', 'woman', 'ee', 'ive', 'ess', 'ary', 'ate', 'al', 'ic'];
 
@@ -234,7 +238,8 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
   // "Sanders on Tuesday said", "Wells Fargo just this month announced": the time is no part of the source
   j = beforeTimeTail(c, j, a);
   const last = tokens[j];
-  if (!last || last.kind !== 'word') return null;
+  // "Six in 10 say", "43 said the same", "42% say": a number may end the subject
+  if (!last || (last.kind !== 'word' && last.kind !== 'number')) return null;
   // "Those close to him say": an object pronoun ends a longer phrase
   const objectPronoun = OBJECT_PRONOUNS.has(last.norm) && j > a && INNER_PREPOSITIONS.has(tokens[j - 1]?.norm ?? '');
   if (!objectPronoun && (PERSON_PRONOUNS.has(last.norm) || PLURAL_PRONOUNS.has(last.norm) || OTHER_PRONOUNS.has(last.norm))) return [j, j];
@@ -257,7 +262,8 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     } else if (INNER_PREPOSITIONS.has(n) && !GENERIC_HEADS.has(n) && i < j) {
       // "former secretary of state said", "a supporter of the plan said": a role word takes its "of" phrase
       const left = tokens[i - 1];
-      if (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || QUANTITIES.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left) || (isRoleWord(left.norm) && !NOT_ROLE_WORDS.has(left.norm)))) break;
+      const inRatio = n === 'in' && left?.kind === 'number' && tokens[i + 1]?.kind === 'number'; // "4 in 10"
+      if (!inRatio && (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || QUANTITIES.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left) || (isRoleWord(left.norm) && !NOT_ROLE_WORDS.has(left.norm))))) break;
     }
     first = i;
     // "people familiar with the matter": a determiner after an inner preposition does not end the phrase
@@ -305,6 +311,44 @@ function isRoleWord(w: string): boolean {
   for (const s of ROLE_SUFFIXES) if (w.length > s.length + 2 && w.endsWith(s)) return true;
   return false;
 }
+
+/** Most tokens a sentence-final "according to" source may run on after its head. */
+const MAX_TAIL_TOKENS = 30;
+
+/**
+ * The last word token of the sentence after token `last` when nothing but words, commas and
+ * name punctuation stand between (no quotation, semicolon, colon or dash), else -1.
+ */
+function sentenceTail(c: Ctx, last: number, b: number): number {
+  const { tokens, text } = c;
+  let end = -1;
+  for (let x = last + 1; x < b; x++) {
+    const t = tokens[x] as Token;
+    if (x - last > MAX_TAIL_TOKENS || isInside(c.quoted, t.start)) return -1;
+    if (t.kind === 'punct') {
+      const ch = text[t.start] ?? '';
+      if (ch === '.' && !isNamePeriod(text, tokens, x)) break;
+      if (ch === ',' || ch === '-' || ch === '’' || ch === "'" || ch === '/' || ch === '&' || isNamePeriod(text, tokens, x)) continue;
+      return -1;
+    }
+    if (ANY_CUE_WORD.has(t.norm) && isLower(text, t)) return -1; // "..., according to X, citing Y"
+    end = x;
+  }
+  return end;
+}
+
+/** Does the phrase open its sentence with a capitalised -ing word that names nothing ("Rattling off", "Speaking in Harlem")? */
+function opensWithGerund(c: Ctx, phrase: [number, number], a: number): boolean {
+  const [first, last] = phrase;
+  const t = c.tokens[first] as Token;
+  if (first !== a || last === first || t.kind !== 'word' || !t.norm.endsWith('ing') || t.norm.length < 6 || !isCapital(c.text, t)) return false;
+  // a particle, preposition or determiner after it makes a clause ("Leading Democrats", "Best-selling writer" are subjects)
+  return GERUND_NEXT.has((c.tokens[first + 1] as Token).norm) && entitiesIn(c.entities, t.start, t.end).length === 0;
+}
+const GERUND_NEXT = new Set(['off', 'in', 'on', 'at', 'to', 'with', 'about', 'from', 'for', 'out', 'up', 'down', 'over', 'into', 'through', 'after', 'before', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those']);
+
+/** Cue verbs that may follow a number as their subject ("43 said the same", "Six in 10 say"). */
+const AFTER_NUMBER_CUES = new Set(['say', 'says', 'said', 'told', 'tell', 'agree', 'agreed', 'agrees']);
 
 /** Words of quantity that take an "of" phrase in a source ("half of voters", "most of them", "majorities in all five"). */
 const QUANTITIES = new Set(['half', 'majority', 'majorities', 'percent', 'most', 'many', 'some', 'all', 'each', 'none', 'both', 'several', 'few', 'number', 'share', 'third', 'thirds', 'quarter', 'quarters', 'plurality', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'millions', 'rest', 'any', 'either', 'neither']);
@@ -595,6 +639,7 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
 
 /** Most words between a name and the person it describes ("Trump senior communications adviser Jason Miller"). */
 const MAX_MODIFIER_WORDS = 4;
+const MAX_MODIFIER_CHARS = 50;
 
 /**
  * Does the name e only describe the person named right after it ("Obama consultant Cornell
@@ -603,6 +648,7 @@ const MAX_MODIFIER_WORDS = 4;
  */
 function modifiesNextPerson(text: string, e: Entity, next: Entity | undefined): boolean {
   if (e.type !== 'person' || !next || next.type !== 'person') return false;
+  if (next.span.start - e.span.end > MAX_MODIFIER_CHARS) return false;
   let between = text.slice(e.span.end, next.span.start);
   if (between.startsWith("'s ") || between.startsWith('’s ')) between = between.slice(2);
   const words = between.trim().split(' ');
@@ -764,6 +810,9 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
           break;
         }
       }
+      // "former Maryland Gov. Martin O'Malley ..., saying": the titles before the name belong to the subject
+      const phrase = subjectLeft(c, l, a);
+      if (phrase && phrase[1] === l && phrase[0] < i) return phrase;
       return [i, l];
     }
   }
@@ -820,7 +869,10 @@ export function findCues(input: CueInput): Cue[] {
       if (n === 0 && k === a && !isLower(text, tok) && tokens[k + 1]?.kind === 'word' && isLower(text, tokens[k + 1] as Token) && !DETERMINERS.has((tokens[k + 1] as Token).norm)) continue;
       if (n > 0) {
         const cueEnd = (tokens[k + n - 1] as Token).end;
-        record(c, out, { start: tok.start, end: cueEnd }, sourceRight(c, k + n, b, true), si);
+        const phrase = sourceRight(c, k + n, b, true);
+        // "..., according to a count by The Associated Press.": closing its sentence, the source runs to the end
+        const closing = phrase && tok.norm === 'according' && k > a && text[(tokens[k - 1] as Token).start] === ',' ? sentenceTail(c, phrase[1], b) : -1;
+        record(c, out, { start: tok.start, end: cueEnd }, phrase, si, closing);
         k += n - 1;
         continue;
       }
@@ -904,6 +956,10 @@ export function findCues(input: CueInput): Cue[] {
         }
       }
       if (phrase && isNounCue(c, k, phrase)) continue;
+      // "Six in 10 say", but "271 pledged delegates": after a number only a verb of saying attributes
+      if (phrase && (tokens[phrase[1]] as Token).kind === 'number' && !AFTER_NUMBER_CUES.has(tok.norm)) continue;
+      // "Rattling off promises to ...": a gerund opening the sentence is no subject, the cue word a noun
+      if (phrase && opensWithGerund(c, phrase, a)) continue;
       if (phrase) record(c, out, cueSpan, phrase, si, extent);
     }
   });

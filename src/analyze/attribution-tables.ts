@@ -53,6 +53,7 @@ export const CUES_WITH_NEXT = new Map<string, ReadonlySet<string>>([
   ...['estimates', 'estimate', 'calculates', 'calculated', 'projects', 'projected', 'found', 'finds'].map((w) => [w, new Set(['that'])] as const),
   ...['points', 'point', 'pointed'].map((w) => [w, new Set(['out', 'to'])] as const), // "pointed to reports that"
   ...['spoke', 'speaks', 'speak', 'spoken', 'talked', 'talks'].map((w) => [w, new Set(['of', 'about', 'out'])] as const),
+  ...['went', 'goes'].map((w) => [w, new Set(['on'])] as const), // "“…,” Trump went on": next to a quotation only (QUOTE_ONLY_CUES)
 ]);
 
 /**
@@ -73,7 +74,7 @@ export const CUE_PARTICIPLES = new Set([
  * Cue verbs that attribute only next to a quotation or a colon ("Caddell continued: ...",
  * "“...,” she continued"); elsewhere they are plain verbs ("the contacts have continued").
  */
-export const QUOTE_ONLY_CUES = new Set(['continued', 'continues', 'echoed', 'echoes', 'chimed', 'interjected', 'snapped', 'fumed', 'mused', 'muses']);
+export const QUOTE_ONLY_CUES = new Set(['continued', 'continues', 'echoed', 'echoes', 'chimed', 'interjected', 'snapped', 'fumed', 'mused', 'muses', 'went', 'goes']);
 
 /** Verbs that, after "it is" / "it was", attribute to no one: "it is believed", "it was reported" (anonymous). */
 export const IMPERSONAL_PASSIVES = new Set(['believed', 'said', 'reported', 'understood', 'thought', 'claimed', 'alleged', 'rumored', 'rumoured', 'feared', 'expected', 'known', 'estimated', 'suspected', 'assumed']);

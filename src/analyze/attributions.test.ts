@@ -79,6 +79,20 @@ test('attributions: subjects that looked like something else (PolNeAR train miss
   assert.deepEqual(sources('Sanders’ aides say the race is close.'), [['say', 'Sanders’ aides']]);
   assert.deepEqual(sources('The 46-year-old said he was done.'), [['said', 'The 46-year-old']]);
   assert.deepEqual(sources('About half of voters say the economy is bad.'), [['say', 'About half of voters']]);
+  // "according to" closing its sentence: the source runs to the end; opening it, to the comma
+  assert.deepEqual(sources('Clinton won 52 delegates, according to a count by The Associated Press. According to a new poll, Sanders leads.'), [
+    ['according to', 'a count by The Associated Press'], ['According to', 'a new poll'],
+  ]);
+  // a participle's subject keeps the titles before the name
+  assert.deepEqual(sources('Former Maryland Gov. Martin O’Malley attacked the plan, saying it was too small.'), [['saying', 'Former Maryland Gov. Martin O’Malley']]);
+  assert.deepEqual(sources('Retired neurosurgeon Ben Carson told reporters he was fine.'), [['told', 'Retired neurosurgeon Ben Carson']]);
+  // a gerund clause opening the sentence is no subject ("promises" is a noun there); "Leading Democrats" is one
+  assert.deepEqual(sources('Rattling off promises to lower student debt, Clinton promised a country of new opportunities.'), [['promised', 'Clinton']]);
+  assert.deepEqual(sources('Leading Democrats say that this time is different.'), [['say', 'Leading Democrats']]);
+  // a number may be the subject of a verb of saying, not of "pledged delegates"
+  assert.deepEqual(sources('Six in 10 say he is decisive. Only 43 said the same. Clinton leads by 271 pledged delegates.'), [['say', 'Six in 10'], ['said', 'Only 43']]);
+  // "went on" next to a quotation attributes it; elsewhere it is a plain verb
+  assert.deepEqual(sources('“You know, it happens, right?” Trump went on, as if he did not hear her. The war went on for years.'), [['went', 'Trump']]);
   // a party bracket and a comma before the verb
   assert.deepEqual(sources('Sen. Jack Reed (D-R.I.), said after a lunch that he had not decided.'), [['said', 'Sen. Jack Reed (D-R.I.)']]);
   // an adverb after the verb is no inverted subject
