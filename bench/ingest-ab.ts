@@ -116,7 +116,10 @@ try {
       const res = JSON.parse(json) as RunResult;
       cpu[side].push(res.cpuMs / res.stored);
       busy[side].push(res.mainBusyMs / res.stored);
-      rows.push([String(r + 1), side, String(res.stored), String(new Set(res.partition.map(([, s]) => s)).size), fixed(res.seconds, 1), fixed(res.stored / res.seconds, 0), fixed(res.cpuMs / res.stored, 2), fixed(res.mainBusyMs / res.stored, 2), `${before} -> ${load()}`]);
+      const row = [String(r + 1), side, String(res.stored), String(new Set(res.partition.map(([, s]) => s)).size), fixed(res.seconds, 1), fixed(res.stored / res.seconds, 0), fixed(res.cpuMs / res.stored, 2), fixed(res.mainBusyMs / res.stored, 2), `${before} -> ${load()}`];
+      rows.push(row);
+      // each run as it ends: a long A/B that stops half way still says what it measured
+      console.log(`run ${row.join(' | ')}`);
       if (reference === null) reference = res.partition;
       else if (!failed) {
         const diff = res.partition.findIndex(([id, s], i) => reference?.[i]?.[0] !== id || reference?.[i]?.[1] !== s);

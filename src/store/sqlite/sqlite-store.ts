@@ -56,10 +56,11 @@ const TITLE_WEIGHT = 5;
 /** Characters of a time key that name its posting month ('2017-11'; schema version 5). */
 const MONTH_CHARS = 7;
 /**
- * Postings written by one INSERT (of ~48k a batch): 50-100 rows a statement cost 20-25% less CPU
- * than one at a time on a batch's sorted postings (in memory, 10 batches); 200 gained less.
+ * Rows written by one INSERT of a batch's postings (~48k) or sketch counters (~20k): 50-100 rows
+ * a statement cost 20-25% less CPU than one at a time on a batch's sorted postings (in memory,
+ * 10 batches); 200 gained less.
  */
-const POSTINGS_PER_INSERT = 64;
+const ROWS_PER_INSERT = 64;
 /** The sketch row that holds the number of documents counted (buckets are >= 0). */
 const SKETCH_DOCUMENTS = -1;
 
@@ -134,7 +135,10 @@ export class SqliteStore implements Store {
         for (const [key, value] of Object.entries(batch.state ?? {})) this.s.putState.run(key, Buffer.from(value.buffer, value.byteOffset, value.byteLength));
         if (batch.sketch && batch.sketch.documents > 0) {
           this.s.addSketch.run(SKETCH_DOCUMENTS, batch.sketch.documents);
-          for (const [bucket, n] of batch.sketch.counts) this.s.addSketch.run(bucket, n);
+          // Many counters a statement, as the postings (a batch moves ~20k of them).
+          const add = new GroupedInsert(this.s.addSketches, this.s.addSketch, 2);
+          for (const [bucket, n] of batch.sketch.counts) add.add2(bucket, n);
+          add.flush();
         }
         return result;
       }).immediate(),
@@ -377,29 +381,18 @@ export class SqliteStore implements Store {
         else byKey.set(key, [[time, row.seq]]);
       }
     }
-    // POSTINGS_PER_INSERT rows a statement: each run's binding and crossing into SQLite was a
-    // fifth of the inserts' cost, one posting at a time.
-    const many = this.s.insertPostings;
-    const args: (string | number)[] = new Array(POSTINGS_PER_INSERT * 4);
-    let filled = 0;
+    // ROWS_PER_INSERT rows a statement: each run's binding and crossing into SQLite was a fifth
+    // of the inserts' cost, one posting at a time.
+    const insert = new GroupedInsert(this.s.insertPostings, this.s.insertPosting, 4);
     for (const month of [...byMonth.keys()].sort()) {
       const byKey = byMonth.get(month) as Map<string, [string, number][]>;
       for (const key of [...byKey.keys()].sort()) {
         const list = byKey.get(key) as [string, number][];
         if (list.length > 1) list.sort(byTimeAndSeq);
-        for (const [time, seq] of list) {
-          args[filled * 4] = month;
-          args[filled * 4 + 1] = key;
-          args[filled * 4 + 2] = time;
-          args[filled * 4 + 3] = seq;
-          if (++filled === POSTINGS_PER_INSERT) {
-            many.run(args);
-            filled = 0;
-          }
-        }
+        for (const [time, seq] of list) insert.add4(month, key, time, seq);
       }
     }
-    for (let j = 0; j < filled; j++) this.s.insertPosting.run(args[j * 4], args[j * 4 + 1], args[j * 4 + 2], args[j * 4 + 3]);
+    insert.flush();
   }
 
   async getFingerprints(articleIds: readonly string[]): Promise<Map<string, Fingerprint>> {
@@ -831,7 +824,7 @@ function prepare(db: Database.Database) {
     deletePosting: db.prepare('DELETE FROM postings WHERE month = ? AND key = ? AND time_key = ? AND article_seq = ?'),
     fingerprintKeys: db.prepare('SELECT terms, entities, bands FROM fingerprints WHERE article_seq = ?'),
     insertPosting: db.prepare('INSERT OR IGNORE INTO postings (month, key, time_key, article_seq) VALUES (?, ?, ?, ?)'),
-    insertPostings: db.prepare(`INSERT OR IGNORE INTO postings (month, key, time_key, article_seq) VALUES ${Array(POSTINGS_PER_INSERT).fill('(?, ?, ?, ?)').join(', ')}`),
+    insertPostings: db.prepare(`INSERT OR IGNORE INTO postings (month, key, time_key, article_seq) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?, ?)').join(', ')}`),
     upsertFingerprint: db.prepare(`INSERT INTO fingerprints (article_seq, terms, entities, bands, minhash) VALUES (@article_seq, @terms, @entities, @bands, @minhash)
       ON CONFLICT (article_seq) DO UPDATE SET terms = excluded.terms, entities = excluded.entities, bands = excluded.bands, minhash = excluded.minhash`),
     fingerprint: db.prepare('SELECT f.terms, f.entities, f.bands, f.minhash, a.published_at FROM fingerprints f JOIN articles a ON a.seq = f.article_seq WHERE a.id = ?'),
@@ -853,6 +846,7 @@ function prepare(db: Database.Database) {
     monthBefore: db.prepare('SELECT month FROM postings WHERE month < ? ORDER BY month DESC LIMIT 1').pluck(),
     sketchRows: db.prepare('SELECT bucket, count FROM sketch ORDER BY bucket'),
     addSketch: db.prepare('INSERT INTO sketch (bucket, count) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE SET count = count + excluded.count'),
+    addSketches: db.prepare(`INSERT INTO sketch (bucket, count) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?)').join(', ')} ON CONFLICT (bucket) DO UPDATE SET count = count + excluded.count`),
 
     getState: db.prepare('SELECT value FROM state WHERE key = ?'),
     putState: db.prepare('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -1002,6 +996,49 @@ function withMembership(row: StoryWholeRow, memberIds: string[]): Story {
   story.firstPublished = row.first_published;
   story.lastPublished = row.last_published;
   return story;
+}
+
+/**
+ * Rows given one at a time, written ROWS_PER_INSERT a statement (`many`), the rest one by one
+ * (`one`), in the order given: the same rows as `one` for each.
+ */
+class GroupedInsert {
+  private readonly args: (string | number)[];
+  private filled = 0;
+
+  constructor(
+    private readonly many: Database.Statement,
+    private readonly one: Database.Statement,
+    private readonly width: number,
+  ) {
+    this.args = new Array(ROWS_PER_INSERT * width);
+  }
+
+  add2(a: string | number, b: string | number): void {
+    const at = this.filled * 2;
+    this.args[at] = a;
+    this.args[at + 1] = b;
+    if (++this.filled === ROWS_PER_INSERT) this.runMany();
+  }
+
+  add4(a: string | number, b: string | number, c: string | number, d: string | number): void {
+    const at = this.filled * 4;
+    this.args[at] = a;
+    this.args[at + 1] = b;
+    this.args[at + 2] = c;
+    this.args[at + 3] = d;
+    if (++this.filled === ROWS_PER_INSERT) this.runMany();
+  }
+
+  flush(): void {
+    for (let r = 0; r < this.filled; r++) this.one.run(this.args.slice(r * this.width, (r + 1) * this.width));
+    this.filled = 0;
+  }
+
+  private runMany(): void {
+    this.many.run(this.args);
+    this.filled = 0;
+  }
 }
 
 /** The postings table's primary key order within one (month, key): time_key, article_seq. */

@@ -175,6 +175,25 @@ test('a batch\'s postings, written many rows a statement, are every key of every
   assert.deepEqual(rows, expected);
 });
 
+test('a batch\'s sketch counters, added many rows a statement, sum with those stored', async () => {
+  const store = await openSqliteStore(':memory:');
+  const [a0, a1] = makeArticles(2);
+  assert.ok(a0 && a1);
+  // 150 and 203 counters: not multiples of the rows per statement; the second batch adds to
+  // half of the first's counters and brings its own.
+  const first: [number, number][] = Array.from({ length: 150 }, (_, i) => [i * 7, 1 + (i % 3)]);
+  const second: [number, number][] = Array.from({ length: 203 }, (_, i) => [i * 5 + 1, 2]);
+  await store.commitBatch({ articles: [toStore(a0)], fingerprints: [], assignments: [], sketch: { documents: 3, counts: first } });
+  await store.commitBatch({ articles: [toStore(a1)], fingerprints: [], assignments: [], sketch: { documents: 4, counts: [...second].sort((x, y) => x[0] - y[0]) } });
+  const expected = new Map<number, number>();
+  for (const [b, n] of [...first, ...second]) expected.set(b, (expected.get(b) ?? 0) + n);
+  const sketch = await store.getSketch();
+  assert.equal(sketch?.documents, 7);
+  assert.deepEqual(sketch?.counts, [...expected].sort((x, y) => x[0] - y[0]));
+  assert.ok(first.some(([b]) => second.some(([c]) => c === b)), 'the batches share counters');
+  await store.close();
+});
+
 test('commitBatch writes a story that only gained articles as a full refresh of its members would', async () => {
   // The same batches into two stores, one of them refreshing every story in full.
   const store = await openSqliteStore(':memory:');
