@@ -58,6 +58,8 @@ export interface ViewMemo {
   flags?: Uint8Array;
   /** checkworthy/features.ts: the hash of each word's form. */
   hashes?: Uint32Array;
+  /** checkworthy/features.ts: the cue-list bits of each word. */
+  checkworthyCues?: Uint8Array;
 }
 
 /** Lines this short without closing punctuation are taken as headings (fallback 2). */

@@ -104,7 +104,8 @@ function candidates(text: string): { camelRuns: Candidate[]; functionRuns: Candi
       continue;
     }
     if (uppers > 0 || length < MIN_PREFIX_WITH_CAMEL + 3) continue;
-    for (const f of FUNCTION_WORDS) {
+    // only the function words ending in the run's last letter can end it (at most four of twelve)
+    for (const f of FUNCTION_WORDS_BY_LAST[text.charCodeAt(i - 1) - 97] ?? NO_WORDS) {
       const prefix = length - f.length;
       if (prefix < MIN_PREFIX_WITH_CAMEL || prefix > PART_MAX || !text.startsWith(f, i - f.length)) continue;
       const word = text.slice(start, i);
@@ -115,6 +116,13 @@ function candidates(text: string): { camelRuns: Candidate[]; functionRuns: Candi
   return { camelRuns, functionRuns };
 }
 const TOKEN = /[A-Za-z]+/g;
+/** FUNCTION_WORDS by the code of their last letter less 97 ('a'), each list in FUNCTION_WORDS' order. */
+const FUNCTION_WORDS_BY_LAST: readonly (readonly string[] | undefined)[] = (() => {
+  const out: string[][] = [];
+  for (const f of FUNCTION_WORDS) (out[f.charCodeAt(f.length - 1) - 97] ??= []).push(f);
+  return out;
+})();
+const NO_WORDS: readonly string[] = [];
 
 export interface GluedRepair {
   /** The glued token in this step's text. */

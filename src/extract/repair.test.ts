@@ -75,6 +75,14 @@ test('glued words: function-word glue needs a word-like first part', () => {
   }
 });
 
+test('glued words: every function word is found at the end of a glued token', () => {
+  // The candidates are looked up by the token's last letter (glued.ts): each ending, two that share
+  // a last letter ("with", "which", "though"; "the", "while", "where", "whose") included.
+  for (const f of ['which', 'while', 'though', 'where', 'when', 'whose', 'with', 'that', 'and', 'but', 'the', 'who']) {
+    assert.equal(glued(`the only exception${f} the rest`), `the only exception \u2014 ${f} the rest`, f);
+  }
+});
+
 test('missing space after sentence punctuation is put back', () => {
   assert.equal(spaced('the official said.The talks went on'), 'the official said. The talks went on');
   assert.equal(spaced('Is it over?No, he said'), 'Is it over? No, he said');

@@ -37,6 +37,31 @@ const COMPARISON: ReadonlySet<string> = new Set(['than', 'most', 'least', 'fewer
 const MODAL: ReadonlySet<string> = new Set(['should', 'must', 'would', 'could', 'might', 'may', 'ought', "should've", "shouldn't"]);
 const HEDGE_WORDS: ReadonlySet<string> = new Set(['think', 'believe', 'feel', 'hope', 'maybe', 'perhaps', 'probably', 'seems', 'guess']);
 
+/**
+ * The lists above as bits of one table: each word of a document is looked up once (cueBits, on
+ * the view) instead of in seven Sets in every sentence and clause it is scored in.
+ */
+const CUE_BIT = { firstPerson: 1, secondPerson: 2, future: 4, pastAux: 8, comparison: 16, modal: 32, hedgeWord: 64 } as const;
+const CUE_BITS = new Map<string, number>();
+for (const [list, bit] of [
+  [FIRST_PERSON, CUE_BIT.firstPerson], [SECOND_PERSON, CUE_BIT.secondPerson], [FUTURE, CUE_BIT.future], [PAST_AUX, CUE_BIT.pastAux],
+  [COMPARISON, CUE_BIT.comparison], [MODAL, CUE_BIT.modal], [HEDGE_WORDS, CUE_BIT.hedgeWord],
+] as const) {
+  for (const w of list) CUE_BITS.set(w, (CUE_BITS.get(w) ?? 0) | bit);
+}
+
+/** The CUE_BIT bits of each word of the view (built once per view, kept on it). */
+export function cueBits(view: TextView): Uint8Array {
+  let bits = view.memo.checkworthyCues;
+  if (bits === undefined) {
+    const { words } = view;
+    bits = new Uint8Array(words.length);
+    for (let i = 0; i < words.length; i++) bits[i] = CUE_BITS.get((words[i] as Word).norm) ?? 0;
+    view.memo.checkworthyCues = bits;
+  }
+  return bits;
+}
+
 function dense(name: string): number {
   return fnv(name, SEED.dense);
 }
@@ -118,6 +143,7 @@ export function checkworthyFeatures(view: TextView, s: SentenceView, o: Sentence
   const { words, inQuote } = view;
   const hashes = wordHashes(view);
   const flags = wordFlags(view);
+  const cues = cueBits(view);
   const n = to - from;
   const scale = n > 0 ? 1 / Math.sqrt(n + 1) : 1;
   let prev = START;
@@ -146,15 +172,19 @@ export function checkworthyFeatures(view: TextView, s: SentenceView, o: Sentence
     else if ((fl & QUANTITY_WORD) !== 0) quantity = true;
     if ((fl & DATE_WORD) !== 0) date = true;
     if ((fl & EVENT_VERB) !== 0) event = true;
-    const outside = inQuote[i] === 0;
-    if (outside && FIRST_PERSON.has(norm)) firstPerson = true;
-    if (outside && SECOND_PERSON.has(norm)) secondPerson = true;
-    if (FUTURE.has(norm)) future = true;
-    if (PAST_AUX.has(norm) || (norm.length >= 4 && norm.endsWith('ed') && (fl & NOT_PAST_WORD) === 0) || ((fl & FINITE_FORM) !== 0 && norm.endsWith('d') && norm !== 'need')) past = true;
-    if (COMPARISON.has(norm)) comparison = true;
+    const cb = cues[i] as number;
+    if (cb !== 0) {
+      const outside = inQuote[i] === 0;
+      if (outside && (cb & CUE_BIT.firstPerson) !== 0) firstPerson = true;
+      if (outside && (cb & CUE_BIT.secondPerson) !== 0) secondPerson = true;
+      if ((cb & CUE_BIT.future) !== 0) future = true;
+      if ((cb & CUE_BIT.pastAux) !== 0) past = true;
+      if ((cb & CUE_BIT.comparison) !== 0) comparison = true;
+      if ((cb & CUE_BIT.modal) !== 0) modal = true;
+      if ((cb & CUE_BIT.hedgeWord) !== 0) hedgeWord = true;
+    }
+    if ((norm.length >= 4 && norm.endsWith('ed') && (fl & NOT_PAST_WORD) === 0) || ((fl & FINITE_FORM) !== 0 && norm.endsWith('d') && norm !== 'need')) past = true;
     if (isSuperlative(norm)) superlative = true;
-    if (MODAL.has(norm)) modal = true;
-    if (HEDGE_WORDS.has(norm)) hedgeWord = true;
     if (i > from && !w.isNumber) {
       const c = view.text.charCodeAt(w.start);
       if (c >= 65 && c <= 90) capitals++;
