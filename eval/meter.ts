@@ -254,7 +254,8 @@ function crossValidatedDirection(items: readonly DirectionRow[]): { right: numbe
   const FOLDS = 5;
   let right = 0;
   for (let f = 0; f < FOLDS; f++) {
-    const weights = fitDirection(items.filter((r) => foldOf(r.catchline, FOLDS) !== f).map((r) => r.features));
+    // Fitted, as train:reuse does, on the pairs the day of writing leaves undecided.
+    const weights = fitDirection(items.filter((r) => foldOf(r.catchline, FOLDS) !== f && r.dayBalance === 0).map((r) => r.features));
     for (const r of items) {
       if (foldOf(r.catchline, FOLDS) !== f) continue;
       // As findReuse decides an undated pair: by the day of writing when the two differ, else by the edit's shape.

@@ -24,7 +24,8 @@ const byGroup = new Map<string, number[]>();
 texts.forEach((t, i) => byGroup.set(t.group, [...(byGroup.get(t.group) ?? []), i]));
 const rows = [...byGroup.values()].flatMap((members) => derivationRows(texts, prepared, members));
 const directions = [...byGroup.values()].flatMap((members) => directionRows(texts, prepared, members));
-const directionWeights = fitDirection(directions.map((r) => r.features)).map((w) => Math.round(w * 10_000) / 10_000);
+// The edit's shape decides the pairs the day of writing leaves (reuse.ts toReuse): it is fitted on those.
+const directionWeights = fitDirection(directions.filter((r) => r.dayBalance === 0).map((r) => r.features)).map((w) => Math.round(w * 10_000) / 10_000);
 const derived = rows.filter((r) => r.label !== 'non');
 const whollyWeights = fitDerivation(derived.map((r) => r.features), derived.map((r) => r.label === 'wholly')).map((w) => Math.round(w * 10_000) / 10_000);
 const weights = fitDerivation(rows.map((r) => r.features), rows.map((r) => r.label !== 'non')).map((w) => Math.round(w * 10_000) / 10_000);
@@ -41,8 +42,8 @@ export const WHOLLY_WEIGHTS = {
   features: ${JSON.stringify(DERIVATION_FEATURES)},
   weights: ${JSON.stringify(whollyWeights)} as readonly number[],
 };
-// Direction (reuse.ts directionScore): weights of the directionFeatures of ${directions.length} pairs of a wire text
-// and a derived article sharing a passage, the wire text first; no bias.
+// Direction (reuse.ts directionScore): weights of the directionFeatures of the ${directions.filter((r) => r.dayBalance === 0).length} pairs of a wire text
+// and a derived article sharing a passage that the day of writing leaves undecided, the wire text first; no bias.
 export const DIRECTION_WEIGHTS = {
   features: ${JSON.stringify(DIRECTION_FEATURES)},
   weights: ${JSON.stringify(directionWeights)} as readonly number[],
