@@ -100,6 +100,8 @@ export const JOIN = {
   keyMembers: 8,
   /** A key held by more of the batch's stories than this says nothing of which to join (common words). */
   maxStoriesPerKey: 40,
+  /** Members of a story (its first) in the mean similarities: bounds a check at 40 x 40 pairs however the groups grow. */
+  comparedMembers: 40,
 } as const;
 
 /**
@@ -180,8 +182,10 @@ function joins(across: number, withinA: number, withinB: number): boolean {
   return across >= JOIN.floor && across >= JOIN.ratio * Math.min(withinA, withinB);
 }
 
-/** Mean similarity over the pairs within one story (0 for a single report), or across two. */
-function meanSimilarity(a: readonly Keyed[], b: readonly Keyed[] | null, df: DocumentFrequency): number {
+/** Mean similarity over the pairs within one story (0 for a single report), or across two (of their first members). */
+function meanSimilarity(all: readonly Keyed[], allB: readonly Keyed[] | null, df: DocumentFrequency): number {
+  const a = all.length > JOIN.comparedMembers ? all.slice(0, JOIN.comparedMembers) : all;
+  const b = allB && allB.length > JOIN.comparedMembers ? allB.slice(0, JOIN.comparedMembers) : allB;
   let sum = 0;
   let count = 0;
   for (let i = 0; i < a.length; i++) {
