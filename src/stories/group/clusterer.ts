@@ -20,7 +20,7 @@ import type { ArticleToStore, Assignment, Candidate, CandidateIndex, CandidateQu
 import { DocumentFrequency } from './df.js';
 import { articleFeatures, timeOf, type Features } from './features.js';
 import { bands } from './minhash.js';
-import { splitOff } from './split.js';
+import { joinParts, splitOff } from './split.js';
 import { DAY_MS, SIMILARITY, similarity, termsOf, type Keyed } from './similarity.js';
 
 // Tuned on BASIL triplets (B-cubed F1, eval/cluster-basil.ts); the window on news cycles.
@@ -217,9 +217,10 @@ export class Clusterer {
   }
 
   /**
-   * Splits the stories founded in this batch (none stored merged into them) that hold two events
-   * (split.ts), again within each part; a part taken out founds a story of its own, titled by its
-   * first member. Returns the stories founded.
+   * Regroups the stories founded in this batch (none stored merged into them), seen whole: first
+   * joins those that are parts of one event (split.ts joinParts), then splits those that hold two
+   * events (splitOff), again within each part; a part taken out founds a story of its own, titled
+   * by its first member. Returns the stories founded (less those joined).
    */
   private splitStories(pending: readonly Pending[], founders: Map<string, string>, absorbing: ReadonlySet<string>, find: (s: string) => string, titles: ReadonlyMap<string, string>): number {
     const members = new Map<string, Pending[]>();
@@ -231,6 +232,21 @@ export class Clusterer {
       else members.set(s, [p]);
     }
     let created = 0;
+    // First the parts of one event that the order of arrival left apart (split.ts joinParts).
+    const lists = [...members.values()];
+    for (const group of joinParts(lists, this.df)) {
+      const story = (lists[group[0] as number] as Pending[])[0]?.story as string;
+      for (const k of group.slice(1)) for (const p of lists[k] as Pending[]) p.story = story;
+      created -= group.length - 1;
+    }
+    members.clear();
+    for (const p of pending) {
+      const s = find(p.story);
+      if (!founders.has(s) || absorbing.has(s)) continue;
+      const list = members.get(s);
+      if (list) list.push(p);
+      else members.set(s, [p]);
+    }
     const queue = [...members.values()];
     for (let list = queue.pop(); list; list = queue.pop()) {
       const off = splitOff(list, this.df);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentFrequency } from './df.js';
-import { SPLIT, splitOff } from './split.js';
+import { JOIN, SPLIT, joinParts, splitOff } from './split.js';
 import { similarity, type Keyed } from './similarity.js';
 
 // ECB+ topic 7 in miniature: one champion's two title fights, four years apart, four reports each.
@@ -35,4 +35,16 @@ test('one event told many ways stays one story, and so does a story too small to
   const small = [0, 1, 2, 3, 4].map((n) => report(n % 2 === 0 ? FIRST : SECOND, n));
   assert.ok(small.length < 2 * SPLIT.minSide);
   assert.equal(splitOff(small, df), null);
+});
+
+test('parts of one event that arrived apart are joined; two events of one kind are not', () => {
+  const df = new DocumentFrequency();
+  const first = [0, 2, 4, 6].map((n) => report(FIRST, n));
+  const second = [1, 3, 5, 7].map((n) => report(SECOND, n));
+  // The first fight's reports in two stories and a lone one, the second fight's in one.
+  const stories = [first.slice(0, 2), second, first.slice(2, 3), first.slice(3)];
+  assert.deepEqual(joinParts(stories, df), [[0, 2, 3]]);
+  // Nothing shared, nothing joined (and no similarity computed).
+  const other = (n: number): Keyed => ({ fingerprint: { terms: [`storm${n}`, 'flood', 'rain', 'river'], entities: [], minhash: [n] }, time: null });
+  assert.deepEqual(joinParts([first, [other(1), other(2)]], df), []);
 });
