@@ -32,6 +32,12 @@ export const REUSE = {
    * wire story were 1,800 pairs and 4 MB of passages; 200 of them would be 20,000.
    */
   sourcesPerCopy: 3,
+  /** A copy's further source is listed only when this share of the passages it shares with it
+   *  is not already in passages shared with a stronger source (strongestSources). */
+  newWordsShare: 0.25,
+  /** A candidate source that copies another candidate of the same copy yields to it unless its
+   *  share is higher by more than this (strongestSources). */
+  relayShareMargin: 0.1,
   /**
    * Undated pairs: how far from 0 the edit-shape score (directionFeatures under the shipped
    * DIRECTION_WEIGHTS) must be for the direction it gives; nearer, the older rules decide (the
@@ -63,14 +69,65 @@ export interface Passage {
   length: number;
 }
 
-/** The pairs worth listing: for each copy (`to`), its `sourcesPerCopy` strongest sources, in the list's order. */
+/**
+ * The pairs worth listing: for each copy (`to`), its `sourcesPerCopy` strongest sources, in the
+ * list's order; a further source only when at least `newWordsShare` of what the copy shares with
+ * it lies outside what it shares with the sources kept before. Two papers that both reprint the
+ * wire share the wire's words with each other too: the wire explains them, and "the Record copies
+ * the Beacon" would be a false lead (the full list still feeds the origins).
+ */
 export function strongestSources(reuse: readonly Reuse[]): Reuse[] {
-  const kept = new Map<string, number>();
-  return reuse.filter((r) => {
-    const n = kept.get(r.to) ?? 0;
-    kept.set(r.to, n + 1);
-    return n < REUSE.sourcesPerCopy;
-  });
+  // A candidate source that itself copies another candidate of the same copy, with about the same
+  // share, comes after it: nine rewrites of one wire share a closing phrase or two besides the
+  // wire's text, and the wire, not the first rewrite, is what a reader should follow.
+  const copies = new Set(reuse.map((r) => `${r.from}\u0000${r.to}`));
+  const byCopy = new Map<string, Reuse[]>();
+  for (const r of reuse) byCopy.set(r.to, [...(byCopy.get(r.to) ?? []), r]);
+  const rank = new Map<Reuse, number>();
+  for (const list of byCopy.values()) {
+    const demoted = (b: Reuse): boolean => list.some((a) => a !== b && copies.has(`${a.from}\u0000${b.from}`) && a.share >= b.share - REUSE.relayShareMargin);
+    const ordered = [...list.filter((r) => !demoted(r)), ...list.filter(demoted)];
+    ordered.forEach((r, i) => rank.set(r, i));
+  }
+  const kept = new Map<string, { count: number; spans: { start: number; end: number }[] }>();
+  const order = [...byCopy.values()].flatMap((list) => [...list].sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0)));
+  const keep = new Set(
+    order.filter((r) => {
+      const k = kept.get(r.to) ?? { count: 0, spans: [] };
+      kept.set(r.to, k);
+      if (k.count >= REUSE.sourcesPerCopy) return false;
+      const mine = r.passages.map((p) => p.to.span);
+      if (k.count > 0) {
+        let total = 0;
+        let fresh = 0;
+        for (const s of mine) {
+          total += s.end - s.start;
+          fresh += s.end - s.start - overlapWith(s, k.spans);
+        }
+        if (total === 0 || fresh < REUSE.newWordsShare * total) return false;
+      }
+      k.count++;
+      k.spans.push(...mine);
+      return true;
+    }),
+  );
+  return reuse.filter((r) => keep.has(r));
+}
+
+/** Characters of `s` inside any of `spans`, counted once (spans may overlap each other). */
+function overlapWith(s: { start: number; end: number }, spans: readonly { start: number; end: number }[]): number {
+  const cuts = spans
+    .map((x) => [Math.max(s.start, x.start), Math.min(s.end, x.end)] as const)
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  let covered = 0;
+  let upTo = s.start;
+  for (const [a, b] of cuts) {
+    const from = Math.max(a, upTo);
+    if (b > from) covered += b - from;
+    upTo = Math.max(upTo, b);
+  }
+  return covered;
 }
 
 /** Reuse between the articles of one story (indices into `prepared`), sorted by share. */
