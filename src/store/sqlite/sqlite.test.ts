@@ -334,7 +334,10 @@ test('a batch that adds to a story costs about the same whatever the size of the
     const median = (t: number[]): number => t.sort((x, y) => x - y)[t.length >> 1] as number;
     return median(times[1]) / median(times[0]);
   };
-  const grown = await ratio(false);
+  // A burst of load can still land on one side's batches: up to three tries, the lowest ratio kept
+  // (a cost that grows with the story shows in every try; noise does not).
+  let grown = await ratio(false);
+  for (let i = 0; i < 2 && grown >= 2.5; i++) grown = Math.min(grown, await ratio(false));
   assert.ok(grown < 2.5, `10x the members: ${grown.toFixed(2)}x the time per batch`);
   // The check can fail: the full refresh of every batch (the bookkeeping before) grows with the story.
   const refreshed = await ratio(true);
