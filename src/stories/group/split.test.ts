@@ -28,6 +28,16 @@ test('two events of one kind told in one story come apart; the founder keeps its
   assert.deepEqual(splitOff(members, df), [1, 3, 5, 7]);
 });
 
+test('two events come apart also when the story holds a report unlike the rest (the agglomeration cuts off that one alone)', () => {
+  const df = new DocumentFrequency();
+  const members = [0, 1, 2, 3, 4, 5, 6, 7].map((n) => report(n % 2 === 0 ? FIRST : SECOND, n));
+  // A report that shares nothing with the others (a page that joined on a word of its title).
+  const stray: Keyed = { fingerprint: { terms: ['weather', 'forecast', 'rain', 'klitschko'], entities: [], minhash: [99] }, time: null };
+  members.push(stray);
+  for (let n = 0; n < 8; n++) assert.equal(similarity(stray, members[n] as Keyed, df), 0);
+  assert.deepEqual(splitOff(members, df), [1, 3, 5, 7]);
+});
+
 test('one event told many ways stays one story, and so does a story too small to read two groups in', () => {
   const df = new DocumentFrequency();
   const one = [0, 1, 2, 3, 4, 5, 6, 7].map((n) => report(FIRST, n));
