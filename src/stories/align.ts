@@ -83,6 +83,11 @@ export interface AlignedUnit extends Unit {
   subjects: ReadonlySet<string>;
   /** A relative unit's own words' terms (from its pronoun on); null for other units. */
   core: ReadonlySet<string> | null;
+  /** For a unit with no subject attributed to a source that is no name and no pronoun ("the
+   *  borough council said ..."): that source's words; else null. */
+  actor: ReadonlySet<string> | null;
+  /** True when that source goes on to say what it does itself ("said it would review"). */
+  selfActs: boolean;
 }
 
 export interface Alignment {
@@ -99,7 +104,9 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     const p = prepared[u.article] as Prepared;
     const terms = u.kind === 'headline' && isTitleCase(p, u.first, u.last) ? headlineTermsOf(p, u.first, u.last, merge) : termsOf(p, u.first, u.last, merge);
     const core = u.kind === 'relative' && u.open !== undefined ? termsOf(p, u.open, u.last, merge) : null;
-    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects: subjectsOf(p, u, merge), core };
+    const subjects = subjectsOf(p, u, merge);
+    const { actor, selfActs } = subjects.size > 0 ? { actor: null, selfActs: false } : actorOf(p, u);
+    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects, core, actor, selfActs };
   });
   // 2. IDF over sentences (sub-units would count their words twice).
   const df = new Map<string, number>();
@@ -194,7 +201,7 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     // was renewed in March"), not for the antecedent alone: the background must be in common.
     if ((ua.core && !sharesPredicateTerm(ua.core, ub.terms)) || (ub.core && !sharesPredicateTerm(ub.core, ua.terms))) return 0;
     const denom = Math.sqrt(reach(a, ub.article) * reach(b, ua.article));
-    const factor = disjoint(ua.subjects, ub.subjects) ? ALIGN.otherSubjectFactor : 1;
+    const factor = disjoint(ua.subjects, ub.subjects) || otherActors(ua, ub) ? ALIGN.otherSubjectFactor : 1;
     return denom > 0 ? (factor * shared) / denom : 0;
   };
   const cache = new Map<number, number>();
@@ -340,6 +347,44 @@ function subjectsOf(p: Prepared, u: Unit, merge: ReadonlyMap<string, string>): S
     out.add(merge.get(m.key) ?? m.key);
   }
   return out;
+}
+
+// A source that goes on to say what it does itself: "said it would", "said they had".
+// "It" only before a verb of its own ("said it would review"), not "said it was unclear".
+const SELF_ACT = /^\s*,?\s*(?:that\s+)?(?:(?:they|he|she|we)\b|it\s+(?!(?:would|will|could|may|might)\s+be\b|is\b|was\b|has\s+been\b|had\s+been\b|remains?\b|seems?\b|appears?\b)[a-z])/i;
+// Words of a source that do not tell one source from another.
+const SOURCE_FILLER = /^(?:the|a|an|its|their|his|her|our|this|that|local|officials?|spokes(?:man|woman|person)|representatives?|of|for|at|from|and|s)$/;
+// Sources that are no actor of their own: a pronoun (who it is lies elsewhere), a document.
+const NO_ACTOR = /^(?:he|she|it|they|we|i|you|who|statement|report|reports|sources?|witnesses|others|one)$/;
+
+/**
+ * The words of the sources a unit is attributed to, when none of them is a name (a name is a
+ * subject, matched by its key) and none a pronoun or a document; and whether such a source
+ * acts itself in the unit. Only those: "the navy" and "the Indian navy" are one, and names
+ * are told apart by their keys already.
+ */
+function actorOf(p: Prepared, u: Unit): { actor: Set<string> | null; selfActs: boolean } {
+  const words = new Set<string>();
+  let selfActs = false;
+  for (const a of p.article.attributions) {
+    const source = a.source?.span;
+    if (!source || source.start < u.span.start || source.end > u.span.end) continue;
+    const from = lowerBound(p.words, source.start);
+    const k = firstMentionFrom(p, from);
+    const m = p.mentions[k];
+    if (m && (p.words[m.first]?.start ?? Infinity) < source.end) return { actor: null, selfActs: false };
+    const own = (p.article.text.slice(source.start, source.end).toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !SOURCE_FILLER.test(w));
+    if (own.length === 0 || own.some((w) => NO_ACTOR.test(w))) return { actor: null, selfActs: false };
+    for (const w of own) words.add(w);
+    if (a.span.end < u.span.end && SELF_ACT.test(p.article.text.slice(a.span.end, Math.min(u.span.end, a.span.end + 40)))) selfActs = true;
+  }
+  return { actor: words.size > 0 ? words : null, selfActs };
+}
+
+/** True when one unit's source does what it says and the other's is another source: "the
+ *  council said it would review the certificate" / "the fire service said an investigation would begin". */
+function otherActors(a: AlignedUnit, b: AlignedUnit): boolean {
+  return (a.selfActs || b.selfActs) && a.actor !== null && b.actor !== null && disjoint(a.actor, b.actor);
 }
 
 /** First position in a sorted list of unit indices holding `value` or more (from `from` on). */
