@@ -50,6 +50,9 @@ export const ALIGN = {
   /** Share of its weight a term of the previous sentence counts for a unit that refers back to
    *  it ("Yun's mandate has broadened since then": since what?). */
   contextWeight: 0.25,
+  /** Share of its weight a term of a headline's label counts when shared ("Calder Star
+   *  collision: harbour radar was switched off": the label names the story, not the claim). */
+  labelWeight: 0,
   /** ...only for a unit this short (its own words say too little to place it); a longer unit
    *  that opens with "It" has enough of its own, and borrowing made false matches. */
   contextMaxTerms: 4,
@@ -88,6 +91,9 @@ export interface AlignedUnit extends Unit {
   actor: ReadonlySet<string> | null;
   /** True when that source goes on to say what it does itself ("said it would review"). */
   selfActs: boolean;
+  /** A headline's terms only in its label ("Kestrel Dawn collision: radar was switched off"):
+   *  they name the story, not the claim, and count at part weight when shared; else null. */
+  label: ReadonlySet<string> | null;
 }
 
 export interface Alignment {
@@ -102,11 +108,21 @@ export interface Alignment {
 export function align(prepared: readonly Prepared[], units: readonly Unit[], merge: ReadonlyMap<string, string>, origin: (article: number) => number = (a) => a): Alignment {
   const aligned: AlignedUnit[] = units.map((u) => {
     const p = prepared[u.article] as Prepared;
-    const terms = u.kind === 'headline' && isTitleCase(p, u.first, u.last) ? headlineTermsOf(p, u.first, u.last, merge) : termsOf(p, u.first, u.last, merge);
+    const titleCase = u.kind === 'headline' && isTitleCase(p, u.first, u.last);
+    const termsIn = (first: number, last: number): Set<string> => (titleCase ? headlineTermsOf(p, first, last, merge) : termsOf(p, first, last, merge));
     const core = u.kind === 'relative' && u.open !== undefined ? termsOf(p, u.open, u.last, merge) : null;
     const subjects = subjectsOf(p, u, merge);
     const { actor, selfActs } = subjects.size > 0 ? { actor: null, selfActs: false } : actorOf(p, u);
-    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects, core, actor, selfActs };
+    // A headline "Kestrel Dawn collision: harbour radar was switched off" says its claim after
+    // the label; the label only names the story, so it counts as context does (part weight).
+    const terms = termsIn(u.first, u.last);
+    const claimFrom = u.kind === 'headline' ? labelEnd(p, u) : -1;
+    let label: Set<string> | null = null;
+    if (claimFrom > u.first) {
+      const claim = termsIn(claimFrom, u.last);
+      label = new Set([...termsIn(u.first, claimFrom)].filter((t) => !claim.has(t)));
+    }
+    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects, core, actor, selfActs, label };
   });
   // 2. IDF over sentences (sub-units would count their words twice).
   const df = new Map<string, number>();
@@ -165,6 +181,9 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     return Int32Array.from(out.sort((x, y) => x - y));
   });
   const n = aligned.length;
+  const termOf: string[] = [];
+  for (const [t, id] of termId) termOf[id] = t;
+  const inLabel = (unit: number, id: number): boolean => aligned[unit]?.label?.has(termOf[id] ?? '') ?? false;
   const compute = (a: number, b: number): number => {
     const ta = ids[a] as Int32Array;
     const tb = ids[b] as Int32Array;
@@ -177,7 +196,7 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
       if (va < vb) x++;
       else if (vb < va) y++;
       else {
-        shared += termWeight[va] ?? 0;
+        shared += (termWeight[va] ?? 0) * (inLabel(a, va) || inLabel(b, va) ? ALIGN.labelWeight : 1);
         count++;
         if (isPredicate[va]) predicates++;
         x++;
@@ -296,6 +315,20 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   weak.push(...weakKept);
   opinion.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
   return { units: aligned, groups: grow(aligned, edges, weak, opinion, score, residual, origin), score };
+}
+
+// A headline's label before its claim: "Kestrel Dawn collision: harbour radar was switched off".
+const HEADLINE_LABEL = /^([^:\n]{2,60}):\s+\S/;
+
+/** The first word of a headline's claim after a short label and a colon, else -1. */
+function labelEnd(p: Prepared, u: Unit): number {
+  const m = HEADLINE_LABEL.exec(p.article.text.slice(u.span.start, u.span.end));
+  // Not a time ("07: 35 PM") nor a speaker's words ("A police spokesman said: ...").
+  if (!m || !/[a-z]{2}/i.test(m[1] ?? '') || /\b(?:said|says|asks|asked|told|adds|added)\s*$/i.test(m[1] ?? '')) return -1;
+  const at = lowerBound(p.words, u.span.start + (m[1]?.length ?? 0) + 1);
+  // A label of a few words, a claim of several.
+  if (at - u.first > 4 || u.last - at < 3) return -1;
+  return at;
 }
 
 // Words that make a unit lean on the sentence before it.
