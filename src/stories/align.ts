@@ -132,6 +132,22 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     sentences++;
     for (const t of u.terms) df.set(t, (df.get(t) ?? 0) + 1);
   }
+  // A name's short form counts the sentences of its long forms too: "the Lisken ferry" is about
+  // Lisken Island, which nearly every sentence names; alone, "lisken" was the rarest term.
+  {
+    const longer = new Map<string, number>();
+    for (const [t, c] of df) {
+      if (!t.startsWith('e:')) continue;
+      const cut = t.indexOf('-');
+      if (cut > 2) longer.set(t.slice(0, cut), (longer.get(t.slice(0, cut)) ?? 0) + c);
+    }
+    // Only a short form rarer than its long forms: a name common on its own ("Marrowby", the
+    // town) is its own thing beside a rare "Marrowby harbour".
+    for (const [t, c] of longer) {
+      const own = df.get(t);
+      if (own !== undefined && own < c) df.set(t, own + c);
+    }
+  }
   const weight = new Map<string, number>();
   const weightOf = (t: string): number => {
     let w = weight.get(t);
