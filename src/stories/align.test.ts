@@ -144,6 +144,9 @@ test('a late joiner whose best partner\'s fact is full tries the fact of its nex
     context: new Set(),
     subjects: new Set(),
     core: null,
+    actor: null,
+    selfActs: false,
+    label: null,
   });
   const units = [
     unit(0, 0, ['s:bridg', 's:clos']),

@@ -50,6 +50,9 @@ export const ALIGN = {
   /** Share of its weight a term of the previous sentence counts for a unit that refers back to
    *  it ("Yun's mandate has broadened since then": since what?). */
   contextWeight: 0.25,
+  /** Share of its weight a term of a headline's label counts when shared ("Calder Star
+   *  collision: harbour radar was switched off": the label names the story, not the claim). */
+  labelWeight: 0,
   /** ...only for a unit this short (its own words say too little to place it); a longer unit
    *  that opens with "It" has enough of its own, and borrowing made false matches. */
   contextMaxTerms: 4,
@@ -83,6 +86,14 @@ export interface AlignedUnit extends Unit {
   subjects: ReadonlySet<string>;
   /** A relative unit's own words' terms (from its pronoun on); null for other units. */
   core: ReadonlySet<string> | null;
+  /** For a unit with no subject attributed to a source that is no name and no pronoun ("the
+   *  borough council said ..."): that source's words; else null. */
+  actor: ReadonlySet<string> | null;
+  /** True when that source goes on to say what it does itself ("said it would review"). */
+  selfActs: boolean;
+  /** A headline's terms only in its label ("Kestrel Dawn collision: radar was switched off"):
+   *  they name the story, not the claim, and count at part weight when shared; else null. */
+  label: ReadonlySet<string> | null;
 }
 
 export interface Alignment {
@@ -97,9 +108,21 @@ export interface Alignment {
 export function align(prepared: readonly Prepared[], units: readonly Unit[], merge: ReadonlyMap<string, string>, origin: (article: number) => number = (a) => a): Alignment {
   const aligned: AlignedUnit[] = units.map((u) => {
     const p = prepared[u.article] as Prepared;
-    const terms = u.kind === 'headline' && isTitleCase(p, u.first, u.last) ? headlineTermsOf(p, u.first, u.last, merge) : termsOf(p, u.first, u.last, merge);
+    const titleCase = u.kind === 'headline' && isTitleCase(p, u.first, u.last);
+    const termsIn = (first: number, last: number): Set<string> => (titleCase ? headlineTermsOf(p, first, last, merge) : termsOf(p, first, last, merge));
     const core = u.kind === 'relative' && u.open !== undefined ? termsOf(p, u.open, u.last, merge) : null;
-    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects: subjectsOf(p, u, merge), core };
+    const subjects = subjectsOf(p, u, merge);
+    const { actor, selfActs } = subjects.size > 0 ? { actor: null, selfActs: false } : actorOf(p, u);
+    // A headline "Kestrel Dawn collision: harbour radar was switched off" says its claim after
+    // the label; the label only names the story, so it counts as context does (part weight).
+    const terms = termsIn(u.first, u.last);
+    const claimFrom = u.kind === 'headline' ? labelEnd(p, u) : -1;
+    let label: Set<string> | null = null;
+    if (claimFrom > u.first) {
+      const claim = termsIn(claimFrom, u.last);
+      label = new Set([...termsIn(u.first, claimFrom)].filter((t) => !claim.has(t)));
+    }
+    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects, core, actor, selfActs, label };
   });
   // 2. IDF over sentences (sub-units would count their words twice).
   const df = new Map<string, number>();
@@ -108,6 +131,22 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     if (u.kind !== 'sentence') continue;
     sentences++;
     for (const t of u.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  // A name's short form counts the sentences of its long forms too: "the Lisken ferry" is about
+  // Lisken Island, which nearly every sentence names; alone, "lisken" was the rarest term.
+  {
+    const longer = new Map<string, number>();
+    for (const [t, c] of df) {
+      if (!t.startsWith('e:')) continue;
+      const cut = t.indexOf('-');
+      if (cut > 2) longer.set(t.slice(0, cut), (longer.get(t.slice(0, cut)) ?? 0) + c);
+    }
+    // Only a short form rarer than its long forms: a name common on its own ("Marrowby", the
+    // town) is its own thing beside a rare "Marrowby harbour".
+    for (const [t, c] of longer) {
+      const own = df.get(t);
+      if (own !== undefined && own < c) df.set(t, own + c);
+    }
   }
   const weight = new Map<string, number>();
   const weightOf = (t: string): number => {
@@ -158,6 +197,9 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     return Int32Array.from(out.sort((x, y) => x - y));
   });
   const n = aligned.length;
+  const termOf: string[] = [];
+  for (const [t, id] of termId) termOf[id] = t;
+  const inLabel = (unit: number, id: number): boolean => aligned[unit]?.label?.has(termOf[id] ?? '') ?? false;
   const compute = (a: number, b: number): number => {
     const ta = ids[a] as Int32Array;
     const tb = ids[b] as Int32Array;
@@ -170,7 +212,7 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
       if (va < vb) x++;
       else if (vb < va) y++;
       else {
-        shared += termWeight[va] ?? 0;
+        shared += (termWeight[va] ?? 0) * (inLabel(a, va) || inLabel(b, va) ? ALIGN.labelWeight : 1);
         count++;
         if (isPredicate[va]) predicates++;
         x++;
@@ -194,7 +236,7 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     // was renewed in March"), not for the antecedent alone: the background must be in common.
     if ((ua.core && !sharesPredicateTerm(ua.core, ub.terms)) || (ub.core && !sharesPredicateTerm(ub.core, ua.terms))) return 0;
     const denom = Math.sqrt(reach(a, ub.article) * reach(b, ua.article));
-    const factor = disjoint(ua.subjects, ub.subjects) ? ALIGN.otherSubjectFactor : 1;
+    const factor = disjoint(ua.subjects, ub.subjects) || otherActors(ua, ub) ? ALIGN.otherSubjectFactor : 1;
     return denom > 0 ? (factor * shared) / denom : 0;
   };
   const cache = new Map<number, number>();
@@ -291,6 +333,20 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   return { units: aligned, groups: grow(aligned, edges, weak, opinion, score, residual, origin), score };
 }
 
+// A headline's label before its claim: "Kestrel Dawn collision: harbour radar was switched off".
+const HEADLINE_LABEL = /^([^:\n]{2,60}):\s+\S/;
+
+/** The first word of a headline's claim after a short label and a colon, else -1. */
+function labelEnd(p: Prepared, u: Unit): number {
+  const m = HEADLINE_LABEL.exec(p.article.text.slice(u.span.start, u.span.end));
+  // Not a time ("07: 35 PM") nor a speaker's words ("A police spokesman said: ...").
+  if (!m || !/[a-z]{2}/i.test(m[1] ?? '') || /\b(?:said|says|asks|asked|told|adds|added)\s*$/i.test(m[1] ?? '')) return -1;
+  const at = lowerBound(p.words, u.span.start + (m[1]?.length ?? 0) + 1);
+  // A label of a few words, a claim of several.
+  if (at - u.first > 4 || u.last - at < 3) return -1;
+  return at;
+}
+
 // Words that make a unit lean on the sentence before it.
 const REFERS_BACK = /^(?:he|she|it|they|this|these|those|such|the move|the decision|the two sides)\b|\b(?:since then|at the time|by then|that time)\b/i;
 
@@ -340,6 +396,44 @@ function subjectsOf(p: Prepared, u: Unit, merge: ReadonlyMap<string, string>): S
     out.add(merge.get(m.key) ?? m.key);
   }
   return out;
+}
+
+// A source that goes on to say what it does itself: "said it would", "said they had".
+// "It" only before a verb of its own ("said it would review"), not "said it was unclear".
+const SELF_ACT = /^\s*,?\s*(?:that\s+)?(?:(?:they|he|she|we)\b|it\s+(?!(?:would|will|could|may|might)\s+be\b|is\b|was\b|has\s+been\b|had\s+been\b|remains?\b|seems?\b|appears?\b)[a-z])/i;
+// Words of a source that do not tell one source from another.
+const SOURCE_FILLER = /^(?:the|a|an|its|their|his|her|our|this|that|local|officials?|spokes(?:man|woman|person)|representatives?|of|for|at|from|and|s)$/;
+// Sources that are no actor of their own: a pronoun (who it is lies elsewhere), a document.
+const NO_ACTOR = /^(?:he|she|it|they|we|i|you|who|statement|report|reports|sources?|witnesses|others|one)$/;
+
+/**
+ * The words of the sources a unit is attributed to, when none of them is a name (a name is a
+ * subject, matched by its key) and none a pronoun or a document; and whether such a source
+ * acts itself in the unit. Only those: "the navy" and "the Indian navy" are one, and names
+ * are told apart by their keys already.
+ */
+function actorOf(p: Prepared, u: Unit): { actor: Set<string> | null; selfActs: boolean } {
+  const words = new Set<string>();
+  let selfActs = false;
+  for (const a of p.article.attributions) {
+    const source = a.source?.span;
+    if (!source || source.start < u.span.start || source.end > u.span.end) continue;
+    const from = lowerBound(p.words, source.start);
+    const k = firstMentionFrom(p, from);
+    const m = p.mentions[k];
+    if (m && (p.words[m.first]?.start ?? Infinity) < source.end) return { actor: null, selfActs: false };
+    const own = (p.article.text.slice(source.start, source.end).toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !SOURCE_FILLER.test(w));
+    if (own.length === 0 || own.some((w) => NO_ACTOR.test(w))) return { actor: null, selfActs: false };
+    for (const w of own) words.add(w);
+    if (a.span.end < u.span.end && SELF_ACT.test(p.article.text.slice(a.span.end, Math.min(u.span.end, a.span.end + 40)))) selfActs = true;
+  }
+  return { actor: words.size > 0 ? words : null, selfActs };
+}
+
+/** True when one unit's source does what it says and the other's is another source: "the
+ *  council said it would review the certificate" / "the fire service said an investigation would begin". */
+function otherActors(a: AlignedUnit, b: AlignedUnit): boolean {
+  return (a.selfActs || b.selfActs) && a.actor !== null && b.actor !== null && disjoint(a.actor, b.actor);
 }
 
 /** First position in a sorted list of unit indices holding `value` or more (from `from` on). */
