@@ -15,36 +15,20 @@
  * `--a` / `--b`: a directory holding a checkout, or a git revision (exported with git archive
  * under the system's temporary folder, cached by commit).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { hasExtractionData, loadPages } from '../eval/extraction-data.js';
 import { decodeHtml } from '../src/read/charset.js';
 import { intArg, median } from './fnc1.js';
+import { checkoutOf, repo } from './checkout.js';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
 
 function stringArg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
 }
 
-function checkoutOf(spec: string): { dir: string; label: string } {
-  const asDir = resolve(spec);
-  if (existsSync(join(asDir, 'src'))) return { dir: asDir, label: spec === '.' ? 'working tree' : asDir };
-  const commit = execFileSync('git', ['rev-parse', '--verify', `${spec}^{commit}`], { cwd: repo, encoding: 'utf8' }).trim();
-  const dir = join(tmpdir(), `crosscheck-ab-${commit.slice(0, 12)}`);
-  if (!existsSync(join(dir, 'src'))) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const archive = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'package.json', 'tsconfig.json'], { cwd: repo, maxBuffer: 1 << 30 });
-    execFileSync('tar', ['-x', '-C', dir], { input: archive });
-    symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
-  }
-  return { dir, label: `${spec} (${commit.slice(0, 7)})` };
-}
 
 type Extract = (bytes: Uint8Array, options: { uri: string; url?: string | null }) => unknown;
 type Parse = (html: string) => unknown;

@@ -16,13 +16,13 @@
  * is left out unless `--analyze` (it is bounded by time, so its share would blur the figure).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { fixed, median, table } from './fnc1.js';
+import { checkoutOf, repo } from './checkout.js';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
@@ -71,21 +71,6 @@ if (childAt > 0) {
   process.exit(0);
 }
 
-/** The checkout a side names: a directory as it is, or a revision exported once (cached by commit). */
-function checkoutOf(spec: string): { dir: string; label: string } {
-  const asDir = resolve(spec);
-  if (existsSync(join(asDir, 'src'))) return { dir: asDir, label: spec === '.' ? 'working tree' : asDir };
-  const commit = execFileSync('git', ['rev-parse', '--verify', `${spec}^{commit}`], { cwd: repo, encoding: 'utf8' }).trim();
-  const dir = join(tmpdir(), `crosscheck-ab-${commit.slice(0, 12)}`);
-  if (!existsSync(join(dir, 'src'))) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const archive = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'], { cwd: repo, maxBuffer: 1 << 30 });
-    execFileSync('tar', ['-x', '-C', dir], { input: archive });
-    symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
-  }
-  return { dir, label: `${spec} (${commit.slice(0, 7)})` };
-}
 
 const n = Number(arg('n', '20000'));
 const rounds = Number(arg('rounds', '2'));

@@ -18,35 +18,19 @@
  * both alike.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DEFAULT_CONTEXT, type Article, type Context, type Doc, type SourceRecord } from '../src/model/index.js';
 import { FNC1_BODIES, collectGarbage, fixed, intArg, loadBodies, median, table, time, toSource, utf8Bytes } from './fnc1.js';
+import { checkoutOf, repo } from './checkout.js';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
 
 function stringArg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
 }
 
-/** The checkout a side names: a directory as it is, or a revision exported once (cached by commit). */
-function checkoutOf(spec: string): { dir: string; label: string } {
-  const asDir = resolve(spec);
-  if (existsSync(join(asDir, 'src'))) return { dir: asDir, label: spec === '.' ? 'working tree' : asDir };
-  const commit = execFileSync('git', ['rev-parse', '--verify', `${spec}^{commit}`], { cwd: repo, encoding: 'utf8' }).trim();
-  const dir = join(tmpdir(), `crosscheck-ab-${commit.slice(0, 12)}`);
-  if (!existsSync(join(dir, 'src'))) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const archive = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'], { cwd: repo, maxBuffer: 1 << 30 });
-    execFileSync('tar', ['-x', '-C', dir], { input: archive });
-    symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
-  }
-  return { dir, label: `${spec} (${commit.slice(0, 7)})` };
-}
 
 type Process = (source: SourceRecord) => Article;
 type Stage = (doc: Doc, ctx: Context) => Doc;

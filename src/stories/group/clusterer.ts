@@ -223,14 +223,19 @@ export class Clusterer {
    * by its first member. Returns the stories founded (less those joined).
    */
   private splitStories(pending: readonly Pending[], founders: Map<string, string>, absorbing: ReadonlySet<string>, find: (s: string) => string, titles: ReadonlyMap<string, string>): number {
-    const members = new Map<string, Pending[]>();
-    for (const p of pending) {
-      const s = find(p.story);
-      if (!founders.has(s) || absorbing.has(s)) continue;
-      const list = members.get(s);
-      if (list) list.push(p);
-      else members.set(s, [p]);
-    }
+    // The members of each story founded here, by the story they are in now.
+    const byStory = (): Map<string, Pending[]> => {
+      const out = new Map<string, Pending[]>();
+      for (const p of pending) {
+        const s = find(p.story);
+        if (!founders.has(s) || absorbing.has(s)) continue;
+        const list = out.get(s);
+        if (list) list.push(p);
+        else out.set(s, [p]);
+      }
+      return out;
+    };
+    let members = byStory();
     let created = 0;
     // First the parts of one event that the order of arrival left apart (split.ts joinParts).
     const lists = [...members.values()];
@@ -239,14 +244,7 @@ export class Clusterer {
       for (const k of group.slice(1)) for (const p of lists[k] as Pending[]) p.story = story;
       created -= group.length - 1;
     }
-    members.clear();
-    for (const p of pending) {
-      const s = find(p.story);
-      if (!founders.has(s) || absorbing.has(s)) continue;
-      const list = members.get(s);
-      if (list) list.push(p);
-      else members.set(s, [p]);
-    }
+    members = byStory();
     const queue = [...members.values()];
     for (let list = queue.pop(); list; list = queue.pop()) {
       const off = splitOff(list, this.df);
