@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hasExtractionData, loadPages } from '../eval/extraction-data.js';
 import { decodeHtml } from '../src/read/charset.js';
-import { intArg, median } from './fnc1.js';
+import { cpuMsOf, intArg, median } from './fnc1.js';
 import { checkoutOf, repo } from './checkout.js';
 
 
@@ -60,13 +60,6 @@ function canonical(result: unknown): string {
   });
 }
 
-function cpuMs(fn: () => void): number {
-  const from = process.cpuUsage();
-  fn();
-  const u = process.cpuUsage(from);
-  return (u.user + u.system) / 1000;
-}
-
 async function main(): Promise<void> {
   if (!hasExtractionData()) {
     console.error('../shared/data/extraction not found');
@@ -93,8 +86,8 @@ async function main(): Promise<void> {
     const order = r % 2 === 0 ? [0, 1] : [1, 0];
     for (const k of order) {
       const side = sides[k]!;
-      times.extract[k]!.push(cpuMs(() => { for (const p of pages) side.extract(p.bytes, { uri: p.id, url: p.url }); }) / pages.length);
-      times.parse[k]!.push(cpuMs(() => { for (const t of texts) side.parse(t); }) / pages.length);
+      times.extract[k]!.push(cpuMsOf(() => { for (const p of pages) side.extract(p.bytes, { uri: p.id, url: p.url }); }) / pages.length);
+      times.parse[k]!.push(cpuMsOf(() => { for (const t of texts) side.parse(t); }) / pages.length);
     }
   }
   console.log(`HTML extraction A/B, ${pages.length} pages, ${rounds} alternating rounds, median CPU ms/page; outputs identical\n`);

@@ -14,15 +14,10 @@ import { extract } from '../src/extract/index.js';
 import { htmlFromBytes } from '../src/read/html.js';
 import { DEFAULT_CONTEXT, type SourceRecord } from '../src/model/index.js';
 import { hasExtractionData, loadPages } from '../eval/extraction-data.js';
+import { cpuMsSince } from './fnc1.js';
 
 const GOAL_RATIO = 40;
 const GOAL_MS = 5;
-
-/** CPU milliseconds (user + system) of this process since `from`. */
-function cpuMs(from: NodeJS.CpuUsage): number {
-  const u = process.cpuUsage(from);
-  return (u.user + u.system) / 1000;
-}
 
 async function main(): Promise<void> {
   if (!hasExtractionData()) {
@@ -40,7 +35,7 @@ async function main(): Promise<void> {
   let cpu = process.cpuUsage();
   for (let k = 0; k < rounds; k++) for (const p of pages) extractHtmlBytes(p.bytes, { uri: p.id, url: p.url });
   const oursMs = (performance.now() - t) / (rounds * pages.length);
-  const oursCpuMs = cpuMs(cpu) / (rounds * pages.length);
+  const oursCpuMs = cpuMsSince(cpu) / (rounds * pages.length);
   const records = pages.map((p) => {
     const item = htmlFromBytes(p.bytes, p.id, { url: p.url });
     return item.kind === 'source' ? item.source : null;
@@ -53,7 +48,7 @@ async function main(): Promise<void> {
     if (item.kind === 'source') extract(item.source, DEFAULT_CONTEXT);
   }
   const wholeMs = (performance.now() - t) / (rounds * pages.length);
-  const wholeCpuMs = cpuMs(cpu) / (rounds * pages.length);
+  const wholeCpuMs = cpuMsSince(cpu) / (rounds * pages.length);
 
   const { JSDOM, VirtualConsole } = await import('jsdom');
   const { Readability } = await import('@mozilla/readability');

@@ -82,6 +82,19 @@ export async function timeRunsAsync(fn: () => Promise<void>, repeat: number, lon
   return times;
 }
 
+/** CPU milliseconds (user + system) of this process since `from`. */
+export function cpuMsSince(from: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+}
+
+/** CPU milliseconds (user + system) that `fn` took. */
+export function cpuMsOf(fn: () => void): number {
+  const from = process.cpuUsage();
+  fn();
+  return cpuMsSince(from);
+}
+
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
