@@ -28,6 +28,8 @@ test('a rare short form of a common name does not weigh as a rare name', () => {
   // "The Lisken ferry and a grain ship met at the harbour mouth on Tuesday morning" and "Hundreds of
   // Lisken residents spent Tuesday night on the mainland": a short name, a day and "ferry" in
   // common. With "lisken" weighed as the rarest name of the story the pair scored 0.41, a sure
-  // match; it must not score well above the bar (it still reaches it: the day and "ferry").
-  assert.ok(score(met, night) < ALIGN.threshold * 1.2, `scored ${score(met, night).toFixed(3)}`);
+  // match. The day and the short name are in one clause of the second sentence and "ferry" in
+  // the other ("— and nobody can say when the island's ferry will sail"): no clause says what
+  // the first does, so it does not reach the bar (#15, inOneClause).
+  assert.ok(score(met, night) < ALIGN.threshold, `scored ${score(met, night).toFixed(3)}`);
 });

@@ -72,6 +72,8 @@ export const ALIGN = {
   /** Score factor when both units name who or what they are about and the names differ
    *  ("the Kestrel Dawn can carry 350 passengers" / "the Lowland Maid can carry 180"). */
   otherSubjectFactor: 0.5,
+  /** What two units share must be said in one clause of each (see inOneClause). */
+  oneClause: true,
 } as const;
 
 // Entities that date or place a statement rather than say what it is about.
@@ -200,7 +202,8 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   const termOf: string[] = [];
   for (const [t, id] of termId) termOf[id] = t;
   const inLabel = (unit: number, id: number): boolean => aligned[unit]?.label?.has(termOf[id] ?? '') ?? false;
-  const compute = (a: number, b: number): number => {
+  // The weight two units share, or 0 when what they share cannot make them one fact.
+  const sharedWeight = (a: number, b: number): number => {
     const ta = ids[a] as Int32Array;
     const tb = ids[b] as Int32Array;
     let shared = 0;
@@ -221,20 +224,57 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     }
     const ua = aligned[a] as AlignedUnit;
     const ub = aligned[b] as AlignedUnit;
-    // What a unit refers back to may meet the other's own words (at part weight).
+    // What a unit refers back to may meet the other's own words (at part weight), but it only
+    // supports what the unit itself says: "Yun's mandate has broadened since then" borrows
+    // "seek the release" from the sentence before; matched with "Tillerson praised Yun ... U.S.
+    // efforts", that borrowed word was the only thing besides the name in common.
     for (const [from, to] of [[ua, ub], [ub, ua]] as const) {
       for (const t of from.context) {
         if (!to.terms.has(t) || from.terms.has(t)) continue;
         shared += weightOf(t) * ALIGN.contextWeight;
         count++;
-        if (!t.startsWith('e:')) predicates++;
       }
     }
     // Two sentences that share only names are about the same people, not the same fact.
     if (count < ALIGN.minSharedTerms || predicates < 1 || shared < ALIGN.minSharedWeight) return 0;
+    return shared;
+  };
+  // The clauses a unit splits into (./units.ts: at semicolons and dashes, ", and", comma
+  // splices, subordinators), for the rule that what two units share is said in one clause.
+  const clausesIn: number[][] = aligned.map(() => []);
+  {
+    const bySentence = new Map<string, number[]>();
+    aligned.forEach((u, i) => {
+      if (u.kind !== 'clause') return;
+      const key = `${u.article}:${u.sentence}`;
+      const list = bySentence.get(key) ?? [];
+      list.push(i);
+      bySentence.set(key, list);
+    });
+    aligned.forEach((u, i) => {
+      for (const c of bySentence.get(`${u.article}:${u.sentence}`) ?? []) {
+        const cu = aligned[c] as AlignedUnit;
+        if (c !== i && cu.span.start >= u.span.start && cu.span.end <= u.span.end && cu.span.end - cu.span.start < u.span.end - u.span.start) clausesIn[i]?.push(c);
+      }
+    });
+  }
+  /** True when what unit `a` shares with `b` is said in one of a's clauses (or a has none):
+   *  "Hundreds of Lisken residents spent Tuesday night on the mainland — and nobody can say when
+   *  the island's ferry will sail" shares the island and the day with "The Lisken ferry and a
+   *  grain ship met ... on Tuesday" in one clause and "ferry" in the other: no clause says the same. */
+  const inOneClause = (a: number, b: number): boolean => {
+    const list = clausesIn[a] ?? [];
+    return list.length === 0 || list.some((c) => sharedWeight(c, b) > 0);
+  };
+  const compute = (a: number, b: number): number => {
+    const shared = sharedWeight(a, b);
+    if (shared === 0) return 0;
+    const ua = aligned[a] as AlignedUnit;
+    const ub = aligned[b] as AlignedUnit;
     // A relative clause is matched for what it says of its antecedent ("the certificate, which
     // was renewed in March"), not for the antecedent alone: the background must be in common.
     if ((ua.core && !sharesPredicateTerm(ua.core, ub.terms)) || (ub.core && !sharesPredicateTerm(ub.core, ua.terms))) return 0;
+    if (ALIGN.oneClause && (!inOneClause(a, b) || !inOneClause(b, a))) return 0;
     const denom = Math.sqrt(reach(a, ub.article) * reach(b, ua.article));
     const factor = disjoint(ua.subjects, ub.subjects) || otherActors(ua, ub) ? ALIGN.otherSubjectFactor : 1;
     return denom > 0 ? (factor * shared) / denom : 0;

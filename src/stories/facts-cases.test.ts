@@ -1,0 +1,58 @@
+/**
+ * Golden cases of claim alignment: one folder per failure class of real news text in
+ * test/cases/facts/, written in our own words: the articles of one story (*.txt) and
+ * expected.json, whose patterns (regular expressions over member texts) say
+ *   together  some fact has a member matching each pattern, from different articles;
+ *   apart     no fact has members matching both patterns;
+ *   alone     a member matching the pattern is in a fact with no other article's member.
+ * The articles go through the whole pipeline and analyzeStory as one story.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyzeText } from '../collection/pipeline.js';
+import { analyzeStory } from './index.js';
+import { assertEvidence } from './testing.js';
+
+const CASES = fileURLToPath(new URL('../../test/cases/facts/', import.meta.url));
+
+interface Expected {
+  together?: string[][];
+  apart?: string[][];
+  alone?: string[];
+}
+
+for (const name of readdirSync(CASES).sort()) {
+  test(`golden facts: ${name}`, () => {
+    const dir = `${CASES}${name}/`;
+    const articles = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => analyzeText(readFileSync(`${dir}${f}`, 'utf8'), { uri: `${name}/${f}` }));
+    const expected = JSON.parse(readFileSync(`${dir}expected.json`, 'utf8')) as Expected;
+    const { story } = analyzeStory(name, articles);
+    assertEvidence([story], articles);
+    const shown = story.facts.map((f) => f.members.map((m) => m.text).join(' | ')).join('\n');
+    for (const patterns of expected.together ?? []) {
+      const res = patterns.map((p) => new RegExp(p));
+      const ok = story.facts.some((f) => {
+        const hits = res.map((re) => f.members.filter((m) => re.test(m.text)).map((m) => m.articleId));
+        return hits.every((h) => h.length > 0) && new Set(hits.flat()).size > 1;
+      });
+      assert.ok(ok, `no fact holds ${patterns.join(' + ')}:\n${shown}`);
+    }
+    for (const [a, b] of expected.apart ?? []) {
+      const ra = new RegExp(a ?? '');
+      const rb = new RegExp(b ?? '');
+      const bad = story.facts.filter((f) => f.members.some((m) => ra.test(m.text)) && f.members.some((m) => rb.test(m.text)));
+      assert.equal(bad.length, 0, `one fact holds ${a} and ${b}:\n${shown}`);
+    }
+    for (const p of expected.alone ?? []) {
+      const re = new RegExp(p);
+      const holders = story.facts.filter((f) => f.members.some((m) => re.test(m.text)));
+      assert.ok(holders.length > 0, `no fact holds ${p}`);
+      for (const f of holders) assert.equal(f.articleIds.length, 1, `${p} is joined with another article:\n${shown}`);
+    }
+  });
+}
