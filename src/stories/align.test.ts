@@ -144,6 +144,7 @@ test('a late joiner whose best partner\'s fact is full tries the fact of its nex
     context: new Set(),
     subjects: new Set(),
     core: null,
+    background: null,
     actor: null,
     selfActs: false,
     label: null,

@@ -72,6 +72,8 @@ export const ALIGN = {
   /** Score factor when both units name who or what they are about and the names differ
    *  ("the Kestrel Dawn can carry 350 passengers" / "the Lowland Maid can carry 180"). */
   otherSubjectFactor: 0.5,
+  /** A sentence's relative clauses and appositives count only through their own units (markBackground). */
+  backgroundApart: true,
   /** What two units share must be said in one clause of each (see inOneClause). */
   oneClause: true,
 } as const;
@@ -88,6 +90,9 @@ export interface AlignedUnit extends Unit {
   subjects: ReadonlySet<string>;
   /** A relative unit's own words' terms (from its pronoun on); null for other units. */
   core: ReadonlySet<string> | null;
+  /** For a unit holding a relative clause or an appositive: the terms only that background has
+   *  ("who set up Velt Logistics in 1998"), which its own units match; else null. */
+  background: ReadonlySet<string> | null;
   /** For a unit with no subject attributed to a source that is no name and no pronoun ("the
    *  borough council said ..."): that source's words; else null. */
   actor: ReadonlySet<string> | null;
@@ -124,8 +129,9 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
       const claim = termsIn(claimFrom, u.last);
       label = new Set([...termsIn(u.first, claimFrom)].filter((t) => !claim.has(t)));
     }
-    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects, core, actor, selfActs, label };
+    return { ...u, terms, context: contextOf(p, u, merge, terms), subjects, core, background: null, actor, selfActs, label };
   });
+  if (ALIGN.backgroundApart) markBackground(prepared, aligned, merge);
   // 2. IDF over sentences (sub-units would count their words twice).
   const df = new Map<string, number>();
   let sentences = 0;
@@ -202,6 +208,10 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   const termOf: string[] = [];
   for (const [t, id] of termId) termOf[id] = t;
   const inLabel = (unit: number, id: number): boolean => aligned[unit]?.label?.has(termOf[id] ?? '') ?? false;
+  // A sentence's background (relative clause, appositive) is matched by its own unit, never as
+  // part of the sentence: "Company founder Mara Velt, who set up Velt Logistics in 1998, said the
+  // firm would cooperate" does not say "Mara Velt founded the company in 1998"; its relative does.
+  const inBackground = (unit: number, id: number): boolean => aligned[unit]?.background?.has(termOf[id] ?? '') ?? false;
   // The weight two units share, or 0 when what they share cannot make them one fact.
   const sharedWeight = (a: number, b: number): number => {
     const ta = ids[a] as Int32Array;
@@ -215,9 +225,11 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
       if (va < vb) x++;
       else if (vb < va) y++;
       else {
-        shared += (termWeight[va] ?? 0) * (inLabel(a, va) || inLabel(b, va) ? ALIGN.labelWeight : 1);
-        count++;
-        if (isPredicate[va]) predicates++;
+        if (!inBackground(a, va) && !inBackground(b, va)) {
+          shared += (termWeight[va] ?? 0) * (inLabel(a, va) || inLabel(b, va) ? ALIGN.labelWeight : 1);
+          count++;
+          if (isPredicate[va]) predicates++;
+        }
         x++;
         y++;
       }
@@ -371,6 +383,36 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   weak.push(...weakKept);
   opinion.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
   return { units: aligned, groups: grow(aligned, edges, weak, opinion, score, residual, origin), score };
+}
+
+/**
+ * Sets `background` on each unit that holds a relative clause or an appositive of its sentence
+ * (from the pronoun or determiner on): the terms of those parts that the rest of the unit lacks.
+ */
+function markBackground(prepared: readonly Prepared[], units: AlignedUnit[], merge: ReadonlyMap<string, string>): void {
+  const parts = new Map<string, [number, number][]>();
+  for (const u of units) {
+    if ((u.kind !== 'relative' && u.kind !== 'appositive') || u.open === undefined) continue;
+    const key = `${u.article}:${u.sentence}`;
+    const list = parts.get(key) ?? [];
+    list.push([u.open, u.last]);
+    parts.set(key, list);
+  }
+  units.forEach((u, i) => {
+    if (u.kind === 'relative' || u.kind === 'appositive') return;
+    const holes = (parts.get(`${u.article}:${u.sentence}`) ?? []).filter(([o, l]) => o > u.first && l <= u.last).sort((x, y) => x[0] - y[0]);
+    if (holes.length === 0) return;
+    const p = prepared[u.article] as Prepared;
+    const own = new Set<string>();
+    let from = u.first;
+    for (const [o, l] of holes) {
+      if (o > from) for (const t of termsOf(p, from, o, merge)) own.add(t);
+      from = Math.max(from, l);
+    }
+    if (from < u.last) for (const t of termsOf(p, from, u.last, merge)) own.add(t);
+    const background = new Set([...u.terms].filter((t) => !own.has(t)));
+    if (background.size > 0) units[i] = { ...u, background };
+  });
 }
 
 // A headline's label before its claim: "Kestrel Dawn collision: harbour radar was switched off".

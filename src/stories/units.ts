@@ -28,7 +28,8 @@ export interface Unit {
   /** In [0, 1]: the analysis layer's score, or a fallback guess. */
   checkworthy: number;
   isOpinion: boolean;
-  /** A relative unit: the word of its relative pronoun (what it says of its antecedent starts there). */
+  /** A relative or appositive unit: where what it says of its noun starts (the relative pronoun,
+   *  the appositive's determiner). */
   open?: number;
 }
 
@@ -48,6 +49,7 @@ export const UNITS = {
    *  opinion signal counts; 0.5 let "a company that runs the only passenger link ... must be held
    *  to a higher standard" into a fact. */
   opinionWeight: 0.3,
+  subjectOnlyMainClause: true,
 } as const;
 
 const COORDINATORS = new Set(['and', 'but', 'yet']);
@@ -116,10 +118,13 @@ export function findUnits(p: Prepared, articleIndex: number): Unit[] {
       // hands — Warmbier, who ..."), not on "the release of".
       const end = p.words[r.antecedent - 1];
       if (r.antecedent > first && end && !STOPWORDS.has(end.norm)) push(si, 'main-clause', first, r.antecedent);
-      // ...and the clause with the noun the relative clause is about ("to seek the release of U.S. prisoners").
-      if (r.open > first) push(si, 'main-clause', first, r.open);
+      // ...and the clause with the noun the relative clause is about ("to seek the release of U.S.
+      // prisoners"), when it says something of that noun: "Company founder Mara Velt, who set up
+      // the firm in 1998, said ..." has only its subject's words before the pronoun, a name and
+      // no claim; as a unit it carried the founding fact in place of the relative clause (#15).
+      if (r.open > first && (!UNITS.subjectOnlyMainClause || saysSomethingBefore(p, first, r.antecedent))) push(si, 'main-clause', first, r.open);
     }
-    for (const [af, al] of appositives(p, first, last)) push(si, 'appositive', af, al);
+    for (const [af, ao, al] of appositives(p, first, last)) push(si, 'appositive', af, al, ao);
   });
   return out;
 }
@@ -211,6 +216,12 @@ function subordinates(p: Prepared, first: number, last: number): [number, number
   return out;
 }
 
+/** True when words [first, end) hold a function word: more than the premodifiers of a name ("Company founder"). */
+function saysSomethingBefore(p: Prepared, first: number, end: number): boolean {
+  for (let i = first; i < end; i++) if (STOPWORDS.has(p.words[i]?.norm ?? '')) return true;
+  return false;
+}
+
 /** Relative clauses after a comma, with their antecedent: [antecedent, end) in words. */
 function relatives(p: Prepared, first: number, last: number): { antecedent: number; open: number; end: number }[] {
   const out: { antecedent: number; open: number; end: number }[] = [];
@@ -266,9 +277,9 @@ function antecedentStart(p: Prepared, first: number, open: number): number {
   return k;
 }
 
-/** "Name, the/a ... ," appositives: [name start, appositive end) in words. */
-function appositives(p: Prepared, first: number, last: number): [number, number][] {
-  const out: [number, number][] = [];
+/** "Name, the/a ... ," appositives: [name start, its determiner, appositive end) in words. */
+function appositives(p: Prepared, first: number, last: number): [number, number, number][] {
+  const out: [number, number, number][] = [];
   for (let i = first + 1; i < last; i++) {
     if (!DETERMINERS.has(p.words[i]?.norm ?? '') || gap(p, i).trim() !== ',') continue;
     const head = p.words[i - 1];
@@ -278,7 +289,7 @@ function appositives(p: Prepared, first: number, last: number): [number, number]
     let end = i + 1;
     while (end < last && !/[,;:—–()]/.test(gap(p, end)) && end - i < UNITS.maxAppositiveWords) end++;
     if (end - i >= UNITS.maxAppositiveWords) continue;
-    out.push([k, end]);
+    out.push([k, i, end]);
   }
   return out;
 }
