@@ -82,7 +82,7 @@ for (const a of articles) {
     }
     c.reporting++;
     if (!ours) {
-      if (misses.length < 500) {
+      if (misses.length < 5000) {
         const s0 = g.cue[0] as Span;
         misses.push(`MISS cue\t${cueText}\t…${a.text.slice(Math.max(0, s0.start - 60), s0.end + 40).replace(/\n/g, ' ')}`);
       }
@@ -94,7 +94,7 @@ for (const a of articles) {
     const src = ours.source;
     if (src && g.source.some((s) => iou(s, src) >= 0.5)) c.sourceRight++;
     else if (src && isAntecedentOf(a.text, src, g.source)) c.antecedent++;
-    else if (misses.length < 500) misses.push(`SOURCE\t${cueText}\tours: ${src ? a.text.slice(src.start, src.end) : '-'}\tgold: ${g.source.map((s) => a.text.slice(s.start, s.end)).join(' ')}`);
+    else if (misses.length < 5000) misses.push(`SOURCE\t${cueText}\tours: ${src ? a.text.slice(src.start, src.end) : '-'}\tgold: ${g.source.map((s) => a.text.slice(s.start, s.end)).join(' ')}`);
   }
 }
 const figures = {

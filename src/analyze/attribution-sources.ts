@@ -258,7 +258,7 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     const n = t.norm;
     if (i < j && (SUBJECT_STOPS.has(n) || CUE_VERBS.has(n) || PERSON_PRONOUNS.has(n) || PLURAL_PRONOUNS.has(n))) break;
     if (n === 'and' || n === 'or') {
-      if (!isCapital(text, tokens[i + 1])) break;
+      if (!isCapital(text, tokens[i + 1]) && !isConjoinedHead(c, i)) break;
     } else if (INNER_PREPOSITIONS.has(n) && !GENERIC_HEADS.has(n) && i < j) {
       // "former secretary of state said", "a supporter of the plan said": a role word takes its "of" phrase
       const left = tokens[i - 1];
@@ -271,7 +271,46 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
   }
   while (first <= j && EDGE_WORDS.has(tokens[first]?.norm ?? '') && !DETERMINERS.has(tokens[first]?.norm ?? '')) first++;
   if (first < j) first = personHeadStart(c, first, j);
+  if (first <= j) first = quantityLeadStart(c, first, a);
   return first <= j ? [first, j] : null;
+}
+
+/** Words that bound a number or quantity before it ("about half of voters", "nearly 6 in 10"). */
+const APPROXIMATORS = new Set(['about', 'nearly', 'almost', 'roughly', 'approximately', 'around', 'only', 'just', 'over', 'under', 'some']);
+/** Two-word bounds before a number or quantity ("more than 4 in 10", "all but two", "at least 40"). */
+const BOUNDS = new Set(['more than', 'fewer than', 'less than', 'all but', 'at least', 'at most', 'no more', 'well over']);
+
+/**
+ * The first token of a source phrase starting at `first` with what bounds its number taken in:
+ * "more than 4 in 10 said", "about half of voters say", "all but two said" (PolNeAR's source).
+ */
+function quantityLeadStart(c: Ctx, first: number, a: number): number {
+  const { tokens } = c;
+  const t = tokens[first] as Token;
+  if (t.kind !== 'number' && !QUANTITIES.has(t.norm)) return first;
+  const one = tokens[first - 1];
+  const two = tokens[first - 2];
+  if (first - 2 >= a && one && two && one.kind === 'word' && two.kind === 'word' && BOUNDS.has(`${two.norm} ${one.norm}`)) return first - 2;
+  if (first - 1 >= a && one && one.kind === 'word' && APPROXIMATORS.has(one.norm)) return first - 1;
+  return first;
+}
+
+/**
+ * Does the "and" at token i join two people words ("Edwards and others", "her advisers and
+ * allies", "union members and leaders")? Both sides a role or generic head word (PolNeAR takes
+ * the whole coordination as the source); "attacked Trump and officials say" has a name before
+ * it but a verb two words back, and stays apart.
+ */
+function isConjoinedHead(c: Ctx, i: number): boolean {
+  const next = c.tokens[i + 1];
+  const prev = c.tokens[i - 1];
+  if (!next || !prev || next.kind !== 'word' || prev.kind !== 'word') return false;
+  const isPeople = (t: Token) => GENERIC_HEADS.has(baseNorm(t)) || (isRoleWord(baseNorm(t)) && !NOT_ROLE_WORDS.has(t.norm) && !t.norm.endsWith('ed'));
+  if (!isPeople(next)) return false;
+  if (isPeople(prev)) return true;
+  // "Edwards and others": a name before, not the object of a verb before it
+  const before = c.tokens[i - 2];
+  return isCapital(c.text, prev) && !(before && before.kind === 'word' && isLower(c.text, before) && !DETERMINERS.has(before.norm) && !INNER_PREPOSITIONS.has(before.norm) && !isRoleWord(before.norm));
 }
 
 /** Token before a trailing time phrase ending at j ("on Tuesday", "just this month", "Monday night"), or j when there is none. */
@@ -301,6 +340,8 @@ function personHeadStart(c: Ctx, first: number, j: number): number {
   while (p > first && (tokens[p - 1] as Token).start >= person.span.start) p--;
   const before = tokens[p - 1] as Token;
   if (before.kind !== 'word' || BEFORE_NAMES.has(text.slice(before.start, before.end))) return first; // "Gov. Chris Christie", "(R-IN)"
+  // "the Washington Post’s Ishaan Tharoor": a possessive name before the person describes them
+  if (before.norm.endsWith("'s")) return first;
   if (isCapital(text, before)) return entitiesIn(c.entities, before.start, before.end).length > 0 ? p : first; // "the Washington Post Trump"
   const n = baseNorm(before);
   return isRoleWord(n) || DETERMINERS.has(n) || INNER_PREPOSITIONS.has(n) || n === 'and' || n === 'or' ? first : p;
@@ -367,6 +408,15 @@ function isGluedInside(c: Ctx, i: number): boolean {
   return (ch === '-' || ch === '–') && t.end === next.start && (next.kind === 'word' || next.kind === 'number');
 }
 
+/** Words naming evidence whose maker a "by" phrase names ("a poll by", "an analysis by"), besides DOCUMENT_HEADS and OUTLET_DOCUMENTS. */
+const EVIDENCE_NOUNS = new Set(['poll', 'polls', 'polling', 'study', 'studies', 'data', 'review', 'estimate', 'estimates', 'document', 'documents', 'records', 'memo', 'statement', 'audit', 'letter', 'filing', 'filings', 'research', 'figures', 'tallies', 'counts', 'surveys', 'projection', 'projections', 'calculations', 'model', 'book']);
+
+/** Is `prev` a word whose "by" phrase names its maker: an evidence noun or a participle ("conducted by", "released by")? */
+function isMadeBy(text: string, prev: Token): boolean {
+  if (prev.kind !== 'word' || !isLower(text, prev)) return false;
+  return DOCUMENT_HEADS.has(prev.norm) || OUTLET_DOCUMENTS.has(prev.norm) || EVIDENCE_NOUNS.has(prev.norm) || (prev.norm.endsWith('ed') && prev.norm.length > 4 && !CUE_VERBS.has(prev.norm));
+}
+
 /** Source phrase starting at token i, read rightwards, before token b: [i, last] or null. */
 function sourceRight(c: Ctx, i: number, b: number, allowPronoun: boolean): [number, number] | null {
   const { tokens, text } = c;
@@ -386,7 +436,8 @@ function sourceRight(c: Ctx, i: number, b: number, allowPronoun: boolean): [numb
       const next = tokens[k + 1];
       if (!next || !(isCapital(text, next) || GENERIC_HEADS.has(next.norm))) break;
     } else if (SOURCE_END.has(n) || CUE_VERBS.has(n)) {
-      const opens = prev && ((OPENS_PREPOSITION.has(prev.norm) && INNER_PREPOSITIONS.has(n)) || (n === 'by' && DOCUMENT_HEADS.has(prev.norm)));
+      // "a count by The Associated Press", "exit polls conducted by Edison Research": the maker belongs to the source
+      const opens = prev && ((OPENS_PREPOSITION.has(prev.norm) && INNER_PREPOSITIONS.has(n)) || (n === 'by' && k > i && isMadeBy(text, prev)));
       if (!opens) break;
     } else if (INNER_PREPOSITIONS.has(n) && !OPENS_PREPOSITION.has(n) && k === i) {
       break;
@@ -501,7 +552,8 @@ function subjectBeforeRelative(c: Ctx, j: number, a: number): [number, number] |
   const { tokens, text } = c;
   for (let i = j; i > a && j - i <= MAX_RELATIVE_TOKENS; i--) {
     const t = tokens[i] as Token;
-    if (t.kind === 'punct' && text[t.start] !== ',') return null;
+    // "Americans who lack a college degree, she said": after a comma in the clause a subject of its own speaks
+    if (t.kind === 'punct') return null;
     if (t.kind !== 'word' || t.norm !== 'who') continue;
     let k = i - 1;
     if (tokens[k]?.kind === 'punct' && text[tokens[k]?.start ?? 0] === ',') k--;
@@ -725,6 +777,8 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
   const { tokens, text } = c;
   let k = last + 1;
   let end = -1;
+  const restrictive = restrictiveClauseEnd(c, last, b);
+  if (restrictive >= 0) return restrictive;
   if (text[tokens[k]?.start ?? -1] === '(') {
     let x = k + 1;
     while (x < b && x - k <= MAX_BRACKET_TOKENS && text[(tokens[x] as Token).start] !== ')') x++;
@@ -734,7 +788,9 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
   }
   if (text[tokens[k]?.start ?? -1] !== ',') return end;
   const first = tokens[k + 1];
-  if (!first || first.kind !== 'word' || first.norm.endsWith('ing') || SOURCE_END.has(first.norm) && !DETERMINERS.has(first.norm) && first.norm !== 'who') return end;
+  // "said Gonzalez, 55, of Brigantine": an age opens the aside
+  const age = first?.kind === 'number' && text[tokens[k + 2]?.start ?? -1] === ',';
+  if (!first || (first.kind !== 'word' && !age) || first.norm.endsWith('ing') || SOURCE_END.has(first.norm) && !DETERMINERS.has(first.norm) && first.norm !== 'who') return end;
   // "said Mr. Kamin, who emphasized that ...": a relative clause that attributes again is a cue of its own
   if (first.norm === 'who' && CUE_VERBS.has(tokens[k + 2]?.norm ?? '')) return end;
   let x = k + 1;
@@ -747,6 +803,31 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
   }
   if (x - k > MAX_ASIDE_TOKENS) return end;
   return lastWord > k ? lastWord : end;
+}
+
+/**
+ * The last token of a restrictive relative clause right after a source phrase ending at token
+ * `last` ("according to a senior official who spoke on the condition of anonymity", "said a
+ * woman who has accused him"): PolNeAR takes it into the source, which it picks out. It runs to
+ * the first punctuation that is no part of a name, a quotation or the sentence end; -1 when no
+ * "who" follows the phrase's head word directly (no comma: "Trump, who ..." only describes).
+ */
+function restrictiveClauseEnd(c: Ctx, last: number, b: number): number {
+  const { tokens, text } = c;
+  const head = tokens[last];
+  const who = tokens[last + 1];
+  if (!head || head.kind !== 'word' || !who || who.norm !== 'who' || head.end === who.start) return -1;
+  let end = -1;
+  for (let x = last + 2; x < b && x - last <= MAX_ASIDE_TOKENS; x++) {
+    const t = tokens[x] as Token;
+    if (isInside(c.quoted, t.start)) break;
+    if (t.kind === 'punct') {
+      if (isNamePeriod(text, tokens, x) || isGluedInside(c, x)) continue;
+      break;
+    }
+    end = x;
+  }
+  return end > last + 1 ? end : -1;
 }
 
 /**
@@ -871,7 +952,9 @@ export function findCues(input: CueInput): Cue[] {
         const cueEnd = (tokens[k + n - 1] as Token).end;
         const phrase = sourceRight(c, k + n, b, true);
         // "..., according to a count by The Associated Press.": closing its sentence, the source runs to the end
-        const closing = phrase && tok.norm === 'according' && k > a && text[(tokens[k - 1] as Token).start] === ',' ? sentenceTail(c, phrase[1], b) : -1;
+        let closing = phrase && tok.norm === 'according' && k > a && text[(tokens[k - 1] as Token).start] === ',' ? sentenceTail(c, phrase[1], b) : -1;
+        // "according to a senior official who spoke on the condition of anonymity": the clause picks the source out
+        if (phrase && closing < 0) closing = restrictiveClauseEnd(c, phrase[1], b);
         record(c, out, { start: tok.start, end: cueEnd }, phrase, si, closing);
         k += n - 1;
         continue;
@@ -930,7 +1013,12 @@ export function findCues(input: CueInput): Cue[] {
         let w = j - 1;
         if (text[(tokens[w] as Token).start] === ',') w--;
         if (w >= a) phrase = subjectLeft(c, w, a);
-      } else if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectBeforeRelative(c, j, a) ?? subjectLeft(c, j, a);
+      } else if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) {
+        phrase = subjectBeforeRelative(c, j, a);
+        // "people who have battled other online threats say": the relative clause belongs to the source (PolNeAR)
+        if (phrase) extent = j;
+        else phrase = subjectLeft(c, j, a);
+      }
       else if (j >= a && left && (text[left.start] === ')' || isSuffixPeriod(c, j))) phrase = subjectLeft(c, j, a);
       else if (j - 1 >= a && left && text[left.start] === ',' && text[(tokens[j - 1] as Token).start] === ')') phrase = subjectLeft(c, j - 1, a); // "Sen. Jack Reed (D-R.I.), said"
       else {
