@@ -37,7 +37,7 @@ const OPENS_PREPOSITION = new Set(['familiar', 'close', 'briefed', 'involved', '
 const ARTICLES_AND_POSSESSIVES = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
 /** Cue verbs that are also plural nouns ("Republican claims", "his promises"). */
-const NOUN_CUES = new Set(['claims', 'reports', 'notes', 'calls', 'promises', 'pledges', 'vows', 'threats', 'demands', 'warns', 'comments', 'tweets', 'posts', 'cites', 'praises', 'echoes', 'answers', 'replies', 'describes', 'estimates', 'urges', 'alleges', 'denies', 'admits']);
+const NOUN_CUES = new Set(['note', 'claims', 'reports', 'notes', 'calls', 'promises', 'pledges', 'vows', 'threats', 'demands', 'warns', 'comments', 'tweets', 'posts', 'cites', 'praises', 'echoes', 'answers', 'replies', 'describes', 'estimates', 'urges', 'alleges', 'denies', 'admits']);
 
 /**
  * Is the cue at token k a noun with the phrase before it as its modifier: "32% of Republican
@@ -55,6 +55,25 @@ function isNounCue(c: Ctx, k: number, phrase: [number, number]): boolean {
   if (phrase[0] !== phrase[1]) return false;
   const only = tokens[phrase[0]] as Token;
   return !only.norm.endsWith('s') && entitiesIn(c.entities, only.start, only.end).some((e) => e.type === 'group' && e.span.start === only.start && e.span.end === only.end) && isCapital(text, only);
+}
+
+/**
+ * Is "called" at token k a naming ("a firm called Cambridge Analytica", "a program called “Sandy
+ * Hook Promise”", "one PAC called Stop Hillary")? A thing, not a person, stands right before it:
+ * a determiner and one singular lower-case word that is no pronoun, role or generic head (those
+ * call someone names: "he called Haugland", "critics called it", "the prince called for").
+ */
+function isNaming(c: Ctx, k: number, phrase: [number, number]): boolean {
+  const { tokens, text } = c;
+  if ((tokens[k] as Token).norm !== 'called' || phrase[1] !== k - 1) return false;
+  const noun = tokens[k - 1] as Token;
+  // "a website called", "one PAC called": a determiner, then the thing's one word (a plural is people: "commentators called him")
+  const det = tokens[k - 2];
+  if (noun.kind !== 'word' || !isLower(text, noun) || noun.norm.endsWith('s') || !det || !(DETERMINERS.has(det.norm) || (isCapital(text, det) && DETERMINERS.has(tokens[k - 3]?.norm ?? '')))) return false;
+  const n = baseNorm(noun);
+  if (PERSON_PRONOUNS.has(n) || PLURAL_PRONOUNS.has(n) || OTHER_PRONOUNS.has(n) || n === 'who' || isRoleWord(n) || ROLE_WORDS.has(n)) return false;
+  const after = tokens[k + 1];
+  return after !== undefined && after.norm !== 'for' && after.norm !== 'on' && (isCapital(text, after) || isInside(c.quoted, after.start) || after.kind === 'punct' || isLower(text, after));
 }
 
 /** The tokens of a person's name ending at token j (not before token a), or null. */
@@ -494,6 +513,36 @@ function asideEnd(c: Ctx, last: number, j: number): number {
   return j - 1;
 }
 
+/** Is token j a free-standing dash ("—", "–", "--"), the mark of an aside? */
+function isDash(c: Ctx, j: number): boolean {
+  const t = c.tokens[j];
+  if (!t || t.kind !== 'punct') return false;
+  const ch = c.text[t.start];
+  return ch === '—' || ch === '–' || (ch === '-' && c.text[t.start + 1] === '-');
+}
+
+/**
+ * The subject before an aside between dashes ending at token j (the closing dash): "Jason Sims —
+ * a teacher from Mount Pleasant — says", "Democrats — and some Republicans — say". Only a name
+ * or a generic head before the opening dash counts, as in subjectBeforeAsides.
+ */
+function subjectBeforeDashAside(c: Ctx, j: number, a: number): [number, number] | null {
+  const { tokens, text } = c;
+  for (let i = j - 1; i > a && j - i <= MAX_ASIDE_TOKENS; i--) {
+    if (isInside(c.quoted, (tokens[i] as Token).start)) return null;
+    if (!isDash(c, i)) continue;
+    if (i === j - 1) return null;
+    const phrase = subjectLeft(c, i - 1, a);
+    if (!phrase) return null;
+    for (let x = phrase[0]; x <= phrase[1]; x++) {
+      const w = tokens[x] as Token;
+      if (GENERIC_HEADS.has(baseNorm(w)) || (isCapital(text, w) && !DETERMINERS.has(w.norm) && !CLAUSE_OPENERS.has(w.norm))) return phrase;
+    }
+    return null;
+  }
+  return null;
+}
+
 /** Words that may open a clause before its subject ("But Megan Hester, ..., said"). */
 const CLAUSE_OPENERS = new Set(['but', 'and', 'yet', 'so', 'meanwhile', 'still', 'however', 'now', 'also']);
 
@@ -765,6 +814,29 @@ function personByLastWord(c: Ctx): Map<string, string> {
   return out;
 }
 
+/**
+ * The subject of a participle right after it when it is a counted group ("with 47 percent of
+ * Cuban Americans saying", "three in 10 saying", "with voters saying"): a phrase after "with",
+ * or one that opens with a number or a quantity word. Null for others ("a sign saying").
+ */
+function countedSubject(c: Ctx, k: number, a: number): [number, number] | null {
+  const { tokens } = c;
+  let j = k;
+  const last = tokens[j];
+  if (!last || (last.kind !== 'word' && last.kind !== 'number') || PERSON_PRONOUNS.has(last.norm) || PLURAL_PRONOUNS.has(last.norm)) return null;
+  const cue = (tokens[k + 1] as Token).norm;
+  // "with Cruz repeatedly calling Trump his friend": the adverb is no part of the subject
+  while (j > a && isAdverb(c.text, tokens[j] as Token)) j--;
+  // "with 100 percent of precincts reporting", "with the economy adding 151,000 jobs": counts, not words
+  if (cue === 'reporting' || cue === 'adding') return null;
+  const phrase = subjectLeft(c, j, a);
+  if (!phrase) return null;
+  const first = tokens[phrase[0]] as Token;
+  if (tokens[phrase[0] - 1]?.norm === 'with') return phrase;
+  // "three in 10 saying", "30 percent saying" (not "the most telling", "some warning signs")
+  return cue === 'saying' && phrase[1] > phrase[0] && (first.kind === 'number' || QUANTITIES.has(first.norm) || APPROXIMATORS.has(first.norm)) ? phrase : null;
+}
+
 /** Words before a participle cue that hang it on the clause's subject ("by saying", "after saying"). */
 const PARTICIPLE_OPENERS = new Set(['while', 'before', 'after', 'by', 'from', 'for', 'without', 'when', 'also', 'then', 'and']);
 
@@ -933,6 +1005,7 @@ export function findCues(input: CueInput): Cue[] {
   const c: Ctx = { ...input, anonymous: new Map(), ranges };
   const out: Cue[] = [];
   ranges.forEach(([a, b], si) => {
+    const pending: Span[] = [];
     for (let k = a; k < b; k++) {
       const tok = tokens[k] as Token;
       if (tok.kind !== 'word') continue;
@@ -944,6 +1017,7 @@ export function findCues(input: CueInput): Cue[] {
       if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '') && !(tokens[k + 1] && isAdverb(text, tokens[k + 1] as Token) && withNext.has(tokens[k + 2]?.norm ?? ''))) continue;
       if (isInside(c.quoted, tok.start)) continue;
       const n = cueAfter(c, k, b); // "According to" may open a sentence
+      if (tok.norm === 'asked' && isQuestionCue(c, out, k, a, b, si, pending)) continue;
       // a capital cue verb only in a title-case heading ("Lindsey Graham Says") or opening a sentence ("Said Ellis:")
       if (n === 0 && !isLower(text, tok) && !(CUE_VERBS.has(tok.norm) && (k === a || isCapital(text, tokens[k - 1])))) continue;
       // "Asked about the map, Reid said": a participle opening the sentence, not "Said Ellis:" (a name or "the" follows that)
@@ -983,7 +1057,13 @@ export function findCues(input: CueInput): Cue[] {
           record(c, out, cueSpan, named, si);
           continue;
         }
-        if (participle && !(before && (text[before.start] === ',' || PARTICIPLE_OPENERS.has(before.norm) || isCommaQuoteClose(c, k - 1)))) continue;
+        // "with 47 percent of Cuban Americans saying they will ...": a counted group is the participle's subject
+        const counted = participle && before ? countedSubject(c, k - 1, a) : null;
+        if (counted) {
+          record(c, out, cueSpan, counted, si);
+          continue;
+        }
+        if (participle && !(before && (text[before.start] === ',' || isDash(c, k - 1) || PARTICIPLE_OPENERS.has(before.norm) || isCommaQuoteClose(c, k - 1)))) continue;
         const subject = clauseSubject(c, out, si, a, k - 1);
         if (subject) record(c, out, cueSpan, subject, si);
         continue;
@@ -1037,6 +1117,13 @@ export function findCues(input: CueInput): Cue[] {
           if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
           if (phrase) extent = appositiveEnd(c, phrase[1], b);
         }
+        if (!phrase && isDash(c, j)) {
+          // "Jason Sims — a teacher from Mount Pleasant — says": the source before the aside
+          phrase = subjectBeforeDashAside(c, j, a);
+          const opener = phrase ? tokens[phrase[1] + 2] : undefined;
+          // a description ("— a teacher from Mount Pleasant —", "— and some Republicans —") is part of it, a clause ("— who has ...", "— after ...") not
+          if (phrase && opener && (DETERMINERS.has(opener.norm) || opener.norm === 'and' || isCapital(text, opener))) extent = j - 1;
+        }
         if (!phrase) {
           phrase = subjectBeforeAside(c, j, a); // "Smith, who runs the shelter, said"
           // the aside describes the source ("Kenneth Baer, a former official, said"), unless it is a participle clause ("Trump, speaking to veterans, said")
@@ -1044,12 +1131,85 @@ export function findCues(input: CueInput): Cue[] {
         }
       }
       if (phrase && isNounCue(c, k, phrase)) continue;
+      if (phrase && isNaming(c, k, phrase)) continue;
       // "Six in 10 say", but "271 pledged delegates": after a number only a verb of saying attributes
       if (phrase && (tokens[phrase[1]] as Token).kind === 'number' && !AFTER_NUMBER_CUES.has(tok.norm)) continue;
       // "Rattling off promises to ...": a gerund opening the sentence is no subject, the cue word a noun
       if (phrase && opensWithGerund(c, phrase, a)) continue;
       if (phrase) record(c, out, cueSpan, phrase, si, extent);
     }
+    for (const cue of pending) answeredBy(out, cue, si);
   });
   return out;
+}
+
+/** Words before "asked" that make it a question put to the clause's subject ("said when asked whether ..."). */
+const QUESTION_OPENERS = new Set(['when', 'while', 'after', 'if', 'once', 'before']);
+/** Words after ", asked" that make it a question put to the clause's subject ("Ben Carson, asked about his claims, said"). */
+const QUESTION_OBJECTS = new Set(['about', 'whether', 'if', 'why', 'how', 'what', 'who', 'which', 'by', 'for', 'to', 'on']);
+
+/**
+ * "asked" as the question its answer follows (PolNeAR marks it a cue): "Christie said when asked
+ * whether ..." and "Ben Carson, asked about ..., said" take the clause's subject, the one who
+ * answers; "Sanders was asked by host Bill Maher" takes the asker, "Trump was asked ..." the one
+ * asked; "Asked if he was ever bullied, the front-runner said" and "When asked ..., X said" wait
+ * for the sentence's next cue (its source answers). False when "asked" is none of these (an
+ * active "X asked"), for the ordinary cue-verb path.
+ */
+function isQuestionCue(c: Ctx, out: Cue[], k: number, a: number, b: number, si: number, pending: Span[]): boolean {
+  const { tokens, text } = c;
+  const tok = tokens[k] as Token;
+  const cue = { start: tok.start, end: tok.end };
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  // "When asked by a reporter whether ...", "Asked by Stephanopoulos to respond": the asker is named
+  if (after?.norm === 'by' && (k === a || (before && (before.kind !== 'word' || QUESTION_OPENERS.has(before.norm))))) {
+    const asker = sourceRight(c, k + 2, b, true);
+    if (asker) {
+      record(c, out, cue, asker, si);
+      return true;
+    }
+  }
+  if (k === a || (k === a + 1 && before?.norm === 'when')) {
+    pending.push(cue);
+    return true;
+  }
+  if (!before) return false;
+  if (before.kind === 'word' && QUESTION_OPENERS.has(before.norm) || (text[before.start] === ',' && after && QUESTION_OBJECTS.has(after.norm))) {
+    const subject = clauseSubject(c, out, si, a, k - 1);
+    if (subject) record(c, out, cue, subject, si);
+    else pending.push(cue);
+    return true;
+  }
+  let j = k - 1;
+  while (j > a && tokens[j]?.kind === 'word' && isAdverb(text, tokens[j] as Token)) j--;
+  if (!BE_FORMS.has(tokens[j]?.norm ?? '')) return false;
+  if (after?.norm === 'by') {
+    const asker = sourceRight(c, k + 2, b, true);
+    if (asker) record(c, out, cue, asker, si);
+    return asker !== null;
+  }
+  let s = j - 1;
+  while (s > a && tokens[s]?.kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(tokens[s]?.norm ?? '')) s--;
+  const asked = s >= a ? subjectLeft(c, s, a) : null;
+  // "the question was asked": only a person (a name, a pronoun, a role) is asked
+  const head = asked ? (tokens[asked[1]] as Token) : null;
+  if (!asked || !head || !(isCapital(text, head) || PERSON_PRONOUNS.has(head.norm) || PLURAL_PRONOUNS.has(head.norm) || isRoleWord(baseNorm(head)))) return false;
+  record(c, out, cue, asked, si);
+  return true;
+}
+
+/** Records a question cue with the source of the first cue after it in sentence si (the one who answers), if any. */
+function answeredBy(out: Cue[], cue: Span, si: number): void {
+  for (let x = out.length - 1; x >= 0; x--) {
+    const o = out[x] as Cue;
+    if (o.sentence !== si) break;
+    if (o.cue.start < cue.start) break;
+    const previous = out[x - 1];
+    const first = !previous || previous.sentence !== si || previous.cue.start < cue.start;
+    if (first) {
+      if (o.source && o.kind !== 'dangling') out.splice(x, 0, { ...o, cue });
+      return;
+    }
+  }
 }
