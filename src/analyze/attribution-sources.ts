@@ -506,8 +506,7 @@ function asideEnd(c: Ctx, last: number, j: number): number {
   let end = -1;
   for (let i = last + 1; i < j; i++) {
     if (text[(tokens[i] as Token).start] !== ',') continue;
-    const next = tokens[i + 1] as Token;
-    if (next.norm.endsWith('ing')) return end;
+    if (!describesSource(c, tokens[i + 1])) return end;
     end = i - 1;
   }
   return j - 1;
@@ -865,6 +864,9 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
   if (!first || (first.kind !== 'word' && !age) || first.norm.endsWith('ing') || SOURCE_END.has(first.norm) && !DETERMINERS.has(first.norm) && first.norm !== 'who') return end;
   // "said Mr. Kamin, who emphasized that ...": a relative clause that attributes again is a cue of its own
   if (first.norm === 'who' && CUE_VERBS.has(tokens[k + 2]?.norm ?? '')) return end;
+  // "said Trump, in Kentucky", "said Hunter, meanwhile", "said Mr. Trump, asked about ...": the
+  // moment or a link word, not who the source is (PolNeAR leaves them out)
+  if (!describesSource(c, first)) return end;
   let x = k + 1;
   let lastWord = -1;
   for (; x < b && x - k <= MAX_ASIDE_TOKENS; x++) {
@@ -900,6 +902,26 @@ function restrictiveClauseEnd(c: Ctx, last: number, b: number): number {
     end = x;
   }
   return end > last + 1 ? end : -1;
+}
+
+/** First words of an aside after an inverted source that is no description of it (prepositions, link words). */
+const ASIDE_NOT_SOURCE = new Set([
+  'in', 'at', 'after', 'with', 'during', 'on', 'for', 'from', 'before', 'while', 'when', 'as', 'about', 'through', 'via', 'without',
+  'meanwhile', 'however', 'though', 'too', 'also', 'once', 'again', 'instead', 'still', 'then', 'now', 'yet', 'moreover', 'indeed',
+  'referring', 'adding', 'noting', 'because', 'despite', 'unlike', 'like', 'amid', 'following',
+]);
+
+/**
+ * Can an aside opening with token t describe the source before it ("Kenneth Baer, a former
+ * official, said")? Not a participle clause ("Trump, speaking to veterans, said", "Mr. Trump,
+ * asked about ..., said"), a preposition ("Trump, in Kentucky, said") or a link word ("Hunter,
+ * meanwhile, told"): PolNeAR leaves those out of the Source.
+ */
+function describesSource(c: Ctx, t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind !== 'word') return t.kind === 'number';
+  if (ASIDE_NOT_SOURCE.has(t.norm) || t.norm.endsWith('ing')) return false;
+  return !(t.norm.endsWith('ed') && isLower(c.text, t) && !ROLE_WORDS.has(t.norm));
 }
 
 /**
@@ -1127,7 +1149,7 @@ export function findCues(input: CueInput): Cue[] {
         if (!phrase) {
           phrase = subjectBeforeAside(c, j, a); // "Smith, who runs the shelter, said"
           // the aside describes the source ("Kenneth Baer, a former official, said"), unless it is a participle clause ("Trump, speaking to veterans, said")
-          if (phrase && !(tokens[phrase[1] + 2]?.norm ?? '').endsWith('ing')) extent = j - 1;
+          if (phrase && describesSource(c, tokens[phrase[1] + 2])) extent = j - 1;
         }
       }
       if (phrase && isNounCue(c, k, phrase)) continue;
