@@ -967,11 +967,20 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
     }
   }
   const ents = entitiesIn(c.entities, (tokens[a] as Token).start, (tokens[j] as Token).end);
+  // a name that is no object or owner first ("Trump told AFP ..., saying": Trump); else the first name as before
+  return firstSubject(c, ents, a, j, true) ?? firstSubject(c, ents, a, j, false);
+}
+
+
+/** The first pronoun or person, organisation or group name of tokens [a, j] outside quotations (skipping objects and owners when `subjectsOnly`). */
+function firstSubject(c: Ctx, ents: readonly Entity[], a: number, j: number, subjectsOnly: boolean): [number, number] | null {
+  const { tokens } = c;
   for (let i = a; i <= j; i++) {
     const t = tokens[i] as Token;
     if (isInside(c.quoted, t.start)) continue;
     if (t.kind === 'word' && (PERSON_PRONOUNS.has(t.norm) || PLURAL_PRONOUNS.has(t.norm) || t.norm === 'we' || t.norm === 'i')) return [i, i];
     const e = ents.find((x) => x.span.start === t.start && (x.type === 'person' || x.type === 'org' || x.type === 'group'));
+    if (e && subjectsOnly && isObjectOrOwner(c, i, e)) continue;
     if (e) {
       let l = i;
       while (l + 1 <= j && (tokens[l + 1] as Token).end <= e.span.end) l++;
@@ -992,6 +1001,28 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
     }
   }
   return null;
+}
+
+/**
+ * Is the name e starting at token i no subject: an owner ("Mr. Clinton's record") or the object
+ * of a verb or preposition before it ("told AFP", "attacked Clinton", "about Trump")? A
+ * lower-case word right before a name is a verb or a preposition unless it describes the name
+ * (a determiner, a role word: "former Gov. Martin O'Malley", "the Republican nominee").
+ */
+function isObjectOrOwner(c: Ctx, i: number, e: Entity): boolean {
+  const { tokens, text } = c;
+  let l = i;
+  while (tokens[l + 1] && (tokens[l + 1] as Token).start < e.span.end) l++;
+  const last = tokens[l] as Token;
+  const glued = tokens[l + 1];
+  if (last.norm.endsWith("'s") || (glued && glued.start === last.end && (text[glued.start] === '’' || text[glued.start] === "'"))) return true;
+  // "with Governor Alan Pike": the titles before the name are part of it
+  let b = i - 1;
+  while (b > 0 && (isCapital(text, tokens[b]) || isNamePeriod(text, tokens, b))) b--;
+  const before = tokens[b];
+  if (!before || before.kind !== 'word' || !isLower(text, before)) return false;
+  const n = before.norm;
+  return !(DETERMINERS.has(n) || CLAUSE_OPENERS.has(n) || isRoleWord(n) || ROLE_WORDS.has(n) || BETWEEN_SUBJECT_AND_VERB.has(n) || TIME_WORDS.has(n));
 }
 
 function record(c: Ctx, out: Cue[], cue: Span, phrase: [number, number] | null, si: number, extent = -1): void {
