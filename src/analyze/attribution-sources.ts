@@ -714,15 +714,28 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     const same = samePronounAt(c, s, pronoun.norm, end);
     let best: Classified | null = null;
     let bestAt = Infinity;
+    let object: Classified | null = null;
+    let otherGender = false;
     const ents = entitiesIn(c.entities, sentence.start, end);
     for (const [ei, e] of ents.entries()) {
       if (isInside(c.quoted, e.span.start)) continue;
       if (wantPerson && modifiesNextPerson(c.text, e, ents[ei + 1])) continue; // "Obama consultant Cornell Belcher": the consultant speaks
       const fits = wantPerson ? e.type === 'person' && !(gender && (genders?.get(e.canonical) ?? gender) !== gender) : e.type === 'org' || e.type === 'group' || e.type === 'place';
+      // "Trump mocked Bush’s record ... he said": an object or an owner is what "he" stands for only
+      // when the sentence's subject is of the other gender ("Martha Raddatz asked Mike Pence ... he said")
+      if (wantPerson && e.type === 'person' && !fits) otherGender = true;
+      if (fits && wantPerson && isObjectOrOwner(c, tokenAt(c, e.span.start), e)) {
+        if (!object) object = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
+        continue;
+      }
       if (fits && e.span.start < bestAt) {
         best = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
         bestAt = e.span.start;
       }
+    }
+    if (!best && object && otherGender) {
+      best = object;
+      bestAt = object.speaker.start;
     }
     for (const a of c.anonymous.get(s) ?? []) {
       if (a.span.start >= end || a.plural === wantPerson) continue;
@@ -735,6 +748,18 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     if (best) return best;
   }
   return null;
+}
+
+/** Index of the token starting at offset (binary search over the tokens). */
+function tokenAt(c: Ctx, offset: number): number {
+  let lo = 0;
+  let hi = c.tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((c.tokens[mid] as Token).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Most words between a name and the person it describes ("Trump senior communications adviser Jason Miller"). */
@@ -1018,7 +1043,8 @@ function isObjectOrOwner(c: Ctx, i: number, e: Entity): boolean {
   if (last.norm.endsWith("'s") || (glued && glued.start === last.end && (text[glued.start] === '’' || text[glued.start] === "'"))) return true;
   // "with Governor Alan Pike": the titles before the name are part of it
   let b = i - 1;
-  while (b > 0 && (isCapital(text, tokens[b]) || isNamePeriod(text, tokens, b))) b--;
+  // ("Secretary of State Rex Tillerson": an "of" between capitals is inside the title)
+  while (b > 0 && (isCapital(text, tokens[b]) || isNamePeriod(text, tokens, b) || (tokens[b]?.norm === 'of' && isCapital(text, tokens[b - 1]) && isCapital(text, tokens[b + 1])))) b--;
   const before = tokens[b];
   if (!before || before.kind !== 'word' || !isLower(text, before)) return false;
   const n = before.norm;
