@@ -285,8 +285,9 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
       if (!inRatio && (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || QUANTITIES.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left) || (isRoleWord(left.norm) && !NOT_ROLE_WORDS.has(left.norm))))) break;
     }
     first = i;
-    // "people familiar with the matter": a determiner after an inner preposition does not end the phrase
-    if (DETERMINERS.has(n) && !INNER_PREPOSITIONS.has(tokens[i - 1]?.norm ?? '')) break;
+    // "people familiar with the matter": a determiner after an inner preposition does not end the phrase,
+    // nor a bounded number ("The employee of nearly four years")
+    if (DETERMINERS.has(n) && !INNER_PREPOSITIONS.has(tokens[i - 1]?.norm ?? '') && !isBoundedNumber(c, i)) break;
   }
   while (first <= j && EDGE_WORDS.has(tokens[first]?.norm ?? '') && !DETERMINERS.has(tokens[first]?.norm ?? '')) first++;
   if (first < j) first = personHeadStart(c, first, j);
@@ -298,6 +299,12 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
 const APPROXIMATORS = new Set(['about', 'nearly', 'almost', 'roughly', 'approximately', 'around', 'only', 'just', 'over', 'under', 'some']);
 /** Two-word bounds before a number or quantity ("more than 4 in 10", "all but two", "at least 40"). */
 const BOUNDS = new Set(['more than', 'fewer than', 'less than', 'all but', 'at least', 'at most', 'no more', 'well over']);
+
+/** Is the number word at token i bounded by an approximator after an inner preposition ("of nearly four years")? */
+function isBoundedNumber(c: Ctx, i: number): boolean {
+  const { tokens } = c;
+  return QUANTITIES.has((tokens[i] as Token).norm) && APPROXIMATORS.has(tokens[i - 1]?.norm ?? '') && INNER_PREPOSITIONS.has(tokens[i - 2]?.norm ?? '');
+}
 
 /**
  * The first token of a source phrase starting at `first` with what bounds its number taken in:
@@ -474,7 +481,10 @@ function subjectBeforeAside(c: Ctx, j: number, a: number): [number, number] | nu
   for (let i = j - 1; i > a && j - i <= MAX_ASIDE_TOKENS; i--) {
     const t = tokens[i] as Token;
     if (t.kind === 'punct' && text[t.start] === ',') {
-      const phrase = subjectLeft(c, i - 1, a);
+      // "Bret Stephens, who, after trading insults with Mr. Hannity, said": the phrase the "who" stands for
+      let before = i - 1;
+      if (tokens[before]?.norm === 'who' && before > a) before = text[(tokens[before - 1] as Token).start] === ',' ? before - 2 : before - 1;
+      const phrase = before >= a ? subjectLeft(c, before, a) : null;
       if (!phrase) return null;
       const [first, last] = phrase;
       let generic = false;
