@@ -15,6 +15,8 @@
  *     ours is the phrase right before it, which the pronoun stands for.
  *
  *   node --import tsx eval/attributions-polnear.ts [--split dev|train] [--floors] [--misses]
+ *
+ * --misses lists missed reporting cues (MISS), wrong sources (SOURCE) and our cues on no gold cue (EXTRA).
  */
 import { readFileSync } from 'node:fs';
 import { analyzeText, readPolnear } from '../src/analyze/speakers/polnear.js';
@@ -70,7 +72,10 @@ for (const a of articles) {
     return { cue: { start, end: start + t.cue.length }, source: t.source?.span ?? null };
   });
   c.ours += ourCues.length;
-  c.oursRight += ourCues.filter((o) => a.attributions.some((g) => g.cue.some((s) => overlap(s, o.cue) > 0))).length;
+  for (const o of ourCues) {
+    if (a.attributions.some((g) => g.cue.some((s) => overlap(s, o.cue) > 0))) c.oursRight++;
+    else if (misses.length < 5000) misses.push(`EXTRA cue\t${a.text.slice(o.cue.start, o.cue.end)}\t…${a.text.slice(Math.max(0, o.cue.start - 60), o.cue.end + 40).replace(/\n/g, ' ')}`);
+  }
   for (const g of a.attributions) {
     if (g.cue.length === 0) continue;
     const cueText = g.cue.map((s) => a.text.slice(s.start, s.end)).join(' ');
@@ -82,7 +87,7 @@ for (const a of articles) {
     }
     c.reporting++;
     if (!ours) {
-      if (misses.length < 500) {
+      if (misses.length < 5000) {
         const s0 = g.cue[0] as Span;
         misses.push(`MISS cue\t${cueText}\t…${a.text.slice(Math.max(0, s0.start - 60), s0.end + 40).replace(/\n/g, ' ')}`);
       }
@@ -94,7 +99,7 @@ for (const a of articles) {
     const src = ours.source;
     if (src && g.source.some((s) => iou(s, src) >= 0.5)) c.sourceRight++;
     else if (src && isAntecedentOf(a.text, src, g.source)) c.antecedent++;
-    else if (misses.length < 500) misses.push(`SOURCE\t${cueText}\tours: ${src ? a.text.slice(src.start, src.end) : '-'}\tgold: ${g.source.map((s) => a.text.slice(s.start, s.end)).join(' ')}`);
+    else if (misses.length < 5000) misses.push(`SOURCE\t${cueText}\tours: ${src ? a.text.slice(src.start, src.end) : '-'}\tgold: ${g.source.map((s) => a.text.slice(s.start, s.end)).join(' ')}`);
   }
 }
 const figures = {

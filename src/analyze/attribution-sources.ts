@@ -37,7 +37,7 @@ const OPENS_PREPOSITION = new Set(['familiar', 'close', 'briefed', 'involved', '
 const ARTICLES_AND_POSSESSIVES = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
 /** Cue verbs that are also plural nouns ("Republican claims", "his promises"). */
-const NOUN_CUES = new Set(['claims', 'reports', 'notes', 'calls', 'promises', 'pledges', 'vows', 'threats', 'demands', 'warns', 'comments', 'tweets', 'posts', 'cites', 'praises', 'echoes', 'answers', 'replies', 'describes', 'estimates', 'urges', 'alleges', 'denies', 'admits']);
+const NOUN_CUES = new Set(['note', 'claims', 'reports', 'notes', 'calls', 'promises', 'pledges', 'vows', 'threats', 'demands', 'warns', 'comments', 'tweets', 'posts', 'cites', 'praises', 'echoes', 'answers', 'replies', 'describes', 'estimates', 'urges', 'alleges', 'denies', 'admits']);
 
 /**
  * Is the cue at token k a noun with the phrase before it as its modifier: "32% of Republican
@@ -55,6 +55,25 @@ function isNounCue(c: Ctx, k: number, phrase: [number, number]): boolean {
   if (phrase[0] !== phrase[1]) return false;
   const only = tokens[phrase[0]] as Token;
   return !only.norm.endsWith('s') && entitiesIn(c.entities, only.start, only.end).some((e) => e.type === 'group' && e.span.start === only.start && e.span.end === only.end) && isCapital(text, only);
+}
+
+/**
+ * Is "called" at token k a naming ("a firm called Cambridge Analytica", "a program called “Sandy
+ * Hook Promise”", "one PAC called Stop Hillary")? A thing, not a person, stands right before it:
+ * a determiner and one singular lower-case word that is no pronoun, role or generic head (those
+ * call someone names: "he called Haugland", "critics called it", "the prince called for").
+ */
+function isNaming(c: Ctx, k: number, phrase: [number, number]): boolean {
+  const { tokens, text } = c;
+  if ((tokens[k] as Token).norm !== 'called' || phrase[1] !== k - 1) return false;
+  const noun = tokens[k - 1] as Token;
+  // "a website called", "one PAC called": a determiner, then the thing's one word (a plural is people: "commentators called him")
+  const det = tokens[k - 2];
+  if (noun.kind !== 'word' || !isLower(text, noun) || noun.norm.endsWith('s') || !det || !(DETERMINERS.has(det.norm) || (isCapital(text, det) && DETERMINERS.has(tokens[k - 3]?.norm ?? '')))) return false;
+  const n = baseNorm(noun);
+  if (PERSON_PRONOUNS.has(n) || PLURAL_PRONOUNS.has(n) || OTHER_PRONOUNS.has(n) || n === 'who' || isRoleWord(n) || ROLE_WORDS.has(n)) return false;
+  const after = tokens[k + 1];
+  return after !== undefined && after.norm !== 'for' && after.norm !== 'on' && (isCapital(text, after) || isInside(c.quoted, after.start) || after.kind === 'punct' || isLower(text, after));
 }
 
 /** The tokens of a person's name ending at token j (not before token a), or null. */
@@ -258,7 +277,7 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     const n = t.norm;
     if (i < j && (SUBJECT_STOPS.has(n) || CUE_VERBS.has(n) || PERSON_PRONOUNS.has(n) || PLURAL_PRONOUNS.has(n))) break;
     if (n === 'and' || n === 'or') {
-      if (!isCapital(text, tokens[i + 1])) break;
+      if (!isCapital(text, tokens[i + 1]) && !isConjoinedHead(c, i)) break;
     } else if (INNER_PREPOSITIONS.has(n) && !GENERIC_HEADS.has(n) && i < j) {
       // "former secretary of state said", "a supporter of the plan said": a role word takes its "of" phrase
       const left = tokens[i - 1];
@@ -266,12 +285,58 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
       if (!inRatio && (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || QUANTITIES.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left) || (isRoleWord(left.norm) && !NOT_ROLE_WORDS.has(left.norm))))) break;
     }
     first = i;
-    // "people familiar with the matter": a determiner after an inner preposition does not end the phrase
-    if (DETERMINERS.has(n) && !INNER_PREPOSITIONS.has(tokens[i - 1]?.norm ?? '')) break;
+    // "people familiar with the matter": a determiner after an inner preposition does not end the phrase,
+    // nor a bounded number ("The employee of nearly four years")
+    if (DETERMINERS.has(n) && !INNER_PREPOSITIONS.has(tokens[i - 1]?.norm ?? '') && !isBoundedNumber(c, i)) break;
   }
   while (first <= j && EDGE_WORDS.has(tokens[first]?.norm ?? '') && !DETERMINERS.has(tokens[first]?.norm ?? '')) first++;
   if (first < j) first = personHeadStart(c, first, j);
+  if (first <= j) first = quantityLeadStart(c, first, a);
   return first <= j ? [first, j] : null;
+}
+
+/** Words that bound a number or quantity before it ("about half of voters", "nearly 6 in 10"). */
+const APPROXIMATORS = new Set(['about', 'nearly', 'almost', 'roughly', 'approximately', 'around', 'only', 'just', 'over', 'under', 'some']);
+/** Two-word bounds before a number or quantity ("more than 4 in 10", "all but two", "at least 40"). */
+const BOUNDS = new Set(['more than', 'fewer than', 'less than', 'all but', 'at least', 'at most', 'no more', 'well over']);
+
+/** Is the number word at token i bounded by an approximator after an inner preposition ("of nearly four years")? */
+function isBoundedNumber(c: Ctx, i: number): boolean {
+  const { tokens } = c;
+  return QUANTITIES.has((tokens[i] as Token).norm) && APPROXIMATORS.has(tokens[i - 1]?.norm ?? '') && INNER_PREPOSITIONS.has(tokens[i - 2]?.norm ?? '');
+}
+
+/**
+ * The first token of a source phrase starting at `first` with what bounds its number taken in:
+ * "more than 4 in 10 said", "about half of voters say", "all but two said" (PolNeAR's source).
+ */
+function quantityLeadStart(c: Ctx, first: number, a: number): number {
+  const { tokens } = c;
+  const t = tokens[first] as Token;
+  if (t.kind !== 'number' && !QUANTITIES.has(t.norm)) return first;
+  const one = tokens[first - 1];
+  const two = tokens[first - 2];
+  if (first - 2 >= a && one && two && one.kind === 'word' && two.kind === 'word' && BOUNDS.has(`${two.norm} ${one.norm}`)) return first - 2;
+  if (first - 1 >= a && one && one.kind === 'word' && APPROXIMATORS.has(one.norm)) return first - 1;
+  return first;
+}
+
+/**
+ * Does the "and" at token i join two people words ("Edwards and others", "her advisers and
+ * allies", "union members and leaders")? Both sides a role or generic head word (PolNeAR takes
+ * the whole coordination as the source); "attacked Trump and officials say" has a name before
+ * it but a verb two words back, and stays apart.
+ */
+function isConjoinedHead(c: Ctx, i: number): boolean {
+  const next = c.tokens[i + 1];
+  const prev = c.tokens[i - 1];
+  if (!next || !prev || next.kind !== 'word' || prev.kind !== 'word') return false;
+  const isPeople = (t: Token) => GENERIC_HEADS.has(baseNorm(t)) || (isRoleWord(baseNorm(t)) && !NOT_ROLE_WORDS.has(t.norm) && !t.norm.endsWith('ed'));
+  if (!isPeople(next)) return false;
+  if (isPeople(prev)) return true;
+  // "Edwards and others": a name before, not the object of a verb before it
+  const before = c.tokens[i - 2];
+  return isCapital(c.text, prev) && !(before && before.kind === 'word' && isLower(c.text, before) && !DETERMINERS.has(before.norm) && !INNER_PREPOSITIONS.has(before.norm) && !isRoleWord(before.norm));
 }
 
 /** Token before a trailing time phrase ending at j ("on Tuesday", "just this month", "Monday night"), or j when there is none. */
@@ -301,6 +366,8 @@ function personHeadStart(c: Ctx, first: number, j: number): number {
   while (p > first && (tokens[p - 1] as Token).start >= person.span.start) p--;
   const before = tokens[p - 1] as Token;
   if (before.kind !== 'word' || BEFORE_NAMES.has(text.slice(before.start, before.end))) return first; // "Gov. Chris Christie", "(R-IN)"
+  // "the Washington Post’s Ishaan Tharoor": a possessive name before the person describes them
+  if (before.norm.endsWith("'s")) return first;
   if (isCapital(text, before)) return entitiesIn(c.entities, before.start, before.end).length > 0 ? p : first; // "the Washington Post Trump"
   const n = baseNorm(before);
   return isRoleWord(n) || DETERMINERS.has(n) || INNER_PREPOSITIONS.has(n) || n === 'and' || n === 'or' ? first : p;
@@ -367,6 +434,15 @@ function isGluedInside(c: Ctx, i: number): boolean {
   return (ch === '-' || ch === '–') && t.end === next.start && (next.kind === 'word' || next.kind === 'number');
 }
 
+/** Words naming evidence whose maker a "by" phrase names ("a poll by", "an analysis by"), besides DOCUMENT_HEADS and OUTLET_DOCUMENTS. */
+const EVIDENCE_NOUNS = new Set(['poll', 'polls', 'polling', 'study', 'studies', 'data', 'review', 'estimate', 'estimates', 'document', 'documents', 'records', 'memo', 'statement', 'audit', 'letter', 'filing', 'filings', 'research', 'figures', 'tallies', 'counts', 'surveys', 'projection', 'projections', 'calculations', 'model', 'book']);
+
+/** Is `prev` a word whose "by" phrase names its maker: an evidence noun or a participle ("conducted by", "released by")? */
+function isMadeBy(text: string, prev: Token): boolean {
+  if (prev.kind !== 'word' || !isLower(text, prev)) return false;
+  return DOCUMENT_HEADS.has(prev.norm) || OUTLET_DOCUMENTS.has(prev.norm) || EVIDENCE_NOUNS.has(prev.norm) || (prev.norm.endsWith('ed') && prev.norm.length > 4 && !CUE_VERBS.has(prev.norm));
+}
+
 /** Source phrase starting at token i, read rightwards, before token b: [i, last] or null. */
 function sourceRight(c: Ctx, i: number, b: number, allowPronoun: boolean): [number, number] | null {
   const { tokens, text } = c;
@@ -386,7 +462,8 @@ function sourceRight(c: Ctx, i: number, b: number, allowPronoun: boolean): [numb
       const next = tokens[k + 1];
       if (!next || !(isCapital(text, next) || GENERIC_HEADS.has(next.norm))) break;
     } else if (SOURCE_END.has(n) || CUE_VERBS.has(n)) {
-      const opens = prev && ((OPENS_PREPOSITION.has(prev.norm) && INNER_PREPOSITIONS.has(n)) || (n === 'by' && DOCUMENT_HEADS.has(prev.norm)));
+      // "a count by The Associated Press", "exit polls conducted by Edison Research": the maker belongs to the source
+      const opens = prev && ((OPENS_PREPOSITION.has(prev.norm) && INNER_PREPOSITIONS.has(n)) || (n === 'by' && k > i && isMadeBy(text, prev)));
       if (!opens) break;
     } else if (INNER_PREPOSITIONS.has(n) && !OPENS_PREPOSITION.has(n) && k === i) {
       break;
@@ -404,7 +481,10 @@ function subjectBeforeAside(c: Ctx, j: number, a: number): [number, number] | nu
   for (let i = j - 1; i > a && j - i <= MAX_ASIDE_TOKENS; i--) {
     const t = tokens[i] as Token;
     if (t.kind === 'punct' && text[t.start] === ',') {
-      const phrase = subjectLeft(c, i - 1, a);
+      // "Bret Stephens, who, after trading insults with Mr. Hannity, said": the phrase the "who" stands for
+      let before = i - 1;
+      if (tokens[before]?.norm === 'who' && before > a) before = text[(tokens[before - 1] as Token).start] === ',' ? before - 2 : before - 1;
+      const phrase = before >= a ? subjectLeft(c, before, a) : null;
       if (!phrase) return null;
       const [first, last] = phrase;
       let generic = false;
@@ -436,11 +516,40 @@ function asideEnd(c: Ctx, last: number, j: number): number {
   let end = -1;
   for (let i = last + 1; i < j; i++) {
     if (text[(tokens[i] as Token).start] !== ',') continue;
-    const next = tokens[i + 1] as Token;
-    if (next.norm.endsWith('ing')) return end;
+    if (!describesSource(c, tokens[i + 1])) return end;
     end = i - 1;
   }
   return j - 1;
+}
+
+/** Is token j a free-standing dash ("—", "–", "--"), the mark of an aside? */
+function isDash(c: Ctx, j: number): boolean {
+  const t = c.tokens[j];
+  if (!t || t.kind !== 'punct') return false;
+  const ch = c.text[t.start];
+  return ch === '—' || ch === '–' || (ch === '-' && c.text[t.start + 1] === '-');
+}
+
+/**
+ * The subject before an aside between dashes ending at token j (the closing dash): "Jason Sims —
+ * a teacher from Mount Pleasant — says", "Democrats — and some Republicans — say". Only a name
+ * or a generic head before the opening dash counts, as in subjectBeforeAsides.
+ */
+function subjectBeforeDashAside(c: Ctx, j: number, a: number): [number, number] | null {
+  const { tokens, text } = c;
+  for (let i = j - 1; i > a && j - i <= MAX_ASIDE_TOKENS; i--) {
+    if (isInside(c.quoted, (tokens[i] as Token).start)) return null;
+    if (!isDash(c, i)) continue;
+    if (i === j - 1) return null;
+    const phrase = subjectLeft(c, i - 1, a);
+    if (!phrase) return null;
+    for (let x = phrase[0]; x <= phrase[1]; x++) {
+      const w = tokens[x] as Token;
+      if (GENERIC_HEADS.has(baseNorm(w)) || (isCapital(text, w) && !DETERMINERS.has(w.norm) && !CLAUSE_OPENERS.has(w.norm))) return phrase;
+    }
+    return null;
+  }
+  return null;
 }
 
 /** Words that may open a clause before its subject ("But Megan Hester, ..., said"). */
@@ -501,7 +610,8 @@ function subjectBeforeRelative(c: Ctx, j: number, a: number): [number, number] |
   const { tokens, text } = c;
   for (let i = j; i > a && j - i <= MAX_RELATIVE_TOKENS; i--) {
     const t = tokens[i] as Token;
-    if (t.kind === 'punct' && text[t.start] !== ',') return null;
+    // "Americans who lack a college degree, she said": after a comma in the clause a subject of its own speaks
+    if (t.kind === 'punct') return null;
     if (t.kind !== 'word' || t.norm !== 'who') continue;
     let k = i - 1;
     if (tokens[k]?.kind === 'punct' && text[tokens[k]?.start ?? 0] === ',') k--;
@@ -614,15 +724,28 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     const same = samePronounAt(c, s, pronoun.norm, end);
     let best: Classified | null = null;
     let bestAt = Infinity;
+    let object: Classified | null = null;
+    let otherGender = false;
     const ents = entitiesIn(c.entities, sentence.start, end);
     for (const [ei, e] of ents.entries()) {
       if (isInside(c.quoted, e.span.start)) continue;
       if (wantPerson && modifiesNextPerson(c.text, e, ents[ei + 1])) continue; // "Obama consultant Cornell Belcher": the consultant speaks
       const fits = wantPerson ? e.type === 'person' && !(gender && (genders?.get(e.canonical) ?? gender) !== gender) : e.type === 'org' || e.type === 'group' || e.type === 'place';
+      // "Trump mocked Bush’s record ... he said": an object or an owner is what "he" stands for only
+      // when the sentence's subject is of the other gender ("Martha Raddatz asked Mike Pence ... he said")
+      if (wantPerson && e.type === 'person' && !fits) otherGender = true;
+      if (fits && wantPerson && isObjectOrOwner(c, tokenAt(c, e.span.start), e)) {
+        if (!object) object = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
+        continue;
+      }
       if (fits && e.span.start < bestAt) {
         best = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
         bestAt = e.span.start;
       }
+    }
+    if (!best && object && otherGender) {
+      best = object;
+      bestAt = object.speaker.start;
     }
     for (const a of c.anonymous.get(s) ?? []) {
       if (a.span.start >= end || a.plural === wantPerson) continue;
@@ -635,6 +758,18 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     if (best) return best;
   }
   return null;
+}
+
+/** Index of the token starting at offset (binary search over the tokens). */
+function tokenAt(c: Ctx, offset: number): number {
+  let lo = 0;
+  let hi = c.tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((c.tokens[mid] as Token).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Most words between a name and the person it describes ("Trump senior communications adviser Jason Miller"). */
@@ -713,6 +848,29 @@ function personByLastWord(c: Ctx): Map<string, string> {
   return out;
 }
 
+/**
+ * The subject of a participle right after it when it is a counted group ("with 47 percent of
+ * Cuban Americans saying", "three in 10 saying", "with voters saying"): a phrase after "with",
+ * or one that opens with a number or a quantity word. Null for others ("a sign saying").
+ */
+function countedSubject(c: Ctx, k: number, a: number): [number, number] | null {
+  const { tokens } = c;
+  let j = k;
+  const last = tokens[j];
+  if (!last || (last.kind !== 'word' && last.kind !== 'number') || PERSON_PRONOUNS.has(last.norm) || PLURAL_PRONOUNS.has(last.norm)) return null;
+  const cue = (tokens[k + 1] as Token).norm;
+  // "with Cruz repeatedly calling Trump his friend": the adverb is no part of the subject
+  while (j > a && isAdverb(c.text, tokens[j] as Token)) j--;
+  // "with 100 percent of precincts reporting", "with the economy adding 151,000 jobs": counts, not words
+  if (cue === 'reporting' || cue === 'adding') return null;
+  const phrase = subjectLeft(c, j, a);
+  if (!phrase) return null;
+  const first = tokens[phrase[0]] as Token;
+  if (tokens[phrase[0] - 1]?.norm === 'with') return phrase;
+  // "three in 10 saying", "30 percent saying" (not "the most telling", "some warning signs")
+  return cue === 'saying' && phrase[1] > phrase[0] && (first.kind === 'number' || QUANTITIES.has(first.norm) || APPROXIMATORS.has(first.norm)) ? phrase : null;
+}
+
 /** Words before a participle cue that hang it on the clause's subject ("by saying", "after saying"). */
 const PARTICIPLE_OPENERS = new Set(['while', 'before', 'after', 'by', 'from', 'for', 'without', 'when', 'also', 'then', 'and']);
 
@@ -725,6 +883,8 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
   const { tokens, text } = c;
   let k = last + 1;
   let end = -1;
+  const restrictive = restrictiveClauseEnd(c, last, b);
+  if (restrictive >= 0) return restrictive;
   if (text[tokens[k]?.start ?? -1] === '(') {
     let x = k + 1;
     while (x < b && x - k <= MAX_BRACKET_TOKENS && text[(tokens[x] as Token).start] !== ')') x++;
@@ -734,9 +894,14 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
   }
   if (text[tokens[k]?.start ?? -1] !== ',') return end;
   const first = tokens[k + 1];
-  if (!first || first.kind !== 'word' || first.norm.endsWith('ing') || SOURCE_END.has(first.norm) && !DETERMINERS.has(first.norm) && first.norm !== 'who') return end;
+  // "said Gonzalez, 55, of Brigantine": an age opens the aside
+  const age = first?.kind === 'number' && text[tokens[k + 2]?.start ?? -1] === ',';
+  if (!first || (first.kind !== 'word' && !age) || first.norm.endsWith('ing') || SOURCE_END.has(first.norm) && !DETERMINERS.has(first.norm) && first.norm !== 'who') return end;
   // "said Mr. Kamin, who emphasized that ...": a relative clause that attributes again is a cue of its own
   if (first.norm === 'who' && CUE_VERBS.has(tokens[k + 2]?.norm ?? '')) return end;
+  // "said Trump, in Kentucky", "said Hunter, meanwhile", "said Mr. Trump, asked about ...": the
+  // moment or a link word, not who the source is (PolNeAR leaves them out)
+  if (!describesSource(c, first)) return end;
   let x = k + 1;
   let lastWord = -1;
   for (; x < b && x - k <= MAX_ASIDE_TOKENS; x++) {
@@ -747,6 +912,51 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
   }
   if (x - k > MAX_ASIDE_TOKENS) return end;
   return lastWord > k ? lastWord : end;
+}
+
+/**
+ * The last token of a restrictive relative clause right after a source phrase ending at token
+ * `last` ("according to a senior official who spoke on the condition of anonymity", "said a
+ * woman who has accused him"): PolNeAR takes it into the source, which it picks out. It runs to
+ * the first punctuation that is no part of a name, a quotation or the sentence end; -1 when no
+ * "who" follows the phrase's head word directly (no comma: "Trump, who ..." only describes).
+ */
+function restrictiveClauseEnd(c: Ctx, last: number, b: number): number {
+  const { tokens, text } = c;
+  const head = tokens[last];
+  const who = tokens[last + 1];
+  if (!head || head.kind !== 'word' || !who || who.norm !== 'who' || head.end === who.start) return -1;
+  let end = -1;
+  for (let x = last + 2; x < b && x - last <= MAX_ASIDE_TOKENS; x++) {
+    const t = tokens[x] as Token;
+    if (isInside(c.quoted, t.start)) break;
+    if (t.kind === 'punct') {
+      if (isNamePeriod(text, tokens, x) || isGluedInside(c, x)) continue;
+      break;
+    }
+    end = x;
+  }
+  return end > last + 1 ? end : -1;
+}
+
+/** First words of an aside after an inverted source that is no description of it (prepositions, link words). */
+const ASIDE_NOT_SOURCE = new Set([
+  'in', 'at', 'after', 'with', 'during', 'on', 'for', 'from', 'before', 'while', 'when', 'as', 'about', 'through', 'via', 'without',
+  'meanwhile', 'however', 'though', 'too', 'also', 'once', 'again', 'instead', 'still', 'then', 'now', 'yet', 'moreover', 'indeed',
+  'referring', 'adding', 'noting', 'because', 'despite', 'unlike', 'like', 'amid', 'following',
+]);
+
+/**
+ * Can an aside opening with token t describe the source before it ("Kenneth Baer, a former
+ * official, said")? Not a participle clause ("Trump, speaking to veterans, said", "Mr. Trump,
+ * asked about ..., said"), a preposition ("Trump, in Kentucky, said") or a link word ("Hunter,
+ * meanwhile, told"): PolNeAR leaves those out of the Source.
+ */
+function describesSource(c: Ctx, t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind !== 'word') return t.kind === 'number';
+  if (ASIDE_NOT_SOURCE.has(t.norm) || t.norm.endsWith('ing')) return false;
+  return !(t.norm.endsWith('ed') && isLower(c.text, t) && !ROLE_WORDS.has(t.norm));
 }
 
 /**
@@ -792,11 +1002,20 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
     }
   }
   const ents = entitiesIn(c.entities, (tokens[a] as Token).start, (tokens[j] as Token).end);
+  // a name that is no object or owner first ("Trump told AFP ..., saying": Trump); else the first name as before
+  return firstSubject(c, ents, a, j, true) ?? firstSubject(c, ents, a, j, false);
+}
+
+
+/** The first pronoun or person, organisation or group name of tokens [a, j] outside quotations (skipping objects and owners when `subjectsOnly`). */
+function firstSubject(c: Ctx, ents: readonly Entity[], a: number, j: number, subjectsOnly: boolean): [number, number] | null {
+  const { tokens } = c;
   for (let i = a; i <= j; i++) {
     const t = tokens[i] as Token;
     if (isInside(c.quoted, t.start)) continue;
     if (t.kind === 'word' && (PERSON_PRONOUNS.has(t.norm) || PLURAL_PRONOUNS.has(t.norm) || t.norm === 'we' || t.norm === 'i')) return [i, i];
     const e = ents.find((x) => x.span.start === t.start && (x.type === 'person' || x.type === 'org' || x.type === 'group'));
+    if (e && subjectsOnly && isObjectOrOwner(c, i, e)) continue;
     if (e) {
       let l = i;
       while (l + 1 <= j && (tokens[l + 1] as Token).end <= e.span.end) l++;
@@ -817,6 +1036,29 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
     }
   }
   return null;
+}
+
+/**
+ * Is the name e starting at token i no subject: an owner ("Mr. Clinton's record") or the object
+ * of a verb or preposition before it ("told AFP", "attacked Clinton", "about Trump")? A
+ * lower-case word right before a name is a verb or a preposition unless it describes the name
+ * (a determiner, a role word: "former Gov. Martin O'Malley", "the Republican nominee").
+ */
+function isObjectOrOwner(c: Ctx, i: number, e: Entity): boolean {
+  const { tokens, text } = c;
+  let l = i;
+  while (tokens[l + 1] && (tokens[l + 1] as Token).start < e.span.end) l++;
+  const last = tokens[l] as Token;
+  const glued = tokens[l + 1];
+  if (last.norm.endsWith("'s") || (glued && glued.start === last.end && (text[glued.start] === '’' || text[glued.start] === "'"))) return true;
+  // "with Governor Alan Pike": the titles before the name are part of it
+  let b = i - 1;
+  // ("Secretary of State Rex Tillerson": an "of" between capitals is inside the title)
+  while (b > 0 && (isCapital(text, tokens[b]) || isNamePeriod(text, tokens, b) || (tokens[b]?.norm === 'of' && isCapital(text, tokens[b - 1]) && isCapital(text, tokens[b + 1])))) b--;
+  const before = tokens[b];
+  if (!before || before.kind !== 'word' || !isLower(text, before)) return false;
+  const n = before.norm;
+  return !(DETERMINERS.has(n) || CLAUSE_OPENERS.has(n) || isRoleWord(n) || ROLE_WORDS.has(n) || BETWEEN_SUBJECT_AND_VERB.has(n) || TIME_WORDS.has(n));
 }
 
 function record(c: Ctx, out: Cue[], cue: Span, phrase: [number, number] | null, si: number, extent = -1): void {
@@ -852,6 +1094,7 @@ export function findCues(input: CueInput): Cue[] {
   const c: Ctx = { ...input, anonymous: new Map(), ranges };
   const out: Cue[] = [];
   ranges.forEach(([a, b], si) => {
+    const pending: Span[] = [];
     for (let k = a; k < b; k++) {
       const tok = tokens[k] as Token;
       if (tok.kind !== 'word') continue;
@@ -863,6 +1106,7 @@ export function findCues(input: CueInput): Cue[] {
       if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '') && !(tokens[k + 1] && isAdverb(text, tokens[k + 1] as Token) && withNext.has(tokens[k + 2]?.norm ?? ''))) continue;
       if (isInside(c.quoted, tok.start)) continue;
       const n = cueAfter(c, k, b); // "According to" may open a sentence
+      if (tok.norm === 'asked' && isQuestionCue(c, out, k, a, b, si, pending)) continue;
       // a capital cue verb only in a title-case heading ("Lindsey Graham Says") or opening a sentence ("Said Ellis:")
       if (n === 0 && !isLower(text, tok) && !(CUE_VERBS.has(tok.norm) && (k === a || isCapital(text, tokens[k - 1])))) continue;
       // "Asked about the map, Reid said": a participle opening the sentence, not "Said Ellis:" (a name or "the" follows that)
@@ -871,7 +1115,9 @@ export function findCues(input: CueInput): Cue[] {
         const cueEnd = (tokens[k + n - 1] as Token).end;
         const phrase = sourceRight(c, k + n, b, true);
         // "..., according to a count by The Associated Press.": closing its sentence, the source runs to the end
-        const closing = phrase && tok.norm === 'according' && k > a && text[(tokens[k - 1] as Token).start] === ',' ? sentenceTail(c, phrase[1], b) : -1;
+        let closing = phrase && tok.norm === 'according' && k > a && text[(tokens[k - 1] as Token).start] === ',' ? sentenceTail(c, phrase[1], b) : -1;
+        // "according to a senior official who spoke on the condition of anonymity": the clause picks the source out
+        if (phrase && closing < 0) closing = restrictiveClauseEnd(c, phrase[1], b);
         record(c, out, { start: tok.start, end: cueEnd }, phrase, si, closing);
         k += n - 1;
         continue;
@@ -900,7 +1146,13 @@ export function findCues(input: CueInput): Cue[] {
           record(c, out, cueSpan, named, si);
           continue;
         }
-        if (participle && !(before && (text[before.start] === ',' || PARTICIPLE_OPENERS.has(before.norm) || isCommaQuoteClose(c, k - 1)))) continue;
+        // "with 47 percent of Cuban Americans saying they will ...": a counted group is the participle's subject
+        const counted = participle && before ? countedSubject(c, k - 1, a) : null;
+        if (counted) {
+          record(c, out, cueSpan, counted, si);
+          continue;
+        }
+        if (participle && !(before && (text[before.start] === ',' || isDash(c, k - 1) || PARTICIPLE_OPENERS.has(before.norm) || isCommaQuoteClose(c, k - 1)))) continue;
         const subject = clauseSubject(c, out, si, a, k - 1);
         if (subject) record(c, out, cueSpan, subject, si);
         continue;
@@ -930,7 +1182,12 @@ export function findCues(input: CueInput): Cue[] {
         let w = j - 1;
         if (text[(tokens[w] as Token).start] === ',') w--;
         if (w >= a) phrase = subjectLeft(c, w, a);
-      } else if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) phrase = subjectBeforeRelative(c, j, a) ?? subjectLeft(c, j, a);
+      } else if (j >= a && left && (left.kind === 'word' || left.kind === 'number')) {
+        phrase = subjectBeforeRelative(c, j, a);
+        // "people who have battled other online threats say": the relative clause belongs to the source (PolNeAR)
+        if (phrase) extent = j;
+        else phrase = subjectLeft(c, j, a);
+      }
       else if (j >= a && left && (text[left.start] === ')' || isSuffixPeriod(c, j))) phrase = subjectLeft(c, j, a);
       else if (j - 1 >= a && left && text[left.start] === ',' && text[(tokens[j - 1] as Token).start] === ')') phrase = subjectLeft(c, j - 1, a); // "Sen. Jack Reed (D-R.I.), said"
       else {
@@ -949,19 +1206,99 @@ export function findCues(input: CueInput): Cue[] {
           if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
           if (phrase) extent = appositiveEnd(c, phrase[1], b);
         }
+        if (!phrase && isDash(c, j)) {
+          // "Jason Sims — a teacher from Mount Pleasant — says": the source before the aside
+          phrase = subjectBeforeDashAside(c, j, a);
+          const opener = phrase ? tokens[phrase[1] + 2] : undefined;
+          // a description ("— a teacher from Mount Pleasant —", "— and some Republicans —") is part of it, a clause ("— who has ...", "— after ...") not
+          if (phrase && opener && (DETERMINERS.has(opener.norm) || opener.norm === 'and' || isCapital(text, opener))) extent = j - 1;
+        }
         if (!phrase) {
           phrase = subjectBeforeAside(c, j, a); // "Smith, who runs the shelter, said"
           // the aside describes the source ("Kenneth Baer, a former official, said"), unless it is a participle clause ("Trump, speaking to veterans, said")
-          if (phrase && !(tokens[phrase[1] + 2]?.norm ?? '').endsWith('ing')) extent = j - 1;
+          if (phrase && describesSource(c, tokens[phrase[1] + 2])) extent = j - 1;
         }
       }
       if (phrase && isNounCue(c, k, phrase)) continue;
+      if (phrase && isNaming(c, k, phrase)) continue;
       // "Six in 10 say", but "271 pledged delegates": after a number only a verb of saying attributes
       if (phrase && (tokens[phrase[1]] as Token).kind === 'number' && !AFTER_NUMBER_CUES.has(tok.norm)) continue;
       // "Rattling off promises to ...": a gerund opening the sentence is no subject, the cue word a noun
       if (phrase && opensWithGerund(c, phrase, a)) continue;
       if (phrase) record(c, out, cueSpan, phrase, si, extent);
     }
+    for (const cue of pending) answeredBy(out, cue, si);
   });
   return out;
+}
+
+/** Words before "asked" that make it a question put to the clause's subject ("said when asked whether ..."). */
+const QUESTION_OPENERS = new Set(['when', 'while', 'after', 'if', 'once', 'before']);
+/** Words after ", asked" that make it a question put to the clause's subject ("Ben Carson, asked about his claims, said"). */
+const QUESTION_OBJECTS = new Set(['about', 'whether', 'if', 'why', 'how', 'what', 'who', 'which', 'by', 'for', 'to', 'on']);
+
+/**
+ * "asked" as the question its answer follows (PolNeAR marks it a cue): "Christie said when asked
+ * whether ..." and "Ben Carson, asked about ..., said" take the clause's subject, the one who
+ * answers; "Sanders was asked by host Bill Maher" takes the asker, "Trump was asked ..." the one
+ * asked; "Asked if he was ever bullied, the front-runner said" and "When asked ..., X said" wait
+ * for the sentence's next cue (its source answers). False when "asked" is none of these (an
+ * active "X asked"), for the ordinary cue-verb path.
+ */
+function isQuestionCue(c: Ctx, out: Cue[], k: number, a: number, b: number, si: number, pending: Span[]): boolean {
+  const { tokens, text } = c;
+  const tok = tokens[k] as Token;
+  const cue = { start: tok.start, end: tok.end };
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  // "When asked by a reporter whether ...", "Asked by Stephanopoulos to respond": the asker is named
+  if (after?.norm === 'by' && (k === a || (before && (before.kind !== 'word' || QUESTION_OPENERS.has(before.norm))))) {
+    const asker = sourceRight(c, k + 2, b, true);
+    if (asker) {
+      record(c, out, cue, asker, si);
+      return true;
+    }
+  }
+  if (k === a || (k === a + 1 && before?.norm === 'when')) {
+    pending.push(cue);
+    return true;
+  }
+  if (!before) return false;
+  if (before.kind === 'word' && QUESTION_OPENERS.has(before.norm) || (text[before.start] === ',' && after && QUESTION_OBJECTS.has(after.norm))) {
+    const subject = clauseSubject(c, out, si, a, k - 1);
+    if (subject) record(c, out, cue, subject, si);
+    else pending.push(cue);
+    return true;
+  }
+  let j = k - 1;
+  while (j > a && tokens[j]?.kind === 'word' && isAdverb(text, tokens[j] as Token)) j--;
+  if (!BE_FORMS.has(tokens[j]?.norm ?? '')) return false;
+  if (after?.norm === 'by') {
+    const asker = sourceRight(c, k + 2, b, true);
+    if (asker) record(c, out, cue, asker, si);
+    return asker !== null;
+  }
+  let s = j - 1;
+  while (s > a && tokens[s]?.kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(tokens[s]?.norm ?? '')) s--;
+  const asked = s >= a ? subjectLeft(c, s, a) : null;
+  // "the question was asked": only a person (a name, a pronoun, a role) is asked
+  const head = asked ? (tokens[asked[1]] as Token) : null;
+  if (!asked || !head || !(isCapital(text, head) || PERSON_PRONOUNS.has(head.norm) || PLURAL_PRONOUNS.has(head.norm) || isRoleWord(baseNorm(head)))) return false;
+  record(c, out, cue, asked, si);
+  return true;
+}
+
+/** Records a question cue with the source of the first cue after it in sentence si (the one who answers), if any. */
+function answeredBy(out: Cue[], cue: Span, si: number): void {
+  for (let x = out.length - 1; x >= 0; x--) {
+    const o = out[x] as Cue;
+    if (o.sentence !== si) break;
+    if (o.cue.start < cue.start) break;
+    const previous = out[x - 1];
+    const first = !previous || previous.sentence !== si || previous.cue.start < cue.start;
+    if (first) {
+      if (o.source && o.kind !== 'dangling') out.splice(x, 0, { ...o, cue });
+      return;
+    }
+  }
 }

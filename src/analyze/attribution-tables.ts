@@ -109,6 +109,8 @@ export const SOURCE_END = new Set([
   'at', 'during', 'last', 'this', 'yesterday', 'today', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday',
   'friday', 'saturday', 'sunday', 'earlier', 'later', 'recently', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'said',
   'says', 'told', 'and', 'to', 'by', 'than', 'so', 'adding', 'describing', 'noting', 'saying', 'referring', 'speaking',
+  // the question after an asker ("asked by a caller why young men ...")
+  'whether', 'why', 'how',
 ]);
 
 /** Determiners and quantifiers that open a noun phrase: reading leftwards they end it (kept). */
