@@ -9,8 +9,9 @@
  *      average-link, so that one stray member cannot pull an article in);
  *   4. assign to the best story at or above `threshold`, else found a new story; every other
  *      story the article links to at or above `mergeThreshold` is merged into it;
- *   5. split: a story founded in the batch whose members fall into two groups far more alike
- *      within than across is two events of one kind (split.ts), and becomes two stories.
+ *   5. split: a story founded in the batch, or a stored story of at most SPLIT.maxMembers that
+ *      the batch added to (seen with its stored members), whose members fall into two groups far
+ *      more alike within than across is two events of one kind (split.ts), and becomes two stories.
  * Order-robustness comes from the batch being sorted by time and id, the document frequencies
  * being counted for the whole batch before any article is placed, and the merges, which undo
  * the splits an unlucky order makes.
@@ -20,7 +21,7 @@ import type { ArticleToStore, Assignment, Candidate, CandidateIndex, CandidateQu
 import { DocumentFrequency } from './df.js';
 import { articleFeatures, timeOf, type Features } from './features.js';
 import { bands } from './minhash.js';
-import { joinParts, splitOff } from './split.js';
+import { joinParts, SPLIT, splitOff } from './split.js';
 import { DAY_MS, SIMILARITY, similarity, termsOf, type Keyed } from './similarity.js';
 
 // Tuned on BASIL triplets (B-cubed F1, eval/cluster-basil.ts); the window on news cycles.
@@ -74,6 +75,16 @@ export interface BatchPlan {
 interface Pending extends Keyed {
   article: ArticleToStore;
   story: string;
+}
+
+/** A member of a stored story, as a split of that story sees it. */
+interface StoredMember extends Keyed {
+  id: string;
+  story: string;
+}
+
+function isPending(m: Pending | StoredMember): m is Pending {
+  return 'article' in m;
 }
 
 export class Clusterer {
@@ -196,7 +207,10 @@ export class Clusterer {
       plan.fingerprints.push({ articleId: article.id, fingerprint: fp });
     }
 
-    plan.created += this.splitStories(pending, founders, new Set([...absorbed.keys()].map(find)), find, titles);
+    const absorbing = new Set([...absorbed.keys()].map(find));
+    const touched = await this.touchedStories(pending, founders, absorbing, find, sizeOf);
+    const moved = new Map<string, string>(); // stored article -> the story a split moved it to
+    plan.created += this.splitStories(pending, touched, founders, absorbing, find, titles, moved);
 
     const byStory = new Map<string, string[]>();
     const add = (s: string, ids: readonly string[]): void => {
@@ -210,6 +224,7 @@ export class Clusterer {
       add(s, [p.article.id]);
     }
     for (const [lost, members] of absorbed) add(find(lost), members);
+    for (const [id, story] of moved) add(story, [id]);
     for (const [storyId, articleIds] of byStory) {
       plan.assignments.push({ storyId, title: founders.get(storyId) ?? '', articleIds });
     }
@@ -222,7 +237,15 @@ export class Clusterer {
    * events (splitOff), again within each part; a part taken out founds a story of its own, titled
    * by its first member. Returns the stories founded (less those joined).
    */
-  private splitStories(pending: readonly Pending[], founders: Map<string, string>, absorbing: ReadonlySet<string>, find: (s: string) => string, titles: ReadonlyMap<string, string>): number {
+  private splitStories(
+    pending: readonly Pending[],
+    touched: readonly (Pending | StoredMember)[][],
+    founders: Map<string, string>,
+    absorbing: ReadonlySet<string>,
+    find: (s: string) => string,
+    titles: ReadonlyMap<string, string>,
+    moved: Map<string, string>,
+  ): number {
     // The members of each story founded here, by the story they are in now.
     const byStory = (): Map<string, Pending[]> => {
       const out = new Map<string, Pending[]>();
@@ -245,19 +268,73 @@ export class Clusterer {
       created -= group.length - 1;
     }
     members = byStory();
-    const queue = [...members.values()];
+    const queue: (Pending | StoredMember)[][] = [...members.values(), ...touched];
     for (let list = queue.pop(); list; list = queue.pop()) {
       const off = splitOff(list, this.df);
       if (!off) continue;
-      const first = list[off[0] as number] as Pending;
+      const taken = new Set(off);
+      let [moving, staying] = [off.map((k) => list[k] as Pending | StoredMember), list.filter((_, k) => !taken.has(k))];
+      // The new story is founded by an article of this batch (its id and title come from it): a
+      // stored story's older part keeps its id, whichever side the split put its first member on.
+      if (!moving.some(isPending)) [moving, staying] = [staying, moving];
+      const first = moving.find(isPending);
+      if (!first) continue;
       const story = `s-${first.article.contentHash.slice(0, 12)}`;
       founders.set(story, titles.get(first.article.id) ?? '');
       created++;
-      for (const k of off) (list[k] as Pending).story = story;
-      const taken = new Set(off);
-      queue.push(off.map((k) => list[k] as Pending), list.filter((_, k) => !taken.has(k)));
+      for (const p of moving) {
+        p.story = story;
+        if (!isPending(p)) moved.set(p.id, story);
+      }
+      // Only parts with an article of this batch are looked at again: the rest was seen before.
+      for (const part of [moving, staying]) if (part.some(isPending)) queue.push(part);
     }
     return created;
+  }
+
+  /**
+   * The stored stories that this batch's articles joined (none merged), each as its stored
+   * members (in the story's order) then the batch's: a story committed by an earlier batch can
+   * hold two events once the second's reports arrive, and is split as a story founded here is.
+   * Only stories of at most SPLIT.maxMembers are read (their listing's count, then their members'
+   * fingerprints, mostly from the cache): the cost is bounded per story the batch touched.
+   */
+  private async touchedStories(
+    pending: readonly Pending[],
+    founders: ReadonlyMap<string, string>,
+    absorbing: ReadonlySet<string>,
+    find: (s: string) => string,
+    sizeOf: (s: string) => Promise<number>,
+  ): Promise<(Pending | StoredMember)[][]> {
+    const added = new Map<string, Pending[]>();
+    for (const p of pending) {
+      const s = find(p.story);
+      if (founders.has(s) || absorbing.has(s)) continue;
+      const list = added.get(s);
+      if (list) list.push(p);
+      else added.set(s, [p]);
+    }
+    const batch = new Set(pending.map((p) => p.article.id)); // a duplicate of a stored article is in both
+    const stored = new Map<string, string[]>();
+    for (const s of added.keys()) {
+      if ((await sizeOf(s)) > SPLIT.maxMembers) continue;
+      stored.set(s, ((await this.store.getStory(s))?.articleIds ?? []).filter((id) => !batch.has(id)));
+    }
+    const missing = [...stored.values()].flat().filter((id) => !this.cache.has(id));
+    const fetched = new Map<string, Keyed>();
+    if (missing.length > 0) {
+      for (const [id, f] of await this.store.getFingerprints(missing)) fetched.set(id, { fingerprint: f, time: timeOf(f.publishedAt ?? null) });
+    }
+    const out: (Pending | StoredMember)[][] = [];
+    for (const [s, ids] of stored) {
+      const members: (Pending | StoredMember)[] = [];
+      for (const id of ids) {
+        const k = fetched.get(id) ?? this.cache.get(id);
+        if (k) members.push({ ...k, id, story: s });
+      }
+      out.push([...members, ...(added.get(s) as Pending[])]);
+    }
+    return out;
   }
 
   /** The fingerprint stored and indexed for an article. */
