@@ -14,6 +14,6 @@ export const WHOLLY_WEIGHTS = {
 // Direction (reuse.ts directionScore): weights of the directionFeatures of the 356 pairs of a wire text
 // and a derived article sharing a passage that the day of writing leaves undecided, the wire text first; no bias.
 export const DIRECTION_WEIGHTS = {
-  features: ["fill","share","length","gapCount","gapWords","tail","head","fullSentences","touchedSentences","inner"],
-  weights: [2.1859,-1.9251,-1.2867,1.377,-1.2203,-0.6574,-2.8447,-0.5587,4.3792,1.5771] as readonly number[],
+  features: ["fill","share","length","gapCount","gapWords","tail","head","fullSentences","touchedSentences","inner","restShare"],
+  weights: [1.6684,-1.9402,-1.1529,1.4221,-0.9455,-0.3763,-2.9453,-0.3251,4.1288,1.3815,2.5081] as readonly number[],
 };

@@ -4,7 +4,7 @@ import { compareArticles } from '../collection/compare.js';
 import { prepare } from './prepare.js';
 import { fitDerivation } from './derivation-train.js';
 import { findOrigins } from './origins.js';
-import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, findDerivations, whollyProbability } from './reuse.js';
+import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, findDerivations, findReuse, restOfStory, storyPassages, whollyProbability } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
 
 const WIRE =
@@ -219,4 +219,38 @@ test('two papers that reprint the wire are not listed as copying each other: the
   assert.equal(stories.length, 1);
   const pairs = (stories[0]?.reuse ?? []).map((r) => `${r.from}->${r.to}`).sort();
   assert.deepEqual(pairs, ['wire->paper-a', 'wire->paper-b']);
+});
+
+test('undated: a wire text that several rewrites each take a different part of is their source (the rest of the story covers it, not them)', () => {
+  const lines = [
+    'A former bank manager who stole more than two million pounds from elderly customers over six years was jailed for eight years at Leeds Crown Court, after a trial that lasted five weeks.',
+    'Judge Helen Marsh told him that he had betrayed the trust of people who had relied on him for most of their lives, and that the harm he did could not be repaired.',
+    'Prosecutors said he had moved the money through eleven accounts in three countries before spending most of it on property in southern Spain and on racehorses.',
+    'Detectives from the regional fraud squad spent two years tracing the transfers after a customer noticed a withdrawal she had never made from her savings account.',
+    'The bank has repaid every customer in full and has changed the way its branch managers can move money between accounts, a spokesman for the bank said.',
+    'His lawyer told the court that he had been suffering from a gambling addiction and had lost his marriage and his home as a result of the fraud and the trial.',
+    'Members of a local victims group said they were relieved by the sentence but wanted new rules to protect older customers from the people they trust most.',
+    'The former manager showed no emotion as the sentence was read out and was led from the dock by two officers without looking at the public gallery once.',
+  ];
+  const opening = ['Victims wept as the verdict came.', 'A neighbour called him a quiet man who loved his garden.', 'The branch closed last spring after the scandal broke.', 'Campaigners want a national register of such cases.'];
+  const closing = ['The church he sang in has asked for prayers.', 'Shares in the bank barely moved on the news.', 'An appeal is thought unlikely by his family.', 'Spanish police have seized two villas so far.'];
+  const wire = prepare(testArticle(`Bank manager jailed\n${lines.join(' ')}`, { id: 'wire' }));
+  // Each paper keeps two of the wire's sentences whole and adds two of its own: no two papers share a passage.
+  const papers = [0, 1, 2, 3].map((k) => prepare(testArticle(`Headline ${k}\n${opening[k]} ${lines[2 * k]} ${lines[2 * k + 1]} ${closing[k]}`, { id: `p${k}` })));
+  const all = [wire, ...papers];
+  const members = all.map((_, i) => i);
+  const rest = restOfStory(all, members, storyPassages(all, members));
+  for (let k = 1; k <= 4; k++) {
+    const [w, p] = rest(0, k);
+    // The other three papers cover six of the wire's eight sentences; nothing else covers a paper.
+    assert.ok(w.share > 0.6 && w.share < 0.8, `wire ${w.share}`);
+    assert.equal(p.share, 0);
+  }
+  const reuse = findReuse(all, members);
+  assert.equal(reuse.length, 4);
+  // With the rest of the story left out (restShare at 0, the same weights), all four papers were
+  // called the wire's source (each is the fuller text in the sentences it shares). The paper that keeps the wire's last two
+  // sentences still is: the edit's shape outweighs the rest of the story there.
+  const fromWire = reuse.filter((r) => r.from === 'wire').length;
+  assert.ok(fromWire >= 3, reuse.map((r) => `${r.from}->${r.to}`).join(', '));
 });
