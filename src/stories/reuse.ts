@@ -630,7 +630,7 @@ function normsOf(p: Prepared): string[] {
 // for the figure it prints; `npm run train:reuse` fits them on all of them for shipping).
 
 /** Names of derivationFeatures' values, in order. */
-export const DERIVATION_FEATURES = ['unigrams', 'bigrams', 'rare', 'runs', 'passages', 'sentences', 'shorter', 'length', 'sentenceContainment', 'pairWords'] as const;
+export const DERIVATION_FEATURES = ['unigrams', 'bigrams', 'rare', 'runs', 'passages', 'sentences', 'shorter', 'length', 'sentenceContainment', 'pairWords', 'tiles'] as const;
 
 interface Profile {
   /** Stems of every word. */
@@ -760,7 +760,76 @@ export function derivationFeatures(copy: Prepared, sources: readonly Prepared[])
     Math.min(1, Math.log(1 + n) / Math.log(2000)),
     sentenceContainment(copy, ss),
     n ? bigramWords(c, ss) / n : 0,
+    n ? tiledWords(c, ss) / n : 0,
   ];
+}
+
+/**
+ * Words of the copy in tiles (Clough et al.'s greedy string tiling over stems, shortest tile 2
+ * words): the maximal runs the copy shares with a source, longest first, each word of the copy
+ * and of that source in one tile at most, the sources in turn (a copy that joins two wire
+ * versions is tiled from both). Unlike pairWords a word pair counts once: a rewrite that repeats
+ * "the court" ten times has one tile of it per time the source says it. Runs are seeded by the
+ * stem pairs they start with, so the work is the copy's words times the places each of its word
+ * pairs has in the source.
+ */
+function tiledWords(c: Profile, ss: readonly Profile[]): number {
+  const a = c.stems;
+  const n = a.length;
+  const markA = new Uint8Array(n);
+  for (const s of ss) {
+    const b = s.stems;
+    const at = pairPositions(s);
+    const markB = new Uint8Array(b.length);
+    // Runs among the words not yet tiled; a run that a longer tile cut into is found again, shorter, in the next round.
+    for (let round = 0; round < TILING_ROUNDS; round++) {
+      const runs: [number, number, number][] = [];
+      for (let i = 0; i + 1 < n; i++) {
+        if (markA[i] || markA[i + 1]) continue;
+        for (const j of at.get(`${a[i]} ${a[i + 1]}`) ?? []) {
+          if (markB[j] || markB[j + 1]) continue;
+          // Maximal runs only: one that the previous word extends is found from there.
+          if (i > 0 && j > 0 && !markA[i - 1] && !markB[j - 1] && a[i - 1] === b[j - 1]) continue;
+          let k = 2;
+          while (i + k < n && j + k < b.length && !markA[i + k] && !markB[j + k] && a[i + k] === b[j + k]) k++;
+          runs.push([k, i, j]);
+        }
+      }
+      if (runs.length === 0) break;
+      runs.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+      for (const [k, i, j] of runs) {
+        let free = true;
+        for (let x = 0; x < k && free; x++) if (markA[i + x] || markB[j + x]) free = false;
+        if (!free) continue;
+        markA.fill(1, i, i + k);
+        markB.fill(1, j, j + k);
+      }
+    }
+  }
+  let tiled = 0;
+  for (const x of markA) tiled += x;
+  return tiled;
+}
+
+/** Rounds of tiling per source, each finding what the tiles before it cut short (METER's derivation figures are the same from 2 rounds to 20). */
+const TILING_ROUNDS = 4;
+
+const PAIR_POSITIONS = new WeakMap<Profile, Map<string, number[]>>();
+
+/** Where each stem pair of a text begins. */
+function pairPositions(p: Profile): Map<string, number[]> {
+  let out = PAIR_POSITIONS.get(p);
+  if (out === undefined) {
+    out = new Map();
+    for (let j = 0; j + 1 < p.stems.length; j++) {
+      const key = `${p.stems[j]} ${p.stems[j + 1]}`;
+      const list = out.get(key);
+      if (list) list.push(j);
+      else out.set(key, [j]);
+    }
+    PAIR_POSITIONS.set(p, out);
+  }
+  return out;
 }
 
 /** Mean over the copy's sentences (by words) of the largest share of their content stems in one source sentence. */
