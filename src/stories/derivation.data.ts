@@ -17,3 +17,6 @@ export const DIRECTION_WEIGHTS = {
   features: ["fill","share","length","gapCount","gapWords","tail","head","fullSentences","touchedSentences","inner","restShare"],
   weights: [1.6684,-1.9402,-1.1529,1.4221,-0.9455,-0.3763,-2.9453,-0.3251,4.1288,1.3815,2.5081] as readonly number[],
 };
+// The three classes (reuse.ts derivedClass): non-derived below `derived` on the derivation probability,
+// else wholly from `wholly` on the wholly probability; the pair with the best macro-F1 on the same rows.
+export const DERIVATION_THRESHOLDS = {"derived":0.6,"wholly":0.42} as const;

@@ -254,3 +254,41 @@ test('undated: a wire text that several rewrites each take a different part of i
   const fromWire = reuse.filter((r) => r.from === 'wire').length;
   assert.ok(fromWire >= 3, reuse.map((r) => `${r.from}->${r.to}`).join(', '));
 });
+
+test('a story lists a rewrite that shares no passage, with its class and the sentences it rewrites; a reprint is wholly derived', async () => {
+  const wire = testArticle(WIRE, { id: 'wire', publishedAt: '2024-03-02T08:00:00Z' });
+  const rewrite = testArticle(REWRITE, { id: 'rewrite', publishedAt: '2024-03-02T12:00:00Z' });
+  const own = testArticle(OWN, { id: 'own', publishedAt: '2024-03-02T13:00:00Z' });
+  const story = (await compareArticles([wire, rewrite, own])).stories.find((s) => s.articleIds.includes('rewrite'));
+  assert.ok(story);
+  const r = story.reuse.find((x) => x.to === 'rewrite');
+  assert.ok(r, JSON.stringify(story.reuse.map((x) => [x.from, x.to])));
+  assert.equal(r.from, 'wire');
+  assert.equal(r.direction, 'published-earlier');
+  assert.deepEqual(r.passages, []);
+  assert.ok(r.derived === 'wholly' || r.derived === 'partially', `${r.derived} ${r.derivation}`);
+  // "The river Ayle climbed two metres in just twelve hours, ..." rewrites the wire's second sentence.
+  const pair = r.rewritten?.find((p) => p.to.text.includes('river Ayle climbed'));
+  assert.ok(pair, JSON.stringify(r.rewritten));
+  assert.ok(pair.from.text.startsWith('The regional emergency agency said the river Ayle rose two metres'));
+  assert.equal(story.reuse.some((x) => x.to === 'own' || x.from === 'own'), false, 'the own report copies nothing');
+  assertEvidence([story], [wire, rewrite, own]);
+  // A reprint that trims one line: wholly derived, its passages listed and no sentence as rewritten.
+  const reprint = testArticle(WIRE.replace(' No deaths have been reported.', ''), { id: 'reprint', publishedAt: '2024-03-02T10:00:00Z' });
+  const r2 = (await compareArticles([wire, reprint])).stories[0]?.reuse[0];
+  assert.equal(r2?.derived, 'wholly');
+  assert.deepEqual(r2?.rewritten, []);
+});
+
+test('tiles: a copy\'s words in runs of two or more stems the source has, each source word in one tile', () => {
+  const tilesOf = (copy: string, source: string): number => {
+    const f = derivationFeatures(prepare(testArticle(copy, { id: 'c' })), [prepare(testArticle(source, { id: 's' }))]);
+    return f[DERIVATION_FEATURES.indexOf('tiles')] as number;
+  };
+  // The source's sentences in another order: every word tiled.
+  assert.equal(tilesOf('The harbour wall broke at noon. Rescue crews used boats.', 'Rescue crews used boats. The harbour wall broke at noon.'), 1);
+  // One "the harbour" in the source tiles one of the copy's three.
+  assert.ok(Math.abs(tilesOf('the harbour the harbour the harbour', 'we saw the harbour') - 2 / 6) < 1e-9);
+  // The same words, no two of them in the source's order: nothing tiled.
+  assert.equal(tilesOf('noon at broke wall harbour', 'The harbour wall broke at noon.'), 0);
+});

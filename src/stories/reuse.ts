@@ -5,7 +5,7 @@
  * `share` is the fraction of `to`'s words covered by passages shared with `from`.
  */
 import { evidence, type Reuse } from '../model/index.js';
-import { DERIVATION_WEIGHTS, DIRECTION_WEIGHTS, WHOLLY_WEIGHTS } from './derivation.data.js';
+import { DERIVATION_THRESHOLDS, DERIVATION_WEIGHTS, DIRECTION_WEIGHTS, WHOLLY_WEIGHTS } from './derivation.data.js';
 import { DocumentFrequency } from './group/df.js';
 import type { Prepared } from './prepare.js';
 import { stem } from './stem.js';
@@ -311,31 +311,7 @@ function toReuse(pa: Prepared, pb: Prepared, passages: readonly Passage[], rest:
   const shareB = coveredShare(pb.words.length, passages.map((p) => [p.bStart, p.length]));
   const shareA = coveredShare(pa.words.length, passages.map((p) => [p.aStart, p.length]));
   const longest = Math.max(...passages.map((p) => p.length));
-  const edit = editDirection(directionFeatures(pa, pb, passages, rest));
-  // Direction: the earlier one is the source; on the same date, the copy is the one more covered.
-  let direction: Reuse['direction'];
-  let aIsFrom: boolean;
-  const aCitesB = namesOutlet(pa, pb);
-  const bCitesA = namesOutlet(pb, pa);
-  if (pa.time !== null && pb.time !== null && pa.time !== pb.time) {
-    direction = 'published-earlier';
-    aIsFrom = pa.time < pb.time;
-  } else if (aCitesB !== bCitesA) {
-    // "..., Coastline Press Agency reported": the article that names the other's outlet took from it.
-    direction = 'cites-source';
-    aIsFrom = bCitesA;
-  } else if (dayOfWriting(pa) * dayOfWriting(pb) === -1) {
-    // One tells the event as today's, the other as yesterday's: the later telling is the copy.
-    // (One that says neither was written on a day unknown: no inference.)
-    direction = 'written-later';
-    aIsFrom = dayOfWriting(pa) > 0;
-  } else if (edit !== null) {
-    direction = edit.direction;
-    aIsFrom = edit.firstIsSource;
-  } else {
-    direction = 'undetermined';
-    aIsFrom = pa.article.id <= pb.article.id;
-  }
+  const { direction, aIsFrom } = directionOf(pa, pb, () => editDirection(directionFeatures(pa, pb, passages, rest)));
   const share = aIsFrom ? shareB : shareA;
   if (longest < REUSE.reportPassageWords && share < REUSE.reportShare) return null;
   const [from, to] = aIsFrom ? [pa, pb] : [pb, pa];
@@ -346,6 +322,26 @@ function toReuse(pa: Prepared, pb: Prepared, passages: readonly Passage[], rest:
     })
     .sort((x, y) => x.to.span.start - y.to.span.start || x.from.span.start - y.from.span.start);
   return { from: from.article.id, to: to.article.id, share: round(share), direction, passages: listed };
+}
+
+/**
+ * Which of two texts is the source, and why: the earlier when both are dated and differ, else the
+ * one the other names as its source, else the one that tells the event as today's against the
+ * other's yesterday, else the edit's shape (`edit`, when the two share passages), else not known
+ * (the first by id).
+ */
+function directionOf(pa: Prepared, pb: Prepared, edit: () => ReturnType<typeof editDirection>): { direction: Reuse['direction']; aIsFrom: boolean } {
+  if (pa.time !== null && pb.time !== null && pa.time !== pb.time) return { direction: 'published-earlier', aIsFrom: pa.time < pb.time };
+  const aCitesB = namesOutlet(pa, pb);
+  const bCitesA = namesOutlet(pb, pa);
+  // "..., Coastline Press Agency reported": the article that names the other's outlet took from it.
+  if (aCitesB !== bCitesA) return { direction: 'cites-source', aIsFrom: bCitesA };
+  // One tells the event as today's, the other as yesterday's: the later telling is the copy.
+  // (One that says neither was written on a day unknown: no inference.)
+  if (dayOfWriting(pa) * dayOfWriting(pb) === -1) return { direction: 'written-later', aIsFrom: dayOfWriting(pa) > 0 };
+  const e = edit();
+  if (e !== null) return { direction: e.direction, aIsFrom: e.firstIsSource };
+  return { direction: 'undetermined', aIsFrom: pa.article.id <= pb.article.id };
 }
 
 /** Per article, the sentence of each word (-1 outside every sentence) and each sentence's word count (computed once). */
@@ -977,5 +973,93 @@ export function findDerivations(prepared: readonly Prepared[], members: readonly
       if (copy.words.length >= REUSE.derivationMinWords && derivationScore(copy, [source]) >= REUSE.minDerivation) out.push([source.article.id, copy.article.id]);
     }
   });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The three classes in a story's reuse list: how much of each copy derives from its source, with
+// the sentences it rewrites; rewrites that share no passage are listed as well.
+
+/**
+ * How much of `copy` derives from `source`, in METER's three classes: non-derived below
+ * DERIVATION_THRESHOLDS.derived on the derivation probability, else wholly derived from
+ * DERIVATION_THRESHOLDS.wholly on whollyProbability, else partially (weights and thresholds from
+ * `npm run train:reuse`; eval/meter.ts gives the same rule's macro-F1 out of fold).
+ */
+export function derivedClass(copy: Prepared, source: Prepared): { derived: 'wholly' | 'partially' | 'non'; derivation: number } {
+  const features = derivationFeatures(copy, [source]);
+  const derivation = derivationProbability(features);
+  const derived = derivation < DERIVATION_THRESHOLDS.derived ? 'non' : whollyProbability(features) >= DERIVATION_THRESHOLDS.wholly ? 'wholly' : 'partially';
+  return { derived, derivation: round(derivation) };
+}
+
+/**
+ * Sentences of `copy` that rewrite a sentence of `source`: at least 3 content words, at least half
+ * of them in that one source sentence (the one holding the most), and under half of the sentence's
+ * words in the verbatim passages (`covered`, coveredWords: those are listed as passages).
+ */
+export function rewrittenSentences(copy: Prepared, source: Prepared, covered: Uint8Array = coveredWords(copy, source)): { from: ReturnType<typeof evidence>; to: ReturnType<typeof evidence> }[] {
+  const c = profileOf(copy);
+  const s = profileOf(source);
+  const postings = new Map<string, number[]>();
+  s.sentenceStems.forEach((set, k) => {
+    for (const t of set) {
+      const list = postings.get(t);
+      if (list) list.push(k);
+      else postings.set(t, [k]);
+    }
+  });
+  const { of, words } = sentencesOfWords(copy);
+  const verbatim = new Uint32Array(copy.sentences.length);
+  of.forEach((k, i) => {
+    if (k >= 0 && covered[i]) verbatim[k] = (verbatim[k] as number) + 1;
+  });
+  const out: { from: ReturnType<typeof evidence>; to: ReturnType<typeof evidence> }[] = [];
+  c.sentenceStems.forEach((set, k) => {
+    if (set.length < 3 || (verbatim[k] as number) * 2 >= (words[k] as number)) return;
+    const hits = new Map<number, number>();
+    for (const t of set) for (const q of postings.get(t) ?? []) hits.set(q, (hits.get(q) ?? 0) + 1);
+    let best = -1;
+    let most = 0;
+    for (const [q, h] of hits) if (h > most || (h === most && q < best)) [best, most] = [q, h];
+    if (best < 0 || most * 2 < set.length) return;
+    out.push({ from: evidence(source.article.id, source.article.text, source.sentences[best] as { start: number; end: number }), to: evidence(copy.article.id, copy.article.text, copy.sentences[k] as { start: number; end: number }) });
+  });
+  return out;
+}
+
+/** Each listed pair (`listed`, strongestSources) with its class, probability and rewritten sentences. */
+export function describeReuse(prepared: readonly Prepared[], members: readonly number[], listed: readonly Reuse[]): Reuse[] {
+  const byId = new Map(members.map((i) => [(prepared[i] as Prepared).article.id, prepared[i] as Prepared] as const));
+  return listed.map((r) => {
+    const [from, to] = [byId.get(r.from), byId.get(r.to)];
+    if (!from || !to) return r;
+    return { ...r, ...derivedClass(to, from), rewritten: rewrittenSentences(to, from) };
+  });
+}
+
+/**
+ * The rewrites findDerivations found (`derivations`, [source id, copy id]) between two texts with
+ * no pair in `reuse` (findReuse's: they share too little verbatim), as reuse pairs: direction by
+ * dates, a citation or the day of writing, else the longer text is taken as the source
+ * ('undetermined'); the verbatim share and passages under REUSE's reporting bar. They go into
+ * strongestSources after findReuse's pairs, so a copy lists one only when nothing else explains it.
+ */
+export function rewritePairs(prepared: readonly Prepared[], members: readonly number[], reuse: readonly Reuse[], derivations: readonly [string, string][]): Reuse[] {
+  const byId = new Map(members.map((i) => [(prepared[i] as Prepared).article.id, prepared[i] as Prepared] as const));
+  const paired = new Set(reuse.flatMap((r) => [`${r.from}\u0000${r.to}`, `${r.to}\u0000${r.from}`]));
+  const out: Reuse[] = [];
+  for (const [s, c] of derivations) {
+    if (paired.has(`${s}\u0000${c}`)) continue;
+    const [ps, pc] = [byId.get(s), byId.get(c)];
+    if (!ps || !pc) continue;
+    const { direction, aIsFrom } = directionOf(ps, pc, () => null);
+    const [from, to] = direction === 'undetermined' || aIsFrom ? [ps, pc] : [pc, ps];
+    const covered = coveredWords(to, from);
+    let n = 0;
+    for (const x of covered) n += x;
+    const passages = sharedPassages(to, from).map((p) => ({ from: spanOf(from, p.bStart, p.length), to: spanOf(to, p.aStart, p.length) }));
+    out.push({ from: from.article.id, to: to.article.id, share: round(to.words.length ? n / to.words.length : 0), direction, passages: passages.sort((x, y) => x.to.span.start - y.to.span.start || x.from.span.start - y.from.span.start) });
+  }
   return out;
 }
