@@ -4,8 +4,9 @@ import { compareArticles } from '../collection/compare.js';
 import { prepare } from './prepare.js';
 import { fitDerivation } from './derivation-train.js';
 import { findOrigins } from './origins.js';
-import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, findDerivations, findReuse, restOfStory, storyPassages, whollyProbability } from './reuse.js';
+import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, describeReuse, findDerivations, findReuse, restOfStory, storyPassages, whollyProbability } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
+import { growth } from '../../test/growth.js';
 
 const WIRE =
   'Storm floods coastal towns\nHeavy rain from Storm Delia flooded dozens of homes in the coastal towns of Wexley and Portmaine on Saturday, forcing about 300 residents to leave. ' +
@@ -291,4 +292,18 @@ test('tiles: a copy\'s words in runs of two or more stems the source has, each s
   assert.ok(Math.abs(tilesOf('the harbour the harbour the harbour', 'we saw the harbour') - 2 / 6) < 1e-9);
   // The same words, no two of them in the source's order: nothing tiled.
   assert.equal(tilesOf('noon at broke wall harbour', 'The harbour wall broke at noon.'), 0);
+});
+
+test('the classes of a story\'s pairs grow linearly with two long texts that repeat themselves', () => {
+  // Every word pair of either text is in the other in hundreds of places: tiles, aligned and
+  // rewritten sentences look each up, so none may walk all of a pair's places.
+  const line = 'The council said the boats were damaged in the storm near Alder harbour on Tuesday, and that repairs would take weeks.';
+  const other = 'Boats were damaged in the storm near Alder harbour on Tuesday, the council said, and repairs will take some weeks.';
+  const run = (n: number): void => {
+    const a = prepare(testArticle(Array.from({ length: n }, () => line).join(' '), { id: 'a' }));
+    const b = prepare(testArticle(Array.from({ length: n }, () => other).join(' '), { id: 'b' }));
+    describeReuse([a, b], [0, 1], [{ from: 'a', to: 'b', share: 0, direction: 'undetermined', passages: [] }]);
+  };
+  const g = growth(run, 100, 1000);
+  assert.ok(g.ratio < 30, g.text);
 });

@@ -213,7 +213,7 @@ export function restOfStory(prepared: readonly Prepared[], members: readonly num
   const m = members.length;
   // Per member: how many partners cover each of its words, how many words any partner covers,
   // how many partners it has; per pair and side, the side's covered ranges (merged).
-  const counts = members.map((i) => new Uint16Array(prepared[i]?.words.length ?? 0));
+  const counts = members.map((i) => new Uint32Array(prepared[i]?.words.length ?? 0));
   const partners = new Uint32Array(m);
   const ranges = new Map<number, [number[], number[]]>();
   for (const [key, passages] of pairs) {
@@ -223,7 +223,7 @@ export function restOfStory(prepared: readonly Prepared[], members: readonly num
     const rb = merged(passages.map((p) => [p.bStart, p.length]));
     ranges.set(key, [ra, rb]);
     for (const [x, r] of [[a, ra], [b, rb]] as const) {
-      const c = counts[x] as Uint16Array;
+      const c = counts[x] as Uint32Array;
       for (let k = 0; k < r.length; k += 2) for (let i = r[k] as number; i < (r[k + 1] as number) && i < c.length; i++) c[i] = (c[i] as number) + 1;
       partners[x] = (partners[x] as number) + 1;
     }
@@ -231,7 +231,7 @@ export function restOfStory(prepared: readonly Prepared[], members: readonly num
   const coveredAny = counts.map((c) => c.reduce((n, x) => n + (x > 0 ? 1 : 0), 0));
   const others = Math.max(1, m - 2);
   const side = (x: number, r: readonly number[]): RestOfStory => {
-    const c = counts[x] as Uint16Array;
+    const c = counts[x] as Uint32Array;
     // Words covered by the pair's other text alone drop out.
     let only = 0;
     for (let k = 0; k < r.length; k += 2) for (let i = r[k] as number; i < (r[k + 1] as number) && i < c.length; i++) if (c[i] === 1) only++;
@@ -529,7 +529,11 @@ export function sharedPassages(a: Prepared, b: Prepared): Passage[] {
   });
   const flat: number[] = [];
   shingleHashes(ta).forEach((h, pos) => {
-    for (const q of at.get(h) ?? []) flat.push(pos, q);
+    const places = at.get(h);
+    // As findReuse: a shingle in more places than maxPostings is boilerplate and proposes nothing
+    // (two long pages that repeat one line would otherwise pair every place with every place).
+    if (places === undefined || places.length > REUSE.maxPostings) return;
+    for (const q of places) flat.push(pos, q);
   });
   return chain(flat, ta, tb);
 }
@@ -782,10 +786,15 @@ function tiledWords(c: Profile, ss: readonly Profile[]): number {
       const runs: [number, number, number][] = [];
       for (let i = 0; i + 1 < n; i++) {
         if (markA[i] || markA[i + 1]) continue;
-        for (const j of at.get(`${a[i]} ${a[i + 1]}`) ?? []) {
+        const places = at.get(`${a[i]} ${a[i + 1]}`);
+        // A pair the source has in very many places ("of the" in a book-length page) seeds no run:
+        // the runs through it are found from the next word on, one word shorter.
+        if (places === undefined || places.length > MAX_TILE_SEEDS) continue;
+        const fromPrevious = i > 0 && !markA[i - 1] && (at.get(`${a[i - 1]} ${a[i]}`)?.length ?? Infinity) <= MAX_TILE_SEEDS;
+        for (const j of places) {
           if (markB[j] || markB[j + 1]) continue;
           // Maximal runs only: one that the previous word extends is found from there.
-          if (i > 0 && j > 0 && !markA[i - 1] && !markB[j - 1] && a[i - 1] === b[j - 1]) continue;
+          if (fromPrevious && j > 0 && !markB[j - 1] && a[i - 1] === b[j - 1]) continue;
           let k = 2;
           while (i + k < n && j + k < b.length && !markA[i + k] && !markB[j + k] && a[i + k] === b[j + k]) k++;
           runs.push([k, i, j]);
@@ -809,6 +818,8 @@ function tiledWords(c: Profile, ss: readonly Profile[]): number {
 
 /** Rounds of tiling per source, each finding what the tiles before it cut short (METER's derivation figures are the same from 2 rounds to 20). */
 const TILING_ROUNDS = 4;
+/** Places in the source beyond which a word pair seeds no tile (the work stays linear in the copy's words). */
+const MAX_TILE_SEEDS = 50;
 
 const PAIR_POSITIONS = new WeakMap<Profile, Map<string, number[]>>();
 
@@ -1018,7 +1029,11 @@ export function rewrittenSentences(copy: Prepared, source: Prepared, covered: Ui
   c.sentenceStems.forEach((set, k) => {
     if (set.length < 3 || (verbatim[k] as number) * 2 >= (words[k] as number)) return;
     const hits = new Map<number, number>();
-    for (const t of set) for (const q of postings.get(t) ?? []) hits.set(q, (hits.get(q) ?? 0) + 1);
+    for (const t of set) {
+      // As mostSharedStems: a stem in very many source sentences says nothing of which one is rewritten.
+      const list = postings.get(t);
+      if (list && list.length <= 50) for (const q of list) hits.set(q, (hits.get(q) ?? 0) + 1);
+    }
     let best = -1;
     let most = 0;
     for (const [q, h] of hits) if (h > most || (h === most && q < best)) [best, most] = [q, h];
