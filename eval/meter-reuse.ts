@@ -4,7 +4,7 @@
  * together, its label and catchline (the cross-validation fold).
  */
 import type { Prepared } from '../src/stories/prepare.js';
-import { dayOfWriting, derivationFeatures, directionFeatures, sharedPassages } from '../src/stories/reuse.js';
+import { dayOfWriting, derivationFeatures, directionFeatures, restOfStory, sharedPassages, storyPassages } from '../src/stories/reuse.js';
 import type { Derivation, MeterText } from './meter-data.js';
 
 export interface DerivationRow {
@@ -42,18 +42,20 @@ export interface DirectionRow {
 
 /**
  * Direction rows for the pairs among `members` of a wire text and a wholly or partially derived
- * newspaper article that share a passage (6+ words), the wire text first.
+ * newspaper article that share a passage (6+ words), the wire text first; what the rest of the
+ * story shares with each (restOfStory) from all of `members`, as findReuse sees a story.
  */
 export function directionRows(texts: readonly MeterText[], prepared: readonly Prepared[], members: readonly number[]): DirectionRow[] {
   const out: DirectionRow[] = [];
-  for (const w of members) {
+  const rest = restOfStory(prepared, members, storyPassages(prepared, members));
+  for (const [x, w] of members.entries()) {
     if (texts[w]?.kind !== 'pa') continue;
-    for (const c of members) {
+    for (const [y, c] of members.entries()) {
       const t = texts[c] as MeterText;
       if (t.kind !== 'paper' || (t.label !== 'wholly' && t.label !== 'partially')) continue;
       const [source, copy] = [prepared[w] as Prepared, prepared[c] as Prepared];
       const passages = sharedPassages(source, copy);
-      if (passages.length > 0) out.push({ features: directionFeatures(source, copy, passages), dayBalance: dayOfWriting(source) * dayOfWriting(copy) === -1 ? dayOfWriting(source) : 0, catchline: t.catchline });
+      if (passages.length > 0) out.push({ features: directionFeatures(source, copy, passages, rest(x, y)), dayBalance: dayOfWriting(source) * dayOfWriting(copy) === -1 ? dayOfWriting(source) : 0, catchline: t.catchline });
     }
   }
   return out;

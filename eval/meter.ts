@@ -23,7 +23,7 @@ import { groupArticles } from '../src/collection/compare.js';
 import type { Article } from '../src/model/index.js';
 import { prepare, type Prepared } from '../src/stories/prepare.js';
 import { copiedShare, derivationProbability, editDirection, findDerivations, findReuse, whollyProbability } from '../src/stories/reuse.js';
-import { fitDerivation, fitDirection } from '../src/stories/derivation-train.js';
+import { chooseThresholds, fitDerivation, fitDirection, macroF1 } from '../src/stories/derivation-train.js';
 import { derivationRows, directionRows, foldOf, type DerivationRow, type DirectionRow } from './meter-reuse.js';
 import { findOrigins } from '../src/stories/origins.js';
 import { rocAuc } from '../src/analyze/checkworthy/metrics.js';
@@ -224,7 +224,7 @@ function crossValidatedDerivation(items: readonly DerivationRow[]): { auc: numbe
     const scoreOf = (r: DerivationRow): number => derivationProbability(r.features, weights);
     const whollyOf = (r: DerivationRow): number => whollyProbability(r.features, wholly);
     const [t1, t2] = bestThresholds(train.map((r) => r.label), train.map(scoreOf));
-    const [u1, u2] = bestThresholdPair(train.map((r) => r.label), train.map(scoreOf), train.map(whollyOf));
+    const { derived: u1, wholly: u2 } = chooseThresholds(train.map((r) => r.label), train.map(scoreOf), train.map(whollyOf));
     items.forEach((r, i) => {
       if (foldOf(r.catchline, FOLDS) !== f) return;
       probability[i] = scoreOf(r);
@@ -234,19 +234,6 @@ function crossValidatedDerivation(items: readonly DerivationRow[]): { auc: numbe
   }
   const gold = items.map((r) => r.label);
   return { auc: rocAuc(probability, items.map((r) => r.label !== 'non')), macroF1: macroF1(gold, twoScores), oneScoreMacroF1: macroF1(gold, oneScore) };
-}
-
-/** Thresholds on two scores (non below u1 on the first; of the rest, wholly from u2 on the second) with the best macro-F1, on a grid of 0.02. */
-function bestThresholdPair(labels: readonly Derivation[], derived: readonly number[], wholly: readonly number[]): [number, number] {
-  let best: [number, number, number] = [0, 0, -1];
-  for (let x = 0; x <= 50; x++) {
-    for (let y = 0; y <= 50; y++) {
-      const [u1, u2] = [x / 50, y / 50];
-      const f1 = macroF1(labels, derived.map((d, i) => (d < u1 ? 'non' : (wholly[i] as number) >= u2 ? 'wholly' : 'partially')));
-      if (f1 > best[2]) best = [u1, u2, f1];
-    }
-  }
-  return [best[0], best[1]];
 }
 
 /** The undated direction rules (reuse.ts dayOfWriting, then editDirection) out of fold: per fold (by catchline), edit-shape weights fitted on the other folds' pairs; right when it calls the held-out pair's wire text the source. */
@@ -307,21 +294,4 @@ function crossValidatedMacroF1(items: readonly Scored[], scoreOf: (s: Scored) =>
 
 function classify(score: number, t1: number, t2: number): Derivation {
   return score >= t2 ? 'wholly' : score >= t1 ? 'partially' : 'non';
-}
-
-function macroF1(gold: readonly Derivation[], predicted: readonly Derivation[]): number {
-  let sum = 0;
-  for (const c of ['wholly', 'partially', 'non'] as const) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    gold.forEach((g, i) => {
-      const p = predicted[i];
-      if (g === c && p === c) tp++;
-      else if (p === c) fp++;
-      else if (g === c) fn++;
-    });
-    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-  }
-  return sum / 3;
 }

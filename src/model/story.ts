@@ -92,6 +92,16 @@ export interface Reuse {
    */
   direction: 'published-earlier' | 'cites-source' | 'written-later' | 'trims-source' | 'contains-other' | 'undetermined';
   passages: { from: Evidence; to: Evidence }[];
+  /**
+   * How much of `to` derives from `from`, in METER's three classes (wholly, partially, non-derived;
+   * stories/reuse.ts derivedClass), with the derivation probability it rests on. A rewrite that
+   * shares no passage is listed for it too (share and passages then say what is verbatim: little
+   * or nothing). Absent in stores written before the classes existed.
+   */
+  derived?: 'wholly' | 'partially' | 'non';
+  derivation?: number;
+  /** Sentences of `to` that rewrite one sentence of `from` (most of their content words are in it) outside the verbatim passages. */
+  rewritten?: { from: Evidence; to: Evidence }[];
 }
 
 /**

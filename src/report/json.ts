@@ -176,5 +176,9 @@ function reuseJSON(r: Reuse): Reuse {
     share: r.share,
     direction: r.direction,
     passages: r.passages.map((p) => ({ from: evidenceJSON(p.from), to: evidenceJSON(p.to) })),
+    // Added with issue #14 (last, so the keys before keep their places): the three classes and rewritten sentences.
+    ...(r.derived ? { derived: r.derived } : {}),
+    ...(r.derivation !== undefined ? { derivation: r.derivation } : {}),
+    ...(r.rewritten ? { rewritten: r.rewritten.map((p) => ({ from: evidenceJSON(p.from), to: evidenceJSON(p.to) })) } : {}),
   };
 }

@@ -64,3 +64,18 @@ test('markdown: a fact update is written under its corroborated fact', () => {
   fact.updates = [{ earlier: a, later: b, detail: 'at least 5 → at least 24' }];
   assert.match(renderMarkdown(c), /_Update:_ at least 5 → at least 24 \(/);
 });
+
+test('reuse with the three classes: the class in the table, the rewritten sentences beside the source\'s', () => {
+  const c = fixtureComparison();
+  const r = c.stories[0]?.reuse[0];
+  assert.ok(r);
+  const [from, to] = [r.passages[0]?.from, r.passages[1]?.to];
+  assert.ok(from && to);
+  Object.assign(r, { derived: 'partially', derivation: 0.93, rewritten: [{ from, to }] });
+  const out = renderMarkdown(c);
+  assert.ok(out.includes('| **rewrite.txt** | **Daily Record** | 62% | published earlier | partially derived (derivation 0.93) |'), out);
+  assert.ok(out.includes('Sentences **rewrite.txt** rewrites from **Daily Record**:\n\n- “The talks involve” (**Daily Record**: “diplomacy with North Korea”)'), out);
+  // A story written before the classes: a dash, no rewritten list.
+  assert.ok(md.includes('| **rewrite.txt** | **Daily Record** | 62% | published earlier | — |'));
+  assert.ok(!md.includes('rewrites from'));
+});

@@ -7,7 +7,7 @@
 import { formatMessage, type Comparison, type Fact, type Message } from '../model/index.js';
 import { cut, cutStart, marks, percent, plural } from './excerpt.js';
 import {
-  LIST_MAX, REUSE_DIRECTION, articleCount, attributionContext, displayName, labelOf, outline, timeSpan,
+  LIST_MAX, REUSE_DIRECTION, articleCount, derivedLabel, attributionContext, displayName, labelOf, outline, timeSpan,
   type ArticleRef, type ProfileOutline, type ReportOutline, type StoryOutline, type WordCount,
 } from './outline.js';
 import { escapeMarkdown as esc } from './sanitize.js';
@@ -124,15 +124,21 @@ function story(out: string[], o: ReportOutline, s: StoryOutline, n: number): voi
   if (s.reuse.length) {
     out.push('### Reuse', '');
     out.push(...table(
-      ['Copy', 'Copies from', 'Share of its words', 'Why this direction'],
-      s.reuse.map((r) => [`**${esc(r.to)}**`, `**${esc(r.from)}**`, percent(r.reuse.share), REUSE_DIRECTION[r.reuse.direction]]),
+      ['Copy', 'Copies from', 'Share of its words', 'Why this direction', 'Derived'],
+      s.reuse.map((r) => [`**${esc(r.to)}**`, `**${esc(r.from)}**`, percent(r.reuse.share), REUSE_DIRECTION[r.reuse.direction], derivedLabel(r.reuse) || '—']),
     ), '');
     for (const r of s.reuse) {
-      if (!r.passages.length) continue;
-      out.push(`Longest passages **${esc(r.to)}** shares with **${esc(r.from)}**:`, '');
-      for (const passage of r.passages) out.push(`> ${q(passage.to.text)}`, '>');
-      out.pop();
-      out.push('');
+      if (r.passages.length) {
+        out.push(`Longest passages **${esc(r.to)}** shares with **${esc(r.from)}**:`, '');
+        for (const passage of r.passages) out.push(`> ${q(passage.to.text)}`, '>');
+        out.pop();
+        out.push('');
+      }
+      if (r.rewritten.length) {
+        out.push(`Sentences **${esc(r.to)}** rewrites from **${esc(r.from)}**:`, '');
+        for (const pair of r.rewritten) out.push(`- ${q(pair.to.text)} (**${esc(r.from)}**: ${q(pair.from.text)})`);
+        out.push('');
+      }
     }
   }
 }

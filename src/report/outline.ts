@@ -83,6 +83,8 @@ export interface ReuseOutline {
   to: string;
   /** The longest shared passages, longest first. */
   passages: Reuse['passages'];
+  /** The copy's first rewritten sentences, with the source sentence each rewrites (absent before the classes existed). */
+  rewritten: NonNullable<Reuse['rewritten']>;
 }
 
 export interface WordCount {
@@ -225,7 +227,7 @@ function reuseOutline(reuse: Reuse, refs: Map<string, ArticleRef>): ReuseOutline
   const passages = [...reuse.passages]
     .sort((a, b) => b.to.text.length - a.to.text.length)
     .slice(0, REUSE_PASSAGES_SHOWN);
-  return { reuse, from: labelOf(refs, reuse.from), to: labelOf(refs, reuse.to), passages };
+  return { reuse, from: labelOf(refs, reuse.from), to: labelOf(refs, reuse.to), passages, rewritten: (reuse.rewritten ?? []).slice(0, REUSE_PASSAGES_SHOWN) };
 }
 
 function profileOutline(ref: ArticleRef): ProfileOutline {
@@ -311,6 +313,13 @@ export function articleCount(s: StoryOutline): string {
   if (s.outletCount === 0) return `${articles}, outlets not known`;
   const unknown = s.unknownOutlets ? ` (${s.unknownOutlets} without an outlet)` : '';
   return `${articles} from ${s.outletCount} outlet${s.outletCount === 1 ? '' : 's'}${unknown}`;
+}
+
+/** METER's three classes (Reuse.derived), as a reader is told them; empty before the classes existed. */
+export function derivedLabel(r: Reuse): string {
+  if (r.derived === undefined) return '';
+  const name = r.derived === 'wholly' ? 'wholly derived' : r.derived === 'partially' ? 'partially derived' : 'not derived, shares words only';
+  return r.derivation === undefined ? name : `${name} (derivation ${r.derivation.toFixed(2)})`;
 }
 
 export const REUSE_DIRECTION: Record<Reuse['direction'], string> = {

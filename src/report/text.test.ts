@@ -123,3 +123,15 @@ test('a corroborated fact shows a count a later report moved on as an update, no
   assert.match(s, /update: at least 5 → at least 24 \(.+ -> .+, later report\)/);
   assert.ok(s.indexOf('update: at least 5') > s.indexOf('CORROBORATED'));
 });
+
+test('reuse with the three classes: the class after the direction, the rewritten sentences with the source\'s', () => {
+  const c = fixtureComparison();
+  const r = c.stories[0]?.reuse[0];
+  assert.ok(r);
+  const [from, to] = [r.passages[0]?.from, r.passages[1]?.to];
+  assert.ok(from && to);
+  Object.assign(r, { derived: 'wholly', derivation: 0.97, rewritten: [{ from, to }] });
+  const out = renderText(c, { width: 200 });
+  assert.match(out, /copies 62% of its words from Daily Record \(published earlier\): wholly derived \(derivation 0\.97\)/);
+  assert.match(out, /sentences rewritten from it:\n\s+• “The talks involve”\n\s+Daily Record has: “diplomacy with North Korea”/);
+});

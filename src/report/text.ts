@@ -9,7 +9,7 @@ import { formatMessage, type Comparison, type Conflict, type Fact, type Message 
 import { palette, type Palette } from './ansi.js';
 import { cutStart, percent, plural, quoted } from './excerpt.js';
 import {
-  LIST_MAX, REUSE_DIRECTION, articleCount, attributionContext, displayName, fileName, labelOf, outline, timeSpan,
+  LIST_MAX, REUSE_DIRECTION, articleCount, derivedLabel, attributionContext, displayName, fileName, labelOf, outline, timeSpan,
   type ArticleRef, type ProfileOutline, type ReportOutline, type StoryOutline, type WordCount,
 } from './outline.js';
 import { plain, stripControls } from './sanitize.js';
@@ -139,11 +139,17 @@ function story(out: Out, o: ReportOutline, s: StoryOutline, n: number): void {
   if (s.reuse.length) {
     out.heading(p.magenta('REUSE'), 'who copies whom');
     for (const r of s.reuse) {
-      out.line(2, `${p.bold(r.to)} copies ${p.bold(percent(r.reuse.share))} of its words from ${p.bold(r.from)} (${REUSE_DIRECTION[r.reuse.direction]})`);
+      const derived = derivedLabel(r.reuse);
+      out.line(2, `${p.bold(r.to)} copies ${p.bold(percent(r.reuse.share))} of its words from ${p.bold(r.from)} (${REUSE_DIRECTION[r.reuse.direction]})${derived ? `: ${derived}` : ''}`);
       if (r.passages.length) out.line(4, p.dim(r.passages.length === 1 ? 'the shared passage:' : 'longest shared passages:'));
       for (const passage of r.passages) {
         out.line(6, `• ${quoted(passage.to.text, MEMBER_QUOTE_MAX)}`, 8);
         if (plain(passage.from.text) !== plain(passage.to.text)) out.line(8, p.dim(`${r.from} has: `) + quoted(passage.from.text, MEMBER_QUOTE_MAX), 10);
+      }
+      if (r.rewritten.length) out.line(4, p.dim('sentences rewritten from it:'));
+      for (const pair of r.rewritten) {
+        out.line(6, `• ${quoted(pair.to.text, MEMBER_QUOTE_MAX)}`, 8);
+        out.line(8, p.dim(`${r.from} has: `) + quoted(pair.from.text, MEMBER_QUOTE_MAX), 10);
       }
     }
   }

@@ -61,3 +61,41 @@ export function fitDirection(rows: readonly (readonly number[])[]): number[] {
   }
   return w;
 }
+
+/** METER's three classes of a copy against its source. */
+export type DerivedLabel = 'wholly' | 'partially' | 'non';
+
+/**
+ * The two thresholds of reuse.ts derivedClass with the best three-way macro-F1 on labelled rows:
+ * non-derived below `derived` on the derivation probability; of the rest, wholly from `wholly` on
+ * the wholly-vs-partially probability; both on a grid of 0.02, the first best pair kept.
+ */
+export function chooseThresholds(labels: readonly DerivedLabel[], derived: readonly number[], wholly: readonly number[]): { derived: number; wholly: number } {
+  let best: [number, number, number] = [0, 0, -1];
+  for (let x = 0; x <= 50; x++) {
+    for (let y = 0; y <= 50; y++) {
+      const [u1, u2] = [x / 50, y / 50];
+      const f1 = macroF1(labels, derived.map((d, i) => (d < u1 ? 'non' : (wholly[i] as number) >= u2 ? 'wholly' : 'partially')));
+      if (f1 > best[2]) best = [u1, u2, f1];
+    }
+  }
+  return { derived: best[0], wholly: best[1] };
+}
+
+/** Macro-F1 over the three classes. */
+export function macroF1(gold: readonly DerivedLabel[], predicted: readonly DerivedLabel[]): number {
+  let sum = 0;
+  for (const c of ['wholly', 'partially', 'non'] as const) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    gold.forEach((g, i) => {
+      const p = predicted[i];
+      if (g === c && p === c) tp++;
+      else if (p === c) fp++;
+      else if (g === c) fn++;
+    });
+    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  }
+  return sum / 3;
+}

@@ -2,18 +2,21 @@
 // (453 labelled newspaper articles; Gaizauskas et al. 2001, research use): logistic weights of
 // reuse.ts's derivation features, then the bias. Do not edit.
 export const DERIVATION_WEIGHTS = {
-  features: ["unigrams","bigrams","rare","runs","passages","sentences","shorter","length","sentenceContainment","pairWords"],
-  weights: [0.7579,1.0763,0.9252,1.0765,2.7106,0.9916,0.0772,-1.7474,0.776,1.0314,-1.0573] as readonly number[],
+  features: ["unigrams","bigrams","rare","runs","passages","sentences","shorter","length","sentenceContainment","pairWords","tiles"],
+  weights: [0.5861,0.8951,0.7593,0.8487,2.612,0.9859,0.0547,-1.7895,0.6605,0.6728,1.351,-1.0439] as readonly number[],
 };
 // Wholly rather than partially derived (reuse.ts whollyProbability): the same features, fitted on the
 // 346 derived articles alone; weights, then the bias.
 export const WHOLLY_WEIGHTS = {
-  features: ["unigrams","bigrams","rare","runs","passages","sentences","shorter","length","sentenceContainment","pairWords"],
-  weights: [2.4229,0.5439,2.9363,0.6465,0.8884,0.9124,0.8481,-5.0299,1.7113,-0.1462,-4.3453] as readonly number[],
+  features: ["unigrams","bigrams","rare","runs","passages","sentences","shorter","length","sentenceContainment","pairWords","tiles"],
+  weights: [2.3762,0.4692,2.8903,0.5499,0.8517,0.9087,0.8411,-5.0442,1.6754,-0.2716,0.5068,-4.3746] as readonly number[],
 };
 // Direction (reuse.ts directionScore): weights of the directionFeatures of the 356 pairs of a wire text
 // and a derived article sharing a passage that the day of writing leaves undecided, the wire text first; no bias.
 export const DIRECTION_WEIGHTS = {
-  features: ["fill","share","length","gapCount","gapWords","tail","head","fullSentences","touchedSentences","inner"],
-  weights: [2.1859,-1.9251,-1.2867,1.377,-1.2203,-0.6574,-2.8447,-0.5587,4.3792,1.5771] as readonly number[],
+  features: ["fill","share","length","gapCount","gapWords","tail","head","fullSentences","touchedSentences","inner","restShare"],
+  weights: [1.6684,-1.9402,-1.1529,1.4221,-0.9455,-0.3763,-2.9453,-0.3251,4.1288,1.3815,2.5081] as readonly number[],
 };
+// The three classes (reuse.ts derivedClass): non-derived below `derived` on the derivation probability,
+// else wholly from `wholly` on the wholly probability; the pair with the best macro-F1 on the same rows.
+export const DERIVATION_THRESHOLDS = {"derived":0.6,"wholly":0.42} as const;

@@ -20,7 +20,7 @@ import { buildFacts } from './facts.js';
 import { mergeKeys } from './names.js';
 import { findOrigins, originIndex } from './origins.js';
 import { prepare, type Prepared } from './prepare.js';
-import { findDerivations, findReuse, strongestSources } from './reuse.js';
+import { describeReuse, findDerivations, findReuse, rewritePairs, strongestSources } from './reuse.js';
 import { findUnits } from './units.js';
 
 // Beyond this many articles in one story, claims are aligned across the earliest ones only
@@ -47,7 +47,8 @@ function buildStory(prepared: readonly Prepared[], group: readonly number[], mes
   const members = group.map((i) => prepared[i] as Prepared);
   const articleIds = members.map((p) => p.article.id).sort();
   const reuse = group.length > 1 ? findReuse(prepared, group) : [];
-  const origins = findOrigins(articleIds, reuse, group.length > 1 ? findDerivations(prepared, group) : []);
+  const derivations = group.length > 1 ? findDerivations(prepared, group) : [];
+  const origins = findOrigins(articleIds, reuse, derivations);
   const originOf = originIndex(origins);
   let aligned = [...group];
   if (aligned.length > MAX_ALIGNED_ARTICLES) {
@@ -68,7 +69,8 @@ function buildStory(prepared: readonly Prepared[], group: readonly number[], mes
     lastPublished: dated[dated.length - 1]?.article.publishedAt ?? null,
     origins,
     facts,
-    reuse: strongestSources(reuse),
+    // Rewrites that share too little verbatim come after the pairs that do: listed for a copy nothing else explains.
+    reuse: describeReuse(prepared, group, strongestSources([...reuse, ...rewritePairs(prepared, group, reuse, derivations)])),
     coverage: coverage(members.map((p) => p.article), facts, originOf),
   };
 }

@@ -4,8 +4,9 @@ import { compareArticles } from '../collection/compare.js';
 import { prepare } from './prepare.js';
 import { fitDerivation } from './derivation-train.js';
 import { findOrigins } from './origins.js';
-import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, findDerivations, whollyProbability } from './reuse.js';
+import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, describeReuse, findDerivations, findReuse, restOfStory, storyPassages, whollyProbability } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
+import { growth } from '../../test/growth.js';
 
 const WIRE =
   'Storm floods coastal towns\nHeavy rain from Storm Delia flooded dozens of homes in the coastal towns of Wexley and Portmaine on Saturday, forcing about 300 residents to leave. ' +
@@ -219,4 +220,90 @@ test('two papers that reprint the wire are not listed as copying each other: the
   assert.equal(stories.length, 1);
   const pairs = (stories[0]?.reuse ?? []).map((r) => `${r.from}->${r.to}`).sort();
   assert.deepEqual(pairs, ['wire->paper-a', 'wire->paper-b']);
+});
+
+test('undated: a wire text that several rewrites each take a different part of is their source (the rest of the story covers it, not them)', () => {
+  const lines = [
+    'A former bank manager who stole more than two million pounds from elderly customers over six years was jailed for eight years at Leeds Crown Court, after a trial that lasted five weeks.',
+    'Judge Helen Marsh told him that he had betrayed the trust of people who had relied on him for most of their lives, and that the harm he did could not be repaired.',
+    'Prosecutors said he had moved the money through eleven accounts in three countries before spending most of it on property in southern Spain and on racehorses.',
+    'Detectives from the regional fraud squad spent two years tracing the transfers after a customer noticed a withdrawal she had never made from her savings account.',
+    'The bank has repaid every customer in full and has changed the way its branch managers can move money between accounts, a spokesman for the bank said.',
+    'His lawyer told the court that he had been suffering from a gambling addiction and had lost his marriage and his home as a result of the fraud and the trial.',
+    'Members of a local victims group said they were relieved by the sentence but wanted new rules to protect older customers from the people they trust most.',
+    'The former manager showed no emotion as the sentence was read out and was led from the dock by two officers without looking at the public gallery once.',
+  ];
+  const opening = ['Victims wept as the verdict came.', 'A neighbour called him a quiet man who loved his garden.', 'The branch closed last spring after the scandal broke.', 'Campaigners want a national register of such cases.'];
+  const closing = ['The church he sang in has asked for prayers.', 'Shares in the bank barely moved on the news.', 'An appeal is thought unlikely by his family.', 'Spanish police have seized two villas so far.'];
+  const wire = prepare(testArticle(`Bank manager jailed\n${lines.join(' ')}`, { id: 'wire' }));
+  // Each paper keeps two of the wire's sentences whole and adds two of its own: no two papers share a passage.
+  const papers = [0, 1, 2, 3].map((k) => prepare(testArticle(`Headline ${k}\n${opening[k]} ${lines[2 * k]} ${lines[2 * k + 1]} ${closing[k]}`, { id: `p${k}` })));
+  const all = [wire, ...papers];
+  const members = all.map((_, i) => i);
+  const rest = restOfStory(all, members, storyPassages(all, members));
+  for (let k = 1; k <= 4; k++) {
+    const [w, p] = rest(0, k);
+    // The other three papers cover six of the wire's eight sentences; nothing else covers a paper.
+    assert.ok(w.share > 0.6 && w.share < 0.8, `wire ${w.share}`);
+    assert.equal(p.share, 0);
+  }
+  const reuse = findReuse(all, members);
+  assert.equal(reuse.length, 4);
+  // With the rest of the story left out (restShare at 0, the same weights), all four papers were
+  // called the wire's source (each is the fuller text in the sentences it shares). The paper that keeps the wire's last two
+  // sentences still is: the edit's shape outweighs the rest of the story there.
+  const fromWire = reuse.filter((r) => r.from === 'wire').length;
+  assert.ok(fromWire >= 3, reuse.map((r) => `${r.from}->${r.to}`).join(', '));
+});
+
+test('a story lists a rewrite that shares no passage, with its class and the sentences it rewrites; a reprint is wholly derived', async () => {
+  const wire = testArticle(WIRE, { id: 'wire', publishedAt: '2024-03-02T08:00:00Z' });
+  const rewrite = testArticle(REWRITE, { id: 'rewrite', publishedAt: '2024-03-02T12:00:00Z' });
+  const own = testArticle(OWN, { id: 'own', publishedAt: '2024-03-02T13:00:00Z' });
+  const story = (await compareArticles([wire, rewrite, own])).stories.find((s) => s.articleIds.includes('rewrite'));
+  assert.ok(story);
+  const r = story.reuse.find((x) => x.to === 'rewrite');
+  assert.ok(r, JSON.stringify(story.reuse.map((x) => [x.from, x.to])));
+  assert.equal(r.from, 'wire');
+  assert.equal(r.direction, 'published-earlier');
+  assert.deepEqual(r.passages, []);
+  assert.ok(r.derived === 'wholly' || r.derived === 'partially', `${r.derived} ${r.derivation}`);
+  // "The river Ayle climbed two metres in just twelve hours, ..." rewrites the wire's second sentence.
+  const pair = r.rewritten?.find((p) => p.to.text.includes('river Ayle climbed'));
+  assert.ok(pair, JSON.stringify(r.rewritten));
+  assert.ok(pair.from.text.startsWith('The regional emergency agency said the river Ayle rose two metres'));
+  assert.equal(story.reuse.some((x) => x.to === 'own' || x.from === 'own'), false, 'the own report copies nothing');
+  assertEvidence([story], [wire, rewrite, own]);
+  // A reprint that trims one line: wholly derived, its passages listed and no sentence as rewritten.
+  const reprint = testArticle(WIRE.replace(' No deaths have been reported.', ''), { id: 'reprint', publishedAt: '2024-03-02T10:00:00Z' });
+  const r2 = (await compareArticles([wire, reprint])).stories[0]?.reuse[0];
+  assert.equal(r2?.derived, 'wholly');
+  assert.deepEqual(r2?.rewritten, []);
+});
+
+test('tiles: a copy\'s words in runs of two or more stems the source has, each source word in one tile', () => {
+  const tilesOf = (copy: string, source: string): number => {
+    const f = derivationFeatures(prepare(testArticle(copy, { id: 'c' })), [prepare(testArticle(source, { id: 's' }))]);
+    return f[DERIVATION_FEATURES.indexOf('tiles')] as number;
+  };
+  // The source's sentences in another order: every word tiled.
+  assert.equal(tilesOf('The harbour wall broke at noon. Rescue crews used boats.', 'Rescue crews used boats. The harbour wall broke at noon.'), 1);
+  // One "the harbour" in the source tiles one of the copy's three.
+  assert.ok(Math.abs(tilesOf('the harbour the harbour the harbour', 'we saw the harbour') - 2 / 6) < 1e-9);
+  // The same words, no two of them in the source's order: nothing tiled.
+  assert.equal(tilesOf('noon at broke wall harbour', 'The harbour wall broke at noon.'), 0);
+});
+
+test('the classes of a story\'s pairs grow linearly with two long texts that repeat themselves', () => {
+  // Every word pair of either text is in the other in hundreds of places: tiles, aligned and
+  // rewritten sentences look each up, so none may walk all of a pair's places.
+  const line = 'The council said the boats were damaged in the storm near Alder harbour on Tuesday, and that repairs would take weeks.';
+  const other = 'Boats were damaged in the storm near Alder harbour on Tuesday, the council said, and repairs will take some weeks.';
+  const run = (n: number): void => {
+    const a = prepare(testArticle(Array.from({ length: n }, () => line).join(' '), { id: 'a' }));
+    const b = prepare(testArticle(Array.from({ length: n }, () => other).join(' '), { id: 'b' }));
+    describeReuse([a, b], [0, 1], [{ from: 'a', to: 'b', share: 0, direction: 'undetermined', passages: [] }]);
+  };
+  const g = growth(run, 100, 1000);
+  assert.ok(g.ratio < 30, g.text);
 });
