@@ -11,7 +11,8 @@ import {
   COMMENTARY, EVALUATIVE, FIRST_PERSON, HEDGES, INTENSIFIERS, OBLIGATION, REPORTING, SWEEPING, type Cue,
 } from './lexicon-opinion.js';
 import type { TextView } from './signal-view.js';
-import { PhraseIndex, type PhraseMatch, type PhraseTable, type Word } from './signal-words.js';
+import type { PhraseMatch, PhraseTable, Word } from './signal-words.js';
+import { wordBits, WORD_BITS } from './word-bits.js';
 
 const CUE_TABLES = {
   hedge: HEDGES,
@@ -29,10 +30,16 @@ const CUE_NAMES = Object.keys(CUE_TABLES) as CueTable[];
 const CUE_LIST: readonly PhraseTable<Cue>[] = CUE_NAMES.map((n) => CUE_TABLES[n]);
 
 /**
- * Which tables can match at a word (bit 0 LOADED, bit k + 1 CUE_LIST[k]): one or two Map lookups
- * per word instead of a lookup in each of the nine tables for every word that starts any entry.
+ * Which tables can match at a word (bit 0 LOADED, bit k + 1 CUE_LIST[k]), from the tables' first
+ * words, a word's possessive looked up by its stem as `matchAt` does: a field of the one word
+ * table (word-bits.ts) that the word flags and the check-worthiness cues share, so one lookup per
+ * word answers all of them, instead of a lookup in each of the nine tables for every word that
+ * starts any entry. (The PhraseIndex of signal-words.ts, on a table of its own.)
  */
-const INDEX = new PhraseIndex([LOADED, ...CUE_LIST]);
+const INDEX = WORD_BITS.field(1 + CUE_LIST.length, true);
+[LOADED, ...CUE_LIST].forEach((table, k) => {
+  for (const w of (table as PhraseTable<unknown>).firstWords()) WORD_BITS.add(INDEX, w, 1 << k);
+});
 const CUE_BIT = Object.fromEntries(CUE_NAMES.map((n, k) => [n, 2 << k])) as Record<CueTable, number>;
 
 export interface Lexical {
@@ -106,8 +113,9 @@ function build(view: TextView): Lexical {
   const found: PhraseMatch<Cue>[][] = CUE_NAMES.map(() => []);
   const nextFree = new Int32Array(CUE_NAMES.length + 1);
   const masks = new Int32Array(words.length);
+  const bits = wordBits(view);
   for (let i = 0; i < words.length; i++) {
-    const mask = INDEX.maskOf((words[i] as Word).norm);
+    const mask = ((bits[i] as number) & INDEX.mask) >>> INDEX.shift;
     masks[i] = mask;
     if (mask === 0) continue;
     if ((mask & 1) !== 0 && i >= (nextFree[0] as number)) {

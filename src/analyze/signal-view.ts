@@ -54,6 +54,8 @@ export interface TextView {
 export interface ViewMemo {
   opinion?: DocOpinion;
   lexical?: Lexical;
+  /** word-bits.ts: every word list's bits of each word, and the table version they were read at. */
+  wordBits?: { version: number; bits: Int32Array };
   /** word-flags.ts: the list bits of each word. */
   flags?: Uint8Array;
   /** checkworthy/features.ts: the hash of each word's form. */
