@@ -8,6 +8,8 @@ import { PhraseIndex } from './signal-words.js';
 import { fixtureDoc } from './signal-fixture.js';
 import { wordFlags } from './word-flags.js';
 import { WORD_BITS, wordBits } from './word-bits.js';
+import { Working } from './working.js';
+import { findCues } from './attribution-sources.js';
 
 function viewOf(text: string) {
   return buildView(fixtureDoc([['body', text]]));
@@ -24,6 +26,22 @@ test('the lexicon masks from the shared word table are those of a PhraseIndex ov
   // a possessive takes its stem's lexicon bits: "regime's" starts what "regime" starts
   const possessive = view.words.findIndex((w) => w.norm === "regime's");
   assert.ok(possessive >= 0 && ((lex.masks[possessive] as number) & 1) === 1, 'LOADED can start at "regime\'s"');
+});
+
+test("a run's view takes its words' bits from the tokens, hyphenated parts looked up, the same bits as a lookup per word", () => {
+  const doc = fixtureDoc([['body', TEXT], ['body', 'Officials said the so-called "far-right" thugs, according to police, were well-known.']]);
+  const work = new Working();
+  const cues = findCues({ text: doc.text, tokens: doc.tokens, sentences: doc.sentences, entities: doc.entities, quoted: [] });
+  assert.ok(cues.length >= 2, 'the cues are found without the bits as well');
+  assert.deepEqual(work.cues({ text: doc.text, tokens: doc.tokens, sentences: doc.sentences, entities: doc.entities, quoted: [] }), cues);
+  const view = work.view(doc);
+  assert.ok(view.memo.tokenBits !== undefined, 'the run left the token bits on the view');
+  assert.ok(view.words.some((w) => w.norm === 'far') && view.words.some((w) => w.norm === 'known'), 'hyphenated tokens are split into words');
+  const fromTokens = [...wordBits(view)];
+  const alone = buildView(doc);
+  assert.equal(alone.memo.tokenBits, undefined);
+  assert.deepEqual(fromTokens, [...wordBits(alone)]);
+  assert.deepEqual(fromTokens, view.words.map((w) => WORD_BITS.of(w.norm)));
 });
 
 test('one lookup per word answers every field; a view made before a field changed is read again', () => {

@@ -1,15 +1,18 @@
 /**
- * Word lists as bit fields of one table, looked up once per word of a view. Three readers test
- * every word of a document against lists of their own: the lexicon index of signal-lexical.ts
- * (which phrase tables can start at the word), the list flags of word-flags.ts (dates, event
- * verbs, finite forms...) and the cue lists of checkworthy/features.ts. Each used to look every
- * word up in its own Map: three lookups per word in three tables. Here each reader reserves a
- * field of bits and adds its words to it; `wordBits(view)` looks each word up once and the
- * readers shift their bits out of the one answer.
+ * Word lists as bit fields of one table, looked up once per token of a document. Four readers
+ * test every word against lists of their own: the attribution cues (attribution-sources.ts: can
+ * the word open a cue), the lexicon index of signal-lexical.ts (which phrase tables can start at
+ * the word), the list flags of word-flags.ts (dates, event verbs, finite forms...) and the cue
+ * lists of checkworthy/features.ts. Each used to look every word up in its own Map or Set: four
+ * lookups per word in four tables. Here each reader reserves a field of bits and adds its words
+ * to it; `tokenBits(tokens)` looks each word token up once (the Working of a run keeps the
+ * answer), the view's words take their token's bits (`wordBits`: only the parts of a hyphenated
+ * token are looked up again), and the readers shift their bits out of the one answer.
  *
  * A field made `stemmed` also answers for a word's possessive: "trump's" gets the bits of
  * "trump" in that field (PhraseTable.matchAt looks up the stem the same way).
  */
+import type { Token } from '../model/index.js';
 import type { TextView } from './signal-view.js';
 import { stem, type Word } from './signal-words.js';
 
@@ -55,13 +58,45 @@ class WordBitTable {
 
 export const WORD_BITS = new WordBitTable();
 
-/** The bits of each word of the view (built once per view, kept on it). */
+/** The bits of each token (0 for punctuation and symbols, which are no words). */
+export interface TokenBits {
+  tokens: readonly Token[];
+  version: number;
+  bits: Int32Array;
+}
+
+export function tokenBits(tokens: readonly Token[]): TokenBits {
+  const bits = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'word' || t.kind === 'number') bits[i] = WORD_BITS.of(t.norm);
+  }
+  return { tokens, version: WORD_BITS.version, bits };
+}
+
+/**
+ * The bits of each word of the view (built once per view, kept on it). A word that is a whole
+ * token (same offsets, same norm) takes the token's bits from `view.memo.tokenBits` when the run
+ * left them there (working.ts); the others (parts of "far-right", a view without them) are looked up.
+ */
 export function wordBits(view: TextView): Int32Array {
   const hit = view.memo.wordBits;
   if (hit !== undefined && hit.version === WORD_BITS.version) return hit.bits;
   const { words } = view;
   const bits = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) bits[i] = WORD_BITS.of((words[i] as Word).norm);
+  const known = view.memo.tokenBits;
+  if (known !== undefined && known.version === WORD_BITS.version) {
+    const { tokens } = known;
+    let t = 0;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as Word;
+      while (t < tokens.length && (tokens[t] as Token).end <= w.start) t++;
+      const tok = tokens[t];
+      bits[i] = tok !== undefined && tok.start === w.start && tok.end === w.end && tok.norm === w.norm ? (known.bits[t] as number) : WORD_BITS.of(w.norm);
+    }
+  } else {
+    for (let i = 0; i < words.length; i++) bits[i] = WORD_BITS.of((words[i] as Word).norm);
+  }
   view.memo.wordBits = { version: WORD_BITS.version, bits };
   return bits;
 }
