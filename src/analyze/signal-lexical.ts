@@ -37,8 +37,15 @@ const CUE_LIST: readonly PhraseTable<Cue>[] = CUE_NAMES.map((n) => CUE_TABLES[n]
  * starts any entry. (The PhraseIndex of signal-words.ts, on a table of its own.)
  */
 const INDEX = WORD_BITS.field(1 + CUE_LIST.length, true);
+/**
+ * Whether a word (or its stem) is the second word of an entry in any of the tables: most words
+ * after a table's first word ("the", "of", "in" open entries in three tables) are not, and then
+ * `matchAt` skips its lookup of the entries of two or more words.
+ */
+const SECOND = WORD_BITS.field(1, true);
 [LOADED, ...CUE_LIST].forEach((table, k) => {
   for (const w of (table as PhraseTable<unknown>).firstWords()) WORD_BITS.add(INDEX, w, 1 << k);
+  for (const w of (table as PhraseTable<unknown>).secondWords()) WORD_BITS.add(SECOND, w, 1);
 });
 const CUE_BIT = Object.fromEntries(CUE_NAMES.map((n, k) => [n, 2 << k])) as Record<CueTable, number>;
 
@@ -118,8 +125,9 @@ function build(view: TextView): Lexical {
     const mask = ((bits[i] as number) & INDEX.mask) >>> INDEX.shift;
     masks[i] = mask;
     if (mask === 0) continue;
+    const secondMay = i + 1 < words.length && ((bits[i + 1] as number) & SECOND.mask) !== 0;
     if ((mask & 1) !== 0 && i >= (nextFree[0] as number)) {
-      const m = LOADED.matchAt(words, i);
+      const m = LOADED.matchAt(words, i, words.length, secondMay);
       if (m) {
         // "A fire destroyed the warehouse" reports damage, "toxic fumes" a hazard: literal or
         // technical senses are not loaded
@@ -130,7 +138,7 @@ function build(view: TextView): Lexical {
     }
     for (let k = 0; k < CUE_NAMES.length; k++) {
       if ((mask & (2 << k)) === 0 || i < (nextFree[k + 1] as number)) continue;
-      const m = (CUE_LIST[k] as PhraseTable<Cue>).matchAt(words, i);
+      const m = (CUE_LIST[k] as PhraseTable<Cue>).matchAt(words, i, words.length, secondMay);
       if (m === null) continue;
       nextFree[k + 1] = m.to;
       if (isRealMatch(view, CUE_NAMES[k] as CueTable, m)) (found[k] as PhraseMatch<Cue>[]).push(m);

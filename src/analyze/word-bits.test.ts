@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LOADED } from './lexicon-loaded.js';
 import { COMMENTARY, EVALUATIVE, FIRST_PERSON, HEDGES, INTENSIFIERS, OBLIGATION, REPORTING, SWEEPING } from './lexicon-opinion.js';
-import { lexicalOf } from './signal-lexical.js';
+import { isRealMatch, lexicalOf, type CueTable } from './signal-lexical.js';
 import { buildView } from './signal-view.js';
 import { PhraseIndex } from './signal-words.js';
 import { fixtureDoc } from './signal-fixture.js';
@@ -26,6 +26,22 @@ test('the lexicon masks from the shared word table are those of a PhraseIndex ov
   // a possessive takes its stem's lexicon bits: "regime's" starts what "regime" starts
   const possessive = view.words.findIndex((w) => w.norm === "regime's");
   assert.ok(possessive >= 0 && ((lex.masks[possessive] as number) & 1) === 1, 'LOADED can start at "regime\'s"');
+});
+
+test('the lexical matches skipping the two-word lookups the second-word bit rules out are every table\'s own matches', () => {
+  const text = 'The far-right group lashed out at the left, and according to the report, I think it is of course a disgrace; the regime\'s thugs blew up the bridge, to be sure, as it turns out.';
+  const view = viewOf(text);
+  const lex = lexicalOf(view);
+  const spans = (ms: readonly { from: number; to: number }[]) => ms.map((m) => `${m.from}-${m.to}`);
+  assert.deepEqual(spans([...lex.loaded, ...lex.literal].sort((a, b) => a.from - b.from)), spans(LOADED.matchAll(view.words)));
+  const tables: Record<CueTable, typeof HEDGES> = { hedge: HEDGES, intensifier: INTENSIFIERS, firstPerson: FIRST_PERSON, obligation: OBLIGATION, evaluative: EVALUATIVE, commentary: COMMENTARY, sweeping: SWEEPING, reporting: REPORTING };
+  let multi = 0;
+  for (const [name, table] of Object.entries(tables) as [CueTable, typeof HEDGES][]) {
+    const own = table.matchAll(view.words).filter((m) => isRealMatch(view, name, m));
+    assert.deepEqual(spans(lex.cues[name]), spans(own), name);
+    multi += own.filter((m) => m.to - m.from > 1).length;
+  }
+  assert.ok(multi >= 2, `the text has matches of two or more words (${multi})`);
 });
 
 test("a run's view takes its words' bits from the tokens, hyphenated parts looked up, the same bits as a lookup per word", () => {
