@@ -19,6 +19,7 @@ import {
   NOT_BEFORE_CUE, OTHER_PRONOUNS, OUTLET_DOCUMENTS, OUTLETS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SOURCE_AFTER_CUES, SOURCE_END, SUBJECT_STOPS,
 } from './attribution-tables.js';
 import { personGenders, pronounGender, type Gender } from './speakers/gender.js';
+import { tokenBits, WORD_BITS, type TokenBits } from './word-bits.js';
 
 /** Longest source phrase, in tokens. */
 const MAX_SOURCE_TOKENS = 14;
@@ -170,6 +171,8 @@ export interface CueInput {
   entities: readonly Entity[];
   /** Quoted passages: cues inside them are the quoted speaker's words, not attributions. */
   quoted: readonly Span[];
+  /** The word-table bits of `tokens` (word-bits.ts), when the run has them; else looked up here. */
+  bits?: TokenBits;
 }
 
 interface Ctx extends CueInput {
@@ -819,6 +822,9 @@ for (const phrase of SOURCE_AFTER_CUES.keys()) {
 
 /** Every word that may open a cue: one lookup per token decides most words. */
 const ANY_CUE_WORD = new Set([...CUES_AFTER_BY_FIRST.keys(), ...CUE_VERBS, ...CUE_PARTICIPLES, ...IMPERSONAL_PASSIVES, ...CUES_WITH_NEXT.keys()]);
+/** ANY_CUE_WORD as a field of the word table (word-bits.ts): the lookup findCues makes per token is shared with the later stages. */
+const CUE_WORD = WORD_BITS.field(1);
+for (const w of ANY_CUE_WORD) WORD_BITS.add(CUE_WORD, w, 1);
 
 /** Length in tokens of the "according to"-type cue starting at token k, or 0. */
 function cueAfter(c: Ctx, k: number, b: number): number {
@@ -1093,14 +1099,16 @@ export function findCues(input: CueInput): Cue[] {
   }
   const c: Ctx = { ...input, anonymous: new Map(), ranges };
   const out: Cue[] = [];
+  const known = input.bits;
+  const bits = (known !== undefined && known.tokens === tokens && known.version === WORD_BITS.version ? known : tokenBits(tokens)).bits;
   ranges.forEach(([a, b], si) => {
     const pending: Span[] = [];
     for (let k = a; k < b; k++) {
       const tok = tokens[k] as Token;
       if (tok.kind !== 'word') continue;
-      // Most words neither open an "according to" cue nor are a cue verb: two Set/Map lookups
-      // decide that before the binary search over the quoted spans.
-      if (!ANY_CUE_WORD.has(tok.norm)) continue;
+      // Most words neither open an "according to" cue nor are a cue verb: the word table's bit
+      // (ANY_CUE_WORD) decides that before the binary search over the quoted spans.
+      if (((bits[k] as number) & CUE_WORD.mask) === 0) continue;
       const withNext = CUES_WITH_NEXT.get(tok.norm);
       // "spoke emotionally of": an -ly adverb may stand between the verb and its word
       if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '') && !(tokens[k + 1] && isAdverb(text, tokens[k + 1] as Token) && withNext.has(tokens[k + 2]?.norm ?? ''))) continue;

@@ -69,12 +69,14 @@ export function profile(doc: Doc, ctx: Context, work: Working = new Working()): 
   void ctx;
   const view = work.view(doc);
   const bodySpans = view.sentences.filter((s) => s.kind === 'body' || s.kind === 'standfirst').map((s) => s.span);
-  const bodyStarts = new Set(bodySpans.map((s) => `${s.start}:${s.end}`));
+  // a span as one number, start x (length + 1) + end (exact below 2^53): no string per sentence and per signal
+  const stride = doc.text.length + 1;
+  const bodyStarts = new Set(bodySpans.map((s) => s.start * stride + s.end));
   let opinionSentences = 0;
   let loadedWords = 0;
   let hedges = 0;
   let sensationalTitle = false;
-  const inBody = (span: Span): boolean => bodyStarts.has(`${span.start}:${span.end}`);
+  const inBody = (span: Span): boolean => bodyStarts.has(span.start * stride + span.end);
   // the one definition of the counts (model/profile-counts.ts), shared with the reports and the page
   for (const s of doc.signals) {
     if (s.kind === 'opinion') opinionSentences += profileCountOf(s, inBody);

@@ -11,7 +11,8 @@ import {
   COMMENTARY, EVALUATIVE, FIRST_PERSON, HEDGES, INTENSIFIERS, OBLIGATION, REPORTING, SWEEPING, type Cue,
 } from './lexicon-opinion.js';
 import type { TextView } from './signal-view.js';
-import { PhraseIndex, type PhraseMatch, type PhraseTable, type Word } from './signal-words.js';
+import type { PhraseMatch, PhraseTable, Word } from './signal-words.js';
+import { wordBits, WORD_BITS } from './word-bits.js';
 
 const CUE_TABLES = {
   hedge: HEDGES,
@@ -29,10 +30,23 @@ const CUE_NAMES = Object.keys(CUE_TABLES) as CueTable[];
 const CUE_LIST: readonly PhraseTable<Cue>[] = CUE_NAMES.map((n) => CUE_TABLES[n]);
 
 /**
- * Which tables can match at a word (bit 0 LOADED, bit k + 1 CUE_LIST[k]): one or two Map lookups
- * per word instead of a lookup in each of the nine tables for every word that starts any entry.
+ * Which tables can match at a word (bit 0 LOADED, bit k + 1 CUE_LIST[k]), from the tables' first
+ * words, a word's possessive looked up by its stem as `matchAt` does: a field of the one word
+ * table (word-bits.ts) that the word flags and the check-worthiness cues share, so one lookup per
+ * word answers all of them, instead of a lookup in each of the nine tables for every word that
+ * starts any entry. (The PhraseIndex of signal-words.ts, on a table of its own.)
  */
-const INDEX = new PhraseIndex([LOADED, ...CUE_LIST]);
+const INDEX = WORD_BITS.field(1 + CUE_LIST.length, true);
+/**
+ * Whether a word (or its stem) is the second word of an entry in any of the tables: most words
+ * after a table's first word ("the", "of", "in" open entries in three tables) are not, and then
+ * `matchAt` skips its lookup of the entries of two or more words.
+ */
+const SECOND = WORD_BITS.field(1, true);
+[LOADED, ...CUE_LIST].forEach((table, k) => {
+  for (const w of (table as PhraseTable<unknown>).firstWords()) WORD_BITS.add(INDEX, w, 1 << k);
+  for (const w of (table as PhraseTable<unknown>).secondWords()) WORD_BITS.add(SECOND, w, 1);
+});
 const CUE_BIT = Object.fromEntries(CUE_NAMES.map((n, k) => [n, 2 << k])) as Record<CueTable, number>;
 
 export interface Lexical {
@@ -106,12 +120,14 @@ function build(view: TextView): Lexical {
   const found: PhraseMatch<Cue>[][] = CUE_NAMES.map(() => []);
   const nextFree = new Int32Array(CUE_NAMES.length + 1);
   const masks = new Int32Array(words.length);
+  const bits = wordBits(view);
   for (let i = 0; i < words.length; i++) {
-    const mask = INDEX.maskOf((words[i] as Word).norm);
+    const mask = ((bits[i] as number) & INDEX.mask) >>> INDEX.shift;
     masks[i] = mask;
     if (mask === 0) continue;
+    const secondMay = i + 1 < words.length && ((bits[i + 1] as number) & SECOND.mask) !== 0;
     if ((mask & 1) !== 0 && i >= (nextFree[0] as number)) {
-      const m = LOADED.matchAt(words, i);
+      const m = LOADED.matchAt(words, i, words.length, secondMay);
       if (m) {
         // "A fire destroyed the warehouse" reports damage, "toxic fumes" a hazard: literal or
         // technical senses are not loaded
@@ -122,7 +138,7 @@ function build(view: TextView): Lexical {
     }
     for (let k = 0; k < CUE_NAMES.length; k++) {
       if ((mask & (2 << k)) === 0 || i < (nextFree[k + 1] as number)) continue;
-      const m = (CUE_LIST[k] as PhraseTable<Cue>).matchAt(words, i);
+      const m = (CUE_LIST[k] as PhraseTable<Cue>).matchAt(words, i, words.length, secondMay);
       if (m === null) continue;
       nextFree[k + 1] = m.to;
       if (isRealMatch(view, CUE_NAMES[k] as CueTable, m)) (found[k] as PhraseMatch<Cue>[]).push(m);

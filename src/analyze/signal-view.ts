@@ -16,6 +16,7 @@ import type { AttributionKind, Doc, ParagraphKind, Span, Token } from '../model/
 import { wordsOf, type Word } from './signal-words.js';
 import type { DocOpinion } from './opinion.js';
 import type { Lexical } from './signal-lexical.js';
+import type { TokenBits } from './word-bits.js';
 
 export interface SentenceView {
   /** Index into `sentences` of the view (= doc.sentences when that layer is present). */
@@ -54,6 +55,10 @@ export interface TextView {
 export interface ViewMemo {
   opinion?: DocOpinion;
   lexical?: Lexical;
+  /** word-bits.ts: every word list's bits of each word, and the table version they were read at. */
+  wordBits?: { version: number; bits: Int32Array };
+  /** word-bits.ts: the bits of the doc's tokens, when the run looked them up already (working.ts). */
+  tokenBits?: TokenBits;
   /** word-flags.ts: the list bits of each word. */
   flags?: Uint8Array;
   /** checkworthy/features.ts: the hash of each word's form. */

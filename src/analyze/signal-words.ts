@@ -136,6 +136,11 @@ export class PhraseTable<T> {
     return this.byFirst.keys();
   }
 
+  /** The second words of the entries of two or more words (for a prefilter: see `matchAt`). */
+  *secondWords(): IterableIterator<string> {
+    for (const node of this.byFirst.values()) yield* node.bySecond.keys();
+  }
+
   get size(): number {
     return this.count;
   }
@@ -161,14 +166,18 @@ export class PhraseTable<T> {
     return next === undefined || next.gap || !e.notBefore.has(next.norm);
   }
 
-  /** The entry matching at word `i`, longest first, or null. */
-  matchAt(words: readonly Word[], i: number, end = words.length): PhraseMatch<T> | null {
+  /**
+   * The entry matching at word `i`, longest first, or null. `secondMay` false says the next word
+   * is no entry's second word, nor is its stem (a caller's prefilter over `secondWords`): the
+   * entries of two or more words are then not looked up.
+   */
+  matchAt(words: readonly Word[], i: number, end = words.length, secondMay = true): PhraseMatch<T> | null {
     const w = words[i];
     if (w === undefined) return null;
     const node = this.lookup(this.byFirst, w.norm);
     if (node === undefined) return null;
     const second = words[i + 1];
-    if (node.bySecond.size > 0 && second !== undefined && !second.gap && i + 1 < end) {
+    if (secondMay && node.bySecond.size > 0 && second !== undefined && !second.gap && i + 1 < end) {
       const list = this.lookup(node.bySecond, second.norm);
       if (list !== undefined) {
         for (const e of list) {

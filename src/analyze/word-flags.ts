@@ -7,7 +7,7 @@
 import { AUXILIARIES, EVENT_VERBS, IRREGULAR_FINITE, NOT_PAST, QUANTITY_WORDS } from './lexicon-claims.js';
 import { DATE_WORDS, GROUP_NOUNS } from './lexicon-opinion.js';
 import type { TextView } from './signal-view.js';
-import type { Word } from './signal-words.js';
+import { fieldOf, WORD_BITS } from './word-bits.js';
 
 export const DATE_WORD = 1;
 export const QUANTITY_WORD = 2;
@@ -18,13 +18,14 @@ export const NOT_PAST_WORD = 16;
 export const GROUP_NOUN = 32;
 
 /**
- * The bits of every word on any of the lists (a few hundred words): one lookup in a small Map
- * per word, mostly a miss. (A memo of every word form seen was slower: a large table misses the
- * caches.)
+ * The bits of every word on any of the lists (a few hundred words), a field of the one word
+ * table (word-bits.ts) that the lexicon index and the check-worthiness cues share: one lookup
+ * per word for all of them. (A memo of every word form seen was slower: a large table misses
+ * the caches.)
  */
-const FLAGS = new Map<string, number>();
+const FLAGS = WORD_BITS.field(6);
 function mark(words: ReadonlySet<string>, bit: number): void {
-  for (const w of words) FLAGS.set(w, (FLAGS.get(w) ?? 0) | bit);
+  for (const w of words) WORD_BITS.add(FLAGS, w, bit);
 }
 mark(DATE_WORDS, DATE_WORD);
 mark(QUANTITY_WORDS, QUANTITY_WORD);
@@ -38,9 +39,8 @@ mark(GROUP_NOUNS, GROUP_NOUN);
 export function wordFlags(view: TextView): Uint8Array {
   let flags = view.memo.flags;
   if (flags === undefined) {
-    const { words } = view;
-    flags = new Uint8Array(words.length);
-    for (let i = 0; i < words.length; i++) flags[i] = FLAGS.get((words[i] as Word).norm) ?? 0;
+    flags = new Uint8Array(view.words.length);
+    fieldOf(view, FLAGS, flags);
     view.memo.flags = flags;
   }
   return flags;

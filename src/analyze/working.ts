@@ -11,6 +11,7 @@
 import type { Doc, Span, Token } from '../model/index.js';
 import { findCues, type Cue, type CueInput } from './attribution-sources.js';
 import { buildView, type TextView } from './signal-view.js';
+import { tokenBits, WORD_BITS, type TokenBits } from './word-bits.js';
 
 type ViewLayers = Pick<Doc, 'text' | 'tokens' | 'sentences' | 'paragraphs' | 'quotes' | 'attributions' | 'entities'>;
 
@@ -27,6 +28,18 @@ function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
 export class Working {
   #view: { layers: ViewLayers; view: TextView } | undefined;
   #cues: { input: CueInput; tokens: readonly Token[]; quoted: Span[]; cues: readonly Cue[] } | undefined;
+  #tokenBits: TokenBits | undefined;
+
+  /**
+   * The word-table bits of the tokens (word-bits.ts): looked up once per run, for the attribution
+   * cues first, then for the view's words.
+   */
+  tokenBits(tokens: readonly Token[]): TokenBits {
+    const hit = this.#tokenBits;
+    if (hit !== undefined && hit.tokens === tokens && hit.version === WORD_BITS.version) return hit;
+    this.#tokenBits = tokenBits(tokens);
+    return this.#tokenBits;
+  }
 
   /** The doc's text view (words, quoted words, sentence kinds, attributions per sentence). */
   view(doc: Doc): TextView {
@@ -44,6 +57,8 @@ export class Working {
       return hit.view;
     }
     const view = buildView(doc);
+    // the view's words are the doc's tokens (split at hyphens) unless that layer is empty
+    if (doc.tokens.length > 0) view.memo.tokenBits = this.tokenBits(doc.tokens);
     this.#view = {
       layers: { text: doc.text, tokens: doc.tokens, sentences: doc.sentences, paragraphs: doc.paragraphs, quotes: doc.quotes, attributions: doc.attributions, entities: doc.entities },
       view,
@@ -68,7 +83,7 @@ export class Working {
     ) {
       return hit.cues;
     }
-    const cues = findCues(input);
+    const cues = findCues(input.bits === undefined ? { ...input, bits: this.tokenBits(input.tokens) } : input);
     this.#cues = { input, tokens: input.tokens, quoted: input.quoted.map((q) => ({ start: q.start, end: q.end })), cues };
     return cues;
   }

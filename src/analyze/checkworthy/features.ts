@@ -22,6 +22,7 @@ import type { Word } from '../signal-words.js';
 import { Features } from '../classifier/features.js';
 import { fnv } from '../classifier/hash.js';
 import { DATE_WORD, EVENT_VERB, FINITE_FORM, NOT_PAST_WORD, QUANTITY_WORD, wordFlags } from '../word-flags.js';
+import { fieldOf, WORD_BITS } from '../word-bits.js';
 
 const SEED = { word: fnv('cw-w\u0001'), bigram: fnv('cw-b\u0001'), dense: fnv('cw-d\u0001') } as const;
 const NUMBER_FORM = fnv('#', SEED.word);
@@ -38,25 +39,25 @@ const MODAL: ReadonlySet<string> = new Set(['should', 'must', 'would', 'could', 
 const HEDGE_WORDS: ReadonlySet<string> = new Set(['think', 'believe', 'feel', 'hope', 'maybe', 'perhaps', 'probably', 'seems', 'guess']);
 
 /**
- * The lists above as bits of one table: each word of a document is looked up once (cueBits, on
- * the view) instead of in seven Sets in every sentence and clause it is scored in.
+ * The lists above as bits of one field of the word table (word-bits.ts, shared with the word
+ * flags and the lexicon index): each word of a document is looked up once for all of them
+ * (cueBits, on the view) instead of in seven Sets in every sentence and clause it is scored in.
  */
 const CUE_BIT = { firstPerson: 1, secondPerson: 2, future: 4, pastAux: 8, comparison: 16, modal: 32, hedgeWord: 64 } as const;
-const CUE_BITS = new Map<string, number>();
+const CUE_FIELD = WORD_BITS.field(7);
 for (const [list, bit] of [
   [FIRST_PERSON, CUE_BIT.firstPerson], [SECOND_PERSON, CUE_BIT.secondPerson], [FUTURE, CUE_BIT.future], [PAST_AUX, CUE_BIT.pastAux],
   [COMPARISON, CUE_BIT.comparison], [MODAL, CUE_BIT.modal], [HEDGE_WORDS, CUE_BIT.hedgeWord],
 ] as const) {
-  for (const w of list) CUE_BITS.set(w, (CUE_BITS.get(w) ?? 0) | bit);
+  for (const w of list) WORD_BITS.add(CUE_FIELD, w, bit);
 }
 
 /** The CUE_BIT bits of each word of the view (built once per view, kept on it). */
 export function cueBits(view: TextView): Uint8Array {
   let bits = view.memo.checkworthyCues;
   if (bits === undefined) {
-    const { words } = view;
-    bits = new Uint8Array(words.length);
-    for (let i = 0; i < words.length; i++) bits[i] = CUE_BITS.get((words[i] as Word).norm) ?? 0;
+    bits = new Uint8Array(view.words.length);
+    fieldOf(view, CUE_FIELD, bits);
     view.memo.checkworthyCues = bits;
   }
   return bits;

@@ -1,0 +1,109 @@
+/**
+ * Word lists as bit fields of one table, looked up once per token of a document. Four readers
+ * test every word against lists of their own: the attribution cues (attribution-sources.ts: can
+ * the word open a cue), the lexicon index of signal-lexical.ts (which phrase tables can start at
+ * the word), the list flags of word-flags.ts (dates, event verbs, finite forms...) and the cue
+ * lists of checkworthy/features.ts. Each used to look every word up in its own Map or Set: four
+ * lookups per word in four tables. Here each reader reserves a field of bits and adds its words
+ * to it; `tokenBits(tokens)` looks each word token up once (the Working of a run keeps the
+ * answer), the view's words take their token's bits (`wordBits`: only the parts of a hyphenated
+ * token are looked up again), and the readers shift their bits out of the one answer.
+ *
+ * A field made `stemmed` also answers for a word's possessive: "trump's" gets the bits of
+ * "trump" in that field (PhraseTable.matchAt looks up the stem the same way).
+ */
+import type { Token } from '../model/index.js';
+import type { TextView } from './signal-view.js';
+import { stem, type Word } from './signal-words.js';
+
+/** A reader's bits in the table: `(bits & mask) >>> shift` are its own. */
+export interface BitField {
+  readonly shift: number;
+  readonly mask: number;
+}
+
+class WordBitTable {
+  private readonly bits = new Map<string, number>();
+  private used = 0;
+  /** The fields whose entries also match a possessive's stem. */
+  private stemmed = 0;
+  /** Bumped by every change, so a view's bits made before a reader's words were added are remade. */
+  version = 0;
+
+  /** Reserves `width` bits for one reader (31 in all: the values stay small integers). */
+  field(width: number, stemmed = false): BitField {
+    if (width < 1 || this.used + width > 31) throw new Error(`word-bits: no room for a field of ${width} bits (${this.used} of 31 used)`);
+    const shift = this.used;
+    this.used += width;
+    const mask = ((1 << width) - 1) << shift;
+    if (stemmed) this.stemmed |= mask;
+    this.version++;
+    return { shift, mask };
+  }
+
+  /** Sets `value`'s bits (within the field) for the word norm. */
+  add(field: BitField, norm: string, value: number): void {
+    this.bits.set(norm, (this.bits.get(norm) ?? 0) | ((value << field.shift) & field.mask));
+    this.version++;
+  }
+
+  /** The bits of every field for a word norm (a stemmed field's from the stem as well). */
+  of(norm: string): number {
+    const own = this.bits.get(norm) ?? 0;
+    if (this.stemmed === 0) return own;
+    const stemmed = stem(norm);
+    return stemmed === norm ? own : own | ((this.bits.get(stemmed) ?? 0) & this.stemmed);
+  }
+}
+
+export const WORD_BITS = new WordBitTable();
+
+/** The bits of each token (0 for punctuation and symbols, which are no words). */
+export interface TokenBits {
+  tokens: readonly Token[];
+  version: number;
+  bits: Int32Array;
+}
+
+export function tokenBits(tokens: readonly Token[]): TokenBits {
+  const bits = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'word' || t.kind === 'number') bits[i] = WORD_BITS.of(t.norm);
+  }
+  return { tokens, version: WORD_BITS.version, bits };
+}
+
+/**
+ * The bits of each word of the view (built once per view, kept on it). A word that is a whole
+ * token (same offsets, same norm) takes the token's bits from `view.memo.tokenBits` when the run
+ * left them there (working.ts); the others (parts of "far-right", a view without them) are looked up.
+ */
+export function wordBits(view: TextView): Int32Array {
+  const hit = view.memo.wordBits;
+  if (hit !== undefined && hit.version === WORD_BITS.version) return hit.bits;
+  const { words } = view;
+  const bits = new Int32Array(words.length);
+  const known = view.memo.tokenBits;
+  if (known !== undefined && known.version === WORD_BITS.version) {
+    const { tokens } = known;
+    let t = 0;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as Word;
+      while (t < tokens.length && (tokens[t] as Token).end <= w.start) t++;
+      const tok = tokens[t];
+      bits[i] = tok !== undefined && tok.start === w.start && tok.end === w.end && tok.norm === w.norm ? (known.bits[t] as number) : WORD_BITS.of(w.norm);
+    }
+  } else {
+    for (let i = 0; i < words.length; i++) bits[i] = WORD_BITS.of((words[i] as Word).norm);
+  }
+  view.memo.wordBits = { version: WORD_BITS.version, bits };
+  return bits;
+}
+
+/** Writes one field's value for each word of the view into `out` (readers keep theirs on the view). */
+export function fieldOf(view: TextView, field: BitField, out: Uint8Array | Int32Array): void {
+  const bits = wordBits(view);
+  const { shift, mask } = field;
+  for (let i = 0; i < bits.length; i++) out[i] = ((bits[i] as number) & mask) >>> shift;
+}
