@@ -3,7 +3,10 @@
  * (issue 21): the same dump is ingested by A and B in alternating runs (A B B A A B ...), each in
  * a child process of its own into a fresh database, and
  *   1. every run's story partition (each article's story id, read from the database) must be
- *      identical to A's first run: the first difference is printed and the exit status is 1;
+ *      identical to A's first run, and so must what it stored (`tables`: a digest of each table,
+ *      rows in a fixed order, columns that hold no clock; with `--analyze`, the analysis of each
+ *      story that both runs analysed, since the final pass is bounded by time): the first
+ *      difference is printed and the exit status is 1;
  *   2. the CPU of each run (all threads of the child: `process.cpuUsage`) per article, the main
  *      thread's own CPU per article (the serial part; from /proc, Linux only), the wall clock
  *      and the machine's load are printed per run, then the medians and the median of the paired
@@ -16,6 +19,7 @@
  * is left out unless `--analyze` (it is bounded by time, so its share would blur the figure).
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +38,47 @@ interface RunResult {
   cpuMs: number;
   mainBusyMs: number;
   partition: [string, string | null][];
+  /** Table -> sha256 of its rows (see storedDigests). */
+  tables: Record<string, string>;
+  /** Story id -> sha256 of its analysis (its document and facts), for the stories analysed. */
+  analyses: Record<string, string>;
+}
+
+/**
+ * What an ingest stored, as a digest per table: rows in a fixed order, by article id rather than
+ * by row number, without the columns that hold a clock (stale_since, version). The analyses of
+ * the stories apart, one digest each (the bounded final pass analyses more or fewer of them).
+ */
+function storedDigests(raw: import('better-sqlite3').Database): Pick<RunResult, 'tables' | 'analyses'> {
+  const queries: Record<string, string> = {
+    articles: 'SELECT id, content_hash, uri, url, outlet, title, byline, published_at, time_key, lang, story_id, story_ord FROM articles ORDER BY id',
+    bodies: 'SELECT a.id, b.text, b.doc FROM articles a JOIN article_bodies b ON b.seq = a.seq ORDER BY a.id',
+    fingerprints: 'SELECT a.id, f.terms, f.entities, f.bands, hex(f.minhash) FROM fingerprints f JOIN articles a ON a.seq = f.article_seq ORDER BY a.id',
+    postings: 'SELECT p.month, p.key, p.time_key, a.id FROM postings p JOIN articles a ON a.seq = p.article_seq ORDER BY 1, 2, 3, 4',
+    stories: 'SELECT id, title, article_count, outlet_count, outlets, first_published, last_published, first_key, last_key, stale_since IS NULL FROM stories ORDER BY id',
+    sketch: 'SELECT bucket, count FROM sketch ORDER BY bucket',
+  };
+  const digest = (rows: unknown[][]): string => {
+    const h = createHash('sha256');
+    for (const r of rows) h.update(JSON.stringify(r)).update('\n');
+    return h.digest('hex');
+  };
+  const tables: Record<string, string> = {};
+  for (const [table, sql] of Object.entries(queries)) tables[table] = digest(raw.prepare(sql).raw().all() as unknown[][]);
+  const analyses: Record<string, string> = {};
+  const facts = raw.prepare('SELECT ord, id, status, independent_origins, article_ids, summary, doc FROM facts WHERE story_id = ? ORDER BY ord').raw();
+  for (const [id, doc] of raw.prepare('SELECT id, doc FROM stories WHERE stale_since IS NULL ORDER BY id').raw().all() as [string, string][]) {
+    analyses[id] = digest([[doc], ...(facts.all(id) as unknown[][])]);
+  }
+  return { tables, analyses };
+}
+
+/** The first difference between what two runs stored, or null. */
+function storedDifference(a: RunResult, b: RunResult): string | null {
+  for (const table of Object.keys(a.tables)) if (a.tables[table] !== b.tables[table]) return `table ${table} differs`;
+  const both = Object.keys(a.analyses).filter((id) => id in b.analyses);
+  const differs = both.find((id) => a.analyses[id] !== b.analyses[id]);
+  return differs === undefined ? null : `the analysis of story ${differs} differs (${both.length} analysed by both)`;
 }
 
 /** CPU time of this process's main thread alone (Linux: its task's utime + stime, in clock ticks of 10 ms); NaN elsewhere. */
@@ -64,8 +109,8 @@ if (childAt > 0) {
   const Database = (await import('better-sqlite3')).default;
   const raw = new Database(db, { readonly: true });
   const partition = raw.prepare('SELECT id, story_id FROM articles ORDER BY id').raw().all() as [string, string | null][];
+  const out: RunResult = { stored: s.new, seconds: s.seconds, cpuMs: (cpu.user + cpu.system) / 1e3, mainBusyMs: main, partition, ...storedDigests(raw) };
   raw.close();
-  const out: RunResult = { stored: s.new, seconds: s.seconds, cpuMs: (cpu.user + cpu.system) / 1e3, mainBusyMs: main, partition };
   // To a file: a pipe's end of a large stdout write is lost when the process exits.
   writeFileSync(`${db}.json`, JSON.stringify(out));
   process.exit(0);
@@ -85,7 +130,7 @@ const load = (): string => loadavg().map((x) => fixed(x, 1)).join(' ');
 const rows: string[][] = [];
 const cpu: Record<'A' | 'B', number[]> = { A: [], B: [] };
 const busy: Record<'A' | 'B', number[]> = { A: [], B: [] };
-let reference: RunResult['partition'] | null = null;
+let reference: RunResult | null = null;
 let failed = false;
 try {
   for (let r = 0; r < rounds; r++) {
@@ -105,12 +150,17 @@ try {
       rows.push(row);
       // each run as it ends: a long A/B that stops half way still says what it measured
       console.log(`run ${row.join(' | ')}`);
-      if (reference === null) reference = res.partition;
+      if (reference === null) reference = res;
       else if (!failed) {
-        const diff = res.partition.findIndex(([id, s], i) => reference?.[i]?.[0] !== id || reference?.[i]?.[1] !== s);
-        if (diff >= 0 || res.partition.length !== reference.length) {
+        const ref = reference.partition;
+        const diff = res.partition.findIndex(([id, s], i) => ref[i]?.[0] !== id || ref[i]?.[1] !== s);
+        const stored = storedDifference(reference, res);
+        if (diff >= 0 || res.partition.length !== ref.length) {
           failed = true;
-          console.log(`partition differs (run ${r + 1} ${side}): ${JSON.stringify(res.partition[diff])} vs ${JSON.stringify(reference[diff])}`);
+          console.log(`partition differs (run ${r + 1} ${side}): ${JSON.stringify(res.partition[diff])} vs ${JSON.stringify(ref[diff])}`);
+        } else if (stored !== null) {
+          failed = true;
+          console.log(`what was stored differs (run ${r + 1} ${side}): ${stored}`);
         }
       }
     }
@@ -122,5 +172,5 @@ console.log(table(['round', 'side', 'stored', 'stories', 'seconds', 'articles/s'
 const ratios = cpu.B.map((b, i) => b / (cpu.A[i] as number));
 console.log(`\nmedian CPU ms/article: A ${fixed(median(cpu.A), 2)}, B ${fixed(median(cpu.B), 2)}; median of paired B/A ${fixed(median(ratios), 3)}`);
 console.log(`median main-thread CPU ms/article: A ${fixed(median(busy.A), 2)}, B ${fixed(median(busy.B), 2)}`);
-console.log(failed ? 'story partitions: DIFFERENT' : 'story partitions: identical in every run');
+console.log(failed ? 'story partitions or stored rows: DIFFERENT' : `story partitions and stored rows (${Object.keys(reference?.tables ?? {}).join(', ')}; analyses of the stories analysed by both runs): identical in every run`);
 process.exit(failed ? 1 : 0);

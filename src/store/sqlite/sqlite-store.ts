@@ -98,6 +98,13 @@ interface FactRow {
 const ARTICLE_RECORD_COLUMNS = 'seq, id, content_hash, uri, url, outlet, title, byline, published_at, lang, story_id';
 const STORY_SUMMARY_COLUMNS = 'seq, id, title, article_count, outlet_count, outlets, first_published, last_published, corroborated, single_source, disputed, stale_since';
 
+/** An article's row number and time key (`fresh`: inserted by the transaction at hand). */
+interface ArticleTimeRow {
+  seq: number;
+  time_key: string | null;
+  fresh?: boolean;
+}
+
 export class SqliteStore implements Store {
   readonly path: string;
   readonly schemaVersion: number;
@@ -122,9 +129,10 @@ export class SqliteStore implements Store {
   async commitBatch(batch: IngestBatch): Promise<PutArticlesResult> {
     return this.guard(() =>
       this.db.transaction(() => {
-        const result = this.insertArticles(batch.articles);
-        const inserted = new Set(result.inserted);
-        this.writeFingerprints(batch.fingerprints.filter((f) => inserted.has(f.articleId)));
+        // The rows inserted, by id: their fingerprints go in without a lookup of the row each.
+        const rows = new Map<string, ArticleTimeRow>();
+        const result = this.insertArticles(batch.articles, rows);
+        this.writeFingerprints(batch.fingerprints.filter((f) => rows.has(f.articleId)), rows);
         for (const a of batch.assignments) {
           if (this.s.storyExists.get(a.storyId) === undefined) {
             const stub: Story = { id: a.storyId, title: a.title, articleIds: [], outlets: [], firstPublished: null, lastPublished: null, origins: [], facts: [], reuse: [], coverage: [] };
@@ -158,13 +166,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** Inserts the articles whose content is new (inside the caller's transaction). */
-  private insertArticles(articles: readonly ArticleToStore[]): PutArticlesResult {
+  /** Inserts the articles whose content is new (inside the caller's transaction); `rows` gets the row of each. */
+  private insertArticles(articles: readonly ArticleToStore[], rows?: Map<string, ArticleTimeRow>): PutArticlesResult {
     const result: PutArticlesResult = { inserted: [], duplicates: [], conflicts: [] };
     for (const a of articles) {
       if (this.s.articleByHash.get(a.contentHash) !== undefined) result.duplicates.push(a.id);
       else if (this.s.articleSeq.get(a.id) !== undefined) result.conflicts.push(a.id);
       else {
+        const time = timeKey(a.publishedAt);
         const { lastInsertRowid } = this.s.insertArticle.run({
           id: a.id,
           content_hash: a.contentHash,
@@ -174,9 +183,10 @@ export class SqliteStore implements Store {
           title: a.title,
           byline: a.byline,
           published_at: a.publishedAt,
-          time_key: timeKey(a.publishedAt),
+          time_key: time,
           lang: a.lang,
         });
+        rows?.set(a.id, { seq: Number(lastInsertRowid), time_key: time, fresh: true });
         // The text is stored once, in its column (the document has it as '').
         this.s.insertBody.run(lastInsertRowid, a.text, a.doc);
         result.inserted.push(a.id);
@@ -348,7 +358,8 @@ export class SqliteStore implements Store {
     return this.guard(() => this.db.transaction(() => this.writeFingerprints(entries)).immediate());
   }
 
-  private writeFingerprints(entries: readonly { articleId: string; fingerprint: Fingerprint }[]): void {
+  /** `known`: rows of the entries' articles already at hand (commitBatch: those it just inserted), read otherwise. */
+  private writeFingerprints(entries: readonly { articleId: string; fingerprint: Fingerprint }[], known?: ReadonlyMap<string, ArticleTimeRow>): void {
     // The postings of all the entries, inserted in the index's order: a batch's ~40k postings one
     // article after the other jump between distant leaves at every row; in key order each insert
     // lands next to the previous one (on the development dump's store, 4k articles: the inserts of
@@ -357,13 +368,18 @@ export class SqliteStore implements Store {
     // comparator call per pair of ~40k postings was a third of this function's CPU); a key's few
     // postings then by time and article.
     const byMonth = new Map<string, Map<string, [string, number][]>>();
+    const written = new Set<number>();
     for (const { articleId, fingerprint: fp } of entries) {
-      const row = this.s.articleTime.get(articleId) as { seq: number; time_key: string | null } | undefined;
+      const row = known?.get(articleId) ?? (this.s.articleTime.get(articleId) as ArticleTimeRow | undefined);
       if (!row) throw new Error(`putFingerprints: no stored article ${articleId}`);
       const time = row.time_key ?? '';
       const month = time.slice(0, MONTH_CHARS);
       // The postings of the fingerprint replaced, by their whole key (an article's time never changes).
-      const old = this.s.fingerprintKeys.get(row.seq) as { terms: string; entities: string; bands: string } | undefined;
+      // A row inserted by this transaction has none before its first entry here (a row number used
+      // again after a delete had its fingerprint deleted with its article: ON DELETE CASCADE).
+      const first = row.fresh === true && !written.has(row.seq);
+      written.add(row.seq);
+      const old = first ? undefined : (this.s.fingerprintKeys.get(row.seq) as { terms: string; entities: string; bands: string } | undefined);
       if (old) for (const key of postingKeys(JSON.parse(old.entities) as string[], JSON.parse(old.terms) as string[], JSON.parse(old.bands) as string[])) this.s.deletePosting.run(month, key, time, row.seq);
       const bands = fp.bands ?? [];
       this.s.upsertFingerprint.run({

@@ -18,7 +18,7 @@
  */
 import type { Article } from '../../model/index.js';
 import type { ArticleToStore, Assignment, Candidate, CandidateIndex, CandidateQuery, Fingerprint, SketchCounts } from '../../store/index.js';
-import { DocumentFrequency } from './df.js';
+import { bucketOf, DocumentFrequency } from './df.js';
 import { articleFeatures, timeOf, type Features } from './features.js';
 import { bands } from './minhash.js';
 import { joinParts, SPLIT, splitOff } from './split.js';
@@ -120,7 +120,9 @@ export class Clusterer {
 
   async planBatch(items: readonly ClusterItem[]): Promise<BatchPlan> {
     const sorted = [...items].sort((a, b) => (a.features.time ?? Infinity) - (b.features.time ?? Infinity) || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
-    for (const { features } of sorted) this.df.add([...features.terms.map(([t]) => t), ...features.entities.map((e) => `e:${e}`)]);
+    // Each term hashed once: its bucket is counted here and read for its weight in the fingerprint.
+    const termBuckets = sorted.map(({ features }) => Uint32Array.from(features.terms, ([t]) => bucketOf(t)));
+    sorted.forEach(({ features }, n) => this.df.addBuckets([...(termBuckets[n] as Uint32Array), ...features.entities.map((e) => bucketOf(`e:${e}`))]));
 
     const pending: Pending[] = [];
     const pendingIndex = new Map<string, number[]>();
@@ -150,7 +152,7 @@ export class Clusterer {
 
     // The counts are fixed for the rest of the batch: every fingerprint, and every lookup in the
     // stored index (which this batch does not change before its commit), can be done up front.
-    const keyed: Keyed[] = sorted.map(({ features }) => ({ fingerprint: this.fingerprint(features), time: features.time }));
+    const keyed: Keyed[] = sorted.map(({ features }, n) => ({ fingerprint: this.fingerprint(features, termBuckets[n]), time: features.time }));
     const found = await this.store.candidateStoriesMany(keyed.map(queryOf));
     const fetched = new Map<string, Keyed>();
     const missing = [...new Set(found.flatMap((cs) => cs.flatMap((c) => c.articleIds.slice(0, CLUSTER.membersCompared))))].filter((id) => !this.cache.has(id));
@@ -337,9 +339,10 @@ export class Clusterer {
     return out;
   }
 
-  /** The fingerprint stored and indexed for an article. */
-  fingerprint(features: Features): Fingerprint {
-    const weighted = features.terms.map(([t, tf]) => [t, (1 + Math.log(tf)) * this.df.idf(t)] as const);
+  /** The fingerprint stored and indexed for an article (`buckets`: of its terms, when at hand). */
+  fingerprint(features: Features, buckets?: Uint32Array): Fingerprint {
+    const idf = (t: string, i: number): number => (buckets ? this.df.idfOf(buckets[i] as number) : this.df.idf(t));
+    const weighted = features.terms.map(([t, tf], i) => [t, (1 + Math.log(tf)) * idf(t, i)] as const);
     weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return {
       // The marks after the terms: stored and indexed with them (never as query keys: those are the first terms), compared apart.

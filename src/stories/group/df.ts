@@ -67,7 +67,8 @@ function backgroundPath(): string {
   return local;
 }
 
-function bucketOf(key: string): number {
+/** The counter a key is counted in. */
+export function bucketOf(key: string): number {
   return hashString(key) >>> (32 - BUCKET_BITS);
 }
 
@@ -89,11 +90,15 @@ export class DocumentFrequency {
 
   /** Counts one document's distinct keys. */
   add(keys: Iterable<string>): void {
+    this.addBuckets(Array.from(keys, bucketOf));
+  }
+
+  /** `add` for keys whose buckets (bucketOf) are at hand. */
+  addBuckets(buckets: Iterable<number>): void {
     this.documents++;
     this.deltaDocuments++;
     this.version++;
-    for (const k of keys) {
-      const b = bucketOf(k);
+    for (const b of buckets) {
       this.counts[b] = (this.counts[b] ?? 0) + 1;
       this.delta.set(b, (this.delta.get(b) ?? 0) + 1);
     }
@@ -106,7 +111,11 @@ export class DocumentFrequency {
 
   /** Smooth IDF (scikit-learn's), over the collection and the background: 1 + ln((n + 1) / (df + 1)). */
   idf(key: string): number {
-    const b = bucketOf(key);
+    return this.idfOf(bucketOf(key));
+  }
+
+  /** `idf` of the keys counted in bucket `b` (bucketOf): for key lists whose buckets are kept. */
+  idfOf(b: number): number {
     const n = this.documents + this.background.documents;
     const df = (this.counts[b] ?? 0) + (this.background.counts[b] ?? 0);
     return 1 + Math.log((n + 1) / (df + 1));

@@ -5,7 +5,7 @@
  * year, and zero when their dates are too far apart.
  */
 import type { Fingerprint } from '../../store/index.js';
-import type { DocumentFrequency } from './df.js';
+import { bucketOf, type DocumentFrequency } from './df.js';
 import { hashString } from './hash.js';
 import { YEAR_MARK } from './features.js';
 import { jaccard } from './minhash.js';
@@ -176,16 +176,30 @@ const WEIGHTS = new WeakMap<readonly string[], Weights>();
 function weightsOf(keys: readonly string[], df: DocumentFrequency, prefix: string): Weights {
   const cached = WEIGHTS.get(keys);
   if (cached && cached.df === df && cached.version === df.version) return cached;
+  const buckets = bucketsOf(keys, prefix);
   const w = new Float64Array(keys.length);
   let norm2 = 0;
   for (let r = 0; r < keys.length; r++) {
-    const x = df.idf(prefix + (keys[r] as string)) * rankWeight(r);
+    const x = df.idfOf(buckets[r] as number) * rankWeight(r);
     w[r] = x;
     norm2 += x * x;
   }
   const out: Weights = { df, version: df.version, w, norm2 };
   WEIGHTS.set(keys, out);
   return out;
+}
+
+// Per key list, the sketch bucket of each key (with its prefix), for the life of the list: the
+// weights are recomputed for every batch (the counts move), and hashing each key again for it,
+// its prefix joined on first, was most of that.
+const BUCKETS = new WeakMap<readonly string[], { prefix: string; buckets: Uint32Array }>();
+
+function bucketsOf(keys: readonly string[], prefix: string): Uint32Array {
+  const cached = BUCKETS.get(keys);
+  if (cached && cached.prefix === prefix) return cached.buckets;
+  const buckets = Uint32Array.from(keys, (k) => bucketOf(prefix + k));
+  BUCKETS.set(keys, { prefix, buckets });
+  return buckets;
 }
 
 /** A key list's hashes in ascending order, with the rank in the list of each. */
