@@ -299,7 +299,9 @@ export class Clusterer {
    * members (in the story's order) then the batch's: a story committed by an earlier batch can
    * hold two events once the second's reports arrive, and is split as a story founded here is.
    * Only stories of at most SPLIT.maxMembers are read (their listing's count, then their members'
-   * fingerprints, mostly from the cache): the cost is bounded per story the batch touched.
+   * fingerprints, mostly from the cache), and only where the batch brought at least SPLIT.minSide
+   * members and SPLIT.recheckShare of the stored ones: the split's similarities, about
+   * (stored + added)^2, are then paid for by the added members, at most a few hundred each.
    */
   private async touchedStories(
     pending: readonly Pending[],
@@ -318,8 +320,10 @@ export class Clusterer {
     }
     const batch = new Set(pending.map((p) => p.article.id)); // a duplicate of a stored article is in both
     const stored = new Map<string, string[]>();
-    for (const s of added.keys()) {
-      if ((await sizeOf(s)) > SPLIT.maxMembers) continue;
+    for (const [s, list] of added) {
+      const size = await sizeOf(s);
+      if (size > SPLIT.maxMembers) continue;
+      if (list.length < SPLIT.minSide || list.length < SPLIT.recheckShare * (size - list.length)) continue;
       stored.set(s, ((await this.store.getStory(s))?.articleIds ?? []).filter((id) => !batch.has(id)));
     }
     const missing = [...stored.values()].flat().filter((id) => !this.cache.has(id));

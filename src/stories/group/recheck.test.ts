@@ -6,6 +6,7 @@ import { toStore } from '../../store/rows.js';
 import { testArticle } from '../testing.js';
 import { Clusterer, type ClusterItem } from './clusterer.js';
 import { signature } from './minhash.js';
+import { SPLIT } from './split.js';
 
 // ECB+ topic 24 in miniature: two Paris jewellery heists, four years apart. The first heist's
 // reports came in one ingest batch and were committed as one story; the second's come in a later
@@ -65,6 +66,22 @@ test('a stored story is not split when a later batch brings more reports of its 
     await clusterBatch(store, clusterer, [0, 2, 4, 6].map((n) => item(`first-${n}`, FIRST, n)));
     await clusterBatch(store, clusterer, [1, 3, 5, 7].map((n) => item(`more-${n}`, FIRST, n)));
     const all = await store.storyOf([0, 2, 4, 6].map((n) => `first-${n}`).concat([1, 3, 5, 7].map((n) => `more-${n}`)));
+    assert.equal(new Set(all.values()).size, 1);
+  } finally {
+    await store.close();
+  }
+});
+
+test('a stored story that a batch adds only a few reports to, less than SPLIT.recheckShare of it, is not looked at again (its split would cost the whole story for each)', async () => {
+  const store = await openSqliteStore(':memory:');
+  try {
+    const clusterer = await Clusterer.open(store);
+    const first = Array.from({ length: 13 }, (_, k) => item(`first-${2 * k}`, FIRST, 2 * k));
+    await clusterBatch(store, clusterer, first);
+    const second = [1, 3, 5].map((n) => item(`second-${n}`, SECOND, n));
+    assert.ok(second.length >= SPLIT.minSide && second.length < SPLIT.recheckShare * first.length);
+    await clusterBatch(store, clusterer, second);
+    const all = await store.storyOf([...first, ...second].map((i) => i.article.id));
     assert.equal(new Set(all.values()).size, 1);
   } finally {
     await store.close();
