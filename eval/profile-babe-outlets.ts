@@ -28,6 +28,7 @@ const args = process.argv.slice(2);
 /** One setting changed at a time from the shipped TRAINING (the variants of TRAINING.md). */
 const VARIANTS: [string, Settings, FamilyWeights?][] = [
   ['shipped', TRAINING],
+  ['bias model on label_bias (not the marked words)', { ...TRAINING, biasTarget: 'label' }],
   ['step chosen by outlet inner folds', { ...TRAINING, innerBy: 'outlet' }],
   ['steps [0.005, 0.01, 0.02]', { ...TRAINING, rates: [0.005, 0.01, 0.02] }],
   ['L2 1e-3', { ...TRAINING, sentence: { ...TRAINING.sentence, l2: 1e-3 } }],

@@ -45,8 +45,11 @@ export function probability(model: LinearModel, f: Features): number {
   return sigmoid(score(model, f));
 }
 
-/** Trains on `examples` with labels `y` (true = positive class). */
-export function train(examples: readonly Features[], y: readonly boolean[], options: TrainOptions = DEFAULT_TRAIN): LinearModel {
+/**
+ * Trains on `examples` with labels `y` (true = positive class). `exampleWeights`, when given,
+ * scales each example's loss (on top of the class balance).
+ */
+export function train(examples: readonly Features[], y: readonly boolean[], options: TrainOptions = DEFAULT_TRAIN, exampleWeights: readonly number[] | null = null): LinearModel {
   const size = 1 << options.bits;
   const mask = size - 1;
   const w = new Float64Array(size);
@@ -66,7 +69,7 @@ export function train(examples: readonly Features[], y: readonly boolean[], opti
       const label = y[k] as boolean;
       let z = 0;
       for (let i = 0; i < f.n; i++) z += (w[(f.idx[i] as number) & mask] as number) * (f.val[i] as number);
-      const g = (sigmoid(z) - (label ? 1 : 0)) * weightOf(label);
+      const g = (sigmoid(z) - (label ? 1 : 0)) * weightOf(label) * (exampleWeights === null ? 1 : (exampleWeights[k] as number));
       for (let i = 0; i < f.n; i++) {
         const j = (f.idx[i] as number) & mask;
         const grad = g * (f.val[i] as number) + options.l2 * (w[j] as number);
