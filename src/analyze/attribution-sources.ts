@@ -818,7 +818,15 @@ for (const phrase of SOURCE_AFTER_CUES.keys()) {
 }
 
 /** Every word that may open a cue: one lookup per token decides most words. */
-const ANY_CUE_WORD = new Set([...CUES_AFTER_BY_FIRST.keys(), ...CUE_VERBS, ...CUE_PARTICIPLES, ...IMPERSONAL_PASSIVES, ...CUES_WITH_NEXT.keys()]);
+const ANY_CUE_WORD = new Set([...CUES_AFTER_BY_FIRST.keys(), ...CUE_VERBS, ...CUE_PARTICIPLES, ...IMPERSONAL_PASSIVES, ...CUES_WITH_NEXT.keys(), 'reportedly']);
+
+/** Does a cue verb follow at token k, after auxiliaries and adverbs ("reportedly has said", "reportedly told")? */
+function isBeforeCueVerb(c: Ctx, k: number, b: number): boolean {
+  let x = k;
+  while (x < b && c.tokens[x]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(c.tokens[x]?.norm ?? '') || isAdverb(c.text, c.tokens[x] as Token))) x++;
+  const n = c.tokens[x]?.norm ?? '';
+  return CUE_VERBS.has(n) || CUE_PARTICIPLES.has(n) || CUES_WITH_NEXT.has(n);
+}
 
 /** Length in tokens of the "according to"-type cue starting at token k, or 0. */
 function cueAfter(c: Ctx, k: number, b: number): number {
@@ -1120,6 +1128,12 @@ export function findCues(input: CueInput): Cue[] {
         if (phrase && closing < 0) closing = restrictiveClauseEnd(c, phrase[1], b);
         record(c, out, { start: tok.start, end: cueEnd }, phrase, si, closing);
         k += n - 1;
+        continue;
+      }
+      if (tok.norm === 'reportedly') {
+        // "The Club for Growth is reportedly spending $1.5 million": reports no one names (anonymous);
+        // "officials reportedly said" is the verb's cue, the adverb skipped there
+        if (!isBeforeCueVerb(c, k + 1, b)) out.push({ cue: { start: tok.start, end: tok.end }, source: null, kind: 'anonymous', canonical: null, outlet: null, speaker: null, unresolved: false, sentence: si });
         continue;
       }
       const previous = out[out.length - 1];
