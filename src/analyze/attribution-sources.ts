@@ -916,6 +916,8 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
     const t = tokens[x] as Token;
     if (isInside(c.quoted, t.start)) break;
     if (t.kind === 'punct' && (text[t.start] === '.' || text[t.start] === ';' || text[t.start] === ':') && !isNamePeriod(text, tokens, x)) break;
+    // "said Peter Rice, chairman of Fox Networks Group, noting that ...": a later aside that is no description ends it
+    if (t.kind === 'punct' && text[t.start] === ',' && x > k + 1 && !describesSource(c, tokens[x + 1])) break;
     if (t.kind !== 'punct') lastWord = x;
   }
   if (x - k > MAX_ASIDE_TOKENS) return end;
