@@ -321,6 +321,12 @@ function quantityLeadStart(c: Ctx, first: number, a: number): number {
   return first;
 }
 
+/** A generic head or a role word naming people ("others", "allies", "leaders"), no -ed verb. */
+function isPeopleWord(t: Token): boolean {
+  const n = baseNorm(t);
+  return GENERIC_HEADS.has(n) || (isRoleWord(n) && !NOT_ROLE_WORDS.has(t.norm) && !t.norm.endsWith('ed'));
+}
+
 /**
  * Does the "and" at token i join two people words ("Edwards and others", "her advisers and
  * allies", "union members and leaders")? Both sides a role or generic head word (PolNeAR takes
@@ -331,9 +337,8 @@ function isConjoinedHead(c: Ctx, i: number): boolean {
   const next = c.tokens[i + 1];
   const prev = c.tokens[i - 1];
   if (!next || !prev || next.kind !== 'word' || prev.kind !== 'word') return false;
-  const isPeople = (t: Token) => GENERIC_HEADS.has(baseNorm(t)) || (isRoleWord(baseNorm(t)) && !NOT_ROLE_WORDS.has(t.norm) && !t.norm.endsWith('ed'));
-  if (!isPeople(next)) return false;
-  if (isPeople(prev)) return true;
+  if (!isPeopleWord(next)) return false;
+  if (isPeopleWord(prev)) return true;
   // "Edwards and others": a name before, not the object of a verb before it
   const before = c.tokens[i - 2];
   return isCapital(c.text, prev) && !(before && before.kind === 'word' && isLower(c.text, before) && !DETERMINERS.has(before.norm) && !INNER_PREPOSITIONS.has(before.norm) && !isRoleWord(before.norm));
