@@ -324,6 +324,12 @@ function quantityLeadStart(c: Ctx, first: number, a: number): number {
   return first;
 }
 
+/** A generic head or a role word naming people ("others", "allies", "leaders"), no -ed verb. */
+function isPeopleWord(t: Token): boolean {
+  const n = baseNorm(t);
+  return GENERIC_HEADS.has(n) || (isRoleWord(n) && !NOT_ROLE_WORDS.has(t.norm) && !t.norm.endsWith('ed'));
+}
+
 /**
  * Does the "and" at token i join two people words ("Edwards and others", "her advisers and
  * allies", "union members and leaders")? Both sides a role or generic head word (PolNeAR takes
@@ -334,9 +340,8 @@ function isConjoinedHead(c: Ctx, i: number): boolean {
   const next = c.tokens[i + 1];
   const prev = c.tokens[i - 1];
   if (!next || !prev || next.kind !== 'word' || prev.kind !== 'word') return false;
-  const isPeople = (t: Token) => GENERIC_HEADS.has(baseNorm(t)) || (isRoleWord(baseNorm(t)) && !NOT_ROLE_WORDS.has(t.norm) && !t.norm.endsWith('ed'));
-  if (!isPeople(next)) return false;
-  if (isPeople(prev)) return true;
+  if (!isPeopleWord(next)) return false;
+  if (isPeopleWord(prev)) return true;
   // "Edwards and others": a name before, not the object of a verb before it
   const before = c.tokens[i - 2];
   return isCapital(c.text, prev) && !(before && before.kind === 'word' && isLower(c.text, before) && !DETERMINERS.has(before.norm) && !INNER_PREPOSITIONS.has(before.norm) && !isRoleWord(before.norm));
@@ -821,10 +826,18 @@ for (const phrase of SOURCE_AFTER_CUES.keys()) {
 }
 
 /** Every word that may open a cue: one lookup per token decides most words. */
-const ANY_CUE_WORD = new Set([...CUES_AFTER_BY_FIRST.keys(), ...CUE_VERBS, ...CUE_PARTICIPLES, ...IMPERSONAL_PASSIVES, ...CUES_WITH_NEXT.keys()]);
+const ANY_CUE_WORD = new Set([...CUES_AFTER_BY_FIRST.keys(), ...CUE_VERBS, ...CUE_PARTICIPLES, ...IMPERSONAL_PASSIVES, ...CUES_WITH_NEXT.keys(), 'reportedly']);
 /** ANY_CUE_WORD as a field of the word table (word-bits.ts): the lookup findCues makes per token is shared with the later stages. */
 const CUE_WORD = WORD_BITS.field(1);
 for (const w of ANY_CUE_WORD) WORD_BITS.add(CUE_WORD, w, 1);
+
+/** Does a cue verb follow at token k, after auxiliaries and adverbs ("reportedly has said", "reportedly told")? */
+function isBeforeCueVerb(c: Ctx, k: number, b: number): boolean {
+  let x = k;
+  while (x < b && c.tokens[x]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(c.tokens[x]?.norm ?? '') || isAdverb(c.text, c.tokens[x] as Token))) x++;
+  const n = c.tokens[x]?.norm ?? '';
+  return CUE_VERBS.has(n) || CUE_PARTICIPLES.has(n) || CUES_WITH_NEXT.has(n);
+}
 
 /** Length in tokens of the "according to"-type cue starting at token k, or 0. */
 function cueAfter(c: Ctx, k: number, b: number): number {
@@ -914,6 +927,8 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
     const t = tokens[x] as Token;
     if (isInside(c.quoted, t.start)) break;
     if (t.kind === 'punct' && (text[t.start] === '.' || text[t.start] === ';' || text[t.start] === ':') && !isNamePeriod(text, tokens, x)) break;
+    // "said Peter Rice, chairman of Fox Networks Group, noting that ...": a later aside that is no description ends it
+    if (t.kind === 'punct' && text[t.start] === ',' && x > k + 1 && !describesSource(c, tokens[x + 1])) break;
     if (t.kind !== 'punct') lastWord = x;
   }
   if (x - k > MAX_ASIDE_TOKENS) return end;
@@ -1128,6 +1143,12 @@ export function findCues(input: CueInput): Cue[] {
         if (phrase && closing < 0) closing = restrictiveClauseEnd(c, phrase[1], b);
         record(c, out, { start: tok.start, end: cueEnd }, phrase, si, closing);
         k += n - 1;
+        continue;
+      }
+      if (tok.norm === 'reportedly') {
+        // "The Club for Growth is reportedly spending $1.5 million": reports no one names (anonymous);
+        // "officials reportedly said" is the verb's cue, the adverb skipped there
+        if (!isBeforeCueVerb(c, k + 1, b)) out.push({ cue: { start: tok.start, end: tok.end }, source: null, kind: 'anonymous', canonical: null, outlet: null, speaker: null, unresolved: false, sentence: si });
         continue;
       }
       const previous = out[out.length - 1];
