@@ -972,6 +972,15 @@ export function derivationScore(copy: Prepared, sources: readonly Prepared[]): n
  * story's size, not its square. Returns [source id, copy id] pairs.
  */
 export function findDerivations(prepared: readonly Prepared[], members: readonly number[]): [string, string][] {
+  return rewriteCandidates(prepared, members, REUSE.minDerivation).map(([source, copy]) => [source, copy]);
+}
+
+/**
+ * findDerivations' pairs at any floor `min` on the derivation probability, with it: [source id,
+ * copy id, probability]. The story lists rewrites from the classes' threshold
+ * (DERIVATION_THRESHOLDS.derived); origins join only those from REUSE.minDerivation.
+ */
+export function rewriteCandidates(prepared: readonly Prepared[], members: readonly number[], min: number): [string, string, number][] {
   const keysOf = members.map((i) => {
     const c = profileOf(prepared[i] as Prepared);
     return [...c.content].map((t) => [t, idf(t)] as const).sort((x, y) => y[1] - x[1] || cmp(x[0], y[0])).slice(0, REUSE.derivationKeys).map((x) => x[0]);
@@ -984,7 +993,7 @@ export function findDerivations(prepared: readonly Prepared[], members: readonly
       postings.set(t, list);
     }
   });
-  const out: [string, string][] = [];
+  const out: [string, string, number][] = [];
   const seen = new Set<number>();
   const m = members.length;
   keysOf.forEach((keys, a) => {
@@ -998,7 +1007,9 @@ export function findDerivations(prepared: readonly Prepared[], members: readonly
       const pa = prepared[members[a] as number] as Prepared;
       const pb = prepared[members[b] as number] as Prepared;
       const [copy, source] = pa.words.length < pb.words.length || (pa.words.length === pb.words.length && pa.article.id > pb.article.id) ? [pa, pb] : [pb, pa];
-      if (copy.words.length >= REUSE.derivationMinWords && derivationScore(copy, [source]) >= REUSE.minDerivation) out.push([source.article.id, copy.article.id]);
+      if (copy.words.length < REUSE.derivationMinWords) continue;
+      const p = derivationScore(copy, [source]);
+      if (p >= min) out.push([source.article.id, copy.article.id, p]);
     }
   });
   return out;
