@@ -1025,8 +1025,8 @@ export function rewriteCandidates(prepared: readonly Prepared[], members: readon
  * DERIVATION_THRESHOLDS.wholly on whollyProbability, else partially (weights and thresholds from
  * `npm run train:reuse`; eval/meter.ts gives the same rule's macro-F1 out of fold).
  */
-export function derivedClass(copy: Prepared, source: Prepared): { derived: 'wholly' | 'partially' | 'non'; derivation: number } {
-  const features = derivationFeatures(copy, [source]);
+export function derivedClass(copy: Prepared, source: Prepared | readonly Prepared[]): { derived: 'wholly' | 'partially' | 'non'; derivation: number } {
+  const features = derivationFeatures(copy, Array.isArray(source) ? source : [source as Prepared]);
   const derivation = derivationProbability(features);
   const derived = derivation < DERIVATION_THRESHOLDS.derived ? 'non' : whollyProbability(features) >= DERIVATION_THRESHOLDS.wholly ? 'wholly' : 'partially';
   return { derived, derivation: round(derivation) };
@@ -1071,13 +1071,29 @@ export function rewrittenSentences(copy: Prepared, source: Prepared, covered: Ui
   return out;
 }
 
-/** Each listed pair (`listed`, strongestSources) with its class, probability and rewritten sentences. */
+/**
+ * Each listed pair (`listed`, strongestSources) with its class and probability, and the sentences
+ * the copy rewrites from that source. The class is the copy's against its listed sources together
+ * (a paper that joins two wire versions derives wholly from the two, partially from each; METER's
+ * labels and the weights are of a paper against all its catchline's wire texts).
+ */
 export function describeReuse(prepared: readonly Prepared[], members: readonly number[], listed: readonly Reuse[]): Reuse[] {
   const byId = new Map(members.map((i) => [(prepared[i] as Prepared).article.id, prepared[i] as Prepared] as const));
+  const sourcesOf = new Map<string, Prepared[]>();
+  for (const r of listed) {
+    const from = byId.get(r.from);
+    if (from) sourcesOf.set(r.to, [...(sourcesOf.get(r.to) ?? []), from]);
+  }
+  const classOf = new Map<string, ReturnType<typeof derivedClass>>();
   return listed.map((r) => {
     const [from, to] = [byId.get(r.from), byId.get(r.to)];
     if (!from || !to) return r;
-    return { ...r, ...derivedClass(to, from), rewritten: rewrittenSentences(to, from) };
+    let c = classOf.get(r.to);
+    if (c === undefined) {
+      c = derivedClass(to, sourcesOf.get(r.to) ?? [from]);
+      classOf.set(r.to, c);
+    }
+    return { ...r, ...c, rewritten: rewrittenSentences(to, from) };
   });
 }
 
