@@ -5,7 +5,7 @@
  * (src/report/outline.ts), the same the terminal and Markdown reports walk.
  */
 import type { Article, Evidence, Fact, Stance } from '../model/index.js';
-import { outline, articleCount, timeSpan, REUSE_DIRECTION, type ArticleRef, type StoryOutline } from '../report/outline.js';
+import { outline, articleCount, derivedLabel, timeSpan, REUSE_DIRECTION, type ArticleRef, type StoryOutline } from '../report/outline.js';
 import { cut, percent } from '../report/excerpt.js';
 import { html, type Html } from './html.js';
 import { layout, messageList } from './layout.js';
@@ -124,8 +124,12 @@ function reuseSection(s: StoryOutline, jsonUrl: string): Html {
 ${hidden > 0 ? html`<p class="meta">The ${REUSE_SHOWN} pairs that share the most, of ${s.reuse.length}; all of them are in <a href="${jsonUrl}">this story as JSON</a>.</p>` : ''}
 ${s.reuse.slice(0, REUSE_SHOWN).map(
     (r) => html`<article class="reuse"><h3>${r.to} reuses ${r.from}</h3>
-<p><progress max="1" value="${r.reuse.share.toFixed(3)}" aria-label="share reused">${percent(r.reuse.share)}</progress> ${percent(r.reuse.share)} of ${r.to}’s words are found in ${r.from} (${REUSE_DIRECTION[r.reuse.direction]}).</p>
+<p><progress max="1" value="${r.reuse.share.toFixed(3)}" aria-label="share reused">${percent(r.reuse.share)}</progress> ${percent(r.reuse.share)} of ${r.to}’s words are found in ${r.from} (${REUSE_DIRECTION[r.reuse.direction]})${derivedLabel(r.reuse) ? `: ${derivedLabel(r.reuse)}` : ''}.</p>
 ${r.passages.map(
+      (p) => html`<div class="passage"><blockquote><a href="${evidenceHref(p.from)}">${r.from}</a>: ${cut(p.from.text, 400)}</blockquote><blockquote><a href="${evidenceHref(p.to)}">${r.to}</a>: ${cut(p.to.text, 400)}</blockquote></div>`,
+    )}
+${r.rewritten.length ? html`<p class="meta">Sentences ${r.to} rewrites from ${r.from}:</p>` : ''}
+${r.rewritten.map(
       (p) => html`<div class="passage"><blockquote><a href="${evidenceHref(p.from)}">${r.from}</a>: ${cut(p.from.text, 400)}</blockquote><blockquote><a href="${evidenceHref(p.to)}">${r.to}</a>: ${cut(p.to.text, 400)}</blockquote></div>`,
     )}
 </article>`,

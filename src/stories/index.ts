@@ -20,7 +20,8 @@ import { buildFacts } from './facts.js';
 import { mergeKeys } from './names.js';
 import { findOrigins, originIndex } from './origins.js';
 import { prepare, type Prepared } from './prepare.js';
-import { describeReuse, findDerivations, findReuse, rewritePairs, strongestSources } from './reuse.js';
+import { DERIVATION_THRESHOLDS } from './derivation.data.js';
+import { describeReuse, findReuse, REUSE, rewriteCandidates, rewritePairs, strongestSources } from './reuse.js';
 import { findUnits } from './units.js';
 
 // Beyond this many articles in one story, claims are aligned across the earliest ones only
@@ -47,7 +48,9 @@ function buildStory(prepared: readonly Prepared[], group: readonly number[], mes
   const members = group.map((i) => prepared[i] as Prepared);
   const articleIds = members.map((p) => p.article.id).sort();
   const reuse = group.length > 1 ? findReuse(prepared, group) : [];
-  const derivations = group.length > 1 ? findDerivations(prepared, group) : [];
+  // Rewrites from the classes' threshold are listed; origins join those from REUSE.minDerivation (findDerivations).
+  const rewrites = group.length > 1 ? rewriteCandidates(prepared, group, Math.min(DERIVATION_THRESHOLDS.derived, REUSE.minDerivation)) : [];
+  const derivations = rewrites.filter((r) => r[2] >= REUSE.minDerivation).map(([s, c]): [string, string] => [s, c]);
   const origins = findOrigins(articleIds, reuse, derivations);
   const originOf = originIndex(origins);
   let aligned = [...group];
@@ -70,7 +73,7 @@ function buildStory(prepared: readonly Prepared[], group: readonly number[], mes
     origins,
     facts,
     // Rewrites that share too little verbatim come after the pairs that do: listed for a copy nothing else explains.
-    reuse: describeReuse(prepared, group, strongestSources([...reuse, ...rewritePairs(prepared, group, reuse, derivations)])),
+    reuse: describeReuse(prepared, group, strongestSources([...reuse, ...rewritePairs(prepared, group, reuse, rewrites.map(([s, c]): [string, string] => [s, c]))])),
     coverage: coverage(members.map((p) => p.article), facts, originOf),
   };
 }

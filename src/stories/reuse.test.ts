@@ -307,3 +307,35 @@ test('the classes of a story\'s pairs grow linearly with two long texts that rep
   const g = growth(run, 100, 1000);
   assert.ok(g.ratio < 30, g.text);
 });
+
+test('a tabloid rewrite that rewords every sentence keeps the wire\'s names and figures: it scores well above an own report of the same case', () => {
+  const wire = prepare(testArticle(
+    'Roofer jailed for conning pensioners\nA roofer who tricked eleven pensioners into paying for repairs their homes did not need was jailed for four years at Norwich Crown Court. ' +
+      'Darren Pike, 41, of Thetford, Norfolk, told his victims, the oldest of them 93, that their chimneys were about to collapse and charged them up to 9,000 pounds for work that was never done. ' +
+      'The court heard that he took more than 48,000 pounds in total between March 2019 and August 2020, most of it in cash that he collected from the victims\' homes himself. ' +
+      'Judge Alan Reeve said Pike had chosen his victims because they lived alone and were unlikely to question him. ' +
+      'Pike admitted eleven counts of fraud at an earlier hearing. Trading standards officers said the money has not been recovered.',
+    { id: 'wire' },
+  ));
+  const tabloid = prepare(testArticle(
+    'ROGUE ROOFER CAGED\nCowboy builder Darren Pike has been locked up for four years after fleecing eleven lonely pensioners out of their savings. ' +
+      'The 41-year-old conman from Thetford warned the OAPs, one aged 93, that their chimneys were on the verge of falling in, then pocketed as much as 9,000 pounds each for repairs he never carried out. ' +
+      'In total he swindled them out of over 48,000 pounds in under 18 months, turning up at their doors to collect the cash in person, a court in Norwich was told. ' +
+      'Judge Alan Reeve told him he had picked on people who lived on their own and would not ask questions. ' +
+      'Pike had already pleaded guilty to eleven fraud charges. None of the cash has been found.',
+    { id: 'tabloid' },
+  ));
+  const own = prepare(testArticle(
+    'Village counts cost of roofing scam\nResidents of a Norfolk village say they are still checking their roofs two years after a conman targeted the elderly neighbours on their street. ' +
+      'Parish councillor Jean Holt said the scam had left several families anxious about letting tradesmen into their homes, and the council has since started a list of approved builders. ' +
+      'Age UK Norfolk said calls to its advice line about doorstep traders had doubled in the last year.',
+    { id: 'own' },
+  ));
+  assert.equal(copiedShare(tabloid, [wire]), 0, 'no passage of 6 words');
+  const names = derivationFeatures(tabloid, [wire])[DERIVATION_FEATURES.indexOf('names')] as number;
+  assert.ok(names > 0.7, `names ${names}`);
+  const [t, o] = [derivationScore(tabloid, [wire]), derivationScore(own, [wire])];
+  // Still under the class threshold (0.49 against 0.64 in the shipped weights): the story lists no
+  // reuse for it; the gap to the own report is what the features give so far.
+  assert.ok(t > o + 0.3, `tabloid ${t}, own ${o}`);
+});

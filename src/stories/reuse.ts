@@ -630,7 +630,7 @@ function normsOf(p: Prepared): string[] {
 // for the figure it prints; `npm run train:reuse` fits them on all of them for shipping).
 
 /** Names of derivationFeatures' values, in order. */
-export const DERIVATION_FEATURES = ['unigrams', 'bigrams', 'rare', 'runs', 'passages', 'sentences', 'shorter', 'length', 'sentenceContainment', 'pairWords', 'tiles'] as const;
+export const DERIVATION_FEATURES = ['unigrams', 'bigrams', 'rare', 'runs', 'passages', 'sentences', 'shorter', 'length', 'sentenceContainment', 'pairWords', 'tiles', 'names'] as const;
 
 interface Profile {
   /** Stems of every word. */
@@ -761,7 +761,24 @@ export function derivationFeatures(copy: Prepared, sources: readonly Prepared[])
     sentenceContainment(copy, ss),
     n ? bigramWords(c, ss) / n : 0,
     n ? tiledWords(c, ss) / n : 0,
+    namesFound(copy, ss),
   ];
+}
+
+/**
+ * Share of the copy's names and figures (distinct: numbers, and capitalised content words that do
+ * not open a sentence) that a source has: what a rewrite keeps when it changes every other word
+ * ("Cowboy builder Darren Pike ... the 41-year-old conman from Thetford"); 0 when it has none.
+ */
+function namesFound(copy: Prepared, ss: readonly Profile[]): number {
+  const { of } = sentencesOfWords(copy);
+  const names = new Set<string>();
+  copy.words.forEach((w, i) => {
+    if (w.isNumber || (w.isCapitalised && isContentWord(w) && i > 0 && of[i] === of[i - 1])) names.add(stem(w.norm));
+  });
+  let found = 0;
+  for (const t of names) if (ss.some((s) => s.allStems.has(t))) found++;
+  return names.size ? found / names.size : 0;
 }
 
 /**
@@ -955,6 +972,15 @@ export function derivationScore(copy: Prepared, sources: readonly Prepared[]): n
  * story's size, not its square. Returns [source id, copy id] pairs.
  */
 export function findDerivations(prepared: readonly Prepared[], members: readonly number[]): [string, string][] {
+  return rewriteCandidates(prepared, members, REUSE.minDerivation).map(([source, copy]) => [source, copy]);
+}
+
+/**
+ * findDerivations' pairs at any floor `min` on the derivation probability, with it: [source id,
+ * copy id, probability]. The story lists rewrites from the classes' threshold
+ * (DERIVATION_THRESHOLDS.derived); origins join only those from REUSE.minDerivation.
+ */
+export function rewriteCandidates(prepared: readonly Prepared[], members: readonly number[], min: number): [string, string, number][] {
   const keysOf = members.map((i) => {
     const c = profileOf(prepared[i] as Prepared);
     return [...c.content].map((t) => [t, idf(t)] as const).sort((x, y) => y[1] - x[1] || cmp(x[0], y[0])).slice(0, REUSE.derivationKeys).map((x) => x[0]);
@@ -967,7 +993,7 @@ export function findDerivations(prepared: readonly Prepared[], members: readonly
       postings.set(t, list);
     }
   });
-  const out: [string, string][] = [];
+  const out: [string, string, number][] = [];
   const seen = new Set<number>();
   const m = members.length;
   keysOf.forEach((keys, a) => {
@@ -981,7 +1007,9 @@ export function findDerivations(prepared: readonly Prepared[], members: readonly
       const pa = prepared[members[a] as number] as Prepared;
       const pb = prepared[members[b] as number] as Prepared;
       const [copy, source] = pa.words.length < pb.words.length || (pa.words.length === pb.words.length && pa.article.id > pb.article.id) ? [pa, pb] : [pb, pa];
-      if (copy.words.length >= REUSE.derivationMinWords && derivationScore(copy, [source]) >= REUSE.minDerivation) out.push([source.article.id, copy.article.id]);
+      if (copy.words.length < REUSE.derivationMinWords) continue;
+      const p = derivationScore(copy, [source]);
+      if (p >= min) out.push([source.article.id, copy.article.id, p]);
     }
   });
   return out;
@@ -997,8 +1025,8 @@ export function findDerivations(prepared: readonly Prepared[], members: readonly
  * DERIVATION_THRESHOLDS.wholly on whollyProbability, else partially (weights and thresholds from
  * `npm run train:reuse`; eval/meter.ts gives the same rule's macro-F1 out of fold).
  */
-export function derivedClass(copy: Prepared, source: Prepared): { derived: 'wholly' | 'partially' | 'non'; derivation: number } {
-  const features = derivationFeatures(copy, [source]);
+export function derivedClass(copy: Prepared, source: Prepared | readonly Prepared[]): { derived: 'wholly' | 'partially' | 'non'; derivation: number } {
+  const features = derivationFeatures(copy, Array.isArray(source) ? source : [source as Prepared]);
   const derivation = derivationProbability(features);
   const derived = derivation < DERIVATION_THRESHOLDS.derived ? 'non' : whollyProbability(features) >= DERIVATION_THRESHOLDS.wholly ? 'wholly' : 'partially';
   return { derived, derivation: round(derivation) };
@@ -1043,13 +1071,29 @@ export function rewrittenSentences(copy: Prepared, source: Prepared, covered: Ui
   return out;
 }
 
-/** Each listed pair (`listed`, strongestSources) with its class, probability and rewritten sentences. */
+/**
+ * Each listed pair (`listed`, strongestSources) with its class and probability, and the sentences
+ * the copy rewrites from that source. The class is the copy's against its listed sources together
+ * (a paper that joins two wire versions derives wholly from the two, partially from each; METER's
+ * labels and the weights are of a paper against all its catchline's wire texts).
+ */
 export function describeReuse(prepared: readonly Prepared[], members: readonly number[], listed: readonly Reuse[]): Reuse[] {
   const byId = new Map(members.map((i) => [(prepared[i] as Prepared).article.id, prepared[i] as Prepared] as const));
+  const sourcesOf = new Map<string, Prepared[]>();
+  for (const r of listed) {
+    const from = byId.get(r.from);
+    if (from) sourcesOf.set(r.to, [...(sourcesOf.get(r.to) ?? []), from]);
+  }
+  const classOf = new Map<string, ReturnType<typeof derivedClass>>();
   return listed.map((r) => {
     const [from, to] = [byId.get(r.from), byId.get(r.to)];
     if (!from || !to) return r;
-    return { ...r, ...derivedClass(to, from), rewritten: rewrittenSentences(to, from) };
+    let c = classOf.get(r.to);
+    if (c === undefined) {
+      c = derivedClass(to, sourcesOf.get(r.to) ?? [from]);
+      classOf.set(r.to, c);
+    }
+    return { ...r, ...c, rewritten: rewrittenSentences(to, from) };
   });
 }
 

@@ -1,0 +1,26 @@
+/**
+ * Golden cases for who copied whom: one folder per case in test/cases/reuse/, each a failure class
+ * of real news text written in our own words: the articles as .txt files (the file name without
+ * .txt is the id, no dates, no outlets) and expected.json, whose `reuse` lists the story's reuse
+ * pairs as "from -> to", exactly, sorted, and `derived` (when given) each pair's class.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compareArticles } from '../collection/compare.js';
+import { testArticle } from './testing.js';
+
+const CASES = fileURLToPath(new URL('../../test/cases/reuse/', import.meta.url));
+
+for (const name of readdirSync(CASES).sort()) {
+  test(`golden reuse: ${name}`, async () => {
+    const files = readdirSync(`${CASES}${name}`).filter((f) => f.endsWith('.txt')).sort();
+    const articles = files.map((f) => testArticle(readFileSync(`${CASES}${name}/${f}`, 'utf8'), { id: f.slice(0, -4) }));
+    const expected = JSON.parse(readFileSync(`${CASES}${name}/expected.json`, 'utf8')) as { reuse: string[]; derived?: Record<string, string> };
+    const { stories } = await compareArticles(articles);
+    const reuse = stories.flatMap((s) => s.reuse);
+    assert.deepEqual(reuse.map((r) => `${r.from} -> ${r.to}`).sort(), [...expected.reuse].sort());
+    for (const [pair, derived] of Object.entries(expected.derived ?? {})) assert.equal(reuse.find((r) => `${r.from} -> ${r.to}` === pair)?.derived, derived, pair);
+  });
+}
