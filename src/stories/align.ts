@@ -4,7 +4,9 @@
  *   2. Terms are weighted by IDF over the story's sentences; entities weigh more, so a shared
  *      rare name ("otto-warmbier") is strong and a name every sentence has ("north-korea") is not.
  *   3. Candidate pairs come from an inverted index over terms (pairs in one article never).
- *   4. A pair scores the weight it shares over the geometric mean of the two units' weights.
+ *   4. A pair scores the weight it shares over the geometric mean of the two units' weights;
+ *      what it shares must include more than names, be said in one clause of each unit, and a
+ *      sentence's relative clauses and appositives count only through their own units.
  *   5. Facts grow greedily from the best pair down: a unit joins a fact (or two facts merge)
  *      only when it reaches the fact's members on average above the threshold and none of
  *      them far below it (no chaining), with at most a few units per article, none overlapping.
@@ -78,11 +80,13 @@ export const ALIGN = {
   /** Score factor when both units name who or what they are about and the names differ
    *  ("the Kestrel Dawn can carry 350 passengers" / "the Lowland Maid can carry 180"). */
   otherSubjectFactor: 0.5,
-  /** A sentence's relative clauses and appositives count only through their own units (markBackground). */
+  /** A sentence's relative clauses and appositives count only through their own units
+   *  (markBackground). ECB+ dev, strict: P 0.913 -> 0.923, sentence recall 0.746 -> 0.742. */
   backgroundApart: true,
   /** A fact of appositives (and captions) takes no other unit (see isIdentity). */
   appositivesApart: true,
-  /** What two units share must be said in one clause of each (see inOneClause). */
+  /** What two units share must be said in one clause of each (see inOneClause). ECB+ dev,
+   *  strict: P 0.911 -> 0.913, sentence recall 0.747 -> 0.746. */
   oneClause: true,
 } as const;
 
