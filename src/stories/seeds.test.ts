@@ -32,6 +32,10 @@ test('seeds: Joseph Yun is the U.S. envoy (negotiator / envoy)', async () => {
   assert.ok(corroborated(/Joseph Yun, the U\.S\. negotiator/, /Joseph Yun, the U\.S\. envoy/).length > 0);
 });
 
+test('seeds: who Yun is is a fact of its own, joined by no sentence that says something else of him (#15)', async () => {
+  assert.equal(factsWith(stories, /Joseph Yun, the U\.S\. (?:envoy|negotiator)/, /only US diplomat in contact/).length, 0);
+});
+
 test('seeds: contact with North Korean diplomats at the United Nations', async () => {
   assert.ok(corroborated(/North Korean diplomats|North Korean counterparts/, /Pak Song Il|North Korean counterpart/).length > 0);
 });
@@ -53,6 +57,9 @@ test('seeds: what only one of them has stays single-source', async () => {
   assert.ok(single(/Global Times|stay neutral/).length > 0);
   // No fact ties the Tillerson quote or the Global Times to the other article.
   for (const f of factsWith(stories, /not your enemy|Global Times/)) assert.deepEqual(f.articleIds, [rewrite.id]);
+  // Nor his praise of Yun: it shares only Yun's name with "Yun's mandate has broadened since
+  // then", whose "since then" borrowed "seek the release" from the sentence before (#15).
+  for (const f of factsWith(stories, /Tillerson praised Yun/)) assert.deepEqual(f.articleIds, [rewrite.id]);
 });
 
 test('seeds: every claim of every article lands in a fact, none dropped (#15)', async () => {
