@@ -3,9 +3,9 @@
  * (issue 21): the same dump is ingested by A and B in alternating runs (A B B A A B ...), each in
  * a child process of its own into a fresh database, and
  *   1. every run's story partition (each article's story id, read from the database) must be
- *      identical to A's first run, and so must what it stored (`tables`: a digest of each table,
- *      rows in a fixed order, columns that hold no clock; with `--analyze`, the analysis of each
- *      story that both runs analysed, since the final pass is bounded by time): the first
+ *      identical to A's first run, and so must what it stored (stored.ts: a digest of each
+ *      table, rows in a fixed order, columns that hold no clock; with `--analyze`, the analysis of
+ *      each story that both runs analysed, since the final pass is bounded by time): the first
  *      difference is printed and the exit status is 1;
  *   2. the CPU of each run (all threads of the child: `process.cpuUsage`) per article, the main
  *      thread's own CPU per article (the serial part; from /proc, Linux only), the wall clock
@@ -19,66 +19,25 @@
  * is left out unless `--analyze` (it is bounded by time, so its share would blur the figure).
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fixed, median, table } from './fnc1.js';
 import { checkoutOf, repo } from './checkout.js';
+import { storedDifference, storedDigests, type Stored } from './stored.js';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
 };
 
-interface RunResult {
+interface RunResult extends Stored {
   stored: number;
   seconds: number;
   cpuMs: number;
   mainBusyMs: number;
   partition: [string, string | null][];
-  /** Table -> sha256 of its rows (see storedDigests). */
-  tables: Record<string, string>;
-  /** Story id -> sha256 of its analysis (its document and facts), for the stories analysed. */
-  analyses: Record<string, string>;
-}
-
-/**
- * What an ingest stored, as a digest per table: rows in a fixed order, by article id rather than
- * by row number, without the columns that hold a clock (stale_since, version). The analyses of
- * the stories apart, one digest each (the bounded final pass analyses more or fewer of them).
- */
-function storedDigests(raw: import('better-sqlite3').Database): Pick<RunResult, 'tables' | 'analyses'> {
-  const queries: Record<string, string> = {
-    articles: 'SELECT id, content_hash, uri, url, outlet, title, byline, published_at, time_key, lang, story_id, story_ord FROM articles ORDER BY id',
-    bodies: 'SELECT a.id, b.text, b.doc FROM articles a JOIN article_bodies b ON b.seq = a.seq ORDER BY a.id',
-    fingerprints: 'SELECT a.id, f.terms, f.entities, f.bands, hex(f.minhash) FROM fingerprints f JOIN articles a ON a.seq = f.article_seq ORDER BY a.id',
-    postings: 'SELECT p.month, p.key, p.time_key, a.id FROM postings p JOIN articles a ON a.seq = p.article_seq ORDER BY 1, 2, 3, 4',
-    stories: 'SELECT id, title, article_count, outlet_count, outlets, first_published, last_published, first_key, last_key, stale_since IS NULL FROM stories ORDER BY id',
-    sketch: 'SELECT bucket, count FROM sketch ORDER BY bucket',
-  };
-  const digest = (rows: unknown[][]): string => {
-    const h = createHash('sha256');
-    for (const r of rows) h.update(JSON.stringify(r)).update('\n');
-    return h.digest('hex');
-  };
-  const tables: Record<string, string> = {};
-  for (const [table, sql] of Object.entries(queries)) tables[table] = digest(raw.prepare(sql).raw().all() as unknown[][]);
-  const analyses: Record<string, string> = {};
-  const facts = raw.prepare('SELECT ord, id, status, independent_origins, article_ids, summary, doc FROM facts WHERE story_id = ? ORDER BY ord').raw();
-  for (const [id, doc] of raw.prepare('SELECT id, doc FROM stories WHERE stale_since IS NULL ORDER BY id').raw().all() as [string, string][]) {
-    analyses[id] = digest([[doc], ...(facts.all(id) as unknown[][])]);
-  }
-  return { tables, analyses };
-}
-
-/** The first difference between what two runs stored, or null. */
-function storedDifference(a: RunResult, b: RunResult): string | null {
-  for (const table of Object.keys(a.tables)) if (a.tables[table] !== b.tables[table]) return `table ${table} differs`;
-  const both = Object.keys(a.analyses).filter((id) => id in b.analyses);
-  const differs = both.find((id) => a.analyses[id] !== b.analyses[id]);
-  return differs === undefined ? null : `the analysis of story ${differs} differs (${both.length} analysed by both)`;
 }
 
 /** CPU time of this process's main thread alone (Linux: its task's utime + stime, in clock ticks of 10 ms); NaN elsewhere. */

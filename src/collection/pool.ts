@@ -14,7 +14,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { message } from '../model/index.js';
-import { runJob, type Job, type JobResult } from './jobs.js';
+import { runJob, unpackResult, type Job, type JobResult, type PackedResult } from './jobs.js';
 
 interface Pending {
   seq: number;
@@ -33,7 +33,7 @@ interface Slot {
 }
 
 /** What a worker posts: its readiness once, then one answer per job. */
-type WorkerMessage = { ready: true } | { seq: number; result: JobResult };
+type WorkerMessage = { ready: true } | { seq: number; result: PackedResult };
 
 export class WorkerPool {
   size: number;
@@ -109,7 +109,7 @@ export class WorkerPool {
       if (i < 0) return;
       const [done] = slot.queue.splice(i, 1);
       this.stopClock(slot);
-      done?.resolve(msg.result);
+      done?.resolve(unpackResult(msg.result));
       this.startClock(slot);
     });
     const died = (err: Error): void => {
