@@ -39,13 +39,19 @@ const REPORTING = [
   'yell', 'whisper', 'mus', 'lament', 'vow', 'pledg', 'promis', 'threaten', 'demand', 'conclud', 'estimat', 'explain', 'chim',
   'retort', 'quot', 'cit', 'according to', 'speak', 'spoke', 'told', 'confid', 'interject', 'echo', 'rebut', 'pointed out', 'point',
 ];
+/**
+ * Words the stems above match by prefix that are no verbs of saying ('mus' is for 'mused', not
+ * 'must'; 'add' for 'added', not 'address'): left out of the recall's denominator. Listed from the
+ * first words of PolNeAR's gold cues (train and dev) that a stem matched.
+ */
+const NOT_REPORTING = /^(must|muster|address|pointedly|postur|replac|continual|statement)/;
 const SKIP_WORDS = new Set(['has', 'have', 'had', 'also', 'later', 'then', 'previously', 'was', 'is', 'will', 'would', 'and', 'further', 'once', 'again', 'publicly', 'repeatedly']);
 
 function isReporting(cue: string): boolean {
   const w = cue.toLowerCase().replace(/[^a-z ]+/g, ' ').trim().split(/\s+/).filter((x) => x && !SKIP_WORDS.has(x));
   const first = w[0] ?? '';
   if (w.slice(0, 2).join(' ') === 'according to') return true;
-  return first !== '' && REPORTING.some((r) => first.startsWith(r));
+  return first !== '' && REPORTING.some((r) => first.startsWith(r)) && !NOT_REPORTING.test(first);
 }
 
 const overlap = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
