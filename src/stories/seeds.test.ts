@@ -40,6 +40,10 @@ test('seeds: contact with North Korean diplomats at the United Nations', async (
   assert.ok(corroborated(/North Korean diplomats|North Korean counterparts/, /Pak Song Il|North Korean counterpart/).length > 0);
 });
 
+test('seeds: the talks are about the imprisoned Americans (focused on / aim to secure the release of, #15)', async () => {
+  assert.ok(corroborated(/The talks focused on Americans imprisoned/, /secure the release of U\.S\. prisoners/).length > 0);
+});
+
 test('seeds: the student released in June died', async () => {
   assert.ok(corroborated(/Warmbier, who died/, /later died/).length > 0);
 });
