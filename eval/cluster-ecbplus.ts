@@ -18,6 +18,9 @@ import { groupArticles } from '../src/collection/compare.js';
 import type { Article } from '../src/model/index.js';
 import { bcubed, fmt } from './cluster-common.js';
 import { hasEcbPlus, readEcbPlus } from './ecbplus-data.js';
+import { ecbPairRows } from './ecbplus-pairs.js';
+import { fitDerivation } from '../src/stories/derivation-train.js';
+import { PAIR_FEATURES, PAIR_MODEL, type PairModel } from '../src/stories/group/pair.js';
 
 if (!hasEcbPlus()) {
   console.log('skipped: ../shared/data/ecbplus not found');
@@ -53,6 +56,33 @@ for (const [name, p] of rows) {
 const topicOf = new Map(docs.map((d) => [d.name, d.topic] as const));
 const half = (m: ReadonlyMap<string, string>, odd: boolean): Map<string, string> => new Map([...m].filter(([id]) => ((topicOf.get(id) as number) % 2 === 1) === odd));
 console.log(`by half of the topics (B3-F1, odd / even): compare ${[true, false].map((odd) => fmt(bcubed(half(gold, odd), half(perTopic, odd)).f1)).join(' / ')}, whole set ${[true, false].map((odd) => fmt(bcubed(half(gold, odd), half(whole, odd)).f1)).join(' / ')}`);
+// The same-event pair model (src/stories/group/pair.ts, split.ts SPLIT.pairRatio; none shipped),
+// held out: each half grouped with a model trained on the other half's pairs only, beside the hand rule alone.
+const heldOut = async (model: (odd: boolean) => PairModel | null): Promise<[string, string]> => {
+  const topicF1: string[] = [];
+  const wholeF1: string[] = [];
+  for (const odd of [true, false]) {
+    PAIR_MODEL.use = model(odd);
+    const p = new Map<string, string>();
+    for (const [topic, members] of byTopic) {
+      if ((topic % 2 === 1) !== odd) continue;
+      for (const [story, as] of await groupArticles(members)) for (const a of as) p.set(a.id, `${topic}:${story}`);
+    }
+    const w = new Map<string, string>();
+    for (const [story, as] of await groupArticles(articles)) for (const a of as) w.set(a.id, story);
+    topicF1.push(fmt(bcubed(half(gold, odd), p).f1));
+    wholeF1.push(fmt(bcubed(half(gold, odd), half(w, odd)).f1));
+  }
+  PAIR_MODEL.use = null;
+  return [topicF1.join(' / '), wholeF1.join(' / ')];
+};
+const trained = (odd: boolean): PairModel => {
+  const rows = ecbPairRows(docs, articles, (t) => (t % 2 === 1) !== odd);
+  return { features: PAIR_FEATURES, weights: fitDerivation(rows.x, rows.y) };
+};
+const [handTopic, handWhole] = await heldOut(() => null);
+const [modelTopic, modelWhole] = await heldOut(trained);
+console.log(`held out (odd / even, B3-F1): hand rule alone: compare ${handTopic}, whole set ${handWhole}; pair model trained on the other half: compare ${modelTopic}, whole set ${modelWhole}`);
 console.log('goal (held-out topics): B3-F1 >= 0.95 either way');
 
 if (process.argv.includes('--check')) {
