@@ -106,6 +106,9 @@ function isCommaQuoteClose(c: Ctx, i: number): boolean {
 }
 
 /** Verbs of answering: "responded by saying" is no passive. */
+/** Modals of obligation before a cue verb ("must explain", "should say"): a demand, not a report ("need to", "has to" and "ought to" end in "to", NOT_BEFORE_CUE). */
+const OBLIGATION_MODALS = new Set(['must', 'should', 'shall']);
+
 const ANSWER_CUES = new Set(['responded', 'replied', 'answered', 'countered', 'retorted']);
 
 /** Name suffixes whose period may stand right before the verb ("Biden Jr. said"). */
@@ -1195,6 +1198,8 @@ export function findCues(input: CueInput): Cue[] {
         if (BE_FORMS.has(tokens[j]?.norm ?? '')) passive = true;
         j--;
       }
+      // "the port must explain why", "they should say so": a demand on the subject, not its report
+      if (j >= a && OBLIGATION_MODALS.has(tokens[j]?.norm ?? '')) continue;
       if (passive) {
         // "it is believed", "it was reported": an attribution to no one
         if (IMPERSONAL_PASSIVES.has(tok.norm) && tokens[j]?.norm === 'it' && j >= a) {

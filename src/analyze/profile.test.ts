@@ -105,7 +105,7 @@ test('golden profile cases (test/cases/profile)', () => {
   assert.ok(cases.length > 0);
   for (const name of cases) {
     const raw = readFileSync(join(dir, name, 'source.txt'), 'utf8');
-    const want = JSON.parse(readFileSync(join(dir, name, 'expected.json'), 'utf8')) as { sensationalTitle: boolean; kind: string; opinionSentences: number; loadedWords: number; hedges: string[] };
+    const want = JSON.parse(readFileSync(join(dir, name, 'expected.json'), 'utf8')) as { sensationalTitle: boolean; kind: string; opinionSentences: number; loadedWords: number; hedges: string[]; attributions?: Doc['profile']['attributions'] };
     const doc = analyze(extract({ uri: `${name}.txt`, format: 'text', raw, record: {}, messages: [] }, DEFAULT_CONTEXT), DEFAULT_CONTEXT);
     const p = doc.profile;
     const hedges = doc.signals.filter((s) => s.kind === 'hedge' && !s.detail.endsWith('(in quote)')).map((s) => s.text.toLowerCase());
@@ -115,6 +115,7 @@ test('golden profile cases (test/cases/profile)', () => {
       name,
     );
     assert.equal(p.hedges, hedges.length, `${name}: profile hedges = hedge signals outside quotes`);
+    if (want.attributions) assert.deepEqual(p.attributions, want.attributions, `${name}: attributions counted`);
   }
 });
 

@@ -9,7 +9,7 @@
  * loadedWords counts the writer's loaded words (loaded signals outside quotes); hedges counts
  * the hedge signals outside quotes (a speaker's "could" is not the article hedging). Words are the word tokens of the text.
  */
-import { profileCountOf, type Context, type Doc, type Evidence, type Profile, type QuotedSource, type SourceSide, type Span } from '../model/index.js';
+import { countedAttributions, profileCountOf, type Context, type Doc, type Evidence, type Profile, type QuotedSource, type SourceSide, type Span } from '../model/index.js';
 import { SENSATIONAL_MIN_WEIGHT } from './headline.js';
 import { opinionOf } from './opinion.js';
 import { Working } from './working.js';
@@ -95,7 +95,8 @@ export function profile(doc: Doc, ctx: Context, work: Working = new Working()): 
   }
   const attributions = { named: 0, anonymous: 0, relayed: 0, dangling: 0 };
   // a relay names its source (an outlet or agency): counted with the named ones
-  for (const a of doc.attributions) attributions[a.kind]++;
+  // one per statement: a question its answer repeats ("Asked ..., Lopez said") is counted with the answer
+  for (const a of countedAttributions(doc.attributions)) attributions[a.kind]++;
   const speakers = new Set<string>();
   for (const q of doc.quotes) {
     if (q.short) continue;

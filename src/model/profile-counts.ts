@@ -7,8 +7,10 @@
  *   opinion  one per opinion sentence in a body or standfirst paragraph (not the title or headings)
  *   loaded   the words of each loaded signal outside quotation marks (a speaker's words are theirs)
  *   hedge    one per hedge outside quotation marks (a speaker's "could" is not the article hedging)
+ *   attributions  one per statement: a question cue answered in its sentence by the same source
+ *            ("Asked about the collision, Lopez said") folds into the answer (countedAttributions)
  */
-import type { Paragraph, Signal, SignalKind } from './article.js';
+import type { Attribution, Paragraph, Signal, SignalKind } from './article.js';
 
 /** The end of a signal's detail when its words are inside a quotation (analyze/signals.ts writes it). */
 export const IN_QUOTE = '(in quote)';
@@ -60,4 +62,37 @@ export function inBodyOf(paragraphs: readonly Pick<Paragraph, 'span' | 'kind'>[]
     const p = paragraphs.find((x) => x.span.start <= span.start && span.start < x.span.end);
     return p === undefined || p.kind === 'body' || p.kind === 'standfirst';
   };
+}
+
+/** Cues that put a question to the source: PolNeAR marks them cues, the answer is the statement. */
+const QUESTION_CUES = new Set(['asked', 'asks']);
+
+/**
+ * The attributions a reader counts, one per statement: a question cue ("Asked about the ferry,
+ * Senator Lopez said", "Brandt said when asked") that another cue of the same sentence and source
+ * answers is folded into that answer. The article keeps both as evidence (the question is where
+ * the statement came from); the profile and the reports count the answer once (issue #16).
+ * Attributions come in text order, so the others of a sentence are its neighbours.
+ */
+export function countedAttributions<T extends Pick<Attribution, 'cue' | 'sentence' | 'kind' | 'source' | 'sourceCanonical'>>(attributions: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < attributions.length; i++) {
+    const a = attributions[i] as T;
+    if (!(QUESTION_CUES.has(a.cue.toLowerCase()) && answered(attributions, i))) out.push(a);
+  }
+  return out;
+}
+
+/** True when another, non-question cue of attribution i's sentence has the same kind and source. */
+function answered<T extends Pick<Attribution, 'cue' | 'sentence' | 'kind' | 'source' | 'sourceCanonical'>>(all: readonly T[], i: number): boolean {
+  const q = all[i] as T;
+  const qs = q.source;
+  if (!qs) return false;
+  const same = (o: T): boolean =>
+    o.kind === q.kind && !QUESTION_CUES.has(o.cue.toLowerCase()) && o.source !== null &&
+    ((o.source.span.start === qs.span.start && o.source.span.end === qs.span.end) ||
+      (q.sourceCanonical !== null && o.sourceCanonical === q.sourceCanonical));
+  for (let x = i - 1; x >= 0 && (all[x] as T).sentence === q.sentence; x--) if (same(all[x] as T)) return true;
+  for (let x = i + 1; x < all.length && (all[x] as T).sentence === q.sentence; x++) if (same(all[x] as T)) return true;
+  return false;
 }

@@ -3,7 +3,7 @@
  * outline, so they show the same content in the same order. Nothing here formats or escapes;
  * labels are already free of control characters (they come from outlets and file names).
  */
-import { emptyProfile, isQuotedSignal, type Article, type Attribution, type AttributionKind, type Comparison, type Fact, type Quote, type Reuse, type Signal, type Story, type WeightedFact } from '../model/index.js';
+import { countedAttributions, emptyProfile, isQuotedSignal, type Article, type Attribution, type AttributionKind, type Comparison, type Fact, type Quote, type Reuse, type Signal, type Story, type WeightedFact } from '../model/index.js';
 import { plain } from './sanitize.js';
 
 /** How many shared passages a reuse entry shows (the longest ones). */
@@ -233,7 +233,7 @@ function reuseOutline(reuse: Reuse, refs: Map<string, ArticleRef>): ReuseOutline
 function profileOutline(ref: ArticleRef): ProfileOutline {
   const a = ref.article;
   const attributions: Record<AttributionKind, Attribution[]> = { named: [], anonymous: [], relayed: [], dangling: [] };
-  for (const t of a.attributions) attributions[t.kind].push(t);
+  for (const t of countedAttributions(a.attributions)) attributions[t.kind].push(t); // as the profile counts them
   const ofKind = (kind: Signal['kind']) => a.signals.filter((s) => s.kind === kind);
   return {
     ref,
