@@ -171,3 +171,46 @@ test('a late joiner whose best partner\'s fact is full tries the fact of its nex
   assert.deepEqual(groups.find((g) => g.includes(0))?.length, 4, 'the first fact holds two units of article 2, its limit');
   assert.deepEqual(groups.find((g) => g.includes(5)), [4, 5, 6]);
 });
+
+test('one origin far below no longer vetoes a telling that reaches the other origins of a widely told fact, but still does in a small one', () => {
+  // #15 on ECB+: "Tara Reid has checked into Promises Treatment Center" scored 0.30-0.49 with
+  // eight origins of the rehab fact and 0 with one member that had joined through words of its
+  // own; it was left out of the fact once that member's article stopped counting as a copy of
+  // a close one.
+  const unit = (article: number, terms: string[]): AlignedUnit => ({
+    article,
+    sentence: 0,
+    kind: 'sentence',
+    span: { start: 0, end: 50 },
+    first: 0,
+    last: 8,
+    checkworthy: 0.6,
+    isOpinion: false,
+    terms: new Set(terms),
+    context: new Set(),
+    subjects: new Set(),
+    core: null,
+    background: null,
+    actor: null,
+    selfActs: false,
+    label: null,
+  });
+  const run = (tellings: number): number[][] => {
+    // Units 0..tellings-1 tell the fact to one another; the last of them only weakly-joined words;
+    // unit `tellings` reaches all of them but that last one.
+    const units = Array.from({ length: tellings + 1 }, (_, i) => unit(i, ['s:rehab', 's:check']));
+    const last = tellings - 1;
+    const score = (a: number, b: number): number => {
+      if (a === b) return 1;
+      const [x, y] = [Math.min(a, b), Math.max(a, b)];
+      if (y === tellings) return x === last ? 0 : 0.45;
+      return 0.5;
+    };
+    const edges: [number, number, number][] = [];
+    for (let a = 0; a <= tellings; a++) for (let b = a + 1; b <= tellings; b++) if (score(a, b) >= ALIGN.threshold) edges.push([score(a, b), a, b]);
+    edges.sort((p, q) => q[0] - p[0] || p[1] - q[1] || p[2] - q[2]);
+    return grow(units, edges, [], [], score, () => true, (a) => a);
+  };
+  assert.ok(run(5).some((g) => g.length === 6), 'five origins: the sixth telling joins though one origin is far below');
+  assert.ok(!run(4).some((g) => g.includes(4) && g.includes(3)), 'four origins: one far below still keeps it out');
+});
