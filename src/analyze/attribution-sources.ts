@@ -735,7 +735,8 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     let object: Classified | null = null;
     let otherGender = false;
     const ents = entitiesIn(c.entities, sentence.start, end);
-    for (const [ei, e] of ents.entries()) {
+    for (let ei = 0; ei < ents.length; ei++) {
+      const e = ents[ei] as Entity;
       if (isInside(c.quoted, e.span.start)) continue;
       if (wantPerson && modifiesNextPerson(c.text, e, ents[ei + 1])) continue; // "Obama consultant Cornell Belcher": the consultant speaks
       const fits = wantPerson ? e.type === 'person' && !(gender && (genders?.get(e.canonical) ?? gender) !== gender) : e.type === 'org' || e.type === 'group' || e.type === 'place';
