@@ -38,6 +38,10 @@ const FEMALE_NAMES = new Set(('mary patricia jennifer linda elizabeth barbara su
 /** MALE_PRONOUNS and FEMALE_PRONOUNS as one table: personGenders asks for every token after a mention, one lookup each. */
 const PRONOUN_GENDER = new Map<string, Gender>([...[...MALE_PRONOUNS].map((p): [string, Gender] => [p, 'm']), ...[...FEMALE_PRONOUNS].map((p): [string, Gender] => [p, 'f'])]);
 
+/** The first letters of PRONOUN_GENDER's words (all ASCII): most tokens after a mention open with none of them and skip the lookup. */
+const PRONOUN_FIRST = new Uint8Array(128);
+for (const p of PRONOUN_GENDER.keys()) PRONOUN_FIRST[p.charCodeAt(0)] = 1;
+
 /** The pronoun gender of a token's norm, or null. */
 export function pronounGender(norm: string): Gender | null {
   return PRONOUN_GENDER.get(norm) ?? null;
@@ -81,7 +85,9 @@ export function personGenders(text: string, tokens: readonly Token[], sentences:
     const limit = Math.min(next ? next.span.start : Infinity, sentences[s + 1]?.end ?? text.length);
     while (k < tokens.length && (tokens[k] as Token).start < e.span.end) k++;
     for (let x = k; x < tokens.length && (tokens[x] as Token).start < limit; x++) {
-      const g = PRONOUN_GENDER.get((tokens[x] as Token).norm);
+      const norm = (tokens[x] as Token).norm;
+      if (PRONOUN_FIRST[norm.charCodeAt(0)] !== 1) continue;
+      const g = PRONOUN_GENDER.get(norm);
       if (g !== undefined) { vote(e.canonical, g, 1); break; }
     }
   }
