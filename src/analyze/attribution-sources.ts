@@ -661,6 +661,12 @@ export function outletOf(text: string, tokens: readonly Token[], first: number, 
   return OUTLETS.get(phrase) ?? (phrase.startsWith('the ') ? OUTLETS.get(phrase.slice(4)) : undefined) ?? null;
 }
 
+/** Does one of the entities hold the token (a plain loop: classify asks per token of a phrase, no closure made each time)? */
+function insideAny(entities: readonly Entity[], t: Token): boolean {
+  for (const e of entities) if (e.span.start <= t.start && t.end <= e.span.end) return true;
+  return false;
+}
+
 /** Named, anonymous, relayed, or a resolved pronoun, for the phrase of tokens [first, last] in sentence `si`. */
 function classify(c: Ctx, first: number, last: number, si: number): Classified {
   const { tokens, text } = c;
@@ -677,7 +683,7 @@ function classify(c: Ctx, first: number, last: number, si: number): Classified {
   let document = false;
   for (let i = first; i <= last; i++) {
     const t = tokens[i] as Token;
-    if (t.kind !== 'word' || names.some((e) => e.span.start <= t.start && t.end <= e.span.end)) continue;
+    if (t.kind !== 'word' || insideAny(names, t)) continue;
     const n = baseNorm(t);
     if (ANONYMOUS_MODIFIERS.has(n)) return { kind: 'anonymous', canonical: null, speaker: span, unresolved: false };
     if (GENERIC_HEADS.has(n)) {
