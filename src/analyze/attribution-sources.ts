@@ -1123,14 +1123,16 @@ export function findCues(input: CueInput): Cue[] {
   const out: Cue[] = [];
   const known = input.bits;
   const bits = (known !== undefined && known.tokens === tokens && known.version === WORD_BITS.version ? known : tokenBits(tokens)).bits;
+  const cueMask = CUE_WORD.mask;
   ranges.forEach(([a, b], si) => {
     const pending: Span[] = [];
     for (let k = a; k < b; k++) {
+      // Most words neither open an "according to" cue nor are a cue verb: the word table's bit
+      // (ANY_CUE_WORD) decides that before the binary search over the quoted spans, and before
+      // the token itself is read (the bits are one typed array; the tokens, objects each)
+      if (((bits[k] as number) & cueMask) === 0) continue;
       const tok = tokens[k] as Token;
       if (tok.kind !== 'word') continue;
-      // Most words neither open an "according to" cue nor are a cue verb: the word table's bit
-      // (ANY_CUE_WORD) decides that before the binary search over the quoted spans.
-      if (((bits[k] as number) & CUE_WORD.mask) === 0) continue;
       const withNext = CUES_WITH_NEXT.get(tok.norm);
       // "spoke emotionally of": an -ly adverb may stand between the verb and its word
       if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '') && !(tokens[k + 1] && isAdverb(text, tokens[k + 1] as Token) && withNext.has(tokens[k + 2]?.norm ?? ''))) continue;
