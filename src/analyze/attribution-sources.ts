@@ -664,6 +664,12 @@ export function outletOf(text: string, tokens: readonly Token[], first: number, 
   return OUTLETS.get(phrase) ?? (phrase.startsWith('the ') ? OUTLETS.get(phrase.slice(4)) : undefined) ?? null;
 }
 
+/** Does one of the entities hold the token (a plain loop: classify asks per token of a phrase, no closure made each time)? */
+function insideAny(entities: readonly Entity[], t: Token): boolean {
+  for (const e of entities) if (e.span.start <= t.start && t.end <= e.span.end) return true;
+  return false;
+}
+
 /** Named, anonymous, relayed, or a resolved pronoun, for the phrase of tokens [first, last] in sentence `si`. */
 function classify(c: Ctx, first: number, last: number, si: number): Classified {
   const { tokens, text } = c;
@@ -680,7 +686,7 @@ function classify(c: Ctx, first: number, last: number, si: number): Classified {
   let document = false;
   for (let i = first; i <= last; i++) {
     const t = tokens[i] as Token;
-    if (t.kind !== 'word' || names.some((e) => e.span.start <= t.start && t.end <= e.span.end)) continue;
+    if (t.kind !== 'word' || insideAny(names, t)) continue;
     const n = baseNorm(t);
     if (ANONYMOUS_MODIFIERS.has(n)) return { kind: 'anonymous', canonical: null, speaker: span, unresolved: false };
     if (GENERIC_HEADS.has(n)) {
@@ -738,7 +744,8 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     let object: Classified | null = null;
     let otherGender = false;
     const ents = entitiesIn(c.entities, sentence.start, end);
-    for (const [ei, e] of ents.entries()) {
+    for (let ei = 0; ei < ents.length; ei++) {
+      const e = ents[ei] as Entity;
       if (isInside(c.quoted, e.span.start)) continue;
       if (wantPerson && modifiesNextPerson(c.text, e, ents[ei + 1])) continue; // "Obama consultant Cornell Belcher": the consultant speaks
       const fits = wantPerson ? e.type === 'person' && !(gender && (genders?.get(e.canonical) ?? gender) !== gender) : e.type === 'org' || e.type === 'group' || e.type === 'place';
@@ -1119,14 +1126,16 @@ export function findCues(input: CueInput): Cue[] {
   const out: Cue[] = [];
   const known = input.bits;
   const bits = (known !== undefined && known.tokens === tokens && known.version === WORD_BITS.version ? known : tokenBits(tokens)).bits;
+  const cueMask = CUE_WORD.mask;
   ranges.forEach(([a, b], si) => {
     const pending: Span[] = [];
     for (let k = a; k < b; k++) {
+      // Most words neither open an "according to" cue nor are a cue verb: the word table's bit
+      // (ANY_CUE_WORD) decides that before the binary search over the quoted spans, and before
+      // the token itself is read (the bits are one typed array; the tokens, objects each)
+      if (((bits[k] as number) & cueMask) === 0) continue;
       const tok = tokens[k] as Token;
       if (tok.kind !== 'word') continue;
-      // Most words neither open an "according to" cue nor are a cue verb: the word table's bit
-      // (ANY_CUE_WORD) decides that before the binary search over the quoted spans.
-      if (((bits[k] as number) & CUE_WORD.mask) === 0) continue;
       const withNext = CUES_WITH_NEXT.get(tok.norm);
       // "spoke emotionally of": an -ly adverb may stand between the verb and its word
       if (withNext && !withNext.has(tokens[k + 1]?.norm ?? '') && !(tokens[k + 1] && isAdverb(text, tokens[k + 1] as Token) && withNext.has(tokens[k + 2]?.norm ?? ''))) continue;

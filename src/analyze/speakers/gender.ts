@@ -35,9 +35,24 @@ const FEMALE_NAMES = new Set(('mary patricia jennifer linda elizabeth barbara su
   'madeleine dianne kirsten tammy claire tulsi theresa angela hope omarosa carly jill tiffany malia sasha gennifer monica paula megyn ' +
   'katy kate jane alicia').split(' '));
 
+/** MALE_PRONOUNS and FEMALE_PRONOUNS as one table: personGenders asks for every token after a mention, one lookup each. */
+const PRONOUN_GENDER = new Map<string, Gender>([...[...MALE_PRONOUNS].map((p): [string, Gender] => [p, 'm']), ...[...FEMALE_PRONOUNS].map((p): [string, Gender] => [p, 'f'])]);
+
+/** The first letters of PRONOUN_GENDER's words (all ASCII): most tokens after a mention open with none of them and skip the lookup. */
+const PRONOUN_FIRST = new Uint8Array(128);
+for (const p of PRONOUN_GENDER.keys()) PRONOUN_FIRST[p.charCodeAt(0)] = 1;
+
 /** The pronoun gender of a token's norm, or null. */
 export function pronounGender(norm: string): Gender | null {
-  return MALE_PRONOUNS.has(norm) ? 'm' : FEMALE_PRONOUNS.has(norm) ? 'f' : null;
+  return PRONOUN_GENDER.get(norm) ?? null;
+}
+
+/** A title's vote for the canonical: the token's norm (its period dropped) as a male or female title. */
+function titleVote(tok: Token | undefined, canonical: string, vote: (canonical: string, g: Gender, n: number) => void): void {
+  if (!tok) return;
+  const n = tok.norm.endsWith('.') ? tok.norm.slice(0, -1) : tok.norm;
+  if (MALE_TITLES.has(n)) vote(canonical, 'm', 3);
+  else if (FEMALE_TITLES.has(n)) vote(canonical, 'f', 3);
 }
 
 /** Gender by person canonical, as this text gives it. `sentences` sorted; entities sorted by start. */
@@ -52,12 +67,8 @@ export function personGenders(text: string, tokens: readonly Token[], sentences:
     let before = tokens[t - 1];
     if (before && text[before.start] === '.' && tokens[t - 2]) before = tokens[t - 2];
     const inside = tokens[t];
-    for (const tok of [before, inside]) {
-      if (!tok) continue;
-      const n = tok.norm.endsWith('.') ? tok.norm.slice(0, -1) : tok.norm;
-      if (MALE_TITLES.has(n)) vote(e.canonical, 'm', 3);
-      else if (FEMALE_TITLES.has(n)) vote(e.canonical, 'f', 3);
-    }
+    titleVote(before, e.canonical, vote);
+    titleVote(inside, e.canonical, vote);
     // the first word of the name
     if (inside && inside.end < e.span.end) {
       if (MALE_NAMES.has(inside.norm)) vote(e.canonical, 'm', 2);
@@ -74,8 +85,10 @@ export function personGenders(text: string, tokens: readonly Token[], sentences:
     const limit = Math.min(next ? next.span.start : Infinity, sentences[s + 1]?.end ?? text.length);
     while (k < tokens.length && (tokens[k] as Token).start < e.span.end) k++;
     for (let x = k; x < tokens.length && (tokens[x] as Token).start < limit; x++) {
-      const g = pronounGender((tokens[x] as Token).norm);
-      if (g) { vote(e.canonical, g, 1); break; }
+      const norm = (tokens[x] as Token).norm;
+      if (PRONOUN_FIRST[norm.charCodeAt(0)] !== 1) continue;
+      const g = PRONOUN_GENDER.get(norm);
+      if (g !== undefined) { vote(e.canonical, g, 1); break; }
     }
   }
   const out = new Map<string, Gender>();
