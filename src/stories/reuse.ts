@@ -859,18 +859,7 @@ function pairPositions(p: Profile): Map<string, number[]> {
 /** Mean over the copy's sentences (by words) of the largest share of their content stems in one source sentence. */
 function sentenceContainment(copy: Prepared, ss: readonly Profile[]): number {
   const c = profileOf(copy);
-  const postings = new Map<string, number[]>();
-  let base = 0;
-  for (const s of ss) {
-    s.sentenceStems.forEach((set, k) => {
-      for (const t of set) {
-        const list = postings.get(t);
-        if (list) list.push(base + k);
-        else postings.set(t, [base + k]);
-      }
-    });
-    base += s.sentenceStems.length;
-  }
+  const postings = sentencePostings(ss);
   const { words } = sentencesOfWords(copy);
   let sum = 0;
   let total = 0;
@@ -917,18 +906,28 @@ function bigramWords(c: Profile, ss: readonly Profile[]): number {
   return k;
 }
 
+/** For each stem, the sentences that hold it: indexes run on across the sources, in their order. */
+function sentencePostings(sources: readonly { sentenceStems: readonly (readonly string[])[] }[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  let base = 0;
+  for (const s of sources) {
+    s.sentenceStems.forEach((set, k) => {
+      for (const t of set) {
+        const list = postings.get(t);
+        if (list) list.push(base + k);
+        else postings.set(t, [base + k]);
+      }
+    });
+    base += s.sentenceStems.length;
+  }
+  return postings;
+}
+
 /** Share of the copy's sentence words in sentences with at least half their content stems in one source sentence. */
 function alignedSentences(copy: Prepared, source: Prepared): number {
   const c = profileOf(copy);
   const s = profileOf(source);
-  const postings = new Map<string, number[]>();
-  s.sentenceStems.forEach((set, k) => {
-    for (const t of set) {
-      const list = postings.get(t);
-      if (list) list.push(k);
-      else postings.set(t, [k]);
-    }
-  });
+  const postings = sentencePostings([s]);
   const { words } = sentencesOfWords(copy);
   let aligned = 0;
   let total = 0;
@@ -1040,14 +1039,7 @@ export function derivedClass(copy: Prepared, source: Prepared | readonly Prepare
 export function rewrittenSentences(copy: Prepared, source: Prepared, covered: Uint8Array = coveredWords(copy, source)): { from: ReturnType<typeof evidence>; to: ReturnType<typeof evidence> }[] {
   const c = profileOf(copy);
   const s = profileOf(source);
-  const postings = new Map<string, number[]>();
-  s.sentenceStems.forEach((set, k) => {
-    for (const t of set) {
-      const list = postings.get(t);
-      if (list) list.push(k);
-      else postings.set(t, [k]);
-    }
-  });
+  const postings = sentencePostings([s]);
   const { of, words } = sentencesOfWords(copy);
   const verbatim = new Uint32Array(copy.sentences.length);
   of.forEach((k, i) => {
