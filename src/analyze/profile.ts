@@ -95,8 +95,9 @@ export function profile(doc: Doc, ctx: Context, work: Working = new Working()): 
   }
   const attributions = { named: 0, anonymous: 0, relayed: 0, dangling: 0 };
   // a relay names its source (an outlet or agency): counted with the named ones
-  // one per statement: a question its answer repeats ("Asked ..., Lopez said") is counted with the answer
-  for (const a of countedAttributions(doc.attributions)) attributions[a.kind]++;
+  // one per statement: a question its answer repeats ("Asked ..., Lopez said") is counted with the answer,
+  // and a cue in the title or a heading ("Senator demands answers") restates the body: not counted
+  for (const a of countedAttributions(doc.attributions, doc.paragraphs)) attributions[a.kind]++;
   const speakers = new Set<string>();
   for (const q of doc.quotes) {
     if (q.short) continue;

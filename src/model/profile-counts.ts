@@ -8,7 +8,8 @@
  *   loaded   the words of each loaded signal outside quotation marks (a speaker's words are theirs)
  *   hedge    one per hedge outside quotation marks (a speaker's "could" is not the article hedging)
  *   attributions  one per statement: a question cue answered in its sentence by the same source
- *            ("Asked about the collision, Lopez said") folds into the answer (countedAttributions)
+ *            ("Asked about the collision, Lopez said") folds into the answer, and a cue in the title
+ *            or a heading ("Senator demands answers") restates the body and is not counted (countedAttributions)
  */
 import type { Attribution, Paragraph, Signal, SignalKind } from './article.js';
 
@@ -67,17 +68,29 @@ export function inBodyOf(paragraphs: readonly Pick<Paragraph, 'span' | 'kind'>[]
 /** Cues that put a question to the source: PolNeAR marks them cues, the answer is the statement. */
 const QUESTION_CUES = new Set(['asked', 'asks']);
 
+/** Paragraph kinds written in headline-ese: their cues restate the body's statements. */
+const HEADLINE_KINDS: ReadonlySet<Paragraph['kind']> = new Set(['title', 'heading']);
+
 /**
  * The attributions a reader counts, one per statement: a question cue ("Asked about the ferry,
  * Senator Lopez said", "Brandt said when asked") that another cue of the same sentence and source
- * answers is folded into that answer. The article keeps both as evidence (the question is where
- * the statement came from); the profile and the reports count the answer once (issue #16).
- * Attributions come in text order, so the others of a sentence are its neighbours.
+ * answers is folded into that answer. A cue in the title or a heading ("Senator demands answers",
+ * "Port told to explain radar failure") is a headline restating a statement of the body, often
+ * with the name cut to a role word: counting it would add a second, anonymous attribution. The
+ * article keeps all of them as evidence (the question is where the statement came from, the
+ * headline how the outlet framed it); the profile and the reports count each statement once
+ * (issue #16). Attributions come in text order, so the others of a sentence are its neighbours.
  */
-export function countedAttributions<T extends Pick<Attribution, 'cue' | 'sentence' | 'kind' | 'source' | 'sourceCanonical'>>(attributions: readonly T[]): T[] {
+export function countedAttributions<T extends Pick<Attribution, 'cue' | 'sentence' | 'kind' | 'source' | 'sourceCanonical' | 'span'>>(
+  attributions: readonly T[],
+  paragraphs: readonly Pick<Paragraph, 'span' | 'kind'>[],
+): T[] {
+  const headlines = paragraphs.filter((p) => HEADLINE_KINDS.has(p.kind));
+  const inHeadline = (a: T): boolean => headlines.some((p) => p.span.start <= a.span.start && a.span.start < p.span.end);
   const out: T[] = [];
   for (let i = 0; i < attributions.length; i++) {
     const a = attributions[i] as T;
+    if (inHeadline(a)) continue;
     if (!(QUESTION_CUES.has(a.cue.toLowerCase()) && answered(attributions, i))) out.push(a);
   }
   return out;

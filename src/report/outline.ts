@@ -233,7 +233,7 @@ function reuseOutline(reuse: Reuse, refs: Map<string, ArticleRef>): ReuseOutline
 function profileOutline(ref: ArticleRef): ProfileOutline {
   const a = ref.article;
   const attributions: Record<AttributionKind, Attribution[]> = { named: [], anonymous: [], relayed: [], dangling: [] };
-  for (const t of countedAttributions(a.attributions)) attributions[t.kind].push(t); // as the profile counts them
+  for (const t of countedAttributions(a.attributions, a.paragraphs)) attributions[t.kind].push(t); // as the profile counts them
   const ofKind = (kind: Signal['kind']) => a.signals.filter((s) => s.kind === kind);
   return {
     ref,
