@@ -24,7 +24,7 @@ import type { Article } from '../src/model/index.js';
 import { prepare, type Prepared } from '../src/stories/prepare.js';
 import { copiedShare, derivationProbability, describeReuse, editDirection, findReuse, REUSE, rewriteCandidates, rewritePairs, strongestSources, whollyProbability } from '../src/stories/reuse.js';
 import { DERIVATION_THRESHOLDS } from '../src/stories/derivation.data.js';
-import { chooseThresholds, fitDerivation, fitDirection, macroF1 } from '../src/stories/derivation-train.js';
+import { chooseDirectionMargin, chooseThresholds, fitDerivation, fitDirection, macroF1 } from '../src/stories/derivation-train.js';
 import { derivationRows, directionRows, foldOf, type DerivationRow, type DirectionRow } from './meter-reuse.js';
 import { findOrigins } from '../src/stories/origins.js';
 import { rocAuc } from '../src/analyze/checkworthy/metrics.js';
@@ -165,7 +165,7 @@ console.log(`\ndirection (wire text called the source), reuse pairs of a wire te
 console.log(`no dates    ${fmt(figures.directionUndated)}  (${direction.undated[0]}/${direction.undated[1]}; the shipped direction weights are fitted on this half: in-sample)`);
 const heldOut = crossValidatedDirection(directionPairs);
 figures.directionUndatedCv = heldOut.right / Math.max(1, heldOut.total);
-console.log(`no dates, out of fold: ${fmt(figures.directionUndatedCv)}  (${heldOut.right}/${heldOut.total} wire/derived pairs sharing a 6-word passage; the day of writing, else editDirection with edit-shape weights fitted on the other folds' catchlines)`);
+console.log(`no dates, out of fold: ${fmt(figures.directionUndatedCv)}  (${heldOut.right}/${heldOut.total} wire/derived pairs sharing a 6-word passage; the day of writing, else editDirection with edit-shape weights and margin fitted on the other folds' catchlines; margins ${heldOut.margins.join(', ')})`);
 const byEdit = directionPairs.filter((r) => editDirection(r.features)?.firstIsSource === true).length;
 const byDay = directionPairs.filter((r) => r.dayBalance !== 0);
 console.log(`  the day of writing ("today" against "yesterday") decides ${byDay.length}/${directionPairs.length} pairs, right for ${byDay.filter((r) => r.dayBalance > 0).length}; the edit's shape alone (shipped weights, in-sample) ${fmt(byEdit / Math.max(1, directionPairs.length))}`);
@@ -254,20 +254,25 @@ function crossValidatedDerivation(items: readonly DerivationRow[]): { auc: numbe
   return { auc: rocAuc(probability, items.map((r) => r.label !== 'non')), macroF1: macroF1(gold, twoScores), oneScoreMacroF1: macroF1(gold, oneScore) };
 }
 
-/** The undated direction rules (reuse.ts dayOfWriting, then editDirection) out of fold: per fold (by catchline), edit-shape weights fitted on the other folds' pairs; right when it calls the held-out pair's wire text the source. */
-function crossValidatedDirection(items: readonly DirectionRow[]): { right: number; total: number } {
+/** The undated direction rules (reuse.ts dayOfWriting, then editDirection) out of fold: per fold (by catchline), edit-shape weights fitted on the other folds' pairs and the margin chosen on them (chooseDirectionMargin); right when it calls the held-out pair's wire text the source. */
+function crossValidatedDirection(items: readonly DirectionRow[]): { right: number; total: number; margins: number[] } {
   const FOLDS = 5;
   let right = 0;
+  const margins: number[] = [];
   for (let f = 0; f < FOLDS; f++) {
     // Fitted, as train:reuse does, on the pairs the day of writing leaves undecided.
-    const weights = fitDirection(items.filter((r) => foldOf(r.catchline, FOLDS) !== f && r.dayBalance === 0).map((r) => r.features));
+    const train = items.filter((r) => foldOf(r.catchline, FOLDS) !== f && r.dayBalance === 0).map((r) => r.features);
+    const weights = fitDirection(train);
+    // The margin too is chosen on the training folds with their weights, as for the shipped one.
+    const margin = chooseDirectionMargin(train, weights);
+    margins.push(margin);
     for (const r of items) {
       if (foldOf(r.catchline, FOLDS) !== f) continue;
       // As findReuse decides an undated pair: by the day of writing when the two differ, else by the edit's shape.
-      if (r.dayBalance !== 0 ? r.dayBalance > 0 : editDirection(r.features, weights)?.firstIsSource === true) right++;
+      if (r.dayBalance !== 0 ? r.dayBalance > 0 : editDirection(r.features, weights, margin)?.firstIsSource === true) right++;
     }
   }
-  return { right, total: items.length };
+  return { right, total: items.length, margins };
 }
 
 function bestThresholds(labels: readonly Derivation[], scores: readonly number[]): [number, number] {

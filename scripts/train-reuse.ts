@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzeText } from '../src/collection/pipeline.js';
 import { prepare } from '../src/stories/prepare.js';
 import { DERIVATION_FEATURES, derivationProbability, DIRECTION_FEATURES, whollyProbability } from '../src/stories/reuse.js';
-import { chooseThresholds, fitDerivation, fitDirection } from '../src/stories/derivation-train.js';
+import { chooseDirectionMargin, chooseThresholds, fitDerivation, fitDirection } from '../src/stories/derivation-train.js';
 import { hasMeter, readMeter } from '../eval/meter-data.js';
 import { derivationRows, directionRows } from '../eval/meter-reuse.js';
 
@@ -58,4 +58,6 @@ writeFileSync(fileURLToPath(new URL('../src/stories/derivation.data.ts', import.
 console.log(`${rows.length} rows; weights ${weights.join(' ')}`);
 console.log(`${derived.length} derived rows; wholly weights ${whollyWeights.join(' ')}`);
 console.log(`thresholds ${JSON.stringify(thresholds)}`);
+// reuse.ts REUSE.directionMargin is this margin, chosen with the shipped direction weights on the same pairs.
+console.log(`direction margin ${chooseDirectionMargin(directions.filter((r) => r.dayBalance === 0).map((r) => r.features), directionWeights)}`);
 console.log(`${directions.length} direction rows; weights ${directionWeights.join(' ')}`);

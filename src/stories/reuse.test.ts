@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareArticles } from '../collection/compare.js';
 import { prepare } from './prepare.js';
-import { fitDerivation } from './derivation-train.js';
+import { chooseDirectionMargin, DIRECTION_MARGIN_FLOOR, fitDerivation } from './derivation-train.js';
 import { findOrigins } from './origins.js';
 import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, describeReuse, findDerivations, findReuse, restOfStory, storyPassages, whollyProbability } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
@@ -338,4 +338,15 @@ test('a tabloid rewrite that rewords every sentence keeps the wire\'s names and 
   // Still under the class threshold (0.49 against 0.64 in the shipped weights): the story lists no
   // reuse for it; the gap to the own report is what the features give so far.
   assert.ok(t > o + 0.3, `tabloid ${t}, own ${o}`);
+});
+
+test('the direction margin is the one that calls the most training pairs right, never under the floor that keeps the older rules for weak scores', () => {
+  // Weights on the second feature (share) alone. [1, -1.5]: the score calls it backwards, the older
+  // rule (fill > 0) right, so a margin of 1.5 or more wins it; [-1, 2]: the score is right, the
+  // older rule wrong, so a margin of 2 or more loses it. The smallest best margin is 1.5.
+  assert.equal(chooseDirectionMargin([[1, -1.5], [-1, 2]], [0, 1]), 1.5);
+  // Every pair right under any margin: the floor.
+  assert.equal(chooseDirectionMargin([[1, 3], [1, 2]], [0, 1]), DIRECTION_MARGIN_FLOOR);
+  // A weak wrong score the older rules get right that only a margin under the floor would leave to the score: still the floor.
+  assert.equal(chooseDirectionMargin([[1, 0.5]], [0, -1]), DIRECTION_MARGIN_FLOOR);
 });

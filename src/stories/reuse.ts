@@ -49,9 +49,11 @@ export const REUSE = {
    * 1. Before the day of writing (weights fitted on every pair, no day rule): 0.802 at 0, 0.794
    * at 0.75, 0.790 at 1. 1 leaves to the older rules a rewrite that only keeps one whole sentence
    * of a longer wire story (reuse.test.ts; score -0.82 there), which a margin under 0.83 turns round.
-   * With the rest of the story among the features (restShare): 0.898 at 1, not re-chosen.
+   * With the rest of the story among the features (restShare): 0.898 at 1. Then re-chosen
+   * (derivation-train.ts chooseDirectionMargin, on the day-undecided pairs with the shipped
+   * weights, no lower than DIRECTION_MARGIN_FLOOR; in eval/meter.ts on the 4 training folds): 0.9.
    */
-  directionMargin: 1,
+  directionMargin: 0.9,
   /** Rarest content stems per article posted to find rewrite candidates, ... */
   derivationKeys: 12,
   /** ...how many of them a candidate must share, ... */
@@ -501,9 +503,9 @@ export function directionFeatures(a: Prepared, b: Prepared, passages: readonly P
  * what it kept); else the copy is the one whose passage-holding sentences are fuller (it cut the
  * source's down); else the one more covered by the other.
  */
-export function editDirection(features: readonly number[], weights: readonly number[] = DIRECTION_WEIGHTS.weights): { firstIsSource: boolean; direction: 'trims-source' | 'contains-other' } | null {
+export function editDirection(features: readonly number[], weights: readonly number[] = DIRECTION_WEIGHTS.weights, margin: number = REUSE.directionMargin): { firstIsSource: boolean; direction: 'trims-source' | 'contains-other' } | null {
   const score = directionScore(features, weights);
-  if (Math.abs(score) > REUSE.directionMargin) return { firstIsSource: score > 0, direction: 'trims-source' };
+  if (Math.abs(score) > margin) return { firstIsSource: score > 0, direction: 'trims-source' };
   const [fuller, moreCovered] = [features[0] as number, features[1] as number];
   if (fuller !== 0) return { firstIsSource: fuller > 0, direction: 'trims-source' };
   if (Math.abs(moreCovered) > 1e-9) return { firstIsSource: moreCovered > 0, direction: 'contains-other' };
