@@ -101,9 +101,20 @@ export function wordBits(view: TextView): Int32Array {
   return bits;
 }
 
-/** Writes one field's value for each word of the view into `out` (readers keep theirs on the view). */
+/** Writes one field's value for each word of the view into `out`. */
 export function fieldOf(view: TextView, field: BitField, out: Uint8Array | Int32Array): void {
   const bits = wordBits(view);
   const { shift, mask } = field;
   for (let i = 0; i < bits.length; i++) out[i] = ((bits[i] as number) & mask) >>> shift;
+}
+
+/** One field's value for each word of the view, built once and kept on the view under `key`. */
+export function memoField(view: TextView, key: 'flags' | 'checkworthyCues', field: BitField): Uint8Array {
+  let out = view.memo[key];
+  if (out === undefined) {
+    out = new Uint8Array(view.words.length);
+    fieldOf(view, field, out);
+    view.memo[key] = out;
+  }
+  return out;
 }

@@ -7,7 +7,7 @@
 import { AUXILIARIES, EVENT_VERBS, IRREGULAR_FINITE, NOT_PAST, QUANTITY_WORDS } from './lexicon-claims.js';
 import { DATE_WORDS, GROUP_NOUNS } from './lexicon-opinion.js';
 import type { TextView } from './signal-view.js';
-import { fieldOf, WORD_BITS } from './word-bits.js';
+import { memoField, WORD_BITS } from './word-bits.js';
 
 export const DATE_WORD = 1;
 export const QUANTITY_WORD = 2;
@@ -37,11 +37,5 @@ mark(GROUP_NOUNS, GROUP_NOUN);
 
 /** The list bits of each word of the view (built once per view, kept on it). */
 export function wordFlags(view: TextView): Uint8Array {
-  let flags = view.memo.flags;
-  if (flags === undefined) {
-    flags = new Uint8Array(view.words.length);
-    fieldOf(view, FLAGS, flags);
-    view.memo.flags = flags;
-  }
-  return flags;
+  return memoField(view, 'flags', FLAGS);
 }

@@ -22,7 +22,7 @@ import type { Word } from '../signal-words.js';
 import { Features } from '../classifier/features.js';
 import { fnv } from '../classifier/hash.js';
 import { DATE_WORD, EVENT_VERB, FINITE_FORM, NOT_PAST_WORD, QUANTITY_WORD, wordFlags } from '../word-flags.js';
-import { fieldOf, WORD_BITS } from '../word-bits.js';
+import { memoField, WORD_BITS } from '../word-bits.js';
 
 const SEED = { word: fnv('cw-w\u0001'), bigram: fnv('cw-b\u0001'), dense: fnv('cw-d\u0001') } as const;
 const NUMBER_FORM = fnv('#', SEED.word);
@@ -54,13 +54,7 @@ for (const [list, bit] of [
 
 /** The CUE_BIT bits of each word of the view (built once per view, kept on it). */
 export function cueBits(view: TextView): Uint8Array {
-  let bits = view.memo.checkworthyCues;
-  if (bits === undefined) {
-    bits = new Uint8Array(view.words.length);
-    fieldOf(view, CUE_FIELD, bits);
-    view.memo.checkworthyCues = bits;
-  }
-  return bits;
+  return memoField(view, 'checkworthyCues', CUE_FIELD);
 }
 
 function dense(name: string): number {
