@@ -128,10 +128,9 @@ test('an opinion sentence that restates a fact joins it as a mention, not as an 
   assertEvidence(stories, [a, b, c]);
 });
 
-test('a late joiner whose best partner\'s fact is full tries the fact of its next partner', () => {
-  // Units of three articles: article 2 already has two units (its limit) in the fact of units 0-3;
-  // unit 4, a third telling in article 2, reaches that fact best, and the fact of units 5-6 next.
-  const unit = (article: number, sentence: number, terms: string[]): AlignedUnit => ({
+/** A sentence unit of `article` with the given terms and nothing else (for grow's tests). */
+function plainUnit(article: number, sentence: number, terms: string[]): AlignedUnit {
+  return {
     article,
     sentence,
     kind: 'sentence',
@@ -148,7 +147,13 @@ test('a late joiner whose best partner\'s fact is full tries the fact of its nex
     actor: null,
     selfActs: false,
     label: null,
-  });
+  };
+}
+
+test('a late joiner whose best partner\'s fact is full tries the fact of its next partner', () => {
+  // Units of three articles: article 2 already has two units (its limit) in the fact of units 0-3;
+  // unit 4, a third telling in article 2, reaches that fact best, and the fact of units 5-6 next.
+  const unit = plainUnit;
   const units = [
     unit(0, 0, ['s:bridg', 's:clos']),
     unit(1, 0, ['s:bridg', 's:clos']),
@@ -177,24 +182,7 @@ test('one origin far below no longer vetoes a telling that reaches the other ori
   // eight origins of the rehab fact and 0 with one member that had joined through words of its
   // own; it was left out of the fact once that member's article stopped counting as a copy of
   // a close one.
-  const unit = (article: number, terms: string[]): AlignedUnit => ({
-    article,
-    sentence: 0,
-    kind: 'sentence',
-    span: { start: 0, end: 50 },
-    first: 0,
-    last: 8,
-    checkworthy: 0.6,
-    isOpinion: false,
-    terms: new Set(terms),
-    context: new Set(),
-    subjects: new Set(),
-    core: null,
-    background: null,
-    actor: null,
-    selfActs: false,
-    label: null,
-  });
+  const unit = (article: number, terms: string[]): AlignedUnit => plainUnit(article, 0, terms);
   const run = (tellings: number): number[][] => {
     // Units 0..tellings-1 tell the fact to one another; the last of them only weakly-joined words;
     // unit `tellings` reaches all of them but that last one.
