@@ -126,3 +126,18 @@ test('profile: relayed reporting is counted as relayed, not as a named source', 
   assert.equal(a.relayed, 1, JSON.stringify(doc.attributions.map((x) => [x.kind, x.text])));
   assert.equal(a.named, 1);
 });
+
+test('a quoted speaker\'s side comes from the words nearest the name in its own sentence, not the sentence before', () => {
+  const raw = [
+    'Barn fire in Ostrava Vale',
+    'The owner said the company may rebuild on the site. “We could lose the whole harvest,” said farmer Tom Reyes.',
+    '“Nobody was inside the barn when it caught fire,” said Mia Stroud, a spokeswoman for the county police.',
+  ].join('\n');
+  const doc = analyze(extract({ uri: 'side.txt', format: 'text', raw, record: {}, messages: [] }, DEFAULT_CONTEXT), DEFAULT_CONTEXT);
+  const sides = new Map((doc.profile.quoted ?? []).map((q) => [q.speaker, q]));
+  const reyes = [...sides.values()].find((q) => q.speaker.includes('reyes'));
+  const stroud = [...sides.values()].find((q) => q.speaker.includes('stroud'));
+  assert.ok(reyes && stroud, JSON.stringify([...sides.keys()]));
+  assert.notEqual(reyes.side, 'company', `farmer Tom Reyes: ${reyes.side} (${reyes.sideCue})`);
+  assert.equal(stroud.side, 'official', `Mia Stroud: ${stroud.side} (${stroud.sideCue})`);
+});
