@@ -12,7 +12,10 @@
  *
  * `--a` / `--b`: a directory holding a checkout (its src/ is run through tsx) or a git revision,
  * which is exported (git archive) under the system's temporary folder and run from there.
- * `--stage NAME`: time one analysis stage alone, on the docs each side's earlier stages made.
+ * `--stage NAME`: time one analysis stage alone, on the docs each side's earlier stages made,
+ * each doc handed a fresh Working (per pass, made before the timing) whose word-table lookup of
+ * the tokens is done, as the tokenize stage does it in the pipeline: the first stage to read the
+ * bits is not billed for a lookup that serves them all.
  * `--allow-different`: go on to the timing when the outputs differ (the count and the first
  * difference printed), for changes of accuracy whose cost is to be measured.
  * `--dist`: build each side's dist/ first (tsc -p tsconfig.build.json, as `npm run build`) and
@@ -35,11 +38,16 @@ function stringArg(name: string, fallback: string): string {
 
 
 type Process = (source: SourceRecord) => Article;
-type Stage = (doc: Doc, ctx: Context) => Doc;
+/** The part of a side's Working (src/analyze/working.ts) the bench uses. */
+interface Work {
+  tokenBits(tokens: Doc['tokens']): unknown;
+}
+type Stage = (doc: Doc, ctx: Context, work?: Work) => Doc;
 interface Side {
   processSource: Process;
   extract: (source: SourceRecord, ctx: Context) => Doc;
   stages: readonly { name: string; run: Stage }[];
+  Working: new () => Work;
 }
 
 async function load(dir: string, compiled: boolean): Promise<Side> {
@@ -56,23 +64,45 @@ async function load(dir: string, compiled: boolean): Promise<Side> {
   const { processSource } = (await import(at('collection/pipeline'))) as { processSource: Process };
   const { extract } = (await import(at('extract/index'))) as { extract: Side['extract'] };
   const { STAGES } = (await import(at('analyze/index'))) as { STAGES: Side['stages'] };
-  return { processSource, extract, stages: STAGES };
+  const { Working } = (await import(at('analyze/working'))) as { Working: Side['Working'] };
+  return { processSource, extract, stages: STAGES, Working };
 }
 
-/** A pass over every body: the whole pipeline, or with --stage one analysis stage on its input docs. */
-function passOf(side: Side, stage: string | null): () => void {
+/**
+ * A pass over every body: the whole pipeline, or with --stage one analysis stage on its input
+ * docs. `prepare` (not timed) makes what the pass reads: a fresh Working per doc, its tokens
+ * looked up in the word table, so no pass reads what an earlier one left in them.
+ */
+interface PassOf {
+  prepare: () => void;
+  run: () => void;
+}
+function passOf(side: Side, stage: string | null): PassOf {
   if (stage === null) {
     const run = side.processSource;
-    return () => {
-      for (const source of sources) run(source);
+    return {
+      prepare: () => {},
+      run: () => {
+        for (const source of sources) run(source);
+      },
     };
   }
   const k = side.stages.findIndex((s) => s.name === stage);
   if (k < 0) throw new Error(`--stage ${stage}: no such stage (${side.stages.map((s) => s.name).join(', ')})`);
   const inputs = sources.map((source) => side.stages.slice(0, k).reduce((doc, s) => s.run(doc, DEFAULT_CONTEXT), side.extract(source, DEFAULT_CONTEXT)));
   const run = (side.stages[k] as { run: Stage }).run;
-  return () => {
-    for (const doc of inputs) run(doc, DEFAULT_CONTEXT);
+  let works: Work[] = [];
+  return {
+    prepare: () => {
+      works = inputs.map((doc) => {
+        const work = new side.Working();
+        if (doc.tokens.length > 0) work.tokenBits(doc.tokens);
+        return work;
+      });
+    },
+    run: () => {
+      for (let i = 0; i < inputs.length; i++) run(inputs[i] as Doc, DEFAULT_CONTEXT, works[i]);
+    },
   };
 }
 
@@ -128,7 +158,8 @@ interface Pass {
 }
 const runA = passOf(sideA, stageName);
 const runB = passOf(sideB, stageName);
-function pass(run: () => void): Pass {
+function pass({ prepare, run }: PassOf): Pass {
+  prepare();
   collectGarbage();
   const c0 = process.cpuUsage();
   const wall = time(run);

@@ -146,10 +146,14 @@ const NO_MATCHES: readonly PhraseMatch<Cue>[] = Object.freeze([]);
  * per word was quadratic in a long sentence full of cues (found by test/fuzz.test.ts, 'I think ' repeated).
  */
 function commentaryWords(commentary: readonly PhraseMatch<Cue>[]): ReadonlySet<number> {
+  // most sentences hold no commentary phrase: no new Set for them
+  if (commentary.length === 0) return NO_WORDS;
   const out = new Set<number>();
   for (const c of commentary) for (let i = c.from; i < c.to; i++) out.add(i);
   return out;
 }
+
+const NO_WORDS: ReadonlySet<number> = new Set<number>();
 
 /** True when word i lies in one of the commentary matches. */
 function inCommentary(commentary: ReadonlySet<number>, i: number): boolean {
@@ -339,7 +343,7 @@ function round(x: number): number {
 /** Blends the classifier into an eligible sentence's rule score. */
 function withModel(view: TextView, s: SentenceView, o: SentenceOpinion): SentenceOpinion {
   const start = s.span.start;
-  const c = classify(view.text.slice(start, s.span.end));
+  const c = classify(view.text.slice(start, s.span.end), (view.memo.wordScores ??= new Map()));
   const marks = loadedMarks(c, THRESHOLDS.word, true).map((m) => {
     const w = c.tokens.words.find((x) => x.start === m.span.start);
     return { span: { start: start + m.span.start, end: start + m.span.end }, text: m.text, p: m.p, quoted: w?.quoted ?? false };

@@ -17,6 +17,7 @@ import { wordsOf, type Word } from './signal-words.js';
 import type { DocOpinion } from './opinion.js';
 import type { Lexical } from './signal-lexical.js';
 import type { TokenBits } from './word-bits.js';
+import type { WordScores } from './classifier/model.js';
 
 export interface SentenceView {
   /** Index into `sentences` of the view (= doc.sentences when that layer is present). */
@@ -65,6 +66,8 @@ export interface ViewMemo {
   hashes?: Uint32Array;
   /** checkworthy/features.ts: the cue-list bits of each word. */
   checkworthyCues?: Uint8Array;
+  /** opinion.ts: the classifier's own-feature score of each word form it met in the document. */
+  wordScores?: WordScores;
 }
 
 /** Lines this short without closing punctuation are taken as headings (fallback 2). */

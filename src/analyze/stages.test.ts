@@ -84,3 +84,26 @@ test('no module-level caches in the analysis stages (state between documents liv
   const offenders = files.filter((f) => /^(?:export\s+)?(?:const|let)\s+\w+\s*(?::[^=]+)?=\s*new\s+WeakMap\b/m.test(readFileSync(f, 'utf8')));
   assert.deepEqual(offenders, []);
 });
+
+test('tokenize looks the tokens up in the word table once for the run: the later stages read that answer, none looks again', () => {
+  // counts the lookups the stages ask of the run's Working, and the ones it makes
+  class Counting extends Working {
+    asked: number[] = [];
+    override tokenBits(tokens: Parameters<Working['tokenBits']>[0]): ReturnType<Working['tokenBits']> {
+      const answer = super.tokenBits(tokens);
+      this.asked.push(answer === this.first ? 0 : 1);
+      this.first ??= answer;
+      return answer;
+    }
+    first: ReturnType<Working['tokenBits']> | undefined;
+  }
+  const doc = docs()[0] as Doc;
+  const work = new Counting();
+  let current = doc;
+  for (const s of STAGES) {
+    current = s.run(current, DEFAULT_CONTEXT, work);
+    if (s.name === 'tokenize') assert.deepEqual(work.asked, [1], 'tokenize asks for the bits of the tokens it made');
+  }
+  assert.ok(work.asked.length > 1, 'later stages read the bits');
+  assert.deepEqual(work.asked.slice(1), work.asked.slice(1).map(() => 0), 'every later read gets the answer tokenize asked for');
+});

@@ -14,6 +14,7 @@
  * Character classes are a table for ASCII and a memo (filled on first sight) for the rest.
  */
 import type { Context, Doc, Token, TokenKind } from '../model/index.js';
+import type { Working } from './working.js';
 
 /** Distinct surface forms whose norm is cached per text (bounds the cache on huge inputs). */
 const NORM_CACHE_MAX = 50_000;
@@ -260,7 +261,15 @@ export function isPeriodAbbreviation(token: Token): boolean {
   return token.kind === 'word' && token.norm.endsWith('.');
 }
 
-export function tokenize(doc: Doc, ctx: Context): Doc {
+/**
+ * The tokens layer. With the run's `work`, each word is also looked up in the shared word table
+ * here (word-bits.ts), once per run: the stages after it (the attribution cues, the text view)
+ * read the bits, and a stage timed alone (bench/pipeline-ab.ts --stage) is not billed for a
+ * lookup that the pipeline makes for all of them.
+ */
+export function tokenize(doc: Doc, ctx: Context, work?: Working): Doc {
   void ctx;
-  return { ...doc, tokens: tokenizeText(doc.text) };
+  const tokens = tokenizeText(doc.text);
+  work?.tokenBits(tokens);
+  return { ...doc, tokens };
 }

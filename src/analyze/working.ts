@@ -31,8 +31,9 @@ export class Working {
   #tokenBits: TokenBits | undefined;
 
   /**
-   * The word-table bits of the tokens (word-bits.ts): looked up once per run, for the attribution
-   * cues first, then for the view's words.
+   * The word-table bits of the tokens (word-bits.ts): looked up once per run, by the tokenize
+   * stage (or by the first reader when it ran without this Working), for the attribution cues
+   * and the view's words.
    */
   tokenBits(tokens: readonly Token[]): TokenBits {
     const hit = this.#tokenBits;
