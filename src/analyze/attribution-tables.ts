@@ -180,3 +180,16 @@ export const OUTLETS = new Map<string, string>([
 
 /** Words naming what an outlet published: "a Reuters report", "an AP story", "reports by CNN". */
 export const OUTLET_DOCUMENTS = new Set(['report', 'reports', 'story', 'stories', 'article', 'articles', 'dispatch', 'investigation', 'analysis', 'interview', 'broadcast', 'news', 'reporting', 'reporters', 'reporter', 'correspondent', 'tally', 'count', 'survey']);
+
+/**
+ * Last words of a news outlet's own name, for outlets OUTLETS does not list ("Coastline Press
+ * Agency reported", "according to the Marrowby Courier", "the Estuary Daily Record said"): a
+ * capitalised name of two or more words ending in one of these is an outlet. "Agency" and
+ * "service" only after "press", "news" or "wire" (the Environment Agency is no outlet); no
+ * word that also ends company names ("American Express"). Our own list.
+ */
+export const OUTLET_NAME_HEADS = new Set([
+  'gazette', 'courier', 'herald', 'tribune', 'chronicle', 'record', 'observer', 'times', 'post', 'journal', 'news', 'dispatch',
+  'bulletin', 'examiner', 'inquirer', 'telegraph', 'mirror', 'sentinel', 'wire', 'newspaper', 'press agency', 'news agency',
+  'news service', 'wire service', 'press association',
+]);

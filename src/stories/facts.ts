@@ -320,11 +320,16 @@ function relayOf(p: Prepared, offset: number): string | undefined {
   return undefined;
 }
 
+/** An outlet's name for matching: "Coastline Press Agency" and the outlet id "coastline-press-agency" are one outlet. */
+function outletKey(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/^the /, '');
+}
+
 /** The origin of a relayed outlet: its own article's origin when the story has it, else the outlet's name (an unseen origin). */
 function relayOrigin(prepared: readonly Prepared[], outlet: string, originOf: ReadonlyMap<string, number>): number | string {
-  const wanted = outlet.toLowerCase();
+  const wanted = outletKey(outlet);
   for (const p of prepared) {
-    if (p.article.outlet?.toLowerCase() === wanted) {
+    if (p.article.outlet && outletKey(p.article.outlet) === wanted) {
       const o = originOf.get(p.article.id);
       if (o !== undefined) return o;
     }

@@ -66,3 +66,23 @@ test('two rewrites of one AP story are one origin for what they take from it; an
     assert.equal(f.independentOrigins, f.articleIds.includes('own-c') ? 2 : 1);
   }
 });
+
+test('a relay of an outlet the list does not know joins the origin of that outlet\'s own article, named by its file-name id', async () => {
+  const AGENCY = 'Kessel dam bursts\nA dam on the Kessel river burst early on Sunday and flooded three villages in the valley, the regional governor said. Rescuers moved 400 residents to a school in Orvik.';
+  const RELAY = 'Villages under water after Kessel dam fails\nThree villages in the Kessel valley were flooded on Sunday after the river dam burst, Kessel Press Agency reported. Many homes were damaged.';
+  const OWN_REPORT = 'Kessel valley flooded\nThe Kessel river dam gave way on Sunday morning, flooding three villages, the regional governor Mira Holt told reporters in Orvik.';
+  const articles = [
+    analyzeText(AGENCY, { id: 'agency', outlet: 'kessel-press-agency', publishedAt: '2024-06-02' }),
+    analyzeText(RELAY, { id: 'relay', outlet: 'evening-relay', publishedAt: '2024-06-02' }),
+    analyzeText(OWN_REPORT, { id: 'own', outlet: 'valley-post', publishedAt: '2024-06-02' }),
+  ];
+  const { stories } = await compareArticles(articles);
+  const flooded = factsWith(stories, /flooded three villages|three villages .* were flooded/).filter((f) => f.articleIds.includes('relay') && f.articleIds.includes('agency'));
+  assert.ok(flooded.length > 0, 'the flooding fact lines up');
+  for (const f of flooded) {
+    const relayed = f.members.filter((m) => m.articleId === 'relay' && m.via !== undefined);
+    assert.ok(relayed.length > 0 && relayed.every((m) => m.via === 'Kessel Press Agency'), JSON.stringify(f.members.map((m) => [m.articleId, m.via])));
+    // the relay is the agency's own origin: with the own report, two origins, not three
+    assert.equal(f.independentOrigins, f.articleIds.includes('own') ? 2 : 1, JSON.stringify(f.members.map((m) => [m.articleId, m.via])));
+  }
+});
