@@ -178,6 +178,7 @@ function profile(out: string[], po: ProfileOutline): void {
     const who = displayName(a, t.sourceCanonical, t.source?.text ?? null);
     items.push(`  - named: ${q(t.text, EXCERPT_MAX)}${who ? ` (source: ${esc(who)})` : ''}`);
   }
+  for (const t of relayed.slice(0, LIST_MAX)) items.push(`  - relayed: ${q(t.text, EXCERPT_MAX)}${t.outlet ? ` (via ${esc(t.outlet)})` : ''}`);
   if (pr.sensationalTitle || po.sensational.length) {
     const words = po.sensational.map((s) => `${q(s.text, EXCERPT_MAX)}${s.detail ? ` (${esc(s.detail)})` : ''}`);
     items.push(`- **Sensational title:** ${words.join(', ') || q(a.title ?? '', EXCERPT_MAX)}`);

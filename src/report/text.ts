@@ -215,6 +215,8 @@ function profileSection(out: Out, po: ProfileOutline): void {
     out.line(4, `named: ${quoted(t.text, EXCERPT_MAX)}${who ? p.dim(` (source: ${who})`) : ''}`, 6);
   }
   out.more(4, named.length, LIST_MAX);
+  for (const t of relayed.slice(0, LIST_MAX)) out.line(4, `relayed: ${quoted(t.text, EXCERPT_MAX)}${t.outlet ? p.dim(` (via ${plain(t.outlet)})`) : ''}`, 6);
+  out.more(4, relayed.length, LIST_MAX);
 
   if (pr.sensationalTitle || po.sensational.length) {
     const words = po.sensational.map((s) => `${quoted(s.text, EXCERPT_MAX)}${s.detail ? p.dim(` (${plain(s.detail)})`) : ''}`);
