@@ -188,6 +188,16 @@ test('a rewrite that shares no 6-word passage scores as derived, an own report o
   assert.deepEqual(findOrigins(['own', 'rewrite', 'wire'], [], pairs), [['own'], ['rewrite', 'wire']]);
 });
 
+test('a brief of 20 to 39 words that rewords the wire is a rewrite of it; a one-line report of its own of the same length is not', () => {
+  const wire = prepare(testArticle(WIRE, { id: 'wire' }));
+  // As METER's short papers: the wire's facts in a lightly reworded brief, no passage of 6 words.
+  const brief = prepare(testArticle('Families flee Delia floods\nHeavy rain from Storm Delia swamped homes in Wexley and Portmaine on Saturday and about 300 residents had to leave. The Ayle rose two metres and broke a flood wall near the harbour.', { id: 'brief' }));
+  const own = prepare(testArticle('Shops count the cost\nInsurers expect claims from the Storm Delia floods in Portmaine to run into millions, and the council has promised grants to small shops within a week.', { id: 'own' }));
+  assert.ok(brief.words.length < 40 && own.words.length < 40);
+  assert.equal(copiedShare(brief, [wire]), 0, 'the brief shares no passage (else findReuse pairs it)');
+  assert.deepEqual(findDerivations([wire, brief, own], [0, 1, 2]), [['wire', 'brief']]);
+});
+
 test('wholly rather than partially: a reprint of the wire scores above a rewrite that adds its own reporting', () => {
   const wire = prepare(testArticle(WIRE, { id: 'wire' }));
   // The wire's text with one line trimmed: what METER's papers that are wholly derived print.
