@@ -81,3 +81,16 @@ test('an attribution covers what follows it, and what precedes it only when it c
   // an opening one covers what it introduces
   assert.equal(opinion('The ministry said we should expect a harsh winter.'), false);
 });
+
+test('a quantifier that counts the people of one past event is not a sweeping claim; a generalisation still is', () => {
+  for (const s of [
+    'All of them were taken off by lifeboats and pilot boats within two hours and landed at the Fish Quay, where ambulances were waiting.',
+    'Nobody died in the collision at the harbour entrance, and all 212 passengers were brought safely to shore.',
+  ]) {
+    const { score: p, cues } = score(s);
+    assert.ok(!cues.includes('sweeping'), `${s} -> ${cues}`);
+    assert.equal(p >= OPINION.threshold, false, `${s} -> ${p} ${cues}`);
+  }
+  assert.ok(score('Nobody trusts the council anymore.').cues.includes('sweeping'));
+  assert.ok(score('Politicians always lie to voters.').cues.includes('sweeping'));
+});

@@ -141,6 +141,16 @@ function outside(view: TextView, lex: Lexical, s: SentenceView, table: CueTable)
 }
 const NO_MATCHES: readonly PhraseMatch<Cue>[] = Object.freeze([]);
 
+/** Words that, right after "all of them", "nobody" or "no one", tell of one past event ("All of them were taken off", "No one was hurt"), not a sweeping claim. */
+const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'died', 'survived', 'escaped']);
+
+/** Is the word at `i` a past-tense verb that makes a quantifier before it a count of one event? */
+function pastEvent(words: readonly Word[], i: number): boolean {
+  const w = words[i];
+  if (w === undefined || w.gap) return false;
+  return PAST_AUXILIARIES.has(w.norm) || (w.norm.length > 4 && w.norm.endsWith('ed'));
+}
+
 /**
  * The word indices covered by commentary matches, built once per sentence: a scan of every match
  * per word was quadratic in a long sentence full of cues (found by test/fuzz.test.ts, 'I think ' repeated).
@@ -291,7 +301,7 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
     if (counted?.has(m.from) || inCommentary(commentaryAt, m.from)) continue;
     addCue(sink, author, m.value.weight * OPINION.scale.intensifier, `intensifier '${quoteWords(view, m)}'`, m.from);
   }
-  const sweeping = outside(view, lex, s, 'sweeping')[0];
+  const sweeping = outside(view, lex, s, 'sweeping').find((m) => !pastEvent(words, m.to));
   if (sweeping) addCue(sink, author, sweeping.value.weight * OPINION.scale.sweeping, `sweeping '${quoteWords(view, sweeping)}'`, sweeping.from);
   const hedges = outside(view, lex, s, 'hedge');
   let hedge = 0;
