@@ -153,7 +153,9 @@ export interface Alignment {
 export function align(prepared: readonly Prepared[], units: readonly Unit[], merge: ReadonlyMap<string, string>, origin: (article: number) => number = (a) => a): Alignment {
   const aligned: AlignedUnit[] = units.map((u) => {
     const p = prepared[u.article] as Prepared;
-    const titleCase = u.kind === 'headline' && isTitleCase(p, u.first, u.last);
+    // Title case is a property of the whole headline, not of one of its parts (units.ts).
+    const line = p.sentences[u.sentence] ?? u.span;
+    const titleCase = u.kind === 'headline' && isTitleCase(p, lowerBound(p.words, line.start), lowerBound(p.words, line.end));
     const termsIn = (first: number, last: number): Set<string> => (titleCase ? headlineTermsOf(p, first, last, merge) : termsOf(p, first, last, merge));
     const core = u.kind === 'relative' && u.open !== undefined ? termsOf(p, u.open, u.last, merge) : null;
     const subjects = subjectsOf(p, u, merge);
@@ -305,7 +307,7 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   {
     const bySentence = new Map<string, number[]>();
     aligned.forEach((u, i) => {
-      if (u.kind !== 'clause') return;
+      if (u.kind !== 'clause' && u.kind !== 'headline') return;
       const key = `${u.article}:${u.sentence}`;
       const list = bySentence.get(key) ?? [];
       list.push(i);
@@ -314,7 +316,8 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     aligned.forEach((u, i) => {
       for (const c of bySentence.get(`${u.article}:${u.sentence}`) ?? []) {
         const cu = aligned[c] as AlignedUnit;
-        if (c !== i && cu.span.start >= u.span.start && cu.span.end <= u.span.end && cu.span.end - cu.span.start < u.span.end - u.span.start) clausesIn[i]?.push(c);
+        // A headline's parts (units.ts) are its clauses.
+        if (c !== i && (cu.kind === 'clause' || u.kind === 'headline') && cu.span.start >= u.span.start && cu.span.end <= u.span.end && cu.span.end - cu.span.start < u.span.end - u.span.start) clausesIn[i]?.push(c);
       }
     });
   }
