@@ -74,7 +74,8 @@ const HEADLINE_KINDS: ReadonlySet<Paragraph['kind']> = new Set(['title', 'headin
 /**
  * The attributions a reader counts, one per statement: a question cue ("Asked about the ferry,
  * Senator Lopez said", "Brandt said when asked") that another cue of the same sentence and source
- * answers is folded into that answer. A cue in the title or a heading ("Senator demands answers",
+ * answers is folded into that answer, and so is a participle after a cue of the same source
+ * ("..., said the official, describing the talks"). A cue in the title or a heading ("Senator demands answers",
  * "Port told to explain radar failure") is a headline restating a statement of the body, often
  * with the name cut to a role word: counting it would add a second, anonymous attribution. The
  * article keeps all of them as evidence (the question is where the statement came from, the
@@ -91,9 +92,32 @@ export function countedAttributions<T extends Pick<Attribution, 'cue' | 'sentenc
   for (let i = 0; i < attributions.length; i++) {
     const a = attributions[i] as T;
     if (inHeadline(a)) continue;
-    if (!(QUESTION_CUES.has(a.cue.toLowerCase()) && answered(attributions, i))) out.push(a);
+    if (QUESTION_CUES.has(a.cue.toLowerCase()) && answered(attributions, i)) continue;
+    if (isParticiple(a.cue) && saidBefore(attributions, i)) continue;
+    out.push(a);
   }
   return out;
+}
+
+/** A one-word cue in -ing ("describing", "adding", "saying"); "according to" is two words. */
+function isParticiple(cue: string): boolean {
+  return cue.length > 4 && !cue.includes(' ') && cue.toLowerCase().endsWith('ing');
+}
+
+/**
+ * True when an earlier cue of attribution i's sentence, not itself a participle, has the same kind
+ * and source: "..., said the senior official, describing the talks" is one statement, not two.
+ */
+function saidBefore<T extends Pick<Attribution, 'cue' | 'sentence' | 'kind' | 'source' | 'sourceCanonical'>>(all: readonly T[], i: number): boolean {
+  const p = all[i] as T;
+  const ps = p.source;
+  if (!ps) return false;
+  for (let x = i - 1; x >= 0 && (all[x] as T).sentence === p.sentence; x--) {
+    const o = all[x] as T;
+    if (o.kind !== p.kind || isParticiple(o.cue) || o.source === null) continue;
+    if ((o.source.span.start === ps.span.start && o.source.span.end === ps.span.end) || (p.sourceCanonical !== null && o.sourceCanonical === p.sourceCanonical)) return true;
+  }
+  return false;
 }
 
 /** True when another, non-question cue of attribution i's sentence has the same kind and source. */
