@@ -118,3 +118,15 @@ test('a side with too few members for its year to mean anything is not split by 
   assert.ok(ratio >= SPLIT.ratio, `ratio ${ratio}`);
   assert.equal(splitOff(members, df), null);
 });
+
+test("over the story's own weights, what every member holds weighs nothing and what some hold decides", () => {
+  const df = new DocumentFrequency();
+  // Every report holds the kind's words and the department; two officials part them.
+  const members = [...Array(6).keys()].map((n) => ruling(n < 3 ? 'kempthorne' : 'salazar', null, n));
+  for (const k of members) k.fingerprint.terms = [...RULE, ...k.fingerprint.terms.filter((t) => !RULE.includes(t))];
+  const local = localSimilarities(members, df);
+  // Alike only in what all six hold: nothing; alike in one official: more than nothing.
+  assert.equal(local[0 * 6 + 3], 0);
+  assert.ok((local[0 * 6 + 1] as number) > 0);
+  assert.ok(similarity(members[0] as Keyed, members[3] as Keyed, df) > 0.5, 'the plain similarity sees them alike');
+});
