@@ -11,7 +11,10 @@
  * event's reports the names and details that the other event's reports lack.
  * Average-link agglomeration down to two groups over the members' similarities, then a ratio
  * test, which does not depend on the scale of the similarities (that moves with the collection's
- * document frequencies: a topic's own articles, or the whole corpus).
+ * document frequencies: a topic's own articles, or the whole corpus). Where the words of the kind
+ * are most of every report, the ratio stays high; then a year one side names and the other does
+ * not, with the ratio over the story's own weights (what every member holds weighs nothing: less
+ * moved by the collection's frequencies), splits the story (SPLIT.yearRatio).
  */
 import type { DocumentFrequency } from './df.js';
 import { PAIR_MODEL, pairFeatures, samePairProbability } from './pair.js';
