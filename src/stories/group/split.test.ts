@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentFrequency } from './df.js';
-import { JOIN, SPLIT, joinParts, splitOff } from './split.js';
+import { JOIN, SPLIT, joinParts, localSimilarities, splitOff, yearApart } from './split.js';
 import { similarity, type Keyed } from './similarity.js';
 
 // ECB+ topic 7 in miniature: one champion's two title fights, four years apart, four reports each.
@@ -57,4 +57,76 @@ test('parts of one event that arrived apart are joined; two events of one kind a
   // Nothing shared, nothing joined (and no similarity computed).
   const other = (n: number): Keyed => ({ fingerprint: { terms: [`storm${n}`, 'flood', 'rain', 'river'], entities: [], minhash: [n] }, time: null });
   assert.deepEqual(joinParts([first, [other(1), other(2)]], df), []);
+});
+
+// Two events of one kind told in the words of that kind (two reversals of one wildlife rule, by
+// two governments years apart): every report shares most of its key words with every other, so
+// the plain ratio keeps them together; each event's reports name its own official and its year.
+const RULE = ['wildlife', 'species', 'protection', 'rule', 'review', 'agency', 'habitat', 'scientist', 'interior', 'federal', 'consult'];
+const ruling = (official: string, year: string | null, n: number): Keyed => ({
+  fingerprint: {
+    terms: [...RULE.slice(n % 3, n % 3 + 8), official, `angle${n}`, ...(year ? [`#y${year}`] : [])],
+    entities: ['org:interior-department', `person:${official}`],
+    minhash: [n, n + 1, n + 2, n + 3],
+  },
+  time: null,
+});
+const meanRatio = (members: readonly Keyed[], a: readonly number[], b: readonly number[], df: DocumentFrequency): number => {
+  const mean = (xs: readonly number[], ys: readonly number[] | null): number => {
+    let [s, c] = [0, 0];
+    for (const x of xs) for (const y of ys ?? xs) if (ys || x < y) [s, c] = [s + similarity(members[x] as Keyed, members[y] as Keyed, df), c + 1];
+    return s / c;
+  };
+  return mean(a, b) / Math.min(mean(a, null), mean(b, null));
+};
+
+test('two events of one kind whose words are all alike come apart when each side names its own year and its own names', () => {
+  const df = new DocumentFrequency();
+  const first = [0, 2, 4, 6, 8, 10];
+  const second = [1, 3, 5, 7, 9, 11];
+  const members = [...Array(12).keys()].map((n) => (n % 2 === 0 ? ruling('kempthorne', '2008', n) : ruling('salazar', '2009', n)));
+  const ratio = meanRatio(members, first, second, df);
+  // The plain ratio test alone keeps them together; the year test's cap lets them be looked at.
+  assert.ok(ratio >= SPLIT.ratio && ratio < (SPLIT.yearRatio as number), `ratio ${ratio}`);
+  assert.ok(yearApart(members, first, second));
+  assert.deepEqual(splitOff(members, df), second);
+});
+
+test('one event whose reports name its year on one side of a cut and none on the other stays one story', () => {
+  const df = new DocumentFrequency();
+  // One official, one event: half the reports name the year, half none (a court story told on
+  // several days, the later reports without the date of the crime).
+  const members = [...Array(12).keys()].map((n) => ruling('kempthorne', n % 2 === 0 ? '2008' : null, n));
+  const dated = [0, 2, 4, 6, 8, 10];
+  const undated = [1, 3, 5, 7, 9, 11];
+  assert.ok(yearApart(members, dated, undated), 'a year of its own on one side');
+  // ...but over the story's own weights the two sides are as alike across as within.
+  const local = localSimilarities(members, df);
+  let [across, within] = [0, 0];
+  for (const x of dated) for (const y of undated) across += (local[x * 12 + y] as number) / 36;
+  for (const x of dated) for (const y of dated) if (x < y) within += (local[x * 12 + y] as number) / 15;
+  assert.ok(across >= SPLIT.yearLocal * within, `local across ${across} within ${within}`);
+  assert.equal(splitOff(members, df), null);
+});
+
+test('a side with too few members for its year to mean anything is not split by the year test', () => {
+  const df = new DocumentFrequency();
+  // Eight reports, four a side: two events by year and names, but under SPLIT.yearMinSide a side.
+  const members = [...Array(8).keys()].map((n) => (n % 2 === 0 ? ruling('kempthorne', '2008', n) : ruling('salazar', '2009', n)));
+  assert.ok(4 < SPLIT.yearMinSide);
+  const ratio = meanRatio(members, [0, 2, 4, 6], [1, 3, 5, 7], df);
+  assert.ok(ratio >= SPLIT.ratio, `ratio ${ratio}`);
+  assert.equal(splitOff(members, df), null);
+});
+
+test("over the story's own weights, what every member holds weighs nothing and what some hold decides", () => {
+  const df = new DocumentFrequency();
+  // Every report holds the kind's words and the department; two officials part them.
+  const members = [...Array(6).keys()].map((n) => ruling(n < 3 ? 'kempthorne' : 'salazar', null, n));
+  for (const k of members) k.fingerprint.terms = [...RULE, ...k.fingerprint.terms.filter((t) => !RULE.includes(t))];
+  const local = localSimilarities(members, df);
+  // Alike only in what all six hold: nothing; alike in one official: more than nothing.
+  assert.equal(local[0 * 6 + 3], 0);
+  assert.ok((local[0 * 6 + 1] as number) > 0);
+  assert.ok(similarity(members[0] as Keyed, members[3] as Keyed, df) > 0.5, 'the plain similarity sees them alike');
 });
