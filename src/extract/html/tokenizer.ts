@@ -23,8 +23,14 @@
  * of many short texts far from any '&' is not scanned again and again), so the cost is linear in
  * the page whatever it holds. The caller's `proceed` is asked after every `every` characters and
  * can stop the pass (time budget, open-element bound).
+ *
+ * A page of UTF-8 can be given undecoded (read/utf8-page.ts): the pass then runs over its bytes,
+ * which are ASCII wherever markup is, decodes only the names, values and texts it gives out, and
+ * gives offsets (and counts `every`) in UTF-16 code units of the decoded page, so its events are
+ * the same as over the decoded text.
  */
 import { DecodingMode, EntityDecoder, htmlDecodeTree } from 'entities/decode';
+import type { Utf8Page } from '../../read/utf8-page.js';
 
 export type Attrs = Record<string, string>;
 
@@ -33,6 +39,11 @@ export interface TokenSink {
   openTag(name: string, attrs: Attrs, selfClosing: boolean): void;
   closeTag(name: string): void;
   text(text: string, start: number, end: number): void;
+  /**
+   * Whether text here would be kept: text the sink drops (parse.ts keeps none inside script,
+   * style, svg...) is then not built, which saves decoding it when the page is undecoded UTF-8.
+   */
+  wantsText(): boolean;
 }
 
 /** Elements whose content is raw text up to their end tag (as htmlparser2 has them). */
@@ -74,7 +85,9 @@ export class HtmlTokenizer {
   /** The first '&' at or after the last position searched from (html.length when none). */
   private nextAmp = -1;
   private selfClosing = false;
+  /** What is scanned: the page's text, or its bytes one per character when `page` is set. */
   private html = '';
+  private page: Utf8Page | null = null;
 
   constructor() {
     this.decoder = new EntityDecoder(htmlDecodeTree, (cp) => {
@@ -87,21 +100,32 @@ export class HtmlTokenizer {
    * Tokenizes `html` into `sink`; after each `every` characters asks `proceed` whether to go on.
    * Returns false when `proceed` stopped it.
    */
-  run(html: string, sink: TokenSink, every: number, proceed: () => boolean): boolean {
+  run(input: string | Utf8Page, sink: TokenSink, every: number, proceed: () => boolean): boolean {
+    const page = typeof input === 'string' ? null : input;
+    const html = page === null ? (input as string) : page.latin1;
     this.html = html;
+    this.page = page;
     this.nextAmp = -1;
     const n = html.length;
     let pos = 0;
     // Start of the text not yet given to the sink (a '<' that starts nothing stays in it).
     let textStart = 0;
+    // The next check, in UTF-16 units, and the first scan position that may have reached it (a
+    // character is at least as many bytes as UTF-16 units, so `nextCheck` units are at least
+    // `nextCheck` bytes in).
     let nextCheck = every;
+    let checkAt = every;
     for (;;) {
-      if (pos >= nextCheck) {
-        while (nextCheck <= pos) nextCheck += every;
-        if (!proceed()) {
-          this.emitText(textStart, Math.min(pos, n), sink);
-          return false;
+      if (pos >= checkAt) {
+        const units = page === null ? pos : page.offset(pos);
+        if (units >= nextCheck) {
+          while (nextCheck <= units) nextCheck += every;
+          if (!proceed()) {
+            this.emitText(textStart, Math.min(pos, n), sink);
+            return false;
+          }
         }
+        checkAt = pos + (nextCheck - units);
       }
       const lt = html.indexOf('<', pos);
       if (lt < 0) {
@@ -114,7 +138,7 @@ export class HtmlTokenizer {
         let q = lt + 2;
         let upper = c < 0x61;
         for (let d = html.charCodeAt(q); q < n && !(isSpace(d) || d === SLASH || d === GT); d = html.charCodeAt(++q)) upper ||= needsLowering(d);
-        const name = upper ? html.slice(lt + 1, q).toLowerCase() : html.slice(lt + 1, q);
+        const name = upper ? this.piece(lt + 1, q).toLowerCase() : html.slice(lt + 1, q);
         const attrs: Attrs = {};
         const gt = q < n ? this.attributes(q, attrs) : -1;
         if (gt < 0) return true;
@@ -123,7 +147,7 @@ export class HtmlTokenizer {
         if (!this.selfClosing && RAW_TEXT.has(name)) {
           const end = this.rawTextEnd(gt + 1, name);
           if (name === 'title') this.emitText(gt + 1, end, sink);
-          else if (end > gt + 1) sink.text(html.slice(gt + 1, end), gt + 1, end);
+          else if (end > gt + 1 && sink.wantsText()) this.emit(sink, this.piece(gt + 1, end), gt + 1, end);
           if (end >= n) return true;
           const after = end + 2 + name.length;
           sink.closeTag(name);
@@ -150,7 +174,7 @@ export class HtmlTokenizer {
           let upper = d < 0x61;
           for (let e = html.charCodeAt(q); q < n && !(isSpace(e) || e === GT); e = html.charCodeAt(++q)) upper ||= needsLowering(e);
           if (q >= n) return true;
-          sink.closeTag(upper ? html.slice(p, q).toLowerCase() : html.slice(p, q));
+          sink.closeTag(upper ? this.piece(p, q).toLowerCase() : html.slice(p, q));
           const close = html.charCodeAt(q) === GT ? q : html.indexOf('>', q);
           if (close < 0) return true;
           pos = textStart = close + 1;
@@ -228,7 +252,7 @@ export class HtmlTokenizer {
    * raw text, as htmlparser2 gives it. Returns -1, the end declarationEnd gives then.
    */
   private rawTail(from: number, sink: TokenSink): -1 {
-    if (from < this.html.length) sink.text(this.html.slice(from), from, this.html.length);
+    if (from < this.html.length && sink.wantsText()) this.emit(sink, this.piece(from, this.html.length), from, this.html.length);
     return -1;
   }
 
@@ -264,7 +288,7 @@ export class HtmlTokenizer {
         c = html.charCodeAt(++p);
       }
       if (p >= n) return -1;
-      const name = upper ? html.slice(start, p).toLowerCase() : html.slice(start, p);
+      const name = upper ? this.piece(start, p).toLowerCase() : html.slice(start, p);
       while (isSpace(c)) c = html.charCodeAt(++p);
       if (p >= n) return -1;
       let value = '';
@@ -310,37 +334,48 @@ export class HtmlTokenizer {
     return this.cp2 < 0 ? String.fromCodePoint(this.cp1) : String.fromCodePoint(this.cp1, this.cp2);
   }
 
+  /** The decoded text of [start, end) of what is scanned (both ends outside any multi-byte character). */
+  private piece(start: number, end: number): string {
+    return this.page === null ? this.html.slice(start, end) : this.page.slice(start, end);
+  }
+
+  /** Gives `text`, which is [start, end) of what is scanned, to the sink with the decoded page's offsets. */
+  private emit(sink: TokenSink, text: string, start: number, end: number): void {
+    const page = this.page;
+    if (page === null) sink.text(text, start, end);
+    else sink.text(text, page.offset(start), page.offset(end));
+  }
+
   private attributeValue(start: number, end: number): string {
     let amp = this.ampFrom(start);
-    if (amp >= end) return this.html.slice(start, end);
+    if (amp >= end) return this.piece(start, end);
     let out = '';
     let from = start;
     while (amp < end) {
       const len = this.reference(amp, DecodingMode.Attribute);
       if (len > 0) {
-        out += this.html.slice(from, amp) + this.referenceText();
+        out += this.piece(from, amp) + this.referenceText();
         from = amp + len;
         amp = this.ampFrom(from);
       } else amp = this.ampFrom(amp + 1);
     }
-    return out + this.html.slice(from, end);
+    return out + this.piece(from, end);
   }
 
   /** Gives the text [start, end) to the sink: verbatim runs, and one event per character reference. */
   private emitText(start: number, end: number, sink: TokenSink): void {
-    if (end <= start) return;
-    const html = this.html;
+    if (end <= start || !sink.wantsText()) return;
     let amp = this.ampFrom(start);
     while (amp < end) {
       const len = this.reference(amp, DecodingMode.Legacy);
       if (len > 0) {
-        if (amp > start) sink.text(html.slice(start, amp), start, amp);
-        sink.text(this.referenceText(), amp, amp + len);
+        if (amp > start) this.emit(sink, this.piece(start, amp), start, amp);
+        this.emit(sink, this.referenceText(), amp, amp + len);
         start = amp + len;
         amp = this.ampFrom(start);
       } else amp = this.ampFrom(amp + 1);
     }
-    if (end > start) sink.text(html.slice(start, end), start, end);
+    if (end > start) this.emit(sink, this.piece(start, end), start, end);
   }
 
   /** Where the raw text of `name` that starts at `from` ends: its "</name" + (whitespace or '>'), or the page's end. */

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
 import { HtmlParser } from './tree-rules.js';
 import { PARSE_LIMITS } from './parse.js';
-import { decodeHtml } from '../../read/charset.js';
+import { decodeHtml, readHtmlMarkup } from '../../read/charset.js';
+import { Utf8Page } from '../../read/utf8-page.js';
 import { growth } from '../../../test/growth.js';
 
 interface Log {
@@ -72,11 +73,18 @@ function mergeRuns(runs: number[], length: number): number[] {
   return out;
 }
 
-function ours(html: string): string[] {
+/** Our events; with `every`, each time the parser asks whether to go on is an event too. */
+function ours(html: string | Utf8Page, every = PARSE_LIMITS.sliceChars): string[] {
   let parser: HtmlParser | null = null;
   const l = logger(() => [parser!.startIndex, parser!.endIndex + 1]);
   parser = new HtmlParser(l.handler);
-  parser.parse(html, PARSE_LIMITS.sliceChars, () => true);
+  parser.parse(html, every, () => {
+    if (every !== PARSE_LIMITS.sliceChars) {
+      l.flush();
+      l.log.items.push('#proceed');
+    }
+    return true;
+  });
   l.flush();
   return l.log.items;
 }
@@ -229,5 +237,41 @@ test('our parser gives the events htmlparser2 gives on every page we have', { sk
     if (d !== null) differ.push(`${name}: ${d}`);
   }
   assert.ok(n > 80, `only ${n} pages`);
+  assert.deepEqual(differ, []);
+});
+
+/** Our events over a page of UTF-8 given undecoded (read/utf8-page.ts) and over its decoded text. */
+function undecodedDifference(bytes: Uint8Array, every: number): string | null {
+  const page = new Utf8Page(bytes);
+  return firstDifference(ours(page, every), ours(page.text(), every));
+}
+
+test('undecoded UTF-8 gives the events of its decoded text, offsets and checks included', () => {
+  const differ: string[] = [];
+  for (const html of [...TRICKY, ...TRICKY.map((t) => t.replace(/a/g, 'ä').replace(/b/g, '😀').replace(/i/g, 'ї'))]) {
+    for (const every of [1, 3, 7]) {
+      const d = undecodedDifference(Buffer.from(html, 'utf8'), every);
+      if (d !== null) differ.push(`${JSON.stringify(html)} every ${every}: ${d}`);
+    }
+  }
+  assert.deepEqual(differ, []);
+  // Tag and attribute names with capitals outside ASCII are lower-cased once decoded.
+  assert.deepEqual(ours(new Utf8Page(Buffer.from('<dÄv Ö=1>x</DÄV>', 'utf8'))), ['<däv [["ö","1"]]>', '#text "x" [0,9,10]', '</däv>']);
+});
+
+test('undecoded UTF-8 gives the events of its decoded text on every page we have', { skip: !existsSync(`${DATA}extraction`) && 'no ../shared/data' }, () => {
+  const differ: string[] = [];
+  let n = 0;
+  for (const dir of [`${DATA}extraction/html/`, `${DATA}htmldate/pages/`]) {
+    for (const f of readdirSync(dir).sort()) {
+      const markup = readHtmlMarkup(gunzipSync(readFileSync(dir + f))).markup;
+      if (typeof markup === 'string') continue;
+      n++;
+      // Checks every 4,099 units (a prime, so they fall in and around multi-byte characters).
+      const d = firstDifference(ours(markup, 4099), ours(markup.text(), 4099));
+      if (d !== null) differ.push(`${f}: ${d}`);
+    }
+  }
+  assert.ok(n > 80, `only ${n} pages of UTF-8 with non-ASCII bytes`);
   assert.deepEqual(differ, []);
 });
