@@ -25,8 +25,6 @@ function unitsOf(byte: number): number {
 }
 
 export class Utf8Page {
-  /** The bytes as a one-byte string: character k is byte k. Offsets into it are byte offsets. */
-  readonly latin1: string;
   private readonly buf: Buffer;
   /** Runs of non-ASCII bytes: [starts[k], ends[k]), and the UTF-16 offset of each run's end. */
   private readonly starts: number[] = [];
@@ -38,7 +36,6 @@ export class Utf8Page {
   /** `bytes` must be valid UTF-8 (node:buffer's isUtf8), without a byte-order mark. */
   constructor(bytes: Uint8Array) {
     this.buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-    this.latin1 = this.buf.toString('latin1');
     const n = bytes.length;
     let units = 0;
     let runStart = -1;
@@ -73,7 +70,29 @@ export class Utf8Page {
 
   /** The length of the decoded page in UTF-16 code units. */
   get length(): number {
-    return this.offset(this.latin1.length);
+    return this.offset(this.buf.length);
+  }
+
+  get byteLength(): number {
+    return this.buf.length;
+  }
+
+  /**
+   * Bytes [start, end) as a one-byte string, character k byte start + k (a scanner's window: a
+   * string of the whole page would be made in V8's large-object space at many times the cost).
+   */
+  latin1(start: number, end: number): string {
+    return this.buf.toString('latin1', start, end);
+  }
+
+  /** The byte at `at` (undefined past the end). */
+  byteAt(at: number): number | undefined {
+    return this.buf[at];
+  }
+
+  /** The first `ascii` at or after byte `from`, or -1. */
+  indexOf(ascii: string, from: number): number {
+    return from >= this.buf.length ? -1 : this.buf.indexOf(ascii, from, 'latin1');
   }
 
   /** Moves the cursor so that `k` runs start before `at`. */
@@ -107,17 +126,22 @@ export class Utf8Page {
     return units;
   }
 
+  /** Whether bytes [start, end) hold a non-ASCII byte. */
+  hasNonAscii(start: number, end: number): boolean {
+    if (end <= start) return false;
+    this.seek(start);
+    const k = this.k;
+    return (k > 0 && this.ends[k - 1]! > start) || (k < this.starts.length && this.starts[k]! < end);
+  }
+
   /** The decoded text of bytes [start, end) (both character boundaries). */
   slice(start: number, end: number): string {
     if (end <= start) return '';
-    this.seek(start);
-    const k = this.k;
-    const high = (k > 0 && this.ends[k - 1]! > start) || (k < this.starts.length && this.starts[k]! < end);
-    return high ? this.buf.toString('utf8', start, end) : this.latin1.slice(start, end);
+    return this.buf.toString(this.hasNonAscii(start, end) ? 'utf8' : 'latin1', start, end);
   }
 
   /** The whole decoded page. */
   text(): string {
-    return this.starts.length === 0 ? this.latin1 : this.buf.toString('utf8');
+    return this.buf.toString(this.starts.length === 0 ? 'latin1' : 'utf8');
   }
 }

@@ -49,6 +49,11 @@ export interface TokenSink {
 /** Elements whose content is raw text up to their end tag (as htmlparser2 has them). */
 const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'xmp', 'title']);
 
+/** Bytes of an undecoded page scanned at once (its latin1 string stays under V8's large-object size). */
+const WINDOW = 64 * 1024;
+/** Thrown by atEnd to scan again in a longer window. */
+const NEED_MORE = { needMore: true };
+
 const TAB = 9;
 const LF = 10;
 const FF = 12;
@@ -85,9 +90,23 @@ export class HtmlTokenizer {
   /** The first '&' at or after the last position searched from (html.length when none). */
   private nextAmp = -1;
   private selfClosing = false;
-  /** What is scanned: the page's text, or its bytes one per character when `page` is set. */
+  /**
+   * What is scanned: the page's text, or when `page` is set a window of its bytes, one per
+   * character, that starts at byte `base`; `final` when the window reaches the page's end.
+   */
   private html = '';
   private page: Utf8Page | null = null;
+  private base = 0;
+  private final = true;
+  /** Bytes in a fresh window (WINDOW; tests make it tiny). */
+  private window = WINDOW;
+  /** The page's length (characters, or bytes of an undecoded page). */
+  private total = 0;
+  /** Where scanning starts again when a window is too short (see atEnd). */
+  private restartAt = 0;
+  /** The next `proceed` check, in UTF-16 units, and the first page position that may reach it. */
+  private nextCheck = 0;
+  private checkAt = 0;
 
   constructor() {
     this.decoder = new EntityDecoder(htmlDecodeTree, (cp) => {
@@ -99,67 +118,137 @@ export class HtmlTokenizer {
   /**
    * Tokenizes `html` into `sink`; after each `every` characters asks `proceed` whether to go on.
    * Returns false when `proceed` stopped it.
+   *
+   * An undecoded page is scanned through windows of WINDOW bytes (as latin1 strings: V8 makes a
+   * string of more than 128 KiB in its large-object space, at about ten times the cost per byte
+   * of a small one, see read/utf8-page.ts). A construct the window's end cuts (a tag, a comment,
+   * text up to the next tag) is scanned again from where its text starts, in a window twice as
+   * long, so each event is the one the whole page gives; raw text (script, style) is searched
+   * for its end tag in the bytes and not scanned in windows at all.
    */
-  run(input: string | Utf8Page, sink: TokenSink, every: number, proceed: () => boolean): boolean {
-    const page = typeof input === 'string' ? null : input;
-    const html = page === null ? (input as string) : page.latin1;
+  run(input: string | Utf8Page, sink: TokenSink, every: number, proceed: () => boolean, windowBytes = WINDOW): boolean {
+    this.window = windowBytes;
+    this.page = typeof input === 'string' ? null : input;
+    this.total = typeof input === 'string' ? input.length : input.byteLength;
+    if (typeof input === 'string') this.setWindow(input, 0, true);
+    else this.moveWindow(0, this.window);
+    this.nextCheck = every;
+    this.checkAt = every;
+    for (let resumed = false; ; resumed = true) {
+      try {
+        return this.scan(sink, every, proceed, resumed);
+      } catch (e) {
+        if (e !== NEED_MORE) throw e;
+        this.moveWindow(this.restartAt, Math.max(this.window, 2 * (this.base + this.html.length - this.restartAt)));
+      }
+    }
+  }
+
+  private setWindow(html: string, base: number, final: boolean): void {
     this.html = html;
-    this.page = page;
+    this.base = base;
+    this.final = final;
     this.nextAmp = -1;
-    const n = html.length;
+  }
+
+  /** Makes [from, from + length) of the undecoded page the window. */
+  private moveWindow(from: number, length: number): void {
+    const end = Math.min(this.total, from + length);
+    this.setWindow(this.page!.latin1(from, end), from, end >= this.total);
+  }
+
+  /**
+   * Where the window ends inside a construct: at the page's end, nothing to do (the caller
+   * handles the cut-off construct); else scanning starts again at `textStart` in a longer window.
+   */
+  private atEnd(textStart: number): void {
+    if (this.final) return;
+    this.restartAt = this.base + textStart;
+    throw NEED_MORE;
+  }
+
+  /**
+   * The scan of the window from its start (where the text not yet given starts). `resumed`: the
+   * start is where a construct cut by the last window began, a place the whole page's scan does
+   * not stop at, so `proceed` is not asked there.
+   */
+  private scan(sink: TokenSink, every: number, proceed: () => boolean, resumed: boolean): boolean {
+    const page = this.page;
+    let html = this.html;
+    let n = html.length;
     let pos = 0;
     // Start of the text not yet given to the sink (a '<' that starts nothing stays in it).
     let textStart = 0;
-    // The next check, in UTF-16 units, and the first scan position that may have reached it (a
-    // character is at least as many bytes as UTF-16 units, so `nextCheck` units are at least
-    // `nextCheck` bytes in).
-    let nextCheck = every;
-    let checkAt = every;
+    // this.checkAt in the window.
+    let checkFrom = this.checkAt - this.base;
     for (;;) {
-      if (pos >= checkAt) {
-        const units = page === null ? pos : page.offset(pos);
-        if (units >= nextCheck) {
-          while (nextCheck <= units) nextCheck += every;
+      // The next check is `nextCheck` UTF-16 units in; `checkAt` the first position that may have
+      // reached it (a character is at least as many bytes as UTF-16 units).
+      if (pos >= checkFrom && (pos > 0 || !resumed)) {
+        const at = this.base + pos;
+        const units = page === null ? at : page.offset(at);
+        if (units >= this.nextCheck) {
+          while (this.nextCheck <= units) this.nextCheck += every;
           if (!proceed()) {
             this.emitText(textStart, Math.min(pos, n), sink);
             return false;
           }
         }
-        checkAt = pos + (nextCheck - units);
+        this.checkAt = at + (this.nextCheck - units);
+        checkFrom = this.checkAt - this.base;
       }
       const lt = html.indexOf('<', pos);
       if (lt < 0) {
+        this.atEnd(textStart);
         this.emitText(textStart, n, sink);
         return true;
       }
       const c = html.charCodeAt(lt + 1);
       if (isAsciiLetter(c)) {
         this.emitText(textStart, lt, sink);
+        textStart = lt;
         let q = lt + 2;
         let upper = c < 0x61;
         for (let d = html.charCodeAt(q); q < n && !(isSpace(d) || d === SLASH || d === GT); d = html.charCodeAt(++q)) upper ||= needsLowering(d);
         const name = upper ? this.piece(lt + 1, q).toLowerCase() : html.slice(lt + 1, q);
         const attrs: Attrs = {};
         const gt = q < n ? this.attributes(q, attrs) : -1;
-        if (gt < 0) return true;
-        sink.openTag(name, attrs, this.selfClosing);
-        pos = textStart = gt + 1;
-        if (!this.selfClosing && RAW_TEXT.has(name)) {
-          const end = this.rawTextEnd(gt + 1, name);
-          if (name === 'title') this.emitText(gt + 1, end, sink);
-          else if (end > gt + 1 && sink.wantsText()) this.emit(sink, this.piece(gt + 1, end), gt + 1, end);
-          if (end >= n) return true;
-          const after = end + 2 + name.length;
-          sink.closeTag(name);
-          const close = html.charCodeAt(after) === GT ? after : html.indexOf('>', after);
-          if (close < 0) return true;
-          pos = textStart = close + 1;
+        if (gt < 0) {
+          this.atEnd(textStart);
+          return true;
         }
+        if (this.selfClosing || !RAW_TEXT.has(name)) {
+          sink.openTag(name, attrs, this.selfClosing);
+          pos = textStart = gt + 1;
+          continue;
+        }
+        // Raw text, to its end tag: found in the whole page, not in the window.
+        const start = this.base + gt + 1;
+        const end = this.rawTextEnd(start, name);
+        // A title's text is read for references in the window: it must lie inside it.
+        if (name === 'title' && end > this.base + n) this.atEnd(textStart);
+        sink.openTag(name, attrs, false);
+        if (name === 'title') this.emitText(gt + 1, end - this.base, sink);
+        else if (end > start && sink.wantsText()) this.emitAt(sink, this.pieceAt(start, end), start, end);
+        if (end >= this.total) return true;
+        const after = end + 2 + name.length;
+        sink.closeTag(name);
+        const close = this.charAt(after) === GT ? after : this.indexAt('>', after);
+        if (close < 0) return true;
+        if (close + 1 - this.base > n) {
+          this.moveWindow(close + 1, this.window);
+          html = this.html;
+          n = html.length;
+          pos = textStart = 0;
+          checkFrom = this.checkAt - this.base;
+          resumed = false;
+        } else pos = textStart = close + 1 - this.base;
       } else if (c === SLASH) {
         let p = lt + 2;
         while (isSpace(html.charCodeAt(p))) p++;
         const d = html.charCodeAt(p);
         if (p >= n) {
+          this.atEnd(textStart);
           this.emitText(textStart, n, sink);
           return true;
         }
@@ -169,19 +258,25 @@ export class HtmlTokenizer {
           continue;
         }
         this.emitText(textStart, lt, sink);
+        textStart = lt;
         if (isAsciiLetter(d)) {
           let q = p + 1;
           let upper = d < 0x61;
           for (let e = html.charCodeAt(q); q < n && !(isSpace(e) || e === GT); e = html.charCodeAt(++q)) upper ||= needsLowering(e);
-          if (q >= n) return true;
-          sink.closeTag(upper ? this.piece(p, q).toLowerCase() : html.slice(p, q));
+          if (q >= n) {
+            this.atEnd(textStart);
+            return true;
+          }
           const close = html.charCodeAt(q) === GT ? q : html.indexOf('>', q);
+          if (close < 0) this.atEnd(textStart);
+          sink.closeTag(upper ? this.piece(p, q).toLowerCase() : html.slice(p, q));
           if (close < 0) return true;
           pos = textStart = close + 1;
         } else {
           // A bogus comment ("</3 ...>").
           const close = html.indexOf('>', p);
           if (close < 0) {
+            this.atEnd(textStart);
             this.rawTail(p, sink);
             return true;
           }
@@ -189,18 +284,22 @@ export class HtmlTokenizer {
         }
       } else if (c === BANG) {
         this.emitText(textStart, lt, sink);
+        textStart = lt;
         const close = this.declarationEnd(lt, sink);
         if (close < 0) return true;
         pos = textStart = close;
       } else if (c === QUESTION) {
         this.emitText(textStart, lt, sink);
+        textStart = lt;
         const close = html.indexOf('>', lt + 2);
         if (close < 0) {
+          this.atEnd(textStart);
           this.rawTail(lt + 2, sink);
           return true;
         }
         pos = textStart = close + 1;
       } else if (lt + 1 >= n) {
+        this.atEnd(textStart);
         this.emitText(textStart, n, sink);
         return true;
       } else {
@@ -219,14 +318,23 @@ export class HtmlTokenizer {
     const html = this.html;
     const n = html.length;
     const c = html.charCodeAt(lt + 2);
-    if (lt + 2 >= n) return -1;
+    // The page (or the window: then atEnd scans again from lt in a longer one) ends inside it.
+    const cut = (): -1 => {
+      this.atEnd(lt);
+      return -1;
+    };
+    const tail = (): -1 => {
+      this.atEnd(lt);
+      return this.rawTail(lt + 2, sink);
+    };
+    if (lt + 2 >= n) return cut();
     let from: number;
     if (c === DASH) {
-      if (lt + 3 >= n) return this.rawTail(lt + 2, sink);
+      if (lt + 3 >= n) return tail();
       if (html.charCodeAt(lt + 3) === DASH) {
         // The comment's own "--" may end it: "<!-->" and "<!--->" are whole comments.
         const end = html.indexOf('-->', lt + 2);
-        return end < 0 ? -1 : end + 3;
+        return end < 0 ? cut() : end + 3;
       }
       from = lt + 4;
     } else if (c === LBRACKET) {
@@ -235,16 +343,16 @@ export class HtmlTokenizer {
       while (k < cdata.length && html.charCodeAt(lt + 3 + k) === cdata.charCodeAt(k)) k++;
       if (k === cdata.length) {
         const end = html.indexOf(']]>', lt + 3 + k);
-        return end < 0 ? -1 : end + 3;
+        return end < 0 ? cut() : end + 3;
       }
-      if (lt + 3 + k >= n) return this.rawTail(lt + 2, sink);
+      if (lt + 3 + k >= n) return tail();
       from = lt + 3 + k;
     } else {
       // The character after "<!" is taken as part of the declaration, even a '>'.
       from = lt + 3;
     }
     const end = html.indexOf('>', from);
-    return end < 0 ? this.rawTail(lt + 2, sink) : end + 1;
+    return end < 0 ? tail() : end + 1;
   }
 
   /**
@@ -336,14 +444,35 @@ export class HtmlTokenizer {
 
   /** The decoded text of [start, end) of what is scanned (both ends outside any multi-byte character). */
   private piece(start: number, end: number): string {
-    return this.page === null ? this.html.slice(start, end) : this.page.slice(start, end);
+    const page = this.page;
+    return page === null || !page.hasNonAscii(this.base + start, this.base + end) ? this.html.slice(start, end) : page.slice(this.base + start, this.base + end);
   }
 
-  /** Gives `text`, which is [start, end) of what is scanned, to the sink with the decoded page's offsets. */
+  /** Gives `text`, which is [start, end) of the window, to the sink with the decoded page's offsets. */
   private emit(sink: TokenSink, text: string, start: number, end: number): void {
+    this.emitAt(sink, text, this.base + start, this.base + end);
+  }
+
+  /** As emit, for [start, end) of the page (in or out of the window). */
+  private emitAt(sink: TokenSink, text: string, start: number, end: number): void {
     const page = this.page;
     if (page === null) sink.text(text, start, end);
     else sink.text(text, page.offset(start), page.offset(end));
+  }
+
+  /** As piece, for [start, end) of the page. */
+  private pieceAt(start: number, end: number): string {
+    return this.page === null ? this.html.slice(start, end) : this.page.slice(start, end);
+  }
+
+  /** The character (byte) at `at` of the page; NaN or undefined past its end. */
+  private charAt(at: number): number | undefined {
+    return this.page === null ? this.html.charCodeAt(at) : this.page.byteAt(at);
+  }
+
+  /** The first `ch` at or after `from` in the page, or -1. */
+  private indexAt(ch: string, from: number): number {
+    return this.page === null ? this.html.indexOf(ch, from) : this.page.indexOf(ch, from);
   }
 
   private attributeValue(start: number, end: number): string {
@@ -378,18 +507,31 @@ export class HtmlTokenizer {
     if (end > start) this.emit(sink, this.piece(start, end), start, end);
   }
 
-  /** Where the raw text of `name` that starts at `from` ends: its "</name" + (whitespace or '>'), or the page's end. */
+  /**
+   * Where the raw text of `name` that starts at `from` of the page ends: its "</name" +
+   * (whitespace or '>'), or the page's end.
+   */
   private rawTextEnd(from: number, name: string): number {
-    const html = this.html;
-    const n = html.length;
     const len = name.length;
-    for (let at = html.indexOf('</', from); at >= 0; at = html.indexOf('</', at + 1)) {
+    if (this.page === null) {
+      // The page's text is the window.
+      const html = this.html;
+      for (let at = html.indexOf('</', from); at >= 0; at = html.indexOf('</', at + 1)) {
+        let k = 0;
+        while (k < len && (html.charCodeAt(at + 2 + k) | 0x20) === name.charCodeAt(k)) k++;
+        if (k < len) continue;
+        const c = html.charCodeAt(at + 2 + len);
+        if (c === GT || isSpace(c)) return at;
+      }
+      return html.length;
+    }
+    for (let at = this.indexAt('</', from); at >= 0; at = this.indexAt('</', at + 1)) {
       let k = 0;
-      while (k < len && (html.charCodeAt(at + 2 + k) | 0x20) === name.charCodeAt(k)) k++;
+      while (k < len && ((this.charAt(at + 2 + k)! | 0x20) === name.charCodeAt(k))) k++;
       if (k < len) continue;
-      const c = html.charCodeAt(at + 2 + len);
+      const c = this.charAt(at + 2 + len)!;
       if (c === GT || isSpace(c)) return at;
     }
-    return n;
+    return this.total;
   }
 }

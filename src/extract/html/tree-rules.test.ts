@@ -74,7 +74,7 @@ function mergeRuns(runs: number[], length: number): number[] {
 }
 
 /** Our events; with `every`, each time the parser asks whether to go on is an event too. */
-function ours(html: string | Utf8Page, every = PARSE_LIMITS.sliceChars): string[] {
+function ours(html: string | Utf8Page, every = PARSE_LIMITS.sliceChars, windowBytes?: number): string[] {
   let parser: HtmlParser | null = null;
   const l = logger(() => [parser!.startIndex, parser!.endIndex + 1]);
   parser = new HtmlParser(l.handler);
@@ -84,7 +84,7 @@ function ours(html: string | Utf8Page, every = PARSE_LIMITS.sliceChars): string[
       l.log.items.push('#proceed');
     }
     return true;
-  });
+  }, windowBytes);
   l.flush();
   return l.log.items;
 }
@@ -185,6 +185,10 @@ test('hostile shapes cost time linear in the page (no bound stops them here)', (
     const large = make(300_000);
     const g = growth((size) => new HtmlParser(none).parse(size === 1 ? small : large, PARSE_LIMITS.sliceChars, () => true), 1, 10, { runs: 3, floorMs: 10 });
     assert.ok(g.ratio < 30, `${name}: ${g.text}`);
+    // Undecoded, in windows: a construct longer than a window is scanned again in longer ones.
+    const [smallPage, largePage] = [small, large].map((h) => new Utf8Page(Buffer.from(`é${h}`, 'utf8')));
+    const u = growth((size) => new HtmlParser(none).parse(size === 1 ? smallPage! : largePage!, PARSE_LIMITS.sliceChars, () => true), 1, 10, { runs: 3, floorMs: 10 });
+    assert.ok(u.ratio < 30, `${name}, undecoded: ${u.text}`);
   }
 });
 
@@ -240,18 +244,30 @@ test('our parser gives the events htmlparser2 gives on every page we have', { sk
   assert.deepEqual(differ, []);
 });
 
-/** Our events over a page of UTF-8 given undecoded (read/utf8-page.ts) and over its decoded text. */
-function undecodedDifference(bytes: Uint8Array, every: number): string | null {
+/**
+ * Our events over a page of UTF-8 given undecoded (read/utf8-page.ts), scanned in windows of
+ * `windowBytes`, and over its decoded text.
+ */
+function undecodedDifference(bytes: Uint8Array, every: number, windowBytes?: number): string | null {
   const page = new Utf8Page(bytes);
-  return firstDifference(ours(page, every), ours(page.text(), every));
+  return firstDifference(ours(page, every, windowBytes), ours(page.text(), every));
 }
 
-test('undecoded UTF-8 gives the events of its decoded text, offsets and checks included', () => {
+test('undecoded UTF-8 gives the events of its decoded text, offsets and checks included, whatever its windows', () => {
   const differ: string[] = [];
-  for (const html of [...TRICKY, ...TRICKY.map((t) => t.replace(/a/g, 'ä').replace(/b/g, '😀').replace(/i/g, 'ї'))]) {
+  const shapes = [
+    ...TRICKY,
+    ...TRICKY.map((t) => t.replace(/a/g, 'ä').replace(/b/g, '😀').replace(/i/g, 'ї')),
+    '<title>Ä &amp; 😀</title><script type="application/ld+json">{"a":"é"}</script><style>p{}</style>x &eacute;y',
+    'a < b <<< c </ d <! e <? f',
+  ];
+  for (const html of shapes) {
     for (const every of [1, 3, 7]) {
-      const d = undecodedDifference(Buffer.from(html, 'utf8'), every);
-      if (d !== null) differ.push(`${JSON.stringify(html)} every ${every}: ${d}`);
+      // Windows of one byte up: every construct is cut by a window's end somewhere.
+      for (const windowBytes of [1, 2, 3, 5, 8, 13, undefined]) {
+        const d = undecodedDifference(Buffer.from(html, 'utf8'), every, windowBytes);
+        if (d !== null) differ.push(`${JSON.stringify(html)} every ${every} window ${windowBytes}: ${d}`);
+      }
     }
   }
   assert.deepEqual(differ, []);
@@ -267,8 +283,9 @@ test('undecoded UTF-8 gives the events of its decoded text on every page we have
       const markup = readHtmlMarkup(gunzipSync(readFileSync(dir + f))).markup;
       if (typeof markup === 'string') continue;
       n++;
-      // Checks every 4,099 units (a prime, so they fall in and around multi-byte characters).
-      const d = firstDifference(ours(markup, 4099), ours(markup.text(), 4099));
+      // Checks every 4,099 units (a prime, so they fall in and around multi-byte characters),
+      // windows of 1,021 bytes (so many constructs are cut by a window's end).
+      const d = firstDifference(ours(markup, 4099, 1021), ours(markup.text(), 4099));
       if (d !== null) differ.push(`${f}: ${d}`);
     }
   }

@@ -108,8 +108,8 @@ export class HtmlParser implements TokenSink {
    * Parses a whole page: `proceed` is asked after every `every` characters and stops the
    * parse when it says false; the elements still open are closed either way.
    */
-  parse(html: string | Utf8Page, every: number, proceed: () => boolean): void {
-    new HtmlTokenizer().run(html, this, every, proceed);
+  parse(html: string | Utf8Page, every: number, proceed: () => boolean, windowBytes?: number): void {
+    new HtmlTokenizer().run(html, this, every, proceed, windowBytes);
     while (this.stack.length > 0) this.pop();
   }
 
