@@ -1,11 +1,12 @@
 /**
- * A page of valid UTF-8 kept as its bytes, read one character per byte (latin1), so a scanner
- * can run over it before it is decoded and decode only the pieces it keeps.
+ * A page of valid UTF-8 kept as its bytes, read one character per byte (latin1) in windows, so a
+ * scanner can run over it before it is decoded and decode only the pieces it keeps.
  *
- * Why: V8 turns UTF-8 into a two-byte string at about a third of the speed of a byte copy
- * (1.4 ms against 0.5 ms for a 179 KiB page, the extraction bench's average); on news pages the
- * markup, scripts and styles are ASCII and only 0.1% of the bytes (median page) are not, so
- * decoding the whole page was a third of extraction's time. Markup delimiters are ASCII and the
+ * Why: decoding a 179 KiB page (the extraction bench's average) took 1.4 ms, a third of
+ * extraction's time, while on news pages the markup, scripts and styles are ASCII and only 0.1%
+ * of the bytes (median page) are not. The windows (`latin1(start, end)`, 64 KiB in the
+ * tokenizer) stay under 128 KiB: V8 makes longer strings in its large-object space, at about ten
+ * times the cost per byte, so even a latin1 string of the whole page cost 0.5-1 ms. Markup delimiters are ASCII and the
  * bytes of a multi-byte character never are, so a scanner that cuts at ASCII characters cuts
  * between characters: each piece it takes decodes to exactly the slice of the decoded page,
  * and its offsets turn into the decoded page's UTF-16 offsets.
