@@ -11,9 +11,10 @@
  * multi-byte sequences is read as UTF-8 (common on old CMS templates); a page declared UTF-8
  * whose bytes are not is read as Windows-1252. Both are reported (CC121).
  */
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { decodeWindows1252 } from './windows-1252.js';
 import { utf16ByNuls } from './decode.js';
+import { Utf8Page } from './utf8-page.js';
 
 /** How far into the page a <meta> charset is looked for (the HTML standard says 1024; real pages put it later). */
 const PRESCAN_BYTES = 8 * 1024;
@@ -21,8 +22,6 @@ const META_CHARSET = /<meta[^>]{0,512}?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.()-]{
 const HEADER_CHARSET = /charset\s*=\s*["']?([a-zA-Z0-9_:.()-]{1,40})/i;
 /** Labels that all mean "one byte per character, Western": decoded as Windows-1252, as browsers do. */
 const WESTERN = new Set(['iso-8859-1', 'latin1', 'latin-1', 'us-ascii', 'ascii', 'windows-1252', 'cp1252', 'iso8859-1', 'l1']);
-
-const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export interface DecodedPage {
   text: string;
@@ -46,14 +45,6 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return m && m[1] ? m[1].toLowerCase() : null;
 }
 
-function tryUtf8(bytes: Uint8Array): string | null {
-  try {
-    return UTF8_FATAL.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * True when the bytes hold any byte >= 0x80 (so UTF-8 and a one-byte charset would differ):
  * node:buffer's native isAscii, once per page (a loop in JS over the bytes was 2-4% of the
@@ -63,6 +54,9 @@ function hasHighBytes(bytes: Uint8Array): boolean {
   return bytes.length > 0 && !isAscii(bytes);
 }
 
+/** For bytes already checked to be valid UTF-8. */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 function decoderFor(label: string): InstanceType<typeof TextDecoder> | null {
   try {
     return new TextDecoder(label);
@@ -71,8 +65,29 @@ function decoderFor(label: string): InstanceType<typeof TextDecoder> | null {
   }
 }
 
+/**
+ * A page's text as its markup scanner takes it: the text itself, or, for a page of UTF-8 with
+ * non-ASCII bytes, its bytes undecoded (utf8-page.ts), which the scanner decodes piece by piece.
+ */
+export interface PageMarkup {
+  markup: string | Utf8Page;
+  encoding: string;
+  mislabelled: { declared: string; used: string } | null;
+}
+
 /** Decodes a page's bytes; `transportCharset` is the charset an HTTP or WARC header gave, if any. */
 export function decodeHtml(bytes: Uint8Array, transportCharset: string | null = null): DecodedPage {
+  return readHtml(bytes, transportCharset, (utf8) => UTF8.decode(utf8));
+}
+
+/** As decodeHtml, but a page of valid UTF-8 with non-ASCII bytes is left undecoded (a Utf8Page). */
+export function readHtmlMarkup(bytes: Uint8Array, transportCharset: string | null = null): PageMarkup {
+  const page = readHtml(bytes, transportCharset, (utf8) => new Utf8Page(utf8));
+  return { markup: page.text, encoding: page.encoding, mislabelled: page.mislabelled };
+}
+
+/** The steps of decodeHtml; `asUtf8` makes the text of bytes that are valid UTF-8 (with non-ASCII bytes, no BOM). */
+function readHtml<T>(bytes: Uint8Array, transportCharset: string | null, asUtf8: (bytes: Uint8Array) => T): { text: string | T; encoding: string; mislabelled: DecodedPage['mislabelled'] } {
   // 1. Byte-order marks.
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', mislabelled: null };
@@ -87,29 +102,30 @@ export function decodeHtml(bytes: Uint8Array, transportCharset: string | null = 
   // 2-3. Declared charsets.
   const declared = transportCharset ?? declaredCharset(bytes);
   const high = hasHighBytes(bytes);
-  const utf8 = high ? tryUtf8(bytes) : null;
+  // Valid UTF-8 with non-ASCII bytes (node:buffer's isUtf8 validates without decoding).
+  const utf8 = high && isUtf8(bytes);
   if (declared === null) {
     // 4. Sniffed.
     if (!high) return { text: Buffer.from(bytes).toString('latin1'), encoding: 'utf-8', mislabelled: null };
-    if (utf8 !== null) return { text: utf8, encoding: 'utf-8', mislabelled: null };
+    if (utf8) return { text: asUtf8(bytes), encoding: 'utf-8', mislabelled: null };
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', mislabelled: null };
   }
   const label = declared === 'utf8' ? 'utf-8' : declared;
   if (label === 'utf-8') {
     if (!high) return { text: Buffer.from(bytes).toString('latin1'), encoding: 'utf-8', mislabelled: null };
-    if (utf8 !== null) return { text: utf8, encoding: 'utf-8', mislabelled: null };
+    if (utf8) return { text: asUtf8(bytes), encoding: 'utf-8', mislabelled: null };
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', mislabelled: { declared, used: 'windows-1252' } };
   }
   if (WESTERN.has(label)) {
     // Valid UTF-8 with multi-byte sequences is almost never Windows-1252 text by chance.
-    if (utf8 !== null) return { text: utf8, encoding: 'utf-8', mislabelled: { declared, used: 'utf-8' } };
+    if (utf8) return { text: asUtf8(bytes), encoding: 'utf-8', mislabelled: { declared, used: 'utf-8' } };
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', mislabelled: null };
   }
   // A page that says UTF-16 but has no NUL bytes (checked above) is not UTF-16: browsers read it as UTF-8.
   const decoder = /^utf-16/.test(label) ? null : decoderFor(label);
   if (decoder === null) {
-    const used = utf8 !== null || !high ? 'utf-8' : 'windows-1252';
-    const text = used === 'utf-8' ? utf8 ?? Buffer.from(bytes).toString('latin1') : decodeWindows1252(bytes);
+    const used = utf8 || !high ? 'utf-8' : 'windows-1252';
+    const text = utf8 ? asUtf8(bytes) : used === 'utf-8' ? Buffer.from(bytes).toString('latin1') : decodeWindows1252(bytes);
     return { text, encoding: used, mislabelled: { declared, used } };
   }
   return { text: decoder.decode(bytes), encoding: decoder.encoding, mislabelled: null };

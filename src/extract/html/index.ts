@@ -13,7 +13,8 @@
  * the body as a text whose offsets lead back to the page (page-text.ts). Readers never call it.
  */
 import { message, type Message } from '../../model/index.js';
-import { decodeHtml } from '../../read/charset.js';
+import { readHtmlMarkup } from '../../read/charset.js';
+import type { Utf8Page } from '../../read/utf8-page.js';
 import { descendants, parseHtml, type El } from './parse.js';
 import { readJsonLd } from './jsonld.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
@@ -70,8 +71,9 @@ function sameText(a: string, b: string): boolean {
 
 /** Extracts an article from a page's bytes (decoding them first). */
 export function extractHtmlBytes(bytes: Uint8Array, options: HtmlOptions): HtmlArticle {
-  const decoded = decodeHtml(bytes, options.charset ?? null);
-  const result = extractHtml(decoded.text, options);
+  // A page of UTF-8 is parsed undecoded: only the pieces the tree keeps are decoded.
+  const decoded = readHtmlMarkup(bytes, options.charset ?? null);
+  const result = extractMarkup(decoded.markup, options);
   result.encoding = decoded.encoding;
   if (decoded.mislabelled) {
     result.messages.unshift(
@@ -83,6 +85,10 @@ export function extractHtmlBytes(bytes: Uint8Array, options: HtmlOptions): HtmlA
 
 /** Extracts an article from a page's text. */
 export function extractHtml(html: string, options: HtmlOptions): HtmlArticle {
+  return extractMarkup(html, options);
+}
+
+function extractMarkup(html: string | Utf8Page, options: HtmlOptions): HtmlArticle {
   const uri = options.uri;
   const messages: Message[] = [];
   const page = parseHtml(html, options.timeBudgetMs ?? PAGE_TIME_BUDGET_MS);

@@ -9,6 +9,7 @@
  * the rest of the page is not parsed. Each bound sets a flag the caller turns into a message.
  */
 import { HtmlParser } from './tree-rules.js';
+import type { Utf8Page } from '../../read/utf8-page.js';
 
 export const PARSE_LIMITS = {
   /** Deeper than any real page (news pages measured at 20-60 levels). */
@@ -65,8 +66,11 @@ export interface ParsedPage {
   limits: { depth: boolean; elements: boolean; time: boolean };
 }
 
-/** Parses a page; stops feeding the parser after `timeBudgetMs` (limits.time set). */
-export function parseHtml(html: string, timeBudgetMs = 2000): ParsedPage {
+/**
+ * Parses a page (its text, or its UTF-8 bytes undecoded: read/utf8-page.ts); stops feeding the
+ * parser after `timeBudgetMs` (limits.time set).
+ */
+export function parseHtml(html: string | Utf8Page, timeBudgetMs = 2000): ParsedPage {
   const root: El = { tag: '#root', attrs: {}, children: [], parent: null };
   const page: ParsedPage = { root, title: '', metas: [], links: [], jsonld: [], times: [], lang: null, limits: { depth: false, elements: false, time: false } };
   // One entry per open tag: the element, or null for a tag we did not build.
@@ -126,6 +130,9 @@ export function parseHtml(html: string, timeBudgetMs = 2000): ParsedPage {
           children.push(text);
           runs[k + 1] = [0, parser.startIndex, parser.endIndex + 1];
         }
+      },
+      wantsText() {
+        return script !== null || inTitle || skipping === 0;
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;

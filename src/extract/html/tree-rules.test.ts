@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
 import { HtmlParser } from './tree-rules.js';
 import { PARSE_LIMITS } from './parse.js';
-import { decodeHtml } from '../../read/charset.js';
+import { decodeHtml, readHtmlMarkup } from '../../read/charset.js';
+import { Utf8Page } from '../../read/utf8-page.js';
 import { growth } from '../../../test/growth.js';
 
 interface Log {
@@ -72,11 +73,18 @@ function mergeRuns(runs: number[], length: number): number[] {
   return out;
 }
 
-function ours(html: string): string[] {
+/** Our events; with `every`, each time the parser asks whether to go on is an event too. */
+function ours(html: string | Utf8Page, every = PARSE_LIMITS.sliceChars, windowBytes?: number): string[] {
   let parser: HtmlParser | null = null;
   const l = logger(() => [parser!.startIndex, parser!.endIndex + 1]);
   parser = new HtmlParser(l.handler);
-  parser.parse(html, PARSE_LIMITS.sliceChars, () => true);
+  parser.parse(html, every, () => {
+    if (every !== PARSE_LIMITS.sliceChars) {
+      l.flush();
+      l.log.items.push('#proceed');
+    }
+    return true;
+  }, windowBytes);
   l.flush();
   return l.log.items;
 }
@@ -136,6 +144,8 @@ const TRICKY: string[] = [
   '<p>a<h1>h</h1><p>b<table><tr><td>c</table>',
   '<a b c=d e=\'f\'g="h">x</a><a/b>y</a><a x="1" ="2" =3 = 4>z</a><a/=x>w</a>',
   '<\u00e9>not a tag</\u00e9>',
+  // Names next to the common ones tokenizer.ts gives as known strings.
+  '<a classy="1" clas="2" class="3" id=4 idx=5 i=6 d=7 data-srcx=8 data-src=9 hreF=10 href=11>x</a>',
   'text <',
 ];
 
@@ -177,6 +187,10 @@ test('hostile shapes cost time linear in the page (no bound stops them here)', (
     const large = make(300_000);
     const g = growth((size) => new HtmlParser(none).parse(size === 1 ? small : large, PARSE_LIMITS.sliceChars, () => true), 1, 10, { runs: 3, floorMs: 10 });
     assert.ok(g.ratio < 30, `${name}: ${g.text}`);
+    // Undecoded, in windows: a construct longer than a window is scanned again in longer ones.
+    const [smallPage, largePage] = [small, large].map((h) => new Utf8Page(Buffer.from(`é${h}`, 'utf8')));
+    const u = growth((size) => new HtmlParser(none).parse(size === 1 ? smallPage! : largePage!, PARSE_LIMITS.sliceChars, () => true), 1, 10, { runs: 3, floorMs: 10 });
+    assert.ok(u.ratio < 30, `${name}, undecoded: ${u.text}`);
   }
 });
 
@@ -229,5 +243,54 @@ test('our parser gives the events htmlparser2 gives on every page we have', { sk
     if (d !== null) differ.push(`${name}: ${d}`);
   }
   assert.ok(n > 80, `only ${n} pages`);
+  assert.deepEqual(differ, []);
+});
+
+/**
+ * Our events over a page of UTF-8 given undecoded (read/utf8-page.ts), scanned in windows of
+ * `windowBytes`, and over its decoded text.
+ */
+function undecodedDifference(bytes: Uint8Array, every: number, windowBytes?: number): string | null {
+  const page = new Utf8Page(bytes);
+  return firstDifference(ours(page, every, windowBytes), ours(page.text(), every));
+}
+
+test('undecoded UTF-8 gives the events of its decoded text, offsets and checks included, whatever its windows', () => {
+  const differ: string[] = [];
+  const shapes = [
+    ...TRICKY,
+    ...TRICKY.map((t) => t.replace(/a/g, 'ä').replace(/b/g, '😀').replace(/i/g, 'ї')),
+    '<title>Ä &amp; 😀</title><script type="application/ld+json">{"a":"é"}</script><style>p{}</style>x &eacute;y',
+    'a < b <<< c </ d <! e <? f',
+  ];
+  for (const html of shapes) {
+    for (const every of [1, 3, 7]) {
+      // Windows of one byte up: every construct is cut by a window's end somewhere.
+      for (const windowBytes of [1, 2, 3, 5, 8, 13, undefined]) {
+        const d = undecodedDifference(Buffer.from(html, 'utf8'), every, windowBytes);
+        if (d !== null) differ.push(`${JSON.stringify(html)} every ${every} window ${windowBytes}: ${d}`);
+      }
+    }
+  }
+  assert.deepEqual(differ, []);
+  // Tag and attribute names with capitals outside ASCII are lower-cased once decoded.
+  assert.deepEqual(ours(new Utf8Page(Buffer.from('<dÄv Ö=1>x</DÄV>', 'utf8'))), ['<däv [["ö","1"]]>', '#text "x" [0,9,10]', '</däv>']);
+});
+
+test('undecoded UTF-8 gives the events of its decoded text on every page we have', { skip: !existsSync(`${DATA}extraction`) && 'no ../shared/data' }, () => {
+  const differ: string[] = [];
+  let n = 0;
+  for (const dir of [`${DATA}extraction/html/`, `${DATA}htmldate/pages/`]) {
+    for (const f of readdirSync(dir).sort()) {
+      const markup = readHtmlMarkup(gunzipSync(readFileSync(dir + f))).markup;
+      if (typeof markup === 'string') continue;
+      n++;
+      // Checks every 4,099 units (a prime, so they fall in and around multi-byte characters),
+      // windows of 1,021 bytes (so many constructs are cut by a window's end).
+      const d = firstDifference(ours(markup, 4099, 1021), ours(markup.text(), 4099));
+      if (d !== null) differ.push(`${f}: ${d}`);
+    }
+  }
+  assert.ok(n > 80, `only ${n} pages of UTF-8 with non-ASCII bytes`);
   assert.deepEqual(differ, []);
 });

@@ -17,6 +17,7 @@
  * end tags costs no search per end tag.
  */
 import { HtmlTokenizer, type Attrs, type TokenSink } from './tokenizer.js';
+import type { Utf8Page } from '../../read/utf8-page.js';
 
 export type { Attrs } from './tokenizer.js';
 
@@ -85,6 +86,8 @@ export interface HtmlHandler {
   /** The text's raw span is [startIndex, endIndex + 1) of the parser, as htmlparser2 gives it. */
   ontext(text: string): void;
   onclosetag(name: string): void;
+  /** Whether the handler keeps text given now (when it says no, no text is given: see TokenSink). */
+  wantsText?(): boolean;
 }
 
 export class HtmlParser implements TokenSink {
@@ -105,8 +108,8 @@ export class HtmlParser implements TokenSink {
    * Parses a whole page: `proceed` is asked after every `every` characters and stops the
    * parse when it says false; the elements still open are closed either way.
    */
-  parse(html: string, every: number, proceed: () => boolean): void {
-    new HtmlTokenizer().run(html, this, every, proceed);
+  parse(html: string | Utf8Page, every: number, proceed: () => boolean, windowBytes?: number): void {
+    new HtmlTokenizer().run(html, this, every, proceed, windowBytes);
     while (this.stack.length > 0) this.pop();
   }
 
@@ -114,6 +117,10 @@ export class HtmlParser implements TokenSink {
     this.startIndex = start;
     this.endIndex = end - 1;
     this.cbs.ontext(text);
+  }
+
+  wantsText(): boolean {
+    return this.cbs.wantsText === undefined || this.cbs.wantsText();
   }
 
   openTag(name: string, attrs: Attrs, selfClosing: boolean): void {
