@@ -73,8 +73,10 @@ export const CUE_PARTICIPLES = new Set([
 /**
  * Cue verbs that attribute only next to a quotation or a colon ("Caddell continued: ...",
  * "“...,” she continued"); elsewhere they are plain verbs ("the contacts have continued").
+ * "echoed" attributes anywhere ("Pence echoed statements by Trump"): 16 of its 21 uses in PolNeAR
+ * train are gold cues; "echoes" (1 of 5) stays here.
  */
-export const QUOTE_ONLY_CUES = new Set(['continued', 'continues', 'echoed', 'echoes', 'chimed', 'interjected', 'snapped', 'fumed', 'mused', 'muses', 'went', 'goes']);
+export const QUOTE_ONLY_CUES = new Set(['continued', 'continues', 'echoes', 'chimed', 'interjected', 'snapped', 'fumed', 'mused', 'muses', 'went', 'goes']);
 
 /** Verbs that, after "it is" / "it was", attribute to no one: "it is believed", "it was reported" (anonymous). */
 export const IMPERSONAL_PASSIVES = new Set(['believed', 'said', 'reported', 'understood', 'thought', 'claimed', 'alleged', 'rumored', 'rumoured', 'feared', 'expected', 'known', 'estimated', 'suspected', 'assumed']);
