@@ -288,7 +288,7 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
       // "former secretary of state said", "a supporter of the plan said": a role word takes its "of" phrase
       const left = tokens[i - 1];
       const inRatio = n === 'in' && left?.kind === 'number' && tokens[i + 1]?.kind === 'number'; // "4 in 10"
-      if (!inRatio && (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || QUANTITIES.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left) || (isRoleWord(left.norm) && !NOT_ROLE_WORDS.has(left.norm))))) break;
+      if (!inRatio && (!left || left.kind !== 'word' || !(OPENS_PREPOSITION.has(left.norm) || QUANTITIES.has(left.norm) || INNER_PREPOSITIONS.has(left.norm) || isCapital(text, left) || isHeadBeforePreposition(left.norm)))) break;
     }
     first = i;
     // "people familiar with the matter": a determiner after an inner preposition does not end the phrase,
@@ -384,6 +384,20 @@ function personHeadStart(c: Ctx, first: number, j: number): number {
   return isRoleWord(n) || DETERMINERS.has(n) || INNER_PREPOSITIONS.has(n) || n === 'and' || n === 'or' ? first : p;
 }
 
+/**
+ * May the word before "of" / "for" / "on" head a source ("a supporter of the plan", "attorneys for
+ * the family", "the city of Phoenix")? A role word, singular or plural, or a body that speaks.
+ */
+function isHeadBeforePreposition(w: string): boolean {
+  if (BODY_HEADS.has(w)) return true;
+  if (isRoleWord(w) && !NOT_ROLE_WORDS.has(w)) return true;
+  const singular = w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : '';
+  return singular !== '' && !NOT_ROLE_WORDS.has(singular) && isRoleWord(singular);
+}
+
+/** Bodies named by what they govern ("the city of Phoenix said", "the government of Japan said"). */
+const BODY_HEADS = new Set(['city', 'state', 'county', 'town', 'government', 'governments', 'administration', 'ministry', 'department', 'office', 'attorney', 'attorneys']);
+
 function isRoleWord(w: string): boolean {
   if (GENERIC_HEADS.has(w) || ROLE_WORDS.has(w)) return true;
   for (const s of ROLE_SUFFIXES) if (w.length > s.length + 2 && w.endsWith(s)) return true;
@@ -442,7 +456,8 @@ function isGluedInside(c: Ctx, i: number): boolean {
   if (!prev || !next || prev.end !== t.start || (prev.kind !== 'word' && prev.kind !== 'number')) return false;
   const ch = c.text[t.start];
   if ((ch === '’' || ch === "'") && t.end - t.start === 1 && prev.norm.endsWith('s') && next.start > t.end && next.kind === 'word') return true;
-  return (ch === '-' || ch === '–') && t.end === next.start && (next.kind === 'word' || next.kind === 'number');
+  // "the 46-year-old", "9/11 widow Terry Strada"
+  return (ch === '-' || ch === '–' || ch === '/') && t.end === next.start && (next.kind === 'word' || next.kind === 'number');
 }
 
 /** Words naming evidence whose maker a "by" phrase names ("a poll by", "an analysis by"), besides DOCUMENT_HEADS and OUTLET_DOCUMENTS. */
@@ -463,6 +478,7 @@ function sourceRight(c: Ctx, i: number, b: number, allowPronoun: boolean): [numb
     if (isInside(c.quoted, t.start)) break;
     if (t.kind === 'punct') {
       if (isNamePeriod(text, tokens, k)) continue;
+      if (k > i && isGluedInside(c, k)) continue; // "said 9/11 widow Terry Strada", "according to a 52-count complaint"
       break;
     }
     if (t.kind !== 'word' && t.kind !== 'number') break;
