@@ -100,6 +100,19 @@ test('attributions: subjects that looked like something else (PolNeAR train miss
   assert.equal(sources('“We had better conventions than this one,” a delegate from Texas, wearing a hat, said matter-of-factly.').some(([, s]) => s === 'matter-of-factly'), false);
 });
 
+test('attributions: source spans of classes missed on PolNeAR dev (#16)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  // an appositive closed by commas after a participle's subject belongs to the source
+  assert.deepEqual(sources('Mayor Tomas Reyes, a former harbour pilot, visited the docks, saying the ferry would stay.'), [['saying', 'Mayor Tomas Reyes, a former harbour pilot']]);
+  // "including ..." names members of the source
+  assert.deepEqual(sources('Proponents, including the Coastal Rowing Club, have urged the board to wait.'), [['urged', 'Proponents, including the Coastal Rowing Club']]);
+  // a reason after "citing" is no source: the clause's subject is
+  assert.deepEqual(sources('The Harbour Court blocked the sale, citing a threat to the water supply.'), [['citing', 'The Harbour Court']]);
+  // a plural role word or a governing body before "for" / "of" heads the source
+  assert.deepEqual(sources('The fares rose, lawyers for the ferry company said.'), [['said', 'lawyers for the ferry company']]);
+  assert.deepEqual(sources('The town of Eastport is demanding a refund.'), [['demanding', 'The town of Eastport']]);
+});
+
 test('attributions: dangling cues lead nowhere', () => {
   const got = attributions('The dialogue went on, citing unidentified officials, according to\nThe talks were held, citing.\nIt was secret, according to .');
   assert.deepEqual(got.map((a) => [a[0], a[1]]), [
