@@ -111,6 +111,8 @@ test('attributions: source spans of classes missed on PolNeAR dev (#16)', () => 
   // a plural role word or a governing body before "for" / "of" heads the source
   assert.deepEqual(sources('The fares rose, lawyers for the ferry company said.'), [['said', 'lawyers for the ferry company']]);
   assert.deepEqual(sources('The town of Eastport is demanding a refund.'), [['demanding', 'The town of Eastport']]);
+  // an adverb without -ly between subject and verb is no source ("still" was)
+  assert.deepEqual(sources('My aunt is 86 and she still says the ferry is safer.'), [['says', 'she']]);
 });
 
 test('attributions: dangling cues lead nowhere', () => {
