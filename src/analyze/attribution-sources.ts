@@ -1068,6 +1068,9 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
   for (let x = out.length - 1; x >= 0; x--) {
     const prev = out[x] as Cue;
     if (prev.sentence !== si) break;
+    // "Trump was defensive about not paying an architect who said he was stiffed, saying ...": a
+    // cue inside a relative clause ("who said") has the clause's own subject, not the sentence's
+    if (prev.source && isRelativeCue(c, prev)) continue;
     if (prev.source && prev.kind !== 'dangling' && prev.source.end <= (tokens[j] as Token).end) {
       let f = a;
       while (f <= j && (tokens[f] as Token).start < prev.source.start) f++;
@@ -1081,6 +1084,20 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
   return firstSubject(c, ents, a, j, true) ?? firstSubject(c, ents, a, j, false);
 }
 
+
+/** Is the cue's verb right after a "who" / "which" that follows its source ("an architect who said", "Smith, who has said")? */
+function isRelativeCue(c: Ctx, cue: Cue): boolean {
+  const { tokens, text } = c;
+  if (!cue.source || cue.source.end > cue.cue.start) return false;
+  let k = tokenAt(c, cue.source.end);
+  if (text[tokens[k]?.start ?? -1] === ',') k++;
+  const rel = tokens[k];
+  if (!rel || (rel.norm !== 'who' && rel.norm !== 'which')) return false;
+  // "who said", "who has also said": at most two words between the pronoun and the cue verb
+  let words = 0;
+  for (let x = k + 1; x < tokens.length && (tokens[x] as Token).start < cue.cue.start; x++) if (++words > 2) return false;
+  return true;
+}
 
 /** The first pronoun or person, organisation or group name of tokens [a, j] outside quotations (skipping objects and owners when `subjectsOnly`). */
 function firstSubject(c: Ctx, ents: readonly Entity[], a: number, j: number, subjectsOnly: boolean): [number, number] | null {
