@@ -180,7 +180,7 @@ export interface CueInput {
 
 interface Ctx extends CueInput {
   /** Anonymous sources found so far, by sentence (antecedents for pronouns). */
-  anonymous: Map<number, { span: Span; plural: boolean }[]>;
+  anonymous: Map<number, { span: Span; plural: boolean; person: boolean }[]>;
   /** Token range of each sentence. */
   ranges: [number, number][];
   /** Person gender as the text gives it (speakers/gender.ts): "he" skips a person called "she". Made on the first he/she. */
@@ -782,7 +782,7 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
       bestAt = object.speaker.start;
     }
     for (const a of c.anonymous.get(s) ?? []) {
-      if (a.span.start >= end || a.plural === wantPerson) continue;
+      if (a.span.start >= end || a.plural === wantPerson || (wantPerson && !a.person)) continue;
       if (a.span.start < bestAt) {
         best = { kind: 'anonymous', canonical: null, speaker: a.span, unresolved: false };
         bestAt = a.span.start;
@@ -1165,7 +1165,11 @@ function record(c: Ctx, out: Cue[], cue: Span, phrase: [number, number] | null, 
   if (k.kind === 'anonymous' && k.speaker.start === source.start) {
     const head = c.tokens[last] as Token;
     const list = c.anonymous.get(si) ?? [];
-    list.push({ span: source, plural: head.norm.endsWith('s') || head.norm === 'people' });
+    // "he"/"she" stands only for a phrase with a word for a person ("a senior official", "a worker
+    // at the plant", "my mother"), not for "brain cancer, which confirmed ..."
+    let person = false;
+    for (let x = first; x <= last && !person; x++) person = (c.tokens[x] as Token).kind === 'word' && isPeopleWord(c.tokens[x] as Token);
+    list.push({ span: source, plural: head.norm.endsWith('s') || head.norm === 'people', person });
     c.anonymous.set(si, list);
   }
   out.push({ cue, source, kind: k.kind, canonical: k.canonical, outlet: k.outlet ?? null, speaker: k.speaker, unresolved: k.unresolved, sentence: si });
