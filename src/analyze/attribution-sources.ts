@@ -944,7 +944,7 @@ function appositiveEnd(c: Ctx, last: number, b: number): number {
   const first = tokens[k + 1];
   // "said Gonzalez, 55, of Brigantine": an age opens the aside
   const age = first?.kind === 'number' && text[tokens[k + 2]?.start ?? -1] === ',';
-  if (!first || (first.kind !== 'word' && !age) || first.norm.endsWith('ing') || SOURCE_END.has(first.norm) && !DETERMINERS.has(first.norm) && first.norm !== 'who') return end;
+  if (!first || (first.kind !== 'word' && !age) || (first.norm.endsWith('ing') && !TITLE_PARTICIPLES.has(first.norm)) || SOURCE_END.has(first.norm) && !DETERMINERS.has(first.norm) && first.norm !== 'who') return end;
   // "said Mr. Kamin, who emphasized that ...": a relative clause that attributes again is a cue of its own
   if (first.norm === 'who' && CUE_VERBS.has(tokens[k + 2]?.norm ?? '')) return end;
   // "said Trump, in Kentucky", "said Hunter, meanwhile", "said Mr. Trump, asked about ...": the
@@ -999,7 +999,9 @@ function closedAppositiveEnd(c: Ctx, last: number, j: number): number {
   const { tokens, text } = c;
   if (text[tokens[last + 1]?.start ?? -1] !== ',') return -1;
   const first = tokens[last + 2];
-  if (!first || !(first.kind === 'number' || (first.kind === 'word' && isLower(text, first) && (DETERMINERS.has(first.norm) || first.norm === 'including' || isRoleWord(first.norm)) && !NOT_ROLE_WORDS.has(first.norm)))) return -1;
+  const opens = first !== undefined && first.kind === 'word' && isLower(text, first) &&
+    (DETERMINERS.has(first.norm) || first.norm === 'including' || LINKS_BEFORE_DESCRIPTION.has(first.norm) || TITLE_PARTICIPLES.has(first.norm) || isRoleWord(first.norm)) && !NOT_ROLE_WORDS.has(first.norm);
+  if (!first || !(first.kind === 'number' || (opens && describesSource(c, first)))) return -1;
   for (let x = last + 2; x < j && x - last <= MAX_ASIDE_TOKENS; x++) {
     const t = tokens[x] as Token;
     if (isInside(c.quoted, t.start)) return -1;
@@ -1010,6 +1012,11 @@ function closedAppositiveEnd(c: Ctx, last: number, j: number): number {
   }
   return -1;
 }
+
+/** Link words that open a description when a determiner, number or role word follows ("now 81", "then ambassador"). */
+const LINKS_BEFORE_DESCRIPTION = new Set(['now', 'then', 'also', 'formerly', 'once']);
+/** -ing words that open a title ("acting director", "managing partner", "ranking member"). */
+const TITLE_PARTICIPLES = new Set(['acting', 'managing', 'presiding', 'ranking', 'founding', 'visiting', 'outgoing', 'incoming']);
 
 /** First words of an aside after an inverted source that is no description of it (prepositions, link words). */
 const ASIDE_NOT_SOURCE = new Set([
@@ -1030,6 +1037,14 @@ function describesSource(c: Ctx, t: Token | undefined): boolean {
   // "Proponents, including the Conference of Mayors, have urged": members of the source (PolNeAR
   // train: 28 of 29 such asides are inside the gold Source)
   if (t.norm === 'including') return true;
+  // "Mr. Daniloff, now 81 and retired", "James Cunningham, then ambassador to Israel", "Cruz, also a
+  // GOP presidential hopeful": a time or link word before a description (PolNeAR train sources)
+  if (LINKS_BEFORE_DESCRIPTION.has(t.norm)) {
+    const next = c.tokens[tokenAt(c, t.end)];
+    return next !== undefined && (next.kind === 'number' || (next.kind === 'word' && (DETERMINERS.has(next.norm) || (isRoleWord(next.norm) && !NOT_ROLE_WORDS.has(next.norm)))));
+  }
+  // "Ken Sena, managing director at Evercore": a title, not a participle clause
+  if (TITLE_PARTICIPLES.has(t.norm)) return true;
   if (ASIDE_NOT_SOURCE.has(t.norm) || t.norm.endsWith('ing')) return false;
   return !(t.norm.endsWith('ed') && isLower(c.text, t) && !ROLE_WORDS.has(t.norm));
 }

@@ -115,6 +115,10 @@ test('attributions: source spans of classes missed on PolNeAR dev (#16)', () => 
   assert.deepEqual(sources('My aunt is 86 and she still says the ferry is safer.'), [['says', 'she']]);
   // a participle's subject is the sentence's, not that of a cue inside a "who" clause before it
   assert.deepEqual(sources('Mayor Tomas Reyes was defensive about an engineer who said he was not paid, saying the bill was too high.'), [['said', 'an engineer'], ['saying', 'Mayor Tomas Reyes']]);
+  // "now 81", "then a harbour pilot", "managing director": descriptions, not a moment or a participle clause
+  assert.deepEqual(sources('“It is late,” said Ken Sena, managing director at Harbour Partners, on Monday.'), [['said', 'Ken Sena, managing director at Harbour Partners']]);
+  assert.deepEqual(sources('Mr. Dalen, now 81 and retired, said the ferry was safer.'), [['said', 'Mr. Dalen, now 81 and retired']]);
+  assert.deepEqual(sources('Mayor Tomas Reyes, then a harbour pilot, visited the docks, saying the ferry would stay.'), [['saying', 'Mayor Tomas Reyes, then a harbour pilot']]);
 });
 
 test('attributions: dangling cues lead nowhere', () => {
