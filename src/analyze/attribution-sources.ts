@@ -283,7 +283,7 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     const n = t.norm;
     if (i < j && (SUBJECT_STOPS.has(n) || CUE_VERBS.has(n) || PERSON_PRONOUNS.has(n) || PLURAL_PRONOUNS.has(n))) break;
     if (n === 'and' || n === 'or') {
-      if (!isCapital(text, tokens[i + 1]) && !isConjoinedHead(c, i)) break;
+      if (!isCapital(text, tokens[i + 1]) && !isConjoinedHead(c, i) && !joinsPeople(c, i, j)) break;
     } else if (INNER_PREPOSITIONS.has(n) && !GENERIC_HEADS.has(n) && i < j) {
       // "former secretary of state said", "a supporter of the plan said": a role word takes its "of" phrase
       const left = tokens[i - 1];
@@ -293,7 +293,9 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     first = i;
     // "people familiar with the matter": a determiner after an inner preposition does not end the phrase,
     // nor a bounded number ("The employee of nearly four years")
-    if (DETERMINERS.has(n) && !INNER_PREPOSITIONS.has(tokens[i - 1]?.norm ?? '') && !isBoundedNumber(c, i)) break;
+    // nor a second people phrase of a coordination ("many experts and some lawmakers")
+    const coordinated = (tokens[i - 1]?.norm === 'and' || tokens[i - 1]?.norm === 'or') && i - 1 >= a && joinsPeople(c, i - 1, j);
+    if (DETERMINERS.has(n) && !INNER_PREPOSITIONS.has(tokens[i - 1]?.norm ?? '') && !isBoundedNumber(c, i) && !coordinated) break;
   }
   while (first <= j && EDGE_WORDS.has(tokens[first]?.norm ?? '') && !DETERMINERS.has(tokens[first]?.norm ?? '')) first++;
   if (first < j) first = personHeadStart(c, first, j);
@@ -348,6 +350,23 @@ function isConjoinedHead(c: Ctx, i: number): boolean {
   // "Edwards and others": a name before, not the object of a verb before it
   const before = c.tokens[i - 2];
   return isCapital(c.text, prev) && !(before && before.kind === 'word' && isLower(c.text, before) && !DETERMINERS.has(before.norm) && !INNER_PREPOSITIONS.has(before.norm) && !isRoleWord(before.norm));
+}
+
+/** A word for people, plurals included ("allies", "lawmakers", "attorneys", "experts"). */
+function isPeopleNorm(n: string): boolean {
+  if (isHeadBeforePreposition(n) && !BODY_HEADS.has(n) && !n.endsWith('ed')) return true;
+  return n.endsWith('ies') && n.length > 5 && isRoleWord(`${n.slice(0, -3)}y`);
+}
+
+/**
+ * Does the "and" at token i join two phrases naming people, the subject's head at j ("many
+ * experts and some lawmakers say", "attorneys and legal experts said", "Her advisers and allies
+ * say")? PolNeAR takes the whole coordination as the source.
+ */
+function joinsPeople(c: Ctx, i: number, j: number): boolean {
+  const left = c.tokens[i - 1];
+  const head = c.tokens[j];
+  return left?.kind === 'word' && head?.kind === 'word' && j > i && isPeopleNorm(baseNorm(head)) && isPeopleNorm(baseNorm(left));
 }
 
 /** Token before a trailing time phrase ending at j ("on Tuesday", "just this month", "Monday night"), or j when there is none. */

@@ -119,6 +119,9 @@ test('attributions: source spans of classes missed on PolNeAR dev (#16)', () => 
   assert.deepEqual(sources('“It is late,” said Ken Sena, managing director at Harbour Partners, on Monday.'), [['said', 'Ken Sena, managing director at Harbour Partners']]);
   assert.deepEqual(sources('Mr. Dalen, now 81 and retired, said the ferry was safer.'), [['said', 'Mr. Dalen, now 81 and retired']]);
   assert.deepEqual(sources('Mayor Tomas Reyes, then a harbour pilot, visited the docks, saying the ferry would stay.'), [['saying', 'Mayor Tomas Reyes, then a harbour pilot']]);
+  // two people phrases joined by "and" are one source
+  assert.deepEqual(sources('Many experts and some lawmakers say the ferry is safe.'), [['say', 'Many experts and some lawmakers']]);
+  assert.deepEqual(sources('Her advisers and allies say she will run.'), [['say', 'Her advisers and allies']]);
 });
 
 test('attributions: dangling cues lead nowhere', () => {
