@@ -297,6 +297,16 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     const coordinated = (tokens[i - 1]?.norm === 'and' || tokens[i - 1]?.norm === 'or') && i - 1 >= a && joinsPeople(c, i - 1, j);
     if (DETERMINERS.has(n) && !INNER_PREPOSITIONS.has(tokens[i - 1]?.norm ?? '') && !isBoundedNumber(c, i) && !coordinated) break;
   }
+  // "A person familiar with the planning for Thursday's meeting", "The deputy head of China's
+  // delegation to the forum", "Experts on North Korea and nuclear nonproliferation": the walk
+  // stopped at a preposition whose word before heads nothing, or at an "and" inside the chain,
+  // but a word for people further back heads the whole chain (PolNeAR's Source)
+  const stop = tokens[first - 1]?.norm ?? '';
+  const reach = first - 1 > a && (INNER_PREPOSITIONS.has(stop) || stop === 'and') ? peopleHeadBefore(c, first - 2, a) : -1;
+  if (reach >= 0) {
+    const outer = subjectLeft(c, reach, a);
+    if (outer) first = outer[0];
+  }
   while (first <= j && EDGE_WORDS.has(tokens[first]?.norm ?? '') && !DETERMINERS.has(tokens[first]?.norm ?? '')) first++;
   if (first < j) first = personHeadStart(c, first, j);
   if (first <= j) first = quantityLeadStart(c, first, a);
@@ -350,6 +360,30 @@ function isConjoinedHead(c: Ctx, i: number): boolean {
   // "Edwards and others": a name before, not the object of a verb before it
   const before = c.tokens[i - 2];
   return isCapital(c.text, prev) && !(before && before.kind === 'word' && isLower(c.text, before) && !DETERMINERS.has(before.norm) && !INNER_PREPOSITIONS.has(before.norm) && !isRoleWord(before.norm));
+}
+
+/** Most tokens between a people word and the preposition where the walk left stopped. */
+const MAX_CHAIN_TOKENS = 6;
+
+/**
+ * Index of a word for people heading a prepositional chain that ends at token `from` (read
+ * leftwards: words, prepositions, determiners, possessives; no punctuation, verb of saying or
+ * clause word), the word right after it a preposition or an opener ("familiar", "privy"); or -1.
+ */
+function peopleHeadBefore(c: Ctx, from: number, a: number): number {
+  const { tokens, text } = c;
+  for (let x = from; x >= a && from - x < MAX_CHAIN_TOKENS; x--) {
+    const t = tokens[x] as Token;
+    if (t.kind === 'punct') {
+      if (isGluedInside(c, x) || isNamePeriod(text, tokens, x)) continue;
+      return -1;
+    }
+    if (t.kind !== 'word' && t.kind !== 'number') return -1;
+    if (SUBJECT_STOPS.has(t.norm) || CUE_VERBS.has(t.norm) || PERSON_PRONOUNS.has(t.norm) || PLURAL_PRONOUNS.has(t.norm) || OBJECT_PRONOUNS.has(t.norm)) return -1;
+    const next = tokens[x + 1];
+    if (isPeopleNorm(baseNorm(t)) && next && (INNER_PREPOSITIONS.has(next.norm) || OPENS_PREPOSITION.has(next.norm) || next.norm === 'privy')) return x;
+  }
+  return -1;
 }
 
 /** A word for people, plurals included ("allies", "lawmakers", "attorneys", "experts"). */

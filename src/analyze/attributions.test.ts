@@ -122,6 +122,9 @@ test('attributions: source spans of classes missed on PolNeAR dev (#16)', () => 
   // two people phrases joined by "and" are one source
   assert.deepEqual(sources('Many experts and some lawmakers say the ferry is safe.'), [['say', 'Many experts and some lawmakers']]);
   assert.deepEqual(sources('Her advisers and allies say she will run.'), [['say', 'Her advisers and allies']]);
+  // a word for people heads a chain of prepositions before the verb
+  assert.deepEqual(sources('A person familiar with the planning for the harbour vote says it will pass.'), [['says', 'A person familiar with the planning for the harbour vote']]);
+  assert.deepEqual(sources('Experts on ferries and coastal shipping said the route was safe.'), [['said', 'Experts on ferries and coastal shipping']]);
 });
 
 test('attributions: dangling cues lead nowhere', () => {
