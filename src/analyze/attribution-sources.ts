@@ -284,6 +284,9 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
     if (i < j && (SUBJECT_STOPS.has(n) || CUE_VERBS.has(n) || PERSON_PRONOUNS.has(n) || PLURAL_PRONOUNS.has(n))) break;
     if (n === 'and' || n === 'or') {
       if (!isCapital(text, tokens[i + 1]) && !isConjoinedHead(c, i) && !joinsPeople(c, i, j)) break;
+      // "... with a photo and Clinton said": a common noun before "and" is no second source
+      const before = tokens[i - 1];
+      if (isCapital(text, tokens[i + 1]) && before?.kind === 'word' && isLower(text, before) && !isPeopleNorm(baseNorm(before)) && !DETERMINERS.has(before.norm)) break;
     } else if (INNER_PREPOSITIONS.has(n) && !GENERIC_HEADS.has(n) && i < j) {
       // "former secretary of state said", "a supporter of the plan said": a role word takes its "of" phrase
       const left = tokens[i - 1];

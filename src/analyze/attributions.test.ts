@@ -125,6 +125,9 @@ test('attributions: source spans of classes missed on PolNeAR dev (#16)', () => 
   // a word for people heads a chain of prepositions before the verb
   assert.deepEqual(sources('A person familiar with the planning for the harbour vote says it will pass.'), [['says', 'A person familiar with the planning for the harbour vote']]);
   assert.deepEqual(sources('Experts on ferries and coastal shipping said the route was safe.'), [['said', 'Experts on ferries and coastal shipping']]);
+  // a common noun before "and" is an object, not a second source; two names stay one
+  assert.deepEqual(sources('The mayor posted a photo and Tomas Reyes said it was old.'), [['posted', 'The mayor'], ['said', 'Tomas Reyes']]);
+  assert.deepEqual(sources('Anna Berg and Tomas Reyes said the ferry would stay.'), [['said', 'Anna Berg and Tomas Reyes']]);
 });
 
 test('attributions: dangling cues lead nowhere', () => {
