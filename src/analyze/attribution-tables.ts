@@ -93,8 +93,8 @@ export const BETWEEN_SUBJECT_AND_VERB = new Set([
   'recently', 'earlier', 'repeatedly', 'reportedly', 'publicly', 'privately', 'separately', 'again', 'once', 'already',
   'often', 'frequently', 'then', 'now', 'first', 'initially', 'subsequently', 'further', 'flatly', 'firmly', 'strongly',
   'quickly', 'simply', 'just', 'last', 'yesterday', 'has long', 'long', 'had', 'not', 'never', 'is', 'are', 'was', 'were',
-  // "she still says", "Trump always says" (PolNeAR dev: "still" was taken for the source)
-  'still', 'always', 'sometimes', 'usually', 'even',
+  // "she still says", "Trump always says", "Carter however said" (PolNeAR: "still" and "however" were taken into the source)
+  'still', 'always', 'sometimes', 'usually', 'even', 'however', 'too',
 ]);
 
 /** Words before a cue verb that make it no attribution ("to say", "was told", "the reported attack"). */
