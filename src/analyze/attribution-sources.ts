@@ -262,6 +262,8 @@ function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
   if (isSuffixPeriod(c, j)) j--;
   // "Sanders on Tuesday said", "Wells Fargo just this month announced": the time is no part of the source
   j = beforeTimeTail(c, j, a);
+  // "Trump in his announcement speech called", "Jeb Bush in a Medium post said": the occasion is no part of the source
+  j = beforeOccasionTail(c, j, a);
   const last = tokens[j];
   // "Six in 10 say", "43 said the same", "42% say": a number may end the subject
   if (!last || (last.kind !== 'word' && last.kind !== 'number')) return null;
@@ -404,6 +406,30 @@ function joinsPeople(c: Ctx, i: number, j: number): boolean {
   const left = c.tokens[i - 1];
   const head = c.tokens[j];
   return left?.kind === 'word' && head?.kind === 'word' && j > i && isPeopleNorm(baseNorm(head)) && isPeopleNorm(baseNorm(left));
+}
+
+/** Nouns for the occasion of a statement ("in an interview", "in his speech"). */
+const OCCASIONS = new Set(['interview', 'interviews', 'speech', 'speeches', 'statement', 'post', 'tweet', 'tweets', 'op-ed', 'letter', 'email', 'appearance', 'address', 'remarks', 'briefing', 'conference', 'rally', 'debate', 'essay', 'column', 'memo', 'video', 'ad']);
+
+/**
+ * Token before a trailing occasion phrase ending at j ("in his announcement speech", "in a Medium
+ * post", "during an interview"), or j when there is none: "in" / "during" / "at", a determiner or
+ * possessive, up to three words and an occasion noun; a name must stand before it.
+ */
+function beforeOccasionTail(c: Ctx, j: number, a: number): number {
+  const { tokens, text } = c;
+  const last = tokens[j];
+  if (!last || last.kind !== 'word' || !OCCASIONS.has(last.norm)) return j;
+  for (let k = j - 1; k > a && j - k <= 5; k--) {
+    const t = tokens[k] as Token;
+    if (t.kind !== 'word') return j;
+    if (t.norm === 'in' || t.norm === 'during' || t.norm === 'at') {
+      const det = tokens[k + 1];
+      const before = tokens[k - 1];
+      return det && (ARTICLES_AND_POSSESSIVES.has(det.norm)) && before && isCapital(text, before) ? k - 1 : j;
+    }
+  }
+  return j;
 }
 
 /** Token before a trailing time phrase ending at j ("on Tuesday", "just this month", "Monday night"), or j when there is none. */
