@@ -999,6 +999,12 @@ function countedSubject(c: Ctx, k: number, a: number): [number, number] | null {
 }
 
 /** Words before a participle cue that hang it on the clause's subject ("by saying", "after saying"). */
+/**
+ * Things issued whose participle reports what they say ("issued a statement saying", "sent an email
+ * calling for"): PolNeAR train: 17 of 21 such participles are gold cues, the maker the Source.
+ */
+const ISSUED_DOCUMENTS = new Set(['statement', 'release', 'letter', 'report', 'memo', 'post', 'tweet', 'ad', 'video', 'email', 'note', 'message']);
+
 /** "continues to insist", "continued to call for": the cue is the verb after "to", the subject before "continue". */
 const CONTINUE_FORMS = new Set(['continue', 'continues', 'continued', 'continuing']);
 
@@ -1386,7 +1392,9 @@ export function findCues(input: CueInput): Cue[] {
           record(c, out, cueSpan, counted, si);
           continue;
         }
-        if (participle && !(before && (text[before.start] === ',' || isDash(c, k - 1) || PARTICIPLE_OPENERS.has(before.norm) || isCommaQuoteClose(c, k - 1)))) continue;
+        // "Black Lives Matter issued a statement saying ...": the statement's maker is the source
+        const issued = participle && before !== undefined && before.kind === 'word' && isLower(text, before) && ISSUED_DOCUMENTS.has(before.norm);
+        if (participle && !issued && !(before && (text[before.start] === ',' || isDash(c, k - 1) || PARTICIPLE_OPENERS.has(before.norm) || isCommaQuoteClose(c, k - 1)))) continue;
         const subject = clauseSubject(c, out, si, a, k - 1);
         if (subject) record(c, out, cueSpan, subject, si, closedAppositiveEnd(c, subject[1], k - 1));
         continue;

@@ -116,6 +116,8 @@ test('attributions: source spans of classes missed on PolNeAR dev (#16)', () => 
   assert.deepEqual(sources('Tomas Reyes however said the ferry would stay.'), [['said', 'Tomas Reyes']]);
   // the occasion between subject and verb is no part of the source
   assert.deepEqual(sources('Tomas Reyes in his harbour speech promised a new ferry.'), [['promised', 'Tomas Reyes']]);
+  // "issued a statement saying": the maker of the statement is the source
+  assert.deepEqual(sources('The Ferry Workers Union issued a statement saying the route would stay.'), [['saying', 'The Ferry Workers Union']]);
   // a participle's subject is the sentence's, not that of a cue inside a "who" clause before it
   assert.deepEqual(sources('Mayor Tomas Reyes was defensive about an engineer who said he was not paid, saying the bill was too high.'), [['said', 'an engineer'], ['saying', 'Mayor Tomas Reyes']]);
   // "now 81", "then a harbour pilot", "managing director": descriptions, not a moment or a participle clause
