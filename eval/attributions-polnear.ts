@@ -14,7 +14,7 @@
  *     apart (no floor): the wrong ones where the gold Source is a relative pronoun ("who") and
  *     ours is the phrase right before it, which the pronoun stands for.
  *
- *   node --import tsx eval/attributions-polnear.ts [--split dev|train] [--floors] [--misses]
+ *   node --import tsx eval/attributions-polnear.ts [--split dev|train] [--half odd|even] [--floors] [--misses]
  *
  * --misses lists missed reporting cues (MISS), wrong sources (SOURCE) and our cues on no gold cue (EXTRA).
  */
@@ -23,7 +23,10 @@ import { analyzeText, readPolnear } from '../src/analyze/speakers/polnear.js';
 import type { Span } from '../src/model/index.js';
 
 const split = process.argv.includes('--split') ? (process.argv[process.argv.indexOf('--split') + 1] as 'dev' | 'train') : 'dev';
-const articles = readPolnear(split, process.cwd(), false);
+const all = readPolnear(split, process.cwd(), false);
+/** --half odd|even: every other article in name order, to see that a change moves both halves alike. */
+const half = process.argv.includes('--half') ? process.argv[process.argv.indexOf('--half') + 1] : undefined;
+const articles = all && half ? all.filter((_, i) => (i % 2 === 1) === (half === 'odd')) : all;
 if (!articles) {
   console.log('skipped: ../shared/data/polnear not found');
   process.exit(0);

@@ -17,7 +17,7 @@
  *     pronoun in no CoreNLP chain that holds a name, and our attribution on that pronoun names
  *     our speaker (its antecedent cannot be checked here).
  *
- *   node --import tsx eval/quotes-polnear.ts [--split dev|train] [--floors]
+ *   node --import tsx eval/quotes-polnear.ts [--split dev|train] [--half odd|even] [--floors]
  *
  * --floors checks the figures against eval/floors.json "quotes-polnear" and exits 1 below one.
  * The shipped speaker model is trained on the train split only: figures on dev are held out.
@@ -27,7 +27,10 @@ import { analyzeText, goldQuotes, isRightSpeaker, readPolnear, type GoldQuote, t
 import type { Attribution, Span } from '../src/model/index.js';
 
 const split = process.argv.includes('--split') ? (process.argv[process.argv.indexOf('--split') + 1] as 'dev' | 'train') : 'dev';
-const articles = readPolnear(split);
+const all = readPolnear(split);
+/** --half odd|even: every other article in name order, to see that a change moves both halves alike. */
+const half = process.argv.includes('--half') ? process.argv[process.argv.indexOf('--half') + 1] : undefined;
+const articles = all && half ? all.filter((_, i) => (i % 2 === 1) === (half === 'odd')) : all;
 if (!articles) {
   console.log('skipped: ../shared/data/polnear not found');
   process.exit(0);

@@ -100,6 +100,41 @@ test('attributions: subjects that looked like something else (PolNeAR train miss
   assert.equal(sources('“We had better conventions than this one,” a delegate from Texas, wearing a hat, said matter-of-factly.').some(([, s]) => s === 'matter-of-factly'), false);
 });
 
+test('attributions: source spans of classes missed on PolNeAR dev (#16)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  // an appositive closed by commas after a participle's subject belongs to the source
+  assert.deepEqual(sources('Mayor Tomas Reyes, a former harbour pilot, visited the docks, saying the ferry would stay.'), [['saying', 'Mayor Tomas Reyes, a former harbour pilot']]);
+  // "including ..." names members of the source
+  assert.deepEqual(sources('Proponents, including the Coastal Rowing Club, have urged the board to wait.'), [['urged', 'Proponents, including the Coastal Rowing Club']]);
+  // a reason after "citing" is no source: the clause's subject is
+  assert.deepEqual(sources('The Harbour Court blocked the sale, citing a threat to the water supply.'), [['citing', 'The Harbour Court']]);
+  // a plural role word or a governing body before "for" / "of" heads the source
+  assert.deepEqual(sources('The fares rose, lawyers for the ferry company said.'), [['said', 'lawyers for the ferry company']]);
+  assert.deepEqual(sources('The town of Eastport is demanding a refund.'), [['demanding', 'The town of Eastport']]);
+  // an adverb without -ly between subject and verb is no source ("still" was)
+  assert.deepEqual(sources('My aunt is 86 and she still says the ferry is safer.'), [['says', 'she']]);
+  assert.deepEqual(sources('Tomas Reyes however said the ferry would stay.'), [['said', 'Tomas Reyes']]);
+  // the occasion between subject and verb is no part of the source
+  assert.deepEqual(sources('Tomas Reyes in his harbour speech promised a new ferry.'), [['promised', 'Tomas Reyes']]);
+  // "issued a statement saying": the maker of the statement is the source
+  assert.deepEqual(sources('The Ferry Workers Union issued a statement saying the route would stay.'), [['saying', 'The Ferry Workers Union']]);
+  // a participle's subject is the sentence's, not that of a cue inside a "who" clause before it
+  assert.deepEqual(sources('Mayor Tomas Reyes was defensive about an engineer who said he was not paid, saying the bill was too high.'), [['said', 'an engineer'], ['saying', 'Mayor Tomas Reyes']]);
+  // "now 81", "then a harbour pilot", "managing director": descriptions, not a moment or a participle clause
+  assert.deepEqual(sources('“It is late,” said Ken Sena, managing director at Harbour Partners, on Monday.'), [['said', 'Ken Sena, managing director at Harbour Partners']]);
+  assert.deepEqual(sources('Mr. Dalen, now 81 and retired, said the ferry was safer.'), [['said', 'Mr. Dalen, now 81 and retired']]);
+  assert.deepEqual(sources('Mayor Tomas Reyes, then a harbour pilot, visited the docks, saying the ferry would stay.'), [['saying', 'Mayor Tomas Reyes, then a harbour pilot']]);
+  // two people phrases joined by "and" are one source
+  assert.deepEqual(sources('Many experts and some lawmakers say the ferry is safe.'), [['say', 'Many experts and some lawmakers']]);
+  assert.deepEqual(sources('Her advisers and allies say she will run.'), [['say', 'Her advisers and allies']]);
+  // a word for people heads a chain of prepositions before the verb
+  assert.deepEqual(sources('A person familiar with the planning for the harbour vote says it will pass.'), [['says', 'A person familiar with the planning for the harbour vote']]);
+  assert.deepEqual(sources('Experts on ferries and coastal shipping said the route was safe.'), [['said', 'Experts on ferries and coastal shipping']]);
+  // a common noun before "and" is an object, not a second source; two names stay one
+  assert.deepEqual(sources('The mayor posted a photo and Tomas Reyes said it was old.'), [['posted', 'The mayor'], ['said', 'Tomas Reyes']]);
+  assert.deepEqual(sources('Anna Berg and Tomas Reyes said the ferry would stay.'), [['said', 'Anna Berg and Tomas Reyes']]);
+});
+
 test('attributions: dangling cues lead nowhere', () => {
   const got = attributions('The dialogue went on, citing unidentified officials, according to\nThe talks were held, citing.\nIt was secret, according to .');
   assert.deepEqual(got.map((a) => [a[0], a[1]]), [
