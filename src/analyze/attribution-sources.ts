@@ -22,6 +22,20 @@ import { personGenders, pronounGender, type Gender } from './speakers/gender.js'
 import { tokenBits, WORD_BITS, type TokenBits } from './word-bits.js';
 import { OUTLET_NAME_HEADS } from './attribution-tables.js';
 
+/** "add" before a number or "to"/"up"/"more" sums; "threaten" without "to" or "that" after it menaces a thing. */
+const ADD_FORMS = new Set(['add', 'adds', 'added', 'adding']);
+const ADD_NOT_SPEECH = new Set(['to', 'up', 'more', 'another', 'nearly', 'about', 'roughly', 'some']);
+const THREATEN_FORMS = new Set(['threaten', 'threatens', 'threatened', 'threatening']);
+
+function notSpeechObject(cue: string, after: Token): boolean {
+  if (ADD_FORMS.has(cue)) return after.kind === 'number' || ADD_NOT_SPEECH.has(after.norm);
+  if (THREATEN_FORMS.has(cue)) return after.kind === 'word' && after.norm !== 'to' && after.norm !== 'that';
+  return false;
+}
+
+/** Last words of an institution's name: a source so named is named even when the tagger read it as a place. */
+const INSTITUTION_HEADS = new Set(['hospital', 'university', 'college', 'school', 'academy', 'institute', 'museum', 'library', 'clinic', 'infirmary', 'prison', 'airport', 'zoo', 'observatory', 'laboratory', 'foundation']);
+
 /** Longest source phrase, in tokens. */
 const MAX_SOURCE_TOKENS = 14;
 /** How far back a cue looks for the "who" of a relative clause between its subject and itself. */
@@ -858,6 +872,9 @@ function classify(c: Ctx, first: number, last: number, si: number): Classified {
     // "Clinton said" where the tagger took a surname for a town: a person of that name in the article makes it named
     const person = personByLastWord(c).get(place.text.toLowerCase());
     if (person) return { kind: 'named', canonical: person, speaker: span, unresolved: false };
+    // "according to Marrowby General Hospital": a named institution, whatever the tagger made of it
+    const head = place.text.slice(place.text.lastIndexOf(' ') + 1).toLowerCase();
+    if (place.text.includes(' ') && INSTITUTION_HEADS.has(head)) return { kind: 'named', canonical: place.canonical, speaker: span, unresolved: false };
     return { kind: 'anonymous', canonical: place.canonical, speaker: span, unresolved: false };
   }
   // "Workers say": a capital at the start of the sentence names no one
@@ -1417,6 +1434,8 @@ export function findCues(input: CueInput): Cue[] {
       if (after && after.kind === 'word' && NOT_AFTER_CUE.has(after.norm) && !tok.norm.endsWith('ed')) continue;
       // "who asked not to be named", "asked to remain anonymous": a request, not a statement
       if ((tok.norm === 'asked' || tok.norm === 'asks') && after && (after.norm === 'not' || after.norm === 'to' || after.norm === 'that')) continue;
+      // "will add 20 minutes", "added to the confusion", "threatens the U.S.": a quantity or a thing, no words reported
+      if (after && notSpeechObject(tok.norm, after)) continue;
       const cueSpan = { start: tok.start, end: tok.end };
       // "..., saying ..." / "X attacked her and said ...": the subject of the clause
       const participle = CUE_PARTICIPLES.has(tok.norm);
