@@ -141,3 +141,10 @@ test('a quoted speaker\'s side comes from the words nearest the name in its own 
   assert.notEqual(reyes.side, 'company', `farmer Tom Reyes: ${reyes.side} (${reyes.sideCue})`);
   assert.equal(stroud.side, 'official', `Mia Stroud: ${stroud.side} (${stroud.sideCue})`);
 });
+
+test('a quote whose pronoun speaker nobody resolved adds no quoted source named "she"', () => {
+  const raw = 'Clinic reopens\nThe clinic reopened on Monday, the council said.\n\n“Nobody’s life is in danger,” she said.';
+  const doc = analyze(extract({ uri: 'she.txt', format: 'text', raw, record: {}, messages: [] }, DEFAULT_CONTEXT), DEFAULT_CONTEXT);
+  assert.ok(doc.quotes.some((q) => q.speaker?.text === 'she' && q.speakerCanonical === null), JSON.stringify(doc.quotes.map((q) => [q.speaker?.text, q.speakerCanonical])));
+  assert.deepEqual((doc.profile.quoted ?? []).map((q) => q.speaker).filter((s) => s === 'she'), []);
+});

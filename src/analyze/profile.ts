@@ -60,13 +60,16 @@ function sideOf(doc: Doc, speaker: Evidence | null, canonical: string | null): {
   return { side: 'unknown', cue: null };
 }
 
+const LONE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+
 /** Quoted sources, one per speaker, in order of first quote. */
 function quotedSources(doc: Doc): QuotedSource[] {
   const by = new Map<string, QuotedSource>();
   for (const q of doc.quotes) {
     if (q.short) continue; // a scare quote is no statement of the speaker's
     const who = q.speakerCanonical ?? q.speaker?.text ?? null;
-    if (who === null) continue;
+    // a pronoun nobody resolved ("she said") names no source of its own
+    if (who === null || (q.speakerCanonical === null && LONE_PRONOUNS.has(who.toLowerCase()))) continue;
     let src = by.get(who);
     if (src === undefined) {
       const { side, cue } = sideOf(doc, q.speaker, q.speakerCanonical);
