@@ -1,0 +1,184 @@
+/**
+ * Classifying a source phrase for attribution-sources.ts: named, anonymous or relayed, and a
+ * pronoun resolved to its antecedent.
+ */
+import type { AttributionKind, Entity, Span, Token } from '../model/index.js';
+import { ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_PARTICIPLES, CUE_VERBS, DOCUMENT_HEADS, GENERIC_HEADS, INNER_PREPOSITIONS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SOURCE_END, SUBJECT_STOPS } from './attribution-tables.js';
+import { personGenders, pronounGender } from './speakers/gender.js';
+import { type Ctx, isCapital, baseNorm, isInside, entitiesIn, isRoleWord, insideAny, tokenAt, NOT_ROLE_WORDS } from './attribution-context.js';
+import { outletOf, outletNamed } from './attribution-outlets.js';
+import { isObjectOrOwner } from './attribution-subjects.js';
+
+/** Last words of an institution's name: a source so named is named even when the tagger read it as a place. */
+const INSTITUTION_HEADS = new Set(['hospital', 'university', 'college', 'school', 'academy', 'institute', 'museum', 'library', 'clinic', 'infirmary', 'prison', 'airport', 'zoo', 'observatory', 'laboratory', 'foundation']);
+
+/** How many sentences back a pronoun looks for its antecedent. */
+const ANTECEDENT_SENTENCES = 3;
+
+interface Classified {
+  kind: AttributionKind;
+  canonical: string | null;
+  outlet?: string;
+  speaker: Span;
+  unresolved: boolean;
+}
+
+/** Named, anonymous, relayed, or a resolved pronoun, for the phrase of tokens [first, last] in sentence `si`. */
+export function classify(c: Ctx, first: number, last: number, si: number): Classified {
+  const { tokens, text } = c;
+  const f = tokens[first] as Token;
+  const l = tokens[last] as Token;
+  const span = { start: f.start, end: l.end };
+  if (first === last && (PERSON_PRONOUNS.has(f.norm) || PLURAL_PRONOUNS.has(f.norm) || f.norm === 'it')) {
+    const antecedent = resolvePronoun(c, f, si);
+    if (antecedent) return antecedent;
+    return { kind: 'anonymous', canonical: null, speaker: span, unresolved: true };
+  }
+  const names = entitiesIn(c.entities, span.start, span.end);
+  let generic = false;
+  let document = false;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== 'word' || insideAny(names, t)) continue;
+    const n = baseNorm(t);
+    if (ANONYMOUS_MODIFIERS.has(n)) return { kind: 'anonymous', canonical: null, speaker: span, unresolved: false };
+    if (GENERIC_HEADS.has(n)) {
+      generic = true;
+      if (DOCUMENT_HEADS.has(n)) document = true;
+    }
+  }
+  const named = names.find((e) => e.type === 'person') ?? names.find((e) => e.type === 'org' || e.type === 'group');
+  // "The U.S. has said", "Texas said": a country or place speaks through no one it names: anonymous
+  const place = names.find((e) => e.type === 'place');
+  // "chief executive Alder Quennell": a person's name at the head of the phrase names the
+  // source, whatever title stands before it.
+  const person = names.find((e) => e.type === 'person');
+  // "according to the Marrowby Courier": an outlet's name is no person's, whatever the tagger said
+  const outletName = person ? outletNamed(text, tokens, first, last) : null;
+  if (outletName !== null) return { kind: 'relayed', canonical: null, outlet: outletName, speaker: span, unresolved: false };
+  if (person && person.span.end >= l.end) return { kind: 'named', canonical: person.canonical, speaker: span, unresolved: false };
+  // "the AP", "a Reuters report", "reports by CNN": another outlet's reporting, relayed
+  const outlet = outletOf(text, tokens, first, last);
+  if (outlet !== null) {
+    const org = names.find((e) => e.type === 'org');
+    return { kind: 'relayed', canonical: org?.canonical ?? null, outlet, speaker: span, unresolved: false };
+  }
+  if (generic && !(document && named)) return { kind: 'anonymous', canonical: null, speaker: span, unresolved: false };
+  if (named) return { kind: 'named', canonical: named.canonical, speaker: span, unresolved: false };
+  if (place) {
+    // "Clinton said" where the tagger took a surname for a town: a person of that name in the article makes it named
+    const person = personByLastWord(c).get(place.text.toLowerCase());
+    if (person) return { kind: 'named', canonical: person, speaker: span, unresolved: false };
+    // "according to Marrowby General Hospital": a named institution, whatever the tagger made of it
+    const head = place.text.slice(place.text.lastIndexOf(' ') + 1).toLowerCase();
+    if (place.text.includes(' ') && INSTITUTION_HEADS.has(head)) return { kind: 'named', canonical: place.canonical, speaker: span, unresolved: false };
+    return { kind: 'anonymous', canonical: place.canonical, speaker: span, unresolved: false };
+  }
+  // "Workers say": a capital at the start of the sentence names no one
+  const sentenceStart = c.ranges[si]?.[0] ?? -1;
+  if (isCapital(text, l) && !(last === sentenceStart)) return { kind: 'named', canonical: null, speaker: span, unresolved: false };
+  // "the ministry said" points back to a named body; "a newspaper reported" names none
+  return f.norm === 'the' ? { kind: 'named', canonical: null, speaker: span, unresolved: false } : { kind: 'anonymous', canonical: null, speaker: span, unresolved: false };
+}
+
+/**
+ * The antecedent of a pronoun: in this sentence before it, then up to ANTECEDENT_SENTENCES
+ * before, the first (subject-most) person for he/she, organisation, group or anonymous source
+ * for they/it. Names inside quotations are skipped.
+ */
+function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
+  const wantPerson = PERSON_PRONOUNS.has(pronoun.norm);
+  const gender = pronounGender(pronoun.norm);
+  const genders = gender ? (c.genders ??= personGenders(c.text, c.tokens, c.sentences, c.entities)) : undefined;
+  for (let s = si; s >= 0 && si - s <= ANTECEDENT_SENTENCES; s--) {
+    const sentence = c.sentences[s];
+    if (!sentence) continue;
+    const end = s === si ? pronoun.start : sentence.end;
+    // "She says Trump's tweets accusing Alicia Machado ...": the same pronoun before any name
+    // continues the chain, whose antecedent lies further back (within the same window: looking
+    // farther back was no better on PolNeAR, the names there are more often mistagged)
+    const same = samePronounAt(c, s, pronoun.norm, end);
+    let best: Classified | null = null;
+    let bestAt = Infinity;
+    let object: Classified | null = null;
+    let otherGender = false;
+    const ents = entitiesIn(c.entities, sentence.start, end);
+    for (let ei = 0; ei < ents.length; ei++) {
+      const e = ents[ei] as Entity;
+      if (isInside(c.quoted, e.span.start)) continue;
+      if (wantPerson && modifiesNextPerson(c.text, e, ents[ei + 1])) continue; // "Obama consultant Cornell Belcher": the consultant speaks
+      const fits = wantPerson ? e.type === 'person' && !(gender && (genders?.get(e.canonical) ?? gender) !== gender) : e.type === 'org' || e.type === 'group' || e.type === 'place';
+      // "Trump mocked Bush’s record ... he said": an object or an owner is what "he" stands for only
+      // when the sentence's subject is of the other gender ("Martha Raddatz asked Mike Pence ... he said")
+      if (wantPerson && e.type === 'person' && !fits) otherGender = true;
+      if (fits && wantPerson && isObjectOrOwner(c, tokenAt(c, e.span.start), e)) {
+        if (!object) object = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
+        continue;
+      }
+      if (fits && e.span.start < bestAt) {
+        best = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
+        bestAt = e.span.start;
+      }
+    }
+    if (!best && object && otherGender) {
+      best = object;
+      bestAt = object.speaker.start;
+    }
+    for (const a of c.anonymous.get(s) ?? []) {
+      if (a.span.start >= end || a.plural === wantPerson || (wantPerson && !a.person)) continue;
+      if (a.span.start < bestAt) {
+        best = { kind: 'anonymous', canonical: null, speaker: a.span, unresolved: false };
+        bestAt = a.span.start;
+      }
+    }
+    if (same >= 0 && same < bestAt) continue;
+    if (best) return best;
+  }
+  return null;
+}
+
+/** Most words between a name and the person it describes ("Trump senior communications adviser Jason Miller"). */
+const MAX_MODIFIER_WORDS = 4;
+const MAX_MODIFIER_CHARS = 50;
+
+/**
+ * Does the name e only describe the person named right after it ("Obama consultant Cornell
+ * Belcher", "Clinton's campaign chairman John Podesta")? Only lower-case words stand between
+ * them (a possessive first allowed), none a verb form of a cue or in -ed, and the last a role word.
+ */
+function modifiesNextPerson(text: string, e: Entity, next: Entity | undefined): boolean {
+  if (e.type !== 'person' || !next || next.type !== 'person') return false;
+  if (next.span.start - e.span.end > MAX_MODIFIER_CHARS) return false;
+  let between = text.slice(e.span.end, next.span.start);
+  if (between.startsWith("'s ") || between.startsWith('’s ')) between = between.slice(2);
+  const words = between.trim().split(' ');
+  if (words.length === 0 || words.length > MAX_MODIFIER_WORDS || !/^ [a-z][a-z ]*[a-z] $/.test(between)) return false;
+  // every word describes ("senior", "campaign", "manager"); a verb or a preposition between ("went after") makes two people
+  return words.every((w) => isRoleWord(w) && !w.endsWith('ed') && !CUE_VERBS.has(w) && !CUE_PARTICIPLES.has(w) && !NOT_ROLE_WORDS.has(w) &&
+    !SUBJECT_STOPS.has(w) && !SOURCE_END.has(w) && !INNER_PREPOSITIONS.has(w) && !BETWEEN_SUBJECT_AND_VERB.has(w));
+}
+/** Offset of the first `norm` pronoun of sentence s before `end`, outside quotations, or -1. */
+function samePronounAt(c: Ctx, s: number, norm: string, end: number): number {
+  const range = c.ranges[s];
+  if (!range) return -1;
+  for (let k = range[0]; k < range[1]; k++) {
+    const t = c.tokens[k] as Token;
+    if (t.start >= end) break;
+    if (t.norm === norm && !isInside(c.quoted, t.start)) return t.start;
+  }
+  return -1;
+}
+
+/** Person canonicals by the last word of their names (lower case), made once per text. */
+function personByLastWord(c: Ctx): Map<string, string> {
+  if (c.personLastWords) return c.personLastWords;
+  const out = new Map<string, string>();
+  for (const e of c.entities) {
+    if (e.type !== 'person') continue;
+    const words = e.text.toLowerCase().split(' ');
+    const lastWord = words[words.length - 1] ?? '';
+    if (lastWord && !out.has(lastWord)) out.set(lastWord, e.canonical);
+  }
+  c.personLastWords = out;
+  return out;
+}
