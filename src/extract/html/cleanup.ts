@@ -6,7 +6,7 @@
  * Tuned on the development half of ../shared/data/extraction.
  */
 import type { El } from './parse.js';
-import type { Line, Stats } from './content.js';
+import type { Line, StatsOf } from './content.js';
 import { classWeight, isEmbed } from './scoring.js';
 
 /** Containers judged by their links and score. */
@@ -42,9 +42,9 @@ const CREDIT_END = /\((?:image|photo|picture|credit|pic)s?\s*:[^)]{1,60}\)$/i;
 const CAPTION_MAX_CHARS = 300;
 
 /** True when a container inside the content should be left out. */
-export function isLeftOut(el: El, stats: Map<El, Stats>, maxLinkDensity: number): boolean {
+export function isLeftOut(el: El, stats: StatsOf, maxLinkDensity: number): boolean {
   if (!JUDGED.has(el.tag)) return false;
-  const s = stats.get(el);
+  const s = stats[el.index];
   if (!s) return false;
   if (s.commas >= PROSE_COMMAS || isEmbed(el)) return false;
   const weight = classWeight(el);

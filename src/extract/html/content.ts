@@ -60,12 +60,22 @@ export interface Stats {
   paragraphs: number;
 }
 
+/** An attempt's measures of each kept element, at the element's index (parse.ts); none for cut ones. */
+export type StatsOf = (Stats | undefined)[];
+
 /** How many top candidates are looked at for a common ancestor. */
 const TOP_CANDIDATES = 5;
 
-/** Length of a text with whitespace runs counted as one character. */
-function collapsedLength(s: string): number {
+/** The commas (ASCII, full-width, Arabic) of the text textLength last measured. */
+let lastCommas = 0;
+
+/**
+ * Length of a text with whitespace runs counted as one character; its commas are left in
+ * lastCommas (one pass over the text for both measures: a page's text is walked once per attempt).
+ */
+function textLength(s: string): number {
   let n = 0;
+  let commas = 0;
   let space = true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -75,17 +85,10 @@ function collapsedLength(s: string): number {
     } else {
       n++;
       space = false;
+      if (c === 44 || c === 0xff0c || c === 0x060c) commas++;
     }
   }
-  return n;
-}
-
-function commaCount(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 44 || c === 0xff0c || c === 0x060c) n++;
-  }
+  lastCommas = commas;
   return n;
 }
 
@@ -108,8 +111,11 @@ function keptElements(root: El, flags: AttemptFlags, cut: Set<El>): El[] {
   return out;
 }
 
-function measure(elements: readonly El[], cut: Set<El>): Map<El, Stats> {
-  const stats = new Map<El, Stats>();
+function measure(elements: readonly El[], cut: Set<El>): StatsOf {
+  // Allocated at its full length: filled from the last element back, a growing array would go sparse.
+  let last = 0;
+  for (const el of elements) if (el.index > last) last = el.index;
+  const stats: StatsOf = new Array<Stats | undefined>(last + 1);
   for (let k = elements.length - 1; k >= 0; k--) {
     const el = elements[k]!;
     let text = 0;
@@ -120,12 +126,12 @@ function measure(elements: readonly El[], cut: Set<El>): Map<El, Stats> {
     let paragraphs = 0;
     for (const c of el.children) {
       if (typeof c === 'string') {
-        text += collapsedLength(c);
-        commas += commaCount(c);
+        text += textLength(c);
+        commas += lastCommas;
         continue;
       }
       if (cut.has(c)) continue;
-      const s = stats.get(c);
+      const s = stats[c.index];
       if (!s) continue;
       text += s.text;
       links += s.links;
@@ -139,7 +145,7 @@ function measure(elements: readonly El[], cut: Set<El>): Map<El, Stats> {
     if (el.tag === 'a') links = text;
     const own = text - blockText;
     if (own >= MIN_PARAGRAPH_CHARS && BLOCK_TAGS.has(el.tag)) paragraphs += own;
-    stats.set(el, { text, links, commas, own, ownCommas: commas - blockCommas, score: 0, scored: false, paragraphs });
+    stats[el.index] = { text, links, commas, own, ownCommas: commas - blockCommas, score: 0, scored: false, paragraphs };
   }
   return stats;
 }
@@ -158,14 +164,14 @@ export function findContent(root: El, flags: AttemptFlags, tuning: Readonly<Casc
   const candidates: El[] = [];
   for (const el of elements) {
     if (!BLOCK_TAGS.has(el.tag) || el.tag === 'body' || el.tag === 'html') continue;
-    const s = stats.get(el)!;
+    const s = stats[el.index]!;
     if (s.own < MIN_PARAGRAPH_CHARS) continue;
     const score = 1 + s.ownCommas + Math.min(Math.floor(s.own / 100), 3);
     // A text-holding div is itself a paragraph: its own score goes to it and up.
     let node: El | null = el.tag === 'p' || HEADING_TAGS.has(el.tag) || el.tag === 'li' ? el.parent : el;
     for (let level = 0; node && level < SCORE_ANCESTORS; level++, node = node.parent) {
       if (node.tag === '#root') break;
-      const ns = stats.get(node);
+      const ns = stats[node.index];
       if (!ns) break;
       if (!ns.scored) {
         ns.scored = true;
@@ -180,7 +186,7 @@ export function findContent(root: El, flags: AttemptFlags, tuning: Readonly<Casc
 
   // 4. The top candidate.
   const final = (el: El): number => {
-    const s = stats.get(el)!;
+    const s = stats[el.index]!;
     return s.score * (1 - linkDensity(s));
   };
   candidates.sort((a, b) => final(b) - final(a));
@@ -192,14 +198,14 @@ export function findContent(root: El, flags: AttemptFlags, tuning: Readonly<Casc
   for (const other of candidates.slice(1, TOP_CANDIDATES)) {
     if (final(other) < tuning.nearShare * topScore || contains(top, other) || contains(other, top)) continue;
     const common = commonAncestor(top, other);
-    if (common && common.tag !== '#root' && common.tag !== 'html' && linkDensity(stats.get(common)!) <= tuning.parentMaxLinkDensity) top = common;
+    if (common && common.tag !== '#root' && common.tag !== 'html' && linkDensity(stats[common.index]!) <= tuning.parentMaxLinkDensity) top = common;
   }
   // 4b. Move up while the parent holds much more non-link text (pages that split the body over blocks).
   for (;;) {
     const p = top.parent;
     if (!p || p.tag === '#root' || p.tag === 'body' || p.tag === 'html') break;
-    const ts = stats.get(top)!;
-    const ps = stats.get(p)!;
+    const ts = stats[top.index]!;
+    const ps = stats[p.index]!;
     const onlyChild = p.children.filter((c) => typeof c !== 'string' || c.trim() !== '').length === 1;
     if (onlyChild || (ps.paragraphs >= tuning.parentTextGain * ts.paragraphs && linkDensity(ps) <= tuning.parentMaxLinkDensity)) {
       top = p;
@@ -221,7 +227,7 @@ export function findContent(root: El, flags: AttemptFlags, tuning: Readonly<Casc
         chosen.push(c);
         continue;
       }
-      const s = stats.get(c);
+      const s = stats[c.index];
       if (!s || c.tag !== 'p') continue;
       const ld = linkDensity(s);
       if ((s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld === 0 && /\.( |$)/.test(flatText(c)))) chosen.push(c);
@@ -256,7 +262,7 @@ function flatText(el: El): string {
 const KIND_OF_TAG: Readonly<Record<string, LineKind>> = { h1: 'title', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading', li: 'item', blockquote: 'quote' };
 
 /** Step 5: renders the chosen elements to lines, one per block. */
-function render(chosen: readonly El[], stats: Map<El, Stats>, flags: AttemptFlags, cut: Set<El>, tuning: Readonly<CascadeTuning>): Attempt {
+function render(chosen: readonly El[], stats: StatsOf, flags: AttemptFlags, cut: Set<El>, tuning: Readonly<CascadeTuning>): Attempt {
   const lines: Line[] = [];
   let leftOut = 0;
   let buf: string[] = [];
@@ -291,7 +297,7 @@ function render(chosen: readonly El[], stats: Map<El, Stats>, flags: AttemptFlag
         const r = e.runs;
         if (r) for (let i = 0; i < r.length; i += 3) runs.push(r[i]! + bufLength, r[i + 1]!, r[i + 2]!);
         bufLength += node.length;
-        if (e.inLink) linkChars += collapsedLength(node);
+        if (e.inLink) linkChars += textLength(node);
         continue;
       }
       const block = BLOCK_TAGS.has(node.tag);

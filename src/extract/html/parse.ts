@@ -40,6 +40,8 @@ export interface El {
   /** Text strings (entity-decoded, not yet collapsed) and child elements, in document order. */
   children: (El | string)[];
   parent: El | null;
+  /** The element's place in the order the parser made them (the root 0): per-element measures are arrays indexed by it. */
+  index: number;
   /**
    * Where each text child came from in the page, for the article text's raw spans: for child k
    * (a string), runs[k] is a flat list of triples (offset in the string, raw start, raw end), one
@@ -71,7 +73,7 @@ export interface ParsedPage {
  * parser after `timeBudgetMs` (limits.time set).
  */
 export function parseHtml(html: string | Utf8Page, timeBudgetMs = 2000): ParsedPage {
-  const root: El = { tag: '#root', attrs: {}, children: [], parent: null };
+  const root: El = { tag: '#root', attrs: {}, children: [], parent: null, index: 0 };
   const page: ParsedPage = { root, title: '', metas: [], links: [], jsonld: [], times: [], lang: null, limits: { depth: false, elements: false, time: false } };
   // One entry per open tag: the element, or null for a tag we did not build.
   const open: (El | null)[] = [];
@@ -105,7 +107,7 @@ export function parseHtml(html: string | Utf8Page, timeBudgetMs = 2000): ParsedP
           open.push(null);
           return;
         }
-        const el: El = { tag: name, attrs, children: [], parent: current };
+        const el: El = { tag: name, attrs, children: [], parent: current, index: elements + 1 };
         current.children.push(el);
         current = el;
         depth++;
