@@ -237,7 +237,8 @@ export class Clusterer {
    * Regroups the stories founded in this batch (none stored merged into them), seen whole: first
    * joins those that are parts of one event (split.ts joinParts), then splits those that hold two
    * events (splitOff), again within each part; a part taken out founds a story of its own, titled
-   * by its first member. Returns the stories founded (less those joined).
+   * by its first member; then joins parts once more, now that the split has laid them bare.
+   * Returns the stories founded (less those joined).
    */
   private splitStories(
     pending: readonly Pending[],
@@ -270,6 +271,10 @@ export class Clusterer {
       created -= group.length - 1;
     }
     members = byStory();
+    // Each founded story's members by the story they were in before the split (the rejoin below
+    // must not undo a split).
+    const origin = new Map<Pending, number>();
+    [...members.values()].forEach((list, k) => list.forEach((p) => origin.set(p, k)));
     const queue: (Pending | StoredMember)[][] = [...members.values(), ...touched];
     for (let list = queue.pop(); list; list = queue.pop()) {
       const off = splitOff(list, this.df);
@@ -290,6 +295,18 @@ export class Clusterer {
       }
       // Only parts with an article of this batch are looked at again: the rest was seen before.
       for (const part of [moving, staying]) if (part.some(isPending)) queue.push(part);
+    }
+    // Then, once more, the parts of one event: a story that held two events hid, in its mean
+    // within, how alike one of its events is to a part of that event left apart; split, the two
+    // are plain. Only stories founded here and made of this batch's articles (a part split off a
+    // stored story keeps its stored members), and never two parts of one split story.
+    const after = [...byStory().values()].filter((list) => list.every((p) => origin.has(p)));
+    const from = after.map((list) => origin.get(list[0] as Pending) as number);
+    const apart = (a: number, b: number): boolean => from[a] === from[b] || (after[a] as Pending[]).length < 2 || (after[b] as Pending[]).length < 2;
+    for (const group of joinParts(after, this.df, apart)) {
+      const story = (after[group[0] as number] as Pending[])[0]?.story as string;
+      for (const k of group.slice(1)) for (const p of after[k] as Pending[]) p.story = story;
+      created -= group.length - 1;
     }
     return created;
   }

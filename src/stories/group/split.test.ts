@@ -59,6 +59,20 @@ test('parts of one event that arrived apart are joined; two events of one kind a
   assert.deepEqual(joinParts([first, [other(1), other(2)]], df), []);
 });
 
+test('stories named apart (two parts of one split story) are not joined, neither directly nor through a third', () => {
+  const df = new DocumentFrequency();
+  const first = [0, 2, 4, 6, 8, 10].map((n) => report(FIRST, n));
+  // Three parts of one fight's reports: joined whole without the constraint...
+  const stories = [first.slice(0, 2), first.slice(2, 4), first.slice(4)];
+  assert.deepEqual(joinParts(stories, df), [[0, 1, 2]]);
+  // ...parts 0 and 2 kept apart: the third (1) joins one of them, never both.
+  const apart = (a: number, b: number): boolean => (a === 0 && b === 2) || (a === 2 && b === 0);
+  const groups = joinParts(stories, df, apart);
+  for (const g of groups) assert.ok(!(g.includes(0) && g.includes(2)), JSON.stringify(groups));
+  assert.equal(groups.length, 1);
+  assert.equal(groups[0]?.length, 2);
+});
+
 // Two events of one kind told in the words of that kind (two reversals of one wildlife rule, by
 // two governments years apart): every report shares most of its key words with every other, so
 // the plain ratio keeps them together; each event's reports name its own official and its year.

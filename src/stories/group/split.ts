@@ -341,9 +341,10 @@ export const JOIN = {
  * none of the stories so far is like enough to it, and the reports of its event that came later
  * may have gathered elsewhere. Seen whole, two parts of one event are nearly as alike across as
  * within. Pairs are looked at only where the stories share a key (the heaviest terms and entities
- * of their first members), and the joins are made best first.
+ * of their first members), and the joins are made best first. `apart` (optional) names pairs of
+ * stories never to be joined, neither directly nor through a third: after a split, its two parts.
  */
-export function joinParts(stories: readonly (readonly Keyed[])[], df: DocumentFrequency): number[][] {
+export function joinParts(stories: readonly (readonly Keyed[])[], df: DocumentFrequency, apart?: (a: number, b: number) => boolean): number[][] {
   const holders = new Map<string, number[]>();
   stories.forEach((members, s) => {
     const keys = new Set<string>();
@@ -379,6 +380,7 @@ export function joinParts(stories: readonly (readonly Keyed[])[], df: DocumentFr
   const within = (g: number): number => ((count[g] as number) > 0 ? (sum[g] as number) / (count[g] as number) : 0);
   const links: [number, number, number][] = [];
   for (const [a, b] of pairs) {
+    if (apart?.(a, b)) continue;
     const across = meanSimilarity(stories[a] as Keyed[], stories[b] as Keyed[], df);
     if (joins(across, within(a), within(b))) links.push([across, a, b]);
   }
@@ -396,6 +398,7 @@ export function joinParts(stories: readonly (readonly Keyed[])[], df: DocumentFr
   for (const [first, a, b] of links) {
     const [ra, rb] = [find(a), find(b)].sort((x, y) => x - y) as [number, number];
     if (ra === rb) continue;
+    if (apart && (parts[ra] as number[]).some((x) => (parts[rb] as number[]).some((y) => apart(x, y)))) continue;
     const single = (parts[ra] as number[]).length === 1 && (parts[rb] as number[]).length === 1;
     const across = single ? first : meanSimilarity(members[ra] as Keyed[], members[rb] as Keyed[], df);
     if (!joins(across, within(ra), within(rb))) continue;
