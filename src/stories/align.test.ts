@@ -147,6 +147,8 @@ function plainUnit(article: number, sentence: number, terms: string[]): AlignedU
     actor: null,
     selfActs: false,
     label: null,
+    modal: new Set(),
+    past: new Set(),
   };
 }
 
