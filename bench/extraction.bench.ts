@@ -16,8 +16,9 @@ import { DEFAULT_CONTEXT, type SourceRecord } from '../src/model/index.js';
 import { hasExtractionData, loadPages } from '../eval/extraction-data.js';
 import { cpuMsSince } from './fnc1.js';
 
-const GOAL_RATIO = 40;
-const GOAL_MS = 5;
+/** Issue #21's goal: at most 2 ms a page, at least 100x Readability in the same run (it was 40x and 5 ms before). */
+const GOAL_RATIO = 100;
+const GOAL_MS = 2;
 
 async function main(): Promise<void> {
   if (!hasExtractionData()) {
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   console.log(row('@mozilla/readability on jsdom', peerMs));
   console.log(row('crosscheck read + extract (whole)', wholeMs, wholeCpuMs));
   console.log(`\nload average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures taken under load are not comparable with quiet ones; CPU time, which load bends less, is the closer guide then)`);
-  console.log(`\nratio: ${ratio.toFixed(1)}x (goal >= ${GOAL_RATIO}x, < ${GOAL_MS} ms/page): ${ratio >= GOAL_RATIO && oursMs < GOAL_MS ? 'met' : 'NOT met'}`);
+  console.log(`\nratio: ${ratio.toFixed(1)}x (goal >= ${GOAL_RATIO}x, <= ${GOAL_MS} ms/page): ${ratio >= GOAL_RATIO && oursMs <= GOAL_MS ? 'met' : 'NOT met'}`);
 }
 
 await main();
