@@ -14,6 +14,7 @@
  */
 import type { Entity, Paragraph, SpeakerKind, Span } from '../../model/index.js';
 import type { Cue } from '../attribution-sources.js';
+import { isInside } from '../attribution-context.js';
 
 export interface Candidate {
   speaker: Span;
@@ -142,20 +143,6 @@ function quotesBetween(quotes: readonly Span[], a: number, b: number): boolean {
   return q !== undefined && q.end <= b;
 }
 
-/** Is `offset` inside one of the sorted, non-overlapping spans? */
-function insideAny(spans: readonly Span[], offset: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = spans[mid] as Span;
-    if (offset < x.start) hi = mid - 1;
-    else if (offset >= x.end) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
 /** The candidates for one quotation, in a fixed order (cues by position, then the others). */
 export function candidatesFor(s: QuoteSite): Candidate[] {
   const { text, quote: q } = s;
@@ -247,7 +234,7 @@ export function candidatesFor(s: QuoteSite): Candidate[] {
       const e = s.entities[x] as Entity;
       if (e.span.start >= sentence.end) break;
       if (e.span.end <= sentence.start || e.type !== 'person' || (e.span.start >= q.start && e.span.end <= q.end)) continue;
-      if (insideAny(s.quotes, e.span.start)) continue;
+      if (isInside(s.quotes, e.span.start)) continue;
       n++;
       const where = si === s.first ? 'same' : 'prev';
       out.push({ speaker: e.span, canonical: e.canonical, kind: 'named', features: ['entity', `entity:${where}`, ENTITY_N_KEY[where]?.[Math.min(n, 3)] as string, e.span.start < q.start ? 'entity:before' : 'entity:after'] });
