@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { compareArticles } from '../collection/compare.js';
 import { analyzeText } from '../collection/pipeline.js';
 import { assertEvidence, factsWith, testArticle } from './testing.js';
+import type { Fact } from '../model/index.js';
 
 const WIRE =
   'Mine collapse traps workers\nA tunnel collapsed at the Karoo Deep gold mine near Welkom on Tuesday, trapping 14 miners about 800 metres underground, the mine operator Sibanye Resources said. ' +
@@ -46,22 +47,28 @@ test('a wire story and its near copy are one origin; an independent report is an
   assertEvidence(stories, articles);
 });
 
+/** An own report of the Kessel flooding, with no relay: an origin of its own. */
+const KESSEL_OWN = 'Kessel valley flooded\nThe Kessel river dam gave way on Sunday morning, flooding three villages, the regional governor Mira Holt told reporters in Orvik.';
+
+/** The flooding facts of the articles (text, id, outlet) compared together that `keep` accepts; at least one. */
+async function floodFacts(inputs: readonly (readonly [string, string, string])[], keep: (f: Fact) => boolean): Promise<Fact[]> {
+  const articles = inputs.map(([text, id, outlet]) => analyzeText(text, { id, outlet, publishedAt: '2024-06-02' }));
+  const { stories } = await compareArticles(articles);
+  const flooded = factsWith(stories, /flooded three villages|three villages .* were flooded/).filter(keep);
+  assert.ok(flooded.length > 0, 'the flooding fact lines up');
+  return flooded;
+}
+
+const membersOf = (f: Fact): string => JSON.stringify(f.members.map((m) => [m.articleId, m.via]));
+
 test('two rewrites of one AP story are one origin for what they take from it; an own report is another', async () => {
   const A = 'Dam breach floods Kessel valley\nA dam on the Kessel river burst early on Sunday and flooded three villages in the valley, the Associated Press reported. Rescuers moved 400 residents to a school in Orvik.';
   const B = 'Villages under water after Kessel dam fails\nThree villages in the Kessel valley were flooded on Sunday after the river dam burst, according to the AP. Many homes were damaged.';
-  const C = 'Kessel valley flooded\nThe Kessel river dam gave way on Sunday morning, flooding three villages, the regional governor Mira Holt told reporters in Orvik.';
-  const articles = [
-    analyzeText(A, { id: 'relay-a', outlet: 'Daily Relay', publishedAt: '2024-06-02' }),
-    analyzeText(B, { id: 'relay-b', outlet: 'Evening Relay', publishedAt: '2024-06-02' }),
-    analyzeText(C, { id: 'own-c', outlet: 'Valley Post', publishedAt: '2024-06-02' }),
-  ];
-  const { stories } = await compareArticles(articles);
-  const flooded = factsWith(stories, /flooded three villages|three villages .* were flooded/).filter((f) => f.articleIds.length > 1);
-  assert.ok(flooded.length > 0, 'the flooding fact lines up');
+  const flooded = await floodFacts([[A, 'relay-a', 'Daily Relay'], [B, 'relay-b', 'Evening Relay'], [KESSEL_OWN, 'own-c', 'Valley Post']], (f) => f.articleIds.length > 1);
   for (const f of flooded) {
     // The relaying sentences name the AP (a headline restating them names nobody).
     const relayed = f.members.filter((m) => m.articleId !== 'own-c' && m.via !== undefined);
-    assert.ok(relayed.length > 0 && relayed.every((m) => m.via === 'Associated Press'), JSON.stringify(f.members.map((m) => [m.articleId, m.via])));
+    assert.ok(relayed.length > 0 && relayed.every((m) => m.via === 'Associated Press'), membersOf(f));
     // The two relays are the AP's one origin; the governor's account is a second.
     assert.equal(f.independentOrigins, f.articleIds.includes('own-c') ? 2 : 1);
   }
@@ -70,19 +77,12 @@ test('two rewrites of one AP story are one origin for what they take from it; an
 test('a relay of an outlet the list does not know joins the origin of that outlet\'s own article, named by its file-name id', async () => {
   const AGENCY = 'Kessel dam bursts\nA dam on the Kessel river burst early on Sunday and flooded three villages in the valley, the regional governor said. Rescuers moved 400 residents to a school in Orvik.';
   const RELAY = 'Villages under water after Kessel dam fails\nThree villages in the Kessel valley were flooded on Sunday after the river dam burst, Kessel Press Agency reported. Many homes were damaged.';
-  const OWN_REPORT = 'Kessel valley flooded\nThe Kessel river dam gave way on Sunday morning, flooding three villages, the regional governor Mira Holt told reporters in Orvik.';
-  const articles = [
-    analyzeText(AGENCY, { id: 'agency', outlet: 'kessel-press-agency', publishedAt: '2024-06-02' }),
-    analyzeText(RELAY, { id: 'relay', outlet: 'evening-relay', publishedAt: '2024-06-02' }),
-    analyzeText(OWN_REPORT, { id: 'own', outlet: 'valley-post', publishedAt: '2024-06-02' }),
-  ];
-  const { stories } = await compareArticles(articles);
-  const flooded = factsWith(stories, /flooded three villages|three villages .* were flooded/).filter((f) => f.articleIds.includes('relay') && f.articleIds.includes('agency'));
-  assert.ok(flooded.length > 0, 'the flooding fact lines up');
+  const inputs = [[AGENCY, 'agency', 'kessel-press-agency'], [RELAY, 'relay', 'evening-relay'], [KESSEL_OWN, 'own', 'valley-post']] as const;
+  const flooded = await floodFacts(inputs, (f) => f.articleIds.includes('relay') && f.articleIds.includes('agency'));
   for (const f of flooded) {
     const relayed = f.members.filter((m) => m.articleId === 'relay' && m.via !== undefined);
-    assert.ok(relayed.length > 0 && relayed.every((m) => m.via === 'Kessel Press Agency'), JSON.stringify(f.members.map((m) => [m.articleId, m.via])));
+    assert.ok(relayed.length > 0 && relayed.every((m) => m.via === 'Kessel Press Agency'), membersOf(f));
     // the relay is the agency's own origin: with the own report, two origins, not three
-    assert.equal(f.independentOrigins, f.articleIds.includes('own') ? 2 : 1, JSON.stringify(f.members.map((m) => [m.articleId, m.via])));
+    assert.equal(f.independentOrigins, f.articleIds.includes('own') ? 2 : 1, membersOf(f));
   }
 });
