@@ -237,8 +237,29 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
     }
   }
   const ents = entitiesIn(c.entities, (tokens[a] as Token).start, (tokens[j] as Token).end);
-  // a name that is no object or owner first ("Trump told AFP ..., saying": Trump); else the first name as before
-  return firstSubject(c, ents, a, j, true) ?? firstSubject(c, ents, a, j, false);
+  // a name that is no object or owner first ("Trump told AFP ..., saying": Trump); else the first name as before;
+  // else a noun phrase opening the clause ("The water board welcomed the talks, saying ...")
+  return firstSubject(c, ents, a, j, true) ?? firstSubject(c, ents, a, j, false) ?? openingNounPhrase(c, a, j);
+}
+
+/** Words that end a clause-opening noun phrase: the finite verbs and auxiliaries that follow a subject. */
+const FINITE_AFTER_SUBJECT = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'may', 'might', 'must', 'should']);
+
+/**
+ * "The water board welcomed the talks, saying ...": the noun phrase from a determiner at the
+ * clause's first token [a] up to its first verb (an auxiliary or a word in -ed), at most six
+ * words, followed by that verb before token j. Null when the clause opens otherwise.
+ */
+function openingNounPhrase(c: Ctx, a: number, j: number): [number, number] | null {
+  const { tokens } = c;
+  const first = tokens[a];
+  if (!first || first.kind !== 'word' || (first.norm !== 'the' && first.norm !== 'a' && first.norm !== 'an')) return null;
+  for (let l = a + 1; l <= j && l - a <= 6; l++) {
+    const t = tokens[l] as Token;
+    if (t.kind !== 'word') return null;
+    if (FINITE_AFTER_SUBJECT.has(t.norm) || (t.norm.length > 4 && t.norm.endsWith('ed'))) return l - 1 > a && l < j ? [a, l - 1] : null;
+  }
+  return null;
 }
 
 
