@@ -13,6 +13,7 @@ import { countedAttributions, profileCountOf, type Context, type Doc, type Evide
 import { SENSATIONAL_MIN_WEIGHT } from './headline.js';
 import { opinionOf } from './opinion.js';
 import { Working } from './working.js';
+import { OTHER_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS } from './attribution-tables.js';
 import { THRESHOLDS } from './classifier/model.js';
 
 /**
@@ -28,6 +29,8 @@ const SIDE_WORDS: readonly (readonly [SourceSide, RegExp])[] = [
   ['witness', /\b(witness(?:es)?|residents?|passengers?|survivors?|neighbou?rs?|relatives?|bystanders?|eyewitness)\b/i],
 ];
 const SIDE_WINDOW = 80;
+/** SIDE_WORDS as global patterns, compiled once: sideOf looks for every match near the speaker. */
+const SIDE_WORDS_ALL = SIDE_WORDS.map(([side, re]) => [side, new RegExp(re.source, 'gi')] as const);
 
 /**
  * The side of a quoted speaker: a title word in the speaker's own words first ("union leader
@@ -46,8 +49,8 @@ function sideOf(doc: Doc, speaker: Evidence | null, canonical: string | null): {
     const to = Math.min(sentence?.end ?? doc.text.length, speaker.span.end + SIDE_WINDOW);
     const around = doc.text.slice(from, to);
     let best: { side: SourceSide; cue: string; distance: number } | null = null;
-    for (const [side, re] of SIDE_WORDS) {
-      const g = new RegExp(re.source, 'gi');
+    for (const [side, g] of SIDE_WORDS_ALL) {
+      g.lastIndex = 0;
       for (let m = g.exec(around); m; m = g.exec(around)) {
         const start = from + m.index, end = start + m[0].length;
         const distance = end <= speaker.span.start ? speaker.span.start - end : start >= speaker.span.end ? start - speaker.span.end : 0;
@@ -60,7 +63,9 @@ function sideOf(doc: Doc, speaker: Evidence | null, canonical: string | null): {
   return { side: 'unknown', cue: null };
 }
 
-const LONE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+function isPronoun(w: string): boolean {
+  return PERSON_PRONOUNS.has(w) || PLURAL_PRONOUNS.has(w) || OTHER_PRONOUNS.has(w);
+}
 
 /** Quoted sources, one per speaker, in order of first quote. */
 function quotedSources(doc: Doc): QuotedSource[] {
@@ -69,7 +74,7 @@ function quotedSources(doc: Doc): QuotedSource[] {
     if (q.short) continue; // a scare quote is no statement of the speaker's
     const who = q.speakerCanonical ?? q.speaker?.text ?? null;
     // a pronoun nobody resolved ("she said") names no source of its own
-    if (who === null || (q.speakerCanonical === null && LONE_PRONOUNS.has(who.toLowerCase()))) continue;
+    if (who === null || (q.speakerCanonical === null && isPronoun(who.toLowerCase()))) continue;
     let src = by.get(who);
     if (src === undefined) {
       const { side, cue } = sideOf(doc, q.speaker, q.speakerCanonical);
