@@ -53,3 +53,37 @@ test('crosscheck claims: usage errors', async () => {
   assert.equal((await runCli('claims')).code, 64);
   assert.equal((await runCli('claims', speechFile(), '--min', '2')).code, 64);
 });
+
+// Invented: a wire report, a copy that adds a dateline, and a copy that changed the number.
+const WIRE = `Dam gates opened after record rain
+
+Engineers opened all six gates of the Corran Dam on Friday after 140 millimetres of rain fell in two days, the water authority said.
+`;
+const DATELINED = `Corran Dam gates opened
+
+CORRAN (KNA) — Engineers opened all six gates of the Corran Dam on Friday after 140 millimetres of rain fell in two days, the water authority said.
+`;
+const CHANGED = `Corran Dam floodgates opened
+
+Engineers opened all six gates of the Corran Dam on Friday after 180 millimetres of rain fell in two days, the water authority said.
+`;
+
+test('crosscheck claims: a copy with a dateline is the same claim, listed once with its other article; a changed number is not', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-claims-'));
+  const files = [['wire.txt', WIRE], ['copy.txt', DATELINED], ['changed.txt', CHANGED]].map(([name, text]) => {
+    const path = join(dir, name!);
+    writeFileSync(path, text!);
+    return path;
+  });
+  const r = await runCli('claims', ...files, '--json', '--min', '0', '-q');
+  assert.equal(r.code, 0, r.err);
+  const out = JSON.parse(r.out) as { claims: { text: string; articleId: string; alsoIn: string[] }[] };
+  const gates = out.claims.filter((c) => /opened all six gates/.test(c.text));
+  assert.equal(gates.length, 2, JSON.stringify(gates, null, 1));
+  const with140 = gates.find((c) => c.text.includes('140'))!;
+  const with180 = gates.find((c) => c.text.includes('180'))!;
+  assert.equal(with140.alsoIn.length, 1, 'the datelined copy is the same claim');
+  assert.deepEqual(with180.alsoIn, [], 'a different number is a different claim');
+  const text = await runCli('claims', ...files, '--min', '0', '-q');
+  assert.match(text.out, /also in: /);
+});

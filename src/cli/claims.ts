@@ -5,7 +5,7 @@
  * so every claim points to its words).
  */
 import { topClaims, type RankedClaim } from '../analyze/claims-top.js';
-import { message } from '../model/index.js';
+import { message, type Article } from '../model/index.js';
 import { readArticles, type RunOptions } from '../collection/index.js';
 import { LIMIT_SPECS, limitsOf, parseArgs, positiveInteger, type OptionSpecs } from './args.js';
 import { isInputFormat, usageError } from './compare.js';
@@ -24,13 +24,15 @@ const SPECS: OptionSpecs = {
 };
 
 /** The text listing: one claim a block, best first. */
-export function renderClaims(claims: readonly RankedClaim[]): string {
+export function renderClaims(claims: readonly RankedClaim[], articles: readonly Article[] = []): string {
   if (!claims.length) return 'No claim at or above the line.\n';
+  const byId = new Map(articles.map((a) => [a.id, a]));
   const lines: string[] = [];
   claims.forEach((c, i) => {
     const who = c.speaker ? `${c.speaker.name} (${c.speaker.kind === 'quote' ? 'quoted' : 'attributed'})` : `${c.outlet ?? 'the article'} (own statement)`;
     lines.push(`${String(i + 1).padStart(3)}. ${c.checkworthy.toFixed(2)}  ${c.text}`);
     lines.push(`      ${who}; ${c.uri} [${c.span.start}, ${c.span.end})`);
+    if (c.alsoIn.length) lines.push(`      also in: ${c.alsoIn.map((id) => byId.get(id)?.outlet ?? byId.get(id)?.uri ?? id).join(', ')}`);
   });
   return lines.join('\n') + '\n';
 }
@@ -80,6 +82,6 @@ export async function claimsCommand(argv: readonly string[], io: CliIO): Promise
     io.stdout.write(JSON.stringify(out, null, 2) + '\n');
     return EXIT.ok;
   }
-  io.stdout.write(renderClaims(claims));
+  io.stdout.write(renderClaims(claims, articles));
   return EXIT.ok;
 }

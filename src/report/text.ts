@@ -98,7 +98,8 @@ function story(out: Out, o: ReportOutline, s: StoryOutline, n: number): void {
     out.heading('WORTH CHECKING', 'the claims a fact-checker should look at first');
     for (const c of worth) {
       const who = c.speaker ? `${c.speaker.name}, ` : '';
-      out.line(2, `[${c.checkworthy.toFixed(2)}] ${quoted(c.text, MEMBER_QUOTE_MAX)} ${p.dim(`(${who}${labelOf(o.refs, c.articleId)})`)}`, 4);
+      const also = c.alsoIn.length ? `; also ${c.alsoIn.map((id) => labelOf(o.refs, id)).join(', ')}` : '';
+      out.line(2, `[${c.checkworthy.toFixed(2)}] ${quoted(c.text, MEMBER_QUOTE_MAX)} ${p.dim(`(${who}${labelOf(o.refs, c.articleId)}${also})`)}`, 4);
     }
   }
 
