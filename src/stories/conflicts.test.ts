@@ -114,3 +114,32 @@ test('a demand about the fact ("should never have sailed", "should publish") nei
   const again = await compareArticles([a, c]);
   assert.ok(again.stories.some((s) => s.facts.some((f) => f.conflicts.some((x) => x.kind === 'negation'))));
 });
+
+test('a number in several words is one number: "Forty-three workers" against "about 60 workers" is 43 vs about 60', async () => {
+  // Invented. Before, "Forty-three" read as 3 ("three workers") and the dispute quoted the wrong number.
+  const a = testArticle(
+    'Depot fire in Lowick\nAbout 60 workers were evacuated when fire broke out at a paint depot in Lowick on Monday night, the fire service said. The depot was destroyed.',
+    { id: 'a', outlet: 'Lowick Wire', publishedAt: '2024-05-06' },
+  );
+  const b = testArticle(
+    'Lowick depot blaze\nForty-three workers were evacuated from the burning paint depot in Lowick on Monday night, the depot owner said. The blaze destroyed the depot.',
+    { id: 'b', outlet: 'Lowick Herald', publishedAt: '2024-05-06' },
+  );
+  const { stories } = await compareArticles([a, b]);
+  const conflict = stories.flatMap((s) => s.facts).flatMap((f) => f.conflicts).find((c) => c.kind === 'number');
+  assert.ok(conflict, 'the counts of evacuated workers conflict');
+  assert.match(conflict.detail, /43/);
+  assert.doesNotMatch(conflict.detail, /vs 3\b|\b3 vs|“three workers/);
+  // two hundred and fifty is one number too: the same count, no conflict
+  const c = testArticle(
+    'Lowick depot fire\nTwo hundred and fifty firefighters fought the fire at the paint depot in Lowick on Monday night, the fire service said.',
+    { id: 'c', outlet: 'Lowick Wire', publishedAt: '2024-05-06' },
+  );
+  const d = testArticle(
+    'Lowick depot blaze\n250 firefighters fought the blaze at the Lowick paint depot on Monday night, the county said.',
+    { id: 'd', outlet: 'Lowick Herald', publishedAt: '2024-05-06' },
+  );
+  const second = await compareArticles([c, d]);
+  assert.deepEqual(second.stories.flatMap((s) => s.facts).flatMap((f) => f.conflicts).filter((x) => x.kind === 'number').map((x) => x.detail), []);
+  assertEvidence(stories, [a, b]);
+});

@@ -137,15 +137,24 @@ export interface Quantity {
 /** Numbers with the noun they count, in words [first, last). Years and "X of the Y" are left out. */
 export function quantities(p: Prepared, first: number, last: number): Quantity[] {
   const out: Quantity[] = [];
+  let innerUntil = first;
   for (let i = first; i < last; i++) {
     const w = p.words[i];
-    if (!w) continue;
+    if (!w || i < innerUntil) continue;
     let value = w.isNumber ? Number(w.norm.replace(/,/g, '').replace(/%$/, '')) : NUMBER_WORDS.get(w.norm);
     if (value === undefined || !Number.isFinite(value)) continue;
     if (w.isNumber && /^\d{4}$/.test(w.norm) && value >= 1900 && value <= 2100) continue;
     const prev = p.words[i - 1];
     if (prev && MONTHS.has(prev.norm)) continue;
     let k = i + 1;
+    if (!w.isNumber) {
+      // a number in several words is one number: "forty-three" is 43, not 40 and 3
+      const run = numberWordsRun(p, i, last);
+      value = run.value;
+      k = run.end;
+      // its inner words are not numbers of their own
+      innerUntil = k;
+    }
     const mult = MULTIPLIERS.get(p.words[k]?.norm ?? '');
     if (mult !== undefined) {
       value *= mult;
@@ -189,6 +198,43 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
     out.push({ value, unit, start: w.start, end, approximate, bound });
   }
   return out;
+}
+
+/** Value of the number words from `i` ("forty-three", "two hundred and fifty") and the index after them. */
+function numberWordsRun(p: Prepared, i: number, last: number): { value: number; end: number } {
+  const text = p.article.text;
+  const valueAt = (k: number): number | undefined => (k < last ? NUMBER_WORDS.get(p.words[k]?.norm ?? '') : undefined);
+  // the words must touch through a space or a hyphen only ("forty-three", "forty three"), not a comma
+  const joined = (k: number): boolean => {
+    const a = p.words[k - 1];
+    const b = p.words[k];
+    return a !== undefined && b !== undefined && /^[ \-‐‑]$/.test(text.slice(a.end, b.start));
+  };
+  let value = valueAt(i) ?? 0;
+  let k = i + 1;
+  const unitAfterTens = (): void => {
+    const u = valueAt(k);
+    if (value % 10 === 0 && value >= 20 && value <= 90 && u !== undefined && u >= 1 && u <= 9 && joined(k)) {
+      value += u;
+      k++;
+    }
+  };
+  unitAfterTens();
+  if (value >= 1 && value <= 99 && p.words[k]?.norm === 'hundred' && joined(k)) {
+    value *= 100;
+    k++;
+    // "two hundred and fifty", "two hundred fifty"
+    const andAt = p.words[k]?.norm === 'and' && joined(k) ? k + 1 : k;
+    const rest = valueAt(andAt);
+    if (rest !== undefined && rest >= 1 && rest <= 90 && joined(andAt)) {
+      const hundreds = value;
+      value = rest;
+      k = andAt + 1;
+      unitAfterTens();
+      value += hundreds;
+    }
+  }
+  return { value, end: k };
 }
 
 function termAt(p: Prepared, i: number, last: number): { term: string; end: number } | null {
