@@ -41,6 +41,9 @@ test('hedges: modal may/might/could only as modals', () => {
   const doc = fixtureDoc([['body', 'The plant could close next year. The vote took place in May 2020. Officials could not be reached. It was allegedly sold.']]);
   const h = signals(doc, 'hedge').map((x) => x.text);
   assert.deepEqual(h, ['could', 'allegedly']);
+  // a negated may/might still hedges (it was dropped with "could not", which is inability)
+  const negated = fixtureDoc([['body', 'The cause may not be known for weeks. The tower might not survive the winter. The owners could not be reached.']]);
+  assert.deepEqual(signals(negated, 'hedge').map((x) => x.text), ['may', 'might']);
 });
 
 test('first person: the author’s I/we outside quotes; "US" the country is not "us"', () => {
