@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareArticles } from '../collection/compare.js';
+import type { Article } from '../model/index.js';
 import { assertEvidence, factsWith, testArticle } from './testing.js';
 
 test('different numbers for the same count make the fact disputed, with both sides', async () => {
@@ -142,4 +143,20 @@ test('a number in several words is one number: "Forty-three workers" against "ab
   const second = await compareArticles([c, d]);
   assert.deepEqual(second.stories.flatMap((s) => s.facts).flatMap((f) => f.conflicts).filter((x) => x.kind === 'number').map((x) => x.detail), []);
   assertEvidence(stories, [a, b]);
+});
+
+test('parts with their whole: "guilty on four of six counts" against "guilty on three of six counts" conflict; guilty on four and acquitted on two do not', async () => {
+  // Invented.
+  const verdict = (id: string, outlet: string, body: string) => testArticle(`Ex-mayor Fane verdict\n${body} He will be sentenced in April at the court in Brennock.`, { id, outlet, publishedAt: '2026-02-09' });
+  const four = verdict('four', 'Calder Wire', 'A jury in Brennock on Monday found Gerald Fane, the former mayor of Calder, guilty on four of six bribery counts, prosecutors said.');
+  const three = verdict('three', 'Brennock Post', 'Jurors in Brennock on Monday found Gerald Fane, the former mayor of Calder, guilty on three of six bribery counts, the court clerk said.');
+  const acquitted = verdict('acquitted', 'Brennock Post', 'A jury in Brennock on Monday acquitted Gerald Fane, the former mayor of Calder, on two of six bribery counts, his lawyer said.');
+  const numberConflicts = async (xs: Article[]) => (await compareArticles(xs)).stories.flatMap((s) => s.facts).flatMap((f) => f.conflicts).filter((c) => c.kind === 'number').map((c) => c.detail);
+  const disputed = await numberConflicts([four, three]);
+  assert.equal(disputed.length, 1, 'four against three of six counts');
+  assert.match(disputed[0]!, /three of six .*four of six|four of six .*three of six/);
+  assert.deepEqual(await numberConflicts([four, acquitted]), [], 'guilty on four and acquitted on two are two parts of the six');
+  // a part with no counted whole is no count: "three of them" says nothing against "14 people"
+  const them = verdict('them', 'Brennock Post', 'Three of them were found guilty of bribery at the court, the clerk said.');
+  assert.deepEqual(await numberConflicts([four, them]), []);
 });
