@@ -59,7 +59,8 @@ th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align:
 thead th { background: var(--panel); position: sticky; top: 0; }
 th.fact { min-width: 16rem; font-weight: normal; }
 tr:target th.fact { background: var(--mark); }
-td.stance a { white-space: nowrap; }
+td.stance { min-width: 12rem; max-width: 22rem; }
+th.count { white-space: nowrap; }
 td.none { color: var(--muted); }
 .st-asserts { color: var(--ok); }
 .st-disputes { color: var(--bad); font-weight: 600; }

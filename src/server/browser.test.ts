@@ -94,6 +94,20 @@ test('list, search, story, a fact\'s evidence highlighted, the article page', { 
   assert.ok((await page.locator('ol.timeline li').count()) >= 3);
   assert.ok(await page.locator('.badge.s-disputed').first().isVisible());
   await shot(page, 'story.png');
+  // The fact grid reads as a table: each outlet's words wrap inside their cell, and the headers
+  // stay on one line (member texts on one unbroken line once squeezed "Origins" to a letter a line
+  // and ran the first outlet's words past the screen).
+  const grid = await page.locator('section[aria-labelledby="facts"] table').evaluate((table) => {
+    // (no named function in here: the test runner's transform would name it with a helper the page lacks)
+    const tallHeads = [...table.querySelectorAll('thead th')].filter((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 2;
+    }).map((th) => th.textContent);
+    const wideCells = [...table.querySelectorAll('td.stance')].filter((td) => td.getBoundingClientRect().width > 0.45 * window.innerWidth).length;
+    return { tallHeads, wideCells };
+  });
+  assert.deepEqual(grid, { tallHeads: [], wideCells: 0 });
 
   const cell = page.locator('td.stance a').first();
   const words = (await cell.getAttribute('title')) ?? '';

@@ -93,7 +93,7 @@ function factsSection(s: StoryOutline): Html {
 <div class="table-wrap" role="region" aria-labelledby="facts-caption" tabindex="0">
 <table>
 <caption id="facts-caption">${facts.length} fact${facts.length === 1 ? '' : 's'} by status, and what each outlet says${rest > 0 ? ` (the first ${columns.length} articles; ${rest} more in the JSON)` : ''}</caption>
-<thead><tr><th scope="col">Fact</th><th scope="col">Status</th><th scope="col">Origins</th>${columns.map((r) => html`<th scope="col">${r.label}</th>`)}</tr></thead>
+<thead><tr><th scope="col">Fact</th><th scope="col">Status</th><th scope="col" class="count">Origins</th>${columns.map((r) => html`<th scope="col">${r.label}</th>`)}</tr></thead>
 <tbody>${facts.map((f) => factRow(f, columns))}</tbody>
 </table></div></section>`;
 }
