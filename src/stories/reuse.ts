@@ -1045,6 +1045,24 @@ export function derivedClass(copy: Prepared, source: Prepared | readonly Prepare
  * of them in that one source sentence (the one holding the most), and under half of the sentence's
  * words in the verbatim passages (`covered`, coveredWords: those are listed as passages).
  */
+/** Words other than names a rewritten sentence must share with its source sentence. */
+const REWRITE_PLAIN_WORDS = 2;
+
+/** Per sentence of `p`, the stems of its names: capitalised words after the sentence's first word. */
+function nameStems(p: Prepared, stems: readonly string[]): Set<string>[] {
+  const out = p.sentences.map(() => new Set<string>());
+  const { of } = sentencesOfWords(p);
+  const text = p.article.text;
+  for (let i = 0; i < p.words.length; i++) {
+    const k = of[i] as number;
+    const w = p.words[i] as Word;
+    if (k < 0 || w.start === (p.sentences[k] as { start: number }).start || w.isNumber) continue;
+    const c = text.charCodeAt(w.start);
+    if (c >= 65 && c <= 90) out[k]?.add(stems[i] as string);
+  }
+  return out;
+}
+
 export function rewrittenSentences(copy: Prepared, source: Prepared, covered: Uint8Array = coveredWords(copy, source)): { from: ReturnType<typeof evidence>; to: ReturnType<typeof evidence> }[] {
   const c = profileOf(copy);
   const s = profileOf(source);
@@ -1054,19 +1072,32 @@ export function rewrittenSentences(copy: Prepared, source: Prepared, covered: Ui
   of.forEach((k, i) => {
     if (k >= 0 && covered[i]) verbatim[k] = (verbatim[k] as number) + 1;
   });
+  const names = nameStems(copy, c.stems);
   const out: { from: ReturnType<typeof evidence>; to: ReturnType<typeof evidence> }[] = [];
   c.sentenceStems.forEach((set, k) => {
     if (set.length < 3 || (verbatim[k] as number) * 2 >= (words[k] as number)) return;
+    // hits per source sentence, and those on words that are not names: a caption that shares only
+    // the ship's and the port's names with a sentence is no rewrite of it
     const hits = new Map<number, number>();
+    const plain = new Map<number, number>();
     for (const t of set) {
       // As mostSharedStems: a stem in very many source sentences says nothing of which one is rewritten.
       const list = postings.get(t);
-      if (list && list.length <= 50) for (const q of list) hits.set(q, (hits.get(q) ?? 0) + 1);
+      if (!list || list.length > 50) continue;
+      const isName = names[k]?.has(t) === true;
+      for (const q of list) {
+        hits.set(q, (hits.get(q) ?? 0) + 1);
+        if (!isName) plain.set(q, (plain.get(q) ?? 0) + 1);
+      }
     }
     let best = -1;
     let most = 0;
-    for (const [q, h] of hits) if (h > most || (h === most && q < best)) [best, most] = [q, h];
-    if (best < 0 || most * 2 < set.length) return;
+    let mostPlain = 0;
+    for (const [q, h] of hits) {
+      const hp = plain.get(q) ?? 0;
+      if (hp > mostPlain || (hp === mostPlain && (h > most || (h === most && q < best)))) [best, most, mostPlain] = [q, h, hp];
+    }
+    if (best < 0 || most * 2 < set.length || mostPlain < REWRITE_PLAIN_WORDS) return;
     out.push({ from: evidence(source.article.id, source.article.text, source.sentences[best] as { start: number; end: number }), to: evidence(copy.article.id, copy.article.text, copy.sentences[k] as { start: number; end: number }) });
   });
   return out;
