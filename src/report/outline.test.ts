@@ -56,3 +56,18 @@ test('synopsis: corroborated facts only, most origins first, a repeated wording 
   assert.deepEqual(storySynopsis(story, 0), []);
   assert.deepEqual(outline(fixtureComparison()).stories[0]?.synopsis.map((l) => l.factId), ['f1']);
 });
+
+test('synopsis: each line is a statement: a fragment summary gives way to a member sentence, and a fact told only in fragments comes last', () => {
+  const s = fixtureComparison().stories[0];
+  assert.ok(s);
+  const f1 = s.facts.find((f) => f.id === 'f1');
+  assert.ok(f1 && f1.members.length >= 2);
+  const sentence = 'A fire destroyed a paint depot in Lowick on Monday night, the fire service said';
+  // Invented wordings: a subordinate clause as the summary, a member that says it in full.
+  const clause = { ...f1, id: 'f11', summary: 'when fire swept through a paint depot in Lowick late on Monday', members: f1.members.map((m, i) => ({ ...m, text: i === 0 ? 'when fire swept through a paint depot in Lowick late on Monday' : sentence })) };
+  // A name and its description, in every member, with more origins than any other fact.
+  const who = 'Ada Brennan, the depot manager';
+  const appositive = { ...f1, id: 'f12', summary: who, independentOrigins: f1.independentOrigins + 5, members: f1.members.map((m) => ({ ...m, text: who })) };
+  const lines = storySynopsis({ ...s, facts: [appositive, clause] });
+  assert.deepEqual(lines.map((l) => [l.factId, l.text]), [['f11', sentence], ['f12', who]]);
+});

@@ -24,23 +24,54 @@ export interface SynopsisLine {
 /**
  * A short synopsis of a story: its best-corroborated facts (most independent origins, then most
  * articles, then the order of the story's facts), each once: a disputed fact is not told as
- * settled, and a fact that repeats the wording of one already taken adds nothing.
+ * settled, and a fact that repeats the wording of one already taken adds nothing. Each line is a
+ * statement: where a fact's summary is a fragment ("when fire swept through the depot", "Joseph
+ * Yun, the U.S. envoy to North Korea") the line takes the fullest member wording that is one, and
+ * facts with no such wording come after those with one.
  */
 export function storySynopsis(story: Story, max: number = SYNOPSIS_FACTS): SynopsisLine[] {
   const order = new Map(story.facts.map((f, i) => [f.id, i]));
-  const ranked = story.facts
+  const lines = story.facts
     .filter((f) => f.status === 'corroborated' && f.summary.trim().length > 0)
-    .sort((a, b) => b.independentOrigins - a.independentOrigins || b.articleIds.length - a.articleIds.length || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    .map((f) => {
+      const summary = f.summary.trim();
+      // the fullest member wording that is a statement (a body sentence over a headline)
+      const statements = f.members.map((m) => m.text.trim()).filter((t) => t.length > 0 && !isFragment(t));
+      const text = isFragment(summary) && statements.length ? statements.reduce((x, y) => (y.length > x.length ? y : x)) : summary;
+      return { f, text, fragment: isFragment(text) };
+    })
+    .sort(
+      (a, b) =>
+        Number(a.fragment) - Number(b.fragment) ||
+        b.f.independentOrigins - a.f.independentOrigins ||
+        b.f.articleIds.length - a.f.articleIds.length ||
+        (order.get(a.f.id) ?? 0) - (order.get(b.f.id) ?? 0),
+    );
   const out: SynopsisLine[] = [];
   const seen = new Set<string>();
-  for (const f of ranked) {
+  for (const { f, text } of lines) {
     if (out.length >= max) break;
-    const key = f.summary.trim().toLowerCase();
+    const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ factId: f.id, text: f.summary.trim(), independentOrigins: f.independentOrigins, articles: f.articleIds.length });
+    out.push({ factId: f.id, text, independentOrigins: f.independentOrigins, articles: f.articleIds.length });
   }
   return out;
+}
+
+/** Words that open a clause that cannot stand alone ("when fire swept", "that a footbridge will"). */
+const DEPENDENT_OPENERS = /^(?:when|while|whereas|after|before|as|since|because|although|though|if|unless|until|that|which|who|whom|whose|where|and|but|or|so|leaving|saying|including|with|without|the|a|an)\b/;
+
+/**
+ * A wording that is not a statement on its own: it opens in lower case with a word that makes it
+ * part of a longer sentence, or it is a name and its description alone ("Pak Song Il, a senior
+ * North Korean diplomat at the United Nations").
+ */
+export function isFragment(text: string): boolean {
+  const t = text.trim();
+  if (DEPENDENT_OPENERS.test(t)) return true;
+  // a name, a comma, then only a description: no second comma, no verb-like ending of its own
+  return /^(?:[A-Z][\p{L}.'’-]*\s+){0,3}[A-Z][\p{L}.'’-]*,\s+(?:the|a|an)\s[^,;:]+$/u.test(t);
 }
 
 export interface ArticleRef {
