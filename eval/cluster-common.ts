@@ -75,6 +75,29 @@ export function bcubed(gold: ReadonlyMap<string, string>, predicted: ReadonlyMap
   return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
 }
 
+/**
+ * Where a partition goes wrong, for `--verbose`: the predicted stories that hold more than one gold
+ * story (merges: precision) and the gold stories spread over more than one predicted story
+ * (splits: recall), each as its parts' sizes, largest first ("courts/12.07.99/axe 17+2").
+ */
+export function confusions(gold: ReadonlyMap<string, string>, predicted: ReadonlyMap<string, string>): { merges: string[]; splits: string[] } {
+  const table = (rows: ReadonlyMap<string, string>, cols: ReadonlyMap<string, string>): Map<string, Map<string, number>> => {
+    const out = new Map<string, Map<string, number>>();
+    for (const [id, row] of rows) {
+      const col = cols.get(id);
+      if (col === undefined) continue;
+      const cells = out.get(row) ?? new Map<string, number>();
+      cells.set(col, (cells.get(col) ?? 0) + 1);
+      out.set(row, cells);
+    }
+    return out;
+  };
+  const sizes = (cells: Map<string, number>): [string, number][] => [...cells].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const merges = [...table(predicted, gold).values()].filter((c) => c.size > 1).map((c) => sizes(c).map(([g, n]) => `${g} x${n}`).join(' + ')).sort();
+  const splits = [...table(gold, predicted)].filter(([, c]) => c.size > 1).map(([g, c]) => `${g} ${sizes(c).map(([, n]) => n).join('+')}`).sort();
+  return { merges, splits };
+}
+
 export function fmt(x: number): string {
   return x.toFixed(3);
 }

@@ -14,7 +14,9 @@
  *      wire text is the one called the source, without dates and with them; and the undated
  *      edit-shape score out of fold (weights fitted on the other catchlines' pairs);
  *   4. origins: the share of wholly derived articles in one independent origin with a wire text.
- *   node --import tsx eval/meter.ts [--check]
+ * --verbose adds, for the grouping, the stories that mix catchlines or days, the catchlines spread
+ * over several stories, and how much of the loss each kind is (groupingLosses).
+ *   node --import tsx eval/meter.ts [--verbose] [--check]
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +30,7 @@ import { chooseDirectionMargin, chooseThresholds, fitDerivation, fitDirection, m
 import { derivationRows, directionRows, foldOf, type DerivationRow, type DirectionRow } from './meter-reuse.js';
 import { findOrigins } from '../src/stories/origins.js';
 import { rocAuc } from '../src/analyze/checkworthy/metrics.js';
-import { bcubed, fmt } from './cluster-common.js';
+import { bcubed, confusions, fmt } from './cluster-common.js';
 import { hasMeter, readMeter, type Derivation, type MeterText } from './meter-data.js';
 
 if (!hasMeter()) {
@@ -54,6 +56,7 @@ for (const [name, articles] of [['the whole set, no dates', undated], ['the whol
   figures[name === 'the whole set, no dates' ? 'groupingF1' : 'groupingDatedF1'] = s.f1;
   figures[name === 'the whole set, no dates' ? 'groupingRunningF1' : 'groupingRunningDatedF1'] = r.f1;
   console.log(`${name.padEnd(27)}  ${fmt(s.precision).padStart(9)}  ${fmt(s.recall).padStart(6)}  ${fmt(s.f1)}  ${String(new Set(storyOf.values()).size).padStart(7)}   ${fmt(r.precision)}  ${fmt(r.recall)}  ${fmt(r.f1)}`);
+  if (process.argv.includes('--verbose')) groupingLosses(storyOf, articles);
 }
 
 // 2. and 3. Reuse, per catchline group: the wire texts and the newspaper articles together.
@@ -214,6 +217,33 @@ function runningStories(all: readonly MeterText[]): Map<string, string> {
     });
   }
   return new Map(all.map((t) => [t.id, `${t.desk}/${t.catchline}@${runOf.get(`${t.desk}/${t.catchline}@${Date.parse(t.day)}`)}`] as const));
+}
+
+/**
+ * Where the grouping loses (--verbose): the merges and splits, then the B-cubed F1 with each story
+ * cut by its members' gold day (what is left is not one catchline told on several days: a running
+ * trial's days are one story to the text, several to the gold), and with each text under
+ * SHORT_TEXT characters (a wire take such as "The hearing was adjourned until tomorrow. end")
+ * moved to the story holding most of its gold story.
+ */
+function groupingLosses(storyOf: ReadonlyMap<string, string>, articles: readonly Article[]): void {
+  const SHORT_TEXT = 300;
+  const { merges, splits } = confusions(gold, storyOf);
+  console.log(`  mixed (${merges.length}): ${merges.map((m) => `[${m}]`).join(' ')}`);
+  console.log(`  spread (${splits.length}): ${splits.join(', ')}`);
+  const dayOf = (id: string): string => (gold.get(id) as string).split('/')[1] ?? '';
+  const byDay = new Map([...storyOf].map(([id, s]) => [id, `${s}|${dayOf(id)}`] as const));
+  const counts = new Map<string, Map<string, number>>();
+  for (const [id, s] of storyOf) {
+    const g = gold.get(id) as string;
+    const c = counts.get(g) ?? new Map<string, number>();
+    c.set(s, (c.get(s) ?? 0) + 1);
+    counts.set(g, c);
+  }
+  const majority = new Map([...counts].map(([g, c]) => [g, [...c].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] as string] as const));
+  const short = new Set(articles.filter((a) => a.text.length < SHORT_TEXT).map((a) => a.id));
+  const placed = new Map([...storyOf].map(([id, s]) => [id, short.has(id) ? (majority.get(gold.get(id) as string) as string) : s] as const));
+  console.log(`  B3-F1 ${fmt(bcubed(gold, storyOf).f1)}; with stories cut by day ${fmt(bcubed(gold, byDay).f1)}; with the ${short.size} texts under ${SHORT_TEXT} characters placed ${fmt(bcubed(gold, placed).f1)}`);
 }
 
 function dateOf(t: MeterText): string {
