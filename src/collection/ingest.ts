@@ -32,6 +32,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_CONTEXT, message, type Context, type Message, type SourceRecord } from '../model/index.js';
 import { readInputs, type ReadItem, type ReadOptions } from '../read/index.js';
+import { rawInputOf } from '../read/utf8-text.js';
 import type { Store } from '../store/index.js';
 import { Clusterer, type ClusterItem } from '../stories/group/clusterer.js';
 import { applyAnalysis, storyInput } from './lifecycle.js';
@@ -240,8 +241,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       // What the reader noticed about a record it read (not valid UTF-8, a mislabelled charset)
       // is reported as `extract` reports it, besides being kept on the article.
       for (const m of item.source.messages) if (m.severity !== 'info') warn(m);
-      summary.bytes += Buffer.byteLength(item.source.raw, 'utf8');
-      waiting.push({ source: item.source, hash: createHash('sha256').update(item.source.raw).digest('hex') });
+      // A page read undecoded is counted and hashed as its bytes (the UTF-8 of its text): not decoded here.
+      const input = rawInputOf(item.source);
+      summary.bytes += typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
+      waiting.push({ source: item.source, hash: createHash('sha256').update(input).digest('hex') });
       if (waiting.length >= 64) await dispatch();
     }
     await dispatch();

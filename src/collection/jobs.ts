@@ -8,8 +8,29 @@ import type { ClusterItem } from '../stories/group/clusterer.js';
 import type { Features } from '../stories/group/features.js';
 import { clusterItem } from './batch.js';
 import { analyzeStory } from '../stories/index.js';
+import { Utf8Text, pageSource } from '../read/utf8-text.js';
 
 export type Job = { kind: 'source'; source: SourceRecord; ctx: Context } | { kind: 'story'; id: string; articles: Article[] };
+
+/**
+ * A job as posted to a worker: a page read undecoded (read/utf8-text.ts) travels as its bytes
+ * and is a page again on the worker. Cloned as it is, the record's `raw` would decode the page on
+ * the sending thread, the serial main thread of an ingest.
+ */
+export type PackedJob = Job | { kind: 'page'; source: Omit<SourceRecord, 'raw' | 'page'>; bytes: Uint8Array; ctx: Context };
+
+export function packJob(job: Job): PackedJob {
+  if (job.kind !== 'source' || !(job.source.page instanceof Utf8Text)) return job;
+  const { uri, format, markup, record, messages } = job.source;
+  const source: Omit<SourceRecord, 'raw' | 'page'> = { uri, format, record, messages };
+  if (markup !== undefined) source.markup = markup;
+  // A copy of the page's own bytes: a view's whole buffer (a WARC file read at once) would be cloned with it.
+  return { kind: 'page', source, bytes: new Uint8Array(job.source.page.bytes), ctx: job.ctx };
+}
+
+export function unpackJob(job: PackedJob): Job {
+  return job.kind === 'page' ? { kind: 'source', source: pageSource(job.source, new Utf8Text(job.bytes)), ctx: job.ctx } : job;
+}
 
 /**
  * An article comes back as the clusterer and the store take it (ClusterItem: a few strings and

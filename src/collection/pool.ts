@@ -14,7 +14,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { message } from '../model/index.js';
-import { runJob, unpackResult, type Job, type JobResult, type PackedResult } from './jobs.js';
+import { packJob, runJob, unpackResult, type Job, type JobResult, type PackedResult } from './jobs.js';
 
 interface Pending {
   seq: number;
@@ -80,7 +80,7 @@ export class WorkerPool {
     return new Promise((resolve, reject) => {
       const pending: Pending = { seq: ++this.seq, job, resolve, reject };
       slot.queue.push(pending);
-      slot.worker.postMessage({ seq: pending.seq, job });
+      slot.worker.postMessage({ seq: pending.seq, job: packJob(job) });
       if (slot.queue.length === 1) this.startClock(slot);
     });
   }
@@ -154,6 +154,6 @@ export class WorkerPool {
     slot.ready = false;
     slot.worker = this.spawn(slot);
     old.terminate().catch(() => undefined);
-    for (const p of slot.queue) slot.worker.postMessage({ seq: p.seq, job: p.job });
+    for (const p of slot.queue) slot.worker.postMessage({ seq: p.seq, job: packJob(p.job) });
   }
 }

@@ -15,7 +15,8 @@
  * `rawSpan`s are exact offsets into the raw input whatever the steps did.
  */
 import { createHash } from 'node:crypto';
-import { emptyProfile, message, type Context, type Doc, type Message, type Paragraph, type ParagraphKind, type Removed, type SourceRecord } from '../model/index.js';
+import { emptyProfile, message, type Context, type Doc, type Message, type Paragraph, type ParagraphKind, type RawText, type Removed, type SourceRecord } from '../model/index.js';
+import { Utf8Text, rawInputOf } from '../read/utf8-text.js';
 import { applyEdits, identity, toRawSpan, type Edit, type Tracked } from './offsets.js';
 import { normalise } from './normalise.js';
 import { findBoilerplate } from './boilerplate.js';
@@ -23,22 +24,23 @@ import { noteDamage, repairGlue, repairMojibake, resolveRepairs, type PendingRep
 import { bodyKind, splitParagraphs } from './paragraphs.js';
 import { readHeader } from './metadata.js';
 import { detectLanguage } from './language.js';
-import { readPage } from './html/page.js';
+import { readPage, type PageFields } from './html/page.js';
 
 export function extract(given: SourceRecord, ctx: Context): Doc {
-  const raw = given.raw;
+  // A page read from bytes stays undecoded (read/utf8-text.ts): hashed as its bytes, parsed and sliced, never decoded whole.
+  const raw: RawText = given.page instanceof Utf8Text ? given.page : given.raw;
   // The hash of the input as read (a page's markup, not its text): the same input twice is one article.
-  const contentHash = createHash('sha256').update(raw).digest('hex');
+  const contentHash = createHash('sha256').update(rawInputOf(given)).digest('hex');
   // 0. Markup: the HTML path finds the body and the metadata (html/page.ts); the text starts tracked to the page.
   const page = given.markup === 'html' ? readPage(given) : null;
-  const source = page ? page.source : given;
+  const source: PageFields = page ? page.source : given;
   const id = source.record.id ?? contentHash.slice(0, 16);
   const uri = source.uri;
   const messages: Message[] = [...source.messages];
   const pending: PendingRepair[] = [];
 
   // 1. Mojibake.
-  let t: Tracked = repairMojibake(page ? page.tracked : identity(raw), pending);
+  let t: Tracked = repairMojibake(page ? page.tracked : identity(raw.toString()), pending);
 
   // 2. Normalise.
   const norm = normalise(t.text);

@@ -49,7 +49,10 @@ function fromText(text: string, s: Span, value?: string): FieldSource {
 }
 
 /** A record field, with where the reader found it (a page's JSON-LD, meta tags...) when it says. */
-function fromRecord(value: string, source?: SourceRecord, field?: ProvenancedField): FieldSource {
+/** What metadata reads of a source record. */
+type RecordOf = Pick<SourceRecord, 'uri' | 'format' | 'record'>;
+
+function fromRecord(value: string, source?: RecordOf, field?: ProvenancedField): FieldSource {
   const f: FieldSource = { value, from: 'record', span: null, text: null };
   const p = field ? source?.record.provenance?.[field] : undefined;
   if (p) {
@@ -83,7 +86,7 @@ export function hostOf(url: string): string | null {
   }
 }
 
-export function readHeader(text: string, paragraphs: readonly Span[], source: SourceRecord): Header {
+export function readHeader(text: string, paragraphs: readonly Span[], source: RecordOf): Header {
   const kinds = new Map<number, ParagraphKind>();
   const messages: Message[] = [];
   const record = source.record;
@@ -159,7 +162,7 @@ function bylineNames(byline: string): string[] {
   return names.length > 0 ? names : [byline];
 }
 
-function outletOf(source: SourceRecord): FieldSource | null {
+function outletOf(source: RecordOf): FieldSource | null {
   const record = source.record;
   if (record.outlet !== undefined) return fromRecord(record.outlet, source, 'outlet');
   if (record.url !== undefined) {

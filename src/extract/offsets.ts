@@ -8,7 +8,7 @@
  * itself is only sliced and joined), and no per-character array is built: on a 5 MB input
  * that matters.
  */
-import type { Span } from '../model/index.js';
+import type { RawText, Span } from '../model/index.js';
 
 export interface Edit {
   start: number;
@@ -33,7 +33,20 @@ export interface Tracked {
 
 /** The raw input, unchanged. */
 export function identity(raw: string): Tracked {
-  return { text: raw, segments: raw.length > 0 ? [{ t: 0, len: raw.length, r: 0, rEnd: raw.length, copy: true }] : [] };
+  return { text: raw, segments: whole(raw.length) };
+}
+
+function whole(n: number): Segment[] {
+  return n > 0 ? [{ t: 0, len: n, r: 0, rEnd: n, copy: true }] : [];
+}
+
+/**
+ * Edits applied to the raw input itself, as applyEdits(identity(raw), edits) but reading the raw
+ * input only through `slice` (a page kept undecoded, read/utf8-text.ts, is never decoded whole).
+ */
+export function editRaw(raw: RawText, edits: readonly Edit[]): Tracked {
+  if (edits.length === 0) return identity(raw.toString());
+  return edited(raw, whole(raw.length), edits);
 }
 
 /** Index of the segment holding text position i (i < text length). */
@@ -59,8 +72,11 @@ function rawEndOf(seg: Segment, i: number): number {
 /** Applies non-overlapping edits (sorted by start) and carries the raw map along. */
 export function applyEdits(t: Tracked, edits: readonly Edit[]): Tracked {
   if (edits.length === 0) return t;
-  const n = t.text.length;
-  const segs = t.segments;
+  return edited(t.text, t.segments, edits);
+}
+
+function edited(text: Pick<RawText, 'length' | 'slice'>, segs: readonly Segment[], edits: readonly Edit[]): Tracked {
+  const n = text.length;
   const out: Segment[] = [];
   const pieces: string[] = [];
   let at = 0; // position in the new text
@@ -93,7 +109,7 @@ export function applyEdits(t: Tracked, edits: readonly Edit[]): Tracked {
   let from = 0;
   for (const e of edits) {
     if (e.start < from || e.end < e.start || e.end > n) throw new Error(`applyEdits: edits overlap or are out of order at ${e.start}`);
-    pieces.push(t.text.slice(from, e.start));
+    pieces.push(text.slice(from, e.start));
     copyRange(from, e.start);
     if (e.insert.length > 0) {
       let r: number;
@@ -112,7 +128,7 @@ export function applyEdits(t: Tracked, edits: readonly Edit[]): Tracked {
     }
     from = e.end;
   }
-  pieces.push(t.text.slice(from));
+  pieces.push(text.slice(from));
   copyRange(from, n);
   return { text: pieces.join(''), segments: out };
 }

@@ -5,7 +5,7 @@
  * the raw span is mapped onto the final text. A repair whose words did not survive cleaning
  * (removed as boilerplate, cut off) is dropped.
  */
-import type { Repair, RepairKind, Span } from '../model/index.js';
+import type { RawText, Repair, RepairKind, Span } from '../model/index.js';
 import { applyEdits, fromRawSpan, toRawSpan, type Edit, type Tracked } from './offsets.js';
 import { findMojibake, MOJIBAKE_PASSES } from './mojibake.js';
 import { findGluedWords } from './glued.js';
@@ -67,7 +67,7 @@ export function noteDamage(t: Tracked, damage: readonly number[], pending: Pendi
 }
 
 /** Resolves the noted repairs against the final text. */
-export function resolveRepairs(final: Tracked, raw: string, articleId: string, pending: readonly PendingRepair[]): Repair[] {
+export function resolveRepairs(final: Tracked, raw: RawText, articleId: string, pending: readonly PendingRepair[]): Repair[] {
   const out: Repair[] = [];
   const seen = new Set<string>();
   const perKind = new Map<RepairKind, number>();

@@ -34,13 +34,36 @@ export type ProvenancedField = 'title' | 'byline' | 'authors' | 'publishedAt' | 
  */
 export type FieldVia = 'json-ld' | 'meta' | 'microdata' | 'time' | 'html' | 'url' | 'title' | 'text' | 'modified' | 'container' | 'file-name';
 
+/**
+ * The raw input as extract reads it, in UTF-16 offsets: a string, or a page of UTF-8 read
+ * undecoded (read/utf8-text.ts) whose methods answer as the decoded string's would.
+ */
+export interface RawText {
+  readonly length: number;
+  slice(start?: number, end?: number): string;
+  charCodeAt(index: number): number;
+  startsWith(text: string, at?: number): boolean;
+  indexOf(text: string, from?: number): number;
+  /** The whole text. */
+  toString(): string;
+}
+
 /** What a reader yields: one raw document, decoded to a string, with where it came from. */
 export interface SourceRecord {
   /** A path, "stdin", or "file.jsonl:LINE" for a JSONL record. */
   uri: string;
   format: SourceFormat;
-  /** The decoded raw input; `removed` spans and `repairs[].rawSpan` point here. */
+  /**
+   * The decoded raw input; `removed` spans and `repairs[].rawSpan` point here. For a page read
+   * from bytes of UTF-8 (`page` set) it is decoded when first read: extract does not read it.
+   */
   raw: string;
+  /**
+   * A page read from bytes of UTF-8, undecoded: `raw` is its text. extract parses, hashes and
+   * slices it without decoding the whole page. Not enumerable: a copy, a JSON form or a message
+   * to a worker carries `raw` and not this.
+   */
+  readonly page?: RawText;
   /**
    * What `raw` holds when it is not plain text: 'html' for a page (a file, a WARC response, a
    * fetched URL, a JSONL "html" field) or, in a feed item, the item's HTML content. extract reads
@@ -257,7 +280,8 @@ export interface Article {
 
 /** An article on its way through the pipeline: the public layers plus working ones. */
 export interface Doc extends Article {
-  raw: string;
+  /** The raw input (`SourceRecord.raw`, or its undecoded page): `String(doc.raw)` is the text. */
+  raw: RawText;
   tokens: Token[];
 }
 

@@ -8,7 +8,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { message, type Message, type RecordFields, type SourceFormat } from '../model/index.js';
-import { decodeHtml } from './charset.js';
+import { readHtmlMarkup } from './charset.js';
+import { Utf8Text, pageSource } from './utf8-text.js';
 import { problem, sourceItem, type ReadItem } from './item.js';
 import { errorCode } from './text.js';
 
@@ -27,7 +28,7 @@ export interface PageOrigin {
   messages?: Message[];
 }
 
-function toItem(html: string, uri: string, origin: PageOrigin, messages: Message[]): ReadItem {
+function toItem(html: string | Utf8Text, uri: string, origin: PageOrigin, messages: Message[]): ReadItem {
   const record: RecordFields = {};
   const provenance: NonNullable<RecordFields['provenance']> = {};
   if (origin.url) {
@@ -40,18 +41,22 @@ function toItem(html: string, uri: string, origin: PageOrigin, messages: Message
     provenance.publishedAt = { via: 'container', confidence: CONTAINER_DATE_CONFIDENCE };
   }
   if (Object.keys(provenance).length > 0) record.provenance = provenance;
-  return sourceItem({ uri, format: origin.format ?? 'html', raw: html, markup: 'html', record, messages: [...(origin.messages ?? []), ...messages] });
+  const format = origin.format ?? 'html';
+  const all = [...(origin.messages ?? []), ...messages];
+  if (typeof html !== 'string') return sourceItem(pageSource({ uri, format, markup: 'html', record, messages: all }, html));
+  return sourceItem({ uri, format, raw: html, markup: 'html', record, messages: all });
 }
 
 /** One page's bytes (charset sniffed) to a source record or a problem. */
 export function htmlFromBytes(bytes: Uint8Array, uri: string, origin: PageOrigin = {}): ReadItem {
   if (bytes.length === 0) return problem('CC104', `${uri} is empty (0 bytes)`, uri);
-  const decoded = decodeHtml(bytes, origin.charset ?? null);
+  // A page of UTF-8 stays undecoded (utf8-text.ts): extract reads it as bytes.
+  const decoded = readHtmlMarkup(bytes, origin.charset ?? null);
   const messages: Message[] = [];
   if (decoded.mislabelled) {
     messages.push(message('CC121', `${uri}: the page says its charset is ${decoded.mislabelled.declared} but its bytes are not; read as ${decoded.mislabelled.used}`, { uri }));
   }
-  return toItem(decoded.text, uri, origin, messages);
+  return toItem(typeof decoded.markup === 'string' ? decoded.markup : new Utf8Text(decoded.markup), uri, origin, messages);
 }
 
 /** One page's text (already decoded, e.g. from a JSONL record) to a source record or a problem. */

@@ -31,8 +31,14 @@ export class Utf8Page {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private readonly unitsAtEnd: number[] = [];
+  /** The UTF-16 offset of each run's start (for byteOf, the way back). */
+  private readonly unitsAtStart: number[] = [];
   /** How many runs start before the last position looked up. */
   private k = 0;
+  /** byteOf's place inside a run: a character boundary, its byte and UTF-16 offsets, and the run. */
+  private walkRun = -1;
+  private walkByte = 0;
+  private walkUnits = 0;
 
   /** `bytes` must be valid UTF-8 (node:buffer's isUtf8), without a byte-order mark. */
   constructor(bytes: Uint8Array) {
@@ -57,7 +63,10 @@ export class Utf8Page {
           }
           units++;
         } else {
-          if (runStart < 0) runStart = i;
+          if (runStart < 0) {
+            runStart = i;
+            this.unitsAtStart.push(units);
+          }
           units += unitsOf(b);
         }
       }
@@ -125,6 +134,56 @@ export class Utf8Page {
     let units = this.unitsAtEnd[k]!;
     for (let i = at; i < end; i++) units -= unitsOf(this.buf[i]!);
     return units;
+  }
+
+  /**
+   * The byte offset of UTF-16 offset `u` of the decoded page (0 <= u <= length), or -1 when `u`
+   * falls between the two halves of a surrogate pair. Inside a run of non-ASCII bytes it walks
+   * the run's characters from the last place it stopped (a scanner asks in page order), or from
+   * the run's start when asked for an earlier place.
+   */
+  byteOf(u: number): number {
+    const at = this.unitsAtStart;
+    let lo = 0;
+    let hi = at.length;
+    // The first run that starts after u; the one before it (if any) is the last that starts at or before u.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! <= u) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo - 1;
+    if (k < 0) return u;
+    const unitsEnd = this.unitsAtEnd[k]!;
+    if (u >= unitsEnd) return this.ends[k]! + (u - unitsEnd);
+    let byte = this.starts[k]!;
+    let units = at[k]!;
+    if (this.walkRun === k && this.walkUnits <= u) {
+      byte = this.walkByte;
+      units = this.walkUnits;
+    }
+    const buf = this.buf;
+    while (units < u) {
+      const lead = buf[byte]!;
+      const n = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+      if (n === 4 && units + 2 > u) return -1;
+      units += n === 4 ? 2 : 1;
+      byte += n;
+    }
+    this.walkRun = k;
+    this.walkByte = byte;
+    this.walkUnits = units;
+    return byte;
+  }
+
+  /** The first byte at or after `from` where the UTF-8 of `text` starts, or -1. */
+  indexOfText(text: string, from: number): number {
+    return from > this.buf.length ? -1 : this.buf.indexOf(text, from, 'utf8');
+  }
+
+  /** The page's bytes (valid UTF-8). */
+  get bytes(): Uint8Array {
+    return this.buf;
   }
 
   /** Whether bytes [start, end) hold a non-ASCII byte. */

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { SourceRecord } from '../model/index.js';
 import type { PostgresStore, Queryable } from '../store/postgres/index.js';
+import { rawInputOf } from '../read/utf8-text.js';
 
 export const QUEUE = {
   /** Claims of a job that ended with its worker gone; past this the job fails (a record that kills workers). */
@@ -32,7 +33,7 @@ export interface Job {
 }
 
 export function jobHash(source: SourceRecord): string {
-  return createHash('sha256').update(source.raw).digest('hex');
+  return createHash('sha256').update(rawInputOf(source)).digest('hex');
 }
 
 /** Puts records on the queue; returns how many were new (the rest were queued or done before). */

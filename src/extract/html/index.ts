@@ -83,8 +83,8 @@ export function extractHtmlBytes(bytes: Uint8Array, options: HtmlOptions): HtmlA
   return result;
 }
 
-/** Extracts an article from a page's text. */
-export function extractHtml(html: string, options: HtmlOptions): HtmlArticle {
+/** Extracts an article from a page's text (or its bytes of UTF-8, left undecoded). */
+export function extractHtml(html: string | Utf8Page, options: HtmlOptions): HtmlArticle {
   return extractMarkup(html, options);
 }
 

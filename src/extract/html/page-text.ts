@@ -10,7 +10,8 @@
  * out of page order) is written as one replacement of the raw range it came from, or inserted
  * where it stands when it has none in order: coarser, never wrong.
  */
-import { applyEdits, identity, type Edit, type Tracked } from '../offsets.js';
+import type { RawText } from '../../model/index.js';
+import { editRaw, type Edit, type Tracked } from '../offsets.js';
 
 /** One block of the article text: its final words and, when read from the markup, where they came from. */
 export interface PagePiece {
@@ -37,7 +38,7 @@ function isSpace(c: number): boolean {
  * page order after `from` or do not cover the text. `shift` is subtracted from raw positions
  * (a feed item is parsed inside a wrapper element).
  */
-function runEdits(raw: string, piece: PagePiece, from: number, shift: number, sep: string, out: Edit[]): number | null {
+function runEdits(raw: RawText, piece: PagePiece, from: number, shift: number, sep: string, out: Edit[]): number | null {
   const source = piece.source;
   const runs = piece.runs;
   if (source === undefined || runs === undefined || runs.length === 0 || runs[0] !== 0) return null;
@@ -126,14 +127,14 @@ function runEdits(raw: string, piece: PagePiece, from: number, shift: number, se
  * the pieces: when the edits do not give it exactly (markup the runs misread), every piece is
  * written whole instead.
  */
-export function pageText(raw: string, pieces: readonly PagePiece[], shift = 0): Tracked {
+export function pageText(raw: RawText, pieces: readonly PagePiece[], shift = 0): Tracked {
   const expected = pieces.map((p) => p.text).join(BLOCK_BREAK);
   const fine = build(raw, pieces, shift, true);
   if (fine.text === expected) return fine;
   return build(raw, pieces, shift, false);
 }
 
-function build(raw: string, pieces: readonly PagePiece[], shift: number, useRuns: boolean): Tracked {
+function build(raw: RawText, pieces: readonly PagePiece[], shift: number, useRuns: boolean): Tracked {
   const edits: Edit[] = [];
   let cursor = 0;
   for (let i = 0; i < pieces.length; i++) {
@@ -155,7 +156,7 @@ function build(raw: string, pieces: readonly PagePiece[], shift: number, useRuns
   }
   edits.push({ start: cursor, end: raw.length, insert: '' });
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
-  return applyEdits(identity(raw), edits.filter((e) => e.end > e.start || e.insert.length > 0));
+  return editRaw(raw, edits.filter((e) => e.end > e.start || e.insert.length > 0));
 }
 
 /** The raw range a piece stands for as a whole: its own, else from its first run to its last. */

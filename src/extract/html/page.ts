@@ -9,7 +9,8 @@
  *   - fields a container only vouches for weakly (provenance via 'container': a WARC-Date, the
  *     address a page was fetched from) fill what the page leaves empty.
  */
-import type { Message, ProvenancedField, RecordFields, SourceRecord } from '../../model/index.js';
+import type { Message, ProvenancedField, RawText, RecordFields, SourceRecord } from '../../model/index.js';
+import { Utf8Text } from '../../read/utf8-text.js';
 import { parseDate } from '../dates.js';
 import type { Tracked } from '../offsets.js';
 import { DATE_CONFIDENCE } from './dates.js';
@@ -24,18 +25,27 @@ const FRAGMENT_CLOSE = '</div>';
 const FRAGMENT_SILENT: ReadonlySet<string> = new Set(['CC224', 'CC221']);
 
 export interface PageStart {
-  /** The record with the fields the page gave (and the container's laid over them). */
-  source: SourceRecord;
+  /** The record with the fields the page gave (and the container's laid over them), without its raw input. */
+  source: PageFields;
   /** The article text, tracked back to the page. */
   tracked: Tracked;
   /** True when the page gave no body at all (CC220 is among the messages). */
   empty: boolean;
 }
 
-/** Reads a page (or a feed item's content) to the record fields and the tracked article text. */
+/** What extract reads of a record besides its raw input. */
+export type PageFields = Pick<SourceRecord, 'uri' | 'format' | 'record' | 'messages'>;
+
+/**
+ * Reads a page (or a feed item's content) to the record fields and the tracked article text. A
+ * page read undecoded (`source.page`, read/utf8-text.ts) is parsed as its bytes and sliced, never
+ * decoded whole.
+ */
 export function readPage(source: SourceRecord, timeBudgetMs?: number): PageStart {
   const fragment = source.format === 'feed';
-  const html = fragment ? FRAGMENT_OPEN + source.raw + FRAGMENT_CLOSE : source.raw;
+  const undecoded = !fragment && source.page instanceof Utf8Text ? source.page : null;
+  const raw: RawText = undecoded ?? source.raw;
+  const html = undecoded ? undecoded.page : fragment ? FRAGMENT_OPEN + source.raw + FRAGMENT_CLOSE : source.raw;
   const shift = fragment ? FRAGMENT_OPEN.length : 0;
   const options: Parameters<typeof extractHtml>[1] = { uri: source.uri, url: source.record.url ?? null };
   if (timeBudgetMs !== undefined) options.timeBudgetMs = timeBudgetMs;
@@ -47,7 +57,7 @@ export function readPage(source: SourceRecord, timeBudgetMs?: number): PageStart
   const pieces: PagePiece[] = [];
   if (!empty) {
     const title = fragment ? (given.title ?? article.title) : article.title;
-    if (title) pieces.push(titlePiece(source.raw, title, article, shift));
+    if (title) pieces.push(titlePiece(raw, title, article, shift));
     let from = 0;
     for (const l of article.lines) {
       if (l.runs) {
@@ -55,19 +65,19 @@ export function readPage(source: SourceRecord, timeBudgetMs?: number): PageStart
         continue;
       }
       // A line not read from the markup (the JSON-LD articleBody): where the page has it verbatim, else inserted.
-      const at = source.raw.indexOf(l.text, from);
+      const at = raw.indexOf(l.text, from);
       if (at >= 0) {
         pieces.push({ text: l.text, source: l.text, runs: [0, at + shift, at + shift + l.text.length] });
         from = at + l.text.length;
       } else pieces.push({ text: l.text });
     }
   }
-  const tracked = pageText(source.raw, pieces, shift);
-  return { source: { uri: source.uri, format: source.format, raw: source.raw, markup: 'html', record, messages }, tracked, empty };
+  const tracked = pageText(raw, pieces, shift);
+  return { source: { uri: source.uri, format: source.format, record, messages }, tracked, empty };
 }
 
 /** The headline as the first block: where the page has it verbatim before the body, else inserted. */
-function titlePiece(raw: string, title: string, article: HtmlArticle, shift: number): PagePiece {
+function titlePiece(raw: RawText, title: string, article: HtmlArticle, shift: number): PagePiece {
   const firstRuns = article.lines[0]?.runs;
   const bodyStart = firstRuns && firstRuns.length >= 3 ? firstRuns[1]! - shift : raw.length;
   const at = raw.indexOf(title);
