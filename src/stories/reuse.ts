@@ -641,6 +641,9 @@ function normsOf(p: Prepared): string[] {
 /** Names of derivationFeatures' values, in order. */
 export const DERIVATION_FEATURES = ['unigrams', 'bigrams', 'rare', 'runs', 'passages', 'sentences', 'shorter', 'length', 'sentenceContainment', 'pairWords', 'tiles', 'names'] as const;
 
+/** Names of whollyFeatures' values: the derivation features, then how closely the copy's best sentences are rewritten. */
+export const WHOLLY_FEATURES = [...DERIVATION_FEATURES, 'bestSentences'] as const;
+
 interface Profile {
   /** Stems of every word. */
   stems: string[];
@@ -772,6 +775,54 @@ export function derivationFeatures(copy: Prepared, sources: readonly Prepared[])
     n ? tiledWords(c, ss) / n : 0,
     namesFound(copy, ss),
   ];
+}
+
+/**
+ * The evidence that a derived `copy` is wholly rather than partially written from `sources`
+ * (WHOLLY_FEATURES): its derivation features (`features`, computed when not given), then
+ * bestSentences. A partially derived article rewrites some sentences of the wire closely and
+ * tells the rest in its own words; given the mean measures, a high mean over its best sentences
+ * says the copying is uneven, so partial (its weight comes out negative on METER).
+ */
+export function whollyFeatures(copy: Prepared, sources: readonly Prepared[], features: readonly number[] = derivationFeatures(copy, sources)): number[] {
+  return [...features, bestSentences(copy, sources.filter((x) => x !== copy).map(profileOf))];
+}
+
+/** Sentences of the copy that bestSentences averages over (all of them when it has fewer). */
+const BEST_SENTENCES = 5;
+
+/**
+ * Mean over the copy's BEST_SENTENCES sentences that are most rewritten from one source sentence
+ * of that share: the background IDF of the sentence's content stems found in the source sentence
+ * that holds the most of it, over the IDF of all of them. Stems in very many source sentences are
+ * passed over in the search (as in mostSharedStems), so the work stays linear in the copy.
+ */
+function bestSentences(copy: Prepared, ss: readonly Profile[]): number {
+  const postings = sentencePostings(ss);
+  const hits = new Map<number, number>();
+  const shares: number[] = [];
+  for (const set of profileOf(copy).sentenceStems) {
+    if (set.length === 0) continue;
+    hits.clear();
+    let total = 0;
+    let best = 0;
+    for (const t of set) {
+      const x = idf(t);
+      total += x;
+      const list = postings.get(t);
+      if (!list || list.length > 50) continue;
+      for (const q of list) {
+        const h = (hits.get(q) ?? 0) + x;
+        hits.set(q, h);
+        if (h > best) best = h;
+      }
+    }
+    shares.push(total > 0 ? best / total : 0);
+  }
+  if (shares.length === 0) return 0;
+  shares.sort((a, b) => b - a);
+  const top = shares.slice(0, BEST_SENTENCES);
+  return top.reduce((a, b) => a + b, 0) / top.length;
 }
 
 /**
@@ -958,9 +1009,9 @@ export function derivationProbability(features: readonly number[], weights: read
 }
 
 /**
- * Of a derived article, the probability that it is wholly derived rather than partially (the
- * same derivation features, WHOLLY_WEIGHTS: fitted on METER's derived articles alone; METER's
- * three classes are told apart by the two scores, eval/meter.ts).
+ * Of a derived article, the probability that it is wholly derived rather than partially
+ * (whollyFeatures, WHOLLY_WEIGHTS: fitted on METER's derived articles alone; METER's three
+ * classes are told apart by the two scores, eval/meter.ts).
  */
 export function whollyProbability(features: readonly number[], weights: readonly number[] = WHOLLY_WEIGHTS.weights): number {
   return derivationProbability(features, weights);
@@ -1034,9 +1085,10 @@ export function rewriteCandidates(prepared: readonly Prepared[], members: readon
  * `npm run train:reuse`; eval/meter.ts gives the same rule's macro-F1 out of fold).
  */
 export function derivedClass(copy: Prepared, source: Prepared | readonly Prepared[]): { derived: 'wholly' | 'partially' | 'non'; derivation: number } {
-  const features = derivationFeatures(copy, Array.isArray(source) ? source : [source as Prepared]);
+  const sources = Array.isArray(source) ? source : [source as Prepared];
+  const features = derivationFeatures(copy, sources);
   const derivation = derivationProbability(features);
-  const derived = derivation < DERIVATION_THRESHOLDS.derived ? 'non' : whollyProbability(features) >= DERIVATION_THRESHOLDS.wholly ? 'wholly' : 'partially';
+  const derived = derivation < DERIVATION_THRESHOLDS.derived ? 'non' : whollyProbability(whollyFeatures(copy, sources, features)) >= DERIVATION_THRESHOLDS.wholly ? 'wholly' : 'partially';
   return { derived, derivation: round(derivation) };
 }
 
