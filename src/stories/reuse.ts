@@ -795,7 +795,8 @@ const BEST_SENTENCES = 5;
  * Mean over the copy's BEST_SENTENCES sentences that are most rewritten from one source sentence
  * of that share: the background IDF of the sentence's content stems found in the source sentence
  * that holds the most of it, over the IDF of all of them. Stems in very many source sentences are
- * passed over in the search (as in mostSharedStems), so the work stays linear in the copy.
+ * left out of both (as mostSharedStems passes them over), so the work stays linear in the copy
+ * (METER: macro-F1 out of fold 0.680 -> 0.689 against counting them in the whole only).
  */
 function bestSentences(copy: Prepared, ss: readonly Profile[]): number {
   const postings = sentencePostings(ss);
@@ -807,10 +808,12 @@ function bestSentences(copy: Prepared, ss: readonly Profile[]): number {
     let total = 0;
     let best = 0;
     for (const t of set) {
+      const list = postings.get(t);
+      // A stem in very many source sentences tells no sentence apart: out of the share altogether.
+      if (list && list.length > 50) continue;
       const x = idf(t);
       total += x;
-      const list = postings.get(t);
-      if (!list || list.length > 50) continue;
+      if (!list) continue;
       for (const q of list) {
         const h = (hits.get(q) ?? 0) + x;
         hits.set(q, h);
