@@ -100,7 +100,7 @@ for (const members of byGroup.values()) {
     const reuse = findReuse(prepared, all);
     const originOf = new Map<string, number>();
     const rewrites = rewriteCandidates(prepared, all, Math.min(DERIVATION_THRESHOLDS.derived, REUSE.minDerivation));
-    const derivations = rewrites.filter((r) => r[2] >= REUSE.minDerivation).map(([a, b]): [string, string] => [a, b]);
+    const derivations = rewrites.filter((r) => r[2] >= REUSE.minDerivation && r[3]).map(([a, b]): [string, string] => [a, b]);
     findOrigins(prepared.map((p) => p.article.id), reuse, derivations).forEach((g, n) => g.forEach((id) => originOf.set(id, n)));
     if (name === 'undated') {
       // The story view's classes (as stories/index.ts lists them): a paper's class is the highest

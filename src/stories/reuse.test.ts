@@ -4,7 +4,7 @@ import { compareArticles } from '../collection/compare.js';
 import { prepare } from './prepare.js';
 import { chooseDirectionMargin, DIRECTION_MARGIN_FLOOR, fitDerivation } from './derivation-train.js';
 import { findOrigins } from './origins.js';
-import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, derivedClass, describeReuse, findDerivations, findReuse, restOfStory, storyPassages, whollyFeatures, whollyProbability } from './reuse.js';
+import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, derivedClass, describeReuse, findDerivations, findReuse, restOfStory, rewriteCandidates, storyPassages, whollyFeatures, whollyProbability } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
 import { growth } from '../../test/growth.js';
 
@@ -406,4 +406,18 @@ test('wholly or partially by how evenly a paper takes from the wire: a rewrite o
   // The partial paper's best sentences are copies; the rewrite's are all rewritten alike.
   const best = (p: typeof wire): number => whollyFeatures(p, [wire])[whollyFeatures(p, [wire]).length - 1] as number;
   assert.ok(best(partial) > best(rewrite), `partial ${best(partial)}, rewrite ${best(rewrite)}`);
+});
+
+test('a short rewrite that names none of the wire\'s rare names is still found and listed, but joins no origin', () => {
+  // METER: 35 derived papers had no candidate pair with their wire text. A brief's keys are most of
+  // its words and the wire's are its rarest names, which the brief leaves out: they met in under three.
+  const wire = prepare(testArticle(`Builder jailed over collapsed garden wall\n${COURT_WIRE.join(' ')}`, { id: 'wire' }));
+  const brief = prepare(testArticle('Wall builder jailed\nA builder whose garden wall fell on the car next door was jailed for eight months yesterday. The wall had no foundations. He admitted fraud and must pay compensation to the elderly woman who paid him in cash after he knocked on her door.', { id: 'brief' }));
+  const found = rewriteCandidates([wire, brief], [0, 1], 0.5);
+  assert.equal(found.length, 1);
+  const [source, copy, probability, keyed] = found[0] as [string, string, number, boolean];
+  assert.deepEqual([source, copy, keyed], ['wire', 'brief', false]);
+  assert.ok(probability >= 0.64, `derivation ${probability}`);
+  // Found by the copy's keys among the wire's words only: listed, never joined into an origin.
+  assert.deepEqual(findDerivations([wire, brief], [0, 1]), []);
 });
