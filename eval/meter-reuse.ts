@@ -4,11 +4,13 @@
  * together, its label and catchline (the cross-validation fold).
  */
 import type { Prepared } from '../src/stories/prepare.js';
-import { dayOfWriting, derivationFeatures, directionFeatures, restOfStory, sharedPassages, storyPassages } from '../src/stories/reuse.js';
+import { dayOfWriting, derivationFeatures, whollyFeatures, directionFeatures, restOfStory, sharedPassages, storyPassages } from '../src/stories/reuse.js';
 import type { Derivation, MeterText } from './meter-data.js';
 
 export interface DerivationRow {
   features: number[];
+  /** whollyFeatures: the same, then what the wholly-vs-partially score reads besides. */
+  wholly: number[];
   label: Derivation;
   catchline: string;
 }
@@ -20,7 +22,8 @@ export function derivationRows(texts: readonly MeterText[], prepared: readonly P
   for (const i of members) {
     const t = texts[i] as MeterText;
     if (t.kind !== 'paper' || !t.label) continue;
-    out.push({ features: derivationFeatures(prepared[i] as Prepared, wire), label: t.label, catchline: t.catchline });
+    const features = derivationFeatures(prepared[i] as Prepared, wire);
+    out.push({ features, wholly: whollyFeatures(prepared[i] as Prepared, wire, features), label: t.label, catchline: t.catchline });
   }
   return out;
 }

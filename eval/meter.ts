@@ -103,7 +103,7 @@ for (const members of byGroup.values()) {
     const reuse = findReuse(prepared, all);
     const originOf = new Map<string, number>();
     const rewrites = rewriteCandidates(prepared, all, Math.min(DERIVATION_THRESHOLDS.derived, REUSE.minDerivation));
-    const derivations = rewrites.filter((r) => r[2] >= REUSE.minDerivation).map(([a, b]): [string, string] => [a, b]);
+    const derivations = rewrites.filter((r) => r[2] >= REUSE.minDerivation && r[3]).map(([a, b]): [string, string] => [a, b]);
     findOrigins(prepared.map((p) => p.article.id), reuse, derivations).forEach((g, n) => g.forEach((id) => originOf.set(id, n)));
     if (name === 'undated') {
       // The story view's classes (as stories/index.ts lists them): a paper's class is the highest
@@ -268,9 +268,9 @@ function crossValidatedDerivation(items: readonly DerivationRow[]): { auc: numbe
     const train = items.filter((r) => foldOf(r.catchline, FOLDS) !== f);
     const weights = fitDerivation(train.map((r) => r.features), train.map((r) => r.label !== 'non'));
     const derived = train.filter((r) => r.label !== 'non');
-    const wholly = fitDerivation(derived.map((r) => r.features), derived.map((r) => r.label === 'wholly'));
+    const wholly = fitDerivation(derived.map((r) => r.wholly), derived.map((r) => r.label === 'wholly'));
     const scoreOf = (r: DerivationRow): number => derivationProbability(r.features, weights);
-    const whollyOf = (r: DerivationRow): number => whollyProbability(r.features, wholly);
+    const whollyOf = (r: DerivationRow): number => whollyProbability(r.wholly, wholly);
     const [t1, t2] = bestThresholds(train.map((r) => r.label), train.map(scoreOf));
     const { derived: u1, wholly: u2 } = chooseThresholds(train.map((r) => r.label), train.map(scoreOf), train.map(whollyOf));
     items.forEach((r, i) => {

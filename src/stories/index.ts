@@ -48,9 +48,9 @@ function buildStory(prepared: readonly Prepared[], group: readonly number[], mes
   const members = group.map((i) => prepared[i] as Prepared);
   const articleIds = members.map((p) => p.article.id).sort();
   const reuse = group.length > 1 ? findReuse(prepared, group) : [];
-  // Rewrites from the classes' threshold are listed; origins join those from REUSE.minDerivation (findDerivations).
+  // Rewrites from the classes' threshold are listed; origins join the keyed ones from REUSE.minDerivation (findDerivations).
   const rewrites = group.length > 1 ? rewriteCandidates(prepared, group, Math.min(DERIVATION_THRESHOLDS.derived, REUSE.minDerivation)) : [];
-  const derivations = rewrites.filter((r) => r[2] >= REUSE.minDerivation).map(([s, c]): [string, string] => [s, c]);
+  const derivations = rewrites.filter((r) => r[2] >= REUSE.minDerivation && r[3]).map(([s, c]): [string, string] => [s, c]);
   const origins = findOrigins(articleIds, reuse, derivations);
   const originOf = originIndex(origins);
   let aligned = [...group];

@@ -4,7 +4,7 @@ import { compareArticles } from '../collection/compare.js';
 import { prepare } from './prepare.js';
 import { chooseDirectionMargin, DIRECTION_MARGIN_FLOOR, fitDerivation } from './derivation-train.js';
 import { findOrigins } from './origins.js';
-import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, describeReuse, findDerivations, findReuse, restOfStory, storyPassages, whollyProbability } from './reuse.js';
+import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, derivedClass, describeReuse, findDerivations, findReuse, restOfStory, rewriteCandidates, storyPassages, whollyFeatures, whollyProbability } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
 import { growth } from '../../test/growth.js';
 
@@ -204,7 +204,7 @@ test('wholly rather than partially: a reprint of the wire scores above a rewrite
   const reprint = prepare(testArticle(WIRE.replace(' No deaths have been reported.', ''), { id: 'reprint' }));
   // The rewrite's facts in new words, then two lines of the paper's own.
   const partial = prepare(testArticle(`${REWRITE} Volunteers from three churches served hot meals to the families in the town hall until midnight. A local shopkeeper said the water reached the top of her counter within an hour.`, { id: 'partial' }));
-  const [w, p] = [whollyProbability(derivationFeatures(reprint, [wire])), whollyProbability(derivationFeatures(partial, [wire]))];
+  const [w, p] = [whollyProbability(whollyFeatures(reprint, [wire])), whollyProbability(whollyFeatures(partial, [wire]))];
   assert.ok(w > 0.5 && p < w - 0.3, `reprint ${w}, partial ${p}`);
 });
 
@@ -359,4 +359,65 @@ test('the direction margin is the one that calls the most training pairs right, 
   assert.equal(chooseDirectionMargin([[1, 3], [1, 2]], [0, 1]), DIRECTION_MARGIN_FLOOR);
   // A weak wrong score the older rules get right that only a margin under the floor would leave to the score: still the floor.
   assert.equal(chooseDirectionMargin([[1, 0.5]], [0, -1]), DIRECTION_MARGIN_FLOOR);
+});
+
+// A court report on the wire, one sentence a line (invented; the kind METER's papers rewrite).
+const COURT_WIRE = [
+  'A builder who left a garden wall so badly built that it fell on a neighbour\'s car was jailed for eight months at Harlow Crown Court today.',
+  'Dennis Marrable, 46, of Oakfield Road, Harlow, admitted two charges of fraud and one of breaching building regulations.',
+  'The court heard that Marrable charged pensioner Edith Lowry 9,000 pounds for a retaining wall at her bungalow in March last year.',
+  'Within six weeks the wall had cracked, and in May it collapsed onto a parked Vauxhall belonging to the family next door.',
+  'Prosecutor Janet Wilde said the wall had no foundations and was held together with too little cement.',
+  'An inspector from the district council found that none of the work met the building regulations.',
+  'Mrs Lowry, 81, told police she had paid Marrable in cash after he knocked on her door offering a discount.',
+  'Marrable had taken a further 4,500 pounds from a second customer for a patio that was never laid.',
+  'Defending, Paul Greaves said his client had suffered money troubles after his marriage broke down.',
+  'Judge Anthony Crane told Marrable he had preyed on an elderly woman who trusted him.',
+  'He ordered Marrable to pay 3,000 pounds in compensation to Mrs Lowry.',
+];
+
+test('wholly or partially by how evenly a paper takes from the wire: a rewrite of every sentence is wholly derived, a paper that reprints some sentences and adds its own lines partially', () => {
+  const wire = prepare(testArticle(`Builder jailed over collapsed garden wall\n${COURT_WIRE.join(' ')}`, { id: 'wire' }));
+  // Every sentence of the wire told again in other words (METER's short tabloid rewrites, which the
+  // derivation features alone put under the wholly threshold: before bestSentences, 0.48 against 0.5).
+  const rewrite = prepare(testArticle([
+    'Cowboy wall man caged',
+    'A builder whose shoddy garden wall fell on the car next door was locked up for eight months yesterday.',
+    'Dennis Marrable, 46, from Harlow, pleaded guilty to two frauds and to breaking building rules.',
+    'He had charged Edith Lowry 9,000 pounds for a wall at her bungalow last March.',
+    "It cracked within weeks and in May it crashed down onto the neighbours' Vauxhall.",
+    'The wall had no foundations and barely any cement, Janet Wilde, prosecuting, said.',
+    'A council inspector found none of the work was up to standard.',
+    'Mrs Lowry, 81, paid the builder in cash when he turned up at her door with a discount.',
+    'He also pocketed 4,500 pounds from another customer for a patio he never laid.',
+    'Paul Greaves, defending, blamed money troubles after his marriage ended.',
+    'Judge Anthony Crane said Marrable had preyed on a trusting elderly woman and told him to pay her 3,000 pounds.',
+  ].join('\n'), { id: 'rewrite' }));
+  // Six of the wire's sentences word for word, then the paper's own reporting.
+  const partial = prepare(testArticle([
+    'Cowboy wall man caged',
+    [0, 1, 2, 3, 4, 9].map((i) => COURT_WIRE[i]).join(' '),
+    "Neighbours in Oakfield Road said they had complained about Marrable's vans for years. One, a retired nurse who asked not to be named, said the builder had offered her a new driveway for cash only.",
+    "Mrs Lowry's son Graham, 52, said outside court that his mother had been too frightened to sleep after the wall came down. He said the family would now campaign for a register of approved local tradesmen.",
+    'Trading standards officers in Essex said complaints about rogue builders had doubled in two years.',
+  ].join('\n'), { id: 'partial' }));
+  assert.equal(derivedClass(rewrite, wire).derived, 'wholly');
+  assert.equal(derivedClass(partial, wire).derived, 'partially');
+  // The partial paper's best sentences are copies; the rewrite's are all rewritten alike.
+  const best = (p: typeof wire): number => whollyFeatures(p, [wire])[whollyFeatures(p, [wire]).length - 1] as number;
+  assert.ok(best(partial) > best(rewrite), `partial ${best(partial)}, rewrite ${best(rewrite)}`);
+});
+
+test('a short rewrite that names none of the wire\'s rare names is still found and listed, but joins no origin', () => {
+  // METER: 35 derived papers had no candidate pair with their wire text. A brief's keys are most of
+  // its words and the wire's are its rarest names, which the brief leaves out: they met in under three.
+  const wire = prepare(testArticle(`Builder jailed over collapsed garden wall\n${COURT_WIRE.join(' ')}`, { id: 'wire' }));
+  const brief = prepare(testArticle('Wall builder jailed\nA builder whose garden wall fell on the car next door was jailed for eight months yesterday. The wall had no foundations. He admitted fraud and must pay compensation to the elderly woman who paid him in cash after he knocked on her door.', { id: 'brief' }));
+  const found = rewriteCandidates([wire, brief], [0, 1], 0.5);
+  assert.equal(found.length, 1);
+  const [source, copy, probability, keyed] = found[0] as [string, string, number, boolean];
+  assert.deepEqual([source, copy, keyed], ['wire', 'brief', false]);
+  assert.ok(probability >= 0.64, `derivation ${probability}`);
+  // Found by the copy's keys among the wire's words only: listed, never joined into an origin.
+  assert.deepEqual(findDerivations([wire, brief], [0, 1]), []);
 });
