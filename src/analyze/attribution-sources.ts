@@ -20,7 +20,7 @@ import { ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_PARTICIPLES, CUE_VER
 import { tokenBits, WORD_BITS } from './word-bits.js';
 import { ROLE_WORDS, type Cue, type CueInput, type Ctx, isLower, isCapital, isNamePeriod, baseNorm, isInside, entitiesIn, isRoleWord, tokenAt, isAdverb } from './attribution-context.js';
 import { outletOf } from './attribution-outlets.js';
-import { isSuffixPeriod, OBJECT_PRONOUNS, subjectLeft, isPeopleWord, QUANTITIES, EVIDENCE_NOUNS, sourceRight, subjectBeforeAside, asideEnd, isDash, subjectBeforeDashAside, afterQuotation, subjectBeforeAsides, subjectBeforeRelative, countedSubject, appositiveEnd, restrictiveClauseEnd, closedAppositiveEnd, describesSource, firstSubject } from './attribution-subjects.js';
+import { isSuffixPeriod, OBJECT_PRONOUNS, subjectLeft, isPeopleWord, QUANTITIES, EVIDENCE_NOUNS, sourceRight, subjectBeforeAside, asideEnd, isDash, subjectBeforeDashAside, afterQuotation, subjectBeforeAsides, subjectBeforeRelative, countedSubject, appositiveEnd, restrictiveClauseEnd, closedAppositiveEnd, describesSource, firstSubject, timeAfterAside } from './attribution-subjects.js';
 import { classify } from './attribution-classify.js';
 export type { Cue, CueInput } from './attribution-context.js';
 export { outletOf } from './attribution-outlets.js';
@@ -431,6 +431,7 @@ export function findCues(input: CueInput): Cue[] {
         if (BE_FORMS.has(tokens[j]?.norm ?? '')) passive = true;
         j--;
       }
+      if (j > a) j = timeAfterAside(c, j, a);
       // "the port must explain why", "they should say so": a demand on the subject, not its report
       if (j >= a && OBLIGATION_MODALS.has(tokens[j]?.norm ?? '')) continue;
       if (passive) {

@@ -234,6 +234,24 @@ function beforeOccasionTail(c: Ctx, j: number, a: number): number {
   return j;
 }
 
+/**
+ * The token before a time phrase ending at j ("on Saturday", "last month", "this past week") when
+ * that token is a closing bracket or a comma ("Sen. Ana Ruiz (D-Ore.) on Saturday criticized",
+ * "Ruiz, the chairwoman, on Friday announced"): the subject stands before it; else j.
+ */
+export function timeAfterAside(c: Ctx, j: number, a: number): number {
+  let k = j;
+  let times = 0;
+  while (k > a) {
+    const n = (c.tokens[k] as Token).norm;
+    if (TIME_WORDS.has(n)) times++;
+    else if (!TIME_LEADS.has(n) && n !== 'past') break;
+    k--;
+  }
+  const ch = c.text[(c.tokens[k] as Token | undefined)?.start ?? -1];
+  return times > 0 && k < j && (ch === ')' || ch === ',') ? k : j;
+}
+
 /** Token before a trailing time phrase ending at j ("on Tuesday", "just this month", "Monday night"), or j when there is none. */
 function beforeTimeTail(c: Ctx, j: number, a: number): number {
   let k = j;
