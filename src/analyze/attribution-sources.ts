@@ -237,9 +237,11 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
     }
   }
   const ents = entitiesIn(c.entities, (tokens[a] as Token).start, (tokens[j] as Token).end);
-  // a name that is no object or owner first ("Trump told AFP ..., saying": Trump); else the first name as before;
-  // else a noun phrase opening the clause ("The water board welcomed the talks, saying ...")
-  return firstSubject(c, ents, a, j, true) ?? firstSubject(c, ents, a, j, false) ?? openingNounPhrase(c, a, j);
+  // a noun phrase opening the clause right before its verb first ("A New York judge ordered the file on
+  // Trump's divorce from Ivana unsealed, saying ...", "The Wisconsin Republican did give Trump some credit,
+  // saying ..."): it is the subject whatever names the rest holds; else a name that is no object or
+  // owner ("Trump told AFP ..., saying": Trump); else the first name
+  return openingNounPhrase(c, a, j) ?? firstSubject(c, ents, a, j, true) ?? firstSubject(c, ents, a, j, false);
 }
 
 /** Words that end a clause-opening noun phrase: the finite verbs and auxiliaries that follow a subject. */
@@ -256,7 +258,7 @@ function openingNounPhrase(c: Ctx, a: number, j: number): [number, number] | nul
   if (!first || first.kind !== 'word' || (first.norm !== 'the' && first.norm !== 'a' && first.norm !== 'an')) return null;
   for (let l = a + 1; l <= j && l - a <= 6; l++) {
     const t = tokens[l] as Token;
-    if (t.kind !== 'word') return null;
+    if (t.kind !== 'word' || PERSON_PRONOUNS.has(t.norm) || PLURAL_PRONOUNS.has(t.norm)) return null; // "A few minutes later they said"
     if (FINITE_AFTER_SUBJECT.has(t.norm) || (t.norm.length > 4 && t.norm.endsWith('ed'))) return l - 1 > a && l < j ? [a, l - 1] : null;
   }
   return null;
