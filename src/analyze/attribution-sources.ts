@@ -244,18 +244,26 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
   return openingNounPhrase(c, a, j) ?? firstSubject(c, ents, a, j, true) ?? firstSubject(c, ents, a, j, false);
 }
 
+/** Possessive determiners that open a subject ("His campaign sued the DNC ..., seeking"). */
+const POSSESSIVE_OPENERS = new Set(['his', 'her', 'their', 'its']);
+/** Words whose "'s" is "is" or "has", not a possessive ("It's a two-pronged strategy"). */
+const CONTRACTIONS = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'let', 'where', 'how', 'this']);
+
 /** Words that end a clause-opening noun phrase: the finite verbs and auxiliaries that follow a subject. */
 const FINITE_AFTER_SUBJECT = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'may', 'might', 'must', 'should']);
 
 /**
- * "The water board welcomed the talks, saying ...": the noun phrase from a determiner at the
- * clause's first token [a] up to its first verb (an auxiliary or a word in -ed), at most six
- * words, followed by that verb before token j. Null when the clause opens otherwise.
+ * "The water board welcomed the talks, saying ...": the noun phrase from a determiner or a
+ * possessive ("Ryan's campaign", "His chief aide") at the clause's first token [a] up to its
+ * first verb (an auxiliary or a word in -ed), at most six words, followed by that verb before
+ * token j. Null when the clause opens otherwise.
  */
 function openingNounPhrase(c: Ctx, a: number, j: number): [number, number] | null {
   const { tokens } = c;
   const first = tokens[a];
-  if (!first || first.kind !== 'word' || (first.norm !== 'the' && first.norm !== 'a' && first.norm !== 'an')) return null;
+  // "His campaign sued ...", "Ryan's campaign shrugged off ...": a possessive opens it as well
+  const possessive = first?.kind === 'word' && (POSSESSIVE_OPENERS.has(first.norm) || ((first.norm.endsWith("'s") || first.norm.endsWith('’s')) && !CONTRACTIONS.has(first.norm.slice(0, -2))));
+  if (!first || first.kind !== 'word' || (first.norm !== 'the' && first.norm !== 'a' && first.norm !== 'an' && !possessive)) return null;
   for (let l = a + 1; l <= j && l - a <= 6; l++) {
     const t = tokens[l] as Token;
     if (t.kind !== 'word' || PERSON_PRONOUNS.has(t.norm) || PLURAL_PRONOUNS.has(t.norm)) return null; // "A few minutes later they said"

@@ -260,3 +260,12 @@ test('attributions: named vs anonymous on the hard cases of our own fire test', 
     ['relayed', 'citing CNN'],
   ]);
 });
+
+test('attributions: a participle takes the noun phrase that opens its clause (#16, PolNeAR train)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  // a possessive opens the phrase ("Ryan's campaign shrugged off ..., telling"), not the name alone
+  assert.deepEqual(sources("Reyes's campaign shrugged off the ruling, telling reporters it changed nothing."), [['telling', "Reyes's campaign"]]);
+  assert.deepEqual(sources('His chief aide doubled down on attacks on Hale’s record, saying the mayor had failed.'), [['saying', 'His chief aide']]);
+  // "It's" is no possessive
+  assert.deepEqual(sources("Tomas Reyes spoke at the docks. It's a plan that pleases the unions, while promising nothing to the pilots.").some(([, s]) => s === "It's a plan"), false);
+});
