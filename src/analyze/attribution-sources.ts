@@ -222,6 +222,7 @@ function nextToQuote(c: Ctx, k: number): boolean {
  */
 function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: number): [number, number] | null {
   const { tokens } = c;
+  a = afterDateline(c, a, j);
   for (let x = out.length - 1; x >= 0; x--) {
     const prev = out[x] as Cue;
     if (prev.sentence !== si) break;
@@ -248,6 +249,27 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
 const POSSESSIVE_OPENERS = new Set(['his', 'her', 'their', 'its']);
 /** Words whose "'s" is "is" or "has", not a possessive ("It's a two-pronged strategy"). */
 const CONTRACTIONS = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'let', 'where', 'how', 'this']);
+
+/** Most tokens of a dateline ("WASHINGTON, Dec. 8 (UPI) —"). */
+const DATELINE_TOKENS = 14;
+
+/**
+ * The first token after a dateline opening the clause at a ("WASHINGTON, Dec. 8 (UPI) — Clinton
+ * ...", "PARIS, Aug 31 (Reuters) - Le Pen ..."): a closing bracket and a dash within its first
+ * tokens, the agency in the bracket; else a.
+ */
+function afterDateline(c: Ctx, a: number, j: number): number {
+  const { tokens, text } = c;
+  for (let i = a; i < j && i - a < DATELINE_TOKENS; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== 'punct' || text[t.start] !== ')') continue;
+    const dash = tokens[i + 1];
+    const ch = dash ? text[dash.start] : '';
+    if (dash && (isDash(c, i + 1) || ch === '-' || ch === '—' || ch === '–') && i + 2 < j) return i + 2;
+    return a;
+  }
+  return a;
+}
 
 /** Words that end a clause-opening noun phrase: the finite verbs and auxiliaries that follow a subject. */
 const FINITE_AFTER_SUBJECT = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'may', 'might', 'must', 'should']);

@@ -269,3 +269,8 @@ test('attributions: a participle takes the noun phrase that opens its clause (#1
   // "It's" is no possessive
   assert.deepEqual(sources("Tomas Reyes spoke at the docks. It's a plan that pleases the unions, while promising nothing to the pilots.").some(([, s]) => s === "It's a plan"), false);
 });
+
+test('attributions: a dateline opening the clause is no participle subject (#16, PolNeAR train)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  assert.deepEqual(sources('EASTPORT, May 2 (Coastal Wire) — Mayor Tomas Reyes met the ferry crews on Monday, saying the route would stay.'), [['saying', 'Mayor Tomas Reyes']]);
+});
