@@ -105,6 +105,10 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     let object: Classified | null = null;
     let otherGender = false;
     const ents = entitiesIn(c.entities, sentence.start, end);
+    // "After Clinton suffered a concussion, Axelrod emailed ...", "While Obama had ..., it concerns Henry
+    // Crespo": a person in a subordinate clause opening the sentence is no subject when one follows
+    const openerEnd = wantPerson ? subordinateOpenerEnd(c, s) : -1;
+    let opener: Classified | null = null;
     for (let ei = 0; ei < ents.length; ei++) {
       const e = ents[ei] as Entity;
       if (isInside(c.quoted, e.span.start)) continue;
@@ -117,10 +121,18 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
         if (!object) object = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
         continue;
       }
+      if (fits && e.span.start < openerEnd) {
+        if (!opener) opener = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
+        continue;
+      }
       if (fits && e.span.start < bestAt) {
         best = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
         bestAt = e.span.start;
       }
+    }
+    if (!best && opener) {
+      best = opener;
+      bestAt = opener.speaker.start;
     }
     if (!best && object && otherGender) {
       best = object;
@@ -186,4 +198,20 @@ function personByLastWord(c: Ctx): Map<string, string> {
   }
   c.personLastWords = out;
   return out;
+}
+
+/** Words that open a subordinate clause before the main one ("While ..., ", "After ..., "). */
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'after', 'when', 'as', 'because', 'since', 'if', 'before', 'once', 'until', 'whereas', 'unless']);
+
+/** Offset of the comma that closes a subordinate clause opening sentence s, or -1. */
+function subordinateOpenerEnd(c: Ctx, s: number): number {
+  const range = c.ranges[s];
+  if (!range) return -1;
+  const first = c.tokens[range[0]] as Token | undefined;
+  if (!first || !SUBORDINATORS.has(first.norm)) return -1;
+  for (let k = range[0] + 1; k < range[1]; k++) {
+    const t = c.tokens[k] as Token;
+    if (t.kind === 'punct' && c.text[t.start] === ',' && !isInside(c.quoted, t.start)) return t.start;
+  }
+  return -1;
 }
