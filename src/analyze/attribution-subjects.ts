@@ -283,7 +283,9 @@ function personHeadStart(c: Ctx, first: number, j: number): number {
   if (before.norm.endsWith("'s")) return first;
   if (isCapital(text, before)) return entitiesIn(c.entities, before.start, before.end).length > 0 ? p : first; // "the Washington Post Trump"
   const n = baseNorm(before);
-  return isRoleWord(n) || DETERMINERS.has(n) || INNER_PREPOSITIONS.has(n) || n === 'and' || n === 'or' ? first : p;
+  // "A teary-eyed Bush", "17-year-old Jared Potts", "a flabbergasted Noah": an adjective describes the person
+  const described = n === 'old' || (n.endsWith('ed') && ((n.length > 4 && DETERMINERS.has(tokens[p - 2]?.norm ?? '')) || text[(tokens[p - 2] as Token | undefined)?.start ?? -1] === '-'));
+  return described || isRoleWord(n) || DETERMINERS.has(n) || INNER_PREPOSITIONS.has(n) || n === 'and' || n === 'or' ? first : p;
 }
 
 /**

@@ -274,3 +274,9 @@ test('attributions: a dateline opening the clause is no participle subject (#16,
   const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
   assert.deepEqual(sources('EASTPORT, May 2 (Coastal Wire) — Mayor Tomas Reyes met the ferry crews on Monday, saying the route would stay.'), [['saying', 'Mayor Tomas Reyes']]);
 });
+
+test('attributions: an adjective in -ed before a name belongs to the source (#16, PolNeAR train)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  assert.deepEqual(sources('Mayor Tomas Reyes lost the vote. A teary-eyed Reyes says he is proud of the campaign.'), [['says', 'A teary-eyed Reyes']]);
+  assert.deepEqual(sources('Mayor Tomas Reyes lost the vote. A flabbergasted Reyes quipped that the ferry had sunk him.'), [['quipped', 'A flabbergasted Reyes']]);
+});
