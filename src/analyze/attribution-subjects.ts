@@ -87,7 +87,9 @@ export function subjectLeft(c: Ctx, j: number, a: number): [number, number] | nu
     const n = t.norm;
     if (i < j && (SUBJECT_STOPS.has(n) || CUE_VERBS.has(n) || PERSON_PRONOUNS.has(n) || PLURAL_PRONOUNS.has(n))) break;
     if (n === 'and' || n === 'or') {
-      if (!isCapital(text, tokens[i + 1]) && !isConjoinedHead(c, i) && !joinsPeople(c, i, j)) break;
+      // "The New York Times and the Wall Street Journal": two names, the second after "the"
+      const theName = tokens[i + 1]?.norm === 'the' && isCapital(text, tokens[i + 2]) && isCapital(text, tokens[i - 1]);
+      if (!theName && !isCapital(text, tokens[i + 1]) && !isConjoinedHead(c, i) && !joinsPeople(c, i, j)) break;
       // "... with a photo and Clinton said": a common noun before "and" is no second source
       const before = tokens[i - 1];
       if (isCapital(text, tokens[i + 1]) && before?.kind === 'word' && isLower(text, before) && !isPeopleNorm(baseNorm(before)) && !DETERMINERS.has(before.norm)) break;
@@ -101,7 +103,8 @@ export function subjectLeft(c: Ctx, j: number, a: number): [number, number] | nu
     // "people familiar with the matter": a determiner after an inner preposition does not end the phrase,
     // nor a bounded number ("The employee of nearly four years")
     // nor a second people phrase of a coordination ("many experts and some lawmakers")
-    const coordinated = (tokens[i - 1]?.norm === 'and' || tokens[i - 1]?.norm === 'or') && i - 1 >= a && joinsPeople(c, i - 1, j);
+    const coordinated = (tokens[i - 1]?.norm === 'and' || tokens[i - 1]?.norm === 'or') && i - 1 >= a && (joinsPeople(c, i - 1, j) ||
+      (n === 'the' && isCapital(text, tokens[i + 1]) && isCapital(text, tokens[i - 2])));
     if (DETERMINERS.has(n) && !INNER_PREPOSITIONS.has(tokens[i - 1]?.norm ?? '') && !isBoundedNumber(c, i) && !coordinated) break;
   }
   // "A person familiar with the planning for Thursday's meeting", "The deputy head of China's

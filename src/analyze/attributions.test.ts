@@ -280,3 +280,10 @@ test('attributions: an adjective in -ed before a name belongs to the source (#16
   assert.deepEqual(sources('Mayor Tomas Reyes lost the vote. A teary-eyed Reyes says he is proud of the campaign.'), [['says', 'A teary-eyed Reyes']]);
   assert.deepEqual(sources('Mayor Tomas Reyes lost the vote. A flabbergasted Reyes quipped that the ferry had sunk him.'), [['quipped', 'A flabbergasted Reyes']]);
 });
+
+test('attributions: two names joined by "and the" are one source (#16, PolNeAR train)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  assert.deepEqual(sources('Mayor Tom Reyes and the Ferry Workers Union said the route would stay.'), [['said', 'Mayor Tom Reyes and the Ferry Workers Union']]);
+  // a lower-case word after "the" is no second name
+  assert.deepEqual(sources('After talks with Reyes and the union said nothing.').some(([, s]) => s?.includes('Reyes')), false);
+});
