@@ -527,6 +527,8 @@ export function findCues(input: CueInput): Cue[] {
         }
       }
       if (phrase && isNounCue(c, k, phrase)) continue;
+      // "initial reports of the explosion", "claims of fraud": a cue noun before "of" is no verb
+      if (phrase && NOUN_CUES.has(tok.norm) && after?.norm === 'of') continue;
       if (phrase && isNaming(c, k, phrase)) continue;
       // "Six in 10 say", but "271 pledged delegates": after a number only a verb of saying attributes
       if (phrase && (tokens[phrase[1]] as Token).kind === 'number' && !AFTER_NUMBER_CUES.has(tok.norm)) continue;

@@ -287,3 +287,9 @@ test('attributions: two names joined by "and the" are one source (#16, PolNeAR t
   // a lower-case word after "the" is no second name
   assert.deepEqual(sources('After talks with Reyes and the union said nothing.').some(([, s]) => s?.includes('Reyes')), false);
 });
+
+test('attributions: a cue noun before "of" is no cue verb (#16, PolNeAR dev speaker miss)', () => {
+  const cues = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => a.cue);
+  // "Following initial reports of the explosion" had "Following initial" as the source of "reports", and "he said" after it stood for it
+  assert.deepEqual(cues('Following initial reports of the explosion, Mayor Tom Reyes said at a rally that a bomb had gone off.'), ['said']);
+});
