@@ -7,6 +7,7 @@ import { ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_PARTICIPLES, CUE_VER
 import { personGenders, pronounGender } from './speakers/gender.js';
 import { type Ctx, isCapital, baseNorm, isInside, entitiesIn, isRoleWord, insideAny, tokenAt, NOT_ROLE_WORDS } from './attribution-context.js';
 import { outletOf, outletNamed } from './attribution-outlets.js';
+import { TITLE_MODIFIERS } from './entity-tables.js';
 import { isObjectOrOwner } from './attribution-subjects.js';
 
 /** Last words of an institution's name: a source so named is named even when the tagger read it as a place. */
@@ -47,12 +48,13 @@ export function classify(c: Ctx, first: number, last: number, si: number): Class
       if (DOCUMENT_HEADS.has(n)) document = true;
     }
   }
-  const named = names.find((e) => e.type === 'person') ?? names.find((e) => e.type === 'org' || e.type === 'group');
+  // "Clinton communication director Jennifer Palmieri": the person a name only describes is not the source
+  const person = names.find((e, i) => e.type === 'person' && !modifiesNextPerson(text, e, names[i + 1]));
+  const named = person ?? names.find((e) => e.type === 'org' || e.type === 'group');
   // "The U.S. has said", "Texas said": a country or place speaks through no one it names: anonymous
   const place = names.find((e) => e.type === 'place');
   // "chief executive Alder Quennell": a person's name at the head of the phrase names the
   // source, whatever title stands before it.
-  const person = names.find((e) => e.type === 'person');
   // "according to the Marrowby Courier": an outlet's name is no person's, whatever the tagger said
   const outletName = person ? outletNamed(text, tokens, first, last) : null;
   if (outletName !== null) return { kind: 'relayed', canonical: null, outlet: outletName, speaker: span, unresolved: false };
@@ -89,7 +91,7 @@ export function classify(c: Ctx, first: number, last: number, si: number): Class
 function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
   const wantPerson = PERSON_PRONOUNS.has(pronoun.norm);
   const gender = pronounGender(pronoun.norm);
-  const genders = gender ? (c.genders ??= personGenders(c.text, c.tokens, c.sentences, c.entities)) : undefined;
+  const genders = gender ? (c.genders ??= personGenders(c.text, c.tokens, c.sentences, c.entities, c.quoted)) : undefined;
   for (let s = si; s >= 0 && si - s <= ANTECEDENT_SENTENCES; s--) {
     const sentence = c.sentences[s];
     if (!sentence) continue;
@@ -103,6 +105,10 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     let object: Classified | null = null;
     let otherGender = false;
     const ents = entitiesIn(c.entities, sentence.start, end);
+    // "After Clinton suffered a concussion, Axelrod emailed ...", "While Obama had ..., it concerns Henry
+    // Crespo": a person in a subordinate clause opening the sentence is no subject when one follows
+    const openerEnd = wantPerson ? subordinateOpenerEnd(c, s) : -1;
+    let opener: Classified | null = null;
     for (let ei = 0; ei < ents.length; ei++) {
       const e = ents[ei] as Entity;
       if (isInside(c.quoted, e.span.start)) continue;
@@ -115,10 +121,18 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
         if (!object) object = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
         continue;
       }
+      if (fits && e.span.start < openerEnd) {
+        if (!opener) opener = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
+        continue;
+      }
       if (fits && e.span.start < bestAt) {
         best = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
         bestAt = e.span.start;
       }
+    }
+    if (!best && opener) {
+      best = opener;
+      bestAt = opener.speaker.start;
     }
     if (!best && object && otherGender) {
       best = object;
@@ -137,6 +151,9 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
   return null;
 }
 
+/** Nouns of an office that stand before a role ("Clinton communication director", "Trump digital media director"), besides TITLE_MODIFIERS. */
+const OFFICE_WORDS = new Set(['communication', 'digital', 'media', 'political', 'legal', 'research', 'strategy', 'field', 'data', 'outreach', 'transition', 'finance', 'polling', 'speechwriting']);
+
 /** Most words between a name and the person it describes ("Trump senior communications adviser Jason Miller"). */
 const MAX_MODIFIER_WORDS = 4;
 const MAX_MODIFIER_CHARS = 50;
@@ -154,7 +171,7 @@ function modifiesNextPerson(text: string, e: Entity, next: Entity | undefined): 
   const words = between.trim().split(' ');
   if (words.length === 0 || words.length > MAX_MODIFIER_WORDS || !/^ [a-z][a-z ]*[a-z] $/.test(between)) return false;
   // every word describes ("senior", "campaign", "manager"); a verb or a preposition between ("went after") makes two people
-  return words.every((w) => isRoleWord(w) && !w.endsWith('ed') && !CUE_VERBS.has(w) && !CUE_PARTICIPLES.has(w) && !NOT_ROLE_WORDS.has(w) &&
+  return words.every((w) => (isRoleWord(w) || TITLE_MODIFIERS.has(w) || OFFICE_WORDS.has(w)) && !w.endsWith('ed') && !CUE_VERBS.has(w) && !CUE_PARTICIPLES.has(w) && !NOT_ROLE_WORDS.has(w) &&
     !SUBJECT_STOPS.has(w) && !SOURCE_END.has(w) && !INNER_PREPOSITIONS.has(w) && !BETWEEN_SUBJECT_AND_VERB.has(w));
 }
 /** Offset of the first `norm` pronoun of sentence s before `end`, outside quotations, or -1. */
@@ -181,4 +198,20 @@ function personByLastWord(c: Ctx): Map<string, string> {
   }
   c.personLastWords = out;
   return out;
+}
+
+/** Words that open a subordinate clause before the main one ("While ..., ", "After ..., "). */
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'after', 'when', 'as', 'because', 'since', 'if', 'before', 'once', 'until', 'whereas', 'unless']);
+
+/** Offset of the comma that closes a subordinate clause opening sentence s, or -1. */
+function subordinateOpenerEnd(c: Ctx, s: number): number {
+  const range = c.ranges[s];
+  if (!range) return -1;
+  const first = c.tokens[range[0]] as Token | undefined;
+  if (!first || !SUBORDINATORS.has(first.norm)) return -1;
+  for (let k = range[0] + 1; k < range[1]; k++) {
+    const t = c.tokens[k] as Token;
+    if (t.kind === 'punct' && c.text[t.start] === ',' && !isInside(c.quoted, t.start)) return t.start;
+  }
+  return -1;
 }

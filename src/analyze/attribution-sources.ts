@@ -20,7 +20,7 @@ import { ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_PARTICIPLES, CUE_VER
 import { tokenBits, WORD_BITS } from './word-bits.js';
 import { ROLE_WORDS, type Cue, type CueInput, type Ctx, isLower, isCapital, isNamePeriod, baseNorm, isInside, entitiesIn, isRoleWord, tokenAt, isAdverb } from './attribution-context.js';
 import { outletOf } from './attribution-outlets.js';
-import { isSuffixPeriod, OBJECT_PRONOUNS, subjectLeft, isPeopleWord, QUANTITIES, EVIDENCE_NOUNS, sourceRight, subjectBeforeAside, asideEnd, isDash, subjectBeforeDashAside, afterQuotation, subjectBeforeAsides, subjectBeforeRelative, countedSubject, appositiveEnd, restrictiveClauseEnd, closedAppositiveEnd, describesSource, firstSubject } from './attribution-subjects.js';
+import { isSuffixPeriod, OBJECT_PRONOUNS, subjectLeft, isPeopleWord, QUANTITIES, EVIDENCE_NOUNS, sourceRight, subjectBeforeAside, asideEnd, isDash, subjectBeforeDashAside, afterQuotation, subjectBeforeAsides, subjectBeforeRelative, countedSubject, appositiveEnd, restrictiveClauseEnd, closedAppositiveEnd, describesSource, firstSubject, timeAfterAside } from './attribution-subjects.js';
 import { classify } from './attribution-classify.js';
 export type { Cue, CueInput } from './attribution-context.js';
 export { outletOf } from './attribution-outlets.js';
@@ -222,6 +222,7 @@ function nextToQuote(c: Ctx, k: number): boolean {
  */
 function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: number): [number, number] | null {
   const { tokens } = c;
+  a = afterDateline(c, a, j);
   for (let x = out.length - 1; x >= 0; x--) {
     const prev = out[x] as Cue;
     if (prev.sentence !== si) break;
@@ -237,26 +238,57 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
     }
   }
   const ents = entitiesIn(c.entities, (tokens[a] as Token).start, (tokens[j] as Token).end);
-  // a name that is no object or owner first ("Trump told AFP ..., saying": Trump); else the first name as before;
-  // else a noun phrase opening the clause ("The water board welcomed the talks, saying ...")
-  return firstSubject(c, ents, a, j, true) ?? firstSubject(c, ents, a, j, false) ?? openingNounPhrase(c, a, j);
+  // a noun phrase opening the clause right before its verb first ("A New York judge ordered the file on
+  // Trump's divorce from Ivana unsealed, saying ...", "The Wisconsin Republican did give Trump some credit,
+  // saying ..."): it is the subject whatever names the rest holds; else a name that is no object or
+  // owner ("Trump told AFP ..., saying": Trump); else the first name
+  return openingNounPhrase(c, a, j) ?? firstSubject(c, ents, a, j, true) ?? firstSubject(c, ents, a, j, false);
+}
+
+/** Possessive determiners that open a subject ("His campaign sued the DNC ..., seeking"). */
+const POSSESSIVE_OPENERS = new Set(['his', 'her', 'their', 'its']);
+/** Words whose "'s" is "is" or "has", not a possessive ("It's a two-pronged strategy"). */
+const CONTRACTIONS = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'let', 'where', 'how', 'this']);
+
+/** Most tokens of a dateline ("WASHINGTON, Dec. 8 (UPI) —"). */
+const DATELINE_TOKENS = 14;
+
+/**
+ * The first token after a dateline opening the clause at a ("WASHINGTON, Dec. 8 (UPI) — Clinton
+ * ...", "PARIS, Aug 31 (Reuters) - Le Pen ..."): a closing bracket and a dash within its first
+ * tokens, the agency in the bracket; else a.
+ */
+function afterDateline(c: Ctx, a: number, j: number): number {
+  const { tokens, text } = c;
+  for (let i = a; i < j && i - a < DATELINE_TOKENS; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== 'punct' || text[t.start] !== ')') continue;
+    const dash = tokens[i + 1];
+    const ch = dash ? text[dash.start] : '';
+    if (dash && (isDash(c, i + 1) || ch === '-' || ch === '—' || ch === '–') && i + 2 < j) return i + 2;
+    return a;
+  }
+  return a;
 }
 
 /** Words that end a clause-opening noun phrase: the finite verbs and auxiliaries that follow a subject. */
 const FINITE_AFTER_SUBJECT = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'may', 'might', 'must', 'should']);
 
 /**
- * "The water board welcomed the talks, saying ...": the noun phrase from a determiner at the
- * clause's first token [a] up to its first verb (an auxiliary or a word in -ed), at most six
- * words, followed by that verb before token j. Null when the clause opens otherwise.
+ * "The water board welcomed the talks, saying ...": the noun phrase from a determiner or a
+ * possessive ("Ryan's campaign", "His chief aide") at the clause's first token [a] up to its
+ * first verb (an auxiliary or a word in -ed), at most six words, followed by that verb before
+ * token j. Null when the clause opens otherwise.
  */
 function openingNounPhrase(c: Ctx, a: number, j: number): [number, number] | null {
   const { tokens } = c;
   const first = tokens[a];
-  if (!first || first.kind !== 'word' || (first.norm !== 'the' && first.norm !== 'a' && first.norm !== 'an')) return null;
+  // "His campaign sued ...", "Ryan's campaign shrugged off ...": a possessive opens it as well
+  const possessive = first?.kind === 'word' && (POSSESSIVE_OPENERS.has(first.norm) || ((first.norm.endsWith("'s") || first.norm.endsWith('’s')) && !CONTRACTIONS.has(first.norm.slice(0, -2))));
+  if (!first || first.kind !== 'word' || (first.norm !== 'the' && first.norm !== 'a' && first.norm !== 'an' && !possessive)) return null;
   for (let l = a + 1; l <= j && l - a <= 6; l++) {
     const t = tokens[l] as Token;
-    if (t.kind !== 'word') return null;
+    if (t.kind !== 'word' || PERSON_PRONOUNS.has(t.norm) || PLURAL_PRONOUNS.has(t.norm)) return null; // "A few minutes later they said"
     if (FINITE_AFTER_SUBJECT.has(t.norm) || (t.norm.length > 4 && t.norm.endsWith('ed'))) return l - 1 > a && l < j ? [a, l - 1] : null;
   }
   return null;
@@ -431,6 +463,7 @@ export function findCues(input: CueInput): Cue[] {
         if (BE_FORMS.has(tokens[j]?.norm ?? '')) passive = true;
         j--;
       }
+      if (j > a) j = timeAfterAside(c, j, a);
       // "the port must explain why", "they should say so": a demand on the subject, not its report
       if (j >= a && OBLIGATION_MODALS.has(tokens[j]?.norm ?? '')) continue;
       if (passive) {
@@ -494,6 +527,8 @@ export function findCues(input: CueInput): Cue[] {
         }
       }
       if (phrase && isNounCue(c, k, phrase)) continue;
+      // "initial reports of the explosion", "claims of fraud": a cue noun before "of" is no verb
+      if (phrase && NOUN_CUES.has(tok.norm) && after?.norm === 'of') continue;
       if (phrase && isNaming(c, k, phrase)) continue;
       // "Six in 10 say", but "271 pledged delegates": after a number only a verb of saying attributes
       if (phrase && (tokens[phrase[1]] as Token).kind === 'number' && !AFTER_NUMBER_CUES.has(tok.norm)) continue;

@@ -87,7 +87,9 @@ export function subjectLeft(c: Ctx, j: number, a: number): [number, number] | nu
     const n = t.norm;
     if (i < j && (SUBJECT_STOPS.has(n) || CUE_VERBS.has(n) || PERSON_PRONOUNS.has(n) || PLURAL_PRONOUNS.has(n))) break;
     if (n === 'and' || n === 'or') {
-      if (!isCapital(text, tokens[i + 1]) && !isConjoinedHead(c, i) && !joinsPeople(c, i, j)) break;
+      // "The New York Times and the Wall Street Journal": two names, the second after "the"
+      const theName = tokens[i + 1]?.norm === 'the' && isCapital(text, tokens[i + 2]) && isCapital(text, tokens[i - 1]);
+      if (!theName && !isCapital(text, tokens[i + 1]) && !isConjoinedHead(c, i) && !joinsPeople(c, i, j)) break;
       // "... with a photo and Clinton said": a common noun before "and" is no second source
       const before = tokens[i - 1];
       if (isCapital(text, tokens[i + 1]) && before?.kind === 'word' && isLower(text, before) && !isPeopleNorm(baseNorm(before)) && !DETERMINERS.has(before.norm)) break;
@@ -101,7 +103,8 @@ export function subjectLeft(c: Ctx, j: number, a: number): [number, number] | nu
     // "people familiar with the matter": a determiner after an inner preposition does not end the phrase,
     // nor a bounded number ("The employee of nearly four years")
     // nor a second people phrase of a coordination ("many experts and some lawmakers")
-    const coordinated = (tokens[i - 1]?.norm === 'and' || tokens[i - 1]?.norm === 'or') && i - 1 >= a && joinsPeople(c, i - 1, j);
+    const coordinated = (tokens[i - 1]?.norm === 'and' || tokens[i - 1]?.norm === 'or') && i - 1 >= a && (joinsPeople(c, i - 1, j) ||
+      (n === 'the' && isCapital(text, tokens[i + 1]) && isCapital(text, tokens[i - 2])));
     if (DETERMINERS.has(n) && !INNER_PREPOSITIONS.has(tokens[i - 1]?.norm ?? '') && !isBoundedNumber(c, i) && !coordinated) break;
   }
   // "A person familiar with the planning for Thursday's meeting", "The deputy head of China's
@@ -234,6 +237,24 @@ function beforeOccasionTail(c: Ctx, j: number, a: number): number {
   return j;
 }
 
+/**
+ * The token before a time phrase ending at j ("on Saturday", "last month", "this past week") when
+ * that token is a closing bracket or a comma ("Sen. Ana Ruiz (D-Ore.) on Saturday criticized",
+ * "Ruiz, the chairwoman, on Friday announced"): the subject stands before it; else j.
+ */
+export function timeAfterAside(c: Ctx, j: number, a: number): number {
+  let k = j;
+  let times = 0;
+  while (k > a) {
+    const n = (c.tokens[k] as Token).norm;
+    if (TIME_WORDS.has(n)) times++;
+    else if (!TIME_LEADS.has(n) && n !== 'past') break;
+    k--;
+  }
+  const ch = c.text[(c.tokens[k] as Token | undefined)?.start ?? -1];
+  return times > 0 && k < j && (ch === ')' || ch === ',') ? k : j;
+}
+
 /** Token before a trailing time phrase ending at j ("on Tuesday", "just this month", "Monday night"), or j when there is none. */
 function beforeTimeTail(c: Ctx, j: number, a: number): number {
   let k = j;
@@ -265,7 +286,9 @@ function personHeadStart(c: Ctx, first: number, j: number): number {
   if (before.norm.endsWith("'s")) return first;
   if (isCapital(text, before)) return entitiesIn(c.entities, before.start, before.end).length > 0 ? p : first; // "the Washington Post Trump"
   const n = baseNorm(before);
-  return isRoleWord(n) || DETERMINERS.has(n) || INNER_PREPOSITIONS.has(n) || n === 'and' || n === 'or' ? first : p;
+  // "A teary-eyed Bush", "17-year-old Jared Potts", "a flabbergasted Noah": an adjective describes the person
+  const described = n === 'old' || (n.endsWith('ed') && ((n.length > 4 && DETERMINERS.has(tokens[p - 2]?.norm ?? '')) || text[(tokens[p - 2] as Token | undefined)?.start ?? -1] === '-'));
+  return described || isRoleWord(n) || DETERMINERS.has(n) || INNER_PREPOSITIONS.has(n) || n === 'and' || n === 'or' ? first : p;
 }
 
 /**

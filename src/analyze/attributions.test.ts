@@ -260,3 +260,36 @@ test('attributions: named vs anonymous on the hard cases of our own fire test', 
     ['relayed', 'citing CNN'],
   ]);
 });
+
+test('attributions: a participle takes the noun phrase that opens its clause (#16, PolNeAR train)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  // a possessive opens the phrase ("Ryan's campaign shrugged off ..., telling"), not the name alone
+  assert.deepEqual(sources("Reyes's campaign shrugged off the ruling, telling reporters it changed nothing."), [['telling', "Reyes's campaign"]]);
+  assert.deepEqual(sources('His chief aide doubled down on attacks on Hale’s record, saying the mayor had failed.'), [['saying', 'His chief aide']]);
+  // "It's" is no possessive
+  assert.deepEqual(sources("Tomas Reyes spoke at the docks. It's a plan that pleases the unions, while promising nothing to the pilots.").some(([, s]) => s === "It's a plan"), false);
+});
+
+test('attributions: a dateline opening the clause is no participle subject (#16, PolNeAR train)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  assert.deepEqual(sources('EASTPORT, May 2 (Coastal Wire) — Mayor Tomas Reyes met the ferry crews on Monday, saying the route would stay.'), [['saying', 'Mayor Tomas Reyes']]);
+});
+
+test('attributions: an adjective in -ed before a name belongs to the source (#16, PolNeAR train)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  assert.deepEqual(sources('Mayor Tomas Reyes lost the vote. A teary-eyed Reyes says he is proud of the campaign.'), [['says', 'A teary-eyed Reyes']]);
+  assert.deepEqual(sources('Mayor Tomas Reyes lost the vote. A flabbergasted Reyes quipped that the ferry had sunk him.'), [['quipped', 'A flabbergasted Reyes']]);
+});
+
+test('attributions: two names joined by "and the" are one source (#16, PolNeAR train)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  assert.deepEqual(sources('Mayor Tom Reyes and the Ferry Workers Union said the route would stay.'), [['said', 'Mayor Tom Reyes and the Ferry Workers Union']]);
+  // a lower-case word after "the" is no second name
+  assert.deepEqual(sources('After talks with Reyes and the union said nothing.').some(([, s]) => s?.includes('Reyes')), false);
+});
+
+test('attributions: a cue noun before "of" is no cue verb (#16, PolNeAR dev speaker miss)', () => {
+  const cues = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => a.cue);
+  // "Following initial reports of the explosion" had "Following initial" as the source of "reports", and "he said" after it stood for it
+  assert.deepEqual(cues('Following initial reports of the explosion, Mayor Tom Reyes said at a rally that a bomb had gone off.'), ['said']);
+});

@@ -11,8 +11,9 @@
  *   3. The speaker is the best of its candidates by a learned ranking (speakers/): the sources of
  *      the attribution cues around it (this, the previous and the next sentence; the paragraph
  *      before when it ends in a colon), the previous quotation's speaker, a name before an
- *      introducing colon, the persons named nearby. A pronoun source stands for its antecedent
- *      (attribution-sources.ts, with gender agreement from speakers/gender.ts).
+ *      introducing colon, the persons named nearby, the organisation named in its sentence. A
+ *      pronoun source stands for its antecedent (attribution-sources.ts, with gender agreement
+ *      from speakers/gender.ts).
  */
 import type { Context, Doc, Paragraph, Quote, Span, Token } from '../model/index.js';
 import type { Cue } from './attribution-sources.js';

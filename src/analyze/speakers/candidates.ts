@@ -7,7 +7,8 @@
  *                before when that ends in a colon ("He said:" / quote on the next line);
  *   continuation the speaker of the previous quotation (a quote continued after a cue-less break);
  *   colon        a name right before a colon that introduces the quotation ("Howard Kurtz, Fox News: “…”");
- *   entity       a person named in the quotation's sentence or the one before, outside quotations.
+ *   entity       a person named in the quotation's sentence or the one before, outside quotations;
+ *   entityOrg    the first organisation named in the quotation's sentence, outside quotations.
  *
  * Features are short strings (relation, distance bucket, adjacency, cue word, source kind, and
  * their conjunctions); their weights are learned on PolNeAR train by scripts/train-speakers.ts.
@@ -225,20 +226,28 @@ export function candidatesFor(s: QuoteSite): Candidate[] {
     const named = e && e.span.start === signed.start ? e : undefined;
     out.push({ speaker: named ? named.span : signed, canonical: named?.canonical ?? null, kind: 'named', features: ['dashName', named ? `dashName:${named.type}` : 'dashName:words'] });
   }
-  // persons named in the quotation's sentence or the one before
+  // persons named in the quotation's sentence or the one before, and the first organisation of its
+  // own sentence ("PolitiFact rated 32% of Republican claims as “false”")
   for (let si = Math.max(0, s.first - 1); si <= s.first; si++) {
     const sentence = s.sentences[si];
     if (!sentence) continue;
     let n = 0;
+    let org = false;
     for (let x = firstEndingAfter(s.entities, sentence.start); x < s.entities.length; x++) {
       const e = s.entities[x] as Entity;
       if (e.span.start >= sentence.end) break;
-      if (e.span.end <= sentence.start || e.type !== 'person' || (e.span.start >= q.start && e.span.end <= q.end)) continue;
+      if (e.span.end <= sentence.start || (e.span.start >= q.start && e.span.end <= q.end)) continue;
       if (isInside(s.quotes, e.span.start)) continue;
-      n++;
       const where = si === s.first ? 'same' : 'prev';
+      if (e.type === 'org') {
+        if (org || where !== 'same') continue;
+        org = true;
+        out.push({ speaker: e.span, canonical: e.canonical, kind: 'named', features: ['entityOrg', s.short ? 'entityOrg|short' : 'entityOrg|long', e.span.start < q.start ? 'entityOrg:before' : 'entityOrg:after'] });
+        continue;
+      }
+      if (e.type !== 'person' || n >= 3) continue;
+      n++;
       out.push({ speaker: e.span, canonical: e.canonical, kind: 'named', features: ['entity', `entity:${where}`, ENTITY_N_KEY[where]?.[Math.min(n, 3)] as string, e.span.start < q.start ? 'entity:before' : 'entity:after'] });
-      if (n >= 3) break;
     }
   }
   return out;

@@ -5,11 +5,13 @@
  *   1. a title right before the name: Mr. / Mrs. / Ms. / Miss (and a few gendered nouns), or a
  *      common first name (our own short lists of frequent English first names; a weak vote);
  *   2. the first he/him/his or she/her after a mention, in the same or the next sentence, when no
- *      other person is named in between (votes; the majority wins, a tie leaves it unknown).
+ *      other person is named in between and the pronoun stands outside quotations (votes; the
+ *      majority wins, a tie leaves it unknown).
  *
  * One pass over the tokens with a cursor over the entities: linear in the text.
  */
 import type { Entity, Span, Token } from '../../model/index.js';
+import { isInside } from '../attribution-context.js';
 
 export type Gender = 'm' | 'f';
 
@@ -56,7 +58,7 @@ function titleVote(tok: Token | undefined, canonical: string, vote: (canonical: 
 }
 
 /** Gender by person canonical, as this text gives it. `sentences` sorted; entities sorted by start. */
-export function personGenders(text: string, tokens: readonly Token[], sentences: readonly Span[], entities: readonly Entity[]): Map<string, Gender> {
+export function personGenders(text: string, tokens: readonly Token[], sentences: readonly Span[], entities: readonly Entity[], quoted: readonly Span[] = []): Map<string, Gender> {
   const votes = new Map<string, number>(); // > 0 male, < 0 female
   const vote = (canonical: string, g: Gender, n: number) => votes.set(canonical, (votes.get(canonical) ?? 0) + (g === 'm' ? n : -n));
   const persons = entities.filter((e) => e.type === 'person');
@@ -88,7 +90,8 @@ export function personGenders(text: string, tokens: readonly Token[], sentences:
       const norm = (tokens[x] as Token).norm;
       if (PRONOUN_FIRST[norm.charCodeAt(0)] !== 1) continue;
       const g = PRONOUN_GENDER.get(norm);
-      if (g !== undefined) { vote(e.canonical, g, 1); break; }
+      // a pronoun inside a quotation is the speaker's word for someone else ("“He has no plan,” she said")
+      if (g !== undefined && !isInside(quoted, (tokens[x] as Token).start)) { vote(e.canonical, g, 1); break; }
     }
   }
   const out = new Map<string, Gender>();
