@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentFrequency } from './df.js';
-import { JOIN, SPLIT, joinParts, localSimilarities, splitOff, yearApart } from './split.js';
+import { JOIN, SPLIT, dayCuts, joinParts, localSimilarities, splitOff, yearApart } from './split.js';
 import { similarity, type Keyed } from './similarity.js';
 
 // ECB+ topic 7 in miniature: one champion's two title fights, four years apart, four reports each.
@@ -143,4 +143,23 @@ test("over the story's own weights, what every member holds weighs nothing and w
   assert.equal(local[0 * 6 + 3], 0);
   assert.ok((local[0 * 6 + 1] as number) > 0);
   assert.ok(similarity(members[0] as Keyed, members[3] as Keyed, df) > 0.5, 'the plain similarity sees them alike');
+});
+
+test('day cuts: a story told on three days is cut between days, the seam day each on the side of its nearest member; a story of two days is not cut', () => {
+  const DAY = 86_400_000;
+  // A hearing reported by the wire on day 10 and by the papers on day 11, the next hearing by the
+  // wire on day 11 and by the papers on day 12: day 11 is a seam. Similarities: each paper is a
+  // near copy of its day's wire (0.9), everything else alike (0.3).
+  const days = [10, 10, 10, 11, 11, 11, 11, 11, 11, 12, 12, 12];
+  const hearing = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]; // members 3-5: papers of day 10's hearing
+  const members: Keyed[] = days.map((d) => ({ fingerprint: { terms: [], entities: [], minhash: [] }, time: d * DAY }));
+  const m = members.length;
+  const sim = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) sim[i * m + j] = hearing[i] === hearing[j] ? 0.9 : 0.3;
+  const cuts = dayCuts(members, sim).map((c) => JSON.stringify(c));
+  assert.ok(cuts.includes(JSON.stringify({ a: [0, 1, 2, 3, 4, 5], b: [6, 7, 8, 9, 10, 11] })), cuts.join('\n'));
+  // Two days (the wire and the next morning's papers) are one telling: no cut.
+  const twoDays = members.slice(0, 6);
+  assert.deepEqual(dayCuts(twoDays, sim.filter((_, k) => Math.floor(k / m) < 6 && k % m < 6)), []);
+  assert.equal(SPLIT.dayMinDays, 3);
 });
