@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentFrequency } from './df.js';
-import { JOIN, SPLIT, dayCuts, joinParts, localSimilarities, splitOff, yearApart } from './split.js';
+import { CLOSEST, JOIN, SPLIT, closestJoins, dayCuts, joinParts, localSimilarities, splitOff, yearApart } from './split.js';
 import { similarity, type Keyed } from './similarity.js';
 
 // ECB+ topic 7 in miniature: one champion's two title fights, four years apart, four reports each.
@@ -162,4 +162,38 @@ test('day cuts: a story told on three days is cut between days, the seam day eac
   const twoDays = members.slice(0, 6);
   assert.deepEqual(dayCuts(twoDays, sim.filter((_, k) => Math.floor(k / m) < 6 && k % m < 6)), []);
   assert.equal(SPLIT.dayMinDays, 3);
+});
+
+test('clearly closest: a part of one fight joins that fight, not the other, though too unlike for joinParts; not where it names a year the fight does not', () => {
+  const df = new DocumentFrequency();
+  // A later word on the first fight (the rematch talk): the challenger's name and the words of a
+  // title fight, few of the fight's own details; the second fight shares only the words of the kind.
+  const later = (n: number, year?: string): Keyed => ({
+    fingerprint: {
+      terms: ['rahman', 'klitschko', 'rematch', 'promoter', 'purse', 'title', 'belt', 'heavyweight', 'venue', `aside${n}`, `aside${n + 1}`, ...(year ? [`#y${year}`] : [])],
+      entities: ['person:rahman'],
+      minhash: [50 + n],
+    },
+    time: null,
+  });
+  const first = [0, 2, 4, 6].map((n) => report(FIRST, n));
+  const second = [1, 3, 5, 7].map((n) => report(SECOND, n));
+  const stories = [first, second, [later(20), later(30)]];
+  assert.equal(CLOSEST.factor, 1.5);
+  // Before: the part stays apart (its likeness to the first fight is under JOIN.ratio of the fight's within).
+  assert.deepEqual(joinParts(stories, df), []);
+  // The part joins the first fight; the second fight (as large as the first, nearest to it, next
+  // to the part: a fragment) does not join the first.
+  assert.deepEqual(closestJoins(stories, df), [[0, 2]]);
+  // A part that names a year of its own, which the fight's reports do not name, stays apart...
+  const dated = [first, second, [later(20, '2013'), later(30, '2013')]];
+  assert.deepEqual(closestJoins(dated, df), []);
+  // ...by the year block alone.
+  const block = CLOSEST.yearBlock;
+  CLOSEST.yearBlock = false;
+  try {
+    assert.deepEqual(closestJoins(dated, df), [[0, 2]]);
+  } finally {
+    CLOSEST.yearBlock = block;
+  }
 });
