@@ -21,7 +21,7 @@ import type { ArticleToStore, Assignment, Candidate, CandidateIndex, CandidateQu
 import { bucketOf, DocumentFrequency } from './df.js';
 import { articleFeatures, timeOf, type Features } from './features.js';
 import { bands } from './minhash.js';
-import { joinParts, SPLIT, splitOff } from './split.js';
+import { closestJoins, joinParts, SPLIT, splitOff } from './split.js';
 import { DAY_MS, SIMILARITY, similarity, termsOf, type Keyed } from './similarity.js';
 
 // Tuned on BASIL triplets (B-cubed F1, eval/cluster-basil.ts); the window on news cycles.
@@ -306,6 +306,15 @@ export class Clusterer {
     for (const group of joinParts(after, this.df, apart)) {
       const story = (after[group[0] as number] as Pending[])[0]?.story as string;
       for (const k of group.slice(1)) for (const p of after[k] as Pending[]) p.story = story;
+      created -= group.length - 1;
+    }
+    // Last, a part that is clearly closer to one story than to any other (split.ts closestJoins):
+    // never two parts of one split story.
+    const last = [...byStory().values()].filter((list) => list.every((p) => origin.has(p)));
+    const lastFrom = last.map((list) => origin.get(list[0] as Pending) as number);
+    for (const group of closestJoins(last, this.df, (a, b) => lastFrom[a] === lastFrom[b])) {
+      const story = (last[group[0] as number] as Pending[])[0]?.story as string;
+      for (const k of group.slice(1)) for (const p of last[k] as Pending[]) p.story = story;
       created -= group.length - 1;
     }
     return created;

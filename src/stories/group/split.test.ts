@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentFrequency } from './df.js';
-import { JOIN, SPLIT, joinParts, localSimilarities, splitOff, yearApart } from './split.js';
+import { CLOSEST, JOIN, SPLIT, closestJoins, dayCuts, joinParts, localSimilarities, splitOff, yearApart } from './split.js';
 import { similarity, type Keyed } from './similarity.js';
 
 // ECB+ topic 7 in miniature: one champion's two title fights, four years apart, four reports each.
@@ -143,4 +143,57 @@ test("over the story's own weights, what every member holds weighs nothing and w
   assert.equal(local[0 * 6 + 3], 0);
   assert.ok((local[0 * 6 + 1] as number) > 0);
   assert.ok(similarity(members[0] as Keyed, members[3] as Keyed, df) > 0.5, 'the plain similarity sees them alike');
+});
+
+test('day cuts: a story told on three days is cut between days, the seam day each on the side of its nearest member; a story of two days is not cut', () => {
+  const DAY = 86_400_000;
+  // A hearing reported by the wire on day 10 and by the papers on day 11, the next hearing by the
+  // wire on day 11 and by the papers on day 12: day 11 is a seam. Similarities: each paper is a
+  // near copy of its day's wire (0.9), everything else alike (0.3).
+  const days = [10, 10, 10, 11, 11, 11, 11, 11, 11, 12, 12, 12];
+  const hearing = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]; // members 3-5: papers of day 10's hearing
+  const members: Keyed[] = days.map((d) => ({ fingerprint: { terms: [], entities: [], minhash: [] }, time: d * DAY }));
+  const m = members.length;
+  const sim = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) sim[i * m + j] = hearing[i] === hearing[j] ? 0.9 : 0.3;
+  const cuts = dayCuts(members, sim).map((c) => JSON.stringify(c));
+  assert.ok(cuts.includes(JSON.stringify({ a: [0, 1, 2, 3, 4, 5], b: [6, 7, 8, 9, 10, 11] })), cuts.join('\n'));
+  // Two days (the wire and the next morning's papers) are one telling: no cut.
+  const twoDays = members.slice(0, 6);
+  assert.deepEqual(dayCuts(twoDays, sim.filter((_, k) => Math.floor(k / m) < 6 && k % m < 6)), []);
+  assert.equal(SPLIT.dayMinDays, 3);
+});
+
+test('clearly closest: a part of one fight joins that fight, not the other, though too unlike for joinParts; not where it names a year the fight does not', () => {
+  const df = new DocumentFrequency();
+  // A later word on the first fight (the rematch talk): the challenger's name and the words of a
+  // title fight, few of the fight's own details; the second fight shares only the words of the kind.
+  const later = (n: number, year?: string): Keyed => ({
+    fingerprint: {
+      terms: ['rahman', 'klitschko', 'rematch', 'promoter', 'purse', 'title', 'belt', 'heavyweight', 'venue', `aside${n}`, `aside${n + 1}`, ...(year ? [`#y${year}`] : [])],
+      entities: ['person:rahman'],
+      minhash: [50 + n],
+    },
+    time: null,
+  });
+  const first = [0, 2, 4, 6].map((n) => report(FIRST, n));
+  const second = [1, 3, 5, 7].map((n) => report(SECOND, n));
+  const stories = [first, second, [later(20), later(30)]];
+  assert.equal(CLOSEST.factor, 1.5);
+  // Before: the part stays apart (its likeness to the first fight is under JOIN.ratio of the fight's within).
+  assert.deepEqual(joinParts(stories, df), []);
+  // The part joins the first fight; the second fight (as large as the first, nearest to it, next
+  // to the part: a fragment) does not join the first.
+  assert.deepEqual(closestJoins(stories, df), [[0, 2]]);
+  // A part that names a year of its own, which the fight's reports do not name, stays apart...
+  const dated = [first, second, [later(20, '2013'), later(30, '2013')]];
+  assert.deepEqual(closestJoins(dated, df), []);
+  // ...by the year block alone.
+  const block = CLOSEST.yearBlock;
+  CLOSEST.yearBlock = false;
+  try {
+    assert.deepEqual(closestJoins(dated, df), [[0, 2]]);
+  } finally {
+    CLOSEST.yearBlock = block;
+  }
 });
