@@ -204,3 +204,15 @@ test('one origin far below no longer vetoes a telling that reaches the other ori
   assert.ok(run(5).some((g) => g.length === 6), 'five origins: the sixth telling joins though one origin is far below');
   assert.ok(!run(4).some((g) => g.includes(4) && g.includes(3)), 'four origins: one far below still keeps it out');
 });
+
+test('a late joiner that would be a fact\'s second origin needs the full threshold', () => {
+  // #15, the demo: the wire's collision sentence and its copy were one origin's fact; "No one at
+  // Brightwater pressures a master to leave port", a weak pair with the wire's "allowed to leave
+  // port", joined it late and made it corroborated. A third origin's late join is unchanged.
+  const units = [plainUnit(0, 0, ['s:ferri', 's:port']), plainUnit(1, 0, ['s:ferri', 's:port']), plainUnit(2, 0, ['s:port', 's:leav'])];
+  const weakScore = ALIGN.threshold * 0.8;
+  const score = (a: number, b: number): number => (a === b ? 1 : a + b === 1 ? 0.9 : weakScore);
+  const run = (origin: (article: number) => number): number[][] => grow(units, [[0.9, 0, 1]], [[weakScore, 0, 2], [weakScore, 1, 2]], [], score, () => true, origin);
+  assert.deepEqual(run((a) => (a === 1 ? 0 : a)), [[0, 1]], 'a wire story and its copy (one origin): the weak partner stays out');
+  assert.deepEqual(run((a) => a), [[0, 1, 2]], 'two origins already: the weak partner joins late, as before');
+});
