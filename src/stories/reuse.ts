@@ -1223,13 +1223,28 @@ function sameReport({ from, to }: { from: { text: string }; to: { text: string }
 }
 
 /**
- * Own reporting in a text: an interview with the outlet itself ("told the Gazette in an
- * interview", "told this newspaper"), which a rewrite of another text does not have.
+ * Own reporting in a text: an interview ("told the Gazette in an interview", "in an interview
+ * for ...": quotes the source does not report) or the outlet itself as the one told ("told this
+ * newspaper", "told the Daily Mail" in the Mail), which a rewrite of another text does not have.
+ * METER: 8 papers have one; counting only the outlet's own interviews (not "in an interview with
+ * police") lists 20 of 107 non-derived papers instead of 19, derived papers unmoved.
  */
 const OWN_REPORTING_RE = /\bin\s+an\s+interview\b|\btold\s+(?:this\s+(?:newspaper|paper|website|programme)|us)\b/i;
 
+const OWN_OUTLET_RE = new Map<string, RegExp>();
+
 export function ownReporting(p: Prepared): boolean {
-  return OWN_REPORTING_RE.test(p.article.text);
+  const text = p.article.text;
+  if (OWN_REPORTING_RE.test(text)) return true;
+  const outlet = p.article.outlet?.replace(/[-_]+/g, ' ').trim().toLowerCase();
+  if (!outlet || outlet.length < 3) return false;
+  let re = OWN_OUTLET_RE.get(outlet);
+  if (re === undefined) {
+    const name = outlet.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+    re = new RegExp(`\\b(?:told|interview\\s+with)\\s+(?:the\\s+)?(?:(?:daily|sunday|evening)\\s+)?${name}(?![\\p{L}\\p{N}])`, 'iu');
+    OWN_OUTLET_RE.set(outlet, re);
+  }
+  return re.test(text);
 }
 
 /**
