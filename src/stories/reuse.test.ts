@@ -4,7 +4,7 @@ import { compareArticles } from '../collection/compare.js';
 import { prepare } from './prepare.js';
 import { chooseDirectionMargin, DIRECTION_MARGIN_FLOOR, fitDerivation } from './derivation-train.js';
 import { findOrigins } from './origins.js';
-import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, derivedClass, describeReuse, findDerivations, findReuse, restOfStory, rewriteCandidates, storyPassages, whollyFeatures, whollyProbability } from './reuse.js';
+import { copiedShare, coveredWords, dayOfWriting, DERIVATION_FEATURES, derivationFeatures, derivationProbability, derivationScore, derivedClass, describeReuse, ownReporting, rewriteEvidence, findDerivations, findReuse, restOfStory, rewriteCandidates, storyPassages, whollyFeatures, whollyProbability } from './reuse.js';
 import { assertEvidence, testArticle } from './testing.js';
 import { growth } from '../../test/growth.js';
 
@@ -420,4 +420,28 @@ test('a short rewrite that names none of the wire\'s rare names is still found a
   assert.ok(probability >= 0.64, `derivation ${probability}`);
   // Found by the copy's keys among the wire's words only: listed, never joined into an origin.
   assert.deepEqual(findDerivations([wire, brief], [0, 1]), []);
+});
+
+test('rewriteEvidence: a rewritten sentence with other figures or another named source is no evidence of a rewrite (#14)', () => {
+  const pair = (to: string, from: string) => ({ from: { text: from }, to: { text: to } }) as unknown as Parameters<typeof rewriteEvidence>[0][number];
+  const { agree, against } = rewriteEvidence([
+    // the same figure, told the same way: evidence
+    pair('About 1,200 nurses are on strike, the council said.', 'The council says 1,200 nurses are now on strike.'),
+    // 3% against 4%: two reports of the offer, or a dispute
+    pair('The council has offered a raise of 3%, officials said.', 'The council had offered a 4% raise, officials said.'),
+    // the union said / according to the Ledger: each from its own source
+    pair('Most wards are closed, the union said.', 'Most wards are closed, according to the Ledger.'),
+    // a court is no outlet: "told the court" rewrites "told Harwick Crown Court"
+    pair('He told the court he had been at home.', 'He told Harwick Crown Court that he had been at home.'),
+  ]);
+  assert.deepEqual({ agree, against }, { agree: 2, against: 2 });
+});
+
+test('ownReporting: an interview or the outlet itself as the one told; not a quote the source has too (#14)', () => {
+  const p = (text: string, outlet?: string) => prepare(testArticle(text, { id: 'x', ...(outlet ? { outlet } : {}) }));
+  assert.equal(ownReporting(p('"It will not last," the minister told the Harbour Post in an interview.')), true);
+  assert.equal(ownReporting(p('"It will not last," she told this newspaper.')), true);
+  assert.equal(ownReporting(p('"It will not last," she told the Daily Ledger.', 'ledger')), true);
+  assert.equal(ownReporting(p('"It will not last," she told the Daily Ledger.', 'courier')), false);
+  assert.equal(ownReporting(p('"It will not last," she told reporters outside the court.')), false);
 });
