@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareArticles } from '../collection/compare.js';
 import type { Article } from '../model/index.js';
+import { prepare } from './prepare.js';
+import { quantities } from './stance.js';
 import { assertEvidence, factsWith, testArticle } from './testing.js';
 
 test('different numbers for the same count make the fact disputed, with both sides', async () => {
@@ -178,4 +180,17 @@ test('one counted thing under different predicates is two counts: "guilty on fou
   const three2 = fire('f3', 'Arlow Wire', 'Three firefighters were injured while tackling the blaze at the Arlow mill on Sunday, the fire service said.');
   const five = fire('f5', 'Arlow Post', 'Five firefighters were hurt while tackling the blaze at the Arlow mill on Sunday, a union official said.');
   assert.equal((await numberConflicts([three2, five])).length, 1, 'three against five firefighters injured');
+});
+
+test('ages, clock times and days of a month are no counts of the event', async () => {
+  // Invented. Before, "a 12-year-old girl" against "a 48-year-old woman" was a 12 vs 48 number
+  // dispute, "4:20 p.m." read as 20 and "14 October" as 14 of October (ECB+ dev had 227 such of 342).
+  const quantitiesOf = (text: string) => {
+    const p = prepare(testArticle(text));
+    return quantities(p, 0, p.words.length).map((q) => q.value);
+  };
+  assert.deepEqual(quantitiesOf('A 12-year-old girl and a 48 - year - old woman were hurt, and a man aged 70 years old.'), []);
+  assert.deepEqual(quantitiesOf('The shop was robbed at 4:20 p.m. on 14 October, and at 2 a.m. on Sunday.'), []);
+  // counts stay counts
+  assert.deepEqual(quantitiesOf('At least 14 people were injured and 3 years of work was lost.'), [14, 3]);
 });

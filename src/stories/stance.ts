@@ -153,6 +153,10 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
     if (w.isNumber && /^\d{4}$/.test(w.norm) && value >= 1900 && value <= 2100) continue;
     const prev = p.words[i - 1];
     if (prev && MONTHS.has(prev.norm)) continue;
+    // a day of a month: "14 October"
+    if (w.isNumber && MONTHS.has(p.words[i + 1]?.norm ?? '') && p.words[i + 1]?.norm !== 'may') continue;
+    // a clock time is no count: "4:20 p.m.", "2 a.m."
+    if (p.article.text.charAt(w.start - 1) === ':' || CLOCK.has(p.words[i + 1]?.norm ?? '')) continue;
     let k = i + 1;
     if (!w.isNumber) {
       // a number in several words is one number: "forty-three" is 43, not 40 and 3
@@ -212,6 +216,8 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
       }
     }
     if (!unit) continue;
+    // An age ("a 12-year-old daughter", "48 years old") tells who someone is, not a count of the event.
+    if (AGE_UNIT.has(unit) && p.words.slice(k, k + 3).some((x) => x.norm === 'old')) continue;
     // A part is a part of what is said of it: "guilty on four of six counts" and "acquitted on two
     // of six counts" are two parts, not two counts of one; the part takes the nearest content word
     // before it (else after it) as what it counts.
@@ -221,6 +227,11 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
   }
   return out;
 }
+
+/** Words after a number that make it a time of day. */
+const CLOCK: ReadonlySet<string> = new Set(['a.m', 'p.m', 'a.m.', 'p.m.', 'am', 'pm', "o'clock", 'gmt', 'utc', 'bst', 'edt', 'est', 'pdt', 'pst']);
+/** Units of an age. */
+const AGE_UNIT: ReadonlySet<string> = new Set(['s:year', 's:month', 's:week', 'c:year', 'c:month', 'c:week']);
 
 /** Words a predicate is looked for in, on each side of a count. */
 const PREDICATE_REACH = 3;
