@@ -8,6 +8,7 @@ import { evidence, type Conflict, type Evidence, type FactUpdate, type Stance } 
 import type { AlignedUnit } from './align.js';
 import type { Prepared } from './prepare.js';
 import { CUES, cueHits, type CueSet } from '../stance/lexicon.js';
+import { denierOf, namesAll } from './denials.js';
 import { STOP_WORDS, tokenize } from '../stance/text.js';
 import { dates, denialWords, EPISTEMIC, isDenial, isHedged, negatedTerms, predicateHeld, quantities, quantitiesConflict, wordTerms, type Quantity } from './stance.js';
 
@@ -27,6 +28,8 @@ export interface Judged {
 // A count said to have moved ("has risen to at least 24", "climbed to 30"), read in words after the cue.
 const RISE = /\b(?:rose|risen|rises|rising|climbed|climbs|increased|grew|jumped|reached|now stands at|has reached)\b/i;
 const RISE_REACH = 40;
+/** A denied request or access ("denied requests from", "denied him bail"): its denial word denies no statement. */
+const DENIED_REQUEST = /\b(?:denied|denies|deny|denying)\s+(?:\w+\s+)?(?:requests?|access|entry|permission|bail|visas?|admission|applications?|appeals?)\b/gi;
 
 export function judge(prepared: readonly Prepared[], members: readonly AlignedUnit[]): Judged {
   const ev = members.map((u) => unitEvidence(prepared, u));
@@ -35,7 +38,8 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
   const conflicts: Conflict[] = [];
   const updates: FactUpdate[] = [];
   const negated = members.map((u) => negatedTerms(prepared[u.article] as Prepared, u.first, u.last));
-  const denial = texts.map((t) => isDenial(t));
+  // Denying a request is no denial of a statement ("the court denied requests from Fane to move the trial").
+  const denial = texts.map((t) => isDenial(t.replace(DENIED_REQUEST, '')));
   const qty = members.map((u) => quantities(prepared[u.article] as Prepared, u.first, u.last));
   const when = members.map((u) => dates(prepared[u.article] as Prepared, u.first, u.last));
   const said = members.map((u) => new Set([...u.terms, ...wordTerms(prepared[u.article] as Prepared, u.first, u.last)]));
@@ -79,7 +83,7 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
       // unknown: "denied that the captain had been told" / "did not say whether the captain...").
       const assertsI = (negated[i]?.size ?? 0) === 0 && stances[i] === 'asserts';
       const assertsJ = (negated[j]?.size ?? 0) === 0 && stances[j] === 'asserts';
-      if (denial[i] !== denial[j] && (denial[i] ? assertsJ : assertsI)) {
+      if (denial[i] !== denial[j] && (denial[i] ? assertsJ : assertsI) && denierNamed(prepared, denial[i] ? a : b, denial[i] ? b : a)) {
         const [d, k] = denial[i] ? [i, j] : [j, i];
         stances[d] = 'disputes';
         conflicts.push({ kind: 'denial', a: ev[d] as Evidence, b: ev[k] as Evidence, detail: 'denies what the other asserts' });
@@ -132,6 +136,23 @@ function countUpdate(
   return null;
 }
 
+/**
+ * A denial by someone named ("The Calder harbour board has denied paying Fane": no; "Okoro
+ * denied that he accepted payments": Okoro) denies the claim only when the claim names them too;
+ * a denial that names nobody as denying ("The company denied that ...") is not held to this.
+ */
+function denierNamed(prepared: readonly Prepared[], d: AlignedUnit, c: AlignedUnit): boolean {
+  const dp = prepared[d.article] as Prepared;
+  const text = dp.article.text.slice(d.span.start, d.span.end);
+  if (!/\b(?:denied|denies|deny|denying)\b/i.test(text)) return true;
+  // a name that only modifies ("The Calder harbour board") says the denier is someone else than any the claim names
+  const who = denierOf(dp, d);
+  if (who === null) return true;
+  // the name's last word: "Minister Paul Okoro denied" against "Okoro accepted payments"
+  const last = [...who].pop();
+  return last !== undefined && namesAll(prepared[c.article] as Prepared, c.first, c.last, new Set([last]));
+}
+
 /** True when both sets have members and share none. */
 export function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size === 0 || b.size === 0) return false;
@@ -179,7 +200,8 @@ export interface ModelCue {
  * not" against "couldn't"), and not saying ("has not yet commented") made most of them wrong.
  */
 export function modelCue(prepared: readonly Prepared[], u: AlignedUnit, rep: AlignedUnit): ModelCue | null {
-  const own = unitEvidence(prepared, u).text;
+  // a denied request ("the court denied requests from Fane") is no cue
+  const own = unitEvidence(prepared, u).text.replace(DENIED_REQUEST, ' ');
   const claim = unitEvidence(prepared, rep).text;
   const denied = denialWords(own);
   if (denied && !denialWords(claim)) return { kind: 'denial', words: denied };
