@@ -246,7 +246,10 @@ function linkScore(prepared: readonly Prepared[], d: Denial, cu: AlignedUnit): {
   const stems = lowerStems(cp, cu.first, cu.last);
   const paraphrases = new Set([...stems].map((st) => paraphraseOf(st)).filter((x): x is string => x !== undefined));
   const sharedTerms = [...d.terms].filter((t) => stems.has(t) || paraphrases.has(paraphraseOf(t) ?? ''));
-  if (sharedKinds.length + sharedTerms.length === 0) return none;
+  // a kind ("taking any money" / "paid $200,000"), else the whole head ("sending such an email" /
+  // "had sent a racist email"): one shared word ("denied any part of his video had been staged" /
+  // "recognized from his previous videos") is too little
+  if (sharedKinds.length === 0 && (sharedTerms.length < DENIED_HEAD || sharedTerms.length < d.terms.size)) return none;
   return { score: sharedKinds.length + sharedTerms.length, on: [...sharedKinds, ...sharedTerms].join(', ') };
 }
 
