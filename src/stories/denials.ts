@@ -34,7 +34,7 @@ import { isContentWord, STOPWORDS } from './words.js';
 const COVERS: Readonly<Record<string, string>> = {
   money:
     'money cash funds payment payments paid pay paying bribe bribes bribery bribed kickback kickbacks fee fees donation donations gift gifts loan loans sum sums dollars pounds euros',
-  hazard:
+  'dangerous goods':
     'dangerous hazardous flammable explosive explosives chemical chemicals batteries battery lithium solvent solvents fuel fuels fireworks ammunition toxic propane butane petrol gasoline diesel acid acids pesticides',
 };
 
