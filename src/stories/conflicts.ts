@@ -8,7 +8,6 @@ import { evidence, type Conflict, type Evidence, type FactUpdate, type Stance } 
 import type { AlignedUnit } from './align.js';
 import type { Prepared } from './prepare.js';
 import { CUES, cueHits, type CueSet } from '../stance/lexicon.js';
-import { denierOf, namesAll } from './denials.js';
 import { STOP_WORDS, tokenize } from '../stance/text.js';
 import { dates, denialWords, EPISTEMIC, isDenial, isHedged, negatedTerms, predicateHeld, quantities, quantitiesConflict, wordTerms, type Quantity } from './stance.js';
 
@@ -83,7 +82,7 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
       // unknown: "denied that the captain had been told" / "did not say whether the captain...").
       const assertsI = (negated[i]?.size ?? 0) === 0 && stances[i] === 'asserts';
       const assertsJ = (negated[j]?.size ?? 0) === 0 && stances[j] === 'asserts';
-      if (denial[i] !== denial[j] && (denial[i] ? assertsJ : assertsI) && denierNamed(prepared, denial[i] ? a : b, denial[i] ? b : a)) {
+      if (denial[i] !== denial[j] && (denial[i] ? assertsJ : assertsI)) {
         const [d, k] = denial[i] ? [i, j] : [j, i];
         stances[d] = 'disputes';
         conflicts.push({ kind: 'denial', a: ev[d] as Evidence, b: ev[k] as Evidence, detail: 'denies what the other asserts' });
@@ -134,23 +133,6 @@ function countUpdate(
     return { earlierIsA, detail: `${boundWords(q)}${format(q.value)} → ${number[1] ?? ''}${format(value)}: “${ep.article.text.slice(q.start, q.end)}” / “${cue[0]}${after.slice(0, number.index + number[0].length)}”` };
   }
   return null;
-}
-
-/**
- * A denial by someone named ("The Calder harbour board has denied paying Fane": no; "Okoro
- * denied that he accepted payments": Okoro) denies the claim only when the claim names them too;
- * a denial that names nobody as denying ("The company denied that ...") is not held to this.
- */
-function denierNamed(prepared: readonly Prepared[], d: AlignedUnit, c: AlignedUnit): boolean {
-  const dp = prepared[d.article] as Prepared;
-  const text = dp.article.text.slice(d.span.start, d.span.end);
-  if (!/\b(?:denied|denies|deny|denying)\b/i.test(text)) return true;
-  // a name that only modifies ("The Calder harbour board") says the denier is someone else than any the claim names
-  const who = denierOf(dp, d);
-  if (who === null) return true;
-  // the name's last word: "Minister Paul Okoro denied" against "Okoro accepted payments"
-  const last = [...who].pop();
-  return last !== undefined && namesAll(prepared[c.article] as Prepared, c.first, c.last, new Set([last]));
 }
 
 /** True when both sets have members and share none. */

@@ -47,8 +47,6 @@ test('no link without a denial of the same thing by a party the claim names', as
     'Fane lawyer\nThe court denied requests from Gerald Fane to move the trial out of Brennock, his lawyer said.',
     // not denying
     'Fane silent\nGerald Fane has not denied taking money from the Lenner Group, his lawyer said in Brennock.',
-    // someone the claim does not name denies
-    'Council statement\nThe Calder harbour board has denied paying any money to Gerald Fane, a spokesman said in Brennock.',
   ];
   for (const [k, text] of cases.entries()) {
     const other = trial(`other${k}`, 'Brennock Post', text);

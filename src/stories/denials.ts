@@ -134,27 +134,6 @@ function nameBefore(p: Prepared, from: number, verb: number, unitFirst: number):
   return null;
 }
 
-/**
- * Who a unit's denial names as denying ("Gerald Fane ... has denied": gerald, fane), as the
- * lower-case words of the name; empty when its name is no subject ("The Calder harbour board
- * has denied"); null when it has no denying verb or names no one.
- */
-export function denierOf(p: Prepared, u: { first: number; last: number; span: { start: number; end: number } }): Set<string> | null {
-  const text = p.article.text.slice(u.span.start, u.span.end);
-  const denied = NOT_DENYING.test(text) ? null : DENYING.exec(text);
-  if (!denied) return null;
-  const verb = wordAt(p, u.span.start + denied.index, u.first, u.last);
-  let clause = verb;
-  while (clause > u.first && !/[,;:"“”(]/.test(p.article.text.slice(p.words[clause - 1]?.end ?? 0, p.words[clause]?.start ?? 0))) clause--;
-  return nameBefore(p, capitalised(p, clause, verb, u.first).length > 0 ? clause : u.first, verb, u.first);
-}
-
-/** True when words [first, last) have every word of `name` as a capitalised word. */
-export function namesAll(p: Prepared, first: number, last: number, name: ReadonlySet<string>): boolean {
-  const names = new Set(capitalised(p, first, last, first));
-  return [...name].every((n) => names.has(n));
-}
-
 /** The member's denial, or null when it denies nothing. */
 function denialOf(p: Prepared, u: AlignedUnit): Denial | null {
   const text = p.article.text.slice(u.span.start, u.span.end);
