@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareArticles } from '../collection/compare.js';
 import type { Article } from '../model/index.js';
+import { prepare } from './prepare.js';
+import { quantities } from './stance.js';
 import { assertEvidence, factsWith, testArticle } from './testing.js';
 
 test('different numbers for the same count make the fact disputed, with both sides', async () => {
@@ -159,4 +161,36 @@ test('parts with their whole: "guilty on four of six counts" against "guilty on 
   // a part with no counted whole is no count: "three of them" says nothing against "14 people"
   const them = verdict('them', 'Brennock Post', 'Three of them were found guilty of bribery at the court, the clerk said.');
   assert.deepEqual(await numberConflicts([four, them]), []);
+});
+
+test('one counted thing under different predicates is two counts: "guilty on four counts" and "acquitted on two counts" do not conflict; the same predicate in other words does', async () => {
+  // Invented. Before, "acquitted ... on two bribery counts" disputed "guilty on four bribery counts" as 2 vs 4.
+  const verdict = (id: string, outlet: string, body: string) => testArticle(`Ex-mayor Fane verdict\n${body} He will be sentenced in April at the court in Brennock.`, { id, outlet, publishedAt: '2026-02-09' });
+  const guilty = verdict('guilty', 'Calder Wire', 'A jury in Brennock on Monday found Gerald Fane, the former mayor of Calder, guilty on four bribery counts, prosecutors said.');
+  const acquitted = verdict('acquitted', 'Brennock Post', 'A jury in Brennock on Monday acquitted Gerald Fane, the former mayor of Calder, on two bribery counts, his lawyer said.');
+  const numberConflicts = async (xs: Article[]) => (await compareArticles(xs)).stories.flatMap((s) => s.facts).flatMap((f) => f.conflicts).filter((c) => c.kind === 'number').map((c) => c.detail);
+  assert.deepEqual(await numberConflicts([guilty, acquitted]), []);
+  const three = verdict('three', 'Brennock Post', 'A jury in Brennock on Monday found Gerald Fane, the former mayor of Calder, guilty on three bribery counts, the court clerk said.');
+  assert.equal((await numberConflicts([guilty, three])).length, 1, 'guilty on four against guilty on three');
+  // injured / hurt are one predicate; "at least 14" and 11 cannot both hold
+  const injured = testArticle('Bus crash on the Tarrow road\nAt least 14 people were injured when a coach overturned on the Tarrow road near Omsby on Sunday, police said.', { id: 'i', outlet: 'Omsby Wire', publishedAt: '2026-02-08' });
+  const hurt = testArticle('Omsby coach crash\n11 people were hurt when a coach overturned on the Tarrow road near Omsby on Sunday, the ambulance service said.', { id: 'h', outlet: 'Omsby Post', publishedAt: '2026-02-08' });
+  assert.equal((await numberConflicts([injured, hurt])).length, 1, 'at least 14 against 11 injured');
+  const fire = (id: string, outlet: string, body: string) => testArticle(`Mill fire in Arlow\n${body}`, { id, outlet, publishedAt: '2026-02-08' });
+  const three2 = fire('f3', 'Arlow Wire', 'Three firefighters were injured while tackling the blaze at the Arlow mill on Sunday, the fire service said.');
+  const five = fire('f5', 'Arlow Post', 'Five firefighters were hurt while tackling the blaze at the Arlow mill on Sunday, a union official said.');
+  assert.equal((await numberConflicts([three2, five])).length, 1, 'three against five firefighters injured');
+});
+
+test('ages, clock times and days of a month are no counts of the event', async () => {
+  // Invented. Before, "a 12-year-old girl" against "a 48-year-old woman" was a 12 vs 48 number
+  // dispute, "4:20 p.m." read as 20 and "14 October" as 14 of October (ECB+ dev had 227 such of 342).
+  const quantitiesOf = (text: string) => {
+    const p = prepare(testArticle(text));
+    return quantities(p, 0, p.words.length).map((q) => q.value);
+  };
+  assert.deepEqual(quantitiesOf('A 12-year-old girl and a 48 - year - old woman were hurt, and a man aged 70 years old.'), []);
+  assert.deepEqual(quantitiesOf('The shop was robbed at 4:20 p.m. on 14 October, and at 2 a.m. on Sunday.'), []);
+  // counts stay counts
+  assert.deepEqual(quantitiesOf('At least 14 people were injured and 3 years of work was lost.'), [14, 3]);
 });

@@ -9,7 +9,7 @@ import type { AlignedUnit } from './align.js';
 import type { Prepared } from './prepare.js';
 import { CUES, cueHits, type CueSet } from '../stance/lexicon.js';
 import { STOP_WORDS, tokenize } from '../stance/text.js';
-import { dates, denialWords, EPISTEMIC, isDenial, isHedged, negatedTerms, quantities, quantitiesConflict, type Quantity } from './stance.js';
+import { dates, denialWords, EPISTEMIC, isDenial, isHedged, negatedTerms, predicateHeld, quantities, quantitiesConflict, wordTerms, type Quantity } from './stance.js';
 
 // Tuned on the cases in conflicts.test.ts: two numbers for one counted thing differ when
 // neither is approximate; a negation counts only when it falls on a term the other side has.
@@ -27,6 +27,8 @@ export interface Judged {
 // A count said to have moved ("has risen to at least 24", "climbed to 30"), read in words after the cue.
 const RISE = /\b(?:rose|risen|rises|rising|climbed|climbs|increased|grew|jumped|reached|now stands at|has reached)\b/i;
 const RISE_REACH = 40;
+/** A denied request or access ("denied requests from", "denied him bail"): its denial word denies no statement. */
+const DENIED_REQUEST = /\b(?:denied|denies|deny|denying)\s+(?:\w+\s+)?(?:requests?|access|entry|permission|bail|visas?|admission|applications?|appeals?)\b/gi;
 
 export function judge(prepared: readonly Prepared[], members: readonly AlignedUnit[]): Judged {
   const ev = members.map((u) => unitEvidence(prepared, u));
@@ -35,9 +37,11 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
   const conflicts: Conflict[] = [];
   const updates: FactUpdate[] = [];
   const negated = members.map((u) => negatedTerms(prepared[u.article] as Prepared, u.first, u.last));
-  const denial = texts.map((t) => isDenial(t));
+  // Denying a request is no denial of a statement ("the court denied requests from Fane to move the trial").
+  const denial = texts.map((t) => isDenial(t.replace(DENIED_REQUEST, '')));
   const qty = members.map((u) => quantities(prepared[u.article] as Prepared, u.first, u.last));
   const when = members.map((u) => dates(prepared[u.article] as Prepared, u.first, u.last));
+  const said = members.map((u) => new Set([...u.terms, ...wordTerms(prepared[u.article] as Prepared, u.first, u.last)]));
   for (let i = 0; i < members.length; i++) {
     for (let j = i + 1; j < members.length; j++) {
       const a = members[i] as AlignedUnit;
@@ -54,8 +58,12 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
       if (update) {
         updates.push({ earlier: update.earlierIsA ? ea : eb, later: update.earlierIsA ? eb : ea, detail: update.detail });
       }
-      for (const qa of update ? [] :  sameSubject ? (qty[i] ?? []) : []) {
-        const qb = (qty[j] ?? []).find((q) => q.unit === qa.unit && quantitiesConflict(qa, q, CONFLICTS.approximateTolerance));
+      // Counts of one thing under different predicates are two counts: "guilty on four counts" /
+      // "acquitted on two counts". What is said of each count must be said by the other side too.
+      const sa = said[i] as Set<string>;
+      const sb = said[j] as Set<string>;
+      for (const qa of update ? [] : sameSubject ? (qty[i] ?? []).filter((q) => predicateHeld(q, sb)) : []) {
+        const qb = (qty[j] ?? []).find((q) => q.unit === qa.unit && predicateHeld(q, sa) && quantitiesConflict(qa, q, CONFLICTS.approximateTolerance));
         if (!qb) continue;
         if ((qty[j] ?? []).some((q) => q.unit === qa.unit && !quantitiesConflict(qa, q, CONFLICTS.approximateTolerance))) continue;
         const pa = prepared[a.article] as Prepared;
@@ -174,7 +182,8 @@ export interface ModelCue {
  * not" against "couldn't"), and not saying ("has not yet commented") made most of them wrong.
  */
 export function modelCue(prepared: readonly Prepared[], u: AlignedUnit, rep: AlignedUnit): ModelCue | null {
-  const own = unitEvidence(prepared, u).text;
+  // a denied request ("the court denied requests from Fane") is no cue
+  const own = unitEvidence(prepared, u).text.replace(DENIED_REQUEST, ' ');
   const claim = unitEvidence(prepared, rep).text;
   const denied = denialWords(own);
   if (denied && !denialWords(claim)) return { kind: 'denial', words: denied };

@@ -4,7 +4,9 @@
  * expected.json, whose patterns (regular expressions over member texts) say
  *   together  some fact has a member matching each pattern, from different articles;
  *   apart     no fact has members matching both patterns;
- *   alone     a member matching the pattern is in a fact with no other article's member.
+ *   alone     a member matching the pattern is in a fact with no other article's member;
+ *   disputed  a disputed fact has a conflict with one side matching each pattern (either way);
+ *   undisputed no conflict has one side matching each pattern (either way).
  * The articles go through the whole pipeline and analyzeStory as one story.
  */
 import { test } from 'node:test';
@@ -21,6 +23,8 @@ interface Expected {
   together?: string[][];
   apart?: string[][];
   alone?: string[];
+  disputed?: string[][];
+  undisputed?: string[][];
 }
 
 for (const name of readdirSync(CASES).sort()) {
@@ -47,6 +51,19 @@ for (const name of readdirSync(CASES).sort()) {
       const rb = new RegExp(b ?? '');
       const bad = story.facts.filter((f) => f.members.some((m) => ra.test(m.text)) && f.members.some((m) => rb.test(m.text)));
       assert.equal(bad.length, 0, `one fact holds ${a} and ${b}:\n${shown}`);
+    }
+    const sides = (f: (typeof story.facts)[number], a: RegExp, b: RegExp): boolean =>
+      f.conflicts.some((c) => (a.test(c.a.text) && b.test(c.b.text)) || (b.test(c.a.text) && a.test(c.b.text)));
+    const conflictsShown = story.facts.flatMap((f) => f.conflicts.map((c) => `${f.status} ${c.kind}: ${c.a.text} / ${c.b.text}`)).join('\n');
+    for (const [a, b] of expected.disputed ?? []) {
+      const ra = new RegExp(a ?? '');
+      const rb = new RegExp(b ?? '');
+      assert.ok(story.facts.some((f) => f.status === 'disputed' && sides(f, ra, rb)), `no dispute of ${a} and ${b}:\n${conflictsShown}\n${shown}`);
+    }
+    for (const [a, b] of expected.undisputed ?? []) {
+      const ra = new RegExp(a ?? '');
+      const rb = new RegExp(b ?? '');
+      assert.ok(!story.facts.some((f) => sides(f, ra, rb)), `${a} and ${b} are disputed:\n${conflictsShown}`);
     }
     for (const p of expected.alone ?? []) {
       const re = new RegExp(p);

@@ -7,6 +7,7 @@ import { defaultPredictor, type StancePredictor } from '../stance/index.js';
 import type { PreparedBody, PreparedClaim } from '../stance/features.js';
 import type { Prepared } from './prepare.js';
 import { phraseAt } from './names.js';
+import { paraphraseOf } from './paraphrase.js';
 import { stem } from './stem.js';
 import { STOPWORDS, isContentWord } from './words.js';
 
@@ -132,6 +133,12 @@ export interface Quantity {
   approximate: boolean;
   /** 'at-least' for "at least 14", 'at-most' for "up to 350", else 'exact' (see `approximate` too). */
   bound: 'exact' | 'at-least' | 'at-most';
+  /**
+   * What is said of the count, when its unit does not say it ("guilty on four counts": the
+   * nearest content word before it in its clause; "60 workers were evacuated": the first one
+   * after its noun): terms (see `wordTerms`). Empty when the unit carries it ("12 people killed").
+   */
+  predicate: string[];
 }
 
 /** Numbers with the noun they count, in words [first, last). Years and "X of the Y" are left out. */
@@ -146,6 +153,10 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
     if (w.isNumber && /^\d{4}$/.test(w.norm) && value >= 1900 && value <= 2100) continue;
     const prev = p.words[i - 1];
     if (prev && MONTHS.has(prev.norm)) continue;
+    // a day of a month: "14 October"
+    if (w.isNumber && MONTHS.has(p.words[i + 1]?.norm ?? '') && p.words[i + 1]?.norm !== 'may') continue;
+    // a clock time is no count: "4:20 p.m.", "2 a.m."
+    if (p.article.text.charAt(w.start - 1) === ':' || CLOCK.has(p.words[i + 1]?.norm ?? '')) continue;
     let k = i + 1;
     if (!w.isNumber) {
       // a number in several words is one number: "forty-three" is 43, not 40 and 3
@@ -205,13 +216,79 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
       }
     }
     if (!unit) continue;
+    // An age ("a 12-year-old daughter", "48 years old") tells who someone is, not a count of the event.
+    if (AGE_UNIT.has(unit) && p.words.slice(k, k + 3).some((x) => x.norm === 'old')) continue;
     // A part is a part of what is said of it: "guilty on four of six counts" and "acquitted on two
     // of six counts" are two parts, not two counts of one; the part takes the nearest content word
     // before it (else after it) as what it counts.
     if (partOf) partOf += `|${partPredicate(p, i, k, first, last)}`;
-    out.push({ value, unit: unit + partOf, start: w.start, end, approximate, bound });
+    const predicate = unit.includes('+') ? [] : countPredicate(p, i, lowerBoundWord(p, end, k), first, last);
+    out.push({ value, unit: unit + partOf, start: w.start, end, approximate, bound, predicate });
   }
   return out;
+}
+
+/** Words after a number that make it a time of day. */
+const CLOCK: ReadonlySet<string> = new Set(['a.m', 'p.m', 'a.m.', 'p.m.', 'am', 'pm', "o'clock", 'gmt', 'utc', 'bst', 'edt', 'est', 'pdt', 'pst']);
+/** Units of an age. */
+const AGE_UNIT: ReadonlySet<string> = new Set(['s:year', 's:month', 's:week', 'c:year', 'c:month', 'c:week']);
+
+/** Words a predicate is looked for in, on each side of a count. */
+const PREDICATE_REACH = 3;
+
+/** Index of the first word that starts at or after `offset` (at least `from`). */
+function lowerBoundWord(p: Prepared, offset: number, from: number): number {
+  let k = from;
+  while (k < p.words.length && (p.words[k]?.start ?? Infinity) < offset) k++;
+  return k;
+}
+
+/** True when words k-1 and k are in one clause (no comma, colon, semicolon, dash or bracket between). */
+function sameClause(p: Prepared, k: number): boolean {
+  const a = p.words[k - 1];
+  const b = p.words[k];
+  return a !== undefined && b !== undefined && !/[,;:()\[\]—–]|\s-\s/.test(p.article.text.slice(a.end, b.start));
+}
+
+/**
+ * The predicate of the count at word `i` whose noun ends before word `after`: the nearest content
+ * word before the number in its clause (three words back, past bounds like "at least" and names),
+ * and the first content word after its noun (three on, in its clause: "were evacuated"). As terms.
+ * "found Fane guilty on four counts" gives guilty; "acquitted Fane, the former mayor, on two
+ * counts" gives nothing before (the clause starts at the comma).
+ */
+function countPredicate(p: Prepared, i: number, after: number, first: number, last: number): string[] {
+  const out: string[] = [];
+  const take = (k: number): boolean => {
+    const w = p.words[k];
+    if (!w || w.isNumber || w.isCapitalised || NUMBER_WORDS.has(w.norm) || MULTIPLIERS.has(w.norm) || !isContentWord(w)) return false;
+    if (APPROXIMATE.has(w.norm) || LOWER_BOUND.has(w.norm) || UPPER_BOUND.has(w.norm) || w.norm === 'least') return false;
+    const t = termAt(p, k, last);
+    if (!t) return false;
+    out.push(t.term);
+    return true;
+  };
+  for (let k = i - 1, n = 0; k >= first && n < PREDICATE_REACH && sameClause(p, k + 1); k--, n++) if (take(k)) break;
+  for (let k = after, n = 0; k < last && n < PREDICATE_REACH && sameClause(p, k); k++, n++) if (take(k)) break;
+  return out;
+}
+
+/** The terms of words [first, last) as `quantities` names them (phrases of the lexicon, else stems), and their paraphrase groups. */
+export function wordTerms(p: Prepared, first: number, last: number): Set<string> {
+  const out = new Set<string>();
+  for (let k = first; k < last; k++) {
+    const t = termAt(p, k, last);
+    if (!t) continue;
+    out.add(t.term);
+    const group = t.term.startsWith('s:') ? paraphraseOf(t.term.slice(2)) : undefined;
+    if (group) out.add(group);
+  }
+  return out;
+}
+
+/** True when what is said of a count is said by the other side too (its term, or a paraphrase of it). */
+export function predicateHeld(q: Quantity, other: ReadonlySet<string>): boolean {
+  return q.predicate.every((t) => other.has(t) || (t.startsWith('s:') && other.has(paraphraseOf(t.slice(2)) ?? '')));
 }
 
 /** Value of the number words from `i` ("forty-three", "two hundred and fifty") and the index after them. */
