@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { compareArticles } from '../collection/compare.js';
+import { readArticles } from '../collection/index.js';
 import type { Article, Story } from '../model/index.js';
 import { assertEvidence, testArticle } from './testing.js';
 
@@ -57,4 +61,28 @@ test('no link without a denial of the same thing by a party the claim names', as
   const none = trial('none', 'Dunmore Wire', 'Warehouse fire in Dunmore\nFirefighters said there were no batteries kept in the Harwick Storage warehouse in Dunmore.');
   const firm = trial('firm', 'Dunmore Herald', 'Dunmore blaze\nHarwick Storage Ltd said: "There were no dangerous goods on the site in Dunmore."');
   assert.deepEqual(denials((await compareArticles([none, firm])).stories), []);
+});
+
+test('the dispute names what is denied in the articles\' words, never a stem ("taking", not "tak")', async () => {
+  // read from files as a user's inputs are (full analysis): the denial is linked across facts
+  const dir = mkdtempSync(join(tmpdir(), 'cc-denials-'));
+  writeFileSync(
+    join(dir, 'wire--verdict.txt'),
+    'Former mayor of Calder convicted of bribery\n\nBy Ruth Anand | 2026-02-10\n\nA jury in Brennock on Monday convicted Gerald Fane, the former mayor of Calder, of taking bribes from a building firm, prosecutors said.\n\nFane, 61, was found guilty on four of six counts. He faces up to ten years in prison when he is sentenced in April.\n',
+  );
+  writeFileSync(
+    join(dir, 'local--verdict.txt'),
+    "Fane guilty: ex-mayor faces prison after bribery trial\n\nCalder's former mayor Gerald Fane was convicted on Monday of accepting bribes, a verdict that ends a three-week trial in Brennock.\n\nJurors found him guilty on three of six counts, the court clerk said.\n\nProsecutors said the building firm Hallam Construction paid Fane about $250,000 over three years. Fane has denied taking any money.\n",
+  );
+  const { articles } = await readArticles([dir], {});
+  const { stories } = await compareArticles(articles);
+  const details = stories.flatMap((s) => s.facts.flatMap((f) => f.conflicts.filter((c) => c.kind === 'denial').map((c) => ({ detail: c.detail, texts: `${c.a.text} ${c.b.text}`.toLowerCase() }))));
+  assert.ok(details.some((d) => /\(.+\)$/.test(d.detail)), `a linked denial says on what: ${JSON.stringify(details)}`);
+  for (const { detail, texts } of details) {
+    const named = /\(([^)]*)\)$/.exec(detail)?.[1] ?? '';
+    for (const word of named.split(', ').filter((w) => w && !/ /.test(w))) {
+      if (word === 'money') continue; // a kind: its words differ by article ("$250,000", "bribes")
+      assert.ok(new RegExp(`\\b${word}\\b`).test(texts), `"${word}" of "${detail}" is a word of the two sides`);
+    }
+  }
 });

@@ -229,7 +229,16 @@ function linkScore(prepared: readonly Prepared[], d: Denial, cu: AlignedUnit): {
   // "had sent a racist email"): one shared word ("denied any part of his video had been staged" /
   // "recognized from his previous videos") is too little
   if (sharedKinds.length === 0 && (sharedTerms.length < DENIED_HEAD || sharedTerms.length < d.terms.size)) return none;
-  return { score: sharedKinds.length + sharedTerms.length, on: [...sharedKinds, ...sharedTerms].join(', ') };
+  return { score: sharedKinds.length + sharedTerms.length, on: [...sharedKinds, ...sharedTerms.map((t) => wordOfStem(cp, cu, t))].join(', ') };
+}
+
+/** The claim's own word for a stem ("taking" for "tak"): the reader sees words, never stems. */
+function wordOfStem(p: Prepared, cu: AlignedUnit, term: string): string {
+  for (let k = cu.first; k < cu.last; k++) {
+    const w = p.words[k];
+    if (w && (stem(w.norm) === term || paraphraseOf(stem(w.norm)) === (paraphraseOf(term) ?? term))) return w.norm;
+  }
+  return term;
 }
 
 /**
