@@ -117,7 +117,7 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
       // "Trump mocked Bush’s record ... he said": an object or an owner is what "he" stands for only
       // when the sentence's subject is of the other gender ("Martha Raddatz asked Mike Pence ... he said")
       if (wantPerson && e.type === 'person' && !fits) otherGender = true;
-      if (fits && wantPerson && isObjectOrOwner(c, tokenAt(c, e.span.start), e)) {
+      if (fits && wantPerson && !invertedSubject(c, tokenAt(c, e.span.start)) && isObjectOrOwner(c, tokenAt(c, e.span.start), e)) {
         if (!object) object = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
         continue;
       }
@@ -149,6 +149,22 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     if (best) return best;
   }
   return null;
+}
+
+/**
+ * Is the name at token i the subject of an inverted cue ("“...,” said Marta Oyelaran", ", said
+ * Tobias Wrenfield")? A cue verb right before it, itself after a comma or a closing quotation mark,
+ * makes the name the speaker, not an object.
+ */
+function invertedSubject(c: Ctx, i: number): boolean {
+  // "noted NBC’s Dante Chinni", "said Mr. Ramos": an owner's name and titles before the name are part of the phrase
+  let b = i - 1;
+  for (let t = c.tokens[b]; t && b > i - 6 && (isCapital(c.text, t) || t.norm === "'s" || t.norm === '’s' || c.text[t.start] === '.' || c.text[t.start] === '’'); t = c.tokens[--b]);
+  const verb = c.tokens[b];
+  const mark = c.tokens[b - 1];
+  if (!verb || !mark || verb.kind !== 'word' || !CUE_VERBS.has(verb.norm)) return false;
+  const ch = c.text[mark.end - 1];
+  return ch === ',' || ch === '”' || ch === '"';
 }
 
 /** Nouns of an office that stand before a role ("Clinton communication director", "Trump digital media director"), besides TITLE_MODIFIERS. */
