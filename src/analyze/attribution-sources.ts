@@ -96,6 +96,15 @@ function isCoordinated(c: Ctx, k: number, a: number): boolean {
   return j > a && (n === 'and' || n === 'but');
 }
 
+/** Does a form of "be" stand among the words right before the cue at k ("and was told", "but were never asked")? */
+function isPassiveAfter(c: Ctx, k: number, a: number): boolean {
+  const { tokens } = c;
+  for (let j = k - 1; j > a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(c.text, tokens[j] as Token)); j--) {
+    if (BE_FORMS.has(tokens[j]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
 /** Is token i a closing quote mark right after a comma (`...," adding that`)? */
 function isCommaQuoteClose(c: Ctx, i: number): boolean {
   const t = c.tokens[i];
@@ -435,6 +444,8 @@ export function findCues(input: CueInput): Cue[] {
         continue;
       }
       if (participle || isCoordinated(c, k, a)) {
+        // "..., and was told to go ahead": a passive second verb has no source in the clause's subject
+        if (!participle && isPassiveAfter(c, k, a) && !tok.norm.endsWith('s')) continue;
         // "footage of Trump saying during the debate, “…”": a person named right before the participle is its subject
         const named = participle && before ? personEndingAt(c, k - 1, a) : null;
         if (named) {
