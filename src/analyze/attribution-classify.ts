@@ -49,7 +49,8 @@ export function classify(c: Ctx, first: number, last: number, si: number): Class
     }
   }
   // "Clinton communication director Jennifer Palmieri": the person a name only describes is not the source
-  const person = names.find((e, i) => e.type === 'person' && !modifiesNextPerson(text, e, names[i + 1]));
+  // "the captain of the Kestrel Dawn", "the wife of a senator": a person after a role's "of" is not the source
+  const person = names.find((e, i) => e.type === 'person' && !modifiesNextPerson(text, e, names[i + 1]) && !afterRolePreposition(c, first, e));
   const named = person ?? names.find((e) => e.type === 'org' || e.type === 'group');
   // "The U.S. has said", "Texas said": a country or place speaks through no one it names: anonymous
   const place = names.find((e) => e.type === 'place');
@@ -165,6 +166,23 @@ function invertedSubject(c: Ctx, i: number): boolean {
   if (!verb || !mark || verb.kind !== 'word' || !CUE_VERBS.has(verb.norm)) return false;
   const ch = c.text[mark.end - 1];
   return ch === ',' || ch === '”' || ch === '"';
+}
+
+/** Prepositions after which a name only says whose or where the role before it is. */
+const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'with']);
+
+/**
+ * Does the person e stand after a lower-case word and a preposition inside the source phrase
+ * that starts at token `first` ("the captain of the Kestrel Dawn", "a spokesman for Mayor
+ * Reyes")? "Secretary of State John Kerry" (a capital before "of") is a title of the name.
+ */
+function afterRolePreposition(c: Ctx, first: number, e: Entity): boolean {
+  for (let k = first + 1; k < c.tokens.length && (c.tokens[k] as Token).start < e.span.start; k++) {
+    if (!ROLE_PREPOSITIONS.has((c.tokens[k] as Token).norm)) continue;
+    const left = c.tokens[k - 1] as Token;
+    if (left.kind === 'word' && !isCapital(c.text, left)) return true;
+  }
+  return false;
 }
 
 /** Nouns of an office that stand before a role ("Clinton communication director", "Trump digital media director"), besides TITLE_MODIFIERS. */

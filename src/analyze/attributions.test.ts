@@ -293,3 +293,16 @@ test('attributions: a cue noun before "of" is no cue verb (#16, PolNeAR dev spea
   // "Following initial reports of the explosion" had "Following initial" as the source of "reports", and "he said" after it stood for it
   assert.deepEqual(cues('Following initial reports of the explosion, Mayor Tom Reyes said at a rally that a bomb had gone off.'), ['said']);
 });
+
+test('attributions: a person named after a role and its preposition is not the source (#16)', () => {
+  // "Silver Heron" is a ship the tagger may read as a person; "Ana Pell" is a person, but not the source either
+  assert.deepEqual(attributions([
+    'The captain of the Silver Heron had asked the harbour office whether to sail.',
+    'The daughter of Ana Pell said the house was empty.',
+    'Secretary of State Ana Pell said the talks would go on.',
+  ].join('\n')).map(([kind, text, canonical]) => [kind, text, canonical !== null && canonical.startsWith('person:') ? canonical : null]), [
+    ['named', 'The captain of the Silver Heron had asked', null],
+    ['named', 'The daughter of Ana Pell said', null],
+    ['named', 'Secretary of State Ana Pell said', 'person:ana-pell'],
+  ]);
+});
