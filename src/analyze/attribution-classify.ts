@@ -177,12 +177,16 @@ const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'with']);
  * Reyes")? "Secretary of State John Kerry" (a capital before "of") is a title of the name.
  */
 function afterRolePreposition(c: Ctx, first: number, e: Entity): boolean {
+  let after = false;
   for (let k = first + 1; k < c.tokens.length && (c.tokens[k] as Token).start < e.span.start; k++) {
-    if (!ROLE_PREPOSITIONS.has((c.tokens[k] as Token).norm)) continue;
+    const t = c.tokens[k] as Token;
+    // "The minister of the economy, Mr. Guajardo Villarreal": a name after a comma is the role's holder
+    if (t.kind === 'punct' && c.text[t.start] === ',') after = false;
+    if (!ROLE_PREPOSITIONS.has(t.norm)) continue;
     const left = c.tokens[k - 1] as Token;
-    if (left.kind === 'word' && !isCapital(c.text, left)) return true;
+    if (left.kind === 'word' && !isCapital(c.text, left)) after = true;
   }
-  return false;
+  return after;
 }
 
 /** Nouns of an office that stand before a role ("Clinton communication director", "Trump digital media director"), besides TITLE_MODIFIERS. */

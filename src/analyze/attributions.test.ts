@@ -300,9 +300,11 @@ test('attributions: a person named after a role and its preposition is not the s
     'The captain of the Silver Heron had asked the harbour office whether to sail.',
     'The daughter of Ana Pell said the house was empty.',
     'Secretary of State Ana Pell said the talks would go on.',
+    'The minister of the economy, Ana Pell, said the talks would go on.',
   ].join('\n')).map(([kind, text, canonical]) => [kind, text, canonical !== null && canonical.startsWith('person:') ? canonical : null]), [
     ['named', 'The captain of the Silver Heron had asked', null],
     ['named', 'The daughter of Ana Pell said', null],
     ['named', 'Secretary of State Ana Pell said', 'person:ana-pell'],
+    ['named', 'The minister of the economy, Ana Pell, said', 'person:ana-pell'],
   ]);
 });
