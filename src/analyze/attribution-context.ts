@@ -31,7 +31,7 @@ export interface Cue {
   source: Span | null;
   kind: AttributionKind;
   canonical: string | null;
-  /** The outlet or agency relayed (kind 'relayed'), else null. */
+  /** The outlet or agency relayed (kind 'relayed', or the outlet a named or anonymous source told), else null. */
   outlet: string | null;
   /** The words that name the speaker: the antecedent's for a resolved pronoun, else the source. */
   speaker: Span | null;

@@ -105,6 +105,23 @@ function isPassiveAfter(c: Ctx, k: number, a: number): boolean {
   return false;
 }
 
+/** The capitalised name right after token i-1, a "the" before it allowed ("the Norland Herald", "Reuters"): [first, last] or null. */
+function capitalsAfter(c: Ctx, i: number, b: number): [number, number] | null {
+  const { tokens, text } = c;
+  const first = i;
+  if (tokens[i]?.norm === 'the') i++;
+  let last = -1;
+  for (; i <= b && i - first < 6; i++) {
+    const t = tokens[i] as Token;
+    if (!isCapital(text, t) && !isNamePeriod(text, tokens, i)) break;
+    last = i;
+  }
+  return last >= first ? [first, last] : null;
+}
+
+/** Forms of "tell": their object may be the outlet a statement was made to. */
+const TOLD_FORMS = new Set(['told', 'tells', 'tell']);
+
 /** Is token i a closing quote mark right after a comma (`...," adding that`)? */
 function isCommaQuoteClose(c: Ctx, i: number): boolean {
   const t = c.tokens[i];
@@ -517,12 +534,18 @@ export function findCues(input: CueInput): Cue[] {
           phrase = asides;
           extent = asideEnd(c, asides[1], j);
         } else {
-          phrase = INVERTING_CUES.has(tok.norm) ? sourceRight(c, k + 1, b, false) : null; // "..., said the official"
-          // "..., said matter-of-factly": an adverb after the verb is no inverted subject
-          if (phrase && phrase[0] === phrase[1] && isAdverb(text, tokens[phrase[0]] as Token)) phrase = null;
-          // "..., said the race was close": the phrase after was the object
-          if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
-          if (phrase) extent = appositiveEnd(c, phrase[1], b);
+          // "The transport minister, Alma Virta, told the Herald": a role opening the sentence and its name
+          // as an aside are the subject, not an inversion with the object as source
+          const opening = afterQuotation(c, j - 1) ? null : subjectBeforeAside(c, j, a);
+          if (opening && opening[0] === a && isCapital(text, tokens[opening[1]])) phrase = opening;
+          else {
+            phrase = INVERTING_CUES.has(tok.norm) ? sourceRight(c, k + 1, b, false) : null; // "..., said the official"
+            // "..., said matter-of-factly": an adverb after the verb is no inverted subject
+            if (phrase && phrase[0] === phrase[1] && isAdverb(text, tokens[phrase[0]] as Token)) phrase = null;
+            // "..., said the race was close": the phrase after was the object
+            if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
+            if (phrase) extent = appositiveEnd(c, phrase[1], b);
+          }
         }
         if (!phrase && isDash(c, j)) {
           // "Jason Sims — a teacher from Mount Pleasant — says": the source before the aside
@@ -545,7 +568,16 @@ export function findCues(input: CueInput): Cue[] {
       if (phrase && (tokens[phrase[1]] as Token).kind === 'number' && !AFTER_NUMBER_CUES.has(tok.norm)) continue;
       // "Rattling off promises to ...": a gerund opening the sentence is no subject, the cue word a noun
       if (phrase && opensWithGerund(c, phrase, a)) continue;
-      if (phrase) record(c, out, cueSpan, phrase, si, extent);
+      if (phrase) {
+        record(c, out, cueSpan, phrase, si, extent);
+        // "Alma Virta told the Norland Herald that ...": her statement, relayed through the outlet she told
+        const made = out[out.length - 1] as Cue;
+        if (TOLD_FORMS.has(tok.norm) && made.kind !== 'relayed' && made.outlet === null && made.source !== null && made.source.end <= tok.start) {
+          const object = capitalsAfter(c, k + 1, b);
+          const outlet = object ? outletOf(text, tokens, object[0], object[1]) : null;
+          if (outlet !== null) made.outlet = outlet;
+        }
+      }
     }
     for (const cue of pending) answeredBy(out, cue, si);
   });

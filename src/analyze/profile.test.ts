@@ -156,3 +156,11 @@ test('profile: a bare verb of saying joined to an infinitive is no second statem
   assert.ok(a);
   assert.equal(a.anonymous + a.named, 1, JSON.stringify(doc.attributions.map((x) => [x.kind, x.text])));
 });
+
+test('profile: a named source who told another outlet counts as named, with the outlet kept as the relay (#16)', () => {
+  const raw = 'Strike talks\nThe transport minister, Alma Virta, told the Norland Herald that she would meet both sides on Friday. The talks go on.';
+  const doc = analyze(extract({ uri: 'told.txt', format: 'text', raw, record: {}, messages: [] }, DEFAULT_CONTEXT), DEFAULT_CONTEXT);
+  assert.deepEqual(doc.attributions.map((x) => [x.kind, x.sourceCanonical, x.outlet]), [['named', 'person:alma-virta', 'Norland Herald']]);
+  assert.equal(doc.profile?.attributions.named, 1);
+  assert.equal(doc.profile?.attributions.relayed, 0);
+});
