@@ -119,6 +119,18 @@ function capitalsAfter(c: Ctx, i: number, b: number): [number, number] | null {
   return last >= first ? [first, last] : null;
 }
 
+/** Is the source "nobody" / "no one" with "can" or "could" before the cue at k ("nobody can say", "no one could tell")? */
+function noOneCan(c: Ctx, phrase: [number, number], k: number): boolean {
+  const { tokens } = c;
+  const words: string[] = [];
+  for (let i = phrase[0]; i < k; i++) if ((tokens[i] as Token).kind === 'word') words.push((tokens[i] as Token).norm);
+  // ("nobody can" reaches the phrase: "can" is no word between a subject and its verb in our tables)
+  const modal = words.findIndex((w) => w === 'can' || w === 'could');
+  if (modal < 0) return false;
+  const who = words.slice(0, modal).join(' ');
+  return who === 'nobody' || who === 'no one' || who === 'no-one';
+}
+
 /** Forms of "tell": their object may be the outlet a statement was made to. */
 const TOLD_FORMS = new Set(['told', 'tells', 'tell']);
 
@@ -561,6 +573,8 @@ export function findCues(input: CueInput): Cue[] {
         }
       }
       if (phrase && isNounCue(c, k, phrase)) continue;
+      // "nobody can say when the ferry will sail": what no one is able to say is no report
+      if (phrase && noOneCan(c, phrase, k)) continue;
       // "initial reports of the explosion", "claims of fraud": a cue noun before "of" is no verb
       if (phrase && NOUN_CUES.has(tok.norm) && after?.norm === 'of') continue;
       if (phrase && isNaming(c, k, phrase)) continue;
