@@ -36,6 +36,13 @@ export function classify(c: Ctx, first: number, last: number, si: number): Class
     return { kind: 'anonymous', canonical: null, speaker: span, unresolved: true };
   }
   const names = entitiesIn(c.entities, span.start, span.end);
+  // "Traders in Northgate", "Workers at Acme", "the captain of the Kestrel Dawn": when every name stands in the
+  // phrase after a role's preposition, the head before it is the source: anonymous if it is; else the names decide
+  const p = names.length > 0 ? rolePrepositionAt(c, first, last, si) : -1;
+  if (p > first && names.every((e) => afterRolePreposition(c, first, e, si))) {
+    const head = classify(c, first, p - 1, si);
+    if (head.kind === 'anonymous' || names.every((e) => e.type === 'person')) return { ...head, canonical: head.kind === 'anonymous' ? null : head.canonical, speaker: span };
+  }
   let generic = false;
   let document = false;
   for (let i = first; i <= last; i++) {
@@ -49,7 +56,8 @@ export function classify(c: Ctx, first: number, last: number, si: number): Class
     }
   }
   // "Clinton communication director Jennifer Palmieri": the person a name only describes is not the source
-  const person = names.find((e, i) => e.type === 'person' && !modifiesNextPerson(text, e, names[i + 1]));
+  // "the captain of the Kestrel Dawn", "the wife of a senator": a person after a role's "of" is not the source
+  const person = names.find((e, i) => e.type === 'person' && !modifiesNextPerson(text, e, names[i + 1]) && !afterRolePreposition(c, first, e, si));
   const named = person ?? names.find((e) => e.type === 'org' || e.type === 'group');
   // "The U.S. has said", "Texas said": a country or place speaks through no one it names: anonymous
   const place = names.find((e) => e.type === 'place');
@@ -117,7 +125,7 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
       // "Trump mocked Bush’s record ... he said": an object or an owner is what "he" stands for only
       // when the sentence's subject is of the other gender ("Martha Raddatz asked Mike Pence ... he said")
       if (wantPerson && e.type === 'person' && !fits) otherGender = true;
-      if (fits && wantPerson && isObjectOrOwner(c, tokenAt(c, e.span.start), e)) {
+      if (fits && wantPerson && !invertedSubject(c, tokenAt(c, e.span.start)) && isObjectOrOwner(c, tokenAt(c, e.span.start), e)) {
         if (!object) object = { kind: 'named', canonical: e.canonical, speaker: e.span, unresolved: false };
         continue;
       }
@@ -149,6 +157,58 @@ function resolvePronoun(c: Ctx, pronoun: Token, si: number): Classified | null {
     if (best) return best;
   }
   return null;
+}
+
+/**
+ * Is the name at token i the subject of an inverted cue ("“...,” said Marta Oyelaran", ", said
+ * Tobias Wrenfield")? A cue verb right before it, itself after a comma or a closing quotation mark,
+ * makes the name the speaker, not an object.
+ */
+function invertedSubject(c: Ctx, i: number): boolean {
+  // "noted NBC’s Dante Chinni", "said Mr. Ramos": an owner's name and titles before the name are part of the phrase
+  let b = i - 1;
+  for (let t = c.tokens[b]; t && b > i - 6 && (isCapital(c.text, t) || t.norm === "'s" || t.norm === '’s' || c.text[t.start] === '.' || c.text[t.start] === '’'); t = c.tokens[--b]);
+  const verb = c.tokens[b];
+  const mark = c.tokens[b - 1];
+  if (!verb || !mark || verb.kind !== 'word' || !CUE_VERBS.has(verb.norm)) return false;
+  const ch = c.text[mark.end - 1];
+  return ch === ',' || ch === '”' || ch === '"';
+}
+
+/** Prepositions after which a name only says whose or where the role before it is. */
+const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'with', 'in']);
+
+/** The first token in (first, last] that is a role preposition after a lower-case word ("Traders in", "captain of"), or -1. */
+function rolePrepositionAt(c: Ctx, first: number, last: number, si: number): number {
+  for (let k = first + 1; k <= last; k++) {
+    if (ROLE_PREPOSITIONS.has((c.tokens[k] as Token).norm) && isCommonWord(c, k - 1, si)) return k;
+  }
+  return -1;
+}
+
+/** Is token i a word in lower case, or the capitalised first word of sentence si ("Traders in Northgate said")? */
+function isCommonWord(c: Ctx, i: number, si: number): boolean {
+  const t = c.tokens[i] as Token;
+  if (t.kind !== 'word') return false;
+  if (!isCapital(c.text, t)) return true;
+  // only a plural ("Traders", "Workers"): "Secretary of State Rex Tillerson" opens with a title
+  return i === (c.ranges[si]?.[0] ?? -1) && t.norm.endsWith('s') && !t.norm.endsWith('ss') && !c.entities.some((e) => e.span.start <= t.start && t.end <= e.span.end);
+}
+
+/**
+ * Does the person e stand after a lower-case word and a preposition inside the source phrase
+ * that starts at token `first` ("the captain of the Kestrel Dawn", "a spokesman for Mayor
+ * Reyes")? "Secretary of State John Kerry" (a capital before "of") is a title of the name.
+ */
+function afterRolePreposition(c: Ctx, first: number, e: Entity, si: number): boolean {
+  let after = false;
+  for (let k = first + 1; k < c.tokens.length && (c.tokens[k] as Token).start < e.span.start; k++) {
+    const t = c.tokens[k] as Token;
+    // "The minister of the economy, Mr. Guajardo Villarreal": a name after a comma is the role's holder
+    if (t.kind === 'punct' && c.text[t.start] === ',') after = false;
+    if (ROLE_PREPOSITIONS.has(t.norm) && isCommonWord(c, k - 1, si)) after = true;
+  }
+  return after;
 }
 
 /** Nouns of an office that stand before a role ("Clinton communication director", "Trump digital media director"), besides TITLE_MODIFIERS. */

@@ -19,6 +19,8 @@ export const ROLE_WORDS = new Set([
   'counsel', 'surgeon', 'neurosurgeon', 'attorney', 'anchor', 'icon', 'legend', 'bishop', 'rabbi', 'imam', 'priest', 'envoy',
   'entrepreneur', 'chef', 'sheriff', 'pope', 'mom', 'dad', 'grandmother', 'grandfather', 'uncle', 'aunt', 'cousin', 'nephew', 'niece',
   'fan', 'guest', 'retired', 'longtime', 'veteran', 'fellow', 'top', 'acting', 'interim', 'outgoing', 'incoming',
+  // roles of a ship, a school, a hospital, a firm that no suffix catches ("the captain of the Kestrel Dawn")
+  'captain', 'pilot', 'nurse', 'dean', 'clerk', 'ceo',
 ]);
 const ROLE_SUFFIXES = ['er', 'or', 'ist', 'ian', 'ent', 'ant', 'man', 'woman', 'ee', 'ive', 'ess', 'ary', 'ate', 'al', 'ic'];
 
@@ -29,7 +31,7 @@ export interface Cue {
   source: Span | null;
   kind: AttributionKind;
   canonical: string | null;
-  /** The outlet or agency relayed (kind 'relayed'), else null. */
+  /** The outlet or agency relayed (kind 'relayed', or the outlet a named or anonymous source told), else null. */
   outlet: string | null;
   /** The words that name the speaker: the antecedent's for a resolved pronoun, else the source. */
   speaker: Span | null;

@@ -12,7 +12,7 @@ import { isCapital, baseNorm } from './attribution-context.js';
  * document words at the end ("a Reuters report") and a possessive is looked up in OUTLETS.
  */
 export function outletOf(text: string, tokens: readonly Token[], first: number, last: number): string | null {
-  const range = outletRange(tokens, first, last);
+  const range = outletRange(text, tokens, first, last);
   if (range === null) return null;
   const [a, b] = range;
   let phrase = text.slice((tokens[a] as Token).start, (tokens[b] as Token).end).toLowerCase().replace(/\s+/g, ' ');
@@ -23,12 +23,12 @@ export function outletOf(text: string, tokens: readonly Token[], first: number, 
 
 /** An outlet by the form of its name only (see outletByName), for the phrase [first, last]. */
 export function outletNamed(text: string, tokens: readonly Token[], first: number, last: number): string | null {
-  const range = outletRange(tokens, first, last);
+  const range = outletRange(text, tokens, first, last);
   return range === null ? null : outletByName(text, tokens, range[0], range[1]);
 }
 
 /** The tokens of a source phrase that may name an outlet: after its last by/from/of/to, without determiners or a document word ("a Reuters report"). */
-function outletRange(tokens: readonly Token[], first: number, last: number): [number, number] | null {
+function outletRange(text: string, tokens: readonly Token[], first: number, last: number): [number, number] | null {
   let a = first;
   let b = last;
   for (let i = last; i > first; i--) {
@@ -36,9 +36,20 @@ function outletRange(tokens: readonly Token[], first: number, last: number): [nu
     if (n === 'by' || n === 'from' || n === 'of' || n === 'to') { a = i + 1; break; }
   }
   while (a <= b && DETERMINERS.has((tokens[a] as Token).norm)) a++;
+  // "the state-run Global Times", "the conservative Daily Mail": a describing word before the name
+  while (a < b && isOutletDescriber(text, tokens[a] as Token) && isCapital(text, tokens[a + 1])) a++;
   while (b >= a && OUTLET_DOCUMENTS.has(baseNorm(tokens[b] as Token)) && b > a) b--;
   if (a > b || b - a > 5) return null;
   return [a, b];
+}
+
+/** Lower-case words that describe an outlet before its name; hyphened ones ("state-run", "Beijing-backed") too. */
+const OUTLET_DESCRIBERS = new Set(['conservative', 'liberal', 'influential', 'official', 'independent', 'tabloid', 'respected', 'popular', 'leading', 'local', 'regional', 'national', 'online', 'weekly', 'daily', 'financial', 'business', 'investigative', 'satirical', 'nonprofit', 'nonpartisan']);
+
+/** Is t a lower-case word that describes an outlet before its name? */
+function isOutletDescriber(text: string, t: Token): boolean {
+  if (t.kind !== 'word' || isCapital(text, t)) return false;
+  return OUTLET_DESCRIBERS.has(t.norm) || (t.norm.includes('-') && /^[a-z-]+$/.test(t.norm));
 }
 
 /** Words allowed in lower case inside an outlet's name ("the Sentinel of Ashby"). */

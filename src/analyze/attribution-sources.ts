@@ -96,6 +96,44 @@ function isCoordinated(c: Ctx, k: number, a: number): boolean {
   return j > a && (n === 'and' || n === 'but');
 }
 
+/** Does a form of "be" stand among the words right before the cue at k ("and was told", "but were never asked")? */
+function isPassiveAfter(c: Ctx, k: number, a: number): boolean {
+  const { tokens } = c;
+  for (let j = k - 1; j > a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(c.text, tokens[j] as Token)); j--) {
+    if (BE_FORMS.has(tokens[j]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
+/** The capitalised name right after token i-1, a "the" before it allowed ("the Norland Herald", "Reuters"): [first, last] or null. */
+function capitalsAfter(c: Ctx, i: number, b: number): [number, number] | null {
+  const { tokens, text } = c;
+  const first = i;
+  if (tokens[i]?.norm === 'the') i++;
+  let last = -1;
+  for (; i <= b && i - first < 6; i++) {
+    const t = tokens[i] as Token;
+    if (!isCapital(text, t) && !isNamePeriod(text, tokens, i)) break;
+    last = i;
+  }
+  return last >= first ? [first, last] : null;
+}
+
+/** Is the source "nobody" / "no one" with "can" or "could" before the cue at k ("nobody can say", "no one could tell")? */
+function noOneCan(c: Ctx, phrase: [number, number], k: number): boolean {
+  const { tokens } = c;
+  const words: string[] = [];
+  for (let i = phrase[0]; i < k; i++) if ((tokens[i] as Token).kind === 'word') words.push((tokens[i] as Token).norm);
+  // ("nobody can" reaches the phrase: "can" is no word between a subject and its verb in our tables)
+  const modal = words.findIndex((w) => w === 'can' || w === 'could');
+  if (modal < 0) return false;
+  const who = words.slice(0, modal).join(' ');
+  return who === 'nobody' || who === 'no one' || who === 'no-one';
+}
+
+/** Forms of "tell": their object may be the outlet a statement was made to. */
+const TOLD_FORMS = new Set(['told', 'tells', 'tell']);
+
 /** Is token i a closing quote mark right after a comma (`...," adding that`)? */
 function isCommaQuoteClose(c: Ctx, i: number): boolean {
   const t = c.tokens[i];
@@ -435,6 +473,8 @@ export function findCues(input: CueInput): Cue[] {
         continue;
       }
       if (participle || isCoordinated(c, k, a)) {
+        // "..., and was told to go ahead": a passive second verb has no source in the clause's subject
+        if (!participle && isPassiveAfter(c, k, a) && !tok.norm.endsWith('s')) continue;
         // "footage of Trump saying during the debate, “…”": a person named right before the participle is its subject
         const named = participle && before ? personEndingAt(c, k - 1, a) : null;
         if (named) {
@@ -506,12 +546,18 @@ export function findCues(input: CueInput): Cue[] {
           phrase = asides;
           extent = asideEnd(c, asides[1], j);
         } else {
-          phrase = INVERTING_CUES.has(tok.norm) ? sourceRight(c, k + 1, b, false) : null; // "..., said the official"
-          // "..., said matter-of-factly": an adverb after the verb is no inverted subject
-          if (phrase && phrase[0] === phrase[1] && isAdverb(text, tokens[phrase[0]] as Token)) phrase = null;
-          // "..., said the race was close": the phrase after was the object
-          if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
-          if (phrase) extent = appositiveEnd(c, phrase[1], b);
+          // "The transport minister, Alma Virta, told the Herald": a role opening the sentence and its name
+          // as an aside are the subject, not an inversion with the object as source
+          const opening = afterQuotation(c, j - 1) ? null : subjectBeforeAside(c, j, a);
+          if (opening && opening[0] === a && isCapital(text, tokens[opening[1]])) phrase = opening;
+          else {
+            phrase = INVERTING_CUES.has(tok.norm) ? sourceRight(c, k + 1, b, false) : null; // "..., said the official"
+            // "..., said matter-of-factly": an adverb after the verb is no inverted subject
+            if (phrase && phrase[0] === phrase[1] && isAdverb(text, tokens[phrase[0]] as Token)) phrase = null;
+            // "..., said the race was close": the phrase after was the object
+            if (phrase && VERB_AFTER_OBJECT.has(tokens[phrase[1] + 1]?.norm ?? '')) phrase = null;
+            if (phrase) extent = appositiveEnd(c, phrase[1], b);
+          }
         }
         if (!phrase && isDash(c, j)) {
           // "Jason Sims — a teacher from Mount Pleasant — says": the source before the aside
@@ -527,6 +573,8 @@ export function findCues(input: CueInput): Cue[] {
         }
       }
       if (phrase && isNounCue(c, k, phrase)) continue;
+      // "nobody can say when the ferry will sail": what no one is able to say is no report
+      if (phrase && noOneCan(c, phrase, k)) continue;
       // "initial reports of the explosion", "claims of fraud": a cue noun before "of" is no verb
       if (phrase && NOUN_CUES.has(tok.norm) && after?.norm === 'of') continue;
       if (phrase && isNaming(c, k, phrase)) continue;
@@ -534,7 +582,16 @@ export function findCues(input: CueInput): Cue[] {
       if (phrase && (tokens[phrase[1]] as Token).kind === 'number' && !AFTER_NUMBER_CUES.has(tok.norm)) continue;
       // "Rattling off promises to ...": a gerund opening the sentence is no subject, the cue word a noun
       if (phrase && opensWithGerund(c, phrase, a)) continue;
-      if (phrase) record(c, out, cueSpan, phrase, si, extent);
+      if (phrase) {
+        record(c, out, cueSpan, phrase, si, extent);
+        // "Alma Virta told the Norland Herald that ...": her statement, relayed through the outlet she told
+        const made = out[out.length - 1] as Cue;
+        if (TOLD_FORMS.has(tok.norm) && made.kind !== 'relayed' && made.outlet === null && made.source !== null && made.source.end <= tok.start) {
+          const object = capitalsAfter(c, k + 1, b);
+          const outlet = object ? outletOf(text, tokens, object[0], object[1]) : null;
+          if (outlet !== null) made.outlet = outlet;
+        }
+      }
     }
     for (const cue of pending) answeredBy(out, cue, si);
   });

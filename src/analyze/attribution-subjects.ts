@@ -303,7 +303,7 @@ function isHeadBeforePreposition(w: string): boolean {
 }
 
 /** Bodies named by what they govern ("the city of Phoenix said", "the government of Japan said"). */
-const BODY_HEADS = new Set(['city', 'state', 'county', 'town', 'government', 'governments', 'administration', 'ministry', 'department', 'office', 'attorney', 'attorneys']);
+const BODY_HEADS = new Set(['city', 'state', 'county', 'town', 'government', 'governments', 'administration', 'ministry', 'department', 'office', 'attorney', 'attorneys', 'council', 'board', 'commission', 'committee']);
 
 /** Words of quantity that take an "of" phrase in a source ("half of voters", "most of them", "majorities in all five"). */
 export const QUANTITIES = new Set(['half', 'majority', 'majorities', 'percent', 'most', 'many', 'some', 'all', 'each', 'none', 'both', 'several', 'few', 'number', 'share', 'third', 'thirds', 'quarter', 'quarters', 'plurality', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'millions', 'rest', 'any', 'either', 'neither']);

@@ -148,3 +148,19 @@ test('a quote whose pronoun speaker nobody resolved adds no quoted source named 
   assert.ok(doc.quotes.some((q) => q.speaker?.text === 'she' && q.speakerCanonical === null), JSON.stringify(doc.quotes.map((q) => [q.speaker?.text, q.speakerCanonical])));
   assert.deepEqual((doc.profile.quoted ?? []).map((q) => q.speaker).filter((s) => s === 'she'), []);
 });
+
+test('profile: a bare verb of saying joined to an infinitive is no second statement of the same source (#16)', () => {
+  const raw = 'Envoy keeps talking\nThe regional official insisted that Berg has been using the back channel to reach out to her counterparts and urge them to stop the tests. The talks go on.';
+  const doc = analyze(extract({ uri: 'bare.txt', format: 'text', raw, record: {}, messages: [] }, DEFAULT_CONTEXT), DEFAULT_CONTEXT);
+  const a = doc.profile?.attributions;
+  assert.ok(a);
+  assert.equal(a.anonymous + a.named, 1, JSON.stringify(doc.attributions.map((x) => [x.kind, x.text])));
+});
+
+test('profile: a named source who told another outlet counts as named, with the outlet kept as the relay (#16)', () => {
+  const raw = 'Strike talks\nThe transport minister, Alma Virta, told the Norland Herald that she would meet both sides on Friday. The talks go on.';
+  const doc = analyze(extract({ uri: 'told.txt', format: 'text', raw, record: {}, messages: [] }, DEFAULT_CONTEXT), DEFAULT_CONTEXT);
+  assert.deepEqual(doc.attributions.map((x) => [x.kind, x.sourceCanonical, x.outlet]), [['named', 'person:alma-virta', 'Norland Herald']]);
+  assert.equal(doc.profile?.attributions.named, 1);
+  assert.equal(doc.profile?.attributions.relayed, 0);
+});

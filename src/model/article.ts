@@ -172,7 +172,11 @@ export interface Attribution extends Evidence {
   cue: string;
   /** Index into `sentences` of the sentence it attributes. */
   sentence: number;
-  /** The outlet or agency relayed, by its canonical name ("Associated Press", "Reuters"): only on kind 'relayed'. */
+  /**
+   * The outlet or agency relayed, by its canonical name ("Associated Press", "Reuters"): on kind
+   * 'relayed', and on a named or anonymous statement made to another outlet ("Alma Virta told the
+   * Norland Herald that ..."): her statement, counted as hers, reached this article through the outlet.
+   */
   outlet?: string;
 }
 

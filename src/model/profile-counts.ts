@@ -93,10 +93,23 @@ export function countedAttributions<T extends Pick<Attribution, 'cue' | 'sentenc
     const a = attributions[i] as T;
     if (inHeadline(a)) continue;
     if (QUESTION_CUES.has(a.cue.toLowerCase()) && answered(attributions, i)) continue;
-    if (isParticiple(a.cue) && saidBefore(attributions, i)) continue;
+    if ((isParticiple(a.cue) || isBareVerb(a.cue)) && saidBefore(attributions, i)) continue;
     out.push(a);
   }
   return out;
+}
+
+/** Past forms of cue verbs in neither -ed nor -s. */
+const IRREGULAR_PAST = new Set(['said', 'told', 'wrote', 'spoke', 'thought', 'knew', 'felt', 'gave', 'made', 'put', 'read', 'taught', 'swore']);
+
+/**
+ * A one-word cue in its bare form ("urge", "say", "deny"): after a cue of the same source in the
+ * sentence it is an infinitive or a verb joined to one ("asserted that Yun has been using the
+ * channel to reach out to them and urge them to stop"), not a second statement.
+ */
+function isBareVerb(cue: string): boolean {
+  const w = cue.toLowerCase();
+  return !w.includes(' ') && !w.endsWith('s') && !w.endsWith('ed') && !w.endsWith('ing') && !IRREGULAR_PAST.has(w);
 }
 
 /** A one-word cue in -ing ("describing", "adding", "saying"); "according to" is two words. */

@@ -176,7 +176,7 @@ function profile(out: string[], po: ProfileOutline): void {
   for (const t of anonymous.slice(0, LIST_MAX)) items.push(`  - anonymous: ${q(t.text, EXCERPT_MAX)}`);
   for (const t of named.slice(0, LIST_MAX)) {
     const who = displayName(a, t.sourceCanonical, t.source?.text ?? null);
-    items.push(`  - named: ${q(t.text, EXCERPT_MAX)}${who ? ` (source: ${esc(who)})` : ''}`);
+    items.push(`  - named: ${q(t.text, EXCERPT_MAX)}${who ? ` (source: ${esc(who)}${t.outlet ? `, via ${esc(t.outlet)}` : ''})` : ''}`);
   }
   for (const t of relayed.slice(0, LIST_MAX)) items.push(`  - relayed: ${q(t.text, EXCERPT_MAX)}${t.outlet ? ` (via ${esc(t.outlet)})` : ''}`);
   if (pr.sensationalTitle || po.sensational.length) {

@@ -20,6 +20,9 @@ test('displayName prefers the words, then the first mention of a canonical id, t
   assert.equal(displayName(a, 'person:joseph-yun', 'the envoy'), 'the envoy');
   assert.equal(displayName(a, 'a senior official'), 'a senior official');
   assert.equal(displayName(a, null), '');
+  // a pronoun resolved to a canonical shows the name it stands for; an unresolved one stays
+  assert.equal(displayName(a, 'person:joseph-yun', 'he'), 'Joseph Yun');
+  assert.equal(displayName(a, null, 'she'), 'she');
 });
 
 test('timeSpan: dates, date-times and unknowns', () => {

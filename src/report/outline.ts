@@ -305,12 +305,16 @@ export function attributionContext(a: Article, t: Attribution): string {
 
 const CANONICAL_ID = /^[a-z]+:[\p{L}\p{N}-]+$/u;
 
+/** Words that stand for a source named elsewhere: displayName shows the name instead. */
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them']);
+
 /**
  * A readable name for a speaker or source: the words of the article's first mention of a
  * canonical id ("person:rhys-calloway" -> "Rhys Calloway"), else the phrase as it is.
  */
 export function displayName(a: Article, canonicalOrPhrase: string | null, words: string | null = null): string {
-  if (words) return plain(words);
+  // "she said", "It has not said": a pronoun resolved to a name shows the name it stands for
+  if (words && !(PRONOUNS.has(words.toLowerCase()) && canonicalOrPhrase && CANONICAL_ID.test(canonicalOrPhrase))) return plain(words);
   if (!canonicalOrPhrase) return '';
   if (!CANONICAL_ID.test(canonicalOrPhrase)) return plain(canonicalOrPhrase);
   const mention = a.entities.find((e) => e.canonical === canonicalOrPhrase);

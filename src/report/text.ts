@@ -213,7 +213,7 @@ function profileSection(out: Out, po: ProfileOutline): void {
   out.more(4, anonymous.length, LIST_MAX);
   for (const t of named.slice(0, LIST_MAX)) {
     const who = displayName(a, t.sourceCanonical, t.source?.text ?? null);
-    out.line(4, `named: ${quoted(t.text, EXCERPT_MAX)}${who ? p.dim(` (source: ${who})`) : ''}`, 6);
+    out.line(4, `named: ${quoted(t.text, EXCERPT_MAX)}${who ? p.dim(` (source: ${who}${t.outlet ? `, via ${plain(t.outlet)}` : ''})`) : ''}`, 6);
   }
   out.more(4, named.length, LIST_MAX);
   for (const t of relayed.slice(0, LIST_MAX)) out.line(4, `relayed: ${quoted(t.text, EXCERPT_MAX)}${t.outlet ? p.dim(` (via ${plain(t.outlet)})`) : ''}`, 6);

@@ -313,7 +313,7 @@ function firstKey(f: Fact): string {
 function relayOf(p: Prepared, offset: number): string | undefined {
   const sentences = p.article.sentences;
   for (const a of p.article.attributions) {
-    if (a.kind !== 'relayed' || !a.outlet) continue;
+    if (!a.outlet) continue; // relayed, or a statement made to another outlet ("X told Reuters")
     const s = sentences[a.sentence];
     if (s && offset >= s.start && offset < s.end) return a.outlet;
   }
