@@ -80,7 +80,7 @@ const NONE_WORDS: ReadonlySet<string> = new Set(['no', 'nobody', 'none', 'noone'
  * Features of words [first, last) of an article; `merge` maps one-word names to full names.
  * `mentions` (sorted by first word) replaces the article's names, for a title-case headline.
  */
-export function termsOf(p: Prepared, first: number, last: number, merge: ReadonlyMap<string, string>, mentions: readonly Mention[] = p.mentions): Set<string> {
+export function termsOf(p: Prepared, first: number, last: number, merge: ReadonlyMap<string, string>, mentions: readonly Mention[] = p.mentions, questions = true): Set<string> {
   const out = new Set<string>();
   let m = mentions === p.mentions ? firstMentionFrom(p, first) : 0;
   let i = first;
@@ -108,6 +108,13 @@ export function termsOf(p: Prepared, first: number, last: number, merge: Readonl
       i += w.norm === 'no' && p.words[i + 1]?.norm === 'one' ? 2 : 1;
       continue;
     }
+    // An embedded question asserts nothing of its content: "did not say whether the captain had
+    // raised concerns before the ferry sailed" says nothing of concerns or sailing, and "whether
+    // to sail" nothing of sailing. Without `questions`, its words give no terms up to the clause's end.
+    if (!questions && w.norm === 'whether' && isOpenQuestion(p, i)) {
+      i = embeddedQuestionEnd(p, i, last);
+      continue;
+    }
     const phrase = cachedPhraseAt(p, i, last);
     if (phrase && (phrase.length > 1 || !STOPWORDS.has(w.norm))) {
       out.add(phrase.id);
@@ -127,6 +134,53 @@ export function termsOf(p: Prepared, first: number, last: number, merge: Readonl
     i++;
   }
   return out;
+}
+
+// What ends a clause between two words.
+const CLAUSE_BREAK = /[,;:()\u2013\u2014"\u201c\u201d]/;
+
+/**
+ * The word after the embedded question that opens with "whether" at word `at` (before `last`):
+ * "whether to VERB" ends after its verb; a finite clause ("whether the police had asked ...")
+ * at the next clause break (a comma, a dash, a quote mark) or at `last`.
+ */
+function embeddedQuestionEnd(p: Prepared, at: number, last: number): number {
+  if (p.words[at + 1]?.norm === 'to') return Math.min(last, at + 3);
+  const text = p.article.text;
+  let i = at + 1;
+  while (i < last) {
+    const prev = p.words[i - 1];
+    const w = p.words[i];
+    if (!prev || !w || CLAUSE_BREAK.test(text.slice(prev.end, w.start))) break;
+    i++;
+  }
+  return i;
+}
+
+// Words that leave the question after them open: saying, knowing or asking it, not deciding
+// it ("did not say whether", "it is unclear whether", "asked whether"; but "agencies decide
+// whether a project harms a species" says what the agencies do about that).
+const OPEN_QUESTION_CUES = new Set(['say', 'said', 'says', 'saying', 'know', 'knew', 'known', 'knows', 'clear', 'unclear', 'confirm', 'confirmed', 'tell', 'told', 'disclose', 'disclosed', 'reveal', 'revealed', 'comment', 'ask', 'asked', 'asking', 'wonder', 'wondered', 'sure', 'certain', 'explain', 'learn', 'see', 'question', 'questions']);
+
+/** True when the "whether" at word `at` opens its sentence or follows (within three words) a cue of an open question. */
+function isOpenQuestion(p: Prepared, at: number): boolean {
+  const text = p.article.text;
+  const w = p.words[at];
+  if (!w) return false;
+  const before = text.slice(Math.max(0, w.start - 3), w.start);
+  if (at === 0 || (/[.!?"\u201c]\s*$/.test(before) && /^[A-Z]/.test(text.slice(w.start, w.start + 1)))) return true;
+  for (let k = at - 1; k >= 0 && k >= at - 3; k--) if (OPEN_QUESTION_CUES.has(p.words[k]?.norm ?? '')) return true;
+  return false;
+}
+
+/** The terms of words [first, last) that only its embedded questions ("whether ...") have. */
+export function questionTerms(p: Prepared, first: number, last: number, merge: ReadonlyMap<string, string>): Set<string> | null {
+  let any = false;
+  for (let i = first; i < last && !any; i++) any = p.words[i]?.norm === 'whether';
+  if (!any) return null;
+  const own = termsOf(p, first, last, merge, p.mentions, false);
+  const out = new Set([...termsOf(p, first, last, merge)].filter((t) => !own.has(t)));
+  return out.size > 0 ? out : null;
 }
 
 // Phrase matches per article and word (unbounded by the unit's end): units overlap, so the
