@@ -216,3 +216,22 @@ test('a late joiner that would be a fact\'s second origin needs the full thresho
   assert.deepEqual(run((a) => (a === 1 ? 0 : a)), [[0, 1]], 'a wire story and its copy (one origin): the weak partner stays out');
   assert.deepEqual(run((a) => a), [[0, 1, 2]], 'two origins already: the weak partner joins late, as before');
 });
+
+test('two facts on one event merge though a sentence of one and its own clause in the other overlap', () => {
+  // #15: "A tram hit a van at the junction, and four passengers were hurt" is in one telling's
+  // fact; its clause "four passengers were hurt" went with another article's sentence into a
+  // second fact of the same crash. The strongest members of the two facts meet at the full bar,
+  // but the sentence and its clause overlapped, so the two facts stayed apart. The clause leaves
+  // (the sentence holds its words) and the rest is one fact.
+  const terms = ['s:tram', 's:hit', 's:van'];
+  const clause: AlignedUnit = { ...plainUnit(0, 0, terms), kind: 'clause', span: { start: 25, end: 50 }, first: 4 };
+  const units = [plainUnit(0, 0, terms), clause, plainUnit(1, 0, terms), plainUnit(2, 0, terms), plainUnit(3, 0, terms), plainUnit(4, 0, terms)];
+  const scores = new Map<string, number>([
+    ['0|2', 0.9], ['3|5', 0.9], ['1|3', 0.8], ['2|4', 0.8], ['2|3', 0.7],
+    ['0|4', 0.5], ['1|5', 0.5],
+  ]);
+  const score = (a: number, b: number): number => (a === b ? 1 : (scores.get(`${Math.min(a, b)}|${Math.max(a, b)}`) ?? 0.4));
+  const edges = [...scores].filter(([, s]) => s >= ALIGN.threshold).map(([k, s]) => [s, ...k.split('|').map(Number)] as [number, number, number]).sort((x, y) => y[0] - x[0]);
+  const groups = grow(units, edges, [], [], score, () => true, (a) => a);
+  assert.deepEqual(groups, [[0, 2, 3, 4, 5]], 'one fact of the crash; the clause is said by its sentence');
+});
