@@ -240,6 +240,8 @@ export interface Alignment {
   groups: number[][];
   /** Pair score (symmetric). */
   score: (a: number, b: number) => number;
+  /** The stem merge the terms were made with (./terms.ts termsOf), for terms of a part of a unit. */
+  merge?: ReadonlyMap<string, string>;
 }
 
 /** `origin` maps an article index to its origin group (copies share one); by default each article is its own. */
@@ -595,7 +597,7 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   weak.length = 0;
   weak.push(...weakKept);
   opinion.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
-  return { units: aligned, groups: grow(aligned, edges, weak, opinion, score, residual, origin), score };
+  return { units: aligned, groups: grow(aligned, edges, weak, opinion, score, residual, origin), score, merge };
 }
 
 /**
