@@ -179,3 +179,15 @@ test('examples: profiles', async () => {
   }
   assert.deepEqual(failures, []);
 });
+
+// Two facts of one event whose strongest members are of one article merge through the next
+// strongest (align.ts mergeByBest, ALIGN.mergeSameArticle, #15): Lisken Island News' sentence
+// that the collision left the island without its ferry was a fact of its own beside the collision.
+test('examples: the collision that left Lisken Island without its ferry is one fact with the collision', async () => {
+  const c = await demo();
+  const story = storyOf(c, ['coastline-press-agency--ferry-collision-fog.txt', 'lisken-island-news--islanders-stranded-ferry-link-cut.txt']);
+  const says = (t: string) => t.includes('Lisken Island was left without its only passenger ferry') && t.includes('collided with a cargo ship');
+  const holders = story.facts.filter((f) => f.members.some((m) => says(m.text)));
+  assert.equal(holders.length, 1);
+  assert.ok(holders[0]?.members.some((m) => m.text.includes('ran into the cargo ship Osprey Trader')), holders[0]?.members.map((m) => m.text).join(' | '));
+});

@@ -6,7 +6,9 @@
  *   apart     no fact has members matching both patterns;
  *   alone     a member matching the pattern is in a fact with no other article's member;
  *   disputed  a disputed fact has a conflict with one side matching each pattern (either way);
- *   undisputed no conflict has one side matching each pattern (either way).
+ *   undisputed no conflict has one side matching each pattern (either way);
+ *   summaryWithout [member, words]: a fact holds a member matching the first pattern, and no such
+ *              fact's summary matches the second.
  * The articles go through the whole pipeline and analyzeStory as one story.
  */
 import { test } from 'node:test';
@@ -25,6 +27,7 @@ interface Expected {
   alone?: string[];
   disputed?: string[][];
   undisputed?: string[][];
+  summaryWithout?: string[][];
 }
 
 for (const name of readdirSync(CASES).sort()) {
@@ -64,6 +67,13 @@ for (const name of readdirSync(CASES).sort()) {
       const ra = new RegExp(a ?? '');
       const rb = new RegExp(b ?? '');
       assert.ok(!story.facts.some((f) => sides(f, ra, rb)), `${a} and ${b} are disputed:\n${conflictsShown}`);
+    }
+    for (const [a, b] of expected.summaryWithout ?? []) {
+      const ra = new RegExp(a ?? '');
+      const rb = new RegExp(b ?? '');
+      const holders = story.facts.filter((f) => f.members.some((m) => ra.test(m.text)));
+      assert.ok(holders.length > 0, `no fact holds ${a}`);
+      for (const f of holders) assert.ok(!rb.test(f.summary), `the summary of the fact holding ${a} says ${b}: ${f.summary}`);
     }
     for (const p of expected.alone ?? []) {
       const re = new RegExp(p);

@@ -10,6 +10,7 @@ import { ALIGN, type AlignedUnit, type Alignment } from './align.js';
 import { hasStanceCue, judge, modelCue, unitEvidence } from './conflicts.js';
 import { lowerBound } from './names.js';
 import type { Prepared } from './prepare.js';
+import { termsOf } from './terms.js';
 import { SUBORDINATORS } from './units.js';
 import { disagreeWithCue, isDenial, MODEL_STANCE, StanceBodies, stancePredictor } from './stance.js';
 
@@ -32,7 +33,7 @@ export function buildFacts(storyId: string, prepared: readonly Prepared[], align
   const groups = linkDenials(prepared, units, alignment.groups);
   const predictor = groups.length > 0 ? stancePredictor() : null;
   const bodies = predictor ? new StanceBodies(predictor, prepared) : null;
-  const facts: Fact[] = groups.map((g) => makeFact(storyId, prepared, g, units, score, originOf, bodies));
+  const facts: Fact[] = groups.map((g) => makeFact(storyId, prepared, g, units, score, originOf, bodies, alignment.merge));
   // Single-source facts: per sentence, the biggest unit that overlaps nothing already in a fact.
   const used = new Map<number, { start: number; end: number }[]>();
   for (const g of groups) {
@@ -179,6 +180,7 @@ function makeFact(
   score: (a: number, b: number) => number,
   originOf: ReadonlyMap<string, number>,
   bodies: StanceBodies | null,
+  merge?: ReadonlyMap<string, string>,
 ): Fact {
   const ordered = [...group].sort((x, y) => {
     const ux = units[x] as AlignedUnit;
@@ -252,7 +254,7 @@ function makeFact(
     status,
     independentOrigins,
     articleIds,
-    summary: factMembers[best]?.text ?? '',
+    summary: (merge && members.length > 1 ? sharedClause(prepared, members, best, merge) : null) ?? factMembers[best]?.text ?? '',
     members: factMembers,
     conflicts,
     ...(judged.updates.length > 0 ? { updates: judged.updates } : {}),
@@ -335,4 +337,57 @@ function relayOrigin(prepared: readonly Prepared[], outlet: string, originOf: Re
     }
   }
   return `via:${outlet}`;
+}
+
+/** Words that open a clause setting the claim against something else ("regardless of ...", "despite ..."). */
+const CONTRASTIVE = new Set(['despite', 'regardless', 'notwithstanding', 'although', 'though', 'whereas']);
+
+/**
+ * The summary of a fact whose clearest member sets its claim against something only it says
+ * ("The United States is pursuing direct diplomacy with North Korea, regardless of President
+ * Trump's assertion that it is a waste of time, an official said"): the part of its sentence
+ * before or after that contrastive clause which holds the most terms the other articles' members
+ * share, when it holds more of them than the contrastive clause; null to keep the whole text.
+ * Only the summary: the units, the members and their spans stay as they are (splitting the
+ * units there made a second fact of the seeds join on the praise clause).
+ */
+function sharedClause(prepared: readonly Prepared[], members: readonly AlignedUnit[], best: number, merge: ReadonlyMap<string, string>): string | null {
+  const u = members[best];
+  if (!u) return null;
+  const p = prepared[u.article] as Prepared;
+  const others = new Set<string>();
+  for (const m of members) if (m.article !== u.article) for (const t of m.terms) others.add(t);
+  const shared = (first: number, last: number): number => {
+    let n = 0;
+    for (const t of termsOf(p, first, last, merge)) if (u.terms.has(t) && others.has(t)) n++;
+    return n;
+  };
+  const text = p.article.text;
+  const breakBefore = (i: number): boolean => /[,;:\u2013\u2014]|\s-\s/.test(text.slice(p.words[i - 1]?.end ?? 0, p.words[i]?.start ?? 0));
+  // The contrastive clauses: from their opening word to the next comma, semicolon or dash.
+  const cuts: { first: number; last: number }[] = [];
+  for (let i = u.first; i < u.last; i++) {
+    const w = p.words[i]?.norm ?? '';
+    if (!CONTRASTIVE.has(w) || (w === 'regardless' && p.words[i + 1]?.norm !== 'of')) continue;
+    let j = i + 1;
+    while (j < u.last && !breakBefore(j)) j++;
+    cuts.push({ first: i, last: j });
+    i = j - 1;
+  }
+  if (cuts.length === 0) return null;
+  const cutShared = Math.max(...cuts.map((c) => shared(c.first, c.last)));
+  // The parts between them, each cut where it meets the next break ("..., an official said").
+  let bestPart: { first: number; last: number; n: number } | null = null;
+  let from = u.first;
+  for (const c of [...cuts, { first: u.last, last: u.last }]) {
+    if (c.first > from) {
+      const n = shared(from, c.first);
+      if (n > 0 && (!bestPart || n > bestPart.n)) bestPart = { first: from, last: c.first, n };
+    }
+    from = c.last;
+  }
+  if (!bestPart || bestPart.n <= cutShared) return null;
+  const start = p.words[bestPart.first]?.start ?? u.span.start;
+  const end = p.words[bestPart.last - 1]?.end ?? u.span.end;
+  return text.slice(start, end).trim();
 }
