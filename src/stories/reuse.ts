@@ -528,16 +528,10 @@ export function directionScore(features: readonly number[], weights: readonly nu
 
 /** The passages (6+ words, as findReuse's) that `a` and `b` share, positions in `a` and `b`. */
 export function sharedPassages(a: Prepared, b: Prepared): Passage[] {
-  const ta = normsOf(a);
-  const tb = normsOf(b);
-  const at = new Map<number, number[]>();
-  shingleHashes(tb).forEach((h, pos) => {
-    const list = at.get(h);
-    if (list) list.push(pos);
-    else at.set(h, [pos]);
-  });
+  const { norms: ta, hashes } = shinglesOf(a);
+  const { norms: tb, at } = shinglesOf(b);
   const flat: number[] = [];
-  shingleHashes(ta).forEach((h, pos) => {
+  hashes.forEach((h, pos) => {
     const places = at.get(h);
     // As findReuse: a shingle in more places than maxPostings is boilerplate and proposes nothing
     // (two long pages that repeat one line would otherwise pair every place with every place).
@@ -627,6 +621,26 @@ export function coveredWords(copy: Prepared, source: Prepared): Uint8Array {
 
 function normsOf(p: Prepared): string[] {
   return p.words.map((w) => w.norm.replace(/['’]s$/, ''));
+}
+
+const SHINGLES = new WeakMap<Prepared, { norms: readonly string[]; hashes: readonly number[]; at: ReadonlyMap<number, readonly number[]> }>();
+
+/** An article's norms, shingle hashes and where each hash is, once per article (sharedPassages runs per pair). */
+function shinglesOf(p: Prepared): { norms: readonly string[]; hashes: readonly number[]; at: ReadonlyMap<number, readonly number[]> } {
+  let out = SHINGLES.get(p);
+  if (out === undefined) {
+    const norms = normsOf(p);
+    const hashes = shingleHashes(norms);
+    const at = new Map<number, number[]>();
+    hashes.forEach((h, pos) => {
+      const list = at.get(h);
+      if (list) list.push(pos);
+      else at.set(h, [pos]);
+    });
+    out = { norms, hashes, at };
+    SHINGLES.set(p, out);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -972,7 +986,7 @@ function bigramWords(c: Profile, ss: readonly Profile[]): number {
   const n = c.stems.length;
   const inPair = new Uint8Array(n);
   for (let i = 1; i < n; i++) {
-    const key = `${c.stems[i - 1]} ${c.stems[i]}`;
+    const key = c.bigramAt[i] as string;
     if (ss.some((s) => s.bigrams.has(key))) inPair.fill(1, i - 1, i + 1);
   }
   let k = 0;
