@@ -371,6 +371,13 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
   const inBackground = (unit: number, id: number): boolean => aligned[unit]?.background?.has(termOf[id] ?? '') ?? false;
   // An open question ("did not say whether ...") asserts nothing of its content (./terms.ts).
   const inQuestion = (unit: number, id: number): boolean => aligned[unit]?.question?.has(termOf[id] ?? '') ?? false;
+  // Both as term ids, once per unit (null when it has neither): they are asked for each shared term of each pair.
+  const apart: (Set<number> | null)[] = aligned.map((u, i) => {
+    if (!u.background && !u.question) return null;
+    const out = new Set<number>();
+    for (const t of ids[i] as Int32Array) if (inBackground(i, t) || inQuestion(i, t)) out.add(t);
+    return out;
+  });
   // The weight two units share, or 0 when what they share cannot make them one fact.
   const sharedWeight = (a: number, b: number): number => {
     const ta = ids[a] as Int32Array;
@@ -384,15 +391,21 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
     // Shared verbs of what will happen on one side and of what happened on the other.
     let tenseWeight = 0;
     let tenseCount = 0;
+    const apartA = apart[a] ?? null;
+    const apartB = apart[b] ?? null;
+    const ua = aligned[a] as AlignedUnit;
+    const ub = aligned[b] as AlignedUnit;
+    // Only a unit with a verb of what will or may happen can differ in tense (otherTense).
+    const tenses = ALIGN.tenseApart && (ua.modal.size > 0 || ub.modal.size > 0);
     for (let x = 0, y = 0; x < ta.length && y < tb.length; ) {
       const va = ta[x] as number;
       const vb = tb[y] as number;
       if (va < vb) x++;
       else if (vb < va) y++;
       else {
-        if (!inBackground(a, va) && !inBackground(b, va) && !inQuestion(a, va) && !inQuestion(b, va)) {
+        if (!apartA?.has(va) && !apartB?.has(va)) {
           if (isNumber[va]) numbers++;
-          if (ALIGN.tenseApart && isPredicate[va] && !isNumber[va] && otherTense(a, b, termOf[va] ?? '')) {
+          if (tenses && isPredicate[va] && !isNumber[va] && otherTense(a, b, termOf[va] ?? '')) {
             tenseWeight += (termWeight[va] ?? 0) * (inLabel(a, va) || inLabel(b, va) ? ALIGN.labelWeight : 1);
             tenseCount++;
             x++;
@@ -416,13 +429,13 @@ export function align(prepared: readonly Prepared[], units: readonly Unit[], mer
       predicates += tenseCount;
       words += tenseCount;
     }
-    const ua = aligned[a] as AlignedUnit;
-    const ub = aligned[b] as AlignedUnit;
     // What a unit refers back to may meet the other's own words (at part weight), but it only
     // supports what the unit itself says: "Yun's mandate has broadened since then" borrows
     // "seek the release" from the sentence before; matched with "Tillerson praised Yun ... U.S.
     // efforts", that borrowed word was the only thing besides the name in common.
-    for (const [from, to] of [[ua, ub], [ub, ua]] as const) {
+    for (let side = 0; side < 2; side++) {
+      const from = side === 0 ? ua : ub;
+      const to = side === 0 ? ub : ua;
       for (const t of from.context) {
         if (!to.terms.has(t) || from.terms.has(t)) continue;
         // ...and only what a relative clause says, not its antecedent: "It has not said what

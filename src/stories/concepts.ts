@@ -326,6 +326,9 @@ export interface Lexicon {
   readonly also: ReadonlyMap<string, readonly string[]>;
   /** Longest phrase length in words. */
   readonly maxWords: number;
+  /** Every start of a phrase key that ends before one of its spaces ("coast guard" of "coast guard
+   *  cutter"): a lookup whose key is not one can stop, as no longer phrase begins with it. */
+  readonly prefixes: ReadonlySet<string>;
 }
 
 function build(): Lexicon {
@@ -346,7 +349,9 @@ function build(): Lexicon {
   };
   for (const [key, entries] of ALIASES) add(entries, `e:${key}`);
   for (const [id, entries] of GROUPS) add(entries, `c:${id}`);
-  return { phrases, also, maxWords };
+  const prefixes = new Set<string>();
+  for (const key of phrases.keys()) for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) prefixes.add(key.slice(0, i));
+  return { phrases, also, maxWords, prefixes };
 }
 
 export const LEXICON: Lexicon = build();

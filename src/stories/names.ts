@@ -155,9 +155,11 @@ export function phraseAt(text: string, words: readonly Word[], i: number, to: nu
     if (n > 0 && !isJoinedLoose(text, words, i + n)) break;
     key = n === 0 ? stem(w.norm) : `${key} ${stem(w.norm)}`;
     const id = LEXICON.phrases.get(key);
-    if (id === undefined) continue;
-    if (n === 0 && isCaseSensitiveAlias(w.norm) && text.slice(w.start, w.end) !== text.slice(w.start, w.end).toUpperCase()) continue;
-    best = { id, length: n + 1, also: LEXICON.also.get(key) ?? [] };
+    if (id !== undefined && !(n === 0 && isCaseSensitiveAlias(w.norm) && text.slice(w.start, w.end) !== text.slice(w.start, w.end).toUpperCase())) {
+      best = { id, length: n + 1, also: LEXICON.also.get(key) ?? [] };
+    }
+    // No longer phrase starts with these words: stop (the same answer, without the lookups).
+    if (!LEXICON.prefixes.has(key)) break;
   }
   return best;
 }

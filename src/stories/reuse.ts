@@ -528,16 +528,10 @@ export function directionScore(features: readonly number[], weights: readonly nu
 
 /** The passages (6+ words, as findReuse's) that `a` and `b` share, positions in `a` and `b`. */
 export function sharedPassages(a: Prepared, b: Prepared): Passage[] {
-  const ta = normsOf(a);
-  const tb = normsOf(b);
-  const at = new Map<number, number[]>();
-  shingleHashes(tb).forEach((h, pos) => {
-    const list = at.get(h);
-    if (list) list.push(pos);
-    else at.set(h, [pos]);
-  });
+  const { norms: ta, hashes } = shinglesOf(a);
+  const { norms: tb, at } = shinglesOf(b);
   const flat: number[] = [];
-  shingleHashes(ta).forEach((h, pos) => {
+  hashes.forEach((h, pos) => {
     const places = at.get(h);
     // As findReuse: a shingle in more places than maxPostings is boilerplate and proposes nothing
     // (two long pages that repeat one line would otherwise pair every place with every place).
@@ -629,6 +623,26 @@ function normsOf(p: Prepared): string[] {
   return p.words.map((w) => w.norm.replace(/['’]s$/, ''));
 }
 
+const SHINGLES = new WeakMap<Prepared, { norms: readonly string[]; hashes: readonly number[]; at: ReadonlyMap<number, readonly number[]> }>();
+
+/** An article's norms, shingle hashes and where each hash is, once per article (sharedPassages runs per pair). */
+function shinglesOf(p: Prepared): { norms: readonly string[]; hashes: readonly number[]; at: ReadonlyMap<number, readonly number[]> } {
+  let out = SHINGLES.get(p);
+  if (out === undefined) {
+    const norms = normsOf(p);
+    const hashes = shingleHashes(norms);
+    const at = new Map<number, number[]>();
+    hashes.forEach((h, pos) => {
+      const list = at.get(h);
+      if (list) list.push(pos);
+      else at.set(h, [pos]);
+    });
+    out = { norms, hashes, at };
+    SHINGLES.set(p, out);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Derivation: is `copy` written from `source`, also when it is rewritten rather than reprinted?
 // A rewrite keeps the source's facts in new sentences: its rare words (names, places, figures),
@@ -656,6 +670,10 @@ interface Profile {
   bigrams: Set<string>;
   /** Every stem trigram. */
   trigrams: Set<string>;
+  /** The trigram ending at each word ('' for the first two): built once, looked up for each source. */
+  trigramAt: string[];
+  /** The bigram ending at each word ('' for the first), as trigramAt. */
+  bigramAt: string[];
   /** Per sentence, its distinct content stems. */
   sentenceStems: string[][];
 }
@@ -671,6 +689,8 @@ function profileOf(p: Prepared): Profile {
   const bigramsOut = new Set<string>();
   const bigrams = new Set<string>();
   const trigrams = new Set<string>();
+  const trigramAt: string[] = new Array<string>(stems.length).fill('');
+  const bigramAt: string[] = new Array<string>(stems.length).fill('');
   const { of } = sentencesOfWords(p);
   const sentenceSets: Set<string>[] = p.sentences.map(() => new Set<string>());
   for (let i = 0; i < stems.length; i++) {
@@ -681,12 +701,17 @@ function profileOf(p: Prepared): Profile {
     if (contentWord && (of[i] as number) >= 0) sentenceSets[of[i] as number]?.add(s);
     if (i > 0) {
       const key = `${stems[i - 1]} ${s}`;
+      bigramAt[i] = key;
       bigrams.add(key);
       if (!inQuote[i] && !inQuote[i - 1]) bigramsOut.add(key);
     }
-    if (i > 1) trigrams.add(`${stems[i - 2]} ${stems[i - 1]} ${s}`);
+    if (i > 1) {
+      const key = `${stems[i - 2]} ${stems[i - 1]} ${s}`;
+      trigrams.add(key);
+      trigramAt[i] = key;
+    }
   }
-  out = { stems, content, allStems: new Set(stems), bigramsOut, bigrams, trigrams, sentenceStems: sentenceSets.map((x) => [...x]) };
+  out = { stems, content, allStems: new Set(stems), bigramsOut, bigrams, trigrams, trigramAt, bigramAt, sentenceStems: sentenceSets.map((x) => [...x]) };
   PROFILES.set(p, out);
   return out;
 }
@@ -745,7 +770,7 @@ export function derivationFeatures(copy: Prepared, sources: readonly Prepared[])
   const n = c.stems.length;
   const inRun = new Uint8Array(n);
   for (let i = 2; i < n; i++) {
-    const key = `${c.stems[i - 2]} ${c.stems[i - 1]} ${c.stems[i]}`;
+    const key = c.trigramAt[i] as string;
     if (ss.some((s) => s.trigrams.has(key))) inRun.fill(1, i - 2, i + 1);
   }
   let runs = 0;
@@ -866,11 +891,11 @@ function tiledWords(c: Profile, ss: readonly Profile[]): number {
       const runs: [number, number, number][] = [];
       for (let i = 0; i + 1 < n; i++) {
         if (markA[i] || markA[i + 1]) continue;
-        const places = at.get(`${a[i]} ${a[i + 1]}`);
+        const places = at.get(c.bigramAt[i + 1] as string);
         // A pair the source has in very many places ("of the" in a book-length page) seeds no run:
         // the runs through it are found from the next word on, one word shorter.
         if (places === undefined || places.length > MAX_TILE_SEEDS) continue;
-        const fromPrevious = i > 0 && !markA[i - 1] && (at.get(`${a[i - 1]} ${a[i]}`)?.length ?? Infinity) <= MAX_TILE_SEEDS;
+        const fromPrevious = i > 0 && !markA[i - 1] && (at.get(c.bigramAt[i] as string)?.length ?? Infinity) <= MAX_TILE_SEEDS;
         for (const j of places) {
           if (markB[j] || markB[j + 1]) continue;
           // Maximal runs only: one that the previous word extends is found from there.
@@ -961,7 +986,7 @@ function bigramWords(c: Profile, ss: readonly Profile[]): number {
   const n = c.stems.length;
   const inPair = new Uint8Array(n);
   for (let i = 1; i < n; i++) {
-    const key = `${c.stems[i - 1]} ${c.stems[i]}`;
+    const key = c.bigramAt[i] as string;
     if (ss.some((s) => s.bigrams.has(key))) inPair.fill(1, i - 1, i + 1);
   }
   let k = 0;
