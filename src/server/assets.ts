@@ -60,6 +60,8 @@ thead th { background: var(--panel); position: sticky; top: 0; }
 th.fact { min-width: 16rem; font-weight: normal; }
 tr:target th.fact { background: var(--mark); }
 td.stance { min-width: 12rem; max-width: 22rem; }
+td.stance p.member { margin: 0 0 .4rem; }
+td.stance p.member:last-child { margin-bottom: 0; }
 th.count { white-space: nowrap; }
 td.none { color: var(--muted); }
 .st-asserts { color: var(--ok); }

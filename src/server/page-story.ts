@@ -108,13 +108,16 @@ ${columns.map((r) => factCell(f, r))}</tr>`;
 }
 
 function factCell(f: Fact, r: ArticleRef): Html {
-  const member = f.members.find((m) => m.articleId === r.article.id);
-  if (!member) return html`<td class="none"><span aria-hidden="true">—</span><span class="sr-only">not reported by ${r.label}</span></td>`;
+  const members = f.members.filter((m) => m.articleId === r.article.id);
+  if (members.length === 0) return html`<td class="none"><span aria-hidden="true">—</span><span class="sr-only">not reported by ${r.label}</span></td>`;
   // The outlet's own words, side by side with the others' (a fact-checker compares wordings, not
-  // labels); the stance only when it is not a plain assertion, and where the words were relayed from.
-  const words = cut(member.text, 300);
-  const note = `${member.stance === 'asserts' ? '' : ` (${STANCE_WORD[member.stance]})`}${member.via ? ` (via ${member.via})` : ''}`;
-  return html`<td class="stance"><a class="st-${member.stance}" href="${evidenceHref(member)}" title="${words}" aria-label="${r.label} ${STANCE_WORD[member.stance]}: ${words}">${cut(member.text, 160)}</a>${note ? html`<span class="meta">${note}</span>` : ''}</td>`;
+  // labels), every sentence of it that the fact holds; the stance only when it is not a plain
+  // assertion, and where the words were relayed from.
+  return html`<td class="stance">${members.map((member) => {
+    const words = cut(member.text, 300);
+    const note = `${member.stance === 'asserts' ? '' : ` (${STANCE_WORD[member.stance]})`}${member.via ? ` (via ${member.via})` : ''}`;
+    return html`<p class="member"><a class="st-${member.stance}" href="${evidenceHref(member)}" title="${words}" aria-label="${r.label} ${STANCE_WORD[member.stance]}: ${words}">${cut(member.text, 160)}</a>${note ? html`<span class="meta">${note}</span>` : ''}</p>`;
+  })}</td>`;
 }
 
 function reuseSection(s: StoryOutline, jsonUrl: string): Html {
