@@ -175,6 +175,7 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
     if (p.words[k]?.norm === 'of') {
       // "three of them", "two of the four piers": a part of something, not a count of its own;
       // unless the whole is counted too: "four of six counts" and "three of six counts" conflict
+      // (parts under other predicates, "acquitted on two of six", stay apart by countPredicate)
       const wholeAt = p.words[k + 1]?.norm === 'the' ? k + 2 : k + 1;
       const whole = p.words[wholeAt];
       const wholeValue = whole && wholeAt < last ? numberValue(whole) : undefined;
@@ -218,10 +219,6 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
     if (!unit) continue;
     // An age ("a 12-year-old daughter", "48 years old") tells who someone is, not a count of the event.
     if (AGE_UNIT.has(unit) && p.words.slice(k, k + 3).some((x) => x.norm === 'old')) continue;
-    // A part is a part of what is said of it: "guilty on four of six counts" and "acquitted on two
-    // of six counts" are two parts, not two counts of one; the part takes the nearest content word
-    // before it (else after it) as what it counts.
-    if (partOf) partOf += `|${partPredicate(p, i, k, first, last)}`;
     const predicate = unit.includes('+') ? [] : countPredicate(p, i, lowerBoundWord(p, end, k), first, last);
     out.push({ value, unit: unit + partOf, start: w.start, end, approximate, bound, predicate });
   }
@@ -326,24 +323,6 @@ function numberWordsRun(p: Prepared, i: number, last: number): { value: number; 
     }
   }
   return { value, end: k };
-}
-
-/** The content word nearest before word `i` (three words back), else the first after `after` (three on): its stem. */
-function partPredicate(p: Prepared, i: number, after: number, first: number, last: number): string {
-  const content = (k: number): string | null => {
-    const w = p.words[k];
-    return w && !w.isNumber && isContentWord(w) && NUMBER_WORDS.get(w.norm) === undefined ? stem(w.norm) : null;
-  };
-  for (let k = i - 1; k >= Math.max(first, i - 3); k--) {
-    const c = content(k);
-    if (c) return c;
-  }
-  // past the counted noun
-  for (let k = after + 1; k < Math.min(last, after + 4); k++) {
-    const c = content(k);
-    if (c) return c;
-  }
-  return '';
 }
 
 function termAt(p: Prepared, i: number, last: number): { term: string; end: number } | null {
