@@ -1159,13 +1159,11 @@ const REWRITE_PLAIN_WORDS = 2;
 function nameStems(p: Prepared, stems: readonly string[]): Set<string>[] {
   const out = p.sentences.map(() => new Set<string>());
   const { of } = sentencesOfWords(p);
-  const text = p.article.text;
   for (let i = 0; i < p.words.length; i++) {
     const k = of[i] as number;
     const w = p.words[i] as Word;
     if (k < 0 || w.start === (p.sentences[k] as { start: number }).start || w.isNumber) continue;
-    const c = text.charCodeAt(w.start);
-    if (c >= 65 && c <= 90) out[k]?.add(stems[i] as string);
+    if (w.isCapitalised) out[k]?.add(stems[i] as string);
   }
   return out;
 }
