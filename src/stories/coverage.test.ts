@@ -48,3 +48,31 @@ test('an article that leaves out many facts lists the most central with weights,
   assert.equal(q?.omitted?.length, OMITTED_LISTED);
   assert.deepEqual(q?.omitted?.slice(0, 3).map((o) => o.factId), ['f-00', 'f-01', 'f-02']);
 });
+
+test('an article that only mentions a fact ("as has been reported") is no origin of it: the counts agree with the fact', () => {
+  const said = 'The harbour radar was switched off for repairs on Monday.';
+  const mention = 'If the radar really was off, as has been reported, someone must answer for it.';
+  const paper = testArticle(`${said} More of the paper's own lines.`, { id: 'paper', outlet: 'Paper' });
+  const column = testArticle(`${mention} The column goes on.`, { id: 'column', outlet: 'Column' });
+  const wire = testArticle('The ferry sailed in fog and hit a grain ship.', { id: 'wire', outlet: 'Wire' });
+  const fact: Fact = {
+    id: 'f-radar',
+    status: 'single-source',
+    independentOrigins: 1,
+    articleIds: ['paper', 'column'],
+    summary: said,
+    members: [
+      { articleId: 'paper', span: { start: 0, end: said.length }, text: said, stance: 'asserts' },
+      { articleId: 'column', span: { start: 0, end: mention.length }, text: mention, stance: 'mentions' },
+    ],
+    conflicts: [],
+  };
+  const originOf = new Map([paper, column, wire].map((a, i) => [a.id, i]));
+  const byArticle = new Map(coverage([paper, column, wire], [fact], originOf).map((c) => [c.articleId, c]));
+  // the wire leaves out a fact of one origin (it was two: the column's mention counted)
+  assert.equal(byArticle.get('wire')?.omitted?.[0]?.origins, 1);
+  assert.deepEqual(byArticle.get('paper')?.only, ['f-radar']);
+  // the column adds nothing: it repeats what "has been reported"
+  assert.deepEqual(byArticle.get('column')?.only, []);
+  assert.deepEqual(byArticle.get('column')?.missing, []);
+});

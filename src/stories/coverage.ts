@@ -39,7 +39,9 @@ export function coverage(articles: readonly Article[], facts: readonly Fact[], o
   const storyOrigins = new Set(articles.map((a) => originOf.get(a.id) ?? -1)).size || 1;
   const storyArticles = articles.length || 1;
   const weighed = facts.map((f) => {
-    const origins = new Set(f.articleIds.map((id) => originOf.get(id) ?? -1));
+    // Origins are those that assert the fact, as in its status: an opinion column that mentions
+    // "as has been reported" neither corroborates it nor reports it as its own.
+    const origins = new Set(f.members.filter((m) => m.stance === 'asserts').map((m) => originOf.get(m.articleId) ?? -1));
     // first member per article: its position in that article
     const firstBy = new Map<string, Evidence>();
     for (const m of f.members) {
@@ -49,11 +51,11 @@ export function coverage(articles: readonly Article[], facts: readonly Fact[], o
     let position = 0;
     for (const e of firstBy.values()) position += 1 - e.span.start / (textLength.get(e.articleId) ?? Math.max(1, e.span.end));
     position = firstBy.size ? position / firstBy.size : 0;
-    const weight = CENTRALITY.origins * (origins.size / storyOrigins) + CENTRALITY.articles * (f.articleIds.length / storyArticles) + CENTRALITY.position * Math.max(0, position);
+    const weight = CENTRALITY.origins * (f.independentOrigins / storyOrigins) + CENTRALITY.articles * (f.articleIds.length / storyArticles) + CENTRALITY.position * Math.max(0, position);
     return { fact: f, origins, evidence: [...firstBy.values()], weight: round(Math.min(1, weight)) };
   });
   const entry = (w: (typeof weighed)[number], evidence: Evidence[]): WeightedFact => ({
-    factId: w.fact.id, weight: w.weight, origins: w.origins.size, articles: w.fact.articleIds.length, evidence,
+    factId: w.fact.id, weight: w.weight, origins: w.fact.independentOrigins, articles: w.fact.articleIds.length, evidence,
   });
   const byWeight = (a: WeightedFact, b: WeightedFact): number => b.weight - a.weight || (a.factId < b.factId ? -1 : a.factId > b.factId ? 1 : 0);
   return articles.map((a) => {
@@ -65,7 +67,8 @@ export function coverage(articles: readonly Article[], facts: readonly Fact[], o
     for (const w of weighed) {
       const f = w.fact;
       const has = f.articleIds.includes(a.id);
-      if (has && w.origins.size === 1) {
+      const asserts = f.members.some((m) => m.articleId === a.id && m.stance === 'asserts');
+      if (asserts && f.independentOrigins <= 1) {
         only.push(f.id);
         added.push(entry(w, w.evidence.filter((e) => e.articleId === a.id)));
       }
