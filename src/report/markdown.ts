@@ -7,7 +7,7 @@
 import { formatMessage, type Comparison, type Fact, type Message } from '../model/index.js';
 import { cut, cutStart, marks, percent, plural } from './excerpt.js';
 import {
-  LIST_MAX, REUSE_DIRECTION, articleCount, derivedLabel, attributionContext, displayName, labelOf, outline, timeSpan,
+  LIST_MAX, REUSE_DIRECTION, articleCount, derivedLabel, attributionContext, displayName, labelOf, outline, phrases, timeSpan,
   type ArticleRef, type ProfileOutline, type ReportOutline, type StoryOutline, type WordCount,
 } from './outline.js';
 import { escapeMarkdown as esc } from './sanitize.js';
@@ -187,7 +187,7 @@ function profile(out: string[], po: ProfileOutline): void {
     items.push(`- **Opinion passages:** ${po.opinion.length}`);
     for (const s of po.opinion.slice(0, 3)) items.push(`  - ${q(s.text, QUOTE_MAX)}`);
   }
-  items.push(`- **Loaded words:** ${pr.loadedWords} (${Math.round(pr.loadedPer1000 * 10) / 10} per 1,000 words)${po.loaded.length ? ': ' + counts(po.loaded) : ''}`);
+  items.push(`- **Loaded words:** ${pr.loadedWords}${phrases(pr.loadedWords, po.loaded)} (${Math.round(pr.loadedPer1000 * 10) / 10} per 1,000 words)${po.loaded.length ? ': ' + counts(po.loaded) : ''}`);
   items.push(`- **Hedges:** ${pr.hedges}${po.hedges.length ? ': ' + counts(po.hedges) : ''}`);
   for (const other of po.other) items.push(`- **${other.kind}:** ${counts(other.words)}`);
   if (pr.biasedSentences !== undefined) items.push(`- **Biased wording (classifier):** ${pr.biasedSentences} of ${plural(pr.sentences, 'sentence')} (${percent(pr.biasShare ?? 0)})`);

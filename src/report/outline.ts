@@ -373,3 +373,13 @@ function placeholder(id: string): Article {
     repairs: [], entities: [], quotes: [], attributions: [], claims: [], signals: [], profile: emptyProfile(), messages: [],
   };
 }
+
+/**
+ * " in N phrases" when the count of loaded words (each word of a multi-word phrase counts, as in
+ * the profile) differs from the number of marked phrases: "loaded words: 11 in 8 phrases" reads
+ * true beside a list of eight marks, where "11" alone read as three marks missing.
+ */
+export function phrases(words: number, loaded: readonly WordCount[]): string {
+  const marks = loaded.reduce((n, w) => n + w.count, 0);
+  return marks > 0 && marks !== words ? ` in ${marks} phrase${marks === 1 ? '' : 's'}` : '';
+}

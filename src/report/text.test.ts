@@ -135,3 +135,17 @@ test('reuse with the three classes: the class after the direction, the rewritten
   assert.match(out, /copies 62% of its words from Daily Record \(published earlier\): wholly derived \(derivation 0\.97\)/);
   assert.match(out, /sentences rewritten from it:\n\s+• “The talks involve”\n\s+Daily Record has: “diplomacy with North Korea”/);
 });
+
+test('loaded words: a count of words beside fewer marked phrases says how many phrases', () => {
+  const c = fixtureComparison();
+  const b = c.articles[1];
+  assert.ok(b);
+  // "railing against" is one mark of two words: the profile counts words
+  const at = b.text.indexOf('railing');
+  b.signals = b.signals.map((s) => (s.kind === 'loaded' && s.span.start === at ? { ...s, span: { start: at, end: at + 'railing against'.length }, text: 'railing against' } : s));
+  b.profile = { ...b.profile, loadedWords: 3 };
+  const text = renderText(c, { width: 200 });
+  assert.match(text, /loaded words: 3 in 2 phrases \(/);
+  // the fixture's own profile: two one-word marks, two words, no "in N phrases"
+  assert.match(report, /loaded words: 2 \(/);
+});

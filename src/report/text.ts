@@ -9,7 +9,7 @@ import { formatMessage, type Comparison, type Conflict, type Fact, type Message 
 import { palette, type Palette } from './ansi.js';
 import { cutStart, percent, plural, quoted } from './excerpt.js';
 import {
-  LIST_MAX, REUSE_DIRECTION, articleCount, derivedLabel, attributionContext, displayName, fileName, labelOf, outline, timeSpan,
+  LIST_MAX, REUSE_DIRECTION, articleCount, derivedLabel, attributionContext, displayName, fileName, labelOf, outline, phrases, timeSpan,
   type ArticleRef, type ProfileOutline, type ReportOutline, type StoryOutline, type WordCount,
 } from './outline.js';
 import { plain, stripControls } from './sanitize.js';
@@ -223,7 +223,7 @@ function profileSection(out: Out, po: ProfileOutline): void {
     const words = po.sensational.map((s) => `${quoted(s.text, EXCERPT_MAX)}${s.detail ? p.dim(` (${plain(s.detail)})`) : ''}`);
     out.line(2, `${p.red('sensational title')}: ${words.join(', ') || quoted(a.title ?? '', EXCERPT_MAX)}`, 4);
   }
-  out.line(2, `loaded words: ${pr.loadedWords} (${round(pr.loadedPer1000)} per 1,000 words)${po.loaded.length ? ': ' + counts(po.loaded) : ''}`, 4);
+  out.line(2, `loaded words: ${pr.loadedWords}${phrases(pr.loadedWords, po.loaded)} (${round(pr.loadedPer1000)} per 1,000 words)${po.loaded.length ? ': ' + counts(po.loaded) : ''}`, 4);
   out.line(2, `hedges: ${pr.hedges}${po.hedges.length ? ': ' + counts(po.hedges) : ''}`, 4);
   for (const other of po.other) out.line(2, `${other.kind}: ${counts(other.words)}`, 4);
 
