@@ -383,3 +383,8 @@ export function phrases(words: number, loaded: readonly WordCount[]): string {
   const marks = loaded.reduce((n, w) => n + w.count, 0);
   return marks > 0 && marks !== words ? ` in ${marks} phrase${marks === 1 ? '' : 's'}` : '';
 }
+
+/** The writer's loaded phrases of an article (quoted ones left out, as the profile counts them). */
+export function loadedPhrases(a: Pick<Article, 'signals'>): WordCount[] {
+  return countWords(a.signals.filter((s) => s.kind === 'loaded' && !isQuotedSignal(s)));
+}

@@ -52,7 +52,9 @@ test('the legend counts what the profile counts: examples, seeds, quotes and hea
     assert.equal(marked['loaded'], a.signals.filter((s) => s.kind === 'loaded').length, `${uri}: every loaded mark is shown in the legend`);
     quotedMarks += a.signals.filter((s) => s.kind !== 'opinion' && s.detail.endsWith('(in quote)')).length;
     // the profile section on the same page prints the same numbers
-    assert.ok(page.includes(`<dt>Loaded words</dt><dd>${p.loadedWords} (`), uri);
+    // (with how many phrases carry them where a mark has several words: "10 in 8 phrases")
+    const phrases = new Set(a.signals.filter((s) => s.kind === 'loaded' && !s.detail.endsWith('(in quote)')).map((s) => `${s.span.start}`)).size;
+    assert.ok(page.includes(`<dt>Loaded words</dt><dd>${p.loadedWords}${phrases > 0 && phrases !== p.loadedWords ? ` in ${phrases} phrase${phrases === 1 ? '' : 's'}` : ''} (`), uri);
     assert.ok(page.includes(`<dt>Hedges</dt><dd>${p.hedges}</dd>`), uri);
   }
   assert.ok(quotedMarks >= 2, 'the inputs have quoted loaded words or hedges: marked, not counted');

@@ -4,7 +4,7 @@
  * from, quoted sources, the removed boilerplate and repairs on request, and the messages.
  */
 import { inBodyOf, profileCountOf, type Article, type FieldSource, type SignalKind, type Span } from '../model/index.js';
-import { displayName } from '../report/outline.js';
+import { displayName, loadedPhrases, phrases } from '../report/outline.js';
 import { percent } from '../report/excerpt.js';
 import { html, safeHref, type Html } from './html.js';
 import { layout, messageList } from './layout.js';
@@ -107,7 +107,7 @@ function profileSection(a: Article): Html {
 <dl class="facts-of">
 <dt>Kind</dt><dd>${p.kind}: ${p.opinionSentences} of ${p.sentences} sentences opinion (${percent(p.opinionShare)})</dd>
 <dt>Words</dt><dd>${p.words}</dd>
-<dt>Loaded words</dt><dd>${p.loadedWords} (${p.loadedPer1000.toFixed(1)} per 1,000)</dd>
+<dt>Loaded words</dt><dd>${p.loadedWords}${phrases(p.loadedWords, loadedPhrases(a))} (${p.loadedPer1000.toFixed(1)} per 1,000)</dd>
 <dt>Hedges</dt><dd>${p.hedges}</dd>
 <dt>Attributions</dt><dd>${p.attributions.named} named, ${p.attributions.anonymous} anonymous, ${p.attributions.relayed ?? 0} relayed from another outlet, ${p.attributions.dangling} leading nowhere</dd>
 <dt>Quotes</dt><dd>${p.quotes}</dd>

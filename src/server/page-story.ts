@@ -5,7 +5,7 @@
  * (src/report/outline.ts), the same the terminal and Markdown reports walk.
  */
 import type { Article, Evidence, Fact, Stance } from '../model/index.js';
-import { outline, articleCount, derivedLabel, timeSpan, REUSE_DIRECTION, type ArticleRef, type StoryOutline } from '../report/outline.js';
+import { outline, loadedPhrases, phrases, articleCount, derivedLabel, timeSpan, REUSE_DIRECTION, type ArticleRef, type StoryOutline } from '../report/outline.js';
 import { cut, percent } from '../report/excerpt.js';
 import { html, type Html } from './html.js';
 import { layout, messageList } from './layout.js';
@@ -74,7 +74,7 @@ function outletCard(r: ArticleRef): Html {
 <dt>Byline</dt><dd>${a.byline ?? 'none'}</dd>
 <dt>Kind</dt><dd>${p.kind} (${percent(p.opinionShare)} opinion)</dd>
 <dt>Words</dt><dd>${p.words}</dd>
-<dt>Loaded</dt><dd>${p.loadedWords} (${p.loadedPer1000.toFixed(1)} per 1,000 words)</dd>
+<dt>Loaded</dt><dd>${p.loadedWords}${phrases(p.loadedWords, loadedPhrases(a))} (${p.loadedPer1000.toFixed(1)} per 1,000 words)</dd>
 <dt>Sources</dt><dd>${p.attributions.named} named, ${p.attributions.anonymous} anonymous, ${p.attributions.relayed ?? 0} relayed, ${p.attributions.dangling} dangling</dd>
 <dt>Quotes</dt><dd>${p.quotes}</dd>
 </dl></li>`;
