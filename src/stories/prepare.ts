@@ -44,3 +44,19 @@ function isBodySentence(article: Article, s: Span, index: number): boolean {
   if (index === 0 && article.paragraphs.length === 0 && !/[.]["”’]?$/.test(text)) return false;
   return !BYLINE_RE.test(text);
 }
+
+/**
+ * The sentences that are byline or dateline lines ("By Ada Kestell | 2026-03-14"): metadata,
+ * never a sentence anyone wrote or rewrote from another article.
+ */
+export function bylineSentences(p: Prepared): Set<number> {
+  const out = new Set<number>();
+  const article = p.article;
+  const bylines = article.paragraphs.filter((q) => q.kind === 'byline');
+  p.sentences.forEach((s, k) => {
+    if (article.paragraphs.length > 0) {
+      if (bylines.some((q) => q.span.start <= s.start && s.start < q.span.end)) out.add(k);
+    } else if (!p.isBody[k] && BYLINE_RE.test(article.text.slice(s.start, s.end))) out.add(k);
+  });
+  return out;
+}

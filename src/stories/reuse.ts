@@ -7,7 +7,7 @@
 import { evidence, type Reuse } from '../model/index.js';
 import { DERIVATION_THRESHOLDS, DERIVATION_WEIGHTS, DIRECTION_WEIGHTS, WHOLLY_WEIGHTS } from './derivation.data.js';
 import { DocumentFrequency } from './group/df.js';
-import type { Prepared } from './prepare.js';
+import { bylineSentences, type Prepared } from './prepare.js';
 import { stem } from './stem.js';
 import { isContentWord, type Word } from './words.js';
 
@@ -1178,9 +1178,11 @@ export function rewrittenSentences(copy: Prepared, source: Prepared, covered: Ui
     if (k >= 0 && covered[i]) verbatim[k] = (verbatim[k] as number) + 1;
   });
   const names = nameStems(copy, c.stems);
+  const copyBylines = bylineSentences(copy);
+  const sourceBylines = bylineSentences(source);
   const out: { from: ReturnType<typeof evidence>; to: ReturnType<typeof evidence> }[] = [];
   c.sentenceStems.forEach((set, k) => {
-    if (set.length < 3 || (verbatim[k] as number) * 2 >= (words[k] as number)) return;
+    if (set.length < 3 || (verbatim[k] as number) * 2 >= (words[k] as number) || copyBylines.has(k)) return;
     // hits per source sentence, and those on words that are not names: a caption that shares only
     // the ship's and the port's names with a sentence is no rewrite of it
     const hits = new Map<number, number>();
@@ -1191,6 +1193,7 @@ export function rewrittenSentences(copy: Prepared, source: Prepared, covered: Ui
       if (!list || list.length > 50) continue;
       const isName = names[k]?.has(t) === true;
       for (const q of list) {
+        if (sourceBylines.has(q)) continue;
         hits.set(q, (hits.get(q) ?? 0) + 1);
         if (!isName) plain.set(q, (plain.get(q) ?? 0) + 1);
       }
