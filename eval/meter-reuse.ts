@@ -13,6 +13,8 @@ export interface DerivationRow {
   wholly: number[];
   label: Derivation;
   catchline: string;
+  /** The newspaper article's id (its path under the corpus). */
+  id: string;
 }
 
 /** Rows for the labelled papers among `members` (indices into texts and prepared alike). */
@@ -23,7 +25,7 @@ export function derivationRows(texts: readonly MeterText[], prepared: readonly P
     const t = texts[i] as MeterText;
     if (t.kind !== 'paper' || !t.label) continue;
     const features = derivationFeatures(prepared[i] as Prepared, wire);
-    out.push({ features, wholly: whollyFeatures(prepared[i] as Prepared, wire, features), label: t.label, catchline: t.catchline });
+    out.push({ features, wholly: whollyFeatures(prepared[i] as Prepared, wire, features), label: t.label, catchline: t.catchline, id: t.id });
   }
   return out;
 }

@@ -10,6 +10,8 @@
  *      catchline's wire texts, the larger over them) beside word 1-gram containment in the wire
  *      texts (Clough et al.'s measure, the baseline); the same score's three-way macro-F1 with
  *      its two thresholds chosen by 5-fold cross-validation over catchlines (published: 0.664);
+ *      the learned derivation score the same way, then under three more fold sets and on each
+ *      half of the catchlines (odd / even) fitted on the other;
  *   3. direction: for each reuse pair between a wire text and a derived article, whether the
  *      wire text is the one called the source, without dates and with them; and the undated
  *      edit-shape score out of fold (weights fitted on the other catchlines' pairs);
@@ -63,6 +65,7 @@ for (const [name, articles] of [['the whole set, no dates', undated], ['the whol
 const byGroup = new Map<string, number[]>();
 texts.forEach((t, i) => byGroup.set(t.group, [...(byGroup.get(t.group) ?? []), i]));
 interface Scored {
+  id: string;
   label: Derivation;
   catchline: string;
   score: number;
@@ -92,7 +95,7 @@ for (const members of byGroup.values()) {
     const types = new Set(p.words.map((w) => w.norm));
     let inWire = 0;
     for (const w of types) if (wireWords.has(w)) inWire++;
-    scored.push({ label: t.label, catchline: t.catchline, score: copiedShare(p, wire.map((x) => preparedUndated[x] as Prepared)), baseline: types.size ? inWire / types.size : 0 });
+    scored.push({ id: t.id, label: t.label, catchline: t.catchline, score: copiedShare(p, wire.map((x) => preparedUndated[x] as Prepared)), baseline: types.size ? inWire / types.size : 0 });
   }
   rows.push(...derivationRows(members.map((i) => texts[i] as MeterText), preparedUndated, members.map((_, k) => k)));
   directionPairs.push(...directionRows(members.map((i) => texts[i] as MeterText), preparedUndated, members.map((_, k) => k)));
@@ -157,6 +160,7 @@ console.log('score                              derived AUC  3-way macro-F1 (5-f
 console.log(`crosscheck copiedShare             ${fmt(figures.reuseAuc).padStart(11)}  ${fmt(figures.macroF1)}`);
 console.log(`crosscheck derivation (out of fold)${fmt(figures.derivationAuc).padStart(11)}  ${fmt(figures.derivationMacroF1)} (wholly vs partially by its own score; ${fmt(derivation.oneScoreMacroF1)} with both thresholds on the derivation score)`);
 console.log(`baseline: 1-gram containment       ${fmt(figures.baselineAuc).padStart(11)}  ${fmt(baselineMacroF1)}`);
+derivationBySplit(rows, new Map(scored.map((s) => [s.id, s.baseline] as const)));
 const storyViewF1 = macroF1(storyView.map((x) => x.gold), storyView.map((x) => x.predicted));
 figures.storyViewMacroF1 = storyViewF1;
 console.log(`the story view's classes (reuse pairs from a wire text, shipped weights and thresholds: in-sample) ${fmt(storyViewF1)}; labelled papers with no listed pair from a wire text: ${storyView.filter((x) => x.predicted === 'non').length} (${storyView.filter((x) => x.predicted === 'non' && x.gold !== 'non').length} of them derived)`);
@@ -255,20 +259,20 @@ function dateOf(t: MeterText): string {
 }
 
 /**
- * The derivation score out of fold: per fold (by catchline), weights fitted on the other folds'
+ * The derivation score out of fold: per fold (`fold` of a row, `FOLDS` of them: by default 5 by
+ * the catchline's hash, foldOf), weights fitted on the other folds'
  * articles (derived = wholly or partially) and the two thresholds chosen on them with those
  * weights; AUC of the held-out probabilities and macro-F1 of their held-out classes. The classes
  * two ways: both thresholds on the derivation probability (oneScoreMacroF1), and (macroF1) the
  * first on it, the second on the wholly-vs-partially probability (reuse.ts whollyProbability,
  * its weights fitted on the other folds' derived articles alone), the pair chosen together.
  */
-function crossValidatedDerivation(items: readonly DerivationRow[]): { auc: number; macroF1: number; oneScoreMacroF1: number } {
-  const FOLDS = 5;
+function crossValidatedDerivation(items: readonly DerivationRow[], fold: (r: DerivationRow) => number = (r) => foldOf(r.catchline, 5), FOLDS = 5): { auc: number; macroF1: number; oneScoreMacroF1: number; probability: number[]; classes: Derivation[] } {
   const probability = new Array<number>(items.length).fill(0);
   const oneScore: Derivation[] = new Array(items.length);
   const twoScores: Derivation[] = new Array(items.length);
   for (let f = 0; f < FOLDS; f++) {
-    const train = items.filter((r) => foldOf(r.catchline, FOLDS) !== f);
+    const train = items.filter((r) => fold(r) !== f);
     const weights = fitDerivation(train.map((r) => r.features), train.map((r) => r.label !== 'non'));
     const derived = train.filter((r) => r.label !== 'non');
     const wholly = fitDerivation(derived.map((r) => r.wholly), derived.map((r) => r.label === 'wholly'));
@@ -277,14 +281,43 @@ function crossValidatedDerivation(items: readonly DerivationRow[]): { auc: numbe
     const [t1, t2] = bestThresholds(train.map((r) => r.label), train.map(scoreOf));
     const { derived: u1, wholly: u2 } = chooseThresholds(train.map((r) => r.label), train.map(scoreOf), train.map(whollyOf));
     items.forEach((r, i) => {
-      if (foldOf(r.catchline, FOLDS) !== f) return;
+      if (fold(r) !== f) return;
       probability[i] = scoreOf(r);
       oneScore[i] = classify(probability[i] as number, t1, t2);
       twoScores[i] = (probability[i] as number) < u1 ? 'non' : whollyOf(r) >= u2 ? 'wholly' : 'partially';
     });
   }
   const gold = items.map((r) => r.label);
-  return { auc: rocAuc(probability, items.map((r) => r.label !== 'non')), macroF1: macroF1(gold, twoScores), oneScoreMacroF1: macroF1(gold, oneScore) };
+  return { auc: rocAuc(probability, items.map((r) => r.label !== 'non')), macroF1: macroF1(gold, twoScores), oneScoreMacroF1: macroF1(gold, oneScore), probability, classes: twoScores };
+}
+
+/**
+ * The derivation score under other splits of the stories (issue #14: a learned score ships only
+ * if it holds on every fold set and on both halves): the 5-fold CV again with the catchline
+ * hashed with '#1', '#2', '#3' appended (foldOf), and the catchlines in sorted order cut into odd
+ * (1st, 3rd, ...) and even ones, each half scored by weights and thresholds fitted on the other;
+ * beside each half, 1-gram containment (`baseline`, by article id) on the same articles.
+ */
+function derivationBySplit(items: readonly DerivationRow[], baseline: ReadonlyMap<string, number>): void {
+  const seeds = ['#1', '#2', '#3'].map((salt) => crossValidatedDerivation(items, (r) => foldOf(r.catchline + salt, 5)));
+  const all = [figures.derivationAuc as number, ...seeds.map((x) => x.auc)];
+  const f1s = [figures.derivationMacroF1 as number, ...seeds.map((x) => x.macroF1)];
+  figures.derivationAucSeedsMean = all.reduce((a, b) => a + b, 0) / all.length;
+  console.log(`  other fold sets (catchline hashed with #1..#3): AUC ${seeds.map((x) => fmt(x.auc)).join(' ')}, macro-F1 ${seeds.map((x) => fmt(x.macroF1)).join(' ')}; mean of the four ${fmt(figures.derivationAucSeedsMean)} / ${fmt(f1s.reduce((a, b) => a + b, 0) / f1s.length)}`);
+  const catchlines = [...new Set(items.map((r) => r.catchline))].sort();
+  const parity = new Map(catchlines.map((c, i) => [c, i % 2] as const));
+  // Fold 0 holds the odd catchlines (1st, 3rd, ...): scored with weights fitted on the even ones.
+  const halves = crossValidatedDerivation(items, (r) => parity.get(r.catchline) as number, 2);
+  const parts: string[] = [];
+  for (const [h, name, key] of [[0, 'odd', 'derivationAucOdd'], [1, 'even', 'derivationAucEven']] as const) {
+    const at = items.flatMap((r, i) => (parity.get(r.catchline) === h ? [i] : []));
+    const pos = at.map((i) => (items[i] as DerivationRow).label !== 'non');
+    figures[key] = rocAuc(at.map((i) => halves.probability[i] as number), pos);
+    const f1 = macroF1(at.map((i) => (items[i] as DerivationRow).label), at.map((i) => halves.classes[i] as Derivation));
+    const base = rocAuc(at.map((i) => baseline.get((items[i] as DerivationRow).id) ?? 0), pos);
+    parts.push(`${name} catchlines (${at.length} papers, fitted on the ${h === 0 ? 'even' : 'odd'}) AUC ${fmt(figures[key] as number)} (1-gram containment ${fmt(base)}), macro-F1 ${fmt(f1)}`);
+  }
+  console.log(`  halves: ${parts.join('; ')}`);
 }
 
 /** The undated direction rules (reuse.ts dayOfWriting, then editDirection) out of fold: per fold (by catchline), edit-shape weights fitted on the other folds' pairs and the margin chosen on them (chooseDirectionMargin); right when it calls the held-out pair's wire text the source. */
