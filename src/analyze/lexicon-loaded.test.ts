@@ -19,7 +19,7 @@ function loaded(text: string): string[] {
 
 test('the lexicon has a few hundred entries of every kind', () => {
   assert.ok(LOADED.size > 300, `only ${LOADED.size}`);
-  for (const phrase of ['thug', 'regime', 'railing', 'slammed', 'lashed out', 'the left', 'far-right', 'blow up', 'nukes', 'dictatorship']) {
+  for (const phrase of ['thug', 'regime', 'railing against', 'railed at', 'slammed', 'lashed out', 'the left', 'far-right', 'blow up', 'nukes', 'dictatorship']) {
     assert.ok(LOADED.has(phrase), phrase);
   }
 });
@@ -55,4 +55,9 @@ test('PhraseTable: longest match first, later entries replace earlier ones', () 
   assert.equal(m.length, 1);
   assert.equal(m[0]!.value, 3);
   assert.equal(m[0]!.to - m[0]!.from, 2);
+});
+
+test("'rail' is loaded as a verb of speech with its preposition, never as the noun", () => {
+  assert.deepEqual(loaded('Democrats were railing against the plan, and he railed at the council.'), ['railing against', 'railed at']);
+  assert.deepEqual(loaded('The rail line reopened, the regional rail operator said, after new rails were laid.'), []);
 });

@@ -57,7 +57,7 @@ const GROUPS: readonly Group[] = [
   // --- emotive verbs of speech: how someone said it, in the writer's words
   {
     kind: 'emotive-speech', weight: 0.7,
-    verbs: ['rail', 'rail against', 'rant', 'lash out', 'fume', 'seethe', 'berate', 'eviscerate', 'excoriate', 'lambaste', 'castigate', 'pummel', 'savage', 'skewer', 'shred', 'torch', 'spew', 'bluster', 'whine', 'whinge', 'gloat', 'sneer', 'jeer', 'screech', 'shriek', 'howl', 'bray', 'tear into', 'lay into', 'unload on', 'go ballistic', 'freak out', 'rip into', 'pontificate', 'grandstand', 'bloviate', 'brag', 'crow', 'throw a tantrum'],
+    verbs: ['rail against', 'rail at', 'rant', 'lash out', 'fume', 'seethe', 'berate', 'eviscerate', 'excoriate', 'lambaste', 'castigate', 'pummel', 'savage', 'skewer', 'shred', 'torch', 'spew', 'bluster', 'whine', 'whinge', 'gloat', 'sneer', 'jeer', 'screech', 'shriek', 'howl', 'bray', 'tear into', 'lay into', 'unload on', 'go ballistic', 'freak out', 'rip into', 'pontificate', 'grandstand', 'bloviate', 'brag', 'crow', 'throw a tantrum'],
   },
   {
     kind: 'emotive-speech', weight: 0.5,
