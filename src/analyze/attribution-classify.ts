@@ -82,6 +82,10 @@ export function classify(c: Ctx, first: number, last: number, si: number): Class
     // "according to Marrowby General Hospital": a named institution, whatever the tagger made of it
     const head = place.text.slice(place.text.lastIndexOf(' ') + 1).toLowerCase();
     if (place.text.includes(' ') && INSTITUTION_HEADS.has(head)) return { kind: 'named', canonical: place.canonical, speaker: span, unresolved: false };
+    // "the Caldow water board", "the Tennick district council": the place only says whose body it
+    // is; the definite phrase ends in the body's own lower-case head, named as "the board said" is
+    // ("a Caldow woman" names no one; "Caldow officials" ended above as generic)
+    if (f.norm === 'the' && place.span.end < l.start && !isCapital(text, l)) return { kind: 'named', canonical: null, speaker: span, unresolved: false };
     return { kind: 'anonymous', canonical: place.canonical, speaker: span, unresolved: false };
   }
   // "Workers say": a capital at the start of the sentence names no one

@@ -166,6 +166,8 @@ function sentenceTail(c: Ctx, last: number, b: number): number {
     if (t.kind === 'punct') {
       const ch = text[t.start] ?? '';
       if (ch === '.' && !isNamePeriod(text, tokens, x)) break;
+      // "according to the water board, five days after a main burst": a time or reason clause after a comma is no part of the source
+      if (ch === ',' && opensAdverbialClause(text, tokens, x + 1, b)) break;
       if (ch === ',' || ch === '-' || ch === '’' || ch === "'" || ch === '/' || ch === '&' || isNamePeriod(text, tokens, x)) continue;
       return -1;
     }
@@ -173,6 +175,26 @@ function sentenceTail(c: Ctx, last: number, b: number): number {
     end = x;
   }
   return end;
+}
+
+/** Words that open a time, reason or condition clause: after a comma they end a source. */
+const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'unless', 'whereas', 'despite', 'once']);
+/** Number words that open a span of time ("five days after"). */
+const TIME_COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'a', 'few']);
+/** Units of time after such a count. */
+const TIME_UNITS = new Set(['minutes', 'hours', 'days', 'weeks', 'months', 'years', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decades']);
+
+/**
+ * Does a lower-case time, reason or condition clause start at token x: "after the flood",
+ * "because the pumps failed", "five days after", "two weeks before", "12 hours after"?
+ */
+function opensAdverbialClause(text: string, tokens: readonly Token[], x: number, b: number): boolean {
+  const t = tokens[x];
+  if (x >= b || t === undefined || t.kind === 'punct' || !isLower(text, t)) return false;
+  if (CLAUSE_OPENERS.has(t.norm)) return true;
+  const unit = tokens[x + 1];
+  const after = tokens[x + 2];
+  return (TIME_COUNT_WORDS.has(t.norm) || t.kind === 'number') && unit !== undefined && TIME_UNITS.has(unit.norm) && after !== undefined && (after.norm === 'after' || after.norm === 'before' || after.norm === 'ago' || after.norm === 'later');
 }
 
 /** Does the phrase open its sentence with a capitalised -ing word that names nothing ("Rattling off", "Speaking in Harlem")? */
