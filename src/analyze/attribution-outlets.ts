@@ -74,9 +74,17 @@ function outletByName(text: string, tokens: readonly Token[], a: number, b: numb
   if (words < 2) return null;
   const last = (tokens[b] as Token).norm;
   const lastTwo = b > a ? `${(tokens[b - 1] as Token).norm} ${last}` : '';
-  if (!OUTLET_NAME_HEADS.has(last) && !OUTLET_NAME_HEADS.has(lastTwo)) return null;
+  if (!OUTLET_NAME_HEADS.has(last) && !OUTLET_NAME_HEADS.has(lastTwo) && !namesBroadcaster(tokens, a, b)) return null;
   let from = a;
   if ((tokens[from] as Token).norm === 'the') from++;
   if (from === b) return null;
   return text.slice((tokens[from] as Token).start, (tokens[b] as Token).end).replace(/\s+/g, ' ');
+}
+
+/** Words that make a capitalised name a broadcaster's, wherever they stand in it: "BBC Radio Harrow", "Radio Free Europe", "Tyneside TV". */
+const BROADCAST_WORDS = new Set(['radio', 'tv', 'television', 'broadcasting']);
+
+function namesBroadcaster(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let i = a; i <= b; i++) if (BROADCAST_WORDS.has((tokens[i] as Token).norm)) return true;
+  return false;
 }
