@@ -142,6 +142,9 @@ export const GENERIC_HEADS = new Set([
   'passenger', 'passengers', 'survivor', 'survivors', 'relative', 'relatives', 'protester', 'protesters', 'activist', 'activists',
   'firefighter', 'firefighters', 'nurse', 'nurses', 'doctor', 'doctors', 'teacher', 'teachers', 'student', 'students', 'customer',
   'customers', 'participant', 'participants', 'attendee', 'attendees', 'locals', 'guard', 'guards', 'parent', 'parents',
+  // people named by their family tie only ("one mother, who did not want to be named, said")
+  'mother', 'mothers', 'father', 'fathers', 'mum', 'mom', 'dad', 'son', 'daughter', 'wife', 'husband', 'sister', 'brother',
+  'grandmother', 'grandfather', 'girl', 'boy', 'widow', 'widower', 'pensioner', 'pensioners',
 ]);
 
 /** Modifiers that make any source anonymous ("unidentified U.S. officials", "an unnamed aide"). */
