@@ -95,7 +95,40 @@ export function isRealMatch(view: TextView, table: CueTable, m: PhraseMatch<Cue>
   }
   // "dangerous chemicals": a technical term, not the writer's verdict (as for loaded words)
   if (table === 'evaluative' && isHazardTerm(view.text, view.words, m.from, m.to, m.value.lemma)) return false;
+  // "three of them seriously injured", "seriously ill": how badly someone is hurt, a medical fact
+  // ("14 were injured, three of them seriously": the condition said before the adverb)
+  if (table === 'intensifier' && SEVERITY_ADVERBS.has(m.value.lemma) && (conditionWithin(view.words, m.to, 1) || conditionBefore(view.words, m.from, 6))) return false;
+  // "None of them is seriously ill", "all of them were in a stable condition": a count of the
+  // people just named, not a sweeping claim
+  if (table === 'sweeping' && GROUP_PARTITIVE.has(view.words[m.to - 1]?.norm ?? '') && view.words[m.to - 2]?.norm === 'of' && BE_FORMS.has(view.words[m.to]?.norm ?? '') && conditionWithin(view.words, m.to + 1, 3)) return false;
   return true;
+}
+
+/** Adverbs that grade an injury or illness ("seriously injured", "critically ill"). */
+const SEVERITY_ADVERBS: ReadonlySet<string> = new Set(['seriously', 'critically', 'badly', 'gravely', 'severely']);
+/** The last word of a partitive of a group just named: "none of them", "all of those". */
+const GROUP_PARTITIVE: ReadonlySet<string> = new Set(['them', 'those', 'these', 'us']);
+const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'remain', 'remains', 'remained']);
+/** Words of bodily harm and medical condition. */
+const CONDITION_WORDS: ReadonlySet<string> = new Set([
+  'ill', 'sick', 'injured', 'hurt', 'wounded', 'burned', 'burnt', 'harmed', 'hospitalised', 'hospitalized', 'hospital', 'stable',
+  'critical', 'condition', 'unharmed', 'unhurt', 'missing', 'dead', 'killed', 'alive', 'safe', 'conscious', 'unconscious', 'injuries',
+]);
+
+/** Is there a CONDITION_WORDS word among the `n` words before index i? */
+function conditionBefore(words: readonly Word[], i: number, n: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - n; k--) if (CONDITION_WORDS.has((words[k] as Word).norm)) return true;
+  return false;
+}
+
+/** Is there a CONDITION_WORDS word among the `n` words from index i (in one run of words)? */
+function conditionWithin(words: readonly Word[], i: number, n: number): boolean {
+  for (let k = i; k < i + n && k < words.length; k++) {
+    const w = words[k] as Word;
+    if (k > i && w.gap) return false;
+    if (CONDITION_WORDS.has(w.norm)) return true;
+  }
+  return false;
 }
 
 /** Shared by every sentence without matches of a table (most of them): read-only. */
