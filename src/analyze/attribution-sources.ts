@@ -166,6 +166,8 @@ function sentenceTail(c: Ctx, last: number, b: number): number {
     if (t.kind === 'punct') {
       const ch = text[t.start] ?? '';
       if (ch === '.' && !isNamePeriod(text, tokens, x)) break;
+      // "..., according to Human Rights Watch, security forces have killed 400": a clause after the comma is the report, not the source
+      if (ch === ',' && opensClauseTail(c, x + 1, b)) break;
       if (ch === ',' || ch === '-' || ch === '’' || ch === "'" || ch === '/' || ch === '&' || isNamePeriod(text, tokens, x)) continue;
       return -1;
     }
@@ -173,6 +175,32 @@ function sentenceTail(c: Ctx, last: number, b: number): number {
     end = x;
   }
   return end;
+}
+
+/** Words opening a clause or an adjunct after a comma: what follows is no description of a source. */
+const CLAUSE_TAIL_OPENERS = new Set(['but', 'although', 'though', 'because', 'while', 'during', 'compared', 'as', 'when', 'where', 'whereas', 'despite', 'after', 'before', 'since', 'so', 'yet', 'even', 'and', 'with', 'than']);
+
+/**
+ * Does a clause start at token i (after a comma) rather than a description of the source before
+ * the comma: an opener ("but", "during", "compared with") first, or a finite verb ("is", "has",
+ * "was a decision", "network censured") before any "who"/"which" of a relative clause?
+ */
+function opensClauseTail(c: Ctx, i: number, b: number): boolean {
+  const { tokens, text } = c;
+  const first = tokens[i];
+  if (!first || first.kind !== 'word') return false;
+  if (CLAUSE_TAIL_OPENERS.has(first.norm)) return true;
+  for (let x = i; x < b; x++) {
+    const t = tokens[x] as Token;
+    if (t.kind !== 'word') {
+      if (t.kind === 'punct' && (text[t.start] === '.' || text[t.start] === ',') && !isNamePeriod(text, tokens, x)) return false;
+      continue;
+    }
+    if (t.norm === 'who' || t.norm === 'which' || t.norm === 'that' || t.norm === 'including') return false;
+    if (FINITE_AFTER_SUBJECT.has(t.norm)) return true;
+    if (x > i && t.norm.length > 4 && t.norm.endsWith('ed') && isLower(text, t) && !INNER_PREPOSITIONS.has(tokens[x - 1]?.norm ?? '')) return true;
+  }
+  return false;
 }
 
 /** Does the phrase open its sentence with a capitalised -ing word that names nothing ("Rattling off", "Speaking in Harlem")? */
