@@ -20,7 +20,7 @@ import { ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_PARTICIPLES, CUE_VER
 import { tokenBits, WORD_BITS } from './word-bits.js';
 import { ROLE_WORDS, type Cue, type CueInput, type Ctx, isLower, isCapital, isNamePeriod, baseNorm, isInside, entitiesIn, isRoleWord, tokenAt, isAdverb } from './attribution-context.js';
 import { outletOf } from './attribution-outlets.js';
-import { isSuffixPeriod, OBJECT_PRONOUNS, subjectLeft, isPeopleWord, QUANTITIES, EVIDENCE_NOUNS, sourceRight, subjectBeforeAside, asideEnd, isDash, subjectBeforeDashAside, afterQuotation, subjectBeforeAsides, subjectBeforeRelative, countedSubject, appositiveEnd, restrictiveClauseEnd, closedAppositiveEnd, describesSource, firstSubject, timeAfterAside } from './attribution-subjects.js';
+import { isSuffixPeriod, OBJECT_PRONOUNS, subjectLeft, isPeopleWord, QUANTITIES, EVIDENCE_NOUNS, sourceRight, subjectBeforeAside, asideEnd, isDash, subjectBeforeDashAside, afterQuotation, subjectBeforeAsides, subjectBeforeRelative, countedSubject, appositiveEnd, restrictiveClauseEnd, closedAppositiveEnd, describesSource, firstSubject, timeAfterAside, madeByStart } from './attribution-subjects.js';
 import { classify } from './attribution-classify.js';
 export type { Cue, CueInput } from './attribution-context.js';
 export { outletOf } from './attribution-outlets.js';
@@ -381,10 +381,12 @@ function record(c: Ctx, out: Cue[], cue: Span, phrase: [number, number] | null, 
     return;
   }
   const [first, last] = phrase;
-  // the span covers an aside after the name ("Kenneth Baer, a former official, said"); the name classifies
-  const source = { start: (c.tokens[first] as Token).start, end: (c.tokens[Math.max(last, extent)] as Token).end };
+  // the span covers an aside after the name ("Kenneth Baer, a former official, said") and a document
+  // its maker made ("A recent survey by the Harbour League found"); the name classifies
+  const lead = madeByStart(c, first, c.ranges[si]?.[0] ?? first);
+  const source = { start: (c.tokens[lead] as Token).start, end: (c.tokens[Math.max(last, extent)] as Token).end };
   const k = classify(c, first, last, si);
-  if (k.kind === 'anonymous' && k.speaker.start === source.start) {
+  if (k.kind === 'anonymous' && k.speaker.start === (c.tokens[first] as Token).start) {
     const head = c.tokens[last] as Token;
     const list = c.anonymous.get(si) ?? [];
     // "he"/"she" stands only for a phrase with a word for a person ("a senior official", "a worker

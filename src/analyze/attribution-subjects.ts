@@ -123,6 +123,32 @@ export function subjectLeft(c: Ctx, j: number, a: number): [number, number] | nu
   return first <= j ? [first, j] : null;
 }
 
+/** Most tokens between a document noun and the "by" / "from" of its maker ("a report released in September by"). */
+const MAX_MADE_BY_TOKENS = 6;
+
+/**
+ * "A recent survey by Comcast found", "a report released by the Brookings Institution estimated",
+ * "An email from Neera Tanden reveals": a subject read leftwards that stopped at the "by" / "from"
+ * of a document's maker takes the document in (PolNeAR's Source is the whole phrase). The first
+ * token of the document's phrase, or `first` when no document noun stands within a few words
+ * before the preposition (words only: "released in September", "issued over the summer").
+ */
+export function madeByStart(c: Ctx, first: number, a: number): number {
+  const { tokens, text } = c;
+  const by = tokens[first - 1];
+  if (!by || by.norm !== 'by' || first - 2 < a) return first;
+  for (let x = first - 2; x >= a && first - 2 - x < MAX_MADE_BY_TOKENS; x--) {
+    const t = tokens[x] as Token;
+    if (t.kind !== 'word' && t.kind !== 'number') return first;
+    if (SUBJECT_STOPS.has(t.norm) && t.norm !== 'by' || CUE_VERBS.has(t.norm)) return first;
+    if (MADE_BY_HEADS.has(t.norm) && isLower(text, t)) {
+      const outer = subjectLeft(c, x, a);
+      return outer ? outer[0] : first;
+    }
+  }
+  return first;
+}
+
 /** Words that bound a number or quantity before it ("about half of voters", "nearly 6 in 10"). */
 const APPROXIMATORS = new Set(['about', 'nearly', 'almost', 'roughly', 'approximately', 'around', 'only', 'just', 'over', 'under', 'some']);
 /** Two-word bounds before a number or quantity ("more than 4 in 10", "all but two", "at least 40"). */
@@ -325,6 +351,8 @@ function isGluedInside(c: Ctx, i: number): boolean {
 
 /** Words naming evidence whose maker a "by" phrase names ("a poll by", "an analysis by"), besides DOCUMENT_HEADS and OUTLET_DOCUMENTS. */
 export const EVIDENCE_NOUNS = new Set(['poll', 'polls', 'polling', 'study', 'studies', 'data', 'review', 'estimate', 'estimates', 'document', 'documents', 'records', 'memo', 'statement', 'audit', 'letter', 'filing', 'filings', 'research', 'figures', 'tallies', 'counts', 'surveys', 'projection', 'projections', 'calculations', 'model', 'book']);
+/** Documents and findings whose maker follows "by" / "from" in a subject ("A recent survey by X found", "An email from X reveals"). */
+const MADE_BY_HEADS = new Set([...EVIDENCE_NOUNS, 'report', 'reports', 'survey', 'analysis', 'email', 'emails', 'copy', 'guidelines', 'evidence', 'examination', 'story', 'article']);
 
 /** Is `prev` a word whose "by" phrase names its maker: an evidence noun or a participle ("conducted by", "released by")? */
 function isMadeBy(text: string, prev: Token): boolean {
