@@ -20,7 +20,7 @@ import { ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_PARTICIPLES, CUE_VER
 import { tokenBits, WORD_BITS } from './word-bits.js';
 import { ROLE_WORDS, type Cue, type CueInput, type Ctx, isLower, isCapital, isNamePeriod, baseNorm, isInside, entitiesIn, isRoleWord, tokenAt, isAdverb } from './attribution-context.js';
 import { outletOf } from './attribution-outlets.js';
-import { isSuffixPeriod, OBJECT_PRONOUNS, subjectLeft, isPeopleWord, QUANTITIES, EVIDENCE_NOUNS, sourceRight, subjectBeforeAside, asideEnd, isDash, subjectBeforeDashAside, afterQuotation, subjectBeforeAsides, subjectBeforeRelative, countedSubject, appositiveEnd, restrictiveClauseEnd, closedAppositiveEnd, describesSource, firstSubject, timeAfterAside, madeByStart } from './attribution-subjects.js';
+import { isSuffixPeriod, OBJECT_PRONOUNS, subjectLeft, isPeopleWord, QUANTITIES, EVIDENCE_NOUNS, sourceRight, subjectBeforeAside, asideEnd, isDash, subjectBeforeDashAside, afterQuotation, subjectBeforeAsides, subjectBeforeRelative, countedSubject, appositiveEnd, restrictiveClauseEnd, closedAppositiveEnd, describesSource, firstSubject, timeAfterAside, madeByStart, coordinatedStart } from './attribution-subjects.js';
 import { classify } from './attribution-classify.js';
 export type { Cue, CueInput } from './attribution-context.js';
 export { outletOf } from './attribution-outlets.js';
@@ -563,7 +563,11 @@ export function findCues(input: CueInput): Cue[] {
         phrase = subjectBeforeRelative(c, j, a);
         // "people who have battled other online threats say": the relative clause belongs to the source (PolNeAR)
         if (phrase) extent = j;
-        else phrase = subjectLeft(c, j, a);
+        else {
+          phrase = subjectLeft(c, j, a);
+          // "Politicians and even some technologists say": a coordination opening the clause is the source
+          if (phrase) phrase = [coordinatedStart(c, phrase[0], a), phrase[1]];
+        }
       }
       else if (j >= a && left && (text[left.start] === ')' || isSuffixPeriod(c, j))) phrase = subjectLeft(c, j, a);
       else if (j - 1 >= a && left && text[left.start] === ',' && text[(tokens[j - 1] as Token).start] === ')') phrase = subjectLeft(c, j - 1, a); // "Sen. Jack Reed (D-R.I.), said"

@@ -123,6 +123,81 @@ export function subjectLeft(c: Ctx, j: number, a: number): [number, number] | nu
   return first <= j ? [first, j] : null;
 }
 
+/** Words that may open a coordinated subject before its first part ("Both Trump and his attorneys", "Neither Cruz nor Christie"). */
+const COORDINATION_OPENERS = new Set(['both', 'neither', 'either']);
+/** Focus words after a conjunction ("and even some technologists", "and also her aides"). */
+const FOCUS_WORDS = new Set(['even', 'also', 'especially', 'particularly']);
+/** Words that may stand before a coordinated subject opening a clause ("But private companies and traders say"). */
+const CLAUSE_LINKS = new Set(['but', 'yet', 'so', 'and']);
+
+/**
+ * "Politicians and even some technologists say", "Neither Cruz nor Christie acknowledged",
+ * "Friends, lobbyists and former foes say": a subject read leftwards that stopped after "and" /
+ * "or" / "nor" takes the parts before it in when together they open the clause (the sentence's
+ * first token, or one after "But"), so that "The talks failed and critics say" keeps "critics".
+ * PolNeAR's Source is the whole coordination. The first token of the whole, or `first`.
+ */
+export function coordinatedStart(c: Ctx, first: number, a: number): number {
+  const { tokens, text } = c;
+  // "Politicians and even some technologists": a focus word between the conjunction and the part
+  const focus = FOCUS_WORDS.has(tokens[first - 1]?.norm ?? '') ? 1 : 0;
+  const conj = tokens[first - 1 - focus]?.norm;
+  if (conj !== 'and' && conj !== 'or' && conj !== 'nor') return first;
+  let start = first;
+  let end = first - 2 - focus;
+  // "labor unions, environmental groups, and many lawmakers": a comma before the conjunction only
+  // in a list of three or more ("All the reviews came back clear, and the F.B.I. has said" joins clauses)
+  const listComma = text[(tokens[end] as Token | undefined)?.start ?? -1] === ',';
+  let parts = 0;
+  for (; parts < 4 && end >= a; parts++) {
+    if (text[(tokens[end] as Token).start] === ',') end--;
+    const t = tokens[end];
+    if (!t || (t.kind !== 'word' && t.kind !== 'number') || OBJECT_PRONOUNS.has(t.norm) || TIME_WORDS.has(t.norm)) return first;
+    const part = subjectLeftPart(c, end, a);
+    if (part === null || !isCoordinatedPart(c, part, end, parts > 0)) return first;
+    start = part;
+    const before = tokens[start - 1];
+    if (!before || start === a) break;
+    if (text[before.start] === ',' && start - 2 >= a) { end = start - 2; continue; }
+    break;
+  }
+  if (listComma && parts < 1) return first;
+  if (COORDINATION_OPENERS.has(tokens[start - 1]?.norm ?? '') && start - 1 >= a) start--;
+  const before = tokens[start - 1];
+  const opens = start === a || (start - 1 === a && before !== undefined && CLAUSE_LINKS.has(before.norm));
+  return opens ? start : first;
+}
+
+/** Most tokens of one item of a listed subject before its last two parts ("Friends, lobbyists and former foes"). */
+const MAX_LIST_ITEM_TOKENS = 3;
+
+/**
+ * May tokens [f, l] be a part of a coordinated subject: no -ly adverb, lower-case -ed word or "to"
+ * ("The program infamously used forged documents and false reports")? An item of a list before a
+ * comma ("Friends, lobbyists and ...") is short and ends in a name or a plural, so that an opener
+ * ("However, five past and current employees", "Early in the campaign, he and others") is none.
+ */
+function isCoordinatedPart(c: Ctx, f: number, l: number, listItem: boolean): boolean {
+  const { tokens, text } = c;
+  for (let x = f; x <= l; x++) {
+    const t = tokens[x] as Token;
+    if (t.kind !== 'word' || !isLower(text, t)) continue;
+    if (t.norm === 'to' || isAdverb(text, t) || (t.norm.length > 4 && t.norm.endsWith('ed'))) return false;
+  }
+  if (!listItem) return true;
+  const last = tokens[l] as Token;
+  const nameEnd = isCapital(text, last) && entitiesIn(c.entities, last.start, last.end).length > 0;
+  return l - f < MAX_LIST_ITEM_TOKENS && (nameEnd || (last.norm.endsWith('s') && !last.norm.endsWith('ss')));
+}
+
+/** The first token of one part of a coordinated subject ending at token j: a name, a pronoun or a noun phrase read leftwards. */
+function subjectLeftPart(c: Ctx, j: number, a: number): number | null {
+  const t = c.tokens[j] as Token;
+  if (PERSON_PRONOUNS.has(t.norm) || PLURAL_PRONOUNS.has(t.norm)) return j;
+  const part = subjectLeft(c, j, a);
+  return part && part[1] === j ? part[0] : null;
+}
+
 /** Most tokens between a document noun and the "by" / "from" of its maker ("a report released in September by"). */
 const MAX_MADE_BY_TOKENS = 6;
 
