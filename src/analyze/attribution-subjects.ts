@@ -508,7 +508,7 @@ export function asideEnd(c: Ctx, last: number, j: number): number {
   const { tokens, text } = c;
   let end = -1;
   for (let i = last + 1; i < j; i++) {
-    if (text[(tokens[i] as Token).start] !== ',') continue;
+    if (text[(tokens[i] as Token).start] !== ',' || isInside(c.quoted, (tokens[i] as Token).start)) continue; // "''Going Viral,''"
     if (!describesSource(c, tokens[i + 1])) return end;
     end = i - 1;
   }
@@ -576,7 +576,13 @@ export function subjectBeforeAsides(c: Ctx, j: number, a: number): [number, numb
   if (text[tokens[j]?.start ?? 0] !== ',') return null;
   for (let i = j - 1; i > a && j - i <= MAX_ASIDE_TOKENS; i--) {
     const t = tokens[i] as Token;
-    if (isInside(c.quoted, t.start)) return null;
+    if (isInside(c.quoted, t.start)) {
+      // "Hemsley, the co-author of "Going Viral," about ..., said": a quoted title inside an aside
+      const open = titleStart(c, i, a);
+      if (open < 0) return null;
+      i = open;
+      continue;
+    }
     if (t.kind !== 'punct') continue;
     const ch = text[t.start] ?? '';
     if (ch !== ',') {
@@ -672,7 +678,13 @@ export function appositiveEnd(c: Ctx, last: number, b: number): number {
   let lastWord = -1;
   for (; x < b && x - k <= MAX_ASIDE_TOKENS; x++) {
     const t = tokens[x] as Token;
-    if (isInside(c.quoted, t.start)) break;
+    if (isInside(c.quoted, t.start)) {
+      // "said Steven Brill, author of “America's Bitter Pill,” a history of ...": a quoted title is part of the description
+      const title = titleEnd(c, x, b);
+      if (title < 0) break;
+      x = lastWord = title;
+      continue;
+    }
     if (t.kind === 'punct' && (text[t.start] === '.' || text[t.start] === ';' || text[t.start] === ':') && !isNamePeriod(text, tokens, x)) break;
     // "said Peter Rice, chairman of Fox Networks Group, noting that ...": a later aside that is no description ends it
     if (t.kind === 'punct' && text[t.start] === ',' && x > k + 1 && !describesSource(c, tokens[x + 1])) break;
@@ -705,6 +717,43 @@ export function restrictiveClauseEnd(c: Ctx, last: number, b: number): number {
     end = x;
   }
   return end > last + 1 ? end : -1;
+}
+
+/** Most words of a quoted title inside a source ("author of ''Those Guys Have All the Fun: Inside the World of ESPN''"). */
+const MAX_TITLE_WORDS = 12;
+
+/**
+ * The last token of a quoted title opening at token x (its opening mark), before token b, or -1: a
+ * quotation of at most MAX_TITLE_WORDS words, half of them or more capitalised (a book, a show, a
+ * report: "“America's Bitter Pill,”", "''Going Viral''"), not a statement in sentence case.
+ */
+export function titleEnd(c: Ctx, x: number, b: number): number {
+  const { tokens, text } = c;
+  const open = tokens[x] as Token;
+  const span = c.quoted.find((q) => q.start === open.start);
+  if (!span) return -1;
+  let words = 0;
+  let capitals = 0;
+  let last = -1;
+  for (let y = x; y < b && (tokens[y] as Token).start < span.end; y++) {
+    const t = tokens[y] as Token;
+    last = y;
+    if (t.kind !== 'word') continue;
+    words++;
+    if (isCapital(text, t)) capitals++;
+  }
+  return words > 0 && words <= MAX_TITLE_WORDS && capitals * 2 >= words ? last : -1;
+}
+
+/** The opening mark's token of a quoted title holding token i (not before token a), or -1 (no title: see titleEnd). */
+function titleStart(c: Ctx, i: number, a: number): number {
+  const { tokens } = c;
+  const t = tokens[i] as Token;
+  const span = c.quoted.find((q) => q.start <= t.start && t.start < q.end);
+  if (!span) return -1;
+  let o = i;
+  while (o > a && (tokens[o - 1] as Token).start >= span.start) o--;
+  return (tokens[o] as Token).start === span.start && titleEnd(c, o, tokens.length) >= 0 ? o : -1;
 }
 
 /**
