@@ -266,6 +266,31 @@ const CONTINUE_FORMS = new Set(['continue', 'continues', 'continued', 'continuin
 
 const PARTICIPLE_OPENERS = new Set(['while', 'before', 'after', 'by', 'from', 'for', 'without', 'when', 'also', 'then', 'and']);
 
+/** Quantifiers that float after a subject ("Richards and Menendez both stressed", "the ministers all urged"). */
+const FLOATING_QUANTIFIERS = new Set(['both', 'all', 'each']);
+/** Words before which a quantifier is the subject itself ("a panel that all agreed", "the city where both claim roots"). */
+const RELATIVES = new Set(['that', 'who', 'which', 'where', 'when', 'whom']);
+/** Adverbs without -ly that stand between a subject and its verb ("has twice complained", "seldom speaks"). */
+const BARE_ADVERBS = new Set(['twice', 'seldom', 'thrice']);
+/** Nouns of "in fact", "in particular", "in turn" between a subject and its verb ("have in fact reported"). */
+const IN_PHRASES = new Set(['fact', 'particular', 'turn']);
+
+/**
+ * How many tokens ending at j stand between a subject and its verb besides BETWEEN_SUBJECT_AND_VERB
+ * and -ly adverbs (PolNeAR train misses took them for the source): a floating quantifier after a
+ * word or a dash (not "of all", "Both said" opening the sentence), a bare adverb, "in fact"; else 0.
+ */
+function betweenWords(c: Ctx, j: number, a: number): number {
+  const { tokens } = c;
+  const t = tokens[j] as Token;
+  if (BARE_ADVERBS.has(t.norm)) return 1;
+  if (IN_PHRASES.has(t.norm) && j - 1 > a && tokens[j - 1]?.norm === 'in') return 2;
+  if (!FLOATING_QUANTIFIERS.has(t.norm) || j - 1 < a) return 0;
+  const before = tokens[j - 1] as Token;
+  if (before.kind === 'word') return DETERMINERS.has(before.norm) || INNER_PREPOSITIONS.has(before.norm) || before.norm === 'and' || before.norm === 'or' || before.norm === 'of' || RELATIVES.has(before.norm) ? 0 : 1;
+  return isDash(c, j - 1) || c.text[before.start] === ')' ? 1 : 0;
+}
+
 /** Is the cue at token k next to a quotation or a colon ("continued:", "“...,” she continued")? */
 function nextToQuote(c: Ctx, k: number): boolean {
   const { tokens, text } = c;
@@ -529,9 +554,9 @@ export function findCues(input: CueInput): Cue[] {
       if (after?.norm === 'by' && tok.norm.endsWith('ed') && !ANSWER_CUES.has(tok.norm)) continue; // "criticized by the left": passive, not "responded by saying"
       let j = continued ? k - 3 : k - 1;
       let passive = false;
-      while (j >= a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(text, tokens[j] as Token))) {
+      while (j >= a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(text, tokens[j] as Token) || betweenWords(c, j, a) > 0)) {
         if (BE_FORMS.has(tokens[j]?.norm ?? '')) passive = true;
-        j--;
+        j -= Math.max(1, betweenWords(c, j, a));
       }
       if (j > a) j = timeAfterAside(c, j, a);
       // "the port must explain why", "they should say so": a demand on the subject, not its report
