@@ -328,12 +328,38 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
       if (f <= j) return [f, l];
     }
   }
+  const main = afterSubordinateOpener(c, a, j);
+  return (main > a ? subjectOfClause(c, main, j) : null) ?? subjectOfClause(c, a, j);
+}
+
+/** The subject of the clause of tokens [a, j] by its words alone (see clauseSubject). */
+function subjectOfClause(c: Ctx, a: number, j: number): [number, number] | null {
+  const { tokens } = c;
   const ents = entitiesIn(c.entities, (tokens[a] as Token).start, (tokens[j] as Token).end);
   // a noun phrase opening the clause right before its verb first ("A New York judge ordered the file on
   // Trump's divorce from Ivana unsealed, saying ...", "The Wisconsin Republican did give Trump some credit,
   // saying ..."): it is the subject whatever names the rest holds; else a name that is no object or
   // owner ("Trump told AFP ..., saying": Trump); else the first name
   return openingNounPhrase(c, a, j) ?? firstSubject(c, ents, a, j, true) ?? firstSubject(c, ents, a, j, false);
+}
+
+/** Conjunctions that open a subordinate clause before the main one ("When Rubio did take Trump on, he did it sideways, acknowledging"). */
+const OPENING_SUBORDINATORS = new Set(['when', 'once', 'since', 'after', 'while', 'although', 'though', 'if', 'as', 'before', 'because', 'until', 'whereas']);
+
+/**
+ * The first token of the main clause after a subordinate clause opening the sentence at token a
+ * ("Once he was president, Mr. Obama made ..., announcing": Mr. Obama), when a word follows its
+ * comma before token j; else a. The subordinate clause's subject is no subject of a participle.
+ */
+function afterSubordinateOpener(c: Ctx, a: number, j: number): number {
+  const { tokens, text } = c;
+  const first = tokens[a];
+  if (!first || first.kind !== 'word' || !OPENING_SUBORDINATORS.has(first.norm)) return a;
+  for (let k = a + 1; k < j; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'punct' && text[t.start] === ',' && !isInside(c.quoted, t.start)) return tokens[k + 1]?.kind === 'word' ? k + 1 : a;
+  }
+  return a;
 }
 
 /** Possessive determiners that open a subject ("His campaign sued the DNC ..., seeking"). */
