@@ -272,6 +272,8 @@ const FLOATING_QUANTIFIERS = new Set(['both', 'all', 'each']);
 const RELATIVES = new Set(['that', 'who', 'which', 'where', 'when', 'whom']);
 /** Adverbs without -ly that stand between a subject and its verb ("has twice complained", "seldom speaks"). */
 const BARE_ADVERBS = new Set(['twice', 'seldom', 'thrice']);
+/** Modals and negated auxiliaries before a verb ("I can't say", "you can say", "Sanders hasn't said"). */
+const MODALS_AND_NEGATIONS = new Set(['can', "can't", 'cannot', "couldn't", "didn't", "doesn't", "don't", "won't", "wouldn't", "hasn't", "haven't", "hadn't", "isn't", "wasn't", "aren't", "weren't"]);
 /** Nouns of "in fact", "in particular", "in turn" between a subject and its verb ("have in fact reported"). */
 const IN_PHRASES = new Set(['fact', 'particular', 'turn']);
 
@@ -283,8 +285,10 @@ const IN_PHRASES = new Set(['fact', 'particular', 'turn']);
 function betweenWords(c: Ctx, j: number, a: number): number {
   const { tokens } = c;
   const t = tokens[j] as Token;
-  if (BARE_ADVERBS.has(t.norm)) return 1;
+  if (BARE_ADVERBS.has(t.norm) || MODALS_AND_NEGATIONS.has(t.norm)) return 1;
   if (IN_PHRASES.has(t.norm) && j - 1 > a && tokens[j - 1]?.norm === 'in') return 2;
+  // "Trump at the time said"
+  if (t.norm === 'time' && j - 2 > a && tokens[j - 1]?.norm === 'the' && tokens[j - 2]?.norm === 'at') return 3;
   if (!FLOATING_QUANTIFIERS.has(t.norm) || j - 1 < a) return 0;
   const before = tokens[j - 1] as Token;
   if (before.kind === 'word') return DETERMINERS.has(before.norm) || INNER_PREPOSITIONS.has(before.norm) || before.norm === 'and' || before.norm === 'or' || before.norm === 'of' || RELATIVES.has(before.norm) ? 0 : 1;
@@ -549,7 +553,10 @@ export function findCues(input: CueInput): Cue[] {
       const participle = CUE_PARTICIPLES.has(tok.norm);
       const progressive = participle && before !== undefined && BE_FORMS.has(before.norm) && k - 1 > a; // "Trump is promising"
       if (progressive) {
-        const phrase = subjectLeft(c, k - 2, a);
+        // "Ryan also is stressing": the words between the subject and "is" are skipped as for any verb
+        let x = k - 2;
+        while (x > a && tokens[x]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[x]?.norm ?? '') || betweenWords(c, x, a) > 0)) x -= Math.max(1, betweenWords(c, x, a));
+        const phrase = subjectLeft(c, x, a);
         if (phrase) record(c, out, cueSpan, phrase, si);
         continue;
       }
