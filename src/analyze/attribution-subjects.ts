@@ -756,11 +756,37 @@ function titleStart(c: Ctx, i: number, a: number): number {
   return (tokens[o] as Token).start === span.start && titleEnd(c, o, tokens.length) >= 0 ? o : -1;
 }
 
+/** Most words of an appositive naming a role through a possessive ("New Jersey's sitting governor"). */
+const MAX_POSSESSIVE_ROLE_TOKENS = 6;
+
+/**
+ * Is the aside opening at token f a role named through a possessive and closed by a comma before
+ * token j ("Christie, New Jersey's sitting governor, repeated ...", "Tracy Martin, Trayvon's
+ * father, issued ...")? A word in 's among its first words, its last word a role word.
+ */
+function possessiveRole(c: Ctx, f: number, j: number): boolean {
+  const { tokens, text } = c;
+  let possessive = false;
+  for (let x = f; x < j && x - f < MAX_POSSESSIVE_ROLE_TOKENS; x++) {
+    const t = tokens[x] as Token;
+    if (t.kind === 'punct') {
+      if (text[t.start] !== ',' || !possessive || x === f) return false;
+      const role = tokens[x - 1] as Token;
+      return isLower(text, role) && isRoleWord(baseNorm(role)) && !NOT_ROLE_WORDS.has(role.norm);
+    }
+    if (t.kind !== 'word') return false;
+    if (t.norm.endsWith("'s") || t.norm.endsWith('’s')) possessive = true;
+  }
+  return false;
+}
+
 /**
  * The last token of an appositive closed by commas right after a clause's subject ending at token
  * `last`, before token j: "Dean, a medical doctor, then appeared on TV, saying ..." -> "a medical
  * doctor"; "Trump, her Republican opponent, bemoaned ... and said". PolNeAR takes it into the
- * Source. It must open with a determiner, a number, "including" or a role word and end at a comma; -1 else.
+ * Source. It must open with a determiner, a number, "including" or a role word, or name a role
+ * through a possessive ("Bush, Florida's former governor, also attacked ..., calling"), and end
+ * at a comma; -1 else.
  */
 export function closedAppositiveEnd(c: Ctx, last: number, j: number): number {
   const { tokens, text } = c;
@@ -768,7 +794,7 @@ export function closedAppositiveEnd(c: Ctx, last: number, j: number): number {
   const first = tokens[last + 2];
   const opens = first !== undefined && first.kind === 'word' && isLower(text, first) &&
     (DETERMINERS.has(first.norm) || first.norm === 'including' || LINKS_BEFORE_DESCRIPTION.has(first.norm) || TITLE_PARTICIPLES.has(first.norm) || isRoleWord(first.norm)) && !NOT_ROLE_WORDS.has(first.norm);
-  if (!first || !(first.kind === 'number' || (opens && describesSource(c, first)))) return -1;
+  if (!first || !(first.kind === 'number' || (opens && describesSource(c, first)) || possessiveRole(c, last + 2, j))) return -1;
   for (let x = last + 2; x < j && x - last <= MAX_ASIDE_TOKENS; x++) {
     const t = tokens[x] as Token;
     if (isInside(c.quoted, t.start)) return -1;

@@ -320,3 +320,8 @@ test('attributions: words between a subject and its verb are no part of the sour
   assert.deepEqual(sources('Reyes also is warning that the canal could close.'), [['warning', 'Reyes']]);
   assert.deepEqual(sources('Marsh at the time said the pumps were old.'), [['said', 'Marsh']]);
 });
+
+test('attributions: a role named through a possessive is an appositive of a participle subject (PolNeAR train, #16)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  assert.deepEqual(sources('Tomas Reyes, Eastport’s former mayor, toured the docks, calling the pumps a disgrace.'), [['calling', 'Tomas Reyes, Eastport’s former mayor']]);
+});
