@@ -84,7 +84,15 @@ function personEndingAt(c: Ctx, j: number, a: number): [number, number] | null {
   if (!e || isInside(c.quoted, e.span.start)) return null;
   let f = j;
   while (f > a && (c.tokens[f - 1] as Token).start >= e.span.start) f--;
-  return [f, j];
+  // "with former Maryland Gov. Martin O'Malley calling Trump a fascist": the titles before the name
+  // belong to it (capitalised words, name periods and "former", not "interviewed about Pope Francis")
+  const titled = subjectLeft(c, j, a);
+  if (!titled || titled[1] !== j || titled[0] >= f) return [f, j];
+  for (let x = titled[0]; x < f; x++) {
+    const t = c.tokens[x] as Token;
+    if (!(isCapital(c.text, t) || isNamePeriod(c.text, c.tokens, x) || t.norm === 'former')) return [f, j];
+  }
+  return titled;
 }
 
 /** A second verb of the clause: "X attacked her and said", "Clinton has encouraged ... but has said". */

@@ -325,3 +325,8 @@ test('attributions: a role named through a possessive is an appositive of a part
   const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
   assert.deepEqual(sources('Tomas Reyes, Eastport’s former mayor, toured the docks, calling the pumps a disgrace.'), [['calling', 'Tomas Reyes, Eastport’s former mayor']]);
 });
+
+test('attributions: the titles before a name right before a participle belong to its source (PolNeAR train, #16)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  assert.deepEqual(sources('The board split, with former Eastport Gov. Lena Marsh calling the vote a mistake.'), [['calling', 'former Eastport Gov. Lena Marsh']]);
+});
