@@ -20,7 +20,7 @@ import { ANONYMOUS_MODIFIERS, BETWEEN_SUBJECT_AND_VERB, CUE_PARTICIPLES, CUE_VER
 import { tokenBits, WORD_BITS } from './word-bits.js';
 import { ROLE_WORDS, type Cue, type CueInput, type Ctx, isLower, isCapital, isNamePeriod, baseNorm, isInside, entitiesIn, isRoleWord, tokenAt, isAdverb } from './attribution-context.js';
 import { outletOf } from './attribution-outlets.js';
-import { isSuffixPeriod, OBJECT_PRONOUNS, subjectLeft, isPeopleWord, QUANTITIES, EVIDENCE_NOUNS, sourceRight, subjectBeforeAside, asideEnd, isDash, subjectBeforeDashAside, afterQuotation, subjectBeforeAsides, subjectBeforeRelative, countedSubject, appositiveEnd, restrictiveClauseEnd, closedAppositiveEnd, describesSource, firstSubject, timeAfterAside } from './attribution-subjects.js';
+import { isSuffixPeriod, OBJECT_PRONOUNS, subjectLeft, isPeopleWord, QUANTITIES, EVIDENCE_NOUNS, sourceRight, subjectBeforeAside, asideEnd, isDash, subjectBeforeDashAside, afterQuotation, subjectBeforeAsides, subjectBeforeRelative, countedSubject, appositiveEnd, restrictiveClauseEnd, closedAppositiveEnd, describesSource, firstSubject, timeAfterAside, madeByStart, coordinatedStart } from './attribution-subjects.js';
 import { classify } from './attribution-classify.js';
 export type { Cue, CueInput } from './attribution-context.js';
 export { outletOf } from './attribution-outlets.js';
@@ -84,7 +84,15 @@ function personEndingAt(c: Ctx, j: number, a: number): [number, number] | null {
   if (!e || isInside(c.quoted, e.span.start)) return null;
   let f = j;
   while (f > a && (c.tokens[f - 1] as Token).start >= e.span.start) f--;
-  return [f, j];
+  // "with former Maryland Gov. Martin O'Malley calling Trump a fascist": the titles before the name
+  // belong to it (capitalised words, name periods and "former", not "interviewed about Pope Francis")
+  const titled = subjectLeft(c, j, a);
+  if (!titled || titled[1] !== j || titled[0] >= f) return [f, j];
+  for (let x = titled[0]; x < f; x++) {
+    const t = c.tokens[x] as Token;
+    if (!(isCapital(c.text, t) || isNamePeriod(c.text, c.tokens, x) || t.norm === 'former')) return [f, j];
+  }
+  return titled;
 }
 
 /** A second verb of the clause: "X attacked her and said", "Clinton has encouraged ... but has said". */
@@ -166,8 +174,9 @@ function sentenceTail(c: Ctx, last: number, b: number): number {
     if (t.kind === 'punct') {
       const ch = text[t.start] ?? '';
       if (ch === '.' && !isNamePeriod(text, tokens, x)) break;
-      // "according to the water board, five days after a main burst": a time or reason clause after a comma is no part of the source
-      if (ch === ',' && opensAdverbialClause(text, tokens, x + 1, b)) break;
+      // "..., according to Human Rights Watch, security forces have killed 400": a clause after the comma is the report, not the source
+      // ("according to the water board, five days after a main burst": a span of time opening it too)
+      if (ch === ',' && (opensClauseTail(c, x + 1, b) || opensTimeSpan(text, tokens, x + 1, b))) break;
       if (ch === ',' || ch === '-' || ch === '’' || ch === "'" || ch === '/' || ch === '&' || isNamePeriod(text, tokens, x)) continue;
       return -1;
     }
@@ -177,24 +186,44 @@ function sentenceTail(c: Ctx, last: number, b: number): number {
   return end;
 }
 
-/** Words that open a time, reason or condition clause: after a comma they end a source. */
-const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'unless', 'whereas', 'despite', 'once']);
 /** Number words that open a span of time ("five days after"). */
 const TIME_COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'a', 'few']);
 /** Units of time after such a count. */
 const TIME_UNITS = new Set(['minutes', 'hours', 'days', 'weeks', 'months', 'years', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decades']);
 
-/**
- * Does a lower-case time, reason or condition clause start at token x: "after the flood",
- * "because the pumps failed", "five days after", "two weeks before", "12 hours after"?
- */
-function opensAdverbialClause(text: string, tokens: readonly Token[], x: number, b: number): boolean {
+/** Does a span of time open a clause at token x: "five days after", "two weeks before", "12 hours later"? */
+function opensTimeSpan(text: string, tokens: readonly Token[], x: number, b: number): boolean {
   const t = tokens[x];
   if (x >= b || t === undefined || t.kind === 'punct' || !isLower(text, t)) return false;
-  if (CLAUSE_OPENERS.has(t.norm)) return true;
   const unit = tokens[x + 1];
   const after = tokens[x + 2];
   return (TIME_COUNT_WORDS.has(t.norm) || t.kind === 'number') && unit !== undefined && TIME_UNITS.has(unit.norm) && after !== undefined && (after.norm === 'after' || after.norm === 'before' || after.norm === 'ago' || after.norm === 'later');
+}
+
+/** Words opening a clause or an adjunct after a comma: what follows is no description of a source. */
+const CLAUSE_TAIL_OPENERS = new Set(['but', 'although', 'though', 'because', 'while', 'during', 'compared', 'as', 'when', 'where', 'whereas', 'despite', 'after', 'before', 'since', 'so', 'yet', 'even', 'and', 'with', 'than']);
+
+/**
+ * Does a clause start at token i (after a comma) rather than a description of the source before
+ * the comma: an opener ("but", "during", "compared with") first, or a finite verb ("is", "has",
+ * "was a decision", "network censured") before any "who"/"which" of a relative clause?
+ */
+function opensClauseTail(c: Ctx, i: number, b: number): boolean {
+  const { tokens, text } = c;
+  const first = tokens[i];
+  if (!first || first.kind !== 'word') return false;
+  if (CLAUSE_TAIL_OPENERS.has(first.norm)) return true;
+  for (let x = i; x < b; x++) {
+    const t = tokens[x] as Token;
+    if (t.kind !== 'word') {
+      if (t.kind === 'punct' && (text[t.start] === '.' || text[t.start] === ',') && !isNamePeriod(text, tokens, x)) return false;
+      continue;
+    }
+    if (t.norm === 'who' || t.norm === 'which' || t.norm === 'that' || t.norm === 'including') return false;
+    if (FINITE_AFTER_SUBJECT.has(t.norm)) return true;
+    if (x > i && t.norm.length > 4 && t.norm.endsWith('ed') && isLower(text, t) && !INNER_PREPOSITIONS.has(tokens[x - 1]?.norm ?? '')) return true;
+  }
+  return false;
 }
 
 /** Does the phrase open its sentence with a capitalised -ing word that names nothing ("Rattling off", "Speaking in Harlem")? */
@@ -260,6 +289,35 @@ const CONTINUE_FORMS = new Set(['continue', 'continues', 'continued', 'continuin
 
 const PARTICIPLE_OPENERS = new Set(['while', 'before', 'after', 'by', 'from', 'for', 'without', 'when', 'also', 'then', 'and']);
 
+/** Quantifiers that float after a subject ("Richards and Menendez both stressed", "the ministers all urged"). */
+const FLOATING_QUANTIFIERS = new Set(['both', 'all', 'each']);
+/** Words before which a quantifier is the subject itself ("a panel that all agreed", "the city where both claim roots"). */
+const RELATIVES = new Set(['that', 'who', 'which', 'where', 'when', 'whom']);
+/** Adverbs without -ly that stand between a subject and its verb ("has twice complained", "seldom speaks"). */
+const BARE_ADVERBS = new Set(['twice', 'seldom', 'thrice']);
+/** Modals and negated auxiliaries before a verb ("I can't say", "you can say", "Sanders hasn't said"). */
+const MODALS_AND_NEGATIONS = new Set(['can', "can't", 'cannot', "couldn't", "didn't", "doesn't", "don't", "won't", "wouldn't", "hasn't", "haven't", "hadn't", "isn't", "wasn't", "aren't", "weren't"]);
+/** Nouns of "in fact", "in particular", "in turn" between a subject and its verb ("have in fact reported"). */
+const IN_PHRASES = new Set(['fact', 'particular', 'turn']);
+
+/**
+ * How many tokens ending at j stand between a subject and its verb besides BETWEEN_SUBJECT_AND_VERB
+ * and -ly adverbs (PolNeAR train misses took them for the source): a floating quantifier after a
+ * word or a dash (not "of all", "Both said" opening the sentence), a bare adverb, "in fact"; else 0.
+ */
+function betweenWords(c: Ctx, j: number, a: number): number {
+  const { tokens } = c;
+  const t = tokens[j] as Token;
+  if (BARE_ADVERBS.has(t.norm) || MODALS_AND_NEGATIONS.has(t.norm)) return 1;
+  if (IN_PHRASES.has(t.norm) && j - 1 > a && tokens[j - 1]?.norm === 'in') return 2;
+  // "Trump at the time said"
+  if (t.norm === 'time' && j - 2 > a && tokens[j - 1]?.norm === 'the' && tokens[j - 2]?.norm === 'at') return 3;
+  if (!FLOATING_QUANTIFIERS.has(t.norm) || j - 1 < a) return 0;
+  const before = tokens[j - 1] as Token;
+  if (before.kind === 'word') return DETERMINERS.has(before.norm) || INNER_PREPOSITIONS.has(before.norm) || before.norm === 'and' || before.norm === 'or' || before.norm === 'of' || RELATIVES.has(before.norm) ? 0 : 1;
+  return isDash(c, j - 1) || c.text[before.start] === ')' ? 1 : 0;
+}
+
 /** Is the cue at token k next to a quotation or a colon ("continued:", "“...,” she continued")? */
 function nextToQuote(c: Ctx, k: number): boolean {
   const { tokens, text } = c;
@@ -297,12 +355,38 @@ function clauseSubject(c: Ctx, out: readonly Cue[], si: number, a: number, j: nu
       if (f <= j) return [f, l];
     }
   }
+  const main = afterSubordinateOpener(c, a, j);
+  return (main > a ? subjectOfClause(c, main, j) : null) ?? subjectOfClause(c, a, j);
+}
+
+/** The subject of the clause of tokens [a, j] by its words alone (see clauseSubject). */
+function subjectOfClause(c: Ctx, a: number, j: number): [number, number] | null {
+  const { tokens } = c;
   const ents = entitiesIn(c.entities, (tokens[a] as Token).start, (tokens[j] as Token).end);
   // a noun phrase opening the clause right before its verb first ("A New York judge ordered the file on
   // Trump's divorce from Ivana unsealed, saying ...", "The Wisconsin Republican did give Trump some credit,
   // saying ..."): it is the subject whatever names the rest holds; else a name that is no object or
   // owner ("Trump told AFP ..., saying": Trump); else the first name
   return openingNounPhrase(c, a, j) ?? firstSubject(c, ents, a, j, true) ?? firstSubject(c, ents, a, j, false);
+}
+
+/** Conjunctions that open a subordinate clause before the main one ("When Rubio did take Trump on, he did it sideways, acknowledging"). */
+const OPENING_SUBORDINATORS = new Set(['when', 'once', 'since', 'after', 'while', 'although', 'though', 'if', 'as', 'before', 'because', 'until', 'whereas']);
+
+/**
+ * The first token of the main clause after a subordinate clause opening the sentence at token a
+ * ("Once he was president, Mr. Obama made ..., announcing": Mr. Obama), when a word follows its
+ * comma before token j; else a. The subordinate clause's subject is no subject of a participle.
+ */
+function afterSubordinateOpener(c: Ctx, a: number, j: number): number {
+  const { tokens, text } = c;
+  const first = tokens[a];
+  if (!first || first.kind !== 'word' || !OPENING_SUBORDINATORS.has(first.norm)) return a;
+  for (let k = a + 1; k < j; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'punct' && text[t.start] === ',' && !isInside(c.quoted, t.start)) return tokens[k + 1]?.kind === 'word' ? k + 1 : a;
+  }
+  return a;
 }
 
 /** Possessive determiners that open a subject ("His campaign sued the DNC ..., seeking"). */
@@ -375,10 +459,12 @@ function record(c: Ctx, out: Cue[], cue: Span, phrase: [number, number] | null, 
     return;
   }
   const [first, last] = phrase;
-  // the span covers an aside after the name ("Kenneth Baer, a former official, said"); the name classifies
-  const source = { start: (c.tokens[first] as Token).start, end: (c.tokens[Math.max(last, extent)] as Token).end };
+  // the span covers an aside after the name ("Kenneth Baer, a former official, said") and a document
+  // its maker made ("A recent survey by the Harbour League found"); the name classifies
+  const lead = madeByStart(c, first, c.ranges[si]?.[0] ?? first);
+  const source = { start: (c.tokens[lead] as Token).start, end: (c.tokens[Math.max(last, extent)] as Token).end };
   const k = classify(c, first, last, si);
-  if (k.kind === 'anonymous' && k.speaker.start === source.start) {
+  if (k.kind === 'anonymous' && k.speaker.start === (c.tokens[first] as Token).start) {
     const head = c.tokens[last] as Token;
     const list = c.anonymous.get(si) ?? [];
     // "he"/"she" stands only for a phrase with a word for a person ("a senior official", "a worker
@@ -490,7 +576,10 @@ export function findCues(input: CueInput): Cue[] {
       const participle = CUE_PARTICIPLES.has(tok.norm);
       const progressive = participle && before !== undefined && BE_FORMS.has(before.norm) && k - 1 > a; // "Trump is promising"
       if (progressive) {
-        const phrase = subjectLeft(c, k - 2, a);
+        // "Ryan also is stressing": the words between the subject and "is" are skipped as for any verb
+        let x = k - 2;
+        while (x > a && tokens[x]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[x]?.norm ?? '') || betweenWords(c, x, a) > 0)) x -= Math.max(1, betweenWords(c, x, a));
+        const phrase = subjectLeft(c, x, a);
         if (phrase) record(c, out, cueSpan, phrase, si);
         continue;
       }
@@ -521,9 +610,9 @@ export function findCues(input: CueInput): Cue[] {
       if (after?.norm === 'by' && tok.norm.endsWith('ed') && !ANSWER_CUES.has(tok.norm)) continue; // "criticized by the left": passive, not "responded by saying"
       let j = continued ? k - 3 : k - 1;
       let passive = false;
-      while (j >= a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(text, tokens[j] as Token))) {
+      while (j >= a && tokens[j]?.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '') || isAdverb(text, tokens[j] as Token) || betweenWords(c, j, a) > 0)) {
         if (BE_FORMS.has(tokens[j]?.norm ?? '')) passive = true;
-        j--;
+        j -= Math.max(1, betweenWords(c, j, a));
       }
       if (j > a) j = timeAfterAside(c, j, a);
       // "the port must explain why", "they should say so": a demand on the subject, not its report
@@ -555,7 +644,11 @@ export function findCues(input: CueInput): Cue[] {
         phrase = subjectBeforeRelative(c, j, a);
         // "people who have battled other online threats say": the relative clause belongs to the source (PolNeAR)
         if (phrase) extent = j;
-        else phrase = subjectLeft(c, j, a);
+        else {
+          phrase = subjectLeft(c, j, a);
+          // "Politicians and even some technologists say": a coordination opening the clause is the source
+          if (phrase) phrase = [coordinatedStart(c, phrase[0], a), phrase[1]];
+        }
       }
       else if (j >= a && left && (text[left.start] === ')' || isSuffixPeriod(c, j))) phrase = subjectLeft(c, j, a);
       else if (j - 1 >= a && left && text[left.start] === ',' && text[(tokens[j - 1] as Token).start] === ')') phrase = subjectLeft(c, j - 1, a); // "Sen. Jack Reed (D-R.I.), said"

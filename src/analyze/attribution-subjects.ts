@@ -123,6 +123,107 @@ export function subjectLeft(c: Ctx, j: number, a: number): [number, number] | nu
   return first <= j ? [first, j] : null;
 }
 
+/** Words that may open a coordinated subject before its first part ("Both Trump and his attorneys", "Neither Cruz nor Christie"). */
+const COORDINATION_OPENERS = new Set(['both', 'neither', 'either']);
+/** Focus words after a conjunction ("and even some technologists", "and also her aides"). */
+const FOCUS_WORDS = new Set(['even', 'also', 'especially', 'particularly']);
+/** Words that may stand before a coordinated subject opening a clause ("But private companies and traders say"). */
+const CLAUSE_LINKS = new Set(['but', 'yet', 'so', 'and']);
+
+/**
+ * "Politicians and even some technologists say", "Neither Cruz nor Christie acknowledged",
+ * "Friends, lobbyists and former foes say": a subject read leftwards that stopped after "and" /
+ * "or" / "nor" takes the parts before it in when together they open the clause (the sentence's
+ * first token, or one after "But"), so that "The talks failed and critics say" keeps "critics".
+ * PolNeAR's Source is the whole coordination. The first token of the whole, or `first`.
+ */
+export function coordinatedStart(c: Ctx, first: number, a: number): number {
+  const { tokens, text } = c;
+  // "Politicians and even some technologists": a focus word between the conjunction and the part
+  const focus = FOCUS_WORDS.has(tokens[first - 1]?.norm ?? '') ? 1 : 0;
+  const conj = tokens[first - 1 - focus]?.norm;
+  if (conj !== 'and' && conj !== 'or' && conj !== 'nor') return first;
+  let start = first;
+  let end = first - 2 - focus;
+  // "labor unions, environmental groups, and many lawmakers": a comma before the conjunction only
+  // in a list of three or more ("All the reviews came back clear, and the F.B.I. has said" joins clauses)
+  const listComma = text[(tokens[end] as Token | undefined)?.start ?? -1] === ',';
+  let parts = 0;
+  for (; parts < 4 && end >= a; parts++) {
+    if (text[(tokens[end] as Token).start] === ',') end--;
+    const t = tokens[end];
+    if (!t || (t.kind !== 'word' && t.kind !== 'number') || OBJECT_PRONOUNS.has(t.norm) || TIME_WORDS.has(t.norm)) return first;
+    const part = subjectLeftPart(c, end, a);
+    if (part === null || !isCoordinatedPart(c, part, end, parts > 0)) return first;
+    start = part;
+    const before = tokens[start - 1];
+    if (!before || start === a) break;
+    if (text[before.start] === ',' && start - 2 >= a) { end = start - 2; continue; }
+    break;
+  }
+  if (listComma && parts < 1) return first;
+  if (COORDINATION_OPENERS.has(tokens[start - 1]?.norm ?? '') && start - 1 >= a) start--;
+  const before = tokens[start - 1];
+  const opens = start === a || (start - 1 === a && before !== undefined && CLAUSE_LINKS.has(before.norm));
+  return opens ? start : first;
+}
+
+/** Most tokens of one item of a listed subject before its last two parts ("Friends, lobbyists and former foes"). */
+const MAX_LIST_ITEM_TOKENS = 3;
+
+/**
+ * May tokens [f, l] be a part of a coordinated subject: no -ly adverb, lower-case -ed word or "to"
+ * ("The program infamously used forged documents and false reports")? An item of a list before a
+ * comma ("Friends, lobbyists and ...") is short and ends in a name or a plural, so that an opener
+ * ("However, five past and current employees", "Early in the campaign, he and others") is none.
+ */
+function isCoordinatedPart(c: Ctx, f: number, l: number, listItem: boolean): boolean {
+  const { tokens, text } = c;
+  for (let x = f; x <= l; x++) {
+    const t = tokens[x] as Token;
+    if (t.kind !== 'word' || !isLower(text, t)) continue;
+    if (t.norm === 'to' || isAdverb(text, t) || (t.norm.length > 4 && t.norm.endsWith('ed'))) return false;
+  }
+  if (!listItem) return true;
+  const last = tokens[l] as Token;
+  const nameEnd = isCapital(text, last) && entitiesIn(c.entities, last.start, last.end).length > 0;
+  return l - f < MAX_LIST_ITEM_TOKENS && (nameEnd || (last.norm.endsWith('s') && !last.norm.endsWith('ss')));
+}
+
+/** The first token of one part of a coordinated subject ending at token j: a name, a pronoun or a noun phrase read leftwards. */
+function subjectLeftPart(c: Ctx, j: number, a: number): number | null {
+  const t = c.tokens[j] as Token;
+  if (PERSON_PRONOUNS.has(t.norm) || PLURAL_PRONOUNS.has(t.norm)) return j;
+  const part = subjectLeft(c, j, a);
+  return part && part[1] === j ? part[0] : null;
+}
+
+/** Most tokens between a document noun and the "by" / "from" of its maker ("a report released in September by"). */
+const MAX_MADE_BY_TOKENS = 6;
+
+/**
+ * "A recent survey by Comcast found", "a report released by the Brookings Institution estimated",
+ * "An email from Neera Tanden reveals": a subject read leftwards that stopped at the "by" / "from"
+ * of a document's maker takes the document in (PolNeAR's Source is the whole phrase). The first
+ * token of the document's phrase, or `first` when no document noun stands within a few words
+ * before the preposition (words only: "released in September", "issued over the summer").
+ */
+export function madeByStart(c: Ctx, first: number, a: number): number {
+  const { tokens, text } = c;
+  const by = tokens[first - 1];
+  if (!by || by.norm !== 'by' || first - 2 < a) return first;
+  for (let x = first - 2; x >= a && first - 2 - x < MAX_MADE_BY_TOKENS; x--) {
+    const t = tokens[x] as Token;
+    if (t.kind !== 'word' && t.kind !== 'number') return first;
+    if (SUBJECT_STOPS.has(t.norm) && t.norm !== 'by' || CUE_VERBS.has(t.norm)) return first;
+    if (MADE_BY_HEADS.has(t.norm) && isLower(text, t)) {
+      const outer = subjectLeft(c, x, a);
+      return outer ? outer[0] : first;
+    }
+  }
+  return first;
+}
+
 /** Words that bound a number or quantity before it ("about half of voters", "nearly 6 in 10"). */
 const APPROXIMATORS = new Set(['about', 'nearly', 'almost', 'roughly', 'approximately', 'around', 'only', 'just', 'over', 'under', 'some']);
 /** Two-word bounds before a number or quantity ("more than 4 in 10", "all but two", "at least 40"). */
@@ -325,6 +426,8 @@ function isGluedInside(c: Ctx, i: number): boolean {
 
 /** Words naming evidence whose maker a "by" phrase names ("a poll by", "an analysis by"), besides DOCUMENT_HEADS and OUTLET_DOCUMENTS. */
 export const EVIDENCE_NOUNS = new Set(['poll', 'polls', 'polling', 'study', 'studies', 'data', 'review', 'estimate', 'estimates', 'document', 'documents', 'records', 'memo', 'statement', 'audit', 'letter', 'filing', 'filings', 'research', 'figures', 'tallies', 'counts', 'surveys', 'projection', 'projections', 'calculations', 'model', 'book']);
+/** Documents and findings whose maker follows "by" / "from" in a subject ("A recent survey by X found", "An email from X reveals"). */
+const MADE_BY_HEADS = new Set([...EVIDENCE_NOUNS, 'report', 'reports', 'survey', 'analysis', 'email', 'emails', 'copy', 'guidelines', 'evidence', 'examination', 'story', 'article']);
 
 /** Is `prev` a word whose "by" phrase names its maker: an evidence noun or a participle ("conducted by", "released by")? */
 function isMadeBy(text: string, prev: Token): boolean {
@@ -405,7 +508,7 @@ export function asideEnd(c: Ctx, last: number, j: number): number {
   const { tokens, text } = c;
   let end = -1;
   for (let i = last + 1; i < j; i++) {
-    if (text[(tokens[i] as Token).start] !== ',') continue;
+    if (text[(tokens[i] as Token).start] !== ',' || isInside(c.quoted, (tokens[i] as Token).start)) continue; // "''Going Viral,''"
     if (!describesSource(c, tokens[i + 1])) return end;
     end = i - 1;
   }
@@ -473,7 +576,13 @@ export function subjectBeforeAsides(c: Ctx, j: number, a: number): [number, numb
   if (text[tokens[j]?.start ?? 0] !== ',') return null;
   for (let i = j - 1; i > a && j - i <= MAX_ASIDE_TOKENS; i--) {
     const t = tokens[i] as Token;
-    if (isInside(c.quoted, t.start)) return null;
+    if (isInside(c.quoted, t.start)) {
+      // "Hemsley, the co-author of "Going Viral," about ..., said": a quoted title inside an aside
+      const open = titleStart(c, i, a);
+      if (open < 0) return null;
+      i = open;
+      continue;
+    }
     if (t.kind !== 'punct') continue;
     const ch = text[t.start] ?? '';
     if (ch !== ',') {
@@ -569,7 +678,13 @@ export function appositiveEnd(c: Ctx, last: number, b: number): number {
   let lastWord = -1;
   for (; x < b && x - k <= MAX_ASIDE_TOKENS; x++) {
     const t = tokens[x] as Token;
-    if (isInside(c.quoted, t.start)) break;
+    if (isInside(c.quoted, t.start)) {
+      // "said Steven Brill, author of “America's Bitter Pill,” a history of ...": a quoted title is part of the description
+      const title = titleEnd(c, x, b);
+      if (title < 0) break;
+      x = lastWord = title;
+      continue;
+    }
     if (t.kind === 'punct' && (text[t.start] === '.' || text[t.start] === ';' || text[t.start] === ':') && !isNamePeriod(text, tokens, x)) break;
     // "said Peter Rice, chairman of Fox Networks Group, noting that ...": a later aside that is no description ends it
     if (t.kind === 'punct' && text[t.start] === ',' && x > k + 1 && !describesSource(c, tokens[x + 1])) break;
@@ -604,11 +719,74 @@ export function restrictiveClauseEnd(c: Ctx, last: number, b: number): number {
   return end > last + 1 ? end : -1;
 }
 
+/** Most words of a quoted title inside a source ("author of ''Those Guys Have All the Fun: Inside the World of ESPN''"). */
+const MAX_TITLE_WORDS = 12;
+
+/**
+ * The last token of a quoted title opening at token x (its opening mark), before token b, or -1: a
+ * quotation of at most MAX_TITLE_WORDS words, half of them or more capitalised (a book, a show, a
+ * report: "“America's Bitter Pill,”", "''Going Viral''"), not a statement in sentence case.
+ */
+export function titleEnd(c: Ctx, x: number, b: number): number {
+  const { tokens, text } = c;
+  const open = tokens[x] as Token;
+  const span = c.quoted.find((q) => q.start === open.start);
+  if (!span) return -1;
+  let words = 0;
+  let capitals = 0;
+  let last = -1;
+  for (let y = x; y < b && (tokens[y] as Token).start < span.end; y++) {
+    const t = tokens[y] as Token;
+    last = y;
+    if (t.kind !== 'word') continue;
+    words++;
+    if (isCapital(text, t)) capitals++;
+  }
+  return words > 0 && words <= MAX_TITLE_WORDS && capitals * 2 >= words ? last : -1;
+}
+
+/** The opening mark's token of a quoted title holding token i (not before token a), or -1 (no title: see titleEnd). */
+function titleStart(c: Ctx, i: number, a: number): number {
+  const { tokens } = c;
+  const t = tokens[i] as Token;
+  const span = c.quoted.find((q) => q.start <= t.start && t.start < q.end);
+  if (!span) return -1;
+  let o = i;
+  while (o > a && (tokens[o - 1] as Token).start >= span.start) o--;
+  return (tokens[o] as Token).start === span.start && titleEnd(c, o, tokens.length) >= 0 ? o : -1;
+}
+
+/** Most words of an appositive naming a role through a possessive ("New Jersey's sitting governor"). */
+const MAX_POSSESSIVE_ROLE_TOKENS = 6;
+
+/**
+ * Is the aside opening at token f a role named through a possessive and closed by a comma before
+ * token j ("Christie, New Jersey's sitting governor, repeated ...", "Tracy Martin, Trayvon's
+ * father, issued ...")? A word in 's among its first words, its last word a role word.
+ */
+function possessiveRole(c: Ctx, f: number, j: number): boolean {
+  const { tokens, text } = c;
+  let possessive = false;
+  for (let x = f; x < j && x - f < MAX_POSSESSIVE_ROLE_TOKENS; x++) {
+    const t = tokens[x] as Token;
+    if (t.kind === 'punct') {
+      if (text[t.start] !== ',' || !possessive || x === f) return false;
+      const role = tokens[x - 1] as Token;
+      return isLower(text, role) && isRoleWord(baseNorm(role)) && !NOT_ROLE_WORDS.has(role.norm);
+    }
+    if (t.kind !== 'word') return false;
+    if (t.norm.endsWith("'s") || t.norm.endsWith('’s')) possessive = true;
+  }
+  return false;
+}
+
 /**
  * The last token of an appositive closed by commas right after a clause's subject ending at token
  * `last`, before token j: "Dean, a medical doctor, then appeared on TV, saying ..." -> "a medical
  * doctor"; "Trump, her Republican opponent, bemoaned ... and said". PolNeAR takes it into the
- * Source. It must open with a determiner, a number, "including" or a role word and end at a comma; -1 else.
+ * Source. It must open with a determiner, a number, "including" or a role word, or name a role
+ * through a possessive ("Bush, Florida's former governor, also attacked ..., calling"), and end
+ * at a comma; -1 else.
  */
 export function closedAppositiveEnd(c: Ctx, last: number, j: number): number {
   const { tokens, text } = c;
@@ -616,7 +794,7 @@ export function closedAppositiveEnd(c: Ctx, last: number, j: number): number {
   const first = tokens[last + 2];
   const opens = first !== undefined && first.kind === 'word' && isLower(text, first) &&
     (DETERMINERS.has(first.norm) || first.norm === 'including' || LINKS_BEFORE_DESCRIPTION.has(first.norm) || TITLE_PARTICIPLES.has(first.norm) || isRoleWord(first.norm)) && !NOT_ROLE_WORDS.has(first.norm);
-  if (!first || !(first.kind === 'number' || (opens && describesSource(c, first)))) return -1;
+  if (!first || !(first.kind === 'number' || (opens && describesSource(c, first)) || possessiveRole(c, last + 2, j))) return -1;
   for (let x = last + 2; x < j && x - last <= MAX_ASIDE_TOKENS; x++) {
     const t = tokens[x] as Token;
     if (isInside(c.quoted, t.start)) return -1;

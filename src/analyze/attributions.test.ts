@@ -311,3 +311,23 @@ test('attributions: a person named after a role and its preposition is not the s
     ['named', 'The minister of the economy, Ana Pell, said', 'person:ana-pell'],
   ]);
 });
+
+test('attributions: words between a subject and its verb are no part of the source (PolNeAR train, #16)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  // modals and negated auxiliaries ("I can", "didn't" were taken into the source or for it)
+  assert.deepEqual(sources('I can say the pilots are tired.'), [['say', 'I']]);
+  assert.deepEqual(sources('He didn’t suggest a date for the vote.'), [['suggest', 'He']]);
+  // an adverb before a progressive "is", and "at the time"
+  assert.deepEqual(sources('Reyes also is warning that the canal could close.'), [['warning', 'Reyes']]);
+  assert.deepEqual(sources('Marsh at the time said the pumps were old.'), [['said', 'Marsh']]);
+});
+
+test('attributions: a role named through a possessive is an appositive of a participle subject (PolNeAR train, #16)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  assert.deepEqual(sources('Tomas Reyes, Eastport’s former mayor, toured the docks, calling the pumps a disgrace.'), [['calling', 'Tomas Reyes, Eastport’s former mayor']]);
+});
+
+test('attributions: the titles before a name right before a participle belong to its source (PolNeAR train, #16)', () => {
+  const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
+  assert.deepEqual(sources('The board split, with former Eastport Gov. Lena Marsh calling the vote a mistake.'), [['calling', 'former Eastport Gov. Lena Marsh']]);
+});
