@@ -5,7 +5,21 @@
  * need no scoring. Buffers are reused between runs (grown when a run is longer than any before).
  */
 import type { Token } from '../../model/index.js';
-import { contextFeaturesOf, FEATURE_COUNT, featuresOf, OWN_FEATURE_COUNT, ownFeaturesOf, type Prepared } from './features.js';
+import {
+  CLASS_CONTEXT_COUNT,
+  classContextFeatures,
+  classContextKey,
+  FEATURE_COUNT,
+  featuresOf,
+  GAZ_CONTEXT_COUNT,
+  gazContextFeatures,
+  gazContextKey,
+  OWN_FEATURE_COUNT,
+  ownFeaturesOf,
+  WORD_CONTEXT_COUNT,
+  wordContextFeaturesOf,
+  type Prepared,
+} from './features.js';
 import { canEnd, canStart, PREV, PREV_START, TAG_COUNT } from './tags.js';
 
 if (TAG_COUNT !== 17) throw new Error('decodeRun sums 17 tags in locals: change it with TAG_COUNT');
@@ -98,24 +112,42 @@ export function decodeRun(p: Prepared, a: number, b: number, w: TaggerWeights, t
 
 /**
  * `decodeRun` for an int8 table: the rows of a token's own features (ownFeaturesOf) are summed
- * once per word form and kept in `forms`, so a token costs the rows of its context only. The
- * sums are of integers, exact in any order, so the tags are those of `decodeRun`.
+ * once per word form and kept in `forms`, and so are the rows of each small-valued context group
+ * (features.ts: the case classes around it with its position, mode and doc bits; the gazetteer
+ * marks around it) per distinct key, so a token costs the rows that read its neighbours' words
+ * only (10 of 31). The sums are of integers, exact in any order, so the tags are those of `decodeRun`.
  */
-function decodeRunByForm(p: Prepared, a: number, b: number, w: TaggerWeights, forms: FormSums, tags: Uint8Array): void {
+function decodeRunByForm(p: Prepared, a: number, b: number, w: TaggerWeights, memo: DecodeMemo, tags: Uint8Array): void {
   const n = b - a;
   ensure(n);
   const table = w.table;
-  const sums = forms.sums;
-  const CONTEXT_COUNT = FEATURE_COUNT - OWN_FEATURE_COUNT;
+  const { forms, classes, gazes } = memo;
+  const formSums = forms.sums;
+  const classSums = classes.sums;
+  const gazSums = gazes.sums;
   for (let i = 0; i < n; i++) {
     const at = forms.of(p, a + i) * TAG_COUNT;
-    contextFeaturesOf(p, a + i, feats, 0);
-    let s0 = sums[at] as number, s1 = sums[at + 1] as number, s2 = sums[at + 2] as number, s3 = sums[at + 3] as number;
-    let s4 = sums[at + 4] as number, s5 = sums[at + 5] as number, s6 = sums[at + 6] as number, s7 = sums[at + 7] as number;
-    let s8 = sums[at + 8] as number, s9 = sums[at + 9] as number, s10 = sums[at + 10] as number, s11 = sums[at + 11] as number;
-    let s12 = sums[at + 12] as number, s13 = sums[at + 13] as number, s14 = sums[at + 14] as number, s15 = sums[at + 15] as number;
-    let s16 = sums[at + 16] as number;
-    for (let f = 0; f < CONTEXT_COUNT; f++) {
+    const ct = classes.of(classContextKey(p, a + i)) * TAG_COUNT;
+    const gt = gazes.of(gazContextKey(p, a + i)) * TAG_COUNT;
+    wordContextFeaturesOf(p, a + i, feats, 0);
+    let s0 = (formSums[at] as number) + (classSums[ct] as number) + (gazSums[gt] as number);
+    let s1 = (formSums[at + 1] as number) + (classSums[ct + 1] as number) + (gazSums[gt + 1] as number);
+    let s2 = (formSums[at + 2] as number) + (classSums[ct + 2] as number) + (gazSums[gt + 2] as number);
+    let s3 = (formSums[at + 3] as number) + (classSums[ct + 3] as number) + (gazSums[gt + 3] as number);
+    let s4 = (formSums[at + 4] as number) + (classSums[ct + 4] as number) + (gazSums[gt + 4] as number);
+    let s5 = (formSums[at + 5] as number) + (classSums[ct + 5] as number) + (gazSums[gt + 5] as number);
+    let s6 = (formSums[at + 6] as number) + (classSums[ct + 6] as number) + (gazSums[gt + 6] as number);
+    let s7 = (formSums[at + 7] as number) + (classSums[ct + 7] as number) + (gazSums[gt + 7] as number);
+    let s8 = (formSums[at + 8] as number) + (classSums[ct + 8] as number) + (gazSums[gt + 8] as number);
+    let s9 = (formSums[at + 9] as number) + (classSums[ct + 9] as number) + (gazSums[gt + 9] as number);
+    let s10 = (formSums[at + 10] as number) + (classSums[ct + 10] as number) + (gazSums[gt + 10] as number);
+    let s11 = (formSums[at + 11] as number) + (classSums[ct + 11] as number) + (gazSums[gt + 11] as number);
+    let s12 = (formSums[at + 12] as number) + (classSums[ct + 12] as number) + (gazSums[gt + 12] as number);
+    let s13 = (formSums[at + 13] as number) + (classSums[ct + 13] as number) + (gazSums[gt + 13] as number);
+    let s14 = (formSums[at + 14] as number) + (classSums[ct + 14] as number) + (gazSums[gt + 14] as number);
+    let s15 = (formSums[at + 15] as number) + (classSums[ct + 15] as number) + (gazSums[gt + 15] as number);
+    let s16 = (formSums[at + 16] as number) + (classSums[ct + 16] as number) + (gazSums[gt + 16] as number);
+    for (let f = 0; f < WORD_CONTEXT_COUNT; f++) {
       const r = (feats[f] as number) * TAG_COUNT;
       s0 += table[r] as number;
       s1 += table[r + 1] as number;
@@ -256,17 +288,89 @@ class FormSums {
     return slot;
   }
 }
-let formSums: FormSums | null = null;
+/**
+ * Distinct keys of a context group whose sums are kept (emptied when full). On FNC-1 bodies the
+ * case-class group sees some hundreds of keys and the gazetteer group some tens.
+ */
+const KEY_SUMS_MAX = 1 << 12;
+
+/**
+ * Sums of one context group's rows (features.ts) per key, a non-negative integer that holds
+ * everything the rows read: an open-addressing table of the keys, summed on first sight.
+ */
+class KeySums {
+  readonly sums: Int16Array;
+  private readonly slotOf = new Int32Array(KEY_SUMS_MAX * 2).fill(-1);
+  private readonly keys = new Int32Array(KEY_SUMS_MAX);
+  private count = 0;
+  private readonly rows: Int32Array;
+
+  constructor(
+    readonly table: TaggerWeights['table'],
+    private readonly width: number,
+    private readonly write: (key: number, out: Int32Array, at: number) => void,
+  ) {
+    this.sums = new Int16Array(KEY_SUMS_MAX * TAG_COUNT);
+    this.rows = new Int32Array(width);
+  }
+
+  /** The slot of `key` (its sums at slot x TAG_COUNT). */
+  of(key: number): number {
+    const mask = this.slotOf.length - 1;
+    let h = Math.imul(key, 0x9e3779b1);
+    h = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const slot = this.slotOf[h] as number;
+      if (slot < 0) break;
+      if (this.keys[slot] === key) return slot;
+      h = (h + 1) & mask;
+    }
+    if (this.count >= KEY_SUMS_MAX) {
+      this.slotOf.fill(-1);
+      this.count = 0;
+      return this.of(key);
+    }
+    const slot = this.count++;
+    this.slotOf[h] = slot;
+    this.keys[slot] = key;
+    this.write(key, this.rows, 0);
+    const at = slot * TAG_COUNT;
+    const table = this.table;
+    const sums = this.sums;
+    sums.fill(0, at, at + TAG_COUNT);
+    for (let f = 0; f < this.width; f++) {
+      const r = (this.rows[f] as number) * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) sums[at + t] = (sums[at + t] as number) + (table[r + t] as number);
+    }
+    return slot;
+  }
+}
+
+/** The sums kept for one int8 table: per word form and per key of each context group. */
+interface DecodeMemo {
+  table: TaggerWeights['table'];
+  forms: FormSums;
+  classes: KeySums;
+  gazes: KeySums;
+}
+let decodeMemo: DecodeMemo | null = null;
 
 /** Tags every token of the document: O outside candidate runs. */
 export function decodeDoc(p: Prepared, w: TaggerWeights, tags: Uint8Array): void {
   const n = p.tokens.length;
   // int8 weights (the shipped ones): own-feature sums per word form; float weights (training)
   // are summed row by row, in the order the trainer's figures were taken in
-  let forms: FormSums | null = null;
+  let memo: DecodeMemo | null = null;
   if (w.table instanceof Int8Array) {
-    if (formSums === null || formSums.table !== w.table) formSums = new FormSums(w.table);
-    forms = formSums;
+    if (decodeMemo === null || decodeMemo.table !== w.table) {
+      decodeMemo = {
+        table: w.table,
+        forms: new FormSums(w.table),
+        classes: new KeySums(w.table, CLASS_CONTEXT_COUNT, classContextFeatures),
+        gazes: new KeySums(w.table, GAZ_CONTEXT_COUNT, gazContextFeatures),
+      };
+    }
+    memo = decodeMemo;
   }
   let i = 0;
   while (i < n) {
@@ -278,7 +382,7 @@ export function decodeDoc(p: Prepared, w: TaggerWeights, tags: Uint8Array): void
     const to = p.sentTo[i] as number;
     let j = i + 1;
     while (j < n && j < to && p.candidate[j] && j - i < MAX_RUN) j++;
-    if (forms !== null) decodeRunByForm(p, i, j, w, forms, tags);
+    if (memo !== null) decodeRunByForm(p, i, j, w, memo, tags);
     else decodeRun(p, i, j, w, tags);
     i = j;
   }

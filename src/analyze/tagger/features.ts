@@ -480,6 +480,95 @@ export function ownFeaturesOf(p: Prepared, i: number, out: Int32Array, at: numbe
   out[f++] = row(29, poss, k);
 }
 
+/**
+ * The context rows of `contextFeaturesOf` split three ways for the decoder (decode.ts), which sums
+ * the rows of each small-valued group once per distinct key and the word rows per token:
+ *   - the CLASS rows (19, 20, 27, 28) read only the case classes of the token and its neighbours,
+ *     its position, the sentence mode and the doc bits: `classContextKey` packs them in 17 bits;
+ *   - the GAZ rows (21, 22, 23) read only the gazetteer marks of the token and its neighbours:
+ *     `gazContextKey`, 18 bits;
+ *   - the WORD rows, the other WORD_CONTEXT_COUNT, read word hashes and list bits.
+ * Each group writes the rows `contextFeaturesOf` writes for it (the same templates and values).
+ */
+export const CLASS_CONTEXT_COUNT = 4;
+export const GAZ_CONTEXT_COUNT = 3;
+export const WORD_CONTEXT_COUNT = FEATURE_COUNT - OWN_FEATURE_COUNT - CLASS_CONTEXT_COUNT - GAZ_CONTEXT_COUNT;
+
+/** Everything the CLASS rows of token i read, packed: kPrev (4 bits), k (3), kNext (4), pos (2), mode (2), doc (2). */
+export function classContextKey(p: Prepared, i: number): number {
+  const from = p.sentFrom[i] as number;
+  const to = p.sentTo[i] as number;
+  return (
+    classAt(p, i - 1, from, to) |
+    ((p.caseClass[i] as number) << 4) |
+    (classAt(p, i + 1, from, to) << 7) |
+    ((p.sentPos[i] as number) << 11) |
+    ((p.mode[i] as number) << 13) |
+    ((p.docBits[i] as number) << 15)
+  );
+}
+
+/** Writes the CLASS_CONTEXT_COUNT rows of a `classContextKey`. */
+export function classContextFeatures(key: number, out: Int32Array, at: number): void {
+  const kPrev = key & 15;
+  const k = (key >>> 4) & 7;
+  const kNext = (key >>> 7) & 15;
+  const pos = (key >>> 11) & 3;
+  const mode = (key >>> 13) & 3;
+  const doc = (key >>> 15) & 3;
+  out[at] = row(19, kPrev, k, kNext);
+  out[at + 1] = row(20, pos, k, mode);
+  out[at + 2] = row(27, doc, k, pos === 0 ? 0 : 1);
+  out[at + 3] = row(28, mode, k, doc);
+}
+
+/** A gazetteer mark (0-31, or gazAt's 250 / 251 past the sentence's ends) in 6 bits. */
+function gazBits(g: number): number {
+  return g >= 250 ? g - 250 + 32 : g;
+}
+function gazOfBits(b: number): number {
+  return b >= 32 ? b - 32 + 250 : b;
+}
+
+/** Everything the GAZ rows of token i read, packed: the marks of the previous token, the token and the next, 6 bits each. */
+export function gazContextKey(p: Prepared, i: number): number {
+  const from = p.sentFrom[i] as number;
+  const to = p.sentTo[i] as number;
+  return gazBits(gazAt(p, i - 1, from, to)) | (gazBits(p.gaz[i] as number) << 6) | (gazBits(gazAt(p, i + 1, from, to)) << 12);
+}
+
+/** Writes the GAZ_CONTEXT_COUNT rows of a `gazContextKey`. */
+export function gazContextFeatures(key: number, out: Int32Array, at: number): void {
+  const prev = gazOfBits(key & 63);
+  const gaz = gazOfBits((key >>> 6) & 63);
+  const next = gazOfBits((key >>> 12) & 63);
+  out[at] = row(21, gaz);
+  out[at + 1] = row(22, prev, gaz);
+  out[at + 2] = row(23, gaz, next);
+}
+
+/** Writes the WORD_CONTEXT_COUNT rows of token i: those of `contextFeaturesOf` that read words and word lists. */
+export function wordContextFeaturesOf(p: Prepared, i: number, out: Int32Array, at: number): void {
+  const from = p.sentFrom[i] as number;
+  const to = p.sentTo[i] as number;
+  const w = p.normHash[i] as number;
+  const k = p.caseClass[i] as number;
+  const wPrev = normAt(p, i - 1, from, to);
+  const wNext = normAt(p, i + 1, from, to);
+  const mode = p.mode[i] as number;
+  let f = at;
+  out[f++] = row(3, wPrev);
+  out[f++] = row(4, wNext);
+  out[f++] = row(7, wPrev, w);
+  out[f++] = row(8, w, wNext);
+  out[f++] = row(25, listsOrEdge(p, i - 1, from, to), k);
+  out[f++] = row(26, listsOrEdge(p, i + 1, from, to), k);
+  out[f++] = row(30, wPrev, k);
+  out[f++] = row(31, k, wNext);
+  out[f++] = row(33, mode, w);
+  out[f++] = row(35, normAt(p, i - 2, from, to), wPrev, k);
+}
+
 /** Writes the FEATURE_COUNT - OWN_FEATURE_COUNT rows of token i that read its neighbours and sentence. */
 export function contextFeaturesOf(p: Prepared, i: number, out: Int32Array, at: number): void {
   const from = p.sentFrom[i] as number;
