@@ -186,7 +186,7 @@ function decodeRunByForm(p: Prepared, a: number, b: number, w: TaggerWeights, me
     emit[e + 15] = s15;
     emit[e + 16] = s16;
   }
-  viterbi(n, w.transitions, tags, a);
+  viterbiBilou(n, w.transitions, tags, a);
 }
 
 /** The best allowed tag sequence for the n tokens whose scores are in `emit`, into tags[a ..]. */
@@ -209,6 +209,127 @@ function viterbi(n: number, trans: Float64Array, tags: Uint8Array, a: number): v
       }
       score[cur + t] = best + (emit[cur + t] as number);
       back[cur + t] = arg;
+    }
+  }
+  const last = (n - 1) * TAG_COUNT;
+  let best = NEG;
+  let arg = 0;
+  for (let t = 0; t < TAG_COUNT; t++) {
+    if (!canEnd(t)) continue;
+    const s = (score[last + t] as number) + (trans[t * TAG_COUNT] as number);
+    if (s > best) {
+      best = s;
+      arg = t;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    tags[a + i] = arg;
+    arg = back[i * TAG_COUNT + arg] as number;
+  }
+}
+
+/**
+ * `viterbi` written out for the transitions of BILOU (tags.ts): a tag that opens or stands
+ * outside a name (O, B, U of any class) may follow O, L or U of any class, read in the order
+ * 0, 3, 4, 7, 8, 11, 12, 15, 16 (as PREV lists them); I and L of a class may follow B and I of
+ * it. The nine scores of the closing tags are read once per token instead of once per tag, and
+ * no list is walked. The same sums are compared in the same order with the same strict
+ * comparison as `viterbi`, so ties and the tags are the same (decode.test.ts: the int8 path that
+ * uses this against the float path that uses `viterbi`).
+ */
+/** O and the B and U of each class: the tags that may follow O, L or U. */
+const OPENING = Int32Array.from({ length: TAG_COUNT }, (_, t) => t).filter((t) => canStart(t));
+if (OPENING.join() !== '0,1,4,5,8,9,12,13,16' || PREV.slice(PREV_START[0], PREV_START[1]).join() !== '0,3,4,7,8,11,12,15,16') {
+  throw new Error('viterbiBilou reads the BILOU transitions of tags.ts: change it with them');
+}
+
+function viterbiBilou(n: number, trans: Float64Array, tags: Uint8Array, a: number): void {
+  for (let t = 0; t < TAG_COUNT; t++) score[t] = canStart(t) ? (emit[t] as number) + (trans[t] as number) : NEG;
+  for (let i = 1; i < n; i++) {
+    const cur = i * TAG_COUNT;
+    const prev = cur - TAG_COUNT;
+    const p0 = score[prev] as number;
+    const p3 = score[prev + 3] as number;
+    const p4 = score[prev + 4] as number;
+    const p7 = score[prev + 7] as number;
+    const p8 = score[prev + 8] as number;
+    const p11 = score[prev + 11] as number;
+    const p12 = score[prev + 12] as number;
+    const p15 = score[prev + 15] as number;
+    const p16 = score[prev + 16] as number;
+    // O, then B and U of each class: after O, L or U
+    for (let o = 0; o < OPENING.length; o++) {
+      const t = OPENING[o] as number;
+      let best = NEG;
+      let arg = 0;
+      let s = p0 + (trans[t] as number);
+      if (s > best) {
+        best = s;
+        arg = 0;
+      }
+      s = p3 + (trans[3 * TAG_COUNT + t] as number);
+      if (s > best) {
+        best = s;
+        arg = 3;
+      }
+      s = p4 + (trans[4 * TAG_COUNT + t] as number);
+      if (s > best) {
+        best = s;
+        arg = 4;
+      }
+      s = p7 + (trans[7 * TAG_COUNT + t] as number);
+      if (s > best) {
+        best = s;
+        arg = 7;
+      }
+      s = p8 + (trans[8 * TAG_COUNT + t] as number);
+      if (s > best) {
+        best = s;
+        arg = 8;
+      }
+      s = p11 + (trans[11 * TAG_COUNT + t] as number);
+      if (s > best) {
+        best = s;
+        arg = 11;
+      }
+      s = p12 + (trans[12 * TAG_COUNT + t] as number);
+      if (s > best) {
+        best = s;
+        arg = 12;
+      }
+      s = p15 + (trans[15 * TAG_COUNT + t] as number);
+      if (s > best) {
+        best = s;
+        arg = 15;
+      }
+      s = p16 + (trans[16 * TAG_COUNT + t] as number);
+      if (s > best) {
+        best = s;
+        arg = 16;
+      }
+      score[cur + t] = best + (emit[cur + t] as number);
+      back[cur + t] = arg;
+    }
+    // I and L of class c: after B or I of class c
+    for (let b = 1; b < TAG_COUNT; b += 4) {
+      const pb = score[prev + b] as number;
+      const pi = score[prev + b + 1] as number;
+      for (let t = b + 1; t <= b + 2; t++) {
+        let best = NEG;
+        let arg = 0;
+        let s = pb + (trans[b * TAG_COUNT + t] as number);
+        if (s > best) {
+          best = s;
+          arg = b;
+        }
+        s = pi + (trans[(b + 1) * TAG_COUNT + t] as number);
+        if (s > best) {
+          best = s;
+          arg = b + 1;
+        }
+        score[cur + t] = best + (emit[cur + t] as number);
+        back[cur + t] = arg;
+      }
     }
   }
   const last = (n - 1) * TAG_COUNT;
