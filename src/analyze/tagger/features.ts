@@ -139,7 +139,7 @@ export interface Prepared {
   lists: Uint16Array;
   /** Gazetteer name: type * 4 + position (0 B, 1 I, 2 L, 3 U); 0 = none. */
   gaz: Uint8Array;
-  /** Bit 1: the document writes this word in lower case; bit 2: capitalised in mid-sentence. */
+  /** Bit 1: the document writes this word in lower case; bit 2: capitalised in mid-sentence. Candidates only (0 for the other tokens). */
   docBits: Uint8Array;
   /** Position in the sentence, words only, capped at 3 (0 = first word). */
   sentPos: Uint8Array;
@@ -218,7 +218,7 @@ function isPossessiveNorm(norm: string): boolean {
 }
 
 /** Case class, shape hash (runs collapsed: "McDonald's" -> Xx X x) of text[start, end). */
-function surfaceOf(text: string, start: number, end: number, out: { klass: number; shape: number }): void {
+export function surfaceOf(text: string, start: number, end: number, out: { klass: number; shape: number }): void {
   let upper = 0;
   let lower = 0;
   let digit = 0;
@@ -251,15 +251,61 @@ function surfaceOf(text: string, start: number, end: number, out: { klass: numbe
     last = code;
   }
   out.shape = shape;
-  const letters = upper + lower;
-  if (letters === 0) out.klass = digit > 0 ? NUMBER : PUNCT;
-  else if (digit > 0) out.klass = ALNUM;
-  else if (upper === 0) out.klass = LOWER;
-  else if (upper === 1 && letters === 1) out.klass = SINGLE;
-  else if (lower === 0) out.klass = UPPER;
-  else if (firstUpper && upper === 1) out.klass = TITLE;
-  else out.klass = MIXED;
+  out.klass = classOfCounts(upper, lower, digit, firstUpper);
   void other;
+}
+
+/**
+ * `surfaceOf` of text[start, start + len) and the FNV hash of norm[0, len) in one loop, for a
+ * norm as long as its surface; returns the hash.
+ */
+export function surfaceAndHashOf(text: string, start: number, norm: string, len: number, out: { klass: number; shape: number }): number {
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  let shape = FNV;
+  let h = FNV;
+  let last = -1;
+  let firstUpper = false;
+  for (let k = 0; k < len; k++) {
+    h = fnvStep(h, norm.charCodeAt(k));
+    const c = text.charCodeAt(start + k);
+    let code: number;
+    if (c >= 48 && c <= 57) {
+      digit++;
+      code = 100;
+    } else {
+      const kind = caseAt(c);
+      if (kind === 1) {
+        upper++;
+        code = 101;
+        if (k === 0) firstUpper = true;
+      } else if (kind === 2) {
+        lower++;
+        code = 102;
+      } else {
+        code = c > 1000 ? 103 : c;
+        if (c > 1000) lower++;
+      }
+    }
+    if (code !== last) shape = fnvStep(shape, code);
+    last = code;
+  }
+  out.shape = shape;
+  out.klass = classOfCounts(upper, lower, digit, firstUpper);
+  return h;
+}
+
+/** The case class of a token from the counts of its upper-case letters, lower-case letters and digits. */
+function classOfCounts(upper: number, lower: number, digit: number, firstUpper: boolean): number {
+  const letters = upper + lower;
+  if (letters === 0) return digit > 0 ? NUMBER : PUNCT;
+  if (digit > 0) return ALNUM;
+  if (upper === 0) return LOWER;
+  if (upper === 1 && letters === 1) return SINGLE;
+  if (lower === 0) return UPPER;
+  if (firstUpper && upper === 1) return TITLE;
+  return MIXED;
 }
 
 const surface = { klass: 0, shape: 0 };
@@ -292,11 +338,18 @@ export function prepare(text: string, tokens: readonly Token[], sentences: reado
     const norm = tok.norm;
     const poss = isPossessiveNorm(norm);
     const len = poss ? norm.length - 2 : norm.length;
-    let h = FNV;
-    for (let k = 0; k < len; k++) h = fnvStep(h, norm.charCodeAt(k));
+    const end = poss ? tok.end - 2 : tok.end;
+    let h: number;
+    if (end - tok.start === len) {
+      // the norm as long as the surface (nearly every token): one loop reads both
+      h = surfaceAndHashOf(text, tok.start, norm, len, surface);
+    } else {
+      h = FNV;
+      for (let k = 0; k < len; k++) h = fnvStep(h, norm.charCodeAt(k));
+      surfaceOf(text, tok.start, end, surface);
+    }
     p.normHash[i] = h;
     p.possessive[i] = poss ? 1 : 0;
-    surfaceOf(text, tok.start, poss ? tok.end - 2 : tok.end, surface);
     p.caseClass[i] = surface.klass;
     p.shapeHash[i] = surface.shape;
     if (surface.klass === LOWER) lowerSeen.add(h);
@@ -324,11 +377,17 @@ export function prepare(text: string, tokens: readonly Token[], sentences: reado
     markGazetteer(p, t, e);
     t = e;
   }
+  markCandidates(p);
+  // read for candidates only (their features, and the names made of them): the two lookups are
+  // skipped for the other tokens, five in six
   for (let i = 0; i < n; i++) {
+    if (p.candidate[i] === 0) {
+      p.docBits[i] = 0;
+      continue;
+    }
     const h = p.normHash[i] as number;
     p.docBits[i] = (lowerSeen.has(h) ? 1 : 0) | (capMid.has(h) ? 2 : 0);
   }
-  markCandidates(p);
   return p;
 }
 
