@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CONTEXT as C, type Doc } from '../model/index.js';
+import { DEFAULT_CONTEXT as C, type Doc, type Paragraph } from '../model/index.js';
 import { extract } from '../extract/index.js';
 import { tokenize } from './tokenize.js';
 import { segment } from './segment.js';
 import { findEntities } from './entities.js';
-import { findQuotes } from './quotes.js';
+import { findQuotes, markedSpans } from './quotes.js';
 import { SEEDS, sharedOrSkip } from '../../test/helpers.js';
 import { docThrough } from './segment-fixture.js';
 
@@ -120,4 +120,24 @@ test('quotes: the seeds', { skip: sharedOrSkip() }, () => {
     assert.equal(d.text.slice(q.span.start, q.span.end), q.text);
     if (q.speaker) assert.equal(d.text.slice(q.speaker.span.start, q.speaker.span.end), q.speaker.text);
   }
+});
+
+test('markedSpans: visits only the marks of each paragraph, as a walk over every character did', () => {
+  // paragraph 1: a doubled pair holding a straight and a curly mark of its own, then a mark pair
+  // of `` and ''; paragraph 2 opens with a curly quote left open (runs to its end); paragraph 3
+  // has a straight quotation and a lone apostrophe; the last paragraph ends on a doubled mark
+  const p1 = "''Gorvan said \"no\" and “maybe” here,'' Ms. Tell wrote. ``Plain words'' too.";
+  const p2 = '“An open quotation that runs on';
+  const p3 = 'It\'s "a closed one" now.';
+  const p4 = "Ends ''";
+  const text = [p1, p2, p3, p4].join('\n');
+  let at = 0;
+  const paragraphs = [p1, p2, p3, p4].map((p) => {
+    const span = { start: at, end: at + p.length };
+    at += p.length + 1;
+    const paragraph: Paragraph = { span, kind: 'body' };
+    return paragraph;
+  });
+  const got = markedSpans(text, paragraphs).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(got, ["''Gorvan said \"no\" and “maybe” here,''", "``Plain words''", '“An open quotation that runs on', '"a closed one"']);
 });

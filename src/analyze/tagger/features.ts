@@ -139,7 +139,7 @@ export interface Prepared {
   lists: Uint16Array;
   /** Gazetteer name: type * 4 + position (0 B, 1 I, 2 L, 3 U); 0 = none. */
   gaz: Uint8Array;
-  /** Bit 1: the document writes this word in lower case; bit 2: capitalised in mid-sentence. */
+  /** Bit 1: the document writes this word in lower case; bit 2: capitalised in mid-sentence. Candidates only (0 for the other tokens). */
   docBits: Uint8Array;
   /** Position in the sentence, words only, capped at 3 (0 = first word). */
   sentPos: Uint8Array;
@@ -218,7 +218,7 @@ function isPossessiveNorm(norm: string): boolean {
 }
 
 /** Case class, shape hash (runs collapsed: "McDonald's" -> Xx X x) of text[start, end). */
-function surfaceOf(text: string, start: number, end: number, out: { klass: number; shape: number }): void {
+export function surfaceOf(text: string, start: number, end: number, out: { klass: number; shape: number }): void {
   let upper = 0;
   let lower = 0;
   let digit = 0;
@@ -251,15 +251,61 @@ function surfaceOf(text: string, start: number, end: number, out: { klass: numbe
     last = code;
   }
   out.shape = shape;
-  const letters = upper + lower;
-  if (letters === 0) out.klass = digit > 0 ? NUMBER : PUNCT;
-  else if (digit > 0) out.klass = ALNUM;
-  else if (upper === 0) out.klass = LOWER;
-  else if (upper === 1 && letters === 1) out.klass = SINGLE;
-  else if (lower === 0) out.klass = UPPER;
-  else if (firstUpper && upper === 1) out.klass = TITLE;
-  else out.klass = MIXED;
+  out.klass = classOfCounts(upper, lower, digit, firstUpper);
   void other;
+}
+
+/**
+ * `surfaceOf` of text[start, start + len) and the FNV hash of norm[0, len) in one loop, for a
+ * norm as long as its surface; returns the hash.
+ */
+export function surfaceAndHashOf(text: string, start: number, norm: string, len: number, out: { klass: number; shape: number }): number {
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  let shape = FNV;
+  let h = FNV;
+  let last = -1;
+  let firstUpper = false;
+  for (let k = 0; k < len; k++) {
+    h = fnvStep(h, norm.charCodeAt(k));
+    const c = text.charCodeAt(start + k);
+    let code: number;
+    if (c >= 48 && c <= 57) {
+      digit++;
+      code = 100;
+    } else {
+      const kind = caseAt(c);
+      if (kind === 1) {
+        upper++;
+        code = 101;
+        if (k === 0) firstUpper = true;
+      } else if (kind === 2) {
+        lower++;
+        code = 102;
+      } else {
+        code = c > 1000 ? 103 : c;
+        if (c > 1000) lower++;
+      }
+    }
+    if (code !== last) shape = fnvStep(shape, code);
+    last = code;
+  }
+  out.shape = shape;
+  out.klass = classOfCounts(upper, lower, digit, firstUpper);
+  return h;
+}
+
+/** The case class of a token from the counts of its upper-case letters, lower-case letters and digits. */
+function classOfCounts(upper: number, lower: number, digit: number, firstUpper: boolean): number {
+  const letters = upper + lower;
+  if (letters === 0) return digit > 0 ? NUMBER : PUNCT;
+  if (digit > 0) return ALNUM;
+  if (upper === 0) return LOWER;
+  if (upper === 1 && letters === 1) return SINGLE;
+  if (lower === 0) return UPPER;
+  if (firstUpper && upper === 1) return TITLE;
+  return MIXED;
 }
 
 const surface = { klass: 0, shape: 0 };
@@ -292,11 +338,18 @@ export function prepare(text: string, tokens: readonly Token[], sentences: reado
     const norm = tok.norm;
     const poss = isPossessiveNorm(norm);
     const len = poss ? norm.length - 2 : norm.length;
-    let h = FNV;
-    for (let k = 0; k < len; k++) h = fnvStep(h, norm.charCodeAt(k));
+    const end = poss ? tok.end - 2 : tok.end;
+    let h: number;
+    if (end - tok.start === len) {
+      // the norm as long as the surface (nearly every token): one loop reads both
+      h = surfaceAndHashOf(text, tok.start, norm, len, surface);
+    } else {
+      h = FNV;
+      for (let k = 0; k < len; k++) h = fnvStep(h, norm.charCodeAt(k));
+      surfaceOf(text, tok.start, end, surface);
+    }
     p.normHash[i] = h;
     p.possessive[i] = poss ? 1 : 0;
-    surfaceOf(text, tok.start, poss ? tok.end - 2 : tok.end, surface);
     p.caseClass[i] = surface.klass;
     p.shapeHash[i] = surface.shape;
     if (surface.klass === LOWER) lowerSeen.add(h);
@@ -324,11 +377,17 @@ export function prepare(text: string, tokens: readonly Token[], sentences: reado
     markGazetteer(p, t, e);
     t = e;
   }
+  markCandidates(p);
+  // read for candidates only (their features, and the names made of them): the two lookups are
+  // skipped for the other tokens, five in six
   for (let i = 0; i < n; i++) {
+    if (p.candidate[i] === 0) {
+      p.docBits[i] = 0;
+      continue;
+    }
     const h = p.normHash[i] as number;
     p.docBits[i] = (lowerSeen.has(h) ? 1 : 0) | (capMid.has(h) ? 2 : 0);
   }
-  markCandidates(p);
   return p;
 }
 
@@ -478,6 +537,95 @@ export function ownFeaturesOf(p: Prepared, i: number, out: Int32Array, at: numbe
   }
   out[f++] = row(24, listsAt(p, i));
   out[f++] = row(29, poss, k);
+}
+
+/**
+ * The context rows of `contextFeaturesOf` split three ways for the decoder (decode.ts), which sums
+ * the rows of each small-valued group once per distinct key and the word rows per token:
+ *   - the CLASS rows (19, 20, 27, 28) read only the case classes of the token and its neighbours,
+ *     its position, the sentence mode and the doc bits: `classContextKey` packs them in 17 bits;
+ *   - the GAZ rows (21, 22, 23) read only the gazetteer marks of the token and its neighbours:
+ *     `gazContextKey`, 18 bits;
+ *   - the WORD rows, the other WORD_CONTEXT_COUNT, read word hashes and list bits.
+ * Each group writes the rows `contextFeaturesOf` writes for it (the same templates and values).
+ */
+export const CLASS_CONTEXT_COUNT = 4;
+export const GAZ_CONTEXT_COUNT = 3;
+export const WORD_CONTEXT_COUNT = FEATURE_COUNT - OWN_FEATURE_COUNT - CLASS_CONTEXT_COUNT - GAZ_CONTEXT_COUNT;
+
+/** Everything the CLASS rows of token i read, packed: kPrev (4 bits), k (3), kNext (4), pos (2), mode (2), doc (2). */
+export function classContextKey(p: Prepared, i: number): number {
+  const from = p.sentFrom[i] as number;
+  const to = p.sentTo[i] as number;
+  return (
+    classAt(p, i - 1, from, to) |
+    ((p.caseClass[i] as number) << 4) |
+    (classAt(p, i + 1, from, to) << 7) |
+    ((p.sentPos[i] as number) << 11) |
+    ((p.mode[i] as number) << 13) |
+    ((p.docBits[i] as number) << 15)
+  );
+}
+
+/** Writes the CLASS_CONTEXT_COUNT rows of a `classContextKey`. */
+export function classContextFeatures(key: number, out: Int32Array, at: number): void {
+  const kPrev = key & 15;
+  const k = (key >>> 4) & 7;
+  const kNext = (key >>> 7) & 15;
+  const pos = (key >>> 11) & 3;
+  const mode = (key >>> 13) & 3;
+  const doc = (key >>> 15) & 3;
+  out[at] = row(19, kPrev, k, kNext);
+  out[at + 1] = row(20, pos, k, mode);
+  out[at + 2] = row(27, doc, k, pos === 0 ? 0 : 1);
+  out[at + 3] = row(28, mode, k, doc);
+}
+
+/** A gazetteer mark (0-31, or gazAt's 250 / 251 past the sentence's ends) in 6 bits. */
+function gazBits(g: number): number {
+  return g >= 250 ? g - 250 + 32 : g;
+}
+function gazOfBits(b: number): number {
+  return b >= 32 ? b - 32 + 250 : b;
+}
+
+/** Everything the GAZ rows of token i read, packed: the marks of the previous token, the token and the next, 6 bits each. */
+export function gazContextKey(p: Prepared, i: number): number {
+  const from = p.sentFrom[i] as number;
+  const to = p.sentTo[i] as number;
+  return gazBits(gazAt(p, i - 1, from, to)) | (gazBits(p.gaz[i] as number) << 6) | (gazBits(gazAt(p, i + 1, from, to)) << 12);
+}
+
+/** Writes the GAZ_CONTEXT_COUNT rows of a `gazContextKey`. */
+export function gazContextFeatures(key: number, out: Int32Array, at: number): void {
+  const prev = gazOfBits(key & 63);
+  const gaz = gazOfBits((key >>> 6) & 63);
+  const next = gazOfBits((key >>> 12) & 63);
+  out[at] = row(21, gaz);
+  out[at + 1] = row(22, prev, gaz);
+  out[at + 2] = row(23, gaz, next);
+}
+
+/** Writes the WORD_CONTEXT_COUNT rows of token i: those of `contextFeaturesOf` that read words and word lists. */
+export function wordContextFeaturesOf(p: Prepared, i: number, out: Int32Array, at: number): void {
+  const from = p.sentFrom[i] as number;
+  const to = p.sentTo[i] as number;
+  const w = p.normHash[i] as number;
+  const k = p.caseClass[i] as number;
+  const wPrev = normAt(p, i - 1, from, to);
+  const wNext = normAt(p, i + 1, from, to);
+  const mode = p.mode[i] as number;
+  let f = at;
+  out[f++] = row(3, wPrev);
+  out[f++] = row(4, wNext);
+  out[f++] = row(7, wPrev, w);
+  out[f++] = row(8, w, wNext);
+  out[f++] = row(25, listsOrEdge(p, i - 1, from, to), k);
+  out[f++] = row(26, listsOrEdge(p, i + 1, from, to), k);
+  out[f++] = row(30, wPrev, k);
+  out[f++] = row(31, k, wNext);
+  out[f++] = row(33, mode, w);
+  out[f++] = row(35, normAt(p, i - 2, from, to), wPrev, k);
 }
 
 /** Writes the FEATURE_COUNT - OWN_FEATURE_COUNT rows of token i that read its neighbours and sentence. */
