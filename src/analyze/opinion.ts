@@ -31,7 +31,8 @@ import { lexicalOf, type CueTable, type Lexical } from './signal-lexical.js';
 import { isOpinionKind, type SentenceView, type TextView } from './signal-view.js';
 import { Working } from './working.js';
 import type { PhraseMatch, Word } from './signal-words.js';
-import { classify, loadedMarks, THRESHOLDS, type LoadedMark } from './classifier/model.js';
+import { classifyTokens, loadedMarks, THRESHOLDS, type LoadedMark } from './classifier/model.js';
+import { lexiconMask, tokens, type Tokens } from './classifier/features.js';
 import { isCloser, trimmedEnd } from './text-end.js';
 import { DATE_WORD, GROUP_NOUN, wordFlags } from './word-flags.js';
 
@@ -350,10 +351,32 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/**
+ * The classifier's lexicon-index mask of each word of `t` (the sentence's own tokens): a word
+ * that is a view word (same offsets, same norm) takes the mask the view's lexicon read from the
+ * word table (the same tables in the same order: signal-lexical.ts), the others are looked up.
+ * A classified sentence's words were a second Map lookup each.
+ */
+function classifierMasks(view: TextView, lex: Lexical, s: SentenceView, t: Tokens): Int32Array {
+  const words = t.words;
+  const out = new Int32Array(words.length);
+  const base = s.span.start;
+  let j = s.from;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Tokens['words'][number];
+    const start = base + w.start;
+    while (j < s.to && (view.words[j] as Word).start < start) j++;
+    const v = j < s.to ? (view.words[j] as Word) : undefined;
+    out[i] = v !== undefined && v.start === start && v.end === base + w.end && v.norm === w.norm ? (lex.masks[j] as number) : lexiconMask(w.norm);
+  }
+  return out;
+}
+
 /** Blends the classifier into an eligible sentence's rule score. */
-function withModel(view: TextView, s: SentenceView, o: SentenceOpinion): SentenceOpinion {
+function withModel(view: TextView, lex: Lexical, s: SentenceView, o: SentenceOpinion): SentenceOpinion {
   const start = s.span.start;
-  const c = classify(view.text.slice(start, s.span.end), (view.memo.wordScores ??= new Map()));
+  const t = tokens(view.text.slice(start, s.span.end));
+  const c = classifyTokens(t, (view.memo.wordScores ??= new Map()), classifierMasks(view, lex, s, t));
   const marks = loadedMarks(c, THRESHOLDS.word, true).map((m) => {
     const w = c.tokens.words.find((x) => x.start === m.span.start);
     return { span: { start: start + m.span.start, end: start + m.span.end }, text: m.text, p: m.p, quoted: w?.quoted ?? false };
@@ -381,10 +404,10 @@ function scoreDoc(view: TextView): SentenceOpinion[] {
     if (o.own > OPINION.threshold + reach) {
       // a run-on "sentence" of hundreds of words (a paste, hostile input) is not worth the model's time here
       if (s.to - s.from > OPINION.modelOnlyMaxWords) return o;
-      const m = withModel(view, s, o);
+      const m = withModel(view, lex, s, o);
       return { ...o, model: m.model, marks: m.marks };
     }
-    return withModel(view, s, o);
+    return withModel(view, lex, s, o);
   });
   // Neighbour boost within a paragraph, from own scores only (no chains).
   for (let i = 0; i < out.length; i++) {

@@ -28,6 +28,12 @@ const CUE_TABLES = {
 export type CueTable = keyof typeof CUE_TABLES;
 const CUE_NAMES = Object.keys(CUE_TABLES) as CueTable[];
 const CUE_LIST: readonly PhraseTable<Cue>[] = CUE_NAMES.map((n) => CUE_TABLES[n]);
+/**
+ * The tables of the index below, in bit order. opinion.ts hands the classifier these masks, so
+ * they must be the classifier's lexicon index (classifier/features.ts LEXICON_TABLES: the same
+ * tables in the same order; signals.test.ts checks it).
+ */
+export const INDEX_TABLES: readonly PhraseTable<unknown>[] = [LOADED, ...CUE_LIST];
 
 /**
  * Which tables can match at a word (bit 0 LOADED, bit k + 1 CUE_LIST[k]), from the tables' first
@@ -43,7 +49,7 @@ const INDEX = WORD_BITS.field(1 + CUE_LIST.length, true);
  * `matchAt` skips its lookup of the entries of two or more words.
  */
 const SECOND = WORD_BITS.field(1, true);
-[LOADED, ...CUE_LIST].forEach((table, k) => {
+INDEX_TABLES.forEach((table, k) => {
   for (const w of (table as PhraseTable<unknown>).firstWords()) WORD_BITS.add(INDEX, w, 1 << k);
   for (const w of (table as PhraseTable<unknown>).secondWords()) WORD_BITS.add(SECOND, w, 1);
 });

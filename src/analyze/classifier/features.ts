@@ -175,6 +175,18 @@ export class Features {
     this.idx[this.n] = hash | 0;
     this.val[this.n++] = value;
   }
+  /** Makes room for `k` more features (so a caller may write idx/val at [n, n + k) itself). */
+  reserve(k: number): void {
+    let size = this.idx.length;
+    if (this.n + k <= size) return;
+    while (this.n + k > size) size *= 2;
+    const idx = new Int32Array(size);
+    idx.set(this.idx);
+    const val = new Float32Array(size);
+    val.set(this.val);
+    this.idx = idx;
+    this.val = val;
+  }
   /** Scales values [from, n) so that they have L2 norm `norm` (1 unless a family is weighted). */
   normalise(from: number, norm = 1): void {
     let ss = 0;
@@ -220,19 +232,31 @@ const W_LEX_ANY = fnv('any', SEED.wLex);
 /** Lexicon matches of a sentence: loaded words and each cue table, without overlaps per table. */
 export interface SentenceLexicon {
   loaded: PhraseMatch<LoadedEntry>[];
-  cues: { table: string; match: PhraseMatch<Cue> }[];
+  /** `k`: the table's index in CUE_TABLES. */
+  cues: { table: string; k: number; match: PhraseMatch<Cue> }[];
 }
 
-/** First-word index of LOADED (bit 0) and the cue tables (bit k + 1), to skip words that start no entry. */
-const LEXICON_INDEX = new PhraseIndex([LOADED, ...CUE_TABLES.map(([, table]) => table)]);
+/** The tables of the lexicon index: LOADED (bit 0) and the cue tables (bit k + 1). */
+export const LEXICON_TABLES: readonly PhraseTable<unknown>[] = [LOADED, ...CUE_TABLES.map(([, table]) => table)];
+/** First-word index of LEXICON_TABLES, to skip words that start no entry. */
+const LEXICON_INDEX = new PhraseIndex(LEXICON_TABLES);
 
-export function lexiconOf(t: Tokens): SentenceLexicon {
+/** LEXICON_INDEX's mask of a word norm. */
+export function lexiconMask(norm: string): number {
+  return LEXICON_INDEX.maskOf(norm);
+}
+
+/**
+ * The lexicon matches of a sentence. `masks`, when given, holds LEXICON_INDEX's mask of each word
+ * (a caller that has them already: opinion.ts takes them from the view's lexicon, whose index is
+ * the same tables in the same order, see signal-lexical.ts); else they are looked up.
+ */
+export function lexiconOf(t: Tokens, masks: Int32Array = LEXICON_INDEX.masks(t.words)): SentenceLexicon {
   const { words } = t;
-  const masks = LEXICON_INDEX.masks(words);
   let any = 0;
   for (let i = 0; i < masks.length; i++) any |= masks[i] as number;
   const loaded = (any & 1) === 0 ? [] : matchAllMasked(LOADED, words, masks, 1);
-  const cues: { table: string; match: PhraseMatch<Cue> }[] = [];
+  const cues: { table: string; k: number; match: PhraseMatch<Cue> }[] = [];
   for (let k = 0; k < CUE_TABLES.length; k++) {
     const bit = 1 << (k + 1);
     if ((any & bit) === 0) continue;
@@ -241,7 +265,7 @@ export function lexiconOf(t: Tokens): SentenceLexicon {
       const w = words[m.from] as SentenceWord;
       if (name === 'firstPerson' && (m.value.lemma === 'us' || m.value.lemma === 'i') && !(w.norm === 'us' ? t.text.slice(w.start, w.end) === 'us' : t.text.slice(w.start, w.end) === 'I')) continue;
       if (name === 'hedge' && m.value.lemma === 'may' && t.text.slice(w.start, w.end) !== 'may') continue;
-      cues.push({ table: name, match: m });
+      cues.push({ table: name, k, match: m });
     }
   }
   return { loaded, cues };
@@ -257,14 +281,38 @@ const CHAR_MAX = 5;
  */
 function charGrams(f: Features, norm: string, seed: number, value: number): void {
   const n = norm.length + 2;
+  if (n > PADDED.length) {
+    for (let len = CHAR_MIN; len <= CHAR_MAX; len++) {
+      for (let i = 0; i + len <= n; i++) {
+        let h = seed + len;
+        for (let k = i; k < i + len; k++) h = Math.imul(h ^ (k === 0 || k === n - 1 ? 32 : norm.charCodeAt(k - 1)), 16777619);
+        f.add(h >>> 0, value);
+      }
+    }
+    return;
+  }
+  // The same hashes from the padded code units read once into a scratch array, written straight
+  // into the buffer (add stores (h >>> 0) | 0, which is h).
+  PADDED[0] = 32;
+  for (let k = 1; k < n - 1; k++) PADDED[k] = norm.charCodeAt(k - 1);
+  PADDED[n - 1] = 32;
+  let count = 0;
+  for (let len = CHAR_MIN; len <= CHAR_MAX; len++) if (n >= len) count += n - len + 1;
+  f.reserve(count);
+  const { idx, val } = f;
+  let at = f.n;
   for (let len = CHAR_MIN; len <= CHAR_MAX; len++) {
     for (let i = 0; i + len <= n; i++) {
       let h = seed + len;
-      for (let k = i; k < i + len; k++) h = Math.imul(h ^ (k === 0 || k === n - 1 ? 32 : norm.charCodeAt(k - 1)), 16777619);
-      f.add(h >>> 0, value);
+      for (let k = i; k < i + len; k++) h = Math.imul(h ^ (PADDED[k] as number), 16777619);
+      idx[at] = h;
+      val[at++] = value;
     }
   }
+  f.n = at;
 }
+/** Scratch code units of " norm " for charGrams (longer words take the plain loop). */
+const PADDED = new Int32Array(64);
 
 /**
  * Weight of each sentence feature family (words and bigrams, character n-grams: their L2 norm;
@@ -305,20 +353,30 @@ export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features, w
   for (const m of lex.loaded) {
     const quoted = (words[m.from] as SentenceWord).quoted;
     const e = m.value;
-    f.add(fnv(quoted ? 'q' + e.kind : e.kind, SEED.loaded), e.weight * lw);
-    f.add(fnv(e.lemma, SEED.loaded), 0.5 * lw);
+    f.add(hashOf(quoted ? 'q' + e.kind : e.kind, SEED.loaded, LOADED_HASHES), e.weight * lw);
+    f.add(hashOf(e.lemma, SEED.loaded, LOADED_HASHES), 0.5 * lw);
     if (quoted) loadedIn += e.weight;
     else loadedOut += e.weight;
   }
-  if (loadedOut > 0) f.add(fnv('any-out', SEED.loaded), Math.min(1.5, loadedOut) * lw);
-  if (loadedIn > 0) f.add(fnv('any-in', SEED.loaded), Math.min(1.5, loadedIn) * lw);
-  const best = new Map<string, number>();
-  for (const { table, match } of lex.cues) {
-    const key = (words[match.from] as SentenceWord).quoted ? 'q' + table : table;
-    best.set(key, Math.max(best.get(key) ?? 0, match.value.weight));
-    f.add(fnv(match.value.lemma, SEED.cue2), 0.3 * cw);
+  if (loadedOut > 0) f.add(H_ANY_OUT, Math.min(1.5, loadedOut) * lw);
+  if (loadedIn > 0) f.add(H_ANY_IN, Math.min(1.5, loadedIn) * lw);
+  // The strongest cue of each table, in or out of quotes, in the order each was first met (as a
+  // Map of the keys would iterate them): slot 2k + quoted.
+  let slots = 0;
+  for (const { k, match } of lex.cues) {
+    const slot = 2 * k + ((words[match.from] as SentenceWord).quoted ? 1 : 0);
+    if (BEST[slot] === -Infinity) {
+      BEST[slot] = 0;
+      SLOT_ORDER[slots++] = slot;
+    }
+    BEST[slot] = Math.max(BEST[slot] as number, match.value.weight);
+    f.add(hashOf(match.value.lemma, SEED.cue2, CUE2_HASHES), 0.3 * cw);
   }
-  for (const [key, w] of best) f.add(fnv(key, SEED.cue), w * cw);
+  for (let j = 0; j < slots; j++) {
+    const slot = SLOT_ORDER[j] as number;
+    f.add(CUE_HASHES[slot] as number, (BEST[slot] as number) * cw);
+    BEST[slot] = -Infinity;
+  }
   // POS-free cues (no local helper closure: this runs once per classified sentence)
   let caps = 0;
   let firstPerson = false;
@@ -328,23 +386,62 @@ export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features, w
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as SentenceWord;
     if (w.capital && i > 0) caps++;
-    if (!w.quoted && FIRST_PERSON_WORDS.has(w.norm) && !(w.norm === 'us' && t.text.slice(w.start, w.end) !== 'us')) firstPerson = true;
-    if (!w.quoted && MODALS.has(w.norm)) modal = true;
+    const b = SHAPE_WORDS.get(w.norm);
+    if (b !== undefined) {
+      if (!w.quoted && (b & SHAPE_FIRST_PERSON) !== 0 && !(w.norm === 'us' && t.text.slice(w.start, w.end) !== 'us')) firstPerson = true;
+      if (!w.quoted && (b & SHAPE_MODAL) !== 0) modal = true;
+      if ((b & SHAPE_DATE) !== 0) date = true;
+    }
     if (w.isNumber) number = true;
-    if (DATE_WORDS.has(w.norm)) date = true;
   }
-  if (firstPerson) f.add(fnv('first-person', SEED.shape), 1);
-  if (modal) f.add(fnv('modal', SEED.shape), 1);
-  if (number) f.add(fnv('number', SEED.shape), 1);
-  if (date) f.add(fnv('date', SEED.shape), 1);
-  if (t.quoteMarks > 0) f.add(fnv('quote', SEED.shape), 1);
-  if (t.quoteMarks === 1) f.add(fnv('open-quote', SEED.shape), 1);
-  if (t.question) f.add(fnv('question', SEED.shape), 1);
-  if (t.exclamation) f.add(fnv('exclamation', SEED.shape), 1);
-  if (t.text.startsWith('...') || t.text.startsWith('\u2026')) f.add(fnv('ellipsis-start', SEED.shape), 1);
+  if (firstPerson) f.add(S.firstPerson, 1);
+  if (modal) f.add(S.modal, 1);
+  if (number) f.add(S.number, 1);
+  if (date) f.add(S.date, 1);
+  if (t.quoteMarks > 0) f.add(S.quote, 1);
+  if (t.quoteMarks === 1) f.add(S.openQuote, 1);
+  if (t.question) f.add(S.question, 1);
+  if (t.exclamation) f.add(S.exclamation, 1);
+  if (t.text.startsWith('...') || t.text.startsWith('\u2026')) f.add(S.ellipsisStart, 1);
   const n = words.length;
-  f.add(fnv(`len${n < 12 ? 0 : n < 20 ? 1 : n < 30 ? 2 : n < 45 ? 3 : 4}`, SEED.shape), 1);
-  if (n > 0) f.add(fnv('caps', SEED.shape), Math.min(1, (caps / n) * 3));
+  f.add(S.len[n < 12 ? 0 : n < 20 ? 1 : n < 30 ? 2 : n < 45 ? 3 : 4] as number, 1);
+  if (n > 0) f.add(S.caps, Math.min(1, (caps / n) * 3));
+}
+
+// Constant hashes of the sentence features, computed once (they were hashed per sentence).
+const S = {
+  firstPerson: fnv('first-person', SEED.shape), modal: fnv('modal', SEED.shape), number: fnv('number', SEED.shape),
+  date: fnv('date', SEED.shape), quote: fnv('quote', SEED.shape), openQuote: fnv('open-quote', SEED.shape),
+  question: fnv('question', SEED.shape), exclamation: fnv('exclamation', SEED.shape), ellipsisStart: fnv('ellipsis-start', SEED.shape),
+  len: [0, 1, 2, 3, 4].map((k) => fnv(`len${k}`, SEED.shape)), caps: fnv('caps', SEED.shape),
+} as const;
+const H_ANY_OUT = fnv('any-out', SEED.loaded);
+const H_ANY_IN = fnv('any-in', SEED.loaded);
+/** fnv(key, SEED.cue) of each slot 2k + quoted: the table's name, 'q' + name in quotes. */
+const CUE_HASHES = CUE_TABLES.flatMap(([name]) => [fnv(name, SEED.cue), fnv('q' + name, SEED.cue)]);
+const BEST = new Float64Array(CUE_HASHES.length).fill(-Infinity);
+const SLOT_ORDER = new Int32Array(CUE_HASHES.length);
+/**
+ * Hashes of lexicon kinds and lemmas, by string: the keys are the entries of our own tables
+ * (a few thousand at most), not the text's words, so the maps stay small.
+ */
+const LOADED_HASHES = new Map<string, number>();
+const CUE2_HASHES = new Map<string, number>();
+function hashOf(key: string, seed: number, memo: Map<string, number>): number {
+  let h = memo.get(key);
+  if (h === undefined) {
+    h = fnv(key, seed);
+    memo.set(key, h);
+  }
+  return h;
+}
+const SHAPE_FIRST_PERSON = 1;
+const SHAPE_MODAL = 2;
+const SHAPE_DATE = 4;
+/** FIRST_PERSON_WORDS, MODALS and DATE_WORDS as bits of one map: one lookup per word, not three. */
+const SHAPE_WORDS = new Map<string, number>();
+for (const [list, bit] of [[FIRST_PERSON_WORDS, SHAPE_FIRST_PERSON], [MODALS, SHAPE_MODAL], [DATE_WORDS, SHAPE_DATE]] as const) {
+  for (const w of list) SHAPE_WORDS.set(w, (SHAPE_WORDS.get(w) ?? 0) | bit);
 }
 
 /** Features of word `i` of `t` for the loaded-word model into `f` (cleared first). */

@@ -88,9 +88,13 @@ const buffer = new Features(2048);
  */
 export type WordScores = Map<string, number>;
 
-export function classifyTokens(t: Tokens, ownScores: WordScores = new Map()): Classified {
+/**
+ * Classifies a tokenised sentence. `masks`, when given, holds the lexicon index's mask of each
+ * word (features.ts, lexiconOf); else they are looked up.
+ */
+export function classifyTokens(t: Tokens, ownScores: WordScores = new Map(), masks?: Int32Array): Classified {
   const m = loaded();
-  const lex = lexiconOf(t);
+  const lex = lexiconOf(t, masks);
   const byWord = loadedByWord(t, lex);
   const words = new Float64Array(t.words.length);
   for (let i = 0; i < t.words.length; i++) {
@@ -133,8 +137,8 @@ export function classifyTokens(t: Tokens, ownScores: WordScores = new Map()): Cl
 }
 
 /** Classifies one sentence (plain text); `ownScores` is kept by a caller that classifies many. */
-export function classify(text: string, ownScores?: WordScores): Classified {
-  return classifyTokens(tokens(text), ownScores);
+export function classify(text: string, ownScores?: WordScores, masks?: Int32Array): Classified {
+  return classifyTokens(tokens(text), ownScores, masks);
 }
 
 /**
