@@ -315,6 +315,68 @@ function charGrams(f: Features, norm: string, seed: number, value: number): void
 const PADDED = new Int32Array(64);
 
 /**
+ * The hashes of each word of a sentence that the features read more than once or from a
+ * neighbour: the unigram hash of the sentence models (numbers as '#'), the FNV state of a bigram
+ * whose left word it is (its norm, then ' '), and the word model's hashes of it as the previous,
+ * next, second previous and second next word. Made by `wordHashes` in one pass over each norm's
+ * characters (six independent FNV chains side by side), the same values as fnv one by one.
+ */
+export class WordHashes {
+  n = 0;
+  word = new Int32Array(64);
+  left = new Int32Array(64);
+  prev = new Int32Array(64);
+  next = new Int32Array(64);
+  prev2 = new Int32Array(64);
+  next2 = new Int32Array(64);
+}
+
+const NUMBER_WORD = fnv('#', SEED.word);
+
+/** The WordHashes of the words of `t` into `out` (its arrays grow to the longest sentence). */
+export function wordHashes(t: Tokens, out: WordHashes): void {
+  const { words } = t;
+  const n = words.length;
+  if (n > out.word.length) {
+    let size = out.word.length;
+    while (size < n) size *= 2;
+    out.word = new Int32Array(size);
+    out.left = new Int32Array(size);
+    out.prev = new Int32Array(size);
+    out.next = new Int32Array(size);
+    out.prev2 = new Int32Array(size);
+    out.next2 = new Int32Array(size);
+  }
+  out.n = n;
+  for (let i = 0; i < n; i++) {
+    const w = words[i] as SentenceWord;
+    const norm = w.norm;
+    let hw = SEED.word;
+    let hb = SEED.bigram;
+    let hp = SEED.wPrev;
+    let hn = SEED.wNext;
+    let hp2 = SEED.wPrev2;
+    let hn2 = SEED.wNext2;
+    for (let k = 0; k < norm.length; k++) {
+      const c = norm.charCodeAt(k);
+      hw = Math.imul(hw ^ c, 16777619);
+      hb = Math.imul(hb ^ c, 16777619);
+      hp = Math.imul(hp ^ c, 16777619);
+      hn = Math.imul(hn ^ c, 16777619);
+      hp2 = Math.imul(hp2 ^ c, 16777619);
+      hn2 = Math.imul(hn2 ^ c, 16777619);
+    }
+    // fnv(' ', fnv(norm, SEED.bigram)): the state continues from the unsigned hash
+    out.word[i] = w.isNumber ? NUMBER_WORD : hw;
+    out.left[i] = Math.imul((hb >>> 0) ^ 32, 16777619);
+    out.prev[i] = hp;
+    out.next[i] = hn;
+    out.prev2[i] = hp2;
+    out.next2[i] = hn2;
+  }
+}
+
+/**
  * Weight of each sentence feature family (words and bigrams, character n-grams: their L2 norm;
  * lexicon and cue hits: a factor on their table weights). All 1: the families weighed alike was
  * the best of the variants tried across outlets (TRAINING.md, eval/profile-babe-outlets.ts).
@@ -327,8 +389,11 @@ export interface FamilyWeights {
 }
 export const FAMILY_WEIGHTS: Readonly<FamilyWeights> = { words: 1, chars: 1, lexicon: 1, cues: 1 };
 
-/** Sentence features into `f` (cleared first). Families are normalised one by one. */
-export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features, weights: Readonly<FamilyWeights> = FAMILY_WEIGHTS): void {
+/**
+ * Sentence features into `f` (cleared first). Families are normalised one by one. `hashes`, when
+ * given, holds the sentence's WordHashes (the same features, the words not hashed again).
+ */
+export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features, weights: Readonly<FamilyWeights> = FAMILY_WEIGHTS, hashes: WordHashes | null = null): void {
   f.clear();
   const { words } = t;
   f.add(SEED.bias, 1);
@@ -336,9 +401,14 @@ export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features, w
   let from = f.n;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as SentenceWord;
-    const hw = fnv(w.isNumber ? '#' : w.norm, SEED.word);
-    f.add(hw, 1);
-    if (i > 0) f.add(fnv(w.isNumber ? '#' : w.norm, fnv(' ', fnv((words[i - 1] as SentenceWord).norm, SEED.bigram))), 1);
+    if (hashes === null) {
+      const hw = fnv(w.isNumber ? '#' : w.norm, SEED.word);
+      f.add(hw, 1);
+      if (i > 0) f.add(fnv(w.isNumber ? '#' : w.norm, fnv(' ', fnv((words[i - 1] as SentenceWord).norm, SEED.bigram))), 1);
+    } else {
+      f.add(hashes.word[i] as number, 1);
+      if (i > 0) f.add(fnv(w.isNumber ? '#' : w.norm, (hashes.left[i - 1] as number) >>> 0), 1);
+    }
   }
   f.normalise(from, weights.words);
   // character n-grams
@@ -491,23 +561,21 @@ export function wordContextFeatures(t: Tokens, lexOfWord: readonly (LoadedEntry 
 /**
  * score(model, wordContextFeatures(t, lexOfWord, i)) without the feature buffer: the same
  * features, weighted and summed in the same order with the values rounded to float32 as the
- * buffer stores them, so the result is bit for bit the same. It runs for every word of every
- * classified sentence.
+ * buffer stores them, so the result is bit for bit the same; the neighbours' hashes come from the
+ * sentence's WordHashes. It runs for every word of every classified sentence.
  */
-export function wordContextScore(t: Tokens, lexOfWord: readonly (LoadedEntry | null)[], i: number, model: CompactModel): number {
+export function wordContextScore(t: Tokens, lexOfWord: readonly (LoadedEntry | null)[], i: number, model: CompactModel, hashes: WordHashes): number {
   const mask = (1 << model.bits) - 1;
   const { bytes, table } = model;
   const { words } = t;
   const w = words[i] as SentenceWord;
+  const n = words.length;
   const prev = words[i - 1];
-  const next = words[i + 1];
   let z = 0;
-  z += (table[bytes[(prev ? fnv(prev.norm, SEED.wPrev) : W_START) & mask] as number] as number) * 0.5;
-  z += (table[bytes[(next ? fnv(next.norm, SEED.wNext) : W_END) & mask] as number] as number) * 0.5;
-  const prev2 = words[i - 2];
-  const next2 = words[i + 2];
-  if (prev2) z += (table[bytes[fnv(prev2.norm, SEED.wPrev2) & mask] as number] as number) * F32_03;
-  if (next2) z += (table[bytes[fnv(next2.norm, SEED.wNext2) & mask] as number] as number) * F32_03;
+  z += (table[bytes[(i > 0 ? (hashes.prev[i - 1] as number) : W_START) & mask] as number] as number) * 0.5;
+  z += (table[bytes[(i + 1 < n ? (hashes.next[i + 1] as number) : W_END) & mask] as number] as number) * 0.5;
+  if (i > 1) z += (table[bytes[(hashes.prev2[i - 2] as number) & mask] as number] as number) * F32_03;
+  if (i + 2 < n) z += (table[bytes[(hashes.next2[i + 2] as number) & mask] as number] as number) * F32_03;
   const e = lexOfWord[i] ?? null;
   if (e) {
     const v = Math.fround(e.weight);
