@@ -121,9 +121,10 @@ export interface DocOpinion {
   sentences: SentenceOpinion[];
 }
 
-function noisyOr(weights: readonly number[]): number {
+/** Noisy-or of the matches' cue weights. */
+function noisyOr(matches: readonly PhraseMatch<Cue>[]): number {
   let miss = 1;
-  for (const w of weights) miss *= 1 - Math.min(1, Math.max(0, w));
+  for (const m of matches) miss *= 1 - Math.min(1, Math.max(0, m.value.weight));
   return 1 - miss;
 }
 
@@ -171,18 +172,17 @@ function inCommentary(commentary: ReadonlySet<number>, i: number): boolean {
   return commentary.has(i);
 }
 
-/** Where a sentence is someone else's: from `start` on, or all of it when `closing`. */
-interface Anchor {
-  start: number;
-  closing: boolean;
-}
-
-function anchorOf(words: readonly Word[], s: SentenceView, start: number, end: number): Anchor {
+/**
+ * True when an attributing phrase ending at `end` closes the sentence (at most
+ * closingAttributionWords words after it): then all of the sentence is someone else's, else
+ * what follows the phrase's start.
+ */
+function closesSentence(words: readonly Word[], s: SentenceView, end: number): boolean {
   let after = 0;
   // Stops once past the closing limit: counting every later word made a long sentence with many
   // reporting verbs quadratic (found by test/fuzz.test.ts, 'said ' repeated).
   for (let i = s.to - 1; i >= s.from && (words[i] as Word).start >= end && after <= OPINION.closingAttributionWords; i--) after++;
-  return { start, closing: after <= OPINION.closingAttributionWords };
+  return after <= OPINION.closingAttributionWords;
 }
 
 /**
@@ -202,6 +202,8 @@ interface CueSink {
   free: number[];
   scaled: boolean;
 }
+
+const SINK: CueSink = { words: [], firstAnchor: Infinity, closing: false, cues: [], author: [], free: [], scaled: false };
 
 function isAttributedAt(sink: CueSink, wordIndex: number): boolean {
   const at = (sink.words[wordIndex] as Word).start;
@@ -255,25 +257,41 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
 
   // Where the sentence is someone else's: after each attributing phrase, and before one that
   // closes the sentence.
-  const anchors: Anchor[] = [];
-  for (const a of s.attributionSpans) anchors.push(anchorOf(words, s, a.start, a.end));
+  // Only the earliest anchor's start and whether any closes the sentence are read: no list of them.
+  let anchors = 0;
+  let firstAnchor = Infinity;
+  let closing = false;
+  for (const a of s.attributionSpans) {
+    anchors++;
+    if (a.start < firstAnchor) firstAnchor = a.start;
+    if (closesSentence(words, s, a.end)) closing = true;
+  }
   for (const m of reportingVerbs) {
-    if (m.value.weight >= STRONG_REPORTING_WEIGHT) anchors.push(anchorOf(words, s, (words[m.from] as Word).start, (words[m.to - 1] as Word).end));
+    if (m.value.weight < STRONG_REPORTING_WEIGHT) continue;
+    anchors++;
+    const start = (words[m.from] as Word).start;
+    if (start < firstAnchor) firstAnchor = start;
+    if (closesSentence(words, s, (words[m.to - 1] as Word).end)) closing = true;
   }
   // The attribution's reporting weight counts for the share of the sentence it covers.
-  if (anchors.length && !anchors.some((a) => a.closing) && s.to > s.from) {
-    // A loop, not Math.min(...spread): a sentence may hold more anchors than the call stack takes.
-    let first = Infinity;
-    for (const a of anchors) if (a.start < first) first = a.start;
+  if (anchors > 0 && !closing && s.to > s.from) {
+    const first = firstAnchor;
     let covered = 0;
     for (let i = s.from; i < s.to; i++) if ((words[i] as Word).start >= first) covered++;
     const attributionWeight = s.attribution !== null ? OPINION.reporting[s.attribution] : strongVerb ? OPINION.reporting.verb : 0;
     reporting -= attributionWeight * (1 - covered / (s.to - s.from));
   }
 
-  let firstAnchor = Infinity;
-  for (const a of anchors) if (a.start < firstAnchor) firstAnchor = a.start;
-  const sink: CueSink = { words, firstAnchor, closing: anchors.some((a) => a.closing), cues: [], author: [], free: [], scaled: false };
+  // One sink and its two weight lists reused by every sentence (scoreSentence is not re-entered);
+  // the cue labels are the sentence's own.
+  const sink = SINK;
+  sink.words = words;
+  sink.firstAnchor = firstAnchor;
+  sink.closing = closing;
+  sink.cues = [];
+  sink.author.length = 0;
+  sink.free.length = 0;
+  sink.scaled = false;
   const { author, free } = sink;
 
   for (const m of commentary) addCue(sink, free, m.value.weight * OPINION.scale.commentary, `commentary '${quoteWords(view, m)}'`);
@@ -302,12 +320,17 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
     if (counted?.has(m.from) || inCommentary(commentaryAt, m.from)) continue;
     addCue(sink, author, m.value.weight * OPINION.scale.intensifier, `intensifier '${quoteWords(view, m)}'`, m.from);
   }
-  const sweeping = outside(view, lex, s, 'sweeping').find((m) => !pastEvent(words, m.to));
+  let sweeping: PhraseMatch<Cue> | undefined;
+  for (const m of outside(view, lex, s, 'sweeping')) {
+    if (pastEvent(words, m.to)) continue;
+    sweeping = m;
+    break;
+  }
   if (sweeping) addCue(sink, author, sweeping.value.weight * OPINION.scale.sweeping, `sweeping '${quoteWords(view, sweeping)}'`, sweeping.from);
   const hedges = outside(view, lex, s, 'hedge');
   let hedge = 0;
   if (hedges.length) {
-    hedge = noisyOr(hedges.map((m) => m.value.weight));
+    hedge = noisyOr(hedges);
     if (!attributed) addCue(sink, author, hedge * OPINION.scale.hedge, `speculation '${quoteWords(view, hedges[0] as PhraseMatch<Cue>)}'`);
   }
 
