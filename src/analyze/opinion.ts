@@ -31,7 +31,8 @@ import { lexicalOf, type CueTable, type Lexical } from './signal-lexical.js';
 import { isOpinionKind, type SentenceView, type TextView } from './signal-view.js';
 import { Working } from './working.js';
 import type { PhraseMatch, Word } from './signal-words.js';
-import { classify, loadedMarks, THRESHOLDS, type LoadedMark } from './classifier/model.js';
+import { classifyTokens, loadedMarks, THRESHOLDS, type LoadedMark } from './classifier/model.js';
+import { lexiconMask, tokens, type Tokens } from './classifier/features.js';
 import { isCloser, trimmedEnd } from './text-end.js';
 import { DATE_WORD, GROUP_NOUN, wordFlags } from './word-flags.js';
 
@@ -120,9 +121,10 @@ export interface DocOpinion {
   sentences: SentenceOpinion[];
 }
 
-function noisyOr(weights: readonly number[]): number {
+/** Noisy-or of the matches' cue weights. */
+function noisyOr(matches: readonly PhraseMatch<Cue>[]): number {
   let miss = 1;
-  for (const w of weights) miss *= 1 - Math.min(1, Math.max(0, w));
+  for (const m of matches) miss *= 1 - Math.min(1, Math.max(0, m.value.weight));
   return 1 - miss;
 }
 
@@ -170,18 +172,17 @@ function inCommentary(commentary: ReadonlySet<number>, i: number): boolean {
   return commentary.has(i);
 }
 
-/** Where a sentence is someone else's: from `start` on, or all of it when `closing`. */
-interface Anchor {
-  start: number;
-  closing: boolean;
-}
-
-function anchorOf(words: readonly Word[], s: SentenceView, start: number, end: number): Anchor {
+/**
+ * True when an attributing phrase ending at `end` closes the sentence (at most
+ * closingAttributionWords words after it): then all of the sentence is someone else's, else
+ * what follows the phrase's start.
+ */
+function closesSentence(words: readonly Word[], s: SentenceView, end: number): boolean {
   let after = 0;
   // Stops once past the closing limit: counting every later word made a long sentence with many
   // reporting verbs quadratic (found by test/fuzz.test.ts, 'said ' repeated).
   for (let i = s.to - 1; i >= s.from && (words[i] as Word).start >= end && after <= OPINION.closingAttributionWords; i--) after++;
-  return { start, closing: after <= OPINION.closingAttributionWords };
+  return after <= OPINION.closingAttributionWords;
 }
 
 /**
@@ -201,6 +202,8 @@ interface CueSink {
   free: number[];
   scaled: boolean;
 }
+
+const SINK: CueSink = { words: [], firstAnchor: Infinity, closing: false, cues: [], author: [], free: [], scaled: false };
 
 function isAttributedAt(sink: CueSink, wordIndex: number): boolean {
   const at = (sink.words[wordIndex] as Word).start;
@@ -254,25 +257,41 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
 
   // Where the sentence is someone else's: after each attributing phrase, and before one that
   // closes the sentence.
-  const anchors: Anchor[] = [];
-  for (const a of s.attributionSpans) anchors.push(anchorOf(words, s, a.start, a.end));
+  // Only the earliest anchor's start and whether any closes the sentence are read: no list of them.
+  let anchors = 0;
+  let firstAnchor = Infinity;
+  let closing = false;
+  for (const a of s.attributionSpans) {
+    anchors++;
+    if (a.start < firstAnchor) firstAnchor = a.start;
+    if (closesSentence(words, s, a.end)) closing = true;
+  }
   for (const m of reportingVerbs) {
-    if (m.value.weight >= STRONG_REPORTING_WEIGHT) anchors.push(anchorOf(words, s, (words[m.from] as Word).start, (words[m.to - 1] as Word).end));
+    if (m.value.weight < STRONG_REPORTING_WEIGHT) continue;
+    anchors++;
+    const start = (words[m.from] as Word).start;
+    if (start < firstAnchor) firstAnchor = start;
+    if (closesSentence(words, s, (words[m.to - 1] as Word).end)) closing = true;
   }
   // The attribution's reporting weight counts for the share of the sentence it covers.
-  if (anchors.length && !anchors.some((a) => a.closing) && s.to > s.from) {
-    // A loop, not Math.min(...spread): a sentence may hold more anchors than the call stack takes.
-    let first = Infinity;
-    for (const a of anchors) if (a.start < first) first = a.start;
+  if (anchors > 0 && !closing && s.to > s.from) {
+    const first = firstAnchor;
     let covered = 0;
     for (let i = s.from; i < s.to; i++) if ((words[i] as Word).start >= first) covered++;
     const attributionWeight = s.attribution !== null ? OPINION.reporting[s.attribution] : strongVerb ? OPINION.reporting.verb : 0;
     reporting -= attributionWeight * (1 - covered / (s.to - s.from));
   }
 
-  let firstAnchor = Infinity;
-  for (const a of anchors) if (a.start < firstAnchor) firstAnchor = a.start;
-  const sink: CueSink = { words, firstAnchor, closing: anchors.some((a) => a.closing), cues: [], author: [], free: [], scaled: false };
+  // One sink and its two weight lists reused by every sentence (scoreSentence is not re-entered);
+  // the cue labels are the sentence's own.
+  const sink = SINK;
+  sink.words = words;
+  sink.firstAnchor = firstAnchor;
+  sink.closing = closing;
+  sink.cues = [];
+  sink.author.length = 0;
+  sink.free.length = 0;
+  sink.scaled = false;
   const { author, free } = sink;
 
   for (const m of commentary) addCue(sink, free, m.value.weight * OPINION.scale.commentary, `commentary '${quoteWords(view, m)}'`);
@@ -301,12 +320,17 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
     if (counted?.has(m.from) || inCommentary(commentaryAt, m.from)) continue;
     addCue(sink, author, m.value.weight * OPINION.scale.intensifier, `intensifier '${quoteWords(view, m)}'`, m.from);
   }
-  const sweeping = outside(view, lex, s, 'sweeping').find((m) => !pastEvent(words, m.to));
+  let sweeping: PhraseMatch<Cue> | undefined;
+  for (const m of outside(view, lex, s, 'sweeping')) {
+    if (pastEvent(words, m.to)) continue;
+    sweeping = m;
+    break;
+  }
   if (sweeping) addCue(sink, author, sweeping.value.weight * OPINION.scale.sweeping, `sweeping '${quoteWords(view, sweeping)}'`, sweeping.from);
   const hedges = outside(view, lex, s, 'hedge');
   let hedge = 0;
   if (hedges.length) {
-    hedge = noisyOr(hedges.map((m) => m.value.weight));
+    hedge = noisyOr(hedges);
     if (!attributed) addCue(sink, author, hedge * OPINION.scale.hedge, `speculation '${quoteWords(view, hedges[0] as PhraseMatch<Cue>)}'`);
   }
 
@@ -350,10 +374,32 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/**
+ * The classifier's lexicon-index mask of each word of `t` (the sentence's own tokens): a word
+ * that is a view word (same offsets, same norm) takes the mask the view's lexicon read from the
+ * word table (the same tables in the same order: signal-lexical.ts), the others are looked up.
+ * A classified sentence's words were a second Map lookup each.
+ */
+function classifierMasks(view: TextView, lex: Lexical, s: SentenceView, t: Tokens): Int32Array {
+  const words = t.words;
+  const out = new Int32Array(words.length);
+  const base = s.span.start;
+  let j = s.from;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Tokens['words'][number];
+    const start = base + w.start;
+    while (j < s.to && (view.words[j] as Word).start < start) j++;
+    const v = j < s.to ? (view.words[j] as Word) : undefined;
+    out[i] = v !== undefined && v.start === start && v.end === base + w.end && v.norm === w.norm ? (lex.masks[j] as number) : lexiconMask(w.norm);
+  }
+  return out;
+}
+
 /** Blends the classifier into an eligible sentence's rule score. */
-function withModel(view: TextView, s: SentenceView, o: SentenceOpinion): SentenceOpinion {
+function withModel(view: TextView, lex: Lexical, s: SentenceView, o: SentenceOpinion): SentenceOpinion {
   const start = s.span.start;
-  const c = classify(view.text.slice(start, s.span.end), (view.memo.wordScores ??= new Map()));
+  const t = tokens(view.text.slice(start, s.span.end));
+  const c = classifyTokens(t, (view.memo.wordScores ??= new Map()), classifierMasks(view, lex, s, t));
   const marks = loadedMarks(c, THRESHOLDS.word, true).map((m) => {
     const w = c.tokens.words.find((x) => x.start === m.span.start);
     return { span: { start: start + m.span.start, end: start + m.span.end }, text: m.text, p: m.p, quoted: w?.quoted ?? false };
@@ -381,10 +427,10 @@ function scoreDoc(view: TextView): SentenceOpinion[] {
     if (o.own > OPINION.threshold + reach) {
       // a run-on "sentence" of hundreds of words (a paste, hostile input) is not worth the model's time here
       if (s.to - s.from > OPINION.modelOnlyMaxWords) return o;
-      const m = withModel(view, s, o);
+      const m = withModel(view, lex, s, o);
       return { ...o, model: m.model, marks: m.marks };
     }
-    return withModel(view, s, o);
+    return withModel(view, lex, s, o);
   });
   // Neighbour boost within a paragraph, from own scores only (no chains).
   for (let i = 0; i < out.length; i++) {

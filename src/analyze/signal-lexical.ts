@@ -28,6 +28,12 @@ const CUE_TABLES = {
 export type CueTable = keyof typeof CUE_TABLES;
 const CUE_NAMES = Object.keys(CUE_TABLES) as CueTable[];
 const CUE_LIST: readonly PhraseTable<Cue>[] = CUE_NAMES.map((n) => CUE_TABLES[n]);
+/**
+ * The tables of the index below, in bit order. opinion.ts hands the classifier these masks, so
+ * they must be the classifier's lexicon index (classifier/features.ts LEXICON_TABLES: the same
+ * tables in the same order; signals.test.ts checks it).
+ */
+export const INDEX_TABLES: readonly PhraseTable<unknown>[] = [LOADED, ...CUE_LIST];
 
 /**
  * Which tables can match at a word (bit 0 LOADED, bit k + 1 CUE_LIST[k]), from the tables' first
@@ -43,7 +49,7 @@ const INDEX = WORD_BITS.field(1 + CUE_LIST.length, true);
  * `matchAt` skips its lookup of the entries of two or more words.
  */
 const SECOND = WORD_BITS.field(1, true);
-[LOADED, ...CUE_LIST].forEach((table, k) => {
+INDEX_TABLES.forEach((table, k) => {
   for (const w of (table as PhraseTable<unknown>).firstWords()) WORD_BITS.add(INDEX, w, 1 << k);
   for (const w of (table as PhraseTable<unknown>).secondWords()) WORD_BITS.add(SECOND, w, 1);
 });
@@ -54,7 +60,7 @@ export interface Lexical {
   /** Lexicon matches meant literally or technically ("a fire destroyed", "toxic fumes"): not loaded, and no classifier mark either. */
   literal: PhraseMatch<LoadedEntry>[];
   cues: Record<CueTable, PhraseMatch<Cue>[]>;
-  /** Matches per sentence index (a match lying across two sentences belongs to none); read-only (empty lists are shared). */
+  /** Matches per sentence index (a match lying across two sentences belongs to none); read-only (empty lists, and the lists of tables without a match, are shared). */
   loadedBySentence: PhraseMatch<LoadedEntry>[][];
   cuesBySentence: Record<CueTable, PhraseMatch<Cue>[][]>;
   /** Sentence index of each word (-1 between sentences). */
@@ -134,9 +140,11 @@ function conditionWithin(words: readonly Word[], i: number, n: number): boolean 
 /** Shared by every sentence without matches of a table (most of them): read-only. */
 const NONE: readonly unknown[] = Object.freeze([]);
 
-function bucket<T>(matches: readonly PhraseMatch<T>[], sentenceOf: Int32Array, sentences: number): PhraseMatch<T>[][] {
-  // Arrays only for the sentences with a match: nine tables x every sentence was a lot of
-  // garbage for mostly empty lists.
+function bucket<T>(matches: readonly PhraseMatch<T>[], sentenceOf: Int32Array, sentences: number, empty: PhraseMatch<unknown>[][]): PhraseMatch<T>[][] {
+  // A table without a match in the document shares one list of empty lists (read-only) with the
+  // others; arrays only for the sentences with a match: nine tables x every sentence was a lot
+  // of garbage for mostly empty lists.
+  if (matches.length === 0) return empty as PhraseMatch<T>[][];
   const out = new Array<PhraseMatch<T>[]>(sentences).fill(NONE as unknown as PhraseMatch<T>[]);
   for (const m of matches) {
     const s = sentenceOf[m.from] ?? -1;
@@ -184,8 +192,9 @@ function build(view: TextView): Lexical {
   const sentenceOf = new Int32Array(words.length).fill(-1);
   for (const s of view.sentences) for (let i = s.from; i < s.to; i++) sentenceOf[i] = s.index;
   const n = view.sentences.length;
-  const cuesBySentence = Object.fromEntries(CUE_NAMES.map((name) => [name, bucket(cues[name], sentenceOf, n)])) as Record<CueTable, PhraseMatch<Cue>[][]>;
-  return { loaded, literal, cues, loadedBySentence: bucket(loaded, sentenceOf, n), cuesBySentence, sentenceOf, masks };
+  const empty = new Array<PhraseMatch<unknown>[]>(n).fill(NONE as unknown as PhraseMatch<unknown>[]);
+  const cuesBySentence = Object.fromEntries(CUE_NAMES.map((name) => [name, bucket(cues[name], sentenceOf, n, empty)])) as Record<CueTable, PhraseMatch<Cue>[][]>;
+  return { loaded, literal, cues, loadedBySentence: bucket(loaded, sentenceOf, n, empty), cuesBySentence, sentenceOf, masks };
 }
 
 /** The lexicon matches of a view (built once per view, kept on it). */

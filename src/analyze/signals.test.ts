@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { DEFAULT_CONTEXT, type Doc, type SignalKind } from '../model/index.js';
 import { findSignals, QUOTED_FACTOR } from './signals.js';
 import { badEvidence, fixtureDoc } from './signal-fixture.js';
+import { INDEX_TABLES, lexicalOf } from './signal-lexical.js';
+import { LEXICON_TABLES, lexiconMask } from './classifier/features.js';
+import { Working } from './working.js';
 
 function signals(doc: Doc, kind: SignalKind): { text: string; weight: number; detail: string }[] {
   return findSignals(doc, DEFAULT_CONTEXT).signals.filter((s) => s.kind === kind).map((s) => ({ text: s.text, weight: s.weight, detail: s.detail }));
@@ -92,4 +95,14 @@ test('the legal terms of a charge are not loaded; the same words of a law or an 
   assert.deepEqual(legal.map((s) => s.text), []);
   const loaded = signals(fixtureDoc([['body', 'The new law is an assault on voters. His dangerous ideas worry the party.']]), 'loaded');
   assert.deepEqual(loaded.map((s) => s.text), ['assault on', 'dangerous']);
+});
+
+test("the view's lexicon index is the classifier's: opinion.ts hands the classifier its masks", () => {
+  assert.equal(INDEX_TABLES.length, LEXICON_TABLES.length);
+  INDEX_TABLES.forEach((t, k) => assert.equal(t, LEXICON_TABLES[k], `table ${k}`));
+  const doc = fixtureDoc([['body', "Frankly, we think the far-right's claims are clearly outrageous, and I may be wrong."], ['body', "Officials said they doubt it; the mayor's office may disagree in May."]]);
+  const view = new Working().view(doc);
+  const lex = lexicalOf(view);
+  assert.ok(lex.masks.some((m) => m !== 0));
+  view.words.forEach((w, i) => assert.equal(lex.masks[i], lexiconMask(w.norm), w.norm));
 });

@@ -175,6 +175,18 @@ export class Features {
     this.idx[this.n] = hash | 0;
     this.val[this.n++] = value;
   }
+  /** Makes room for `k` more features (so a caller may write idx/val at [n, n + k) itself). */
+  reserve(k: number): void {
+    let size = this.idx.length;
+    if (this.n + k <= size) return;
+    while (this.n + k > size) size *= 2;
+    const idx = new Int32Array(size);
+    idx.set(this.idx);
+    const val = new Float32Array(size);
+    val.set(this.val);
+    this.idx = idx;
+    this.val = val;
+  }
   /** Scales values [from, n) so that they have L2 norm `norm` (1 unless a family is weighted). */
   normalise(from: number, norm = 1): void {
     let ss = 0;
@@ -220,19 +232,31 @@ const W_LEX_ANY = fnv('any', SEED.wLex);
 /** Lexicon matches of a sentence: loaded words and each cue table, without overlaps per table. */
 export interface SentenceLexicon {
   loaded: PhraseMatch<LoadedEntry>[];
-  cues: { table: string; match: PhraseMatch<Cue> }[];
+  /** `k`: the table's index in CUE_TABLES. */
+  cues: { table: string; k: number; match: PhraseMatch<Cue> }[];
 }
 
-/** First-word index of LOADED (bit 0) and the cue tables (bit k + 1), to skip words that start no entry. */
-const LEXICON_INDEX = new PhraseIndex([LOADED, ...CUE_TABLES.map(([, table]) => table)]);
+/** The tables of the lexicon index: LOADED (bit 0) and the cue tables (bit k + 1). */
+export const LEXICON_TABLES: readonly PhraseTable<unknown>[] = [LOADED, ...CUE_TABLES.map(([, table]) => table)];
+/** First-word index of LEXICON_TABLES, to skip words that start no entry. */
+const LEXICON_INDEX = new PhraseIndex(LEXICON_TABLES);
 
-export function lexiconOf(t: Tokens): SentenceLexicon {
+/** LEXICON_INDEX's mask of a word norm. */
+export function lexiconMask(norm: string): number {
+  return LEXICON_INDEX.maskOf(norm);
+}
+
+/**
+ * The lexicon matches of a sentence. `masks`, when given, holds LEXICON_INDEX's mask of each word
+ * (a caller that has them already: opinion.ts takes them from the view's lexicon, whose index is
+ * the same tables in the same order, see signal-lexical.ts); else they are looked up.
+ */
+export function lexiconOf(t: Tokens, masks: Int32Array = LEXICON_INDEX.masks(t.words)): SentenceLexicon {
   const { words } = t;
-  const masks = LEXICON_INDEX.masks(words);
   let any = 0;
   for (let i = 0; i < masks.length; i++) any |= masks[i] as number;
   const loaded = (any & 1) === 0 ? [] : matchAllMasked(LOADED, words, masks, 1);
-  const cues: { table: string; match: PhraseMatch<Cue> }[] = [];
+  const cues: { table: string; k: number; match: PhraseMatch<Cue> }[] = [];
   for (let k = 0; k < CUE_TABLES.length; k++) {
     const bit = 1 << (k + 1);
     if ((any & bit) === 0) continue;
@@ -241,7 +265,7 @@ export function lexiconOf(t: Tokens): SentenceLexicon {
       const w = words[m.from] as SentenceWord;
       if (name === 'firstPerson' && (m.value.lemma === 'us' || m.value.lemma === 'i') && !(w.norm === 'us' ? t.text.slice(w.start, w.end) === 'us' : t.text.slice(w.start, w.end) === 'I')) continue;
       if (name === 'hedge' && m.value.lemma === 'may' && t.text.slice(w.start, w.end) !== 'may') continue;
-      cues.push({ table: name, match: m });
+      cues.push({ table: name, k, match: m });
     }
   }
   return { loaded, cues };
@@ -257,12 +281,98 @@ const CHAR_MAX = 5;
  */
 function charGrams(f: Features, norm: string, seed: number, value: number): void {
   const n = norm.length + 2;
+  if (n > PADDED.length) {
+    for (let len = CHAR_MIN; len <= CHAR_MAX; len++) {
+      for (let i = 0; i + len <= n; i++) {
+        let h = seed + len;
+        for (let k = i; k < i + len; k++) h = Math.imul(h ^ (k === 0 || k === n - 1 ? 32 : norm.charCodeAt(k - 1)), 16777619);
+        f.add(h >>> 0, value);
+      }
+    }
+    return;
+  }
+  // The same hashes from the padded code units read once into a scratch array, written straight
+  // into the buffer (add stores (h >>> 0) | 0, which is h).
+  PADDED[0] = 32;
+  for (let k = 1; k < n - 1; k++) PADDED[k] = norm.charCodeAt(k - 1);
+  PADDED[n - 1] = 32;
+  let count = 0;
+  for (let len = CHAR_MIN; len <= CHAR_MAX; len++) if (n >= len) count += n - len + 1;
+  f.reserve(count);
+  const { idx, val } = f;
+  let at = f.n;
   for (let len = CHAR_MIN; len <= CHAR_MAX; len++) {
     for (let i = 0; i + len <= n; i++) {
       let h = seed + len;
-      for (let k = i; k < i + len; k++) h = Math.imul(h ^ (k === 0 || k === n - 1 ? 32 : norm.charCodeAt(k - 1)), 16777619);
-      f.add(h >>> 0, value);
+      for (let k = i; k < i + len; k++) h = Math.imul(h ^ (PADDED[k] as number), 16777619);
+      idx[at] = h;
+      val[at++] = value;
     }
+  }
+  f.n = at;
+}
+/** Scratch code units of " norm " for charGrams (longer words take the plain loop). */
+const PADDED = new Int32Array(64);
+
+/**
+ * The hashes of each word of a sentence that the features read more than once or from a
+ * neighbour: the unigram hash of the sentence models (numbers as '#'), the FNV state of a bigram
+ * whose left word it is (its norm, then ' '), and the word model's hashes of it as the previous,
+ * next, second previous and second next word. Made by `wordHashes` in one pass over each norm's
+ * characters (six independent FNV chains side by side), the same values as fnv one by one.
+ */
+export class WordHashes {
+  n = 0;
+  word = new Int32Array(64);
+  left = new Int32Array(64);
+  prev = new Int32Array(64);
+  next = new Int32Array(64);
+  prev2 = new Int32Array(64);
+  next2 = new Int32Array(64);
+}
+
+const NUMBER_WORD = fnv('#', SEED.word);
+
+/** The WordHashes of the words of `t` into `out` (its arrays grow to the longest sentence). */
+export function wordHashes(t: Tokens, out: WordHashes): void {
+  const { words } = t;
+  const n = words.length;
+  if (n > out.word.length) {
+    let size = out.word.length;
+    while (size < n) size *= 2;
+    out.word = new Int32Array(size);
+    out.left = new Int32Array(size);
+    out.prev = new Int32Array(size);
+    out.next = new Int32Array(size);
+    out.prev2 = new Int32Array(size);
+    out.next2 = new Int32Array(size);
+  }
+  out.n = n;
+  for (let i = 0; i < n; i++) {
+    const w = words[i] as SentenceWord;
+    const norm = w.norm;
+    let hw = SEED.word;
+    let hb = SEED.bigram;
+    let hp = SEED.wPrev;
+    let hn = SEED.wNext;
+    let hp2 = SEED.wPrev2;
+    let hn2 = SEED.wNext2;
+    for (let k = 0; k < norm.length; k++) {
+      const c = norm.charCodeAt(k);
+      hw = Math.imul(hw ^ c, 16777619);
+      hb = Math.imul(hb ^ c, 16777619);
+      hp = Math.imul(hp ^ c, 16777619);
+      hn = Math.imul(hn ^ c, 16777619);
+      hp2 = Math.imul(hp2 ^ c, 16777619);
+      hn2 = Math.imul(hn2 ^ c, 16777619);
+    }
+    // fnv(' ', fnv(norm, SEED.bigram)): the state continues from the unsigned hash
+    out.word[i] = w.isNumber ? NUMBER_WORD : hw;
+    out.left[i] = Math.imul((hb >>> 0) ^ 32, 16777619);
+    out.prev[i] = hp;
+    out.next[i] = hn;
+    out.prev2[i] = hp2;
+    out.next2[i] = hn2;
   }
 }
 
@@ -279,8 +389,11 @@ export interface FamilyWeights {
 }
 export const FAMILY_WEIGHTS: Readonly<FamilyWeights> = { words: 1, chars: 1, lexicon: 1, cues: 1 };
 
-/** Sentence features into `f` (cleared first). Families are normalised one by one. */
-export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features, weights: Readonly<FamilyWeights> = FAMILY_WEIGHTS): void {
+/**
+ * Sentence features into `f` (cleared first). Families are normalised one by one. `hashes`, when
+ * given, holds the sentence's WordHashes (the same features, the words not hashed again).
+ */
+export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features, weights: Readonly<FamilyWeights> = FAMILY_WEIGHTS, hashes: WordHashes | null = null): void {
   f.clear();
   const { words } = t;
   f.add(SEED.bias, 1);
@@ -288,9 +401,14 @@ export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features, w
   let from = f.n;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as SentenceWord;
-    const hw = fnv(w.isNumber ? '#' : w.norm, SEED.word);
-    f.add(hw, 1);
-    if (i > 0) f.add(fnv(w.isNumber ? '#' : w.norm, fnv(' ', fnv((words[i - 1] as SentenceWord).norm, SEED.bigram))), 1);
+    if (hashes === null) {
+      const hw = fnv(w.isNumber ? '#' : w.norm, SEED.word);
+      f.add(hw, 1);
+      if (i > 0) f.add(fnv(w.isNumber ? '#' : w.norm, fnv(' ', fnv((words[i - 1] as SentenceWord).norm, SEED.bigram))), 1);
+    } else {
+      f.add(hashes.word[i] as number, 1);
+      if (i > 0) f.add(fnv(w.isNumber ? '#' : w.norm, (hashes.left[i - 1] as number) >>> 0), 1);
+    }
   }
   f.normalise(from, weights.words);
   // character n-grams
@@ -305,20 +423,30 @@ export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features, w
   for (const m of lex.loaded) {
     const quoted = (words[m.from] as SentenceWord).quoted;
     const e = m.value;
-    f.add(fnv(quoted ? 'q' + e.kind : e.kind, SEED.loaded), e.weight * lw);
-    f.add(fnv(e.lemma, SEED.loaded), 0.5 * lw);
+    f.add(hashOf(quoted ? 'q' + e.kind : e.kind, SEED.loaded, LOADED_HASHES), e.weight * lw);
+    f.add(hashOf(e.lemma, SEED.loaded, LOADED_HASHES), 0.5 * lw);
     if (quoted) loadedIn += e.weight;
     else loadedOut += e.weight;
   }
-  if (loadedOut > 0) f.add(fnv('any-out', SEED.loaded), Math.min(1.5, loadedOut) * lw);
-  if (loadedIn > 0) f.add(fnv('any-in', SEED.loaded), Math.min(1.5, loadedIn) * lw);
-  const best = new Map<string, number>();
-  for (const { table, match } of lex.cues) {
-    const key = (words[match.from] as SentenceWord).quoted ? 'q' + table : table;
-    best.set(key, Math.max(best.get(key) ?? 0, match.value.weight));
-    f.add(fnv(match.value.lemma, SEED.cue2), 0.3 * cw);
+  if (loadedOut > 0) f.add(H_ANY_OUT, Math.min(1.5, loadedOut) * lw);
+  if (loadedIn > 0) f.add(H_ANY_IN, Math.min(1.5, loadedIn) * lw);
+  // The strongest cue of each table, in or out of quotes, in the order each was first met (as a
+  // Map of the keys would iterate them): slot 2k + quoted.
+  let slots = 0;
+  for (const { k, match } of lex.cues) {
+    const slot = 2 * k + ((words[match.from] as SentenceWord).quoted ? 1 : 0);
+    if (BEST[slot] === -Infinity) {
+      BEST[slot] = 0;
+      SLOT_ORDER[slots++] = slot;
+    }
+    BEST[slot] = Math.max(BEST[slot] as number, match.value.weight);
+    f.add(hashOf(match.value.lemma, SEED.cue2, CUE2_HASHES), 0.3 * cw);
   }
-  for (const [key, w] of best) f.add(fnv(key, SEED.cue), w * cw);
+  for (let j = 0; j < slots; j++) {
+    const slot = SLOT_ORDER[j] as number;
+    f.add(CUE_HASHES[slot] as number, (BEST[slot] as number) * cw);
+    BEST[slot] = -Infinity;
+  }
   // POS-free cues (no local helper closure: this runs once per classified sentence)
   let caps = 0;
   let firstPerson = false;
@@ -328,23 +456,62 @@ export function sentenceFeatures(t: Tokens, lex: SentenceLexicon, f: Features, w
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as SentenceWord;
     if (w.capital && i > 0) caps++;
-    if (!w.quoted && FIRST_PERSON_WORDS.has(w.norm) && !(w.norm === 'us' && t.text.slice(w.start, w.end) !== 'us')) firstPerson = true;
-    if (!w.quoted && MODALS.has(w.norm)) modal = true;
+    const b = SHAPE_WORDS.get(w.norm);
+    if (b !== undefined) {
+      if (!w.quoted && (b & SHAPE_FIRST_PERSON) !== 0 && !(w.norm === 'us' && t.text.slice(w.start, w.end) !== 'us')) firstPerson = true;
+      if (!w.quoted && (b & SHAPE_MODAL) !== 0) modal = true;
+      if ((b & SHAPE_DATE) !== 0) date = true;
+    }
     if (w.isNumber) number = true;
-    if (DATE_WORDS.has(w.norm)) date = true;
   }
-  if (firstPerson) f.add(fnv('first-person', SEED.shape), 1);
-  if (modal) f.add(fnv('modal', SEED.shape), 1);
-  if (number) f.add(fnv('number', SEED.shape), 1);
-  if (date) f.add(fnv('date', SEED.shape), 1);
-  if (t.quoteMarks > 0) f.add(fnv('quote', SEED.shape), 1);
-  if (t.quoteMarks === 1) f.add(fnv('open-quote', SEED.shape), 1);
-  if (t.question) f.add(fnv('question', SEED.shape), 1);
-  if (t.exclamation) f.add(fnv('exclamation', SEED.shape), 1);
-  if (t.text.startsWith('...') || t.text.startsWith('\u2026')) f.add(fnv('ellipsis-start', SEED.shape), 1);
+  if (firstPerson) f.add(S.firstPerson, 1);
+  if (modal) f.add(S.modal, 1);
+  if (number) f.add(S.number, 1);
+  if (date) f.add(S.date, 1);
+  if (t.quoteMarks > 0) f.add(S.quote, 1);
+  if (t.quoteMarks === 1) f.add(S.openQuote, 1);
+  if (t.question) f.add(S.question, 1);
+  if (t.exclamation) f.add(S.exclamation, 1);
+  if (t.text.startsWith('...') || t.text.startsWith('\u2026')) f.add(S.ellipsisStart, 1);
   const n = words.length;
-  f.add(fnv(`len${n < 12 ? 0 : n < 20 ? 1 : n < 30 ? 2 : n < 45 ? 3 : 4}`, SEED.shape), 1);
-  if (n > 0) f.add(fnv('caps', SEED.shape), Math.min(1, (caps / n) * 3));
+  f.add(S.len[n < 12 ? 0 : n < 20 ? 1 : n < 30 ? 2 : n < 45 ? 3 : 4] as number, 1);
+  if (n > 0) f.add(S.caps, Math.min(1, (caps / n) * 3));
+}
+
+// Constant hashes of the sentence features, computed once (they were hashed per sentence).
+const S = {
+  firstPerson: fnv('first-person', SEED.shape), modal: fnv('modal', SEED.shape), number: fnv('number', SEED.shape),
+  date: fnv('date', SEED.shape), quote: fnv('quote', SEED.shape), openQuote: fnv('open-quote', SEED.shape),
+  question: fnv('question', SEED.shape), exclamation: fnv('exclamation', SEED.shape), ellipsisStart: fnv('ellipsis-start', SEED.shape),
+  len: [0, 1, 2, 3, 4].map((k) => fnv(`len${k}`, SEED.shape)), caps: fnv('caps', SEED.shape),
+} as const;
+const H_ANY_OUT = fnv('any-out', SEED.loaded);
+const H_ANY_IN = fnv('any-in', SEED.loaded);
+/** fnv(key, SEED.cue) of each slot 2k + quoted: the table's name, 'q' + name in quotes. */
+const CUE_HASHES = CUE_TABLES.flatMap(([name]) => [fnv(name, SEED.cue), fnv('q' + name, SEED.cue)]);
+const BEST = new Float64Array(CUE_HASHES.length).fill(-Infinity);
+const SLOT_ORDER = new Int32Array(CUE_HASHES.length);
+/**
+ * Hashes of lexicon kinds and lemmas, by string: the keys are the entries of our own tables
+ * (a few thousand at most), not the text's words, so the maps stay small.
+ */
+const LOADED_HASHES = new Map<string, number>();
+const CUE2_HASHES = new Map<string, number>();
+function hashOf(key: string, seed: number, memo: Map<string, number>): number {
+  let h = memo.get(key);
+  if (h === undefined) {
+    h = fnv(key, seed);
+    memo.set(key, h);
+  }
+  return h;
+}
+const SHAPE_FIRST_PERSON = 1;
+const SHAPE_MODAL = 2;
+const SHAPE_DATE = 4;
+/** FIRST_PERSON_WORDS, MODALS and DATE_WORDS as bits of one map: one lookup per word, not three. */
+const SHAPE_WORDS = new Map<string, number>();
+for (const [list, bit] of [[FIRST_PERSON_WORDS, SHAPE_FIRST_PERSON], [MODALS, SHAPE_MODAL], [DATE_WORDS, SHAPE_DATE]] as const) {
+  for (const w of list) SHAPE_WORDS.set(w, (SHAPE_WORDS.get(w) ?? 0) | bit);
 }
 
 /** Features of word `i` of `t` for the loaded-word model into `f` (cleared first). */
@@ -394,23 +561,21 @@ export function wordContextFeatures(t: Tokens, lexOfWord: readonly (LoadedEntry 
 /**
  * score(model, wordContextFeatures(t, lexOfWord, i)) without the feature buffer: the same
  * features, weighted and summed in the same order with the values rounded to float32 as the
- * buffer stores them, so the result is bit for bit the same. It runs for every word of every
- * classified sentence.
+ * buffer stores them, so the result is bit for bit the same; the neighbours' hashes come from the
+ * sentence's WordHashes. It runs for every word of every classified sentence.
  */
-export function wordContextScore(t: Tokens, lexOfWord: readonly (LoadedEntry | null)[], i: number, model: CompactModel): number {
+export function wordContextScore(t: Tokens, lexOfWord: readonly (LoadedEntry | null)[], i: number, model: CompactModel, hashes: WordHashes): number {
   const mask = (1 << model.bits) - 1;
   const { bytes, table } = model;
   const { words } = t;
   const w = words[i] as SentenceWord;
+  const n = words.length;
   const prev = words[i - 1];
-  const next = words[i + 1];
   let z = 0;
-  z += (table[bytes[(prev ? fnv(prev.norm, SEED.wPrev) : W_START) & mask] as number] as number) * 0.5;
-  z += (table[bytes[(next ? fnv(next.norm, SEED.wNext) : W_END) & mask] as number] as number) * 0.5;
-  const prev2 = words[i - 2];
-  const next2 = words[i + 2];
-  if (prev2) z += (table[bytes[fnv(prev2.norm, SEED.wPrev2) & mask] as number] as number) * F32_03;
-  if (next2) z += (table[bytes[fnv(next2.norm, SEED.wNext2) & mask] as number] as number) * F32_03;
+  z += (table[bytes[(i > 0 ? (hashes.prev[i - 1] as number) : W_START) & mask] as number] as number) * 0.5;
+  z += (table[bytes[(i + 1 < n ? (hashes.next[i + 1] as number) : W_END) & mask] as number] as number) * 0.5;
+  if (i > 1) z += (table[bytes[(hashes.prev2[i - 2] as number) & mask] as number] as number) * F32_03;
+  if (i + 2 < n) z += (table[bytes[(hashes.next2[i + 2] as number) & mask] as number] as number) * F32_03;
   const e = lexOfWord[i] ?? null;
   if (e) {
     const v = Math.fround(e.weight);

@@ -6,7 +6,7 @@
  */
 import type { Span } from '../../model/index.js';
 import { decodeCompact, type CompactModel } from './encode.js';
-import { Features, lexiconOf, loadedByWord, sentenceFeatures, tokens, wordContextScore, wordOwnFeatures, type Tokens } from './features.js';
+import { FAMILY_WEIGHTS, Features, lexiconOf, loadedByWord, sentenceFeatures, tokens, wordContextScore, WordHashes, wordHashes, wordOwnFeatures, type Tokens } from './features.js';
 import { sigmoid } from './linear.js';
 import { addWordEvidence } from './stack.js';
 import { WEIGHTS } from './weights.js';
@@ -74,8 +74,9 @@ const BIAS_MIX: number = WEIGHTS.biasMix;
 /** Decision thresholds the model was validated at (TRAINING.md). */
 export const THRESHOLDS: { readonly bias: number; readonly opinion: number; readonly word: number } = WEIGHTS.thresholds;
 
-// One buffer reused across calls: classification allocates little.
+// One buffer and one set of word hashes reused across calls: classification allocates little.
 const buffer = new Features(2048);
+const hashes = new WordHashes();
 
 /**
  * Word-model score of each word form's own features (form and character n-grams), by form
@@ -88,11 +89,16 @@ const buffer = new Features(2048);
  */
 export type WordScores = Map<string, number>;
 
-export function classifyTokens(t: Tokens, ownScores: WordScores = new Map()): Classified {
+/**
+ * Classifies a tokenised sentence. `masks`, when given, holds the lexicon index's mask of each
+ * word (features.ts, lexiconOf); else they are looked up.
+ */
+export function classifyTokens(t: Tokens, ownScores: WordScores = new Map(), masks?: Int32Array): Classified {
   const m = loaded();
-  const lex = lexiconOf(t);
+  const lex = lexiconOf(t, masks);
   const byWord = loadedByWord(t, lex);
   const words = new Float64Array(t.words.length);
+  wordHashes(t, hashes);
   for (let i = 0; i < t.words.length; i++) {
     // Linear model: score(own + context) = score(own) + score(context), and the own part
     // (form and character n-grams) is the same every time a word form comes back.
@@ -105,9 +111,9 @@ export function classifyTokens(t: Tokens, ownScores: WordScores = new Map()): Cl
       own = compactScore(m.word, buffer);
       ownScores.set(key, own);
     }
-    words[i] = sigmoid(own + wordContextScore(t, byWord, i, m.word));
+    words[i] = sigmoid(own + wordContextScore(t, byWord, i, m.word, hashes));
   }
-  sentenceFeatures(t, lex, buffer);
+  sentenceFeatures(t, lex, buffer, FAMILY_WEIGHTS, hashes);
   addWordEvidence(buffer, t.words, words);
   // Both sentence models read the same features: one pass (each sum in the same order as
   // `probability` would take it, so the figures are identical).
@@ -133,8 +139,8 @@ export function classifyTokens(t: Tokens, ownScores: WordScores = new Map()): Cl
 }
 
 /** Classifies one sentence (plain text); `ownScores` is kept by a caller that classifies many. */
-export function classify(text: string, ownScores?: WordScores): Classified {
-  return classifyTokens(tokens(text), ownScores);
+export function classify(text: string, ownScores?: WordScores, masks?: Int32Array): Classified {
+  return classifyTokens(tokens(text), ownScores, masks);
 }
 
 /**
