@@ -10,6 +10,7 @@
  * debate and speech transcripts (ClaimBuster, CLEF-2019). A sentence made of two independent
  * statements joined by "; " or a spaced dash gives one claim per clause (clause spans).
  */
+import { datelineEnd } from './dateline.js';
 import type { Claim, Context, Doc, Span } from '../model/index.js';
 import { isOpinion, opinionOf, type SentenceOpinion } from './opinion.js';
 import { Working } from './working.js';
@@ -219,10 +220,13 @@ export function claimsOf(doc: Doc, scorer: CheckworthyScorer, work: Working = ne
     const split = kept >= 0 ? null : clauses(view, s);
     const parts = split ?? [{ span: s.span, from: s.from, to: s.to }];
     for (const p of parts) {
+      // "HARROWGATE (WW) — Thirty-four pupils ...": the claim starts after the wire's dateline
+      const start = p.span.start === s.span.start ? datelineEnd(doc.text, p.span.start, p.span.end) : p.span.start;
+      const span = start === p.span.start ? p.span : { start, end: p.span.end };
       claims.push({
         articleId: doc.id,
-        span: p.span,
-        text: doc.text.slice(p.span.start, p.span.end),
+        span,
+        text: doc.text.slice(span.start, span.end),
         checkworthy: kept >= 0 ? kept : checkworthiness(view, s, o, p.from, p.to, split !== null, scorer),
         // -1 when the segment layer is missing and the sentences are the view's fallback split
         sentence: view.sentencesFromDoc ? s.index : -1,
