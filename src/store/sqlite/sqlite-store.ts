@@ -452,7 +452,7 @@ export class SqliteStore implements Store {
    */
   private postingReader(): PostingReader {
     const windows = new Map<string, { months: string[]; json: string; lists: Map<string, PostingRow[]> }>();
-    const articles = new Map<number, PostingRow>();
+    const articles = new Map<number, PostingRow | null>();
     let months: string[] | null = null;
     const allMonths = (): string[] => {
       if (months === null) {
@@ -483,13 +483,14 @@ export class SqliteStore implements Store {
         for (const key of unread) {
           const rows: PostingRow[] = [];
           if (found.has(key)) {
-            // Each posting with its article's id and story, in one statement: a lookup of the
-            // article per posting was a crossing into SQLite each (a batch meets thousands).
-            const found = (one === undefined ? this.s.postingsOfMonths.all({ months: json, key, lo, hi, limit: perKey }) : this.s.postingsOfMonth.all({ month: one, key, lo, hi, limit: perKey })) as [number, string, string | null][];
-            for (const [seq, id, story] of found) {
+            const seqs = one === undefined ? this.s.postingsOfMonths.all({ months: json, key, lo, hi, limit: perKey }) : this.s.postingsOfMonth.all({ month: one, key, lo, hi, limit: perKey });
+            for (const seq of seqs as number[]) {
               let row = articles.get(seq);
-              if (row === undefined) articles.set(seq, (row = { seq, id, story_id: story }));
-              rows.push(row);
+              if (row === undefined) {
+                const a = this.s.articleBySeq.get(seq) as { id: string; story_id: string | null } | undefined;
+                articles.set(seq, (row = a ? { seq, id: a.id, story_id: a.story_id } : null));
+              }
+              if (row) rows.push(row);
             }
           }
           lists.set(key, rows);
@@ -779,6 +780,7 @@ function prepare(db: Database.Database) {
     articleByHash: db.prepare('SELECT id FROM articles WHERE content_hash = ?'),
     articleSeq: db.prepare('SELECT seq FROM articles WHERE id = ?'),
     articleTime: db.prepare('SELECT seq, time_key FROM articles WHERE id = ?'),
+    articleBySeq: db.prepare('SELECT id, story_id FROM articles WHERE seq = ?'),
     articleById: db.prepare('SELECT b.text, b.doc FROM articles a JOIN article_bodies b ON b.seq = a.seq WHERE a.id = ?'),
     articleMembership: db.prepare('SELECT seq, id, story_id, outlet, published_at, time_key FROM articles WHERE id = ?'),
     insertArticle: db.prepare(`INSERT INTO articles (id, content_hash, uri, url, outlet, title, byline, published_at, time_key, lang)
@@ -843,16 +845,13 @@ function prepare(db: Database.Database) {
       ON CONFLICT (article_seq) DO UPDATE SET terms = excluded.terms, entities = excluded.entities, bands = excluded.bands, minhash = excluded.minhash`),
     fingerprint: db.prepare('SELECT f.terms, f.entities, f.bands, f.minhash, a.published_at FROM fingerprints f JOIN articles a ON a.seq = f.article_seq WHERE a.id = ?'),
     // Ordered by the month first, so that the index gives the rows in order (newest month first) and stops at the limit.
-    // With the article's id and story (its row by number: the postings' order and limit are the index's).
     postingsOfMonths: db
-      .prepare(`SELECT p.article_seq, a.id, a.story_id FROM postings p JOIN articles a ON a.seq = p.article_seq
-        WHERE p.month IN (SELECT value FROM json_each(@months)) AND p.key = @key AND p.time_key >= @lo AND p.time_key <= @hi
-        ORDER BY p.month DESC, p.time_key DESC, p.article_seq DESC LIMIT @limit`)
-      .raw(),
+      .prepare(`SELECT article_seq FROM postings WHERE month IN (SELECT value FROM json_each(@months)) AND key = @key AND time_key >= @lo AND time_key <= @hi
+        ORDER BY month DESC, time_key DESC, article_seq DESC LIMIT @limit`)
+      .pluck(),
     postingsOfMonth: db
-      .prepare(`SELECT p.article_seq, a.id, a.story_id FROM postings p JOIN articles a ON a.seq = p.article_seq
-        WHERE p.month = @month AND p.key = @key AND p.time_key >= @lo AND p.time_key <= @hi ORDER BY p.time_key DESC, p.article_seq DESC LIMIT @limit`)
-      .raw(),
+      .prepare('SELECT article_seq FROM postings WHERE month = @month AND key = @key AND time_key >= @lo AND time_key <= @hi ORDER BY time_key DESC, article_seq DESC LIMIT @limit')
+      .pluck(),
     keysWithPostingsInMonth: db
       .prepare('SELECT value FROM json_each(@keys) k WHERE EXISTS (SELECT 1 FROM postings WHERE month = @month AND key = k.value AND time_key >= @lo AND time_key <= @hi)')
       .pluck(),
