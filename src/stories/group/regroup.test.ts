@@ -45,3 +45,15 @@ test('a story under twice REGROUP.minSide members is never regrouped', async () 
   const { members } = story(features, 600);
   assert.equal(await regroupOff(members, regroup), null);
 });
+
+test('in a batch, the two fires end as two stories, each under an id of its own', async () => {
+  const features = [...Array(14).keys()].map((n) => (n % 2 === 0 ? report(FIRST, n, []) : report(SECOND, n, ['#y2019'])));
+  const df = new DocumentFrequency();
+  for (let k = 0; k < 600; k++) df.add([`other${k}`, `topic${k % 40}`, `word${k % 7}`]);
+  const plan = await new Clusterer(EMPTY_INDEX, df).planBatch(features.map((f, n) => ({ article: { id: `r${String(n).padStart(2, '0')}`, contentHash: `${String(n).padStart(12, '0')}` }, title: '', features: f })));
+  const stories = new Map<string, string[]>();
+  for (const [id, s] of plan.storyOf) stories.set(s, [...(stories.get(s) ?? []), id]);
+  const events = [...stories.values()].map((ids) => [...new Set(ids.map((id) => Number(id.slice(1)) % 2))]);
+  assert.ok(events.every((e) => e.length === 1), `a story mixes the two fires: ${JSON.stringify([...stories.values()])}`);
+  assert.equal(new Set(plan.assignments.map((a) => a.storyId)).size, plan.assignments.length);
+});
