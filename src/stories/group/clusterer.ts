@@ -11,7 +11,9 @@
  *      story the article links to at or above `mergeThreshold` is merged into it;
  *   5. split: a story founded in the batch, or a stored story of at most SPLIT.maxMembers that
  *      the batch added to (seen with its stored members), whose members fall into two groups far
- *      more alike within than across is two events of one kind (split.ts), and becomes two stories.
+ *      more alike within than across is two events of one kind (split.ts), and becomes two stories;
+ *      so does one that, grouped again on its own counts, falls into two groups of which one has
+ *      a year of its own (regroup.ts: over a large collection the words of a kind weigh most).
  * Order-robustness comes from the batch being sorted by time and id, the document frequencies
  * being counted for the whole batch before any article is placed, and the merges, which undo
  * the splits an unlucky order makes.
