@@ -264,8 +264,8 @@ function cutFrom(sim: Float64Array, m: number): { a: number[]; b: number[] } | n
  * in two name the same one. A side that names no year has none of its own (a story whose dated
  * reports fall on one side of the cut is no evidence: the story's own weights must agree).
  */
-export function yearApart(members: readonly Keyed[], a: readonly number[], b: readonly number[]): boolean {
-  // Side a: each member's most named year; side b: every year its members name.
+export function yearApart(members: readonly Keyed[], a: readonly number[], b: readonly number[], anyNamed = false): boolean {
+  // Side a: each member's most named year (every year it names, when anyNamed); side b: every year its members name.
   const count = (side: readonly number[], top: boolean): Map<string, number> => {
     const c = new Map<string, number>();
     for (const i of side) {
@@ -274,7 +274,7 @@ export function yearApart(members: readonly Keyed[], a: readonly number[], b: re
     }
     return c;
   };
-  const [ca, cb] = [count(a, true), count(b, false)];
+  const [ca, cb] = [count(a, !anyNamed), count(b, false)];
   for (const [year, n] of ca) if (n >= SPLIT.yearShare * a.length && (cb.get(year) ?? 0) <= SPLIT.yearOther * b.length) return true;
   return false;
 }
