@@ -194,3 +194,38 @@ test('ages, clock times and days of a month are no counts of the event', async (
   // counts stay counts
   assert.deepEqual(quantitiesOf('At least 14 people were injured and 3 years of work was lost.'), [14, 3]);
 });
+
+test('a count that corrects another outlet\'s figure disputes it on the part, not the whole (#15)', async () => {
+  // Our own invented words.
+  const a = testArticle(
+    'Storm tears roof off Dunmore sports hall\nA storm struck the Dunmore sports hall on Tuesday night, and at least 4 of its 16 roof panels fell onto the main court, the town council said.',
+    { id: 'a', outlet: 'Dunmore Post', publishedAt: '2026-04-07' },
+  );
+  const b = testArticle(
+    'Dunmore hall damage worse than first said\nSeven roof panels fell onto the main court when the storm struck the Dunmore sports hall on Tuesday, the Dunmore Echo has learned, not four as the town council first said.',
+    { id: 'b', outlet: 'Dunmore Echo', publishedAt: '2026-04-08' },
+  );
+  const { stories } = await compareArticles([a, b]);
+  const facts = factsWith(stories, /at least 4 of its 16/, /Seven roof panels/);
+  assert.equal(facts.length, 1);
+  const number = facts[0]?.conflicts.filter((c) => c.kind === 'number') ?? [];
+  assert.equal(number.length, 1);
+  assert.match(number[0]?.detail ?? '', /^7 vs at least 4: .*not four/);
+  assert.doesNotMatch(number[0]?.detail ?? '', /vs 16|16 vs/);
+  // the correcting side is a
+  assert.equal(number[0]?.a.articleId, 'b');
+  assertEvidence(stories, [a, b]);
+});
+
+test('"not ... for years" against "was last ... in 2019" agree; against "was ... last week" they do not (#15)', async () => {
+  const lead = 'Greyford car park flooded\nHeavy rain flooded the underground car park beneath Greyford market on Thursday, the borough said. ';
+  const years = testArticle(`${lead}It is thought that the drainage pumps had not been serviced for years.`, { id: 'years', outlet: 'Greyford Times' });
+  const last = testArticle(`${lead.replace('Heavy rain flooded', 'After heavy rain, water filled')}Market staff say the drainage pumps were last serviced in 2021.`, { id: 'last', outlet: 'Market Weekly' });
+  const week = testArticle(`${lead.replace('Heavy rain flooded', 'Rain flooded')}Market staff say the drainage pumps were serviced last week.`, { id: 'week', outlet: 'Borough News' });
+  const agree = factsWith((await compareArticles([years, last])).stories, /not been serviced for years/, /last serviced in 2021/);
+  assert.equal(agree.length, 1);
+  assert.equal(agree[0]?.conflicts.length, 0);
+  const differ = factsWith((await compareArticles([years, week])).stories, /not been serviced for years/, /serviced last week/);
+  assert.equal(differ.length, 1);
+  assert.equal(differ[0]?.conflicts[0]?.kind, 'negation');
+});

@@ -176,12 +176,15 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
       // "three of them", "two of the four piers": a part of something, not a count of its own;
       // unless the whole is counted too: "four of six counts" and "three of six counts" conflict
       // (parts under other predicates, "acquitted on two of six", stay apart by countPredicate)
-      const wholeAt = p.words[k + 1]?.norm === 'the' ? k + 2 : k + 1;
+      const wholeAt = PARTITIVE_DETERMINERS.has(p.words[k + 1]?.norm ?? '') ? k + 2 : k + 1;
       const whole = p.words[wholeAt];
       const wholeValue = whole && wholeAt < last ? numberValue(whole) : undefined;
       if (wholeValue === undefined || wholeValue <= value) continue;
       partOf = `|of ${wholeValue}`;
       k = wholeAt + 1;
+      // the whole is no count of its own: "9 of its 30 tank wagons left the track" does not say
+      // 30 left it, so "Twelve tank wagons left the track" is no "30 vs 12"
+      innerUntil = k;
     }
     const approximate = prev !== undefined && APPROXIMATE.has(prev.norm);
     const before = prev ? `${p.words[i - 2]?.norm ?? ''} ${prev.norm}` : '';
@@ -225,6 +228,8 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
   return out;
 }
 
+/** Words between "of" and the whole of a part ("two of the four piers", "9 of its 30 wagons"). */
+const PARTITIVE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'these', 'those']);
 /** Words after a number that make it a time of day. */
 const CLOCK: ReadonlySet<string> = new Set(['a.m', 'p.m', 'a.m.', 'p.m.', 'am', 'pm', "o'clock", 'gmt', 'utc', 'bst', 'edt', 'est', 'pdt', 'pst']);
 /** Units of an age. */
