@@ -235,6 +235,8 @@ const CLOCK: ReadonlySet<string> = new Set(['a.m', 'p.m', 'a.m.', 'p.m.', 'am', 
 /** Units of an age. */
 const AGE_UNIT: ReadonlySet<string> = new Set(['s:year', 's:month', 's:week', 'c:year', 'c:month', 'c:week']);
 
+/** Verbs of reckoning or saying before a figure: not what is said of the count. */
+const RECKONING: ReadonlySet<string> = new Set(['estimate', 'estimates', 'estimated', 'calculate', 'calculates', 'calculated', 'reckon', 'reckons', 'believe', 'believes', 'think', 'thinks', 'say', 'says', 'said']);
 /** Words a predicate is looked for in, on each side of a count. */
 const PREDICATE_REACH = 3;
 
@@ -265,6 +267,8 @@ function countPredicate(p: Prepared, i: number, after: number, first: number, la
     const w = p.words[k];
     if (!w || w.isNumber || w.isCapitalised || NUMBER_WORDS.has(w.norm) || MULTIPLIERS.has(w.norm) || !isContentWord(w)) return false;
     if (APPROXIMATE.has(w.norm) || LOWER_BOUND.has(w.norm) || UPPER_BOUND.has(w.norm) || w.norm === 'least') return false;
+    // who reckons the figure says nothing of the count ("officers now estimate that 65,000 litres")
+    if (RECKONING.has(w.norm)) return false;
     const t = termAt(p, k, last);
     if (!t) return false;
     out.push(t.term);
