@@ -229,3 +229,13 @@ test('"not ... for years" against "was last ... in 2019" agree; against "was ...
   assert.equal(differ.length, 1);
   assert.equal(differ[0]?.conflicts[0]?.kind, 'negation');
 });
+
+test('"It is believed that ..." only mentions: an unsourced belief is no second origin (#15)', async () => {
+  // Our own invented words.
+  const a = testArticle('Greyford car park flooded\nHeavy rain flooded the underground car park beneath Greyford market on Thursday. It is believed that the drainage pumps at the market had failed overnight.', { id: 'a', outlet: 'Greyford Times' });
+  const b = testArticle('Pumps blamed for Greyford flood\nWater filled the car park under Greyford market after heavy rain on Thursday. Market staff say the drainage pumps at the market had failed overnight.', { id: 'b', outlet: 'Market Weekly' });
+  const facts = factsWith((await compareArticles([a, b])).stories, /It is believed that the drainage pumps/, /Market staff say the drainage pumps/);
+  assert.equal(facts.length, 1);
+  assert.equal(facts[0]?.members.find((m) => m.articleId === 'a')?.stance, 'mentions');
+  assert.equal(facts[0]?.status, 'single-source');
+});

@@ -268,6 +268,8 @@ export function modelCue(prepared: readonly Prepared[], u: AlignedUnit, rep: Ali
   if (denied && !denialWords(claim)) return { kind: 'denial', words: denied };
   const negated = negatedTerms(prepared[u.article] as Prepared, u.first, u.last);
   const term = shared(negated, rep.terms, negatedTerms(prepared[rep.article] as Prepared, rep.first, rep.last));
+  // "not inspected for years" against "last inspected in 2019" agree (see judge)
+  if (term && DURATION.test(own) && lastTime(prepared[rep.article] as Prepared, rep, term)) return null;
   if (term) return { kind: 'negation', words: term.slice(2) };
   return newCue(own, claim);
 }

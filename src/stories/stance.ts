@@ -14,7 +14,7 @@ import { STOPWORDS, isContentWord } from './words.js';
 // Tuned on the seeds (the "wasn't known until now" and "No indication has emerged yet" of the
 // seeds are not denials) and the conflict cases in conflicts.test.ts.
 const HEDGE_RE =
-  /\b(?:allegedly|reportedly|purportedly|supposedly|rumou?red|unconfirmed|unverified|possibly|perhaps|may have|might|could have|speculated|suggested that|have suggested|has suggested|claimed|claims that|is said to|are said to|were said to|was said to|it is unclear|it was unclear|unclear whether)\b/i;
+  /\b(?:allegedly|reportedly|purportedly|supposedly|rumou?red|unconfirmed|unverified|possibly|perhaps|may have|might|could have|speculated|suggested that|have suggested|has suggested|claimed|claims that|is said to|are said to|were said to|was said to|it (?:is|was) (?:widely )?(?:believed|thought|feared|suspected|rumou?red)|it is unclear|it was unclear|unclear whether)\b/i;
 // Saying nothing either way ("did not say whether", "declined to comment"): the fact is only
 // mentioned, neither asserted nor disputed.
 const NONCOMMITTAL_RE =
