@@ -239,3 +239,12 @@ test('"It is believed that ..." only mentions: an unsourced belief is no second 
   assert.equal(facts[0]?.members.find((m) => m.articleId === 'a')?.stance, 'mentions');
   assert.equal(facts[0]?.status, 'single-source');
 });
+
+test('a correction disputes only a figure said of the same thing: "12 years, not 15 as prosecutors asked" leaves "prosecutors sought 15 years" alone (#15)', async () => {
+  // Our own invented words.
+  const a = testArticle('Fane jailed\nA judge in Brennock on Friday sentenced Gerald Fane, the former mayor of Calder, to 12 years in prison, not 15 as prosecutors had asked.', { id: 'a', outlet: 'Calder Wire' });
+  const b = testArticle('Fane sentenced\nProsecutors in Brennock sought 15 years in prison for Gerald Fane, the former mayor of Calder, before the judge sentenced him on Friday.', { id: 'b', outlet: 'Brennock Post' });
+  const { stories } = await compareArticles([a, b]);
+  const corrected = stories.flatMap((s) => s.facts).flatMap((f) => f.conflicts).filter((c) => /corrected/.test(c.detail));
+  assert.deepEqual(corrected.map((c) => c.detail), []);
+});

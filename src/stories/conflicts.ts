@@ -202,7 +202,10 @@ function correction(prepared: readonly Prepared[], u: AlignedUnit, v: AlignedUni
     if (after && k + 2 < u.last && !/[,;:.—–()]/.test(gap) && !CORRECTION_FOLLOWERS.has(after.norm)) continue;
     const mine = own.find((q) => q.start < n.start && q.value !== value);
     if (!mine) continue;
-    const theirs = other.find((q) => q.value === value && base(q) === base(mine));
+    // of the same count: what the other side says of it is said here too ("12 years, not 15 as
+    // prosecutors asked" does not correct "prosecutors sought 15 years" as a sentence)
+    const said = new Set([...u.terms, ...wordTerms(p, u.first, u.last)]);
+    const theirs = other.find((q) => q.value === value && base(q) === base(mine) && predicateHeld(q, said));
     if (!theirs) continue;
     const op = prepared[v.article] as Prepared;
     const phrase = p.article.text.slice(p.words[k - (need ? 1 : 0)]?.start ?? n.start, n.end);
