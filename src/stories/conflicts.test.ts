@@ -228,6 +228,11 @@ test('"not ... for years" against "was last ... in 2019" agree; against "was ...
   const differ = factsWith((await compareArticles([years, week])).stories, /not been serviced for years/, /serviced last week/);
   assert.equal(differ.length, 1);
   assert.equal(differ[0]?.conflicts[0]?.kind, 'negation');
+  // "not since 2015" and "last in 2019" name different times: still a dispute
+  const since = testArticle(`${lead}It is understood that the drainage pumps had not been serviced since 2015.`, { id: 'since', outlet: 'Greyford Times' });
+  const other = factsWith((await compareArticles([since, last])).stories, /not been serviced since 2015/, /last serviced in 2021/);
+  assert.equal(other.length, 1);
+  assert.equal(other[0]?.conflicts[0]?.kind, 'negation');
 });
 
 test('"It is believed that ..." only mentions: an unsourced belief is no second origin (#15)', async () => {

@@ -109,7 +109,7 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
         // "had not been inspected for years" and "was last inspected in 2019", "has not been seen
         // since Monday" and "was last seen on Monday": a negation over a stretch of time and the
         // last time it happened agree
-        if (DURATION.test(texts[d] ?? '') && lastTime(prepared[members[k]?.article ?? 0] as Prepared, members[k] as AlignedUnit, term)) continue;
+        if (DURATION.test(texts[d] ?? '') && lastTime(prepared[members[k]?.article ?? 0] as Prepared, members[k] as AlignedUnit, term) && sameTime(texts[d] ?? '', texts[k] ?? '')) continue;
         stances[d] = 'disputes';
         conflicts.push({ kind: 'negation', a: ev[d] as Evidence, b: ev[k] as Evidence, detail: `negates "${term.slice(2)}" where the other asserts it` });
       }
@@ -162,6 +162,13 @@ function claimed(text: string): boolean {
 /** A stretch of time a negation holds over ("not inspected for years", "not seen since Monday"). */
 const DURATION =
   /\b(?:for (?:(?:many|several|some|a few|two|three|four|five|ten|\d+)\s+)?(?:years|months|weeks|days|decades|hours|a year|a decade|a month|a long time|a while|ages)|since)\b/i;
+
+/** False when "since X" and "last ... in/on Y" name different times ("not inspected since 2015" / "last inspected in 2019"). */
+function sameTime(negating: string, last: string): boolean {
+  const since = /\bsince\s+([\w-]+)/i.exec(negating)?.[1];
+  const when = /\blast\s+\w+\s+(?:in|on|at)\s+([\w-]+)/i.exec(last)?.[1];
+  return since === undefined || when === undefined || since.toLowerCase() === when.toLowerCase();
+}
 
 /** True when unit `u` says when `term` last happened: "last" right before the term's word ("was last inspected"). */
 function lastTime(p: Prepared, u: AlignedUnit, term: string): boolean {
@@ -272,7 +279,7 @@ export function modelCue(prepared: readonly Prepared[], u: AlignedUnit, rep: Ali
   const negated = negatedTerms(prepared[u.article] as Prepared, u.first, u.last);
   const term = shared(negated, rep.terms, negatedTerms(prepared[rep.article] as Prepared, rep.first, rep.last));
   // "not inspected for years" against "last inspected in 2019" agree (see judge)
-  if (term && DURATION.test(own) && lastTime(prepared[rep.article] as Prepared, rep, term)) return null;
+  if (term && DURATION.test(own) && lastTime(prepared[rep.article] as Prepared, rep, term) && sameTime(own, claim)) return null;
   if (term) return { kind: 'negation', words: term.slice(2) };
   return newCue(own, claim);
 }
