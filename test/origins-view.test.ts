@@ -40,3 +40,30 @@ test('a single-source fact told by a wire story and its copy is listed under the
   assert.ok(text.includes('Only in Northbridge Wire (+ copy Harlow Gazette):'), text.slice(text.indexOf('SINGLE-SOURCE'), text.indexOf('SINGLE-SOURCE') + 400));
   assert.ok(renderMarkdown(c).includes('Only in **Northbridge Wire** (+ copy Harlow Gazette):'));
 });
+
+test('an article of another origin in a single-source fact is named apart, not as a copy (#15)', async () => {
+  // Our own invented words: a tenant's claim, told as a claim by one outlet and asserted by another.
+  const articles = [
+    testArticle(
+      'Corvan Tower lift drops four floors\nA lift at Corvan Tower in Astley dropped four floors on Monday evening, injuring two passengers, the ambulance service said. ' +
+        'The lift had been stuck twice in May, one tenant claimed. Tenants have complained about the building for months.',
+      { id: 'tabloid', outlet: 'Astley Star', publishedAt: '2026-06-02' },
+    ),
+    testArticle(
+      'Owner of Corvan Tower admits earlier faults\nBrightwell Estates, which owns the block in Astley, is under pressure after the accident on Monday, in which a car fell several storeys with two people inside. ' +
+        'The lift had been stuck twice in May, the building manager Ines Farr confirmed. Engineers will inspect the shaft on Wednesday.',
+      { id: 'paper', outlet: 'Astley Courier', publishedAt: '2026-06-03' },
+    ),
+  ];
+  const { stories, messages } = await compareArticles(articles);
+  const c = { articles, stories, messages };
+  const fact = stories[0]?.facts.find((f) => f.members.some((m) => /stuck twice/.test(m.text) && m.articleId === 'tabloid'));
+  assert.ok(fact);
+  assert.deepEqual([...fact.articleIds].sort(), ['paper', 'tabloid']);
+  assert.equal(fact.status, 'single-source');
+  const text = renderText(c, { width: 160 });
+  const single = text.slice(text.indexOf('SINGLE-SOURCE'));
+  assert.ok(!/\+ copy/.test(single), single);
+  assert.ok(/Only in Astley Courier \(also in Astley Star, not a copy\):/.test(single), single);
+  assert.ok(/\(also in Astley Star, not a copy\)/.test(renderMarkdown(c)));
+});

@@ -101,8 +101,8 @@ function story(out: string[], o: ReportOutline, s: StoryOutline, n: number): voi
   }
   if (s.single.length) {
     out.push('### Single-source', '');
-    for (const { ref, copies, via, facts } of s.single) {
-      const chain = `${copies.length ? ` (+ copy ${copies.map((c) => esc(c.label)).join(', ')})` : ''}${via ? ` _(via ${esc(via)})_` : ''}`;
+    for (const { ref, copies, via, facts, others } of s.single) {
+      const chain = `${copies.length ? ` (+ copy ${copies.map((c) => esc(c.label)).join(', ')})` : ''}${via ? ` _(via ${esc(via)})_` : ''}${others?.length ? ` (also in ${others.map((c) => esc(c.label)).join(', ')}, not a copy)` : ''}`;
       out.push(`Only in **${esc(ref.label)}**${chain}:`, '');
       for (const f of facts.slice(0, LIST_MAX)) out.push(`- ${q(f.members[0]?.text ?? f.summary)}`);
       if (facts.length > LIST_MAX) out.push(`- _… and ${facts.length - LIST_MAX} more (see the JSON report)_`);

@@ -98,7 +98,7 @@ export interface StoryOutline {
    * copies of it that carry the fact too (reuse), and the outlet its articles relay it from
    * ("the AP reported": `via`), when they say so.
    */
-  single: { ref: ArticleRef; copies: ArticleRef[]; via: string | null; facts: Fact[] }[];
+  single: { ref: ArticleRef; copies: ArticleRef[]; via: string | null; facts: Fact[]; others?: ArticleRef[] }[];
   /**
    * Facts reported elsewhere that an article leaves out (coverage.missing): `facts` are those more
    * than one origin reports (most origins first), or unknown ids; `singleSource` counts the rest,
@@ -207,23 +207,31 @@ function storyOutline(story: Story, refs: Map<string, ArticleRef>): StoryOutline
   const singleFacts = facts.filter((f) => f.status === 'single-source');
   const order = new Map(story.articleIds.map((id, i) => [id, i]));
   const copied = new Set(story.reuse.map((r) => `${r.from}\u0001${r.to}`));
-  const byOrigin = new Map<string, { head: string; copies: string[]; via: string | null; facts: Fact[] }>();
+  const byOrigin = new Map<string, { head: string; copies: string[]; others: string[]; via: string | null; facts: Fact[] }>();
+  // A copy shares the head's origin; an article of another origin in a single-source fact (one
+  // that only mentions it, as someone's claim) is no copy and is named apart.
+  const originGroup = new Map(story.origins.flatMap((g, n) => g.map((id): [string, number] => [id, n])));
+  const sameOrigin = (x: string, y: string): boolean => originGroup.has(x) ? originGroup.get(x) === originGroup.get(y) : copied.has(`${x}\u0001${y}`) || copied.has(`${y}\u0001${x}`);
   for (const f of singleFacts) {
     const ids = [...new Set(f.articleIds.length ? f.articleIds : f.members.map((m) => m.articleId))].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
     // The origin's first article: the one that is no copy of another of them (reuse pairs), else the first in the story's order.
-    const head = ids.find((id) => !ids.some((other) => copied.has(`${other}\u0001${id}`))) ?? ids[0] ?? '';
-    const copies = ids.filter((id) => id !== head);
+    // The one origin is the article that asserts the fact: one that only mentions it (as someone's claim) is not it.
+    const asserting = ids.filter((id) => f.members.some((m) => m.articleId === id && m.stance === 'asserts'));
+    const pool = asserting.length ? asserting : ids;
+    const head = pool.find((id) => !ids.some((other) => copied.has(`${other}\u0001${id}`))) ?? pool[0] ?? '';
+    const copies = ids.filter((id) => id !== head && sameOrigin(head, id));
+    const others = ids.filter((id) => id !== head && !sameOrigin(head, id));
     const vias = new Set(f.members.map((m) => m.via ?? null));
     const via = vias.size === 1 ? ([...vias][0] ?? null) : null;
-    const key = `${head}\u0001${copies.join('\u0001')}\u0001${via ?? ''}`;
+    const key = `${head}\u0001${copies.join('\u0001')}\u0001${via ?? ''}\u0002${others.join('\u0001')}`;
     const group = byOrigin.get(key);
     if (group) group.facts.push(f);
-    else byOrigin.set(key, { head, copies, via, facts: [f] });
+    else byOrigin.set(key, { head, copies, others, via, facts: [f] });
   }
   const refOf = (id: string): ArticleRef => refs.get(id) ?? { article: placeholder(id), label: plain(id) };
   const single = [...byOrigin.values()]
     .sort((a, b) => (order.get(a.head) ?? Infinity) - (order.get(b.head) ?? Infinity) || a.copies.length - b.copies.length || (a.via ?? '').localeCompare(b.via ?? ''))
-    .map((g) => ({ ref: refOf(g.head), copies: g.copies.map(refOf), via: g.via, facts: g.facts }));
+    .map((g) => ({ ref: refOf(g.head), copies: g.copies.map(refOf), via: g.via, facts: g.facts, ...(g.others.length ? { others: g.others.map(refOf) } : {}) }));
   const factById = new Map(facts.map((f) => [f.id, f]));
   const missing = story.coverage
     .filter((v) => v.missing.length > 0)

@@ -118,8 +118,8 @@ function story(out: Out, o: ReportOutline, s: StoryOutline, n: number): void {
   }
   if (s.single.length) {
     out.heading(p.yellow(`SINGLE-SOURCE (${s.counts.singleSource})`), 'one origin only: not corroborated');
-    for (const { ref, copies, via, facts } of s.single) {
-      const chain = `${copies.length ? p.dim(` (+ copy ${copies.map((c) => c.label).join(', ')})`) : ''}${via ? p.dim(` (via ${via})`) : ''}`;
+    for (const { ref, copies, via, facts, others } of s.single) {
+      const chain = `${copies.length ? p.dim(` (+ copy ${copies.map((c) => c.label).join(', ')})`) : ''}${via ? p.dim(` (via ${via})`) : ''}${others?.length ? p.dim(` (also in ${others.map((c) => c.label).join(', ')}, not a copy)`) : ''}`;
       out.line(2, `Only in ${p.bold(ref.label)}${chain}:`);
       for (const f of facts.slice(0, LIST_MAX)) out.line(4, `• ${quoted(f.members[0]?.text ?? f.summary, MEMBER_QUOTE_MAX)}`, 6);
       out.more(4, facts.length, LIST_MAX);

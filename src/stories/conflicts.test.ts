@@ -194,3 +194,62 @@ test('ages, clock times and days of a month are no counts of the event', async (
   // counts stay counts
   assert.deepEqual(quantitiesOf('At least 14 people were injured and 3 years of work was lost.'), [14, 3]);
 });
+
+test('a count that corrects another outlet\'s figure disputes it on the part, not the whole (#15)', async () => {
+  // Our own invented words.
+  const a = testArticle(
+    'Storm tears roof off Dunmore sports hall\nA storm struck the Dunmore sports hall on Tuesday night, and at least 4 of its 16 roof panels fell onto the main court, the town council said.',
+    { id: 'a', outlet: 'Dunmore Post', publishedAt: '2026-04-07' },
+  );
+  const b = testArticle(
+    'Dunmore hall damage worse than first said\nSeven roof panels fell onto the main court when the storm struck the Dunmore sports hall on Tuesday, the Dunmore Echo has learned, not four as the town council first said.',
+    { id: 'b', outlet: 'Dunmore Echo', publishedAt: '2026-04-08' },
+  );
+  const { stories } = await compareArticles([a, b]);
+  const facts = factsWith(stories, /at least 4 of its 16/, /Seven roof panels/);
+  assert.equal(facts.length, 1);
+  const number = facts[0]?.conflicts.filter((c) => c.kind === 'number') ?? [];
+  assert.equal(number.length, 1);
+  assert.match(number[0]?.detail ?? '', /^7 vs at least 4: .*not four/);
+  assert.doesNotMatch(number[0]?.detail ?? '', /vs 16|16 vs/);
+  // the correcting side is a
+  assert.equal(number[0]?.a.articleId, 'b');
+  assertEvidence(stories, [a, b]);
+});
+
+test('"not ... for years" against "was last ... in 2019" agree; against "was ... last week" they do not (#15)', async () => {
+  const lead = 'Greyford car park flooded\nHeavy rain flooded the underground car park beneath Greyford market on Thursday, the borough said. ';
+  const years = testArticle(`${lead}It is thought that the drainage pumps had not been serviced for years.`, { id: 'years', outlet: 'Greyford Times' });
+  const last = testArticle(`${lead.replace('Heavy rain flooded', 'After heavy rain, water filled')}Market staff say the drainage pumps were last serviced in 2021.`, { id: 'last', outlet: 'Market Weekly' });
+  const week = testArticle(`${lead.replace('Heavy rain flooded', 'Rain flooded')}Market staff say the drainage pumps were serviced last week.`, { id: 'week', outlet: 'Borough News' });
+  const agree = factsWith((await compareArticles([years, last])).stories, /not been serviced for years/, /last serviced in 2021/);
+  assert.equal(agree.length, 1);
+  assert.equal(agree[0]?.conflicts.length, 0);
+  const differ = factsWith((await compareArticles([years, week])).stories, /not been serviced for years/, /serviced last week/);
+  assert.equal(differ.length, 1);
+  assert.equal(differ[0]?.conflicts[0]?.kind, 'negation');
+  // "not since 2015" and "last in 2019" name different times: still a dispute
+  const since = testArticle(`${lead}It is understood that the drainage pumps had not been serviced since 2015.`, { id: 'since', outlet: 'Greyford Times' });
+  const other = factsWith((await compareArticles([since, last])).stories, /not been serviced since 2015/, /last serviced in 2021/);
+  assert.equal(other.length, 1);
+  assert.equal(other[0]?.conflicts[0]?.kind, 'negation');
+});
+
+test('"It is believed that ..." only mentions: an unsourced belief is no second origin (#15)', async () => {
+  // Our own invented words.
+  const a = testArticle('Greyford car park flooded\nHeavy rain flooded the underground car park beneath Greyford market on Thursday. It is believed that the drainage pumps at the market had failed overnight.', { id: 'a', outlet: 'Greyford Times' });
+  const b = testArticle('Pumps blamed for Greyford flood\nWater filled the car park under Greyford market after heavy rain on Thursday. Market staff say the drainage pumps at the market had failed overnight.', { id: 'b', outlet: 'Market Weekly' });
+  const facts = factsWith((await compareArticles([a, b])).stories, /It is believed that the drainage pumps/, /Market staff say the drainage pumps/);
+  assert.equal(facts.length, 1);
+  assert.equal(facts[0]?.members.find((m) => m.articleId === 'a')?.stance, 'mentions');
+  assert.equal(facts[0]?.status, 'single-source');
+});
+
+test('a correction disputes only a figure said of the same thing: "12 years, not 15 as prosecutors asked" leaves "prosecutors sought 15 years" alone (#15)', async () => {
+  // Our own invented words.
+  const a = testArticle('Fane jailed\nA judge in Brennock on Friday sentenced Gerald Fane, the former mayor of Calder, to 12 years in prison, not 15 as prosecutors had asked.', { id: 'a', outlet: 'Calder Wire' });
+  const b = testArticle('Fane sentenced\nProsecutors in Brennock sought 15 years in prison for Gerald Fane, the former mayor of Calder, before the judge sentenced him on Friday.', { id: 'b', outlet: 'Brennock Post' });
+  const { stories } = await compareArticles([a, b]);
+  const corrected = stories.flatMap((s) => s.facts).flatMap((f) => f.conflicts).filter((c) => /corrected/.test(c.detail));
+  assert.deepEqual(corrected.map((c) => c.detail), []);
+});

@@ -9,7 +9,9 @@ import type { AlignedUnit } from './align.js';
 import type { Prepared } from './prepare.js';
 import { CUES, cueHits, type CueSet } from '../stance/lexicon.js';
 import { STOP_WORDS, tokenize } from '../stance/text.js';
-import { dates, denialWords, EPISTEMIC, isDenial, isHedged, negatedTerms, predicateHeld, quantities, quantitiesConflict, wordTerms, type Quantity } from './stance.js';
+import { phraseAt } from './names.js';
+import { stem } from './stem.js';
+import { dates, denialWords, EPISTEMIC, isDenial, isHedged, negatedTerms, numberValue, predicateHeld, quantities, quantitiesConflict, wordTerms, type Quantity } from './stance.js';
 
 // Tuned on the cases in conflicts.test.ts: two numbers for one counted thing differ when
 // neither is approximate; a negation counts only when it falls on a term the other side has.
@@ -72,6 +74,15 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
         conflicts.push({ kind: 'number', a: ea, b: eb, detail: `${boundWords(qa)}${format(qa.value)} vs ${boundWords(qb)}${format(qb.value)}: “${words(pa, qa)}” / “${words(pb, qb)}”` });
         break;
       }
+      // A count that corrects another's: "Twelve tank wagons left the track, not nine as the
+      // rail authority first said" against "at least 9 of its 30 tank wagons left the track".
+      // The correction disputes the figure even where the bounds alone would allow both.
+      if (!conflicts.some((c) => c.kind === 'number' && ((c.a === ea && c.b === eb) || (c.a === eb && c.b === ea)))) {
+        const byA = correction(prepared, a, b, qty[i] ?? [], qty[j] ?? []);
+        const byB = byA ? null : correction(prepared, b, a, qty[j] ?? [], qty[i] ?? []);
+        if (byA) conflicts.push({ kind: 'number', a: ea, b: eb, detail: byA });
+        else if (byB) conflicts.push({ kind: 'number', a: eb, b: ea, detail: byB });
+      }
       // Dates.
       const da = when[i] ?? [];
       const db = when[j] ?? [];
@@ -80,8 +91,10 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
       }
       // Denial: one side denies what the other asserts (not what the other only says is
       // unknown: "denied that the captain had been told" / "did not say whether the captain...").
-      const assertsI = (negated[i]?.size ?? 0) === 0 && stances[i] === 'asserts';
-      const assertsJ = (negated[j]?.size ?? 0) === 0 && stances[j] === 'asserts';
+      // A claim told as someone's claim ("The train was speeding, one resident claimed") only
+      // mentions it, but a denial of it ("denied that the train had been speeding") is a dispute.
+      const assertsI = (negated[i]?.size ?? 0) === 0 && (stances[i] === 'asserts' || claimed(texts[i] ?? ''));
+      const assertsJ = (negated[j]?.size ?? 0) === 0 && (stances[j] === 'asserts' || claimed(texts[j] ?? ''));
       if (denial[i] !== denial[j] && (denial[i] ? assertsJ : assertsI)) {
         const [d, k] = denial[i] ? [i, j] : [j, i];
         stances[d] = 'disputes';
@@ -93,6 +106,10 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
       const nb = shared(negated[j] ?? new Set(), a.terms, negated[i] ?? new Set());
       if (na || nb) {
         const [d, k, term] = na ? [i, j, na] : [j, i, nb as string];
+        // "had not been inspected for years" and "was last inspected in 2019", "has not been seen
+        // since Monday" and "was last seen on Monday": a negation over a stretch of time and the
+        // last time it happened agree
+        if (DURATION.test(texts[d] ?? '') && lastTime(prepared[members[k]?.article ?? 0] as Prepared, members[k] as AlignedUnit, term) && sameTime(texts[d] ?? '', texts[k] ?? '')) continue;
         stances[d] = 'disputes';
         conflicts.push({ kind: 'negation', a: ev[d] as Evidence, b: ev[k] as Evidence, detail: `negates "${term.slice(2)}" where the other asserts it` });
       }
@@ -134,6 +151,78 @@ function countUpdate(
   }
   return null;
 }
+
+/** A claim told as a claim of its speaker ("X, one resident claimed", "alleged that"), unless it also says nothing either way ("did not say whether"). */
+const CLAIMED = /\b(?:claimed|claims that|alleged|alleges|allegedly|accused|insisted|insists)\b/i;
+const NONCOMMITTAL = /\b(?:did not|didn't|does not|doesn't|has not|hasn't|would not|declined to|refused to)\s+(?:say|comment|confirm)\b|\bunclear\b/i;
+function claimed(text: string): boolean {
+  return CLAIMED.test(text) && !NONCOMMITTAL.test(text);
+}
+
+/** A stretch of time a negation holds over ("not inspected for years", "not seen since Monday"). */
+const DURATION =
+  /\b(?:for (?:(?:many|several|some|a few|two|three|four|five|ten|\d+)\s+)?(?:years|months|weeks|days|decades|hours|a year|a decade|a month|a long time|a while|ages)|since)\b/i;
+
+/** False when "since X" and "last ... in/on Y" name different times ("not inspected since 2015" / "last inspected in 2019"). */
+function sameTime(negating: string, last: string): boolean {
+  const since = /\bsince\s+([\w-]+)/i.exec(negating)?.[1];
+  const when = /\blast\s+\w+\s+(?:in|on|at)\s+([\w-]+)/i.exec(last)?.[1];
+  return since === undefined || when === undefined || since.toLowerCase() === when.toLowerCase();
+}
+
+/** True when unit `u` says when `term` last happened: "last" right before the term's word ("was last inspected"). */
+function lastTime(p: Prepared, u: AlignedUnit, term: string): boolean {
+  for (let k = u.first + 1; k < u.last; k++) {
+    if (p.words[k - 1]?.norm !== 'last') continue;
+    const w = p.words[k];
+    if (!w) continue;
+    if (`s:${stem(w.norm)}` === term || phraseAt(p.article.text, p.words, k, u.last)?.id === term) return true;
+  }
+  return false;
+}
+
+/** "not nine", "rather than 9": a figure a count corrects, followed by no noun of its own ("not nine as ... first said"). */
+const CORRECTING: ReadonlySet<string> = new Set(['not', 'than', 'of']);
+const CORRECTING_BEFORE: Readonly<Record<string, string>> = { than: 'rather', of: 'instead' };
+
+/**
+ * The correction in unit `u` of a figure the other side gives: `u` has a count and, after it in
+ * its sentence, "not N" / "rather than N" / "instead of N" with N not followed by a noun (a figure
+ * of the same count), and the other side has a count of N of the same thing (its part of a
+ * whole too: "9 of its 30 wagons"). Null when there is none.
+ */
+function correction(prepared: readonly Prepared[], u: AlignedUnit, v: AlignedUnit, own: readonly Quantity[], other: readonly Quantity[]): string | null {
+  if (own.length === 0 || other.length === 0) return null;
+  const p = prepared[u.article] as Prepared;
+  const base = (q: Quantity): string => q.unit.split('|')[0] ?? q.unit;
+  for (let k = u.first; k + 1 < u.last; k++) {
+    const cue = p.words[k]?.norm ?? '';
+    if (!CORRECTING.has(cue)) continue;
+    const need = CORRECTING_BEFORE[cue];
+    if (need !== undefined && p.words[k - 1]?.norm !== need) continue;
+    const n = p.words[k + 1];
+    const value = n ? numberValue(n) : undefined;
+    if (value === undefined || !n) continue;
+    // "not nine as", "not nine," or the end: the figure names no thing of its own
+    const after = p.words[k + 2];
+    const gap = after ? p.article.text.slice(n.end, after.start) : '';
+    if (after && k + 2 < u.last && !/[,;:.—–()]/.test(gap) && !CORRECTION_FOLLOWERS.has(after.norm)) continue;
+    const mine = own.find((q) => q.start < n.start && q.value !== value);
+    if (!mine) continue;
+    // of the same count: what the other side says of it is said here too ("12 years, not 15 as
+    // prosecutors asked" does not correct "prosecutors sought 15 years" as a sentence)
+    const said = new Set([...u.terms, ...wordTerms(p, u.first, u.last)]);
+    const theirs = other.find((q) => q.value === value && base(q) === base(mine) && predicateHeld(q, said));
+    if (!theirs) continue;
+    const op = prepared[v.article] as Prepared;
+    const phrase = p.article.text.slice(p.words[k - (need ? 1 : 0)]?.start ?? n.start, n.end);
+    return `${boundWords(mine)}${format(mine.value)} vs ${boundWords(theirs)}${format(theirs.value)}: “${p.article.text.slice(mine.start, mine.end)}” / “${op.article.text.slice(theirs.start, theirs.end)}” (corrected: “${phrase}”)`;
+  }
+  return null;
+}
+
+/** Words after a corrected figure that give it no noun of its own ("not nine as first said", "not nine but twelve"). */
+const CORRECTION_FOLLOWERS: ReadonlySet<string> = new Set(['as', 'like', 'but', 'that', 'which', 'reported', 'said', 'previously', 'earlier', 'initially', 'first']);
 
 /** True when both sets have members and share none. */
 export function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -189,6 +278,8 @@ export function modelCue(prepared: readonly Prepared[], u: AlignedUnit, rep: Ali
   if (denied && !denialWords(claim)) return { kind: 'denial', words: denied };
   const negated = negatedTerms(prepared[u.article] as Prepared, u.first, u.last);
   const term = shared(negated, rep.terms, negatedTerms(prepared[rep.article] as Prepared, rep.first, rep.last));
+  // "not inspected for years" against "last inspected in 2019" agree (see judge)
+  if (term && DURATION.test(own) && lastTime(prepared[rep.article] as Prepared, rep, term) && sameTime(own, claim)) return null;
   if (term) return { kind: 'negation', words: term.slice(2) };
   return newCue(own, claim);
 }

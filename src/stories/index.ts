@@ -16,6 +16,7 @@
 import { message, type Article, type Message, type Story } from '../model/index.js';
 import { align } from './align.js';
 import { coverage } from './coverage.js';
+import { linkCountsAcrossFacts } from './counts.js';
 import { linkDenialsAcrossFacts } from './denials.js';
 import { buildFacts } from './facts.js';
 import { mergeKeys } from './names.js';
@@ -62,7 +63,7 @@ function buildStory(prepared: readonly Prepared[], group: readonly number[], mes
   const merge = mergeKeys(aligned.map((i) => prepared[i]?.mentions ?? []));
   const units = aligned.flatMap((i) => findUnits(prepared[i] as Prepared, i));
   const alignment = align(prepared, units, merge, (i) => originOf.get(prepared[i]?.article.id ?? '') ?? -1 - i);
-  const facts = linkDenialsAcrossFacts(prepared, alignment.units, buildFacts(id, prepared, alignment, originOf), originOf);
+  const facts = linkCountsAcrossFacts(prepared, alignment.units, linkDenialsAcrossFacts(prepared, alignment.units, buildFacts(id, prepared, alignment, originOf), originOf), originOf);
   const dated = members.filter((p) => p.time !== null).sort((a, b) => (a.time ?? 0) - (b.time ?? 0) || a.article.id.localeCompare(b.article.id));
   return {
     id,

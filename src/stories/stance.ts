@@ -14,7 +14,7 @@ import { STOPWORDS, isContentWord } from './words.js';
 // Tuned on the seeds (the "wasn't known until now" and "No indication has emerged yet" of the
 // seeds are not denials) and the conflict cases in conflicts.test.ts.
 const HEDGE_RE =
-  /\b(?:allegedly|reportedly|purportedly|supposedly|rumou?red|unconfirmed|unverified|possibly|perhaps|may have|might|could have|speculated|suggested that|have suggested|has suggested|claimed|claims that|is said to|are said to|were said to|was said to|it is unclear|it was unclear|unclear whether)\b/i;
+  /\b(?:allegedly|reportedly|purportedly|supposedly|rumou?red|unconfirmed|unverified|possibly|perhaps|may have|might|could have|speculated|suggested that|have suggested|has suggested|claimed|claims that|is said to|are said to|were said to|was said to|it (?:is|was) (?:widely )?(?:believed|thought|feared|suspected|rumou?red)|it is unclear|it was unclear|unclear whether)\b/i;
 // Saying nothing either way ("did not say whether", "declined to comment"): the fact is only
 // mentioned, neither asserted nor disputed.
 const NONCOMMITTAL_RE =
@@ -176,12 +176,15 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
       // "three of them", "two of the four piers": a part of something, not a count of its own;
       // unless the whole is counted too: "four of six counts" and "three of six counts" conflict
       // (parts under other predicates, "acquitted on two of six", stay apart by countPredicate)
-      const wholeAt = p.words[k + 1]?.norm === 'the' ? k + 2 : k + 1;
+      const wholeAt = PARTITIVE_DETERMINERS.has(p.words[k + 1]?.norm ?? '') ? k + 2 : k + 1;
       const whole = p.words[wholeAt];
       const wholeValue = whole && wholeAt < last ? numberValue(whole) : undefined;
       if (wholeValue === undefined || wholeValue <= value) continue;
       partOf = `|of ${wholeValue}`;
       k = wholeAt + 1;
+      // the whole is no count of its own: "9 of its 30 tank wagons left the track" does not say
+      // 30 left it, so "Twelve tank wagons left the track" is no "30 vs 12"
+      innerUntil = k;
     }
     const approximate = prev !== undefined && APPROXIMATE.has(prev.norm);
     const before = prev ? `${p.words[i - 2]?.norm ?? ''} ${prev.norm}` : '';
@@ -225,11 +228,15 @@ export function quantities(p: Prepared, first: number, last: number): Quantity[]
   return out;
 }
 
+/** Words between "of" and the whole of a part ("two of the four piers", "9 of its 30 wagons"). */
+const PARTITIVE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'these', 'those']);
 /** Words after a number that make it a time of day. */
 const CLOCK: ReadonlySet<string> = new Set(['a.m', 'p.m', 'a.m.', 'p.m.', 'am', 'pm', "o'clock", 'gmt', 'utc', 'bst', 'edt', 'est', 'pdt', 'pst']);
 /** Units of an age. */
 const AGE_UNIT: ReadonlySet<string> = new Set(['s:year', 's:month', 's:week', 'c:year', 'c:month', 'c:week']);
 
+/** Verbs of reckoning or saying before a figure: not what is said of the count. */
+const RECKONING: ReadonlySet<string> = new Set(['estimate', 'estimates', 'estimated', 'calculate', 'calculates', 'calculated', 'reckon', 'reckons', 'believe', 'believes', 'think', 'thinks', 'say', 'says', 'said']);
 /** Words a predicate is looked for in, on each side of a count. */
 const PREDICATE_REACH = 3;
 
@@ -260,6 +267,8 @@ function countPredicate(p: Prepared, i: number, after: number, first: number, la
     const w = p.words[k];
     if (!w || w.isNumber || w.isCapitalised || NUMBER_WORDS.has(w.norm) || MULTIPLIERS.has(w.norm) || !isContentWord(w)) return false;
     if (APPROXIMATE.has(w.norm) || LOWER_BOUND.has(w.norm) || UPPER_BOUND.has(w.norm) || w.norm === 'least') return false;
+    // who reckons the figure says nothing of the count ("officers now estimate that 65,000 litres")
+    if (RECKONING.has(w.norm)) return false;
     const t = termAt(p, k, last);
     if (!t) return false;
     out.push(t.term);
