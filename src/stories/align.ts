@@ -1099,11 +1099,22 @@ function lateJoin(
   });
   // After narrowToClauses a sentence may be in a fact through one clause and free in the other:
   // a unit is then placed when it overlaps a member, not when its sentence has one.
+  // Members by article, so that the check reads one article's members only.
+  const membersOf = new Map<number, AlignedUnit[]>();
+  if (byOverlap) {
+    for (const f of facts) {
+      for (const m of f ?? []) {
+        const mu = units[m] as AlignedUnit;
+        const list = membersOf.get(mu.article) ?? [];
+        list.push(mu);
+        membersOf.set(mu.article, list);
+      }
+    }
+  }
   const isPlaced = (x: number): boolean => {
     const u = units[x] as AlignedUnit;
     if (!byOverlap) return placed.has(sentenceKey(u));
-    for (const f of facts) for (const m of f ?? []) if (overlap(u, units[m] as AlignedUnit)) return true;
-    return false;
+    return (membersOf.get(u.article) ?? []).some((m) => overlap(u, m));
   };
   // Each unit tries each fact once (its best partner's fact may be full or too far; the next
   // partner's fact may take it).
@@ -1127,6 +1138,7 @@ function lateJoin(
       f.push(x);
       factOf[x] = home;
       placed.add(sentenceKey(u));
+      if (byOverlap) membersOf.set(u.article, [...(membersOf.get(u.article) ?? []), u]);
     }
   }
 }
