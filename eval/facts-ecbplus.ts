@@ -18,9 +18,12 @@
  * `--check` exits 1 when the strict figures fall under their floors in eval/floors.json
  * ("facts-ecbplus": precision, sentence recall, precision margin over TF-IDF).
  *
- *   node --import tsx eval/facts-ecbplus.ts [--topics 1-35] [--folds 5] [--shipped] [--no-table] [--verbose] [--check]
+ * `--dump FILE` writes each predicted pair (strict gold or not) with its two sentences, one per
+ * line, for comparing two runs (diff of the sorted files).
+ *
+ *   node --import tsx eval/facts-ecbplus.ts [--topics 1-35] [--folds 5] [--shipped] [--no-table] [--verbose] [--check] [--dump FILE]
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Article } from '../src/model/index.js';
 import { analyzeText } from '../src/collection/pipeline.js';
 import { analyzeStory } from '../src/stories/index.js';
@@ -200,6 +203,8 @@ const goldLoose = new Set<string>();
 const goldStrict = new Set<string>();
 const tfidf: [number, string][] = [];
 const perStory: string[] = [];
+/** Sentence text by gold key, for --dump. */
+const sentenceText = new Map<string, string>();
 const t1 = performance.now();
 for (let fold = 0; fold < (MODE === 'cross-validated' ? FOLDS : 1); fold++) {
   if (MODE === 'none') useParaphrases(null);
@@ -209,6 +214,7 @@ for (let fold = 0; fold < (MODE === 'cross-validated' ? FOLDS : 1); fold++) {
     const topic = members[0]?.doc.topic ?? 0;
     if (MODE === 'cross-validated' && foldOf.get(topic) !== fold) continue;
     const gold = goldOf(members);
+    if (arg('--dump')) for (const g of gold.sentences) sentenceText.set(g.key, (members.find((m) => m.article.id === g.article)?.article.text ?? '').slice(g.start, g.end).replace(/\s+/g, ' '));
     const pairs = predictedPairs(`ecbplus-${id}`, members, gold);
     for (const k of pairs) predicted.add(k);
     for (const k of gold.loose) goldLoose.add(k);
@@ -228,6 +234,11 @@ const baseline = new Set(tfidf.slice(0, predicted.size).map(([, k]) => k));
 
 const fmt = (x: number): string => x.toFixed(3);
 if (VERBOSE) console.log(perStory.join('\n'));
+const dump = arg('--dump');
+if (dump) {
+  const lines = [...predicted].sort().map((k) => `${goldStrict.has(k) ? 'GOLD ' : 'FALSE'} ${k}\t${k.split('|').map((x) => sentenceText.get(x) ?? '').join('\t')}`);
+  writeFileSync(dump, `${lines.join('\n')}\n`);
+}
 console.log(`ECB+ topics ${topics[0]}-${topics[topics.length - 1]}: ${docs.length} articles, ${stories.size} stories (gold sub-topics), ${docs.reduce((s, d) => s + d.gold.length, 0)} annotated sentences (${lost} not found in the cleaned text); paraphrase table: ${MODE}${MODE === 'cross-validated' ? ` (${FOLDS} folds by topic)` : ''}; analyzed ${analyzed.toFixed(1)} s, compared ${compared.toFixed(1)} s`);
 console.log('gold     method        pairs      P      R     F1  sentR');
 for (const [name, gold] of [['strict', goldStrict], ['loose', goldLoose]] as const) {

@@ -22,6 +22,7 @@ import type { Conflict, Fact, FactMember } from '../model/index.js';
 import type { AlignedUnit } from './align.js';
 import type { Prepared } from './prepare.js';
 import { paraphraseOf } from './paraphrase.js';
+import { verbStem } from './lemma.js';
 import { stem } from './stem.js';
 import { denialWords, isHedged } from './stance.js';
 import { isContentWord, STOPWORDS } from './words.js';
@@ -189,7 +190,8 @@ function denialOf(p: Prepared, u: AlignedUnit): Denial | null {
   for (let k = from; k < to && seen < DENIED_HEAD; k++) {
     const w = p.words[k];
     if (!w || w.isNumber || w.isCapitalised || !isContentWord(w) || DAYS.test(w.norm)) continue;
-    const st = stem(w.norm);
+    // "sending" / "sent": the forms of one irregular verb meet (lemma.ts)
+    const st = verbStem(w.norm);
     if (SPEECH_OBJECTS.has(st)) continue;
     seen++;
     terms.add(st);
@@ -204,7 +206,7 @@ function lowerStems(p: Prepared, first: number, last: number): Set<string> {
   for (let k = first; k < last; k++) {
     const w = p.words[k];
     if (!w || w.isNumber || w.isCapitalised || !isContentWord(w)) continue;
-    out.add(stem(w.norm));
+    out.add(verbStem(w.norm));
   }
   return out;
 }
@@ -236,7 +238,7 @@ function linkScore(prepared: readonly Prepared[], d: Denial, cu: AlignedUnit): {
 function wordOfStem(p: Prepared, cu: AlignedUnit, term: string): string {
   for (let k = cu.first; k < cu.last; k++) {
     const w = p.words[k];
-    if (w && (stem(w.norm) === term || paraphraseOf(stem(w.norm)) === (paraphraseOf(term) ?? term))) return w.norm;
+    if (w && (verbStem(w.norm) === term || paraphraseOf(verbStem(w.norm)) === (paraphraseOf(term) ?? term))) return w.norm;
   }
   return term;
 }

@@ -235,7 +235,12 @@ function nameCore(key: string): string {
   return key;
 }
 
-function isPersonLike(type: string): boolean {
+/** A capitalised title before a name ("President", "Secretary of State"): the name's words, not the claim's. */
+export function isTitleWord(norm: string): boolean {
+  return TITLES.has(norm);
+}
+
+export function isPersonLike(type: string): boolean {
   return type === 'person' || type === 'name';
 }
 

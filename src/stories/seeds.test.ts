@@ -36,6 +36,10 @@ test('seeds: who Yun is is a fact of its own, joined by no sentence that says so
   assert.equal(factsWith(stories, /Joseph Yun, the U\.S\. (?:envoy|negotiator)/, /only US diplomat in contact/).length, 0);
 });
 
+test('seeds: the envoy\'s instructions are no part of the direct-talks fact: "President Donald Trump" is a name, not what they share (#15)', async () => {
+  assert.equal(factsWith(stories, /Yun was under instruction/, /pursuing direct diplomacy|engaging in back-channel diplomacy/).length, 0);
+});
+
 test('seeds: contact with North Korean diplomats at the United Nations', async () => {
   assert.ok(corroborated(/North Korean diplomats|North Korean counterparts/, /Pak Song Il|North Korean counterpart/).length > 0);
 });

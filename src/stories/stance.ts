@@ -292,9 +292,23 @@ export function wordTerms(p: Prepared, first: number, last: number): Set<string>
   return out;
 }
 
-/** True when what is said of a count is said by the other side too (its term, or a paraphrase of it). */
+/**
+ * Predicates that count the same people though their words differ: those who got out of a place
+ * in danger were evacuated, escaped or fled ("About 60 workers were evacuated" / "Only 43 workers
+ * escaped": one count, two figures; the lead's fire story, #15). The concept lexicon joins
+ * evacuate and flee (c:evacuate); escape is here only, so that alignment's terms stay as they were.
+ * Not "rescued" (a count of its own beside those who left by themselves).
+ */
+const SAME_COUNT: readonly ReadonlySet<string>[] = [new Set(['c:evacuate', `s:${stem('escape')}`, `s:${stem('evacuate')}`, `s:${stem('flee')}`])];
+
+/** True when what is said of a count is said by the other side too (its term, a paraphrase of it, or a predicate of the same count). */
 export function predicateHeld(q: Quantity, other: ReadonlySet<string>): boolean {
-  return q.predicate.every((t) => other.has(t) || (t.startsWith('s:') && other.has(paraphraseOf(t.slice(2)) ?? '')));
+  return q.predicate.every(
+    (t) =>
+      other.has(t) ||
+      (t.startsWith('s:') && other.has(paraphraseOf(t.slice(2)) ?? '')) ||
+      SAME_COUNT.some((g) => g.has(t) && [...g].some((x) => other.has(x))),
+  );
 }
 
 /** Value of the number words from `i` ("forty-three", "two hundred and fifty") and the index after them. */

@@ -4,7 +4,7 @@
  * of other content words ("s:broach"). Entity mentions
  * win over the lexicon, the lexicon over plain stems; stop words give nothing.
  */
-import { phraseAt, type Mention } from './names.js';
+import { isPersonLike, isTitleWord, phraseAt, type Mention } from './names.js';
 import type { Prepared } from './prepare.js';
 import { paraphraseOf } from './paraphrase.js';
 import { stem } from './stem.js';
@@ -75,6 +75,22 @@ export function isInRanges(ranges: readonly { start: number; end: number }[], of
 }
 
 const NONE_WORDS: ReadonlySet<string> = new Set(['no', 'nobody', 'none', 'noone', 'nothing']);
+
+/** The word after a run of capitalised titles from word `i` ("Secretary of State"), when a person's name starts there; else -1. */
+function titleRunEnd(p: Prepared, i: number, last: number, m: number): number {
+  const mentions = p.mentions;
+  // Written as one name: a space between the words ("Dr. Regina Benjamin": an abbreviation's
+  // stop too), never a comma ("the U.S. Surgeon General, Regina Benjamin" names an office).
+  const joined = (k: number): boolean => /^\.?\s$/.test(p.article.text.slice(p.words[k - 1]?.end ?? 0, p.words[k]?.start ?? 0));
+  let k = i;
+  while (k < last && (k === i || joined(k)) && ((p.words[k]?.isCapitalised && isTitleWord(p.words[k]?.norm ?? '')) || (k > i && p.words[k]?.norm === 'of'))) k++;
+  if (k === i || p.words[k - 1]?.norm === 'of' || !joined(k)) return -1;
+  for (let j = m; j < mentions.length && (mentions[j]?.first ?? Infinity) <= k; j++) {
+    const x = mentions[j];
+    if (x && x.first === k && x.last <= last && isPersonLike(x.type)) return k;
+  }
+  return -1;
+}
 
 /**
  * Features of words [first, last) of an article; `merge` maps one-word names to full names.
@@ -289,4 +305,26 @@ export function headlineTermsOf(p: Prepared, first: number, last: number, merge:
     } else i++;
   }
   return termsOf(p, first, last, merge, mentions);
+}
+
+/**
+ * The terms of the capitalised titles right before a person's name in words [first, last)
+ * ("President Donald Trump", "Secretary of State Rex Tillerson"): part of how the name is written,
+ * so alignment does not count them as what a pair says (align.ts, ALIGN.titlesNoPredicate).
+ * Null when there are none.
+ */
+export function titleTermsOf(p: Prepared, first: number, last: number, merge: ReadonlyMap<string, string>): Set<string> | null {
+  let out: Set<string> | null = null;
+  let m = firstMentionFrom(p, first);
+  for (let i = first; i < last; i++) {
+    const w = p.words[i];
+    if (!w?.isCapitalised || !isTitleWord(w.norm)) continue;
+    while (m < p.mentions.length && (p.mentions[m]?.first ?? Infinity) < i) m++;
+    const end = titleRunEnd(p, i, last, m);
+    if (end <= i) continue;
+    out ??= new Set<string>();
+    for (const t of termsOf(p, i, end, merge)) out.add(t);
+    i = end - 1;
+  }
+  return out;
 }
