@@ -10,7 +10,9 @@ test('headings, article table, facts table and reuse table', () => {
   assert.ok(md.includes('## Story 1: U.S. pursues direct talks with North Korea, despite Trump'));
   assert.ok(md.includes('| **Daily Record** | U.S. pursues direct talks with North Korea, despite Trump | Tyler Henderson | 2017-11-02 |'));
   assert.ok(md.includes('| **rewrite.txt** | US Has Been in Backchannel Diplomatic Talks with NKorea for Months!!! | _no byline_ | _no date_ |'));
-  assert.ok(md.includes('| disputed | 2 | “The talks involve 12 diplomats.” | “The talks involve 15 diplomats.” | — |'));
+  // the outlets' columns oldest first, the undated one last
+  assert.ok(md.includes('| Status | Origins | Daily Record | Evil &lt;b&gt;News&lt;/b&gt; \\| x | rewrite.txt |'));
+  assert.ok(md.includes('| disputed | 2 | “The talks involve 12 diplomats.” | — | “The talks involve 15 diplomats.” |'));
   assert.ok(md.includes('| corroborated | 2 | “The United States is pursuing direct diplomacy with North Korea” |'));
   assert.ok(md.includes('| **rewrite.txt** | **Daily Record** | 62% | published earlier |'));
 });

@@ -199,13 +199,14 @@ export function labelOf(refs: Map<string, ArticleRef>, id: string): string {
 }
 
 function storyOutline(story: Story, refs: Map<string, ArticleRef>): StoryOutline {
-  const members = story.articleIds.map((id) => refs.get(id)).filter((r): r is ArticleRef => r !== undefined);
+  // Oldest first (undated last, then as the story lists them): who published first reads off the order.
+  const members = chronological(story.articleIds.map((id) => refs.get(id)).filter((r): r is ArticleRef => r !== undefined));
   const outlets = new Set(story.outlets.length ? story.outlets : members.flatMap((r) => (r.article.outlet ? [r.article.outlet] : [])));
   const facts = story.facts;
   const corroborated = facts.filter((f) => f.status === 'corroborated').sort((a, b) => b.independentOrigins - a.independentOrigins);
   const disputed = facts.filter((f) => f.status === 'disputed');
   const singleFacts = facts.filter((f) => f.status === 'single-source');
-  const order = new Map(story.articleIds.map((id, i) => [id, i]));
+  const order = new Map(members.map((r, i) => [r.article.id, i]));
   const copied = new Set(story.reuse.map((r) => `${r.from}\u0001${r.to}`));
   const byOrigin = new Map<string, { head: string; copies: string[]; others: string[]; via: string | null; facts: Fact[] }>();
   // A copy shares the head's origin; an article of another origin in a single-source fact (one
@@ -395,4 +396,13 @@ export function phrases(words: number, loaded: readonly WordCount[]): string {
 /** The writer's loaded phrases of an article (quoted ones left out, as the profile counts them). */
 export function loadedPhrases(a: Pick<Article, 'signals'>): WordCount[] {
   return countWords(a.signals.filter((s) => s.kind === 'loaded' && !isQuotedSignal(s)));
+}
+
+/** Articles oldest first by publication time; undated ones after them, in the order given. */
+function chronological(refs: readonly ArticleRef[]): ArticleRef[] {
+  const time = (r: ArticleRef): number => {
+    const t = r.article.publishedAt ? Date.parse(r.article.publishedAt) : NaN;
+    return Number.isFinite(t) ? t : Infinity;
+  };
+  return refs.map((r, i) => ({ r, i, t: time(r) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.r);
 }
