@@ -38,6 +38,18 @@ test('tokenize: non-ASCII letters and spaces', () => {
   assert.deepEqual(words('   \n\t '), []);
 });
 
+test('tokenize: the fast path for words of letters a-z ends and norms them as the full scan does', () => {
+  // a one-letter word at the very end, ASCII or not, capital or not: the norm is lower case
+  for (const [text, norm] of [['x É', 'é'], ['x é', 'é'], ['x Q', 'q'], ['x q', 'q'], ['Zorbly', 'zorbly'], ['zorbly', 'zorbly'], ['Ñandu', 'ñandu']] as const) {
+    assert.equal(tokenizeText(text).at(-1)?.norm, norm, text);
+  }
+  // what follows a run of a-z decides whether the word goes on
+  assert.deepEqual(words("blorf's blorf’s blorf-glim blorf.glim e.g. blorfGlim blorf2 blorf. blorf, blorf— blorfé blorf"), [
+    "blorf's", 'blorf’s', 'blorf-glim', 'blorf', '.', 'glim', 'e.g.', 'blorfGlim', 'blorf2', 'blorf', '.', 'blorf', ',', 'blorf', '—', 'blorfé', 'blorf',
+  ]);
+  assert.deepEqual(tokenizeText('Blorf GLIM glim Blorf').map((t) => t.norm), ['blorf', 'glim', 'glim', 'blorf']);
+});
+
 test('tokenize: tokens are ordered and their offsets are exact', () => {
   const text = 'He said: “It’s 3.5% of U.S. GDP.” Then—nothing.\n\nNext?';
   const tokens = tokenizeText(text);

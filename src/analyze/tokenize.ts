@@ -31,6 +31,11 @@ const PERIOD = 6;
 const SYMBOL = 7;
 const SURROGATE = 8; // half of an astral character (emoji and the like): a symbol
 
+/** What the scan knows of a token's norm (tokenizeText). */
+const UNKNOWN = 0;
+const OWN = 1;
+const NOT_OWN = 2;
+
 const ASCII_SYMBOLS = '$%&+<=>@#^`|~*\\';
 
 const ascii = new Uint8Array(128);
@@ -97,9 +102,19 @@ export function tokenizeText(text: string): Token[] {
     }
     const start = i;
     let kind: TokenKind;
+    // whether the surface is its own norm (ASCII, no capital), when the scan already knows
+    let own = UNKNOWN;
     if (c === LETTER) {
       kind = 'word';
-      i = scanWord(text, i);
+      // most words: an ASCII letter, then letters a-z up to a character that cannot join
+      // anything (space, comma, quote...): the end scanWord would find, and the surface is its
+      // own norm unless it starts with a capital
+      const j = plainWordEnd(text, i);
+      if (j < 0) i = scanWord(text, i);
+      else {
+        own = text.charCodeAt(i) >= 97 ? OWN : NOT_OWN;
+        i = j;
+      }
     } else if (c === DIGIT) {
       kind = 'number';
       i = scanNumber(text, i);
@@ -118,7 +133,8 @@ export function tokenizeText(text: string): Token[] {
     const surface = text.slice(start, i);
     // most surfaces are their own norm (ASCII, no capital): used as they are, without the Map
     // (its lookup and growth per token cost more than the strings it shared: 5% of processSource)
-    let norm = isOwnNorm(surface) ? surface : norms.get(surface);
+    if (own === UNKNOWN) own = isOwnNorm(surface) ? OWN : NOT_OWN;
+    let norm = own === OWN ? surface : norms.get(surface);
     if (norm === undefined) {
       norm = normOf(surface);
       if (norms.size < NORM_CACHE_MAX) norms.set(surface, norm);
@@ -126,6 +142,27 @@ export function tokenizeText(text: string): Token[] {
     tokens.push({ start, end: i, norm, kind });
   }
   return tokens;
+}
+
+/**
+ * The end of a word at `start` that is an ASCII letter followed by letters a-z up to the end of
+ * the text or an ASCII character that is no letter or digit, apostrophe, hyphen or period (after
+ * which scanWord stops as well); -1 for any other word.
+ */
+function plainWordEnd(text: string, start: number): number {
+  if (text.charCodeAt(start) >= 128) return -1;
+  const n = text.length;
+  let j = start + 1;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c >= 97 && c <= 122) j++;
+    else {
+      if (c >= 128) return -1;
+      const k = ascii[c] as number;
+      return k === SPACE || k === OTHER || k === SYMBOL ? j : -1;
+    }
+  }
+  return j;
 }
 
 /** ASCII without a capital: normOf would give `s` itself. */

@@ -7,7 +7,7 @@ import { buildView } from './signal-view.js';
 import { PhraseIndex } from './signal-words.js';
 import { fixtureDoc } from './signal-fixture.js';
 import { wordFlags } from './word-flags.js';
-import { WORD_BITS, wordBits } from './word-bits.js';
+import { WORD_BITS, WordBitTable, wordBits } from './word-bits.js';
 import { Working } from './working.js';
 import { findCues } from './attribution-sources.js';
 
@@ -76,4 +76,32 @@ test('one lookup per word answers every field; a view made before a field change
   const at = view.words.findIndex((w) => w.norm === 'disgrace');
   assert.equal(((again[at] as number) & probe.mask) >>> probe.shift, 1);
   assert.throws(() => WORD_BITS.field(31), /no room/);
+});
+
+test('a short word of letters a-z reads the same bits from the direct table as from the Map, after every change', () => {
+  const table = new WordBitTable();
+  const field = table.field(4, true);
+  table.add(field, 'the', 1);
+  table.add(field, 'of', 2);
+  table.add(field, 'zap', 4);
+  table.add(field, 'a1', 8);
+  assert.equal(table.of('the'), 1);
+  assert.equal(table.of('of'), 2 << field.shift);
+  assert.equal(table.of('zap'), 4);
+  assert.equal(table.of('a1'), 8, 'a digit leaves the direct table: the Map answers');
+  assert.equal(table.of('thx'), 0);
+  assert.equal(table.of('z'), 0);
+  assert.equal(table.of(''), 0);
+  // a change after a lookup is seen by the next one
+  table.add(field, 'the', 8);
+  table.add(field, 'a', 2);
+  assert.equal(table.of('the'), 9);
+  assert.equal(table.of('a'), 2);
+  const other = table.field(2);
+  table.add(other, 'of', 3);
+  assert.equal(table.of('of'), 2 | (3 << other.shift));
+  // longer words and possessives keep the Map and the stem
+  table.add(field, 'zaps', 1);
+  assert.equal(table.of('zaps'), 1);
+  assert.equal(table.of("zap's"), 4);
 });

@@ -22,7 +22,7 @@ export interface BitField {
   readonly mask: number;
 }
 
-class WordBitTable {
+export class WordBitTable {
   private readonly bits = new Map<string, number>();
   private used = 0;
   /** The fields whose entries also match a possessive's stem. */
@@ -47,13 +47,51 @@ class WordBitTable {
     this.version++;
   }
 
+  /** The bits of every word of one to SHORT_MAX letters a-z, by `shortKey` (built when `version` moves). */
+  private short = new Int32Array(SHORT_KEYS);
+  private shortVersion = -1;
+
   /** The bits of every field for a word norm (a stemmed field's from the stem as well). */
   of(norm: string): number {
+    // a short word of letters a-z (half of a news text's words: the, of, and, to, in...) is read
+    // from a direct table by its letters: no hash of a fresh string, no probe of a 2,500-word Map.
+    // Such a norm is no possessive, so its stemmed fields have nothing to add.
+    if (norm.length <= SHORT_MAX) {
+      const key = shortKey(norm);
+      if (key > 0) {
+        if (this.shortVersion !== this.version) this.fillShort();
+        return this.short[key] as number;
+      }
+    }
     const own = this.bits.get(norm) ?? 0;
     if (this.stemmed === 0) return own;
     const stemmed = stem(norm);
     return stemmed === norm ? own : own | ((this.bits.get(stemmed) ?? 0) & this.stemmed);
   }
+
+  private fillShort(): void {
+    this.short.fill(0);
+    for (const [norm, bits] of this.bits) {
+      const key = norm.length <= SHORT_MAX ? shortKey(norm) : -1;
+      if (key > 0) this.short[key] = bits;
+    }
+    this.shortVersion = this.version;
+  }
+}
+
+/** Longest word read from the direct table: 27^3 entries of 4 bytes (79 KB); 4 letters would take 2 MB. */
+const SHORT_MAX = 3;
+const SHORT_KEYS = 27 * 27 * 27;
+
+/** A norm of 1 to SHORT_MAX letters a-z as a number in base 27 (a = 1), or -1 for any other norm. */
+function shortKey(norm: string): number {
+  let key = 0;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i) - 96;
+    if (c < 1 || c > 26) return -1;
+    key = key * 27 + c;
+  }
+  return key;
 }
 
 export const WORD_BITS = new WordBitTable();
