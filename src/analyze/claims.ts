@@ -93,7 +93,7 @@ export function hasFiniteVerb(view: TextView, from: number, to: number): boolean
   const lex = lexicalOf(view);
   for (let i = from; i < to; i++) {
     const w = view.words[i] as Word;
-    if (w.isNumber) continue;
+    if (w.kind === 'number') continue;
     const n = w.norm;
     const f = flags[i] as number;
     if ((f & FINITE_FORM) !== 0) return true;
@@ -110,7 +110,7 @@ export function hasFiniteVerb(view: TextView, from: number, to: number): boolean
       let j = i + 1;
       while (j + 1 < to && PRE_VERB_ADVERBS.has((view.words[j] as Word).norm)) j++;
       const v = view.words[j] as Word;
-      if (!v.gap && !v.isNumber && v.norm.length >= 2 && !v.norm.endsWith('ly') && !NOT_PRESENT_AFTER_SUBJECT.has(v.norm)) return true;
+      if (!v.gap && v.kind !== 'number' && v.norm.length >= 2 && !v.norm.endsWith('ly') && !NOT_PRESENT_AFTER_SUBJECT.has(v.norm)) return true;
     }
   }
   return false;
@@ -128,7 +128,7 @@ const NOT_PRESENT_AFTER_SUBJECT: ReadonlySet<string> = new Set(['and', 'or', 'th
 function isOwnStatementOrFigure(view: TextView, s: SentenceView): boolean {
   for (let i = s.from; i < s.to; i++) {
     const w = view.words[i] as Word;
-    if (w.isNumber || FIGURE_WORDS.has(w.norm)) return true;
+    if (w.kind === 'number' || FIGURE_WORDS.has(w.norm)) return true;
     if (view.inQuote[i] === 0 && SPEAKER_WORDS.has(w.norm)) return true;
   }
   return false;
@@ -139,7 +139,7 @@ const SPEAKER_WORDS: ReadonlySet<string> = new Set(['i', 'we', 'my', 'our', "i'm
 
 function wordCount(view: TextView, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) if (!(view.words[i] as Word).isNumber) n++;
+  for (let i = from; i < to; i++) if ((view.words[i] as Word).kind !== 'number') n++;
   return n;
 }
 

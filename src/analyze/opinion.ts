@@ -249,7 +249,7 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
   let hasDate = false;
   const flags = wordFlags(view);
   for (let i = s.from; i < s.to; i++) {
-    if ((words[i] as Word).isNumber) hasNumber = true;
+    if ((words[i] as Word).kind === 'number') hasNumber = true;
     else if (((flags[i] as number) & DATE_WORD) !== 0) hasDate = true;
   }
   if (hasNumber) reporting += OPINION.reporting.number;
@@ -340,7 +340,7 @@ function scoreSentence(view: TextView, lex: Lexical, s: SentenceView): SentenceO
     const w = words[i] as Word;
     if (inQuote[i] === 1 || ((flags[i] as number) & GROUP_NOUN) === 0) continue;
     const prev = words[i - 1];
-    if (i > s.from && prev && !prev.gap && (PARTITIVES.has(prev.norm) || prev.isNumber)) continue;
+    if (i > s.from && prev && !prev.gap && (PARTITIVES.has(prev.norm) || prev.kind === 'number')) continue;
     const next = words[i + 1] as Word;
     if (next.gap || !GENERIC_PRESENT.has(next.norm)) continue;
     addCue(sink, author, OPINION.generalisation, `generalisation '${view.text.slice(w.start, next.end)}'`, i);

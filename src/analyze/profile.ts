@@ -120,7 +120,7 @@ export function profile(doc: Doc, ctx: Context, work: Working = new Working()): 
   if (doc.tokens.length) {
     for (const t of doc.tokens) if (t.kind === 'word') words++;
   } else {
-    for (const w of view.words) if (!w.isNumber) words++;
+    for (const w of view.words) if (w.kind !== 'number') words++;
   }
   const attributions = { named: 0, anonymous: 0, relayed: 0, dangling: 0 };
   // a relay names its source (an outlet or agency): counted with the named ones

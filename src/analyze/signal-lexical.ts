@@ -94,7 +94,7 @@ export function isRealMatch(view: TextView, table: CueTable, m: PhraseMatch<Cue>
     const surface = view.text.slice(w.start, w.end);
     if (m.value.lemma === 'may' && surface !== 'may') return false; // May, the month or the name
     const next = view.words[m.to];
-    if (next === undefined || next.gap || next.isNumber) return false;
+    if (next === undefined || next.gap || next.kind === 'number') return false;
     // "could not be reached" is inability, not doubt; "may not be known for weeks" and "might not
     // survive" still hedge
     if (m.value.lemma === 'could' && NEGATIONS.has(next.norm)) return false;

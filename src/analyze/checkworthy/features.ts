@@ -99,7 +99,7 @@ export function wordHashes(view: TextView): Uint32Array {
     h = new Uint32Array(words.length);
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as Word;
-      h[i] = w.isNumber ? NUMBER_FORM : fnv(w.norm, SEED.word);
+      h[i] = w.kind === 'number' ? NUMBER_FORM : fnv(w.norm, SEED.word);
     }
     view.memo.hashes = h;
   }
@@ -163,7 +163,7 @@ export function checkworthyFeatures(view: TextView, s: SentenceView, o: Sentence
     prev = h;
     const fl = flags[i] as number;
     const norm = w.norm;
-    if (w.isNumber) number = true;
+    if (w.kind === 'number') number = true;
     else if ((fl & QUANTITY_WORD) !== 0) quantity = true;
     if ((fl & DATE_WORD) !== 0) date = true;
     if ((fl & EVENT_VERB) !== 0) event = true;
@@ -180,7 +180,7 @@ export function checkworthyFeatures(view: TextView, s: SentenceView, o: Sentence
     }
     if ((norm.length >= 4 && norm.endsWith('ed') && (fl & NOT_PAST_WORD) === 0) || ((fl & FINITE_FORM) !== 0 && norm.endsWith('d') && norm !== 'need')) past = true;
     if (isSuperlative(norm)) superlative = true;
-    if (i > from && !w.isNumber) {
+    if (i > from && w.kind !== 'number') {
       const c = view.text.charCodeAt(w.start);
       if (c >= 65 && c <= 90) capitals++;
     }

@@ -19,12 +19,20 @@ import { LOADED, type LoadedEntry } from '../lexicon-loaded.js';
 import {
   COMMENTARY, DATE_WORDS, EVALUATIVE, FIRST_PERSON, HEDGES, INTENSIFIERS, OBLIGATION, REPORTING, SWEEPING, type Cue,
 } from '../lexicon-opinion.js';
-import { matchAllMasked, PhraseIndex, type PhraseMatch, type PhraseTable, type Word } from '../signal-words.js';
+import { matchAllMasked, PhraseIndex, type PhraseMatch, type PhraseTable } from '../signal-words.js';
 import type { CompactModel } from './encode.js';
 import { fnv, FNV_OFFSET } from './hash.js';
 
-/** A word of a sentence: the Word of signal-words.ts plus what the features need. */
-export interface SentenceWord extends Word {
+/** A word of a sentence: the fields of signal-words.ts's Word the features read, and their own. */
+export interface SentenceWord {
+  start: number;
+  end: number;
+  /** Lower-cased, typographic apostrophes as "'". */
+  norm: string;
+  /** True when punctuation stands between this word and the previous one. */
+  gap: boolean;
+  /** True for a number. */
+  isNumber: boolean;
   /** Starts with an upper-case letter. */
   capital: boolean;
   /** Inside quotation marks. */
