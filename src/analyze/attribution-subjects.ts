@@ -46,7 +46,7 @@ export const OBJECT_PRONOUNS = new Set(['him', 'them', 'me', 'us', 'her']);
 const EDGE_WORDS = new Set(['and', 'or', 'the', 'a', 'an', ...[...INNER_PREPOSITIONS].filter((w) => !GENERIC_HEADS.has(w))]);
 
 /** Subject phrase ending at token j, read leftwards, not before token a: [first, j] or null. */
-export function subjectLeft(c: Ctx, j: number, a: number): [number, number] | null {
+export function subjectLeft(c: Ctx, j: number, a: number, listed = false): [number, number] | null {
   const { tokens, text } = c;
   // "Rep. Gwen Moore (D-Wis.) said": the name before a bracketed aside, the aside kept in the span
   if (tokens[j] && text[(tokens[j] as Token).start] === ')') {
@@ -55,7 +55,14 @@ export function subjectLeft(c: Ctx, j: number, a: number): [number, number] | nu
       if (ch === ')') return null;
       if (ch === '(') {
         const inner = subjectLeft(c, i - 1, a);
-        return inner ? [inner[0], j] : null;
+        if (!inner) return null;
+        // "Martin O'Malley (D) and Mike Huckabee (R) announced", "Jeff Merkley (D-Ore.), Sherrod Brown
+        // (D-Ohio) and Robert Menendez (D-N.J.) suggested": names with their labels joined (PolNeAR's Source)
+        const sep = tokens[inner[0] - 1];
+        const close = tokens[inner[0] - 2];
+        const joins = sep && (sep.norm === 'and' || (listed && text[sep.start] === ','));
+        const before = joins && close && inner[0] - 2 > a && text[close.start] === ')' ? subjectLeft(c, inner[0] - 2, a, true) : null;
+        return [before ? before[0] : inner[0], j];
       }
     }
     return null;
@@ -131,6 +138,20 @@ function isCount(t: Token | undefined): boolean {
   return t !== undefined && (t.kind === 'number' || NUMBER_WORDS.has(t.norm));
 }
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+
+/** Words of a relative clause that grants or asks for anonymity ("who requested anonymity", "who spoke anonymously"). */
+const ANONYMITY_WORDS = new Set(['anonymity', 'anonymously']);
+/** Does the relative clause whose verb is token i (said, spoke, requested...) set anonymity within its first few words? */
+function setsAnonymity(c: Ctx, i: number): boolean {
+  const v = c.tokens[i];
+  if (!v || !TERMS_VERBS.has(v.norm) && v.norm !== 'asked') return false;
+  for (let k = i + 1; k <= i + 6; k++) {
+    const t = c.tokens[k];
+    if (!t || t.kind !== 'word') return false;
+    if (ANONYMITY_WORDS.has(t.norm)) return true;
+  }
+  return false;
+}
 
 /** Words before a number word standing alone for people ("the two", "those three"). */
 const ARTICLES_BEFORE_COUNT = new Set(['the', 'those', 'these']);
@@ -669,6 +690,11 @@ export function appositiveEnd(c: Ctx, last: number, b: number): number {
   let end = -1;
   const restrictive = restrictiveClauseEnd(c, last, b);
   if (restrictive >= 0) return restrictive;
+  // "said Sen. Robert P. Casey Jr. (D-Pa.), a Clinton backer": the suffix's period, then the asides
+  if (k < b && isSuffixPeriod(c, k) && (text[tokens[k + 1]?.start ?? -1] === ',' || text[tokens[k + 1]?.start ?? -1] === '(')) {
+    end = k;
+    k++;
+  }
   if (text[tokens[k]?.start ?? -1] === '(') {
     let x = k + 1;
     while (x < b && x - k <= MAX_BRACKET_TOKENS && text[(tokens[x] as Token).start] !== ')') x++;
@@ -718,6 +744,9 @@ export function restrictiveClauseEnd(c: Ctx, last: number, b: number): number {
   const head = tokens[last];
   const who = tokens[last + 1];
   if (!head || head.kind !== 'word' || !who || who.norm !== 'who' || head.end === who.start) return -1;
+  // "said a White House official who spoke anonymously to ...", "according to two senators who
+  // requested anonymity": the terms of the interview are left out (PolNeAR train: 5 of 7)
+  if (setsAnonymity(c, last + 2)) return -1;
   let end = -1;
   for (let x = last + 2; x < b && x - last <= MAX_ASIDE_TOKENS; x++) {
     const t = tokens[x] as Token;
