@@ -848,9 +848,12 @@ export function closedAppositiveEnd(c: Ctx, last: number, j: number): number {
 }
 
 /** Link words that open a description when a determiner, number or role word follows ("now 81", "then ambassador"). */
-const LINKS_BEFORE_DESCRIPTION = new Set(['now', 'then', 'also', 'formerly', 'once']);
+const LINKS_BEFORE_DESCRIPTION = new Set(['now', 'then', 'also', 'formerly', 'once', 'himself', 'herself', 'themselves']);
 /** -ing words that open a title ("acting director", "managing partner", "ranking member"). */
 const TITLE_PARTICIPLES = new Set(['acting', 'managing', 'presiding', 'ranking', 'founding', 'visiting', 'outgoing', 'incoming']);
+
+/** First words of an aside that tells a manner or a contrast ("by contrast", "later alleging"). */
+const MANNER_OPENERS = new Set(['by', 'later']);
 
 /** First words of an aside after an inverted source that is no description of it (prepositions, link words). */
 const ASIDE_NOT_SOURCE = new Set([
@@ -881,6 +884,9 @@ export function describesSource(c: Ctx, t: Token | undefined): boolean {
   if (TITLE_PARTICIPLES.has(t.norm)) return true;
   if (t.norm === 'who' && attributesAgain(c, tokenAt(c, t.end))) return false;
   if (ASIDE_NOT_SOURCE.has(t.norm) || t.norm.endsWith('ing')) return false;
+  // "Clinton, clearly frustrated, said", "Ted Cruz, by contrast, wrote": a manner or a contrast,
+  // not who the source is (PolNeAR train misses)
+  if (isAdverb(c.text, t) || MANNER_OPENERS.has(t.norm)) return false;
   return !(t.norm.endsWith('ed') && isLower(c.text, t) && !ROLE_WORDS.has(t.norm));
 }
 
