@@ -834,7 +834,8 @@ export function closedAppositiveEnd(c: Ctx, last: number, j: number): number {
   if (text[tokens[last + 1]?.start ?? -1] !== ',') return -1;
   const first = tokens[last + 2];
   const opens = first !== undefined && first.kind === 'word' && isLower(text, first) &&
-    (DETERMINERS.has(first.norm) || first.norm === 'including' || LINKS_BEFORE_DESCRIPTION.has(first.norm) || TITLE_PARTICIPLES.has(first.norm) || isRoleWord(first.norm)) && !NOT_ROLE_WORDS.has(first.norm);
+    // "her" is a determiner here ("Trump, her Republican opponent,"), though NOT_ROLE_WORDS lists it against the -er suffix
+    (DETERMINERS.has(first.norm) || first.norm === 'including' || LINKS_BEFORE_DESCRIPTION.has(first.norm) || TITLE_PARTICIPLES.has(first.norm) || (isRoleWord(first.norm) && !NOT_ROLE_WORDS.has(first.norm)));
   if (!first || !(first.kind === 'number' || (opens && describesSource(c, first)) || possessiveRole(c, last + 2, j))) return -1;
   for (let x = last + 2; x < j && x - last <= MAX_ASIDE_TOKENS; x++) {
     const t = tokens[x] as Token;
