@@ -29,6 +29,8 @@ export const CUE_VERBS = new Set([
   'accuse', 'criticize', 'criticise', 'urge', 'describe', 'denounce', 'denounced', 'denounces',
   // "“…,” the letter reads": next to a quotation only (QUOTE_ONLY_CUES; PolNeAR train: 9 of 12 "reads" are gold cues)
   'reads',
+  // PolNeAR train quotations with a wrong speaker (issue #16 hand check): a crowd's chant, an exclamation, an agreement
+  'exclaimed', 'exclaims', 'chanted', 'agrees',
 ]);
 
 /**
@@ -42,6 +44,7 @@ export const INVERTING_CUES = new Set([
   'acknowledged', 'admitted', 'observed', 'remarked', 'commented', 'concluded', 'complained', 'boasted', 'gushed', 'shouted',
   'yelled', 'screamed', 'retorted', 'lamented', 'mused', 'whispered', 'interjected', 'tweeted', 'posted', 'announced', 'predicted',
   'stressed', 'emphasized', 'emphasised', 'answered', 'snapped', 'fumed', 'chimed', 'scoffed', 'bragged', 'reiterated', 'claimed',
+  'exclaimed', 'chanted', 'agrees', 'agreed',
 ]);
 
 /** Words that, right after a phrase read rightwards from a cue, show it was the object, not an inverted subject ("said the race was close"). */

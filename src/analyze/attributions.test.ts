@@ -104,6 +104,8 @@ test('attributions: source spans of classes missed on PolNeAR dev (#16)', () => 
   const sources = (body: string) => docOf(`Title\n${body}`).attributions.map((a) => [a.cue, a.source?.text ?? null]);
   // an appositive closed by commas after a participle's subject belongs to the source
   assert.deepEqual(sources('Mayor Tomas Reyes, a former harbour pilot, visited the docks, saying the ferry would stay.'), [['saying', 'Mayor Tomas Reyes, a former harbour pilot']]);
+  // ... also when it opens with "her" (a determiner, not a role word in -er)
+  assert.deepEqual(sources('Oscar Pell, her Republican opponent, toured the docks, saying the ferry would stay.'), [['saying', 'Oscar Pell, her Republican opponent']]);
   // "including ..." names members of the source
   assert.deepEqual(sources('Proponents, including the Coastal Rowing Club, have urged the board to wait.'), [['urged', 'Proponents, including the Coastal Rowing Club']]);
   // a reason after "citing" is no source: the clause's subject is
