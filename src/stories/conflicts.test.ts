@@ -253,3 +253,12 @@ test('a correction disputes only a figure said of the same thing: "12 years, not
   const corrected = stories.flatMap((s) => s.facts).flatMap((f) => f.conflicts).filter((c) => /corrected/.test(c.detail));
   assert.deepEqual(corrected.map((c) => c.detail), []);
 });
+
+test('a dispute writes large counts as a reader does: 65,000 vs about 40,000', async () => {
+  const { format } = await import('./conflicts.js');
+  assert.equal(format(65000), '65,000');
+  assert.equal(format(40000), '40,000');
+  // four digits stay as written (a year-like figure) and fractions keep their decimals
+  assert.equal(format(2019), '2019');
+  assert.equal(format(3.5), '3.5');
+});

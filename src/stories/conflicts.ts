@@ -245,8 +245,10 @@ function boundWords(q: { bound: string; approximate: boolean }): string {
   return q.bound === 'at-least' ? 'at least ' : q.bound === 'at-most' ? 'at most ' : q.approximate ? 'about ' : '';
 }
 
-function format(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0+$/, '');
+/** A count as a reader writes it: "65,000" from 10,000 up (four digits may be a year-like figure: "2019"), "3.5". */
+export function format(x: number): string {
+  if (!Number.isInteger(x)) return x.toFixed(2).replace(/0+$/, '');
+  return Math.abs(x) >= 10000 ? x.toLocaleString('en-US') : String(x);
 }
 
 /** A rule cue behind a member the stance model reads as disagreeing. */

@@ -17,7 +17,7 @@
  */
 import type { Conflict, Fact, FactMember } from '../model/index.js';
 import type { AlignedUnit } from './align.js';
-import { CONFLICTS } from './conflicts.js';
+import { CONFLICTS, format } from './conflicts.js';
 import type { Prepared } from './prepare.js';
 import { predicateHeld, quantities, quantitiesConflict, wordTerms, type Quantity } from './stance.js';
 
@@ -26,10 +26,6 @@ const WEAK: ReadonlySet<string> = new Set(['s:said', 's:say', 's:now', 's:also',
 
 function unitKey(q: Quantity): string {
   return q.unit.split('|')[0] ?? q.unit;
-}
-
-function format(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0+$/, '');
 }
 
 /**
