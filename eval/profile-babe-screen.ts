@@ -148,6 +148,8 @@ const V: Record<string, (seed: number) => Variant> = {
 };
 // BASIL rows in the marked-words model's training: basil-all@0.2, basil-clean@0.5, basil-none@0.1 (weight per BASIL row)
 for (const neg of ['none', 'clean', 'all'] as const) for (const w of [0.05, 0.1, 0.2, 0.3, 0.5, 1]) V[`basil-${neg}@${w}`] = (seed) => blendOf([[W, 0.02, 0.5, basil(w, neg)], [O, 0.05, 0.5]], seed);
+// ... or in the opinion model's training: basil-op-none@0.1
+for (const neg of ['none', 'clean'] as const) for (const w of [0.05, 0.1, 0.3]) V[`basil-op-${neg}@${w}`] = (seed) => blendOf([[W, 0.02, 0.5], [O, 0.05, 0.5, basil(w, neg)]], seed);
 if (process.argv[1]?.endsWith('profile-babe-screen.ts')) {
   for (const arg of process.argv.slice(2)) {
     const [name, seed] = arg.split(':');
