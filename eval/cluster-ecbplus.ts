@@ -11,7 +11,9 @@
  * precision about 0.5). Goal (issue #14, checked on the held-out topics): B-cubed F1 >= 0.95.
  * --verbose adds each topic's F1 (compare) and, where it is below 1, which events a story mixed
  * and which an event was spread over; and the same for the whole set.
- *   node --import tsx eval/cluster-ecbplus.ts [--verbose] [--check]
+ * --batch N groups the whole set in batches of N (ingest's batchSize; 500 by default): the
+ * stories must not depend on where the batch boundaries fall.
+ *   node --import tsx eval/cluster-ecbplus.ts [--verbose] [--check] [--batch N]
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +30,8 @@ if (!hasEcbPlus()) {
   console.log('skipped: ../shared/data/ecbplus not found');
   process.exit(0);
 }
+const batchArg = process.argv.indexOf('--batch');
+const batchSize = batchArg >= 0 ? Number(process.argv[batchArg + 1]) : undefined;
 const docs = readEcbPlus();
 const gold = new Map(docs.map((d) => [d.name, d.subtopic] as const));
 const articles = docs.map((d) => analyzeText(d.text, { id: d.name, uri: `ecbplus:${d.name}` }));
@@ -37,10 +41,10 @@ docs.forEach((d, i) => byTopic.set(d.topic, [...(byTopic.get(d.topic) ?? []), ar
 const perTopic = new Map<string, string>();
 for (const [topic, members] of byTopic) for (const [story, as] of await groupArticles(members)) for (const a of as) perTopic.set(a.id, `${topic}:${story}`);
 const whole = new Map<string, string>();
-for (const [story, as] of await groupArticles(articles)) for (const a of as) whole.set(a.id, story);
+for (const [story, as] of await groupArticles(articles, batchSize)) for (const a of as) whole.set(a.id, story);
 const oneTopic = new Map(docs.map((d) => [d.name, String(d.topic)] as const));
 
-console.log(`ECB+ topics ${[...byTopic.keys()].sort((a, b) => a - b).join(',')}: ${docs.length} articles, ${new Set(gold.values()).size} gold stories (no dates)`);
+console.log(`ECB+ topics ${[...byTopic.keys()].sort((a, b) => a - b).join(',')}: ${docs.length} articles, ${new Set(gold.values()).size} gold stories (no dates)${batchSize ? `, whole set in batches of ${batchSize}` : ""}`);
 console.log('grouping                         precision  recall  B3-F1  stories');
 const rows: [string, Map<string, string>][] = [
   ['compare, each topic on its own', perTopic],
@@ -85,7 +89,7 @@ const heldOut = async (model: (odd: boolean) => PairModel | null): Promise<[stri
       for (const [story, as] of await groupArticles(members)) for (const a of as) p.set(a.id, `${topic}:${story}`);
     }
     const w = new Map<string, string>();
-    for (const [story, as] of await groupArticles(articles)) for (const a of as) w.set(a.id, story);
+    for (const [story, as] of await groupArticles(articles, batchSize)) for (const a of as) w.set(a.id, story);
     topicF1.push(fmt(bcubed(half(gold, odd), p).f1));
     wholeF1.push(fmt(bcubed(half(gold, odd), half(w, odd)).f1));
   }

@@ -11,13 +11,17 @@ import { Clusterer } from '../stories/group/index.js';
 import { analyzeStory } from '../stories/index.js';
 import { BATCH_SIZE, clusterBatch, clusterItem } from './batch.js';
 
-/** Groups the articles into stories as `ingest` would: each story's id and its members, in input order. */
-export async function groupArticles(articles: readonly Article[]): Promise<Map<string, Article[]>> {
+/**
+ * Groups the articles into stories as `ingest` would: each story's id and its members, in input
+ * order. `batchSize` is ingest's option of that name (the evaluations measure that the stories do
+ * not depend on where the batch boundaries fall).
+ */
+export async function groupArticles(articles: readonly Article[], batchSize = BATCH_SIZE): Promise<Map<string, Article[]>> {
   const store = await openSqliteStore(':memory:');
   try {
     const clusterer = await Clusterer.open(store);
-    for (let i = 0; i < articles.length; i += BATCH_SIZE) {
-      await clusterBatch(store, clusterer, articles.slice(i, i + BATCH_SIZE).map(clusterItem));
+    for (let i = 0; i < articles.length; i += batchSize) {
+      await clusterBatch(store, clusterer, articles.slice(i, i + batchSize).map(clusterItem));
     }
     // Read at the end: a later batch can merge a story into another.
     const storyOf = await store.storyOf(articles.map((a) => a.id));

@@ -57,3 +57,11 @@ test('in a batch, the two fires end as two stories, each under an id of its own'
   assert.ok(events.every((e) => e.length === 1), `a story mixes the two fires: ${JSON.stringify([...stories.values()])}`);
   assert.equal(new Set(plan.assignments.map((a) => a.storyId)).size, plan.assignments.length);
 });
+
+test('the later event\'s reports recall the earlier one\'s year more often than they name their own: the newest year, named by all of one group and none of the other, still parts them', async () => {
+  // Each report of the second fire names the first fire's year first (its most named year), as
+  // both sides do; only every year it names shows the second fire's own (REGROUP.years 'any').
+  const features = [...Array(14).keys()].map((n) => (n % 2 === 0 ? report(FIRST, n, ['#y2012']) : report(SECOND, n, ['#y2012', '#y2019'])));
+  const { members } = story(features, 600);
+  assert.deepEqual(await regroupOff(members, regroup), [1, 3, 5, 7, 9, 11, 13]);
+});
