@@ -113,13 +113,31 @@ export function buildFacts(storyId: string, prepared: readonly Prepared[], align
     }
     held.set(a, list);
   });
-  return facts.sort(
+  return withoutInnerFacts(facts).sort(
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
       b.independentOrigins - a.independentOrigins ||
       b.articleIds.length - a.articleIds.length ||
       firstKey(a).localeCompare(firstKey(b)),
   );
+}
+
+/**
+ * A fact whose every member lies inside a member of one other fact, of the same article, is no
+ * fact of its own: "the stones, which Selby sold for up to 9,000 pounds each" beside the fact of
+ * "Prosecutor David Lane said the stones, which Selby sold ..., were worth less than 50 pounds"
+ * (#15: every claim in exactly one fact). Such a fact says nothing that no article of the other
+ * fact says, so it stays inside its sentence's fact. Kept when it has a conflict of its own.
+ */
+function withoutInnerFacts(facts: Fact[]): Fact[] {
+  const inside = (m: FactMember, g: Fact): boolean =>
+    g.members.some((o) => o !== m && o.articleId === m.articleId && o.span.start <= m.span.start && m.span.end <= o.span.end && o.span.end - o.span.start > m.span.end - m.span.start);
+  const dropped = new Set<Fact>();
+  for (const f of facts) {
+    if (f.conflicts.length > 0) continue;
+    if (facts.some((g) => g !== f && !dropped.has(g) && f.members.every((m) => inside(m, g)))) dropped.add(f);
+  }
+  return dropped.size === 0 ? facts : facts.filter((f) => !dropped.has(f));
 }
 
 /**
