@@ -30,7 +30,7 @@ const STATUS_ORDER: Record<FactStatus, number> = { disputed: 0, corroborated: 1,
 
 export function buildFacts(storyId: string, prepared: readonly Prepared[], alignment: Alignment, originOf: ReadonlyMap<string, number>): Fact[] {
   const { units, score } = alignment;
-  const groups = linkDenials(prepared, units, alignment.groups);
+  const groups = withoutAdverbialFacts(prepared, units, linkDenials(prepared, units, alignment.groups));
   const predictor = groups.length > 0 ? stancePredictor() : null;
   const bodies = predictor ? new StanceBodies(predictor, prepared) : null;
   const facts: Fact[] = groups.map((g) => makeFact(storyId, prepared, g, units, score, originOf, bodies, alignment.merge));
@@ -120,6 +120,22 @@ export function buildFacts(storyId: string, prepared: readonly Prepared[], align
       b.articleIds.length - a.articleIds.length ||
       firstKey(a).localeCompare(firstKey(b)),
   );
+}
+
+/**
+ * A group of adverbial clauses only ("after eating lunch on Tuesday, the county health agency
+ * said" / "after Tuesday's lunch, parents told the Echo"), each of a sentence whose main clause
+ * is in another group, is no fact of its own: the clauses say when or why of those main clauses,
+ * which hold the claim (#15; as for single-source facts below). Such a group is left out.
+ */
+function withoutAdverbialFacts(prepared: readonly Prepared[], units: readonly AlignedUnit[], groups: number[][]): number[][] {
+  const adverbial = (u: AlignedUnit): boolean => u.kind === 'clause' && SUBORDINATORS.has(prepared[u.article]?.words[u.first]?.norm ?? '');
+  const sentencesOf = groups.map((g) => new Set(g.map((i) => `${units[i]?.article}:${units[i]?.sentence}`)));
+  return groups.filter((g, k) => {
+    if (!g.every((i) => adverbial(units[i] as AlignedUnit))) return true;
+    const elsewhere = (i: number): boolean => sentencesOf.some((set, o) => o !== k && set.has(`${units[i]?.article}:${units[i]?.sentence}`));
+    return !g.every(elsewhere);
+  });
 }
 
 /**
