@@ -11,7 +11,7 @@ import { CUES, cueHits, type CueSet } from '../stance/lexicon.js';
 import { STOP_WORDS, tokenize } from '../stance/text.js';
 import { phraseAt } from './names.js';
 import { stem } from './stem.js';
-import { dates, denialWords, EPISTEMIC, isDenial, isHedged, negatedTerms, numberValue, predicateHeld, quantities, quantitiesConflict, wordTerms, type Quantity } from './stance.js';
+import { dates, denialWords, EPISTEMIC, isDenial, isHedged, negatedTerms, numberValue, predicateHeld, quantities, quantitiesConflict, sameCounted, wordTerms, type Quantity } from './stance.js';
 
 // Tuned on the cases in conflicts.test.ts: two numbers for one counted thing differ when
 // neither is approximate; a negation counts only when it falls on a term the other side has.
@@ -65,9 +65,9 @@ export function judge(prepared: readonly Prepared[], members: readonly AlignedUn
       const sa = said[i] as Set<string>;
       const sb = said[j] as Set<string>;
       for (const qa of update ? [] : sameSubject ? (qty[i] ?? []).filter((q) => predicateHeld(q, sb)) : []) {
-        const qb = (qty[j] ?? []).find((q) => q.unit === qa.unit && predicateHeld(q, sa) && quantitiesConflict(qa, q, CONFLICTS.approximateTolerance));
+        const qb = (qty[j] ?? []).find((q) => sameCounted(q, qa) && predicateHeld(q, sa) && quantitiesConflict(qa, q, CONFLICTS.approximateTolerance));
         if (!qb) continue;
-        if ((qty[j] ?? []).some((q) => q.unit === qa.unit && !quantitiesConflict(qa, q, CONFLICTS.approximateTolerance))) continue;
+        if ((qty[j] ?? []).some((q) => sameCounted(q, qa) && !quantitiesConflict(qa, q, CONFLICTS.approximateTolerance))) continue;
         const pa = prepared[a.article] as Prepared;
         const pb = prepared[b.article] as Prepared;
         const words = (p: Prepared, q: { start: number; end: number }) => p.article.text.slice(q.start, q.end);

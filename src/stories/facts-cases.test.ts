@@ -8,7 +8,9 @@
  *   disputed  a disputed fact has a conflict with one side matching each pattern (either way);
  *   undisputed no conflict has one side matching each pattern (either way);
  *   summaryWithout [member, words]: a fact holds a member matching the first pattern, and no such
- *              fact's summary matches the second.
+ *              fact's summary matches the second;
+ *   noFactOf   no fact has only members matching the pattern (a fragment of a sentence in a fact
+ *              of its own).
  * The articles go through the whole pipeline and analyzeStory as one story.
  */
 import { test } from 'node:test';
@@ -28,6 +30,7 @@ interface Expected {
   disputed?: string[][];
   undisputed?: string[][];
   summaryWithout?: string[][];
+  noFactOf?: string[];
 }
 
 for (const name of readdirSync(CASES).sort()) {
@@ -74,6 +77,11 @@ for (const name of readdirSync(CASES).sort()) {
       const holders = story.facts.filter((f) => f.members.some((m) => ra.test(m.text)));
       assert.ok(holders.length > 0, `no fact holds ${a}`);
       for (const f of holders) assert.ok(!rb.test(f.summary), `the summary of the fact holding ${a} says ${b}: ${f.summary}`);
+    }
+    for (const p of expected.noFactOf ?? []) {
+      const re = new RegExp(p);
+      const own = story.facts.filter((f) => f.members.every((m) => re.test(m.text)));
+      assert.equal(own.length, 0, `${p} is a fact of its own:\n${shown}`);
     }
     for (const p of expected.alone ?? []) {
       const re = new RegExp(p);

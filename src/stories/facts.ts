@@ -30,7 +30,7 @@ const STATUS_ORDER: Record<FactStatus, number> = { disputed: 0, corroborated: 1,
 
 export function buildFacts(storyId: string, prepared: readonly Prepared[], alignment: Alignment, originOf: ReadonlyMap<string, number>): Fact[] {
   const { units, score } = alignment;
-  const groups = linkDenials(prepared, units, alignment.groups);
+  const groups = withoutAdverbialFacts(prepared, units, linkDenials(prepared, units, alignment.groups));
   const predictor = groups.length > 0 ? stancePredictor() : null;
   const bodies = predictor ? new StanceBodies(predictor, prepared) : null;
   const facts: Fact[] = groups.map((g) => makeFact(storyId, prepared, g, units, score, originOf, bodies, alignment.merge));
@@ -113,13 +113,47 @@ export function buildFacts(storyId: string, prepared: readonly Prepared[], align
     }
     held.set(a, list);
   });
-  return facts.sort(
+  return withoutInnerFacts(facts).sort(
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
       b.independentOrigins - a.independentOrigins ||
       b.articleIds.length - a.articleIds.length ||
       firstKey(a).localeCompare(firstKey(b)),
   );
+}
+
+/**
+ * A group of adverbial clauses only ("after eating lunch on Tuesday, the county health agency
+ * said" / "after Tuesday's lunch, parents told the Echo"), each of a sentence whose main clause
+ * is in another group, is no fact of its own: the clauses say when or why of those main clauses,
+ * which hold the claim (#15; as for single-source facts below). Such a group is left out.
+ */
+function withoutAdverbialFacts(prepared: readonly Prepared[], units: readonly AlignedUnit[], groups: number[][]): number[][] {
+  const adverbial = (u: AlignedUnit): boolean => u.kind === 'clause' && SUBORDINATORS.has(prepared[u.article]?.words[u.first]?.norm ?? '');
+  const sentencesOf = groups.map((g) => new Set(g.map((i) => `${units[i]?.article}:${units[i]?.sentence}`)));
+  return groups.filter((g, k) => {
+    if (!g.every((i) => adverbial(units[i] as AlignedUnit))) return true;
+    const elsewhere = (i: number): boolean => sentencesOf.some((set, o) => o !== k && set.has(`${units[i]?.article}:${units[i]?.sentence}`));
+    return !g.every(elsewhere);
+  });
+}
+
+/**
+ * A fact whose every member lies inside a member of one other fact, of the same article, is no
+ * fact of its own: "the stones, which Selby sold for up to 9,000 pounds each" beside the fact of
+ * "Prosecutor David Lane said the stones, which Selby sold ..., were worth less than 50 pounds"
+ * (#15: every claim in exactly one fact). Such a fact says nothing that no article of the other
+ * fact says, so it stays inside its sentence's fact. Kept when it has a conflict of its own.
+ */
+function withoutInnerFacts(facts: Fact[]): Fact[] {
+  const inside = (m: FactMember, g: Fact): boolean =>
+    g.members.some((o) => o !== m && o.articleId === m.articleId && o.span.start <= m.span.start && m.span.end <= o.span.end && o.span.end - o.span.start > m.span.end - m.span.start);
+  const dropped = new Set<Fact>();
+  for (const f of facts) {
+    if (f.conflicts.length > 0) continue;
+    if (facts.some((g) => g !== f && !dropped.has(g) && f.members.every((m) => inside(m, g)))) dropped.add(f);
+  }
+  return dropped.size === 0 ? facts : facts.filter((f) => !dropped.has(f));
 }
 
 /**

@@ -301,6 +301,20 @@ export function wordTerms(p: Prepared, first: number, last: number): Set<string>
  */
 const SAME_COUNT: readonly ReadonlySet<string>[] = [new Set(['c:evacuate', `s:${stem('escape')}`, `s:${stem('evacuate')}`, `s:${stem('flee')}`])];
 
+/**
+ * Counted nouns that name the same people though their words differ: the pupils of a school are
+ * its children ("Thirty-four pupils ... fell ill" / "At least forty children ... were sick": one
+ * count, two figures; #15). Not people at large ("12 people died, five of them children" counts
+ * a whole and a part), only these two groups.
+ */
+const SAME_COUNTED: readonly ReadonlySet<string>[] = [new Set(['c:student', 'c:child'])];
+
+/** True when two counts count the same thing: one unit, or units of the same people (SAME_COUNTED). */
+export function sameCounted(a: Quantity, b: Quantity): boolean {
+  if (a.unit === b.unit) return true;
+  return SAME_COUNTED.some((g) => g.has(a.unit) && g.has(b.unit));
+}
+
 /** True when what is said of a count is said by the other side too (its term, a paraphrase of it, or a predicate of the same count). */
 export function predicateHeld(q: Quantity, other: ReadonlySet<string>): boolean {
   return q.predicate.every(
