@@ -51,13 +51,15 @@ const MIN_PREFIX_WITH_CAMEL = 4;
 const MIN_PREFIX_ALONE = 6;
 
 /**
- * The candidates of both tells, from one char-code pass over the runs of ASCII letters (each run
- * as the regexes' lookarounds delimit it; each word is looked at once, no per-word regex, and a
- * 5 MB text with almost no glue costs one scan). They are the matches of
+ * The candidates of both tells, over the runs of ASCII letters (each run as the regexes'
+ * lookarounds delimit it; each run is looked at once, and a 5 MB text with almost no glue costs
+ * two native scans, CAMEL_SEED and FUNCTION_SEED, that stop only near candidates). They are the
+ * matches of
  *   camel:    /(?<![A-Za-z])([a-z]{2,40})([A-Z][a-z]{2,40})(?![A-Za-z])/g
  *   function: /(?<![A-Za-z])([a-z]{MIN_PREFIX_WITH_CAMEL,40})(which|while|...|who)(?![A-Za-z])/g
- * The regexes were a fifth of extract's time: the function-word one backtracked through every
- * prefix length of every lower-case word to try the twelve endings. A run is a camel candidate
+ * Those regexes were a fifth of extract's time: the function-word one backtracked through every
+ * prefix length of every lower-case word to try the twelve endings (a hand loop over every
+ * letter, which replaced them, was still the biggest item of extract). A run is a camel candidate
  * when it is lower{2,40} Upper lower{2,40}; a function candidate when it is all lower case and
  * ends in a function word after a prefix of the allowed length (no function word ends another,
  * so the ending is unique).
@@ -74,35 +76,22 @@ interface Candidate {
 function candidates(text: string): { camelRuns: Candidate[]; functionRuns: Candidate[] } {
   const camelRuns: Candidate[] = [];
   const functionRuns: Candidate[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) {
-      i++;
-      continue;
+  CAMEL_SEED.lastIndex = 0;
+  for (let m = CAMEL_SEED.exec(text); m; m = CAMEL_SEED.exec(text)) {
+    const { start, end, uppers, firstUpper } = runAround(text, m.index);
+    CAMEL_SEED.lastIndex = end; // one look per run
+    if (uppers !== 1) continue;
+    const head = firstUpper - start;
+    const tail = end - firstUpper - 1;
+    if (head >= PART_MIN && head <= PART_MAX && tail >= PART_MIN && tail <= PART_MAX) {
+      const word = text.slice(start, end);
+      camelRuns.push({ start, end, prefix: word.slice(0, head), word });
     }
-    const start = i;
-    let uppers = 0;
-    let firstUpper = -1;
-    while (i < n) {
-      const d = text.charCodeAt(i);
-      if (d >= 97 && d <= 122) i++;
-      else if (d >= 65 && d <= 90) {
-        if (uppers++ === 0) firstUpper = i;
-        i++;
-      } else break;
-    }
+  }
+  FUNCTION_SEED.lastIndex = 0;
+  for (let m = FUNCTION_SEED.exec(text); m; m = FUNCTION_SEED.exec(text)) {
+    const { start, end: i, uppers } = runAround(text, m.index);
     const length = i - start;
-    if (uppers === 1) {
-      const head = firstUpper - start;
-      const tail = i - firstUpper - 1;
-      if (head >= PART_MIN && head <= PART_MAX && tail >= PART_MIN && tail <= PART_MAX) {
-        const word = text.slice(start, i);
-        camelRuns.push({ start, end: i, prefix: word.slice(0, head), word });
-      }
-      continue;
-    }
     if (uppers > 0 || length < MIN_PREFIX_WITH_CAMEL + 3) continue;
     // only the function words ending in the run's last letter can end it (at most four of twelve)
     for (const f of FUNCTION_WORDS_BY_LAST[text.charCodeAt(i - 1) - 97] ?? NO_WORDS) {
@@ -114,6 +103,43 @@ function candidates(text: string): { camelRuns: Candidate[]; functionRuns: Candi
     }
   }
   return { camelRuns, functionRuns };
+}
+/**
+ * Where the runs of the two tells can be: a camel candidate holds two lower-case letters and a
+ * capital, a function candidate ends in a function word after a lower-case letter. A native scan
+ * finds these few places (about one per article), and only the run around each is read by hand:
+ * reading every letter of the text in a loop was the scan's cost.
+ */
+const CAMEL_SEED = /[a-z]{2}[A-Z]/g;
+const FUNCTION_SEED = new RegExp(`[a-z](?:${FUNCTION_WORDS.join('|')})(?![A-Za-z])`, 'g');
+/** The run of ASCII letters holding position `at`, and its capitals (the count and the first). */
+function runAround(text: string, at: number): { start: number; end: number; uppers: number; firstUpper: number } {
+  let start = at;
+  while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+  let end = at;
+  let uppers = 0;
+  let firstUpper = -1;
+  for (; end < text.length; end++) {
+    const d = text.charCodeAt(end);
+    if (d >= 97 && d <= 122) continue;
+    if (d >= 65 && d <= 90) {
+      if (uppers++ === 0) firstUpper = end;
+      continue;
+    }
+    break;
+  }
+  // the capitals before `at` (none for the seeds' runs of interest, but counted all the same)
+  for (let k = at - 1; k >= start; k--) {
+    const d = text.charCodeAt(k);
+    if (d >= 65 && d <= 90) {
+      uppers++;
+      firstUpper = k;
+    }
+  }
+  return { start, end, uppers, firstUpper };
+}
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 const TOKEN = /[A-Za-z]+/g;
 /** FUNCTION_WORDS by the code of their last letter less 97 ('a'), each list in FUNCTION_WORDS' order. */
