@@ -15,6 +15,7 @@
  *      pronoun source stands for its antecedent (attribution-sources.ts, with gender agreement
  *      from speakers/gender.ts).
  */
+import { firstAtOrAfter, markOffsets } from './offsets.js';
 import type { Context, Doc, Paragraph, Quote, Span, Token } from '../model/index.js';
 import type { Cue } from './attribution-sources.js';
 import { Working } from './working.js';
@@ -63,29 +64,9 @@ export function quoteSpans(text: string, paragraphs: readonly Paragraph[]): Span
 /** The characters `markedSpans` acts on: straight, curly and doubled quote marks. */
 const QUOTE_MARK = /['`"\u201c\u201d]/g;
 
-/**
- * Offsets of every character of `text` that `markedSpans` acts on, in order. One native regex
- * scan: the marks are a few dozen in a text of thousands of characters, and a loop over every
- * char code cost ~5% of the quotes stage.
- */
+/** Offsets of every character of `text` that `markedSpans` acts on, in order (offsets.ts). */
 function quoteMarks(text: string): number[] {
-  const out: number[] = [];
-  QUOTE_MARK.lastIndex = 0;
-  // test() without a match array: lastIndex is one past the mark (one character long)
-  while (QUOTE_MARK.test(text)) out.push(QUOTE_MARK.lastIndex - 1);
-  return out;
-}
-
-/** Index of the first of the sorted `offsets` at or after `at`. */
-function firstAtOrAfter(offsets: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((offsets[mid] as number) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return markOffsets(text, QUOTE_MARK);
 }
 
 /** Every span between paired quote marks (marks included), sorted, short ones too. */

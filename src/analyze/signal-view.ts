@@ -12,6 +12,7 @@
  * Quoted words are the union of `doc.quotes` and a scan of the quote marks in each paragraph,
  * so words in scare quotes and in quotes without a speaker count as quoted too.
  */
+import { firstAtOrAfter, markOffsets } from './offsets.js';
 import type { AttributionKind, Doc, ParagraphKind, Span, Token } from '../model/index.js';
 import { wordsOf, type Word } from './signal-words.js';
 import type { DocOpinion } from './opinion.js';
@@ -123,18 +124,6 @@ function fallbackSentences(text: string, paragraphs: readonly { span: Span }[]):
 /** The quote marks quoteMarkRegions reads: " \u201c \u201d \u201e \u00ab \u00bb. */
 const QUOTE_MARK = /["\u201c\u201d\u201e\u00ab\u00bb]/g;
 
-/** Index of the first of the sorted `xs` at or after `at`. */
-function firstAtOrAfter(xs: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((xs[mid] as number) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Quoted regions from quote marks, paragraph by paragraph (an open quote runs to the paragraph
  * end). The marks are found once, by one regex scan of the text, and each paragraph reads its
@@ -143,9 +132,7 @@ function firstAtOrAfter(xs: readonly number[], at: number): number {
  */
 function quoteMarkRegions(text: string, paragraphs: readonly { span: Span }[]): Span[] {
   const out: Span[] = [];
-  const marks: number[] = [];
-  QUOTE_MARK.lastIndex = 0;
-  for (let m = QUOTE_MARK.exec(text); m !== null; m = QUOTE_MARK.exec(text)) marks.push(m.index);
+  const marks = markOffsets(text, QUOTE_MARK);
   if (marks.length === 0) return out;
   for (const p of paragraphs) {
     let open = -1;
