@@ -130,11 +130,15 @@ export function buildFacts(storyId: string, prepared: readonly Prepared[], align
  */
 function withoutAdverbialFacts(prepared: readonly Prepared[], units: readonly AlignedUnit[], groups: number[][]): number[][] {
   const adverbial = (u: AlignedUnit): boolean => u.kind === 'clause' && SUBORDINATORS.has(prepared[u.article]?.words[u.first]?.norm ?? '');
-  const sentencesOf = groups.map((g) => new Set(g.map((i) => `${units[i]?.article}:${units[i]?.sentence}`)));
-  return groups.filter((g, k) => {
+  const key = (i: number): string => `${units[i]?.article}:${units[i]?.sentence}`;
+  // how many groups hold a unit of each sentence: counted once, not a scan of every group per unit
+  // (a book-length article has thousands of groups)
+  const groupsOf = new Map<string, number>();
+  for (const g of groups) for (const k of new Set(g.map(key))) groupsOf.set(k, (groupsOf.get(k) ?? 0) + 1);
+  return groups.filter((g) => {
     if (!g.every((i) => adverbial(units[i] as AlignedUnit))) return true;
-    const elsewhere = (i: number): boolean => sentencesOf.some((set, o) => o !== k && set.has(`${units[i]?.article}:${units[i]?.sentence}`));
-    return !g.every(elsewhere);
+    // the group itself holds each of its sentences once: another group holds it when the count is 2 or more
+    return !g.every((i) => (groupsOf.get(key(i)) ?? 0) >= 2);
   });
 }
 
@@ -148,10 +152,45 @@ function withoutAdverbialFacts(prepared: readonly Prepared[], units: readonly Al
 function withoutInnerFacts(facts: Fact[]): Fact[] {
   const inside = (m: FactMember, g: Fact): boolean =>
     g.members.some((o) => o !== m && o.articleId === m.articleId && o.span.start <= m.span.start && m.span.end <= o.span.end && o.span.end - o.span.start > m.span.end - m.span.start);
+  // Each article's members by start, and its longest member: the members that may hold a member m
+  // start at most that length before m's end. Only those facts are tried, not every fact of the
+  // story for every fact (quadratic in a book-length article's thousands of facts).
+  const byArticle = new Map<string, { start: number; end: number; fact: Fact }[]>();
+  const longest = new Map<string, number>();
+  for (const f of facts) {
+    for (const m of f.members) {
+      const list = byArticle.get(m.articleId) ?? [];
+      if (list.length === 0) byArticle.set(m.articleId, list);
+      list.push({ start: m.span.start, end: m.span.end, fact: f });
+      longest.set(m.articleId, Math.max(longest.get(m.articleId) ?? 0, m.span.end - m.span.start));
+    }
+  }
+  for (const list of byArticle.values()) list.sort((a, b) => a.start - b.start);
   const dropped = new Set<Fact>();
   for (const f of facts) {
     if (f.conflicts.length > 0) continue;
-    if (facts.some((g) => g !== f && !dropped.has(g) && f.members.every((m) => inside(m, g)))) dropped.add(f);
+    const m = f.members[0];
+    if (m === undefined) continue;
+    const list = byArticle.get(m.articleId) ?? [];
+    const reach = longest.get(m.articleId) ?? 0;
+    // the last member starting at or before m: then back while a member could still reach m's end
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((list[mid] as { start: number }).start <= m.span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0; k--) {
+      const o = list[k] as { start: number; end: number; fact: Fact };
+      if (o.start < m.span.end - reach) break;
+      const g = o.fact;
+      if (g === f || dropped.has(g) || o.end < m.span.end) continue;
+      if (f.members.every((x) => inside(x, g))) {
+        dropped.add(f);
+        break;
+      }
+    }
   }
   return dropped.size === 0 ? facts : facts.filter((f) => !dropped.has(f));
 }
