@@ -241,7 +241,8 @@ export function unitEvidence(prepared: readonly Prepared[], u: AlignedUnit): Evi
   return evidence(p.article.id, p.article.text, u.span);
 }
 
-function boundWords(q: { bound: string; approximate: boolean }): string {
+/** "at least ", "at most ", "about " or nothing: how a count is bounded, as its words say it. */
+export function boundWords(q: { bound: string; approximate: boolean }): string {
   return q.bound === 'at-least' ? 'at least ' : q.bound === 'at-most' ? 'at most ' : q.approximate ? 'about ' : '';
 }
 

@@ -17,7 +17,7 @@
  */
 import type { Conflict, Fact, FactMember } from '../model/index.js';
 import type { AlignedUnit } from './align.js';
-import { CONFLICTS, format } from './conflicts.js';
+import { boundWords, CONFLICTS, format } from './conflicts.js';
 import type { Prepared } from './prepare.js';
 import { predicateHeld, quantities, quantitiesConflict, wordTerms, type Quantity } from './stance.js';
 
@@ -49,6 +49,21 @@ export function linkCountsAcrossFacts(prepared: readonly Prepared[], units: read
     }
     return x;
   };
+  // Asserting members with a count, by the count's unit: a member is tried only against members
+  // counting the same unit, not every member of every fact (quadratic in a story of many facts).
+  const byUnit = new Map<string, { fact: Fact; member: FactMember }[]>();
+  const index = (fact: Fact, member: FactMember): void => {
+    if (member.stance !== 'asserts') return;
+    const x = infoOf(member);
+    if (!x) return;
+    for (const key of new Set(x.q.map(unitKey))) {
+      const list = byUnit.get(key) ?? [];
+      if (list.length === 0) byUnit.set(key, list);
+      list.push({ fact, member });
+    }
+  };
+  for (const f of facts) for (const m of f.members) index(f, m);
+  const factIndex = new Map(facts.map((f, i) => [f, i]));
   const removed = new Set<Fact>();
   for (const mf of facts) {
     if (removed.has(mf) || mf.articleIds.length !== 1 || mf.status === 'disputed') continue;
@@ -57,34 +72,39 @@ export function linkCountsAcrossFacts(prepared: readonly Prepared[], units: read
       if (mm.stance !== 'asserts') continue;
       const a = infoOf(mm);
       if (!a || a.q.length === 0) continue;
-      for (const tf of facts) {
-        if (tf === mf || removed.has(tf) || found) continue;
-        for (const tm of tf.members) {
-          if (tm.stance !== 'asserts' || origin(tm.articleId) === origin(mm.articleId)) continue;
-          const b = infoOf(tm);
-          if (!b || b.q.length === 0) continue;
-          for (const qa of a.q) {
-            const qb = b.q.find(
-              (q) => unitKey(q) === unitKey(qa) && predicateHeld(qa, b.terms) && predicateHeld(q, a.terms) && quantitiesConflict(qa, q, CONFLICTS.approximateTolerance),
-            );
-            if (!qb) continue;
-            // the same thing somewhere: a word beside the unit and what is counted
-            const own = new Set([unitKey(qa), unitKey(qb), ...qa.predicate, ...qb.predicate]);
-            const place = [...a.terms].some((t) => b.terms.has(t) && !own.has(t) && !WEAK.has(t));
-            if (!place) continue;
-            const pa = prepared[a.u.article] as Prepared;
-            const pb = prepared[b.u.article] as Prepared;
-            const bound = (q: Quantity) => (q.bound === 'at-least' ? 'at least ' : q.bound === 'at-most' ? 'at most ' : q.approximate ? 'about ' : '');
-            found = {
-              fact: tf,
-              member: tm,
-              mover: mm,
-              detail: `${bound(qa)}${format(qa.value)} vs ${bound(qb)}${format(qb.value)}: “${pa.article.text.slice(qa.start, qa.end)}” / “${pb.article.text.slice(qb.start, qb.end)}”`,
-            };
-            break;
-          }
-          if (found) break;
+      // the candidates in the order of the facts and of their members, as a scan of every fact tries them
+      const seen = new Set<FactMember>();
+      const candidates: { fact: Fact; member: FactMember }[] = [];
+      for (const key of new Set(a.q.map(unitKey))) {
+        for (const c of byUnit.get(key) ?? []) {
+          if (c.fact === mf || removed.has(c.fact) || seen.has(c.member) || origin(c.member.articleId) === origin(mm.articleId)) continue;
+          seen.add(c.member);
+          candidates.push(c);
         }
+      }
+      candidates.sort((x, y) => (factIndex.get(x.fact) ?? 0) - (factIndex.get(y.fact) ?? 0) || x.fact.members.indexOf(x.member) - y.fact.members.indexOf(y.member));
+      for (const { fact: tf, member: tm } of candidates) {
+        const b = infoOf(tm) as NonNullable<ReturnType<typeof infoOf>>;
+        for (const qa of a.q) {
+          const qb = b.q.find(
+            (q) => unitKey(q) === unitKey(qa) && predicateHeld(qa, b.terms) && predicateHeld(q, a.terms) && quantitiesConflict(qa, q, CONFLICTS.approximateTolerance),
+          );
+          if (!qb) continue;
+          // the same thing somewhere: a word beside the unit and what is counted
+          const own = new Set([unitKey(qa), unitKey(qb), ...qa.predicate, ...qb.predicate]);
+          const place = [...a.terms].some((t) => b.terms.has(t) && !own.has(t) && !WEAK.has(t));
+          if (!place) continue;
+          const pa = prepared[a.u.article] as Prepared;
+          const pb = prepared[b.u.article] as Prepared;
+          found = {
+            fact: tf,
+            member: tm,
+            mover: mm,
+            detail: `${boundWords(qa)}${format(qa.value)} vs ${boundWords(qb)}${format(qb.value)}: “${pa.article.text.slice(qa.start, qa.end)}” / “${pb.article.text.slice(qb.start, qb.end)}”`,
+          };
+          break;
+        }
+        if (found) break;
       }
       if (found) break;
     }
@@ -97,6 +117,7 @@ export function linkCountsAcrossFacts(prepared: readonly Prepared[], units: read
       detail: found.detail,
     };
     target.members.push(...mf.members);
+    for (const m of mf.members) index(target, m);
     const order = new Map(prepared.map((p, i) => [p.article.id, i]));
     target.members.sort((x, y) => (order.get(x.articleId) ?? 0) - (order.get(y.articleId) ?? 0) || x.span.start - y.span.start);
     target.articleIds = [...new Set(target.members.map((m) => m.articleId))];
