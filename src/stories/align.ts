@@ -1138,7 +1138,12 @@ function lateJoin(
       f.push(x);
       factOf[x] = home;
       placed.add(sentenceKey(u));
-      if (byOverlap) membersOf.set(u.article, [...(membersOf.get(u.article) ?? []), u]);
+      if (byOverlap) {
+        // pushed, not copied: a copy of the article's members per placed unit was quadratic in a long article
+        const list = membersOf.get(u.article);
+        if (list) list.push(u);
+        else membersOf.set(u.article, [u]);
+      }
     }
   }
 }
